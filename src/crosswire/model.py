@@ -1,0 +1,375 @@
+"""The plain data model every stage shares.
+
+Readers in `ingest/` produce Articles; extractors in `nlp/` produce Mentions, Actors, Quotes, Events,
+Places and TimeRefs that point back into `Article.text` by character offsets; `stories/` groups
+Articles into Stories. Records are plain dataclasses so they pickle cheaply (process pools, Dask)
+and serialise with `to_dict` into the JSON shapes documented in docs/output-format.md.
+
+Ids are content hashes: the same input always gets the same id, which is what makes ingestion
+idempotent and lets the store upsert instead of append.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Text as compared for exact duplicates: NFKC, curly quotes folded, case and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex content hash of `parts`; None and "" hash alike so optional fields stay stable."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(("" if part is None else str(part)).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+def text_hash(text: str) -> str:
+    """Hash of the normalised text: equal for exact duplicates whatever their outlet or title."""
+    return stable_id(normalise_text(text), length=32)
+
+
+@dataclass
+class Outlet:
+    """A news source from the sources registry (data/sources.toml or a user's file)."""
+
+    name: str
+    domains: list[str] = field(default_factory=list)
+    country: str | None = None  # ISO 3166-1 alpha-3
+    language: str | None = None  # ISO 639-1
+    kind: str | None = None  # newspaper, wire agency, state media, broadcaster, magazine, online
+    leaning: str | None = None
+    owner: str | None = None
+    aliases: list[str] = field(default_factory=list)  # mastheads and short names seen in text
+
+    @property
+    def id(self) -> str:
+        return stable_id("outlet", self.name.lower())
+
+
+@dataclass
+class Span:
+    """A stretch of `Article.text`: [start, end) character offsets and the text they cover."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class TimeRef:
+    """A temporal expression resolved against the article's publication date (the anchor)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # ISO date (or datetime) of the start of the referenced time
+    end_value: str | None = None  # ISO date of the end, for ranges ("last month", "by the end of the year")
+    precision: str = "day"  # day, month, year, range, unresolved
+    anchor: str | None = None  # what it was resolved against: "published:2019-04-29", "absolute", ...
+    rule: str | None = None
+
+
+@dataclass
+class Place:
+    """A toponym resolved to a country (ISO3) and coordinates."""
+
+    name: str
+    start: int | None = None
+    end: int | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    kind: str | None = None  # city, country, region, facility
+    geonames_id: int | None = None
+
+
+@dataclass
+class Mention:
+    """One textual mention of an actor."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = "name"  # name, title, pronoun, metonym (Pyongyang for North Korea), description
+
+
+@dataclass
+class Actor:
+    """A person, organisation, state or group as it appears in one article, with CAMEO actor codes."""
+
+    article_id: str
+    name: str
+    kind: str  # person, organisation, state, group, anonymous
+    codes: list[str] = field(default_factory=list)  # CAMEO actor codes, e.g. ["PRKGOV"]
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO3
+    role: str | None = None  # GOV, MIL, MED, RES ...
+    title: str | None = None  # "Foreign Minister", "director of ..."
+    anonymous: bool = False
+    description: str | None = None  # for anonymous actors: "a former senior official in the South Korean government"
+    former: bool = False
+    code_evidence: list[str] = field(default_factory=list)  # why these codes: "kb:Kim Jong-un", "title:Foreign Minister"
+    tone: float | None = None  # [-1, 1]
+    evidence: list[Span] = field(default_factory=list)  # sentences the tone was read from
+    labels: list[str] = field(default_factory=list)  # the labels the article uses: "Chairman Kim", "the dictator"
+
+    @property
+    def actor_id(self) -> str:
+        return stable_id("actor", self.article_id, self.name.lower())
+
+
+@dataclass
+class Speaker:
+    mention: str | None = None  # the words that name the speaker where the quote is attributed ("he")
+    name: str | None = None  # resolved: "Kim Jong-un", "KCNA", or the anonymous description
+    actor_code: str | None = None
+    anonymous: bool = False
+    description: str | None = None
+    start: int | None = None
+    end: int | None = None
+    actor_id: str | None = None
+
+
+@dataclass
+class Quote:
+    """A direct, indirect or mixed quote with its cue and resolved speaker."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str  # direct, indirect, mixed
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: Speaker = field(default_factory=Speaker)
+    reported_via: str | None = None  # "KCNA" for "KCNA reported that Kim told Putin ..."
+    spans: list[tuple[int, int]] = field(default_factory=list)  # pieces, for quotes interrupted by attribution
+
+    @property
+    def id(self) -> str:
+        return stable_id("quote", self.article_id, self.start, self.end)
+
+
+@dataclass
+class EventActor:
+    name: str | None
+    code: str | None
+    actor_id: str | None = None
+
+
+@dataclass
+class EventMention:
+    article_id: str
+    start: int
+    end: int
+    sentence: str
+    outlet: str | None = None
+
+
+@dataclass
+class Event:
+    """A who-did-what-to-whom event, coded in CAMEO and PLOVER, tied to the sentences that report it."""
+
+    source: EventActor
+    target: EventActor | None
+    cameo: str
+    mentions: list[EventMention] = field(default_factory=list)
+    plover: str | None = None
+    mode: str | None = None
+    goldstein: float | None = None
+    date: str | None = None
+    date_precision: str | None = None  # day, month, year, range, published (no own date: the publication date)
+    place: Place | None = None
+    claim_by: str | None = None  # speaker when the event is reported inside a quote
+    negated: bool = False
+    rule: str | None = None  # lexicon entry or pattern that fired
+    confidence: float = 0.5
+
+    @property
+    def article_ids(self) -> list[str]:
+        return sorted({m.article_id for m in self.mentions})
+
+    @property
+    def id(self) -> str:
+        first = min(((m.article_id, m.start) for m in self.mentions), default=("", 0))
+        return stable_id("event", self.source.code, self.source.name, self.target and self.target.code,
+                         self.cameo, self.date, *first)
+
+
+@dataclass
+class Article:
+    """One news article after ingestion: metadata plus the clean body `text` every offset points into."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+    external_id: str | None = None
+    authors: list[str] = field(default_factory=list)
+    author_roles: dict[str, str] = field(default_factory=dict)  # "Kim Ji-eun" -> "staff reporter"
+    published: datetime | None = None
+    updated: datetime | None = None
+    section: str | None = None
+    genre: str | None = None  # news, analysis, editorial, commentary, opinion
+    language: str | None = None
+    captions: list[str] = field(default_factory=list)  # photo captions, kept out of `text`
+    duplicate_of: str | None = None  # id of the earlier article with the same normalised text
+    near_duplicates: list[str] = field(default_factory=list)  # ids of near-duplicate / wire-copy articles
+    warnings: list[str] = field(default_factory=list)
+    analysable: bool = True  # False for non-English text: stored and flagged, not analysed
+    main_event: dict[str, Any] | None = None  # 5W1H, filled by nlp
+    format: str | None = None  # text, html, feed, warc, jsonl
+
+    @property
+    def id(self) -> str:
+        return stable_id("article", self.external_id or self.url or "", self.outlet, self.title, normalise_text(self.text))
+
+    @property
+    def text_hash(self) -> str:
+        return text_hash(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Fact:
+    """A fact or quote aligned across a story's articles."""
+
+    kind: str  # event, quote
+    summary: str
+    event_id: str | None = None
+    quote_id: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    independent_outlets: list[str] = field(default_factory=list)
+    sentences: list[dict[str, Any]] = field(default_factory=list)  # {article_id, outlet, start, end, text}
+
+
+@dataclass
+class Story:
+    """Articles from one or more outlets that cover the same story."""
+
+    article_ids: list[str]
+    title: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    date_span: tuple[str | None, str | None] = (None, None)
+    facts: list[Fact] = field(default_factory=list)
+    portrayal: dict[str, dict[str, float]] = field(default_factory=dict)
+    related: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return stable_id("story", *sorted(self.article_ids))
+
+
+@dataclass
+class Analysis:
+    """Everything the nlp stage found in one article; a pure function of (Article, Doc)."""
+
+    article_id: str
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    main_event: dict[str, Any] | None = None
+
+
+def to_dict(obj: Any) -> Any:
+    """Serialise a record (recursively) to JSON-ready values, properties like `id` included."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        for name in ("id", "actor_id", "article_ids", "word_count"):
+            if isinstance(getattr(type(obj), name, None), property):
+                out[name] = to_dict(getattr(obj, name))
+        return out
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    if isinstance(obj, list | tuple):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """The `articles.jsonl` shape (docs/output-format.md): the output contract external scorers use."""
+    return {
+        "id": article.id,
+        "external_id": article.external_id,
+        "source_path": article.source_path,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "authors": list(article.authors),
+        "published": article.published.isoformat() if article.published else None,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "genre": article.genre,
+        "section": article.section,
+        "language": article.language,
+        "text": article.text,
+        "word_count": article.word_count,
+        "duplicate_of": article.duplicate_of,
+        "near_duplicates": list(article.near_duplicates),
+        "captions": list(article.captions),
+        "main_event": article.main_event,
+    }
+
+
+def article_from_record(rec: dict[str, Any]) -> Article:
+    """Inverse of `article_record` (used by the store and the JSONL reader of our own output)."""
+    def dt(v: Any) -> datetime | None:
+        return datetime.fromisoformat(v) if isinstance(v, str) and v else None
+
+    return Article(
+        text=rec.get("text") or "",
+        title=rec.get("title"),
+        outlet=rec.get("outlet"),
+        url=rec.get("url"),
+        source_path=rec.get("source_path"),
+        external_id=rec.get("external_id"),
+        authors=list(rec.get("authors") or []),
+        author_roles=dict(rec.get("author_roles") or {}),
+        published=dt(rec.get("published")),
+        updated=dt(rec.get("updated")),
+        section=rec.get("section"),
+        genre=rec.get("genre"),
+        language=rec.get("language"),
+        captions=list(rec.get("captions") or []),
+        duplicate_of=rec.get("duplicate_of"),
+        near_duplicates=list(rec.get("near_duplicates") or []),
+        warnings=list(rec.get("warnings") or []),
+        analysable=rec.get("analysable", True),
+        main_event=rec.get("main_event"),
+        format=rec.get("format"),
+    )
+
+
+@dataclass
+class Problem:
+    """A per-file error or warning from ingestion: reported in the run summary, never fatal to a batch."""
+
+    path: str
+    message: str
+    severity: str = "error"  # error (file skipped) or warning (article kept, flagged)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.severity}: {self.message}"
