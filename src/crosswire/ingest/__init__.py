@@ -1,0 +1,263 @@
+"""Ingestion: files, folders and globs in, Articles (and per-file Problems) out.
+
+`iter_articles` streams: folders are walked lazily, WARC and JSONL files are read record by record, and
+every other file is read whole only after its size is checked against `IngestOptions.max_bytes`. Any
+failure is confined to its file: it becomes a `Problem` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crosswire.ingest.decode import decode_bytes, detect_language
+from crosswire.ingest.detect import HEAD_BYTES, detect_format
+from crosswire.ingest.fields import outlet_name, parse_datetime
+from crosswire.model import Article, Problem
+
+__all__ = ["IngestOptions", "iter_articles", "read_file", "expand_paths"]
+
+# Files in a corpus folder that are configuration, never articles (a sources.toml, a manifest.csv);
+# named explicitly on the command line they are still read.
+CONFIG_SUFFIXES = frozenset({".toml", ".csv", ".tsv", ".yaml", ".yml", ".ini", ".cfg", ".py", ".sh", ".lock"})
+# A corpus folder's own documentation (examples/README.md) is not a news article.
+DOC_NAMES = frozenset(
+    {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING", "CONTRIBUTING", "AUTHORS"}
+)
+_GLOB_CHARS = frozenset("*?[")
+_STREAMED = ("warc", "jsonl")  # read record by record: max_bytes applies to each record, not the file
+_SINGLE_ARTICLE = ("text", "html")  # one file, one article: a manifest entry describes that article
+
+
+@dataclass
+class IngestOptions:
+    manifest: Path | None = None
+    sources: Any = None  # SourceRegistry; default SourceRegistry.builtin()
+    max_bytes: int = 20_000_000  # per file (per record for WARC and JSONL, which are streamed)
+    languages: tuple[str, ...] = ("en",)  # analysable languages
+    manifest_entries: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.sources is None:
+            from crosswire.ingest.sources import SourceRegistry
+
+            self.sources = SourceRegistry.builtin()
+        if self.manifest is not None:
+            from crosswire.ingest.manifest import load_manifest
+
+            self.manifest = Path(self.manifest)
+            self.manifest_entries = load_manifest(self.manifest)
+        if self.max_bytes <= 0:
+            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _same_file(a: Path, b: Path | None) -> bool:
+    if b is None:
+        return False
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _walk(folder: Path, options: IngestOptions) -> Iterator[Path]:
+    # Sorted so a run is repeatable; rglob is lazy per folder, so huge trees are not listed up front.
+    for child in sorted(folder.rglob("*")):
+        if _hidden(child, folder) or child.is_dir() or _same_file(child, options.manifest):
+            continue
+        if child.suffix.lower() in CONFIG_SUFFIXES or child.name.split(".")[0].upper() in DOC_NAMES:
+            continue
+        yield child
+
+
+def expand_paths(paths: Iterable[str | Path], options: IngestOptions) -> Iterator[Path | Problem]:
+    """Files named by `paths` (files, folders walked recursively, globs), or a Problem per bad path."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path, options)
+        elif path.exists() or path.is_symlink():
+            yield path
+        elif _GLOB_CHARS & set(str(given)):
+            matches = sorted(glob.glob(str(given), recursive=True))
+            if not matches:
+                yield Problem(str(given), "no files match this pattern", "error")
+            for match in matches:
+                found = Path(match)
+                if found.is_dir():
+                    yield from _walk(found, options)
+                elif not _same_file(found, options.manifest):
+                    yield found
+        else:
+            yield Problem(str(given), "no such file or folder", "error")
+
+
+def iter_articles(
+    paths: Iterable[str | Path], options: IngestOptions | None = None
+) -> Iterator[Article | Problem]:
+    """Every article in `paths`, and a Problem for every file (or record) that could not be read."""
+    options = options or IngestOptions()
+    for item in expand_paths(paths, options):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from read_file(item, options)
+
+
+def _os_problem(path: Path, err: OSError) -> Problem:
+    reason = err.strerror or type(err).__name__
+    return Problem(str(path), f"cannot read file: {reason.lower()}", "error")
+
+
+def read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]:
+    """The articles in one file, or Problems saying why it (or part of it) could not be read."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            yield Problem(str(path), "is a folder, not a file", "error")
+            return
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError as err:
+        yield _os_problem(path, err)
+        return
+    fmt = detect_format(path, head)
+    if fmt == "empty":
+        what = "empty file" if size == 0 else f"file holds only whitespace ({size} bytes)"
+        yield Problem(str(path), f"{what}; nothing to read", "error")
+        return
+    if fmt == "binary":
+        yield Problem(str(path), "binary file (not text, HTML, a feed, WARC or JSONL); skipped", "error")
+        return
+    if fmt not in _STREAMED and size > options.max_bytes:
+        yield Problem(
+            str(path),
+            f"file is {size:,} bytes, over the limit of {options.max_bytes:,} bytes "
+            f"(raise max_bytes / --max-bytes to read it)",
+            "error",
+        )
+        return
+    context = _context(path, options)
+    try:
+        for item in _dispatch(path, fmt, context, options):
+            if isinstance(item, Problem):
+                yield item
+                continue
+            finished = _finish(item, path, fmt, context, options)
+            if isinstance(finished, Problem) or finished is not None:
+                yield finished
+    except OSError as err:
+        yield _os_problem(path, err)
+    except Exception as err:  # one bad file never stops a batch: the reader's complaint names the problem
+        yield Problem(str(path), f"cannot read as {fmt}: {err or type(err).__name__}", "error")
+
+
+def _context(path: Path, options: IngestOptions) -> Any:
+    from crosswire.ingest.context import ReadContext
+
+    entry = None
+    if options.manifest_entries:
+        from crosswire.ingest.manifest import lookup
+
+        entry = lookup(options.manifest_entries, path)
+    extra = getattr(entry, "extra", None) or {}
+    return ReadContext(
+        sources=options.sources,
+        manifest_entry=entry,
+        source_path=str(path),
+        default_timezone=extra.get("timezone") if isinstance(extra, dict) else None,
+    )
+
+
+def _dispatch(path: Path, fmt: str, context: Any, options: IngestOptions) -> Iterator[Article | Problem]:
+    if fmt in _STREAMED:
+        with path.open("rb") as stream:
+            if fmt == "warc":
+                from crosswire.ingest.warc import read_warc
+
+                yield from read_warc(path, stream, context, max_record_bytes=options.max_bytes)
+            else:
+                from crosswire.ingest.jsonl import read_jsonl
+
+                yield from read_jsonl(path, stream, context, max_record_bytes=options.max_bytes)
+        return
+    data = path.read_bytes()
+    if fmt == "html":
+        from crosswire.ingest.html import read_html
+
+        yield from read_html(path, data, context)
+    elif fmt == "feed":
+        from crosswire.ingest.feeds import read_feed
+
+        yield from read_feed(path, data, context)
+    else:
+        from crosswire.ingest.text import read_text
+
+        decoded = decode_bytes(data)
+        for article in read_text(path, decoded.text, context):
+            if decoded.warning:
+                article.warnings.append(decoded.warning)
+            yield article
+
+
+def _apply_manifest(article: Article, entry: Any, fmt: str, context: Any) -> None:
+    """A manifest entry overrides what one-article files say, and only fills gaps for many-article files."""
+    if entry is None:
+        return
+    override = fmt in _SINGLE_ARTICLE
+    outlet = getattr(entry, "outlet", None)
+    if outlet and (override or not article.outlet):
+        article.outlet = outlet_name(context.sources, name=outlet) or outlet
+    url = getattr(entry, "url", None)
+    if url and override:
+        article.url = url
+    published = parse_datetime(getattr(entry, "published", None), context.default_timezone)
+    if published is not None and (override or article.published is None):
+        article.published = published
+
+
+def _localise_dates(article: Article, context: Any) -> None:
+    """A time printed without a zone is local to the outlet (or to the manifest's time zone)."""
+    from crosswire.ingest.datetimes import localise, zone_for_country, zone_named
+
+    if (article.published is None or article.published.tzinfo) and (
+        article.updated is None or article.updated.tzinfo
+    ):
+        return
+    outlet = context.sources.by_name(article.outlet) if article.outlet and context.sources else None
+    zones = (zone_named(context.default_timezone), zone_for_country(outlet.country if outlet else None))
+    article.published = localise(article.published, *zones)
+    article.updated = localise(article.updated, *zones)
+
+
+def _finish(
+    article: Article, path: Path, fmt: str, context: Any, options: IngestOptions
+) -> Article | Problem | None:
+    """What every reader's output gets: manifest, provenance, format, language."""
+    if not article.text.strip():
+        label = article.external_id or article.title or "article"
+        return Problem(str(path), f"{label}: no article text; skipped", "warning")
+    if fmt != "text":  # the text reader weighs the manifest against front matter itself
+        _apply_manifest(article, context.manifest_entry, fmt, context)
+    _localise_dates(article, context)
+    article.source_path = article.source_path or str(path)
+    article.format = article.format or fmt
+    # "en-US", "EN", "en_GB" as sources write it: ISO 639-1 is what the rest of crosswire compares.
+    declared = (article.language or "").strip().lower().replace("_", "-").split("-")[0]
+    article.language = declared or detect_language(article.text)
+    if article.language and article.language not in options.languages:
+        article.analysable = False
+        allowed = ", ".join(options.languages)
+        article.warnings.append(
+            f"language detected as '{article.language}', not one of the analysable "
+            f"languages ({allowed}): stored and flagged, not analysed"
+        )
+    return article

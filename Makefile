@@ -1,0 +1,65 @@
+# crosswire: `make demo` runs the main job on examples/, `make test` runs the checks CI runs.
+# Both create .venv on first use and reuse it afterwards.
+
+# python3.11 where installed, else the system python3 (pyproject requires >=3.11).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+OUT := out
+# Re-install only when the package description changes; the stamp files live inside .venv.
+STAMP := $(VENV)/.installed
+STAMP_TEST := $(VENV)/.installed-test
+# The example corpus's own manifest and outlet registry, when present.
+EXAMPLE_OPTS := $(if $(wildcard examples/manifest.toml),--manifest examples/manifest.toml) \
+	$(if $(wildcard examples/sources.toml),--sources examples/sources.toml)
+# -n 2: pytest-xdist on the two cores CI machines have; PYTEST_ARGS="" runs serially.
+PYTEST_ARGS ?= -q -n 2
+
+.PHONY: demo test lint bench clean help chromium
+
+help:
+	@echo "make demo   install into .venv and analyse examples/ into $(OUT)/"
+	@echo "make test   install with test extras, lint, and run the test suite"
+	@echo "make lint   ruff and mypy"
+	@echo "make bench  run benchmarks/*.py and rewrite docs/benchmarks.md"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(STAMP_TEST): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/crosswire analyze examples/ $(EXAMPLE_OPTS) --out $(OUT)/ --db $(OUT)/crosswire.db
+	@echo
+	@echo "Outputs are in $(OUT)/ (articles.jsonl; report.md and report.html once the report stage is in)."
+	@echo "Store: $(OUT)/crosswire.db  -  try: $(BIN)/crosswire list articles --db $(OUT)/crosswire.db"
+
+# Debian's chromium drives the browser tests; install it only when missing and only as root.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+		apt-get update && apt-get install -y chromium; \
+	fi
+
+lint: $(STAMP_TEST)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+test: $(STAMP_TEST) chromium
+	$(BIN)/ruff check src tests
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	@for script in benchmarks/*.py; do \
+		case "$$script" in */generate.py|*/_*) continue;; esac; \
+		echo "== $$script"; $(BIN)/python "$$script" --write-docs || exit $$?; \
+	done
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,412 @@
+"""The Python API: everything the CLI does, as plain functions over a store.
+
+    import crosswire
+    corpus = crosswire.analyze(["examples/"], db="out/crosswire.db", out="out/")
+    for article in corpus.articles(outlet="The Hankyoreh"):
+        print(article.title, article.published)
+
+`ingest` streams articles from the readers through the deduplicator into the store in batches (one
+transaction each), so memory stays flat whatever the corpus size. `analyze` is `ingest` followed by
+every step in `ANALYSIS_STEPS` and every writer in `OUTPUT_WRITERS`; later capabilities (nlp,
+stories, report) join by appending one function to those lists. A `Corpus` answers queries by
+reading the store, never by keeping articles in memory.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from crosswire.model import Article, Problem, Story, article_record, to_dict
+
+BATCH_SIZE = 500
+COUNT_NAMES = (
+    "files",
+    "read",
+    "added",
+    "updated",
+    "unchanged",
+    "duplicates",
+    "near_duplicates",
+    "warnings",
+    "errors",
+)
+
+# progress(task, completed, total): task is "files" or "articles" during ingest, the step's name
+# during analysis; total is None while unknown. The CLI draws Rich progress bars from these calls.
+ProgressFn = Callable[[str, int, int | None], None]
+PathLike = str | os.PathLike[str]
+
+
+class CrosswireError(Exception):
+    """An error the CLI turns into a message and a documented exit code."""
+
+    exit_code = 1
+
+
+class UsageError(CrosswireError):
+    """Bad arguments: a missing manifest or sources file, an unknown format, an unreadable option file."""
+
+    exit_code = 2
+
+
+class StoreError(CrosswireError):
+    """The store cannot be opened, migrated, read or written."""
+
+    exit_code = 3
+
+
+class MissingDependency(CrosswireError):
+    """A model or package crosswire needs is not installed."""
+
+    exit_code = 4
+
+
+@dataclass
+class RunSummary:
+    """What one ingest run did: counts, per-file problems, and where its outputs went."""
+
+    paths: list[str]
+    db_url: str | None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNT_NAMES, 0))
+    problems: list[Problem] = field(default_factory=list)
+    run_id: Any = None
+    started: datetime | None = None
+    finished: datetime | None = None
+    outputs: dict[str, str] = field(default_factory=dict)  # output name -> file path
+
+    @property
+    def ok(self) -> bool:
+        return self.counts.get("errors", 0) == 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file was read, 1 when the batch completed with per-file errors."""
+        return 0 if self.ok else 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "paths": list(self.paths),
+            "db": self.db_url,
+            "counts": dict(self.counts),
+            "problems": [to_dict(p) for p in self.problems],
+            "started": self.started.isoformat() if self.started else None,
+            "finished": self.finished.isoformat() if self.finished else None,
+            "outputs": dict(self.outputs),
+            "exit_code": self.exit_code,
+        }
+
+
+def open_store_or_fail(db: str | None) -> Any:
+    """`store.open_store(db)`, with any failure turned into a StoreError that names the store."""
+    from crosswire.store import open_store
+
+    try:
+        return open_store(db)
+    except CrosswireError:
+        raise
+    except Exception as exc:  # driver, path, migration: the user needs the URL and the cause
+        raise StoreError(f"cannot open store {db or 'crosswire.db'}: {exc}") from exc
+
+
+def _store_url(store: Any, db: str | None) -> str | None:
+    return getattr(store, "url", None) or db
+
+
+class Corpus:
+    """The articles (and later analyses and stories) in one store, queried on demand."""
+
+    def __init__(self, store: Any, db_url: str | None = None, summary: RunSummary | None = None) -> None:
+        self._store = store
+        self.db_url = db_url if db_url is not None else _store_url(store, None)
+        self.summary = summary
+        self.outputs: dict[str, str] = {}
+
+    @property
+    def store(self) -> Any:
+        return self._store
+
+    @property
+    def problems(self) -> list[Problem]:
+        return list(self.summary.problems) if self.summary else []
+
+    def articles(
+        self,
+        outlet: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        ids: Iterable[str] | None = None,
+    ) -> Iterator[Article]:
+        """Stored articles, streamed, optionally filtered by outlet, publication window or ids."""
+        return self._store.iter_articles(
+            outlet=outlet, since=since, until=until, ids=list(ids) if ids else None
+        )
+
+    def list_articles(
+        self, limit: int = 50, offset: int = 0, outlet: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Summary rows (id, outlet, title, published, genre, word_count, ...; no text), newest first."""
+        rows = self._store.list_articles(limit=limit, offset=offset, outlet=outlet)
+        return [_summary_row(row) for row in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        return self._store.get_article(article_id)
+
+    def count(self) -> int:
+        return int(self._store.count_articles())
+
+    def analysis(self, article_id: str) -> Any:
+        """The nlp Analysis of one article, once the nlp stage has stored one (else None)."""
+        getter = getattr(self._store, "get_analysis", None)
+        return getter(article_id) if getter else None
+
+    def stories(self) -> list[Story]:
+        lister = getattr(self._store, "list_stories", None)
+        return list(lister()) if lister else []
+
+    def story(self, story_id: str) -> Story | None:
+        getter = getattr(self._store, "get_story", None)
+        return getter(story_id) if getter else None
+
+    def runs(self) -> list[Any]:
+        lister = getattr(self._store, "list_runs", None)
+        return list(lister()) if lister else []
+
+    def close(self) -> None:
+        closer = getattr(self._store, "close", None)
+        if closer:
+            closer()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _summary_row(row: Any) -> dict[str, Any]:
+    if isinstance(row, Article):
+        record = article_record(row)
+        record.pop("text")
+        return record
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in dict(row).items()}
+
+
+def open_corpus(db: str | None = None) -> Corpus:
+    """Open an existing (or new, empty) store as a Corpus."""
+    store = open_store_or_fail(db)
+    return Corpus(store, _store_url(store, db))
+
+
+def _ingest_options(manifest: PathLike | None, sources: PathLike | None, max_bytes: int | None) -> Any:
+    from crosswire.ingest import IngestOptions
+    from crosswire.ingest.sources import SourceRegistry
+
+    for label, value in (("manifest", manifest), ("sources", sources)):
+        if value is not None and not Path(value).is_file():
+            raise UsageError(f"{value}: {label} file not found")
+    try:
+        registry = SourceRegistry.from_file(Path(sources)) if sources else SourceRegistry.builtin()
+    except Exception as exc:  # a user's TOML with a syntax error or a missing field
+        raise UsageError(f"{sources or 'built-in sources'}: cannot read sources registry: {exc}") from exc
+    kwargs: dict[str, Any] = {"manifest": Path(manifest) if manifest else None, "sources": registry}
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    try:
+        return IngestOptions(**kwargs)
+    except Exception as exc:  # the manifest is parsed when options are built
+        raise UsageError(f"{manifest}: cannot read manifest: {exc}") from exc
+
+
+def _count_article(summary: RunSummary, article: Article) -> None:
+    summary.counts["read"] += 1
+    if article.duplicate_of:
+        summary.counts["duplicates"] += 1
+    if article.near_duplicates:
+        summary.counts["near_duplicates"] += 1
+    for message in article.warnings:
+        summary.problems.append(Problem(article.source_path or "?", message, "warning"))
+        summary.counts["warnings"] += 1
+
+
+def _count_problem(summary: RunSummary, problem: Problem) -> None:
+    summary.problems.append(problem)
+    summary.counts["errors" if problem.severity == "error" else "warnings"] += 1
+
+
+def _save_batch(store: Any, batch: list[Article], summary: RunSummary) -> None:
+    try:
+        result = store.save_articles(batch)
+    except Exception as exc:
+        raise StoreError(f"cannot save {len(batch)} articles to {summary.db_url}: {exc}") from exc
+    summary.counts["added"] += int(result.added)
+    summary.counts["unchanged"] += int(result.unchanged)
+    summary.counts["updated"] += int(getattr(result, "updated", 0))
+
+
+def ingest_into(
+    store: Any,
+    paths: Sequence[PathLike],
+    manifest: PathLike | None = None,
+    sources: PathLike | None = None,
+    max_bytes: int | None = None,
+    progress: ProgressFn | None = None,
+    batch_size: int = BATCH_SIZE,
+    db_url: str | None = None,
+) -> RunSummary:
+    """Ingest `paths` into an open store; see `ingest`."""
+    from crosswire.ingest import expand_paths, read_file
+    from crosswire.ingest.dedup import Deduplicator
+
+    options = _ingest_options(manifest, sources, max_bytes)
+    summary = RunSummary(paths=[str(p) for p in paths], db_url=db_url, started=datetime.now(UTC))
+    try:
+        summary.run_id = store.start_run(summary.paths)
+        dedup = Deduplicator(known=store.known_hashes())
+    except Exception as exc:
+        raise StoreError(f"cannot start a run in {db_url}: {exc}") from exc
+    # Listing the files first costs one cheap directory walk and gives the progress bar its total.
+    given = [Path(p) for p in paths]
+    total_files = sum(1 for _ in expand_paths(given, options)) if progress else None
+    batch: list[Article] = []
+    for files_done, entry in enumerate(expand_paths(given, options), start=1):
+        items: Iterable[Article | Problem] = [entry] if isinstance(entry, Problem) else read_file(entry, options)
+        for item in items:
+            if isinstance(item, Problem):
+                _count_problem(summary, item)
+                continue
+            article = dedup.check(item)
+            _count_article(summary, article)
+            batch.append(article)
+            if len(batch) >= batch_size:
+                _save_batch(store, batch, summary)
+                batch = []
+        summary.counts["files"] = files_done
+        if progress:
+            progress("files", files_done, total_files)
+            progress("articles", summary.counts["read"], None)
+    if batch:
+        _save_batch(store, batch, summary)
+    summary.finished = datetime.now(UTC)
+    try:
+        store.finish_run(summary.run_id, dict(summary.counts), list(summary.problems))
+    except Exception as exc:
+        raise StoreError(f"cannot record run {summary.run_id} in {db_url}: {exc}") from exc
+    return summary
+
+
+def ingest(
+    paths: Sequence[PathLike],
+    db: str | None = None,
+    manifest: PathLike | None = None,
+    sources: PathLike | None = None,
+    max_bytes: int | None = None,
+    progress: ProgressFn | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> RunSummary:
+    """Read `paths` (files, folders, globs), de-duplicate, and store the articles.
+
+    Streams in batches of `batch_size`, each one store transaction. Per-file problems never stop
+    the batch; they are counted and listed in the returned summary and recorded with the run.
+    """
+    store = open_store_or_fail(db)
+    try:
+        return ingest_into(
+            store, paths, manifest, sources, max_bytes, progress, batch_size, _store_url(store, db)
+        )
+    finally:
+        closer = getattr(store, "close", None)
+        if closer:
+            closer()
+
+
+# An analysis step enriches the stored corpus (nlp analyses, stories); it reads and writes through
+# `corpus.store` and reports progress under its own task name.
+AnalysisStep = Callable[[Corpus, ProgressFn | None], None]
+# An output writer writes files into the output folder and returns {output name: path}.
+OutputWriter = Callable[[Corpus, Path], dict[str, str]]
+
+
+def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    """`articles.jsonl`: every stored article, streamed from the store."""
+    from crosswire.export.jsonl import write_articles_jsonl
+
+    path = out_dir / "articles.jsonl"
+    write_articles_jsonl(corpus.articles(), path)
+    return {"articles": str(path)}
+
+
+ANALYSIS_STEPS: list[AnalysisStep] = []
+OUTPUT_WRITERS: list[OutputWriter] = [write_articles_output]
+
+
+def write_outputs(corpus: Corpus, out_dir: PathLike) -> dict[str, str]:
+    """Run every output writer into `out_dir`; returns {output name: path}."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot create output folder: {exc.strerror}") from exc
+    written: dict[str, str] = {}
+    for writer in OUTPUT_WRITERS:
+        written.update(writer(corpus, out))
+    return written
+
+
+def analyze(
+    paths: Sequence[PathLike],
+    db: str | None = None,
+    out: PathLike | None = None,
+    manifest: PathLike | None = None,
+    sources: PathLike | None = None,
+    progress: ProgressFn | None = None,
+    max_bytes: int | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Corpus:
+    """Ingest `paths`, run every available analysis, and write outputs to `out` when given.
+
+    Returns an open Corpus over the store (close it, or use it as a context manager). Outputs
+    cover every article in the store, so give a fresh `db` for a self-contained corpus; with `out`
+    and no `db` the store is `out/crosswire.db`.
+    """
+    if db is None and out is not None:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        db = str(Path(out) / "crosswire.db")
+    store = open_store_or_fail(db)
+    corpus = Corpus(store, _store_url(store, db))
+    try:
+        corpus.summary = ingest_into(
+            store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url
+        )
+        for step in ANALYSIS_STEPS:
+            step(corpus, progress)
+        if out is not None:
+            corpus.outputs = write_outputs(corpus, out)
+            corpus.summary.outputs = dict(corpus.outputs)
+    except BaseException:
+        corpus.close()
+        raise
+    return corpus
+
+
+__all__ = [
+    "ANALYSIS_STEPS",
+    "BATCH_SIZE",
+    "OUTPUT_WRITERS",
+    "Corpus",
+    "CrosswireError",
+    "MissingDependency",
+    "RunSummary",
+    "StoreError",
+    "UsageError",
+    "analyze",
+    "ingest",
+    "ingest_into",
+    "open_corpus",
+    "write_outputs",
+]

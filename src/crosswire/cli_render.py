@@ -1,0 +1,152 @@
+"""How the CLI shows things to people: Rich tables and progress bars.
+
+Machine-readable output (`--json`) never goes through here; it is plain `json.dumps` on stdout.
+Everything from the input (titles, file names, problems) is printed as text, never as Rich markup,
+so a headline like "[News analysis] ..." or a hostile file name shows literally.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from crosswire.api import ProgressFn, RunSummary
+from crosswire.model import Article, Story, article_record
+
+
+def stdout_console() -> Console:
+    # Created per call so test runners that swap sys.stdout see the output.
+    return Console(file=sys.stdout, highlight=False, soft_wrap=False)
+
+
+def stderr_console() -> Console:
+    return Console(file=sys.stderr, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@contextmanager
+def progress_bars(enabled: bool = True) -> Iterator[ProgressFn | None]:
+    """A ProgressFn that draws one Rich bar per task on stderr; nothing when stderr is not a terminal."""
+    console = stderr_console()
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    bars = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(task: str, completed: int, total: int | None) -> None:
+        if task not in tasks:
+            tasks[task] = bars.add_task(task, total=total)
+        bars.update(tasks[task], completed=completed, total=total)
+
+    with bars:
+        yield update
+
+
+def summary_table(summary: RunSummary) -> Table:
+    # One row per count: nine columns would not fit an 80-column terminal.
+    table = Table(title="Run summary", show_header=False)
+    table.add_column("count")
+    table.add_column("value", justify="right")
+    for name, value in summary.counts.items():
+        style = "red" if name == "errors" and value else ("yellow" if name == "warnings" and value else None)
+        table.add_row(name.replace("_", " "), Text(str(value), style=style or ""))
+    return table
+
+
+def problems_table(summary: RunSummary) -> Table:
+    table = Table(title="Problems", show_header=True)
+    table.add_column("file", overflow="fold")
+    table.add_column("severity")
+    table.add_column("problem", overflow="fold")
+    for problem in summary.problems:
+        style = "red" if problem.severity == "error" else "yellow"
+        table.add_row(Text(problem.path), Text(problem.severity, style=style), Text(problem.message))
+    return table
+
+
+def print_summary(summary: RunSummary, console: Console) -> None:
+    console.print(summary_table(summary))
+    if summary.problems:
+        console.print(problems_table(summary))
+    if summary.db_url:
+        console.print(Text(f"store: {summary.db_url}"), soft_wrap=True)
+    for name, path in summary.outputs.items():
+        console.print(Text(f"{name}: {path}"), soft_wrap=True)
+
+
+def articles_table(rows: Iterable[dict[str, Any]]) -> Table:
+    """Summary rows from `Corpus.list_articles`."""
+    table = Table(show_header=True)
+    for column in ("id", "outlet", "published", "genre", "words", "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row.get("id")),
+            Text(row.get("outlet") or "-"),
+            str(row.get("published") or "-"),
+            Text(row.get("genre") or "-"),
+            str(row.get("word_count") if row.get("word_count") is not None else "-"),
+            Text(row.get("title") or "-"),
+        )
+    return table
+
+
+def stories_table(stories: Iterable[Story]) -> Table:
+    table = Table(show_header=True)
+    for column in ("id", "articles", "outlets", "title"):
+        table.add_column(column, overflow="fold")
+    for s in stories:
+        table.add_row(s.id, str(len(s.article_ids)), Text(", ".join(s.outlets)), Text(s.title or "-"))
+    return table
+
+
+def print_article(article: Article, console: Console, analysis: Any = None) -> None:
+    record = article_record(article)
+    table = Table(show_header=False, box=None)
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    for name, value in record.items():
+        if name == "text":
+            continue
+        if isinstance(value, list | dict):
+            value = json.dumps(value, ensure_ascii=False) if value else "-"
+        table.add_row(name, Text("-" if value is None else str(value)))
+    console.print(table)
+    console.print()
+    console.print(Text(article.text))
+    if analysis is not None:
+        console.print()
+        console.print(
+            Text(
+                f"analysis: {len(getattr(analysis, 'actors', []))} actors, "
+                f"{len(getattr(analysis, 'quotes', []))} quotes, "
+                f"{len(getattr(analysis, 'events', []))} events"
+            )
+        )

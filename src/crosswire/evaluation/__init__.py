@@ -1,0 +1,1 @@
+"""Accuracy measurement against the gold sets in ../shared/eval/: one module per extractor."""

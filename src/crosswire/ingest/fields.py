@@ -1,0 +1,122 @@
+"""Field normalisers the structured readers (HTML, feeds, WARC, JSONL) share: dates, authors, genre, outlet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from crosswire.ingest.datetimes import zone_named
+
+# Genre labels as outlets print them in sections, meta tags, feed categories and URL paths, most specific
+# first: an "Opinion / Editorial" section is an editorial, a "News Analysis" section is analysis.
+_GENRE_LABELS = (
+    ("editorial", re.compile(r"\beditorials?\b")),
+    ("analysis", re.compile(r"\b(?:news[\s_-]?)?analysis\b|\bexplainer\b")),
+    ("commentary", re.compile(r"\bcommentary\b")),
+    ("opinion", re.compile(r"\bopinions?\b|\bop[\s-]?eds?\b|\bcolumns?\b|\bcolumnists?\b|\bviewpoints?\b")),
+)
+_BYLINE_PREFIX = re.compile(r"^\s*(?:by|from)\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&)\s*", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+
+def genre_from_labels(labels: Iterable[str | None]) -> str | None:
+    """The genre named by any of `labels` (sections, categories, URL path), or None for plain news."""
+    text = " | ".join(label.lower().replace("/", " ") for label in labels if label)
+    for genre, pattern in _GENRE_LABELS:
+        if pattern.search(text):
+            return genre
+    return None
+
+
+def split_authors(value: Any) -> list[str]:
+    """Author names from a list, or from a string such as "By A and B" / "A; B"."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list | tuple) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):  # feed / JSON-LD style {"name": ...}
+            item = item.get("name")
+        if not isinstance(item, str):
+            continue
+        for part in _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", item)):
+            # "Kim Ji-eun, staff reporter": the role is not part of the name
+            name = part.split(",")[0].strip(" .\t\n")
+            if name and len(name) <= 80 and name not in names:
+                names.append(name)
+    return names
+
+
+def drop_stale_update(published: datetime | None, updated: datetime | None) -> datetime | None:
+    """`updated` when it is really later than `published` (an update equal to or before it says nothing)."""
+    if updated is None or published is None:
+        return updated
+    if (updated.tzinfo is None) != (published.tzinfo is None):
+        return updated  # one naive, one aware: not comparable, keep what the source said
+    return updated if updated > published else None
+
+
+def parse_datetime(value: Any, default_timezone: str | None = None) -> datetime | None:
+    """A datetime from ISO 8601, RFC 822 (feeds), a Unix timestamp, or a looser written date.
+
+    The offset the source gives is kept; a naive value gets `default_timezone` when one is set.
+    """
+    result: datetime | None = None
+    if isinstance(value, datetime):
+        result = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(float(value), tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    elif isinstance(value, str) and value.strip():
+        result = _parse_date_string(value.strip())
+    if result is None:
+        return None
+    zone = zone_named(default_timezone)
+    if result.tzinfo is None and zone is not None:
+        result = result.replace(tzinfo=zone)
+    return result
+
+
+def _parse_date_string(text: str) -> datetime | None:
+    if len(text) > 100:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    try:
+        return dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False})
+    except (ValueError, OverflowError, TypeError, AssertionError):
+        return None
+
+
+def clean_paragraphs(text: str) -> str:
+    """Collapse spaces inside lines and keep one blank line between paragraphs."""
+    lines = [
+        _SPACE.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+    paragraphs = _BLANK_LINES.split("\n".join(lines))
+    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+def outlet_name(sources: Any, url: str | None = None, name: str | None = None) -> str | None:
+    """The registry's name for the outlet at `url`, or called `name` (a site name or feed title)."""
+    if sources is None:
+        return None
+    outlet = sources.match(url=url) if url else None
+    if outlet is None and name:
+        outlet = sources.by_name(name) or sources.match(text=name)
+    return outlet.name if outlet is not None else None

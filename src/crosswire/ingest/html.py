@@ -1,0 +1,287 @@
+"""HTML pages: trafilatura for the body and metadata, htmldate for publication and update times.
+
+The page is parsed, never executed or rendered: scripts, styles, navigation, ads and reader comments
+are dropped before the text is taken.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from crosswire.ingest.decode import declared_encoding, decode_bytes
+from crosswire.ingest.fields import (
+    clean_paragraphs,
+    drop_stale_update,
+    genre_from_labels,
+    outlet_name,
+    parse_datetime,
+    split_authors,
+)
+from crosswire.model import Article, Problem
+
+# Elements whose content is never article text (fragment conversion; trafilatura does its own pruning).
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "svg",
+    "template",
+    "button",
+    "nav",
+)
+_BLOCKS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "pre",
+    "dd",
+    "dt",
+    "header",
+    "footer",
+    "aside",
+    "ul",
+    "ol",
+    "table",
+)
+_SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
+# "Editorial: ...", "[Opinion] ...", "ANALYSIS | ...": genre printed in front of a headline.
+_TITLE_GENRE = re.compile(r"^\s*[\[(]?\s*([A-Za-z][A-Za-z -]{2,20}?)\s*[\])]?\s*[:|\]\u2013\u2014-]\s")
+_HTMLDATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+MAX_HTML_CHARS = 5_000_000
+# On a page with no article trafilatura falls back to whatever text is left ("Home", a cookie notice);
+# a real article, even a brief, has more words than this.
+MIN_ARTICLE_WORDS = 8  # lxml trees beyond this are slow and never a single article
+
+
+def fragment_text(markup: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), paragraphs separated by blank lines."""
+    if "<" not in markup:
+        return clean_paragraphs(html_lib.unescape(markup))
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
+        root = None
+    if root is None:
+        return clean_paragraphs(html_lib.unescape(_TAG_RE.sub(" ", _SCRIPT_RE.sub(" ", markup))))
+    for bad in list(root.iter(*_DROP)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    for el in root.iter(etree.Element):
+        if not isinstance(el.tag, str):
+            continue  # comments and processing instructions
+        if el.tag in _BLOCKS:
+            el.text = "\n\n" + (el.text or "")
+            el.tail = "\n\n" + (el.tail or "")
+        elif el.tag == "br":
+            el.tail = "\n" + (el.tail or "")
+    return clean_paragraphs(root.text_content())
+
+
+def _extract(markup: str, url: str | None) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        markup,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+    )
+
+
+# Where pages state full timestamps (with time and offset): Open Graph / article meta, schema.org
+# JSON-LD and microdata, Dublin Core, and the <time datetime> of the byline. htmldate is the fallback: it
+# finds a date in more places (URLs, text) but often only the day.
+_PUBLISHED_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+_UPDATED_KEYS = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+)
+
+
+def _jsonld_dates(text: str, found: dict[str, str]) -> None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key in ("datePublished", "dateModified", "dateCreated"):
+                value = item.get(key)
+                if isinstance(value, str):
+                    found.setdefault(key.lower(), value)
+            stack.extend(v for v in item.values() if isinstance(v, list | dict))
+
+
+def _declared_dates(markup: str) -> dict[str, str]:
+    """Date strings the page declares in its metadata, keyed by lower-cased meta name."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return {}
+    found: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        value = (meta.get("content") or "").strip()
+        if key and value:
+            found.setdefault(key, value)
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            _jsonld_dates(script.text, found)
+    for time_el in tree.iter("time"):
+        key = (time_el.get("itemprop") or "").lower() or "time"
+        if time_el.get("datetime"):
+            found.setdefault(key, time_el.get("datetime").strip())
+    return found
+
+
+def _first_date(found: dict[str, str], keys: tuple[str, ...], default_tz: str | None) -> datetime | None:
+    for key in keys:
+        value = parse_datetime(found.get(key), default_tz) if key in found else None
+        if value is not None:
+            return value
+    return None
+
+
+def _htmldate(markup: str, url: str | None, original: bool, default_tz: str | None) -> datetime | None:
+    from htmldate import find_date
+
+    try:
+        value = find_date(
+            markup, url=url, original_date=original, extensive_search=False, outputformat=_HTMLDATE_FORMAT
+        )
+    except Exception:  # htmldate raises assorted errors on odd markup; a missing date is not fatal
+        return None
+    return parse_datetime(value, default_tz) if value else None
+
+
+def _page_dates(
+    markup: str, url: str | None, default_tz: str | None
+) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from the page's metadata; the time and offset are kept where given."""
+    found = _declared_dates(markup)
+    published = _first_date(found, (*_PUBLISHED_KEYS, "time"), default_tz)
+    updated = _first_date(found, _UPDATED_KEYS, default_tz)
+    if published is None:
+        published = _htmldate(markup, url, True, default_tz)
+    if updated is None and published is not None:
+        updated = _htmldate(markup, url, False, default_tz)
+    return published, drop_stale_update(published, updated)
+
+
+def title_genre(title: str | None) -> str | None:
+    m = _TITLE_GENRE.match(title or "")
+    return m.group(1) if m else None
+
+
+def _body(text: str, title: str | None) -> str:
+    lines = [line for line in (text or "").split("\n") if line.strip()]
+    # trafilatura keeps the page's <h1>; the headline is Article.title, not part of the body.
+    if lines and title and lines[0].strip().lower() == title.strip().lower():
+        lines = lines[1:]
+    return clean_paragraphs("\n\n".join(lines))
+
+
+def html_to_article(
+    markup: str, context: Any, *, url: str | None = None, source_path: str | None = None, fmt: str = "html"
+) -> Article | None:
+    """The article in one HTML page, or None when the page holds no article text."""
+    if len(markup) > MAX_HTML_CHARS:
+        raise ValueError(
+            f"HTML page of {len(markup):,} characters is too large to parse (limit {MAX_HTML_CHARS:,})"
+        )
+    doc = _extract(markup, url)
+    if doc is None:
+        return None
+    title = (doc.title or "").strip() or None
+    text = _body(doc.text or "", title)
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        return None
+    page_url = doc.url or url
+    if page_url and not urlparse(page_url).scheme:
+        page_url = url  # a relative canonical link says nothing about the outlet
+    default_tz = getattr(context, "default_timezone", None)
+    published, updated = _page_dates(markup, page_url, default_tz)
+    if published is None and doc.date:
+        published = parse_datetime(doc.date, default_tz)
+    categories = list(doc.categories or [])
+    labels = [*categories, *(doc.tags or []), urlparse(page_url or "").path, title_genre(title), doc.pagetype]
+    return Article(
+        text=text,
+        title=title,
+        outlet=outlet_name(getattr(context, "sources", None), url=page_url, name=doc.sitename),
+        url=page_url,
+        source_path=source_path,
+        authors=split_authors(doc.author.split(";") if doc.author else None),
+        published=published,
+        updated=updated,
+        section=categories[0] if categories else None,
+        genre=genre_from_labels(labels) or "news",
+        format=fmt,
+    )
+
+
+def read_html(path: Path | str, data: bytes, context: Any) -> Iterator[Article | Problem]:
+    """The article in one saved HTML page."""
+    decoded = decode_bytes(data, declared_encoding(data))
+    article = html_to_article(decoded.text, context, source_path=str(path))
+    if article is None:
+        yield Problem(
+            str(path), "HTML page holds no article text (only navigation, scripts or markup)", "error"
+        )
+        return
+    if decoded.warning:
+        article.warnings.append(decoded.warning)
+    yield article

@@ -1,0 +1,288 @@
+"""Role and affiliation of an actor from the words around its name: titles, appositions, descriptions.
+
+"North Korean Foreign Minister Ri Yong-ho" -> country PRK (demonym), role GOV (title "Foreign Minister");
+"Hong Min, director of ... at the Korea Institute for National Unification" -> the institute's country and
+role (KOR, EDU); "a former senior official in the South Korean government" -> KOR, GOV, former.
+Roles are CAMEO role codes. Only dictionary lookups per token: no loops over the knowledge base.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.nlp.kb import KnowledgeBase, Org
+
+# Head nouns of titles and descriptions -> CAMEO role. CAMEO has no code for analysts or think tanks; the
+# Phoenix agents file puts scholars, experts and research institutions under EDU, and so does crosswire.
+ROLE_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "president leader minister premier chancellor chairman chairwoman secretary ambassador diplomat envoy "
+        "official spokesman spokeswoman spokesperson negotiator representative governor mayor king queen "
+        "emperor prince dictator ruler strongman regime government administration cabinet ministry department "
+        "embassy consulate aide bureaucrat policymaker authority authorities director-general vice-chairman "
+        "vice-president delegation delegate counselor counsellor attache".split(),
+        "GOV",
+    ),
+    **dict.fromkeys(
+        "general commander admiral colonel lieutenant major sergeant soldier troops army military navy "
+        "marine marines airforce force forces".split(),
+        "MIL",
+    ),
+    **dict.fromkeys(
+        "lawmaker legislator senator congressman congresswoman parliamentarian mp assemblyman assemblywoman "
+        "parliament congress legislature".split(),
+        "LEG",
+    ),
+    **dict.fromkeys(
+        "professor researcher scholar analyst expert fellow institute university academic academy "
+        "think-tank economist".split(),
+        "EDU",
+    ),
+    **dict.fromkeys(
+        "reporter journalist correspondent editor columnist newspaper broadcaster media outlet daily".split(),
+        "MED",
+    ),
+    **dict.fromkeys("spy intelligence".split(), "SPY"),
+    **dict.fromkeys("police policeman policewoman".split(), "COP"),
+    **dict.fromkeys("judge court prosecutor justice".split(), "JUD"),
+    **dict.fromkeys("businessman businesswoman executive ceo company firm entrepreneur".split(), "BUS"),
+    **dict.fromkeys("activist campaigner".split(), "NGO"),
+    **dict.fromkeys("refugee refugees asylum-seeker".split(), "REF"),
+    **dict.fromkeys("rebel rebels insurgent insurgents militant militants".split(), "REB"),
+    **dict.fromkeys("opposition dissident dissidents".split(), "OPP"),
+    **dict.fromkeys("civilian civilians citizen citizens resident residents".split(), "CVL"),
+    # A defector is no longer in office and CAMEO has no defector code: coded as the origin country's elite.
+    **dict.fromkeys("defector defectors elite elites".split(), "ELI"),
+}
+# Two-word titles where the last word alone would mislead ("defense minister" is government, not military).
+ROLE_PHRASES: dict[str, str] = {
+    "defense minister": "GOV",
+    "defence minister": "GOV",
+    "defense secretary": "GOV",
+    "foreign minister": "GOV",
+    "news agency": "MED",
+    "state media": "MED",
+    "research office": "EDU",
+    "think tank": "EDU",
+    "secretary general": "GOV",
+    "party member": "GOV",
+}
+# Words that describe a leader without a name: "the young dictator", "the North Korean leader".
+LEADER_WORDS = frozenset("leader dictator ruler strongman chairman president premier autocrat despot".split())
+# Heads that make an indefinite noun phrase an (anonymous) source: "a senior official", "a diplomatic source".
+SOURCE_WORDS = frozenset(
+    "official officials source sources diplomat diplomats officer aide aides insider insiders lawmaker "
+    "spokesman spokeswoman spokesperson negotiator".split()
+)
+PERSON_WORDS = frozenset(
+    w
+    for w, r in ROLE_WORDS.items()
+    if w
+    not in {
+        "regime",
+        "government",
+        "administration",
+        "cabinet",
+        "ministry",
+        "department",
+        "embassy",
+        "consulate",
+        "authorities",
+        "authority",
+        "delegation",
+        "army",
+        "military",
+        "navy",
+        "airforce",
+        "force",
+        "forces",
+        "troops",
+        "marines",
+        "parliament",
+        "congress",
+        "legislature",
+        "institute",
+        "university",
+        "academy",
+        "think-tank",
+        "newspaper",
+        "broadcaster",
+        "media",
+        "outlet",
+        "daily",
+        "intelligence",
+        "police",
+        "court",
+        "company",
+        "firm",
+        "opposition",
+        "elite",
+        "elites",
+    }
+) | {"head", "chief", "member", "adviser", "advisor"}
+FORMER_WORDS = frozenset("former ex- ex erstwhile onetime one-time retired".split())
+
+
+@dataclass
+class Affiliation:
+    """What the words around a mention say about who an actor is."""
+
+    country: str | None = None  # ISO3
+    cameo_country: str | None = None
+    role: str | None = None
+    title: str | None = None
+    org: Org | None = None
+    former: bool = False
+    evidence: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str | None:
+        if self.org is not None and self.org.code and (self.role is None or self.role == self.org.role):
+            return self.org.code
+        if self.cameo_country and self.role:
+            return self.cameo_country + self.role
+        return self.cameo_country or self.role
+
+    def merge(self, other: Affiliation) -> None:
+        """Fill what this one lacks from `other` (the first source of a fact wins)."""
+        for name in ("country", "cameo_country", "role", "title", "org"):
+            if getattr(self, name) is None and getattr(other, name) is not None:
+                setattr(self, name, getattr(other, name))
+        self.former = self.former or other.former
+        self.evidence += [e for e in other.evidence if e not in self.evidence]
+
+
+def role_of_words(words: list[str], kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """(role, the title word(s) that decided it) for the words of a title, the last noun deciding."""
+    lowered = [w.lower() for w in words]
+    for i in range(len(lowered) - 1, -1, -1):
+        if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in ROLE_PHRASES:
+            return ROLE_PHRASES[f"{lowered[i - 1]} {lowered[i]}"], f"{words[i - 1]} {words[i]}"
+        role = (
+            ROLE_WORDS.get(lowered[i]) or ROLE_WORDS.get(lowered[i].rstrip("s")) or kb.agent_role(lowered[i])
+        )
+        if role:
+            return role, words[i]
+    return None, None
+
+
+def _country_in(span: Span, kb: KnowledgeBase, context: set[str]) -> tuple[str, str, str] | None:
+    """(iso3, cameo, evidence) for the first country named in `span`: entities first, then "the North"."""
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+            match = kb.lookup_country(ent.text, context)
+            if match is not None:
+                via = "demonym" if match.via == "demonym" else "country"
+                return match.country.iso3, match.country.cameo, f"{via}:{ent.text}"
+    for tok in span:
+        if tok.text in ("North", "South") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text != "Korea":
+            match = kb.lookup_country("the " + tok.text, context)
+            if match is not None:
+                return match.country.iso3, match.country.cameo, f"context:the {tok.text}"
+    return None
+
+
+def _org_in(span: Span, kb: KnowledgeBase) -> tuple[Org, str] | None:
+    for ent in span.ents:
+        if ent.label_ == "ORG":
+            org = kb.organisation(ent.text)
+            if org is not None:
+                return org, ent.text
+    return None
+
+
+def affiliation_of_phrase(span: Span, kb: KnowledgeBase, context: set[str], source: str) -> Affiliation:
+    """Country, role, org and title from a title or description phrase (`source`: "title", "apposition")."""
+    aff = Affiliation()
+    words = [t for t in span if not t.is_punct and t.dep_ != "det"]
+    if not words:
+        return aff
+    aff.former = any(t.lower_ in FORMER_WORDS for t in words)
+    found_org = _org_in(span, kb)
+    if found_org is not None:
+        org, text = found_org
+        aff.org = org
+        aff.country = org.country
+        aff.cameo_country = (
+            kb.country_by_code(org.country).cameo if org.country and kb.country_by_code(org.country) else None
+        )
+        aff.role = org.role if org.role != "IGO" else None
+        aff.evidence.append(f"{source}:{span.text} -> org:{org.name}")
+    country = _country_in(span, kb, context)
+    if country is not None and aff.country is None:
+        aff.country, aff.cameo_country, ev = country
+        aff.evidence.append(ev)
+    # The title is the phrase's head and what modifies it before any "of"/"at"/"in" attachment.
+    head_words = []
+    for t in words:
+        if t.dep_ == "prep" or t.tag_ in ("IN", "WDT", "WP"):
+            break
+        if t.ent_type_ in ("GPE", "NORP") or t.lower_ in FORMER_WORDS:
+            continue
+        head_words.append(t.text)
+    role, decided_by = role_of_words(head_words, kb)
+    if role == "ELI" or (aff.role is None and role is not None):
+        aff.role = role
+    if role is not None:
+        aff.evidence.append(f"{source}:{decided_by}")
+    title = span.text.strip(" ,")
+    if title.lower().startswith(("a ", "an ", "the ")):
+        title = title.split(" ", 1)[1]
+    aff.title = title or None
+    return aff
+
+
+def premodifier_span(doc: Doc, ent: Span) -> Span | None:
+    """The title words before a name in its noun phrase: "North Korean Foreign Minister" of "... Ri Yong-ho"."""
+    start = ent.root.left_edge.i
+    if start >= ent.start:
+        return None
+    i = ent.start
+    while (
+        i > start
+        and not doc[i - 1].is_punct
+        and not doc[i - 1].is_space
+        and "\n" not in doc[i - 1].whitespace_
+        and doc[i - 1].tag_ not in ("POS", "VB", "VBD", "VBZ", "IN")
+        and doc[i - 1].ent_type_ not in ("TIME", "DATE")
+    ):
+        i -= 1
+    while i < ent.start and doc[i].dep_ == "det":
+        i += 1
+    return doc[i : ent.start] if i < ent.start else None
+
+
+def apposition_span(ent: Span) -> Span | None:
+    """The apposition attached to a name: ", director of the North Korea research office at ..."."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            tokens = [t for t in child.subtree if t.i >= ent.end]
+            if tokens:
+                end = tokens[-1].i + 1
+                # stop before a relative clause or a trailing comma ("..., who said")
+                for t in tokens:
+                    if t.dep_ in ("relcl", "acl") and t.i > child.i:
+                        end = min(end, t.left_edge.i)
+                for t in tokens:  # an apposition never runs over a line break (bylines, captions)
+                    if t.is_space or "\n" in t.whitespace_:
+                        end = min(end, t.i if t.is_space else t.i + 1)
+                span = child.doc[tokens[0].i : end]
+                while len(span) and span[-1].is_punct:
+                    span = span[:-1]
+                return span if len(span) else None
+    return None
+
+
+def noun_phrase(head: Token) -> Span:
+    """A noun phrase without its relative clause: "a former senior official in the South Korean government"."""
+    doc = head.doc
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "appos") or child.tag_ in ("WDT", "WP"):
+            end = min(end, child.left_edge.i)
+    span = doc[head.left_edge.i : end]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span

