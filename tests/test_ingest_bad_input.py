@@ -250,3 +250,14 @@ def test_utf16_with_byte_order_mark(tmp_path: Path, options: IngestOptions) -> N
     page.write_bytes(html_page().replace('<meta charset="utf-8">', "").encode("utf-16"))
     [article] = list(read_file(page, options))
     assert isinstance(article, Article) and PARAGRAPHS[0] in article.text and article.warnings == []
+
+
+def test_overlong_jsonl_line_is_skipped_not_held(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    good = json.dumps({"id": "ok", "text": PARAGRAPHS[0]})
+    huge = json.dumps({"id": "huge", "text": "word " * 5000})
+    path.write_text(f"{good}\n{huge}\n{good.replace('ok', 'ok2')}\n")
+    items = list(read_file(path, IngestOptions(max_bytes=2000)))
+    assert [i.external_id for i in items if isinstance(i, Article)] == ["ok", "ok2"]
+    [problem] = [i for i in items if isinstance(i, Problem)]
+    assert problem.message.startswith("line 2: ") and "over the limit of 2,000" in problem.message

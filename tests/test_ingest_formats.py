@@ -181,6 +181,9 @@ def test_detect_format_by_content_not_extension(tmp_path: Path) -> None:
         "story.html": b"Seoul, April 24 - Plain text that only looks like a page by its name.\n",
         "blank.txt": b"  \n\t\n",
         "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "note.txt": b"{Editor's note} This column first ran in print.\n\nKim arrived on Wednesday.\n",
+        "interview.txt": b"<Interview> Kim Ji-eun talks to a former envoy\n\nThe talks stalled in Hanoi.\n",
+        "stray.txt": b"Saved from the browser\n<html><head><title>T</title></head><body><p>x</p></body></html>",
     }
     expected = {
         "page.txt": "html",
@@ -192,6 +195,9 @@ def test_detect_format_by_content_not_extension(tmp_path: Path) -> None:
         "story.html": "text",
         "blank.txt": "empty",
         "image.txt": "binary",
+        "note.txt": "text",
+        "interview.txt": "text",
+        "stray.txt": "html",
     }
     for name, data in cases.items():
         assert detect_format(tmp_path / name, data[:65536]) == expected[name], name
@@ -233,3 +239,37 @@ def test_manifest_fills_outlet_url_published(tmp_path: Path) -> None:
     assert article.outlet == "The Dong-A Ilbo"
     assert article.url == "https://www.donga.com/en/1"
     assert article.published.isoformat() == "2019-04-29T07:42:00+09:00"
+
+
+def test_html_dates_from_json_ld(tmp_path: Path, options: IngestOptions) -> None:
+    markup = html_page(published="", modified="").replace(
+        "</head>",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+        '"NewsArticle", "datePublished": "2019-04-29T16:26:00+09:00", "dateModified": "2019-04-29T18:01:00+09:00"}]}'
+        "</script></head>",
+    )
+    page = tmp_path / "ld.html"
+    page.write_text(markup)
+    [article], _ = read(page, options)
+    assert article.published.isoformat() == "2019-04-29T16:26:00+09:00"
+    assert article.updated.isoformat() == "2019-04-29T18:01:00+09:00"
+
+
+def test_rss_author_as_email_and_name(tmp_path: Path, options: IngestOptions) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        rss_feed().replace(
+            "<dc:creator>Kim Soo-yeon</dc:creator>", "<author>ksy@yna.co.kr (Kim Soo-yeon)</author>"
+        )
+    )
+    articles, _ = read(feed, options)
+    assert articles[0].authors == ["Kim Soo-yeon"]
+
+
+def test_html_title_without_og_title_loses_the_site_name(tmp_path: Path, options: IngestOptions) -> None:
+    markup = html_page().replace('<meta property="og:title"', '<meta property="x:title"')
+    markup = markup.replace("<h1>Kim arrives in Vladivostok for summit with Putin</h1>", "")
+    page = tmp_path / "no-og.html"
+    page.write_text(markup)
+    [article], _ = read(page, options)
+    assert article.title == "Kim arrives in Vladivostok for summit with Putin"

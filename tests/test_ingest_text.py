@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEEDS
 from crosswire.ingest import textlines
@@ -316,3 +319,92 @@ def test_hard_wrapped_paragraphs_are_joined(tmp_path):
 def test_page_without_body_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match=r"page\.txt: no article text"):
         read_string("Go to contents\n\nJust a headline\n\nShare\nMost viewed articles\n", tmp_path)
+
+
+def test_bare_genre_kicker_and_masthead_line(tmp_path):
+    page = (
+        "The Korea Herald\nEditorial\n\nSeoul must keep talking\n\nPosted : 2019-04-30 18:00\n\n"
+        "Talks are the only road. The government should say so plainly, and we expect it will.\n"
+    )
+    article = read_string(page, tmp_path)
+    assert article.outlet == "The Korea Herald"
+    assert (article.title, article.genre, article.section) == (
+        "Seoul must keep talking",
+        "editorial",
+        "Editorial",
+    )
+    assert article.published.isoformat() == "2019-04-30T18:00:00+09:00"  # the outlet's zone
+    assert article.text.startswith("Talks are the only road.")
+
+
+def test_read_context_pickles_for_worker_processes(tmp_path):
+    manifest = load_manifest(write_csv_manifest(tmp_path))
+    context = ReadContext(REGISTRY, manifest_entry=lookup(manifest, seed(DONGA)), source_path="x.txt")
+    copy = pickle.loads(pickle.dumps(context))
+    assert (
+        next(read_text(seed(DONGA), seed(DONGA).read_text(encoding="utf-8"), copy)).outlet
+        == "The Dong-A Ilbo"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=600))
+def test_random_text_never_crashes(text):
+    path = Path("random.txt")
+    try:
+        articles = list(read_text(path, text, ReadContext(REGISTRY)))
+    except ValueError as err:
+        assert str(err).startswith("random.txt: ")
+        return
+    assert len(articles) == 1 and articles[0].text.strip()
+
+
+LINES = st.sampled_from(
+    [
+        "Go to contents",
+        "By Jane Doe, staff reporter",
+        "Posted on : 2019-04-29 16:26 KST",
+        "Share",
+        "Opinion / Asia",
+        "A headline here",
+        "Body sentence that ends here.",
+        "",
+        "(c) Reuters",
+        "Photo of a scene. (AP)",
+        "Related articles",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES, max_size=25))
+def test_shuffled_page_parts_never_crash_and_never_leak_chrome(lines):
+    try:
+        (article,) = read_text(Path("p.txt"), "\n".join(lines), ReadContext(REGISTRY))
+    except ValueError as err:
+        assert str(err).startswith("p.txt: ")
+        return
+    for junk in ("Go to contents", "staff reporter", "Posted on", "(c) Reuters", "Photo of a scene"):
+        assert junk not in article.text
+
+
+def test_breadcrumbs_byline_email_and_wire_end_marks(tmp_path):
+    page = (
+        "Home\nNational\nNorth Korea\n\nNorth denounces drills as 'violation'\n\n"
+        "Published : Apr 29, 2019 - 16:26       Updated : Apr 29, 2019 - 17:01\n\n"
+        "North Korea on Monday denounced the joint drills as a violation of agreements, state media said.\n\n"
+        "Image\nTroops at a drill site on Monday.Credit...Kim Min-su/Reuters\n\n"
+        "The drills are a grave provocation, a commentary said.\n\n(END)\n\n"
+        "By Choi Min-ji (minji@heraldcorp.com)\n\nMost Popular\nSamsung unveils a phone\nSingers top chart again\n"
+    )
+    article = read_string(page, tmp_path)
+    assert article.section == "National / North Korea"
+    assert article.authors == ["Choi Min-ji"]
+    assert article.outlet == "The Korea Herald"  # from the byline's address
+    assert article.published.isoformat() == "2019-04-29T16:26:00+09:00"
+    assert article.updated.isoformat() == "2019-04-29T17:01:00+09:00"
+    assert article.captions == ["Troops at a drill site on Monday.Credit...Kim Min-su/Reuters"]
+    assert article.text.split("\n\n") == [
+        "North Korea on Monday denounced the joint drills as a violation of agreements, state media said.",
+        "The drills are a grave provocation, a commentary said.",
+    ]

@@ -139,8 +139,9 @@ def test_synsets_nest_and_patterns_parse():
 def test_verb_errors_name_file_and_line():
     with pytest.raises(DictionaryError, match=r"v.txt:3: .*\*"):
         read_verbs("--- PAY [071] ---\nPAY\n- SAID COMPENSATION [074]\n", "v.txt")
-    with pytest.raises(DictionaryError, match=r"unknown synset &NOPE"):
-        read_verbs("--- PAY [071] ---\nPAY\n- * &NOPE [074]\n", "v.txt")
+    unknown = read_verbs("--- PAY [071] ---\nPAY\n- * &NOPE [074]\n", "v.txt")
+    assert unknown.blocks["PAY"].patterns == []
+    assert unknown.warnings == ["v.txt:3: pattern uses unknown synset &NOPE; ignored"]
 
 
 def test_discards_and_folder_loading(tmp_path):

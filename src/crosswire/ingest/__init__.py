@@ -68,7 +68,7 @@ def _same_file(a: Path, b: Path | None) -> bool:
 
 
 def _walk(folder: Path, options: IngestOptions) -> Iterator[Path]:
-    # Sorted so a run is repeatable; rglob is lazy per folder, so huge trees are not listed up front.
+    # Sorted so a run is repeatable (only paths are listed up front; files are read one at a time).
     for child in sorted(folder.rglob("*")):
         if _hidden(child, folder) or child.is_dir() or _same_file(child, options.manifest):
             continue

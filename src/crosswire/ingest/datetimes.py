@@ -249,6 +249,8 @@ def dateline(line: str) -> list[tuple[str, datetime]] | None:
     "Posted on : 2019-04-29 16:26 KST Modified on : 2019-04-29 16:26 KST" gives both; a line holding
     only a date gives ("published", date). A sentence that merely contains a date is not a dateline.
     """
+    if len(line) > 200:  # datelines are short; body paragraphs are not worth the regexes
+        return None
     text = line.strip().lstrip("|•·-–— ").strip()
     starts = list(_LABELS.finditer(text))
     if starts and starts[0].start() == 0:

@@ -41,6 +41,7 @@ _BOMS = (
 _CONTROL = bytes(set(range(32)) - {9, 10, 12, 13, 27})
 _XML_PREAMBLE = re.compile(r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*", re.IGNORECASE | re.DOTALL)
 _FIRST_TAG = re.compile(r"<([a-zA-Z][\w:.-]*)")
+_CLOSING_TAG = re.compile(r"</[a-zA-Z][\w:-]*\s*>")
 _FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
 _HTML_HINT = re.compile(r"<(?:html|head|body|article|div|p|meta|title|section|main|h[1-6])\b", re.IGNORECASE)
 
@@ -86,8 +87,10 @@ def _is_jsonl(text: str, path: Path) -> bool:
     except ValueError:
         pass
     # A first line longer than the detection window, or a malformed first record: trust the extension,
-    # and otherwise a line that at least ends like an object.
-    return path.suffix.lower() in (".jsonl", ".ndjson", ".json") or first_line.endswith("}")
+    # or a line that opens like an object with a quoted key ("{Editor's note}" opens a text dump).
+    return (
+        path.suffix.lower() in (".jsonl", ".ndjson", ".json") or re.match(r'\{\s*"', first_line) is not None
+    )
 
 
 def _markup_kind(text: str) -> str | None:
@@ -96,11 +99,12 @@ def _markup_kind(text: str) -> str | None:
     first = _FIRST_TAG.match(body)
     if first and first.group(1).lower() in _FEED_ROOTS:
         return "feed"
-    if text.startswith("<"):
+    window = text[:4000]
+    # "<Interview> Kim ..." opens some text dumps: markup needs an HTML element or a closing tag.
+    if text.startswith("<") and (_HTML_HINT.search(window) or _CLOSING_TAG.search(window)):
         return "html"
     # A text dump that turns into markup a little later (a saved page with a stray first line).
-    window = text[:2000]
-    if len(_HTML_HINT.findall(window)) >= 3 and re.search(r"</\w+>", window):
+    if len(_HTML_HINT.findall(window[:2000])) >= 3 and _CLOSING_TAG.search(window):
         return "html"
     return None
 

@@ -20,6 +20,7 @@ _GENRE_LABELS = (
 )
 _BYLINE_PREFIX = re.compile(r"^\s*(?:by|from)\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||\band\b|&)\s*", re.IGNORECASE)
+_EMAIL_NAME = re.compile(r"^[^\s@()]+@[^\s@()]+(?:\s*\((.*)\))?$")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
@@ -44,6 +45,10 @@ def split_authors(value: Any) -> list[str]:
             item = item.get("name")
         if not isinstance(item, str):
             continue
+        # RSS <author> is "e-mail (Name)"; a bare address names nobody.
+        emailed = _EMAIL_NAME.match(item.strip())
+        if emailed:
+            item = emailed.group(1) or ""
         for part in _AUTHOR_SPLIT.split(_BYLINE_PREFIX.sub("", item)):
             # "Kim Ji-eun, staff reporter": the role is not part of the name
             name = part.split(",")[0].strip(" .\t\n")

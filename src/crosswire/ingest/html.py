@@ -226,6 +226,17 @@ def title_genre(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+def _strip_site_name(title: str, site_name: str | None) -> str:
+    """ "Kim heads to Vladivostok | The Korea Herald" -> the headline alone (pages without og:title)."""
+    if not site_name:
+        return title
+    for separator in (" | ", " - ", " \u2013 ", " \u2014 ", " :: "):
+        head, sep, tail = title.rpartition(separator)
+        if sep and head and tail.strip().lower() == site_name.strip().lower():
+            return head.strip()
+    return title
+
+
 def _body(text: str, title: str | None) -> str:
     lines = [line for line in (text or "").split("\n") if line.strip()]
     # trafilatura keeps the page's <h1>; the headline is Article.title, not part of the body.
@@ -245,7 +256,7 @@ def html_to_article(
     doc = _extract(markup, url)
     if doc is None:
         return None
-    title = (doc.title or "").strip() or None
+    title = _strip_site_name((doc.title or "").strip(), doc.sitename) or None
     text = _body(doc.text or "", title)
     if len(text.split()) < MIN_ARTICLE_WORDS:
         return None

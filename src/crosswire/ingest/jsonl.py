@@ -80,18 +80,38 @@ def record_to_article(record: dict[str, Any], context: Any) -> Article:
     )
 
 
+def _lines(stream: IO[bytes], limit: int | None) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line or None when over `limit`, size): an over-long line is skipped, never held whole."""
+    number = 0
+    while True:
+        line = stream.readline(limit + 1) if limit else stream.readline()
+        if not line:
+            return
+        number += 1
+        if limit and len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while True:
+                chunk = stream.readline(1 << 20)
+                size += len(chunk)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield number, None, size
+        else:
+            yield number, line, len(line)
+
+
 def read_jsonl(
     path: Path | str, stream: IO[bytes] | bytes, context: Any, max_record_bytes: int | None = None
 ) -> Iterator[Article | Problem]:
     """One Article per line holding an article object; a Problem (with line number) per bad line."""
     source = io.BytesIO(stream) if isinstance(stream, bytes | bytearray) else stream
     articles = 0
-    for number, raw in enumerate(source, start=1):
-        if not raw.strip():
-            continue
+    for number, raw, size in _lines(source, max_record_bytes):
         where = f"line {number}"
-        if max_record_bytes is not None and len(raw) > max_record_bytes:
-            yield Problem(str(path), f"{where}: {len(raw):,} bytes, over the limit of {max_record_bytes:,}")
+        if raw is None or (max_record_bytes is not None and size > max_record_bytes + 1):
+            yield Problem(str(path), f"{where}: {size:,} bytes, over the limit of {max_record_bytes:,}")
+            continue
+        if not raw.strip():
             continue
         try:
             record = json.loads(raw.decode("utf-8-sig"))

@@ -30,7 +30,8 @@ from crosswire.ingest.manifest import as_datetime, split_front_matter
 from crosswire.ingest.sources import SourceRegistry
 from crosswire.model import Article, Outlet
 
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\t": " "})
+# No-break spaces (Dong-A's dateline ends in three), zero-width characters, tabs.
+_INVISIBLE = (("\u00a0", " "), ("\u200b", ""), ("\u200c", ""), ("\u200d", ""), ("\ufeff", ""), ("\t", " "))
 _SPACES = re.compile(r" {2,}")
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
@@ -130,17 +131,17 @@ def _resolve_outlet(
     return found, found.name if found else None
 
 
-def _clean(line: str) -> str:
-    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
-
-
 def parse_page(text: str, sources: SourceRegistry) -> Page:
     """Classify every line of a page dump and collect the article's parts."""
     lines: list[str] = []
     blocks: list[int] = []  # which blank-line-separated block each line is in
     block = 0
+    for char, replacement in _INVISIBLE:  # str.replace, not str.translate: several times faster here
+        if char in text:
+            text = text.replace(char, replacement)
+    text = _SPACES.sub(" ", text)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _clean(raw)
+        line = raw.strip()
         if line:
             lines.append(line)
             blocks.append(block)
@@ -254,8 +255,12 @@ def _read_header(
             and _headline_like(following)
             and not (following or "").endswith(".")
         ):
+            # Breadcrumbs printed one per line ("National", "North Korea") make one section path.
+            after_kicker = n > 0 and kinds[remaining[n - 1]] == "kicker"
+            page.section = (
+                f"{page.section} / {line}" if page.section and after_kicker else page.section or line
+            )
             kinds[i] = "kicker"
-            page.section = page.section or line
             page.genre = page.genre or genre
             continue
         if not _headline_like(line):

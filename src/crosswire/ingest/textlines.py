@@ -42,7 +42,10 @@ BOILERPLATE_PATTERNS = [
     r"follow (?:us|[\w.]+(?: [\w.]+){0,3}) on (?:twitter|x|facebook|instagram|telegram|youtube|linkedin)\b.*",
     r"(?:tags?|topics?|keywords?|filed under)\s*:.*",
     r"(?:hide|show|toggle) caption|enlarge (?:this )?(?:image|photo)|view (?:image|photo|gallery)|photo gallery",
-    r"image \d+ of \d+|\d+ of \d+",
+    r"image \d+ of \d+|\d+ of \d+|image|photo|video|graphic|audio",  # placeholders left by media
+    r"\(end\)|\(end of story\)|-+\s*end\s*-+|#{3}|\(\s*\w{1,4}\s*\)",  # wire end marks, reporters' initials
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # a bare address: the reporter's or desk's contact
+    r"a version of this article appears in print\b.*|this (?:article|story) (?:appeared|was published) in (?:print|the print edition)\b.*",
 ]
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
 # Share-button rows: "Facebook Twitter Print", "Share", "KakaoTalk Line Copy URL".
@@ -111,6 +114,8 @@ MAX_BOILERPLATE_WORDS = 20  # body paragraphs are longer; copyright and contact 
 
 
 def is_boilerplate(line: str) -> bool:
+    if len(line) > 160 and not ("@" in line or "rights reserved" in line.lower()):
+        return False  # a body paragraph: skip the patterns (this runs on every line)
     stripped = _BULLETS.sub("", line).strip()
     if not stripped:
         return False
@@ -140,6 +145,7 @@ def is_link_like(line: str) -> bool:
 
 # ---------------------------------------------------------------- bylines and roles
 
+_EMPTY_BRACKETS = re.compile(r"[(\[<]\s*[)\]>]")
 _BYLINE = re.compile(
     r"^(?:written |reporting |reported |story |text )?by[\s:]+(?P<rest>\S.*)$", re.IGNORECASE
 )
@@ -176,7 +182,7 @@ def parse_byline(line: str) -> tuple[list[str], str | None, list[str]] | None:
         return None
     rest = m.group("rest")
     emails = EMAIL.findall(rest)
-    rest = EMAIL.sub(" ", rest).replace("()", " ").replace("[]", " ").strip(" ,|-–—.")
+    rest = _EMPTY_BRACKETS.sub(" ", EMAIL.sub(" ", rest)).strip(" ,|-–—.")
     segments = [s.strip() for s in re.split(r"\s*(?:,|\||;|—|–|\s-\s)\s*", rest) if s.strip()]
     authors: list[str] = []
     role_parts: list[str] = []
@@ -299,6 +305,8 @@ _CREDIT_END = re.compile(
 _CAPTION_START = re.compile(
     r"^(?:▲|△|photo\s*[:|-]|image\s*[:|-]|caption\s*[:|-]|pictured\s*[:|-]|file photo\b)", re.IGNORECASE
 )
+# "...in Vladivostok on Thursday.Credit...Alexei Nikolsky/Sputnik": a credit run into the caption.
+_INLINE_CREDIT = re.compile(r"(?:\bcredit|\bphotograph by|\bphoto by)\s*(?:\.\.\.|…|:)", re.IGNORECASE)
 MAX_CAPTION_WORDS = 70
 
 
@@ -311,7 +319,7 @@ def is_caption(line: str, sources: SourceRegistry) -> bool:
     stripped = line.strip()
     if len(stripped.split()) > MAX_CAPTION_WORDS:
         return False
-    if _CAPTION_START.match(stripped):
+    if _CAPTION_START.match(stripped) or _INLINE_CREDIT.search(stripped):
         return True
     m = _CREDIT_END.search(stripped)
     if m is None or m.start() < 15:

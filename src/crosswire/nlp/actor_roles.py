@@ -205,9 +205,8 @@ def affiliation_of_phrase(span: Span, kb: KnowledgeBase, context: set[str], sour
         org, text = found_org
         aff.org = org
         aff.country = org.country
-        aff.cameo_country = (
-            kb.country_by_code(org.country).cameo if org.country and kb.country_by_code(org.country) else None
-        )
+        org_country = kb.country_by_code(org.country) if org.country else None
+        aff.cameo_country = org_country.cameo if org_country else None
         aff.role = org.role if org.role != "IGO" else None
         aff.evidence.append(f"{source}:{span.text} -> org:{org.name}")
     country = _country_in(span, kb, context)

@@ -381,7 +381,7 @@ class KnowledgeBase:
                 cc = codes[0][0][:3]
                 person = Person(
                     name=name.title(),
-                    country=cc if cc in self._by_cameo else None,
+                    country=self._by_cameo.get(cc),
                     offices=offices,
                     source="petrarch",
                 )
@@ -389,8 +389,7 @@ class KnowledgeBase:
                 self.people.append(person)
             elif fold(name) not in self._org_folded and not is_acronym(name):
                 code = codes[0][0]
-                cc = code[:3] if code[:3] in self._by_cameo else None
-                org = Org(name=name.title(), code=code, country=cc, role=code[3:6] or None)
+                org = Org(name=name.title(), code=code, country=self._by_cameo.get(code[:3]), role=code[3:6] or None)
                 self._org_folded[fold(name)] = org
                 self.orgs.append(org)
         for phrase, code in agents.items():

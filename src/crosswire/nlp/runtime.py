@@ -116,10 +116,11 @@ class EntityFixes:
 
     def __call__(self, doc: Doc) -> Doc:
         fixed: list[Span] = []
-        for ent in doc.ents:
-            ent = _trim(doc, ent)
-            if ent is None or ent.text in TIME_ZONES:
+        for original in doc.ents:
+            trimmed = _trim(doc, original)
+            if trimmed is None or trimmed.text in TIME_ZONES:
                 continue
+            ent = trimmed
             if ent[0].text in TIME_ZONES and ent.label_ in ("PERSON", "ORG"):
                 continue  # "KST Modified": a dateline, not an organisation
             if ent.label_ == "PERSON":

@@ -248,7 +248,7 @@ def passive_agent(sent: Sentence, leaf: Node, start: int) -> Node | None:
             child.base == "PP"
             and child.children
             and child.children[0].is_leaf
-            and child.children[0].word.upper() == "BY"
+            and (child.children[0].word or "").upper() == "BY"
         ):
             nps = [c for c in child.children[1:] if is_np(c)]
             if nps:

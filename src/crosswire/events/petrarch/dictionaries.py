@@ -172,7 +172,9 @@ class PhraseIndex:
         return sum(len(v) for v in self.by_first.values())
 
 
-def read_actors(text: str, path: str = "<actors>") -> list[ActorEntry]:
+def read_actors(text: str, path: str = "<actors>", warnings: list[str] | None = None) -> list[ActorEntry]:
+    """Actor entries; a malformed code raises, unless `warnings` is given: then it is noted there and
+    skipped (the production Phoenix dictionaries carry a few typos such as a 7-digit date)."""
     entries: list[ActorEntry] = []
     current: ActorEntry | None = None
     for lineno, line in iter_lines(text):
@@ -180,7 +182,14 @@ def read_actors(text: str, path: str = "<actors>") -> list[ActorEntry]:
             continue
         where = _where(path, lineno)
         stripped = line.strip()
-        codes = [parse_actor_code(b, where) for b in re.findall(r"\[([^\]]*)\]", stripped)]
+        codes = []
+        for body in re.findall(r"\[([^\]]*)\]", stripped):
+            try:
+                codes.append(parse_actor_code(body, where))
+            except DictionaryError as exc:
+                if warnings is None:
+                    raise
+                warnings.append(f"{exc}; ignored")
         head = re.sub(r"\[[^\]]*\]", " ", stripped).strip()
         if stripped.startswith("["):
             if current is None:
@@ -217,50 +226,55 @@ def plural_of(word: str) -> str:
     return word + "S"
 
 
-def read_agents(text: str, path: str = "<agents>") -> list[AgentEntry]:
+def read_agents(text: str, path: str = "<agents>", warnings: list[str] | None = None) -> list[AgentEntry]:
+    """Agent entries; a malformed line raises, unless `warnings` is given (then it is noted and skipped)."""
     substitutions: dict[str, list[str]] = {}
     entries: list[AgentEntry] = []
     for lineno, line in iter_lines(text):
         if not line.strip():
             continue
-        where = _where(path, lineno)
         m = re.match(r"^\s*(![A-Za-z0-9]+!)\s*=\s*(.+)$", line)
         if m:
             substitutions[m.group(1).upper()] = [
                 w.strip().upper() for w in m.group(2).split(",") if w.strip()
             ]
             continue
-        code_match = re.search(r"\[([^\]]*)\]", line)
-        if not code_match:
-            raise DictionaryError(f"{where}: agent line has no [code]")
-        body = code_match.group(1).replace(" ", "").upper()
-        if "~" not in body:
-            raise DictionaryError(f"{where}: agent code [{body}] needs a ~ (~CODE or CODE~)")
-        prefix = not body.startswith("~")
-        code = body.replace("~", "")
-        head = line[: code_match.start()]
-        plurals_match = re.search(r"\{([^}]*)\}", head)
-        phrase_text = re.sub(r"\{[^}]*\}", " ", head).strip()
-        variants = [phrase_text.upper()]
-        for name, values in substitutions.items():
-            if any(name in v for v in variants):
-                variants = [v.replace(name, value) for v in variants for value in values]
-        forms: list[tuple[str, ...]] = []
-        for variant in variants:
-            words = phrase_words(variant)
-            if not words:
-                raise DictionaryError(f"{where}: agent line has no phrase")
-            forms.append(words)
-            if plurals_match is None:
-                forms.append(words[:-1] + (plural_of(words[-1]),))
-        if plurals_match is not None:
-            forms.extend(phrase_words(p) for p in plurals_match.group(1).split() if p.strip())
-        seen: set[tuple[str, ...]] = set()
-        for words in forms:
-            if words and words not in seen:
-                seen.add(words)
-                entries.append(AgentEntry(words, code, prefix))
+        try:
+            entries.extend(_agent_line(line, _where(path, lineno), substitutions))
+        except DictionaryError as exc:
+            if warnings is None:
+                raise
+            warnings.append(f"{exc}; ignored")
     return entries
+
+
+def _agent_line(line: str, where: str, substitutions: dict[str, list[str]]) -> list[AgentEntry]:
+    code_match = re.search(r"\[([^\]]*)\]", line)
+    if not code_match:
+        raise DictionaryError(f"{where}: agent line has no [code]")
+    body = code_match.group(1).replace(" ", "").upper()
+    if "~" not in body:
+        raise DictionaryError(f"{where}: agent code [{body}] needs a ~ (~CODE or CODE~)")
+    prefix = not body.startswith("~")
+    code = body.replace("~", "")
+    head = line[: code_match.start()]
+    plurals_match = re.search(r"\{([^}]*)\}", head)
+    variants = [re.sub(r"\{[^}]*\}", " ", head).strip().upper()]
+    for name, values in substitutions.items():
+        if any(name in v for v in variants):
+            variants = [v.replace(name, value) for v in variants for value in values]
+    forms: list[tuple[str, ...]] = []
+    for variant in variants:
+        words = phrase_words(variant)
+        if not words:
+            raise DictionaryError(f"{where}: agent line has no phrase")
+        forms.append(words)
+        if plurals_match is None:
+            forms.append(words[:-1] + (plural_of(words[-1]),))
+    if plurals_match is not None:
+        forms.extend(phrase_words(p) for p in plurals_match.group(1).split() if p.strip())
+    unique = list(dict.fromkeys(w for w in forms if w))
+    return [AgentEntry(words, code, prefix) for words in unique]
 
 
 # --------------------------------------------------------------------------- discards
@@ -296,6 +310,7 @@ class Dictionaries:
     discards: Discards
     actor_index: PhraseIndex = field(default_factory=PhraseIndex)
     agent_index: PhraseIndex = field(default_factory=PhraseIndex)
+    warnings: list[str] = field(default_factory=list)  # problems skipped while loading
 
     def __post_init__(self) -> None:
         for entry in self.actors:
@@ -331,15 +346,16 @@ def load_dictionaries(directory: str | Path) -> Dictionaries:
     actors: list[ActorEntry] = []
     agents: list[AgentEntry] = []
     verbs: VerbDictionary | None = None
+    warnings: list[str] = []
     discards = Discards()
     for path in sorted(folder.iterdir()):
         name = path.name.lower()
         if not path.is_file() or not name.endswith(".txt"):
             continue
         if "actors" in name:
-            actors.extend(read_actors(_read(path), str(path)))
+            actors.extend(read_actors(_read(path), str(path), warnings))
         elif "agents" in name:
-            agents.extend(read_agents(_read(path), str(path)))
+            agents.extend(read_agents(_read(path), str(path), warnings))
         elif "verbs" in name or name.startswith("cameo"):
             if verbs is not None:
                 raise DictionaryError(f"{path}: a second verb dictionary in {folder}")
@@ -350,4 +366,6 @@ def load_dictionaries(directory: str | Path) -> Dictionaries:
             discards.story.extend(found.story)
     if verbs is None:
         raise DictionaryError(f"{folder}: no verb dictionary (*verbs*.txt) found")
-    return Dictionaries(actors, agents, verbs, discards)
+    dicts = Dictionaries(actors, agents, verbs, discards)
+    dicts.warnings = warnings + verbs.warnings
+    return dicts

@@ -70,7 +70,8 @@ _SYMBOLS = {"*": "verb", "$": "source", "+": "target", "^": "skip", "%": "compou
 
 def parse_pattern(text: str, code: str, where: str) -> Pattern:
     items: list[PatternItem] = []
-    for token in text.split():
+    # `*SCEPTICAL` (no space) occurs in production dictionaries: the star is its own item
+    for token in re.sub(r"\*(?=[^\s_])", "* ", re.sub(r"(?<=[^\s_])\*", " *", text)).split():
         parts = [p for p in token.split("_") if p]
         for k, part in enumerate(parts):
             joined = k < len(parts) - 1
@@ -137,6 +138,7 @@ class VerbDictionary:
     blocks: dict[str, VerbBlock] = field(default_factory=dict)
     forms: dict[str, list[VerbForm]] = field(default_factory=dict)  # keyed by the inflected head word
     synsets: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def add_form(self, form: VerbForm) -> None:
         bucket = self.forms.setdefault(form.words[form.head], [])
@@ -216,7 +218,9 @@ def read_verbs(text: str, path: str = "<verbs>") -> VerbDictionary:
         if stripped.startswith("-"):
             if not codes:
                 raise DictionaryError(f"{where}: pattern has no [code]: {stripped!r}")
-            block.patterns.append(parse_pattern(body[1:], codes[-1].strip(), where))
+            # PETRARCH-2 dictionaries group words in (...) and {...}: read them as plain words
+            text = re.sub(r"[(){}]", " ", body[1:])
+            block.patterns.append(parse_pattern(text, codes[-1].strip(), where))
             continue
         own_code = codes[0].strip() if codes else None
         if first_in_block and own_code is None:
@@ -226,10 +230,16 @@ def read_verbs(text: str, path: str = "<verbs>") -> VerbDictionary:
         first_in_block = False
     vd.synsets = _expand_synsets(raw_synsets, synset_where)
     for blk in vd.blocks.values():
+        # A pattern naming an undefined synset could never match; production dictionaries have a few,
+        # so they are dropped with a warning rather than refusing the whole dictionary.
+        kept = []
         for pattern in blk.patterns:
-            for item in pattern.items:
-                if item.kind == "synset" and item.value not in vd.synsets:
-                    raise DictionaryError(f"{pattern.where}: pattern uses unknown synset &{item.value}")
+            missing = [it.value for it in pattern.items if it.kind == "synset" and it.value not in vd.synsets]
+            if missing:
+                vd.warnings.append(f"{pattern.where}: pattern uses unknown synset &{missing[0]}; ignored")
+            else:
+                kept.append(pattern)
+        blk.patterns = kept
         # Longer patterns are more specific, so they are tried first; ties keep the file's order.
         blk.patterns.sort(key=lambda p: -p.size)
     return vd
