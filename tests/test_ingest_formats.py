@@ -269,6 +269,7 @@ def test_rss_author_as_email_and_name(tmp_path: Path, options: IngestOptions) ->
 def test_html_title_without_og_title_loses_the_site_name(tmp_path: Path, options: IngestOptions) -> None:
     markup = html_page().replace('<meta property="og:title"', '<meta property="x:title"')
     markup = markup.replace("<h1>Kim arrives in Vladivostok for summit with Putin</h1>", "")
+    markup = markup.replace("Putin | The Korea Herald</title>", "Putin :: The Korea Herald</title>")
     page = tmp_path / "no-og.html"
     page.write_text(markup)
     [article], _ = read(page, options)

@@ -408,3 +408,26 @@ def test_breadcrumbs_byline_email_and_wire_end_marks(tmp_path):
         "North Korea on Monday denounced the joint drills as a violation of agreements, state media said.",
         "The drills are a grave provocation, a commentary said.",
     ]
+
+
+def test_print_edition_note_is_chrome(tmp_path):
+    note = (
+        "A version of this article appears in print on April 26, 2019, Section A, Page 1 of the"
+        " New York edition with the headline: Kim Meets Putin."
+    )
+    article = read_string(
+        f"Kim meets Putin\n\nThe two leaders met in Vladivostok on Thursday.\n\n{note}\n", tmp_path
+    )
+    assert article.text == "The two leaders met in Vladivostok on Thursday."
+
+
+def test_pipe_kicker_is_not_a_title_label_and_agency_is_not_an_author(tmp_path):
+    page = (
+        "Opinion | Commentary\n\nWhy the cattle ban is about steel\n\nBy Laura Fenwick, Southern Wire\n\n"
+        "When the ban came, nobody believed the official reason, and nobody should have.\n"
+    )
+    article = read_string(page, tmp_path)
+    assert article.title == "Why the cattle ban is about steel"
+    assert (article.genre, article.section) == ("opinion", "Opinion | Commentary")
+    assert article.authors == ["Laura Fenwick"]
+    assert article.author_roles == {"Laura Fenwick": "Southern Wire"}

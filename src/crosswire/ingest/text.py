@@ -201,7 +201,7 @@ def _classify_metadata(
                 elif kind == "updated" and page.updated is None:
                     page.updated = value
             continue
-        byline = tl.parse_byline(line)
+        byline = tl.parse_byline(line, sources)
         if byline:
             kinds[i] = "byline"
             authors, role, emails = byline
@@ -234,26 +234,22 @@ def _read_header(
     remaining = [i for i, k in enumerate(kinds) if k is None]
     for n, i in enumerate(remaining):
         line = lines[i]
-        label, rest = tl.split_label(line)
+        following = lines[remaining[n + 1]] if n + 1 < len(remaining) else None
+        # "Opinion | Commentary" above a headline is a kicker, not a label on the title "Commentary".
+        label, rest = (None, line) if _is_kicker(line, following) else tl.split_label(line)
         if label is not None:
             # "[News analysis]": a genre label that is also the page's section; "[Exclusive]": a section.
             page.genre = page.genre or tl.genre_of_label(label)
             page.section = page.section or label
             line = rest
-        following = lines[remaining[n + 1]] if n + 1 < len(remaining) else None
         if label is None and len(line.split()) <= 6 and sources.by_name(line) is not None:
             kinds[i] = "masthead"
             continue
         # A kicker sits above a headline: "Commentary / World", "Editorial", or a bare one- or two-word
         # section name ("Diplomacy") when a headline (no full stop) and more text follow.
-        is_kicker, genre = tl.kicker_genre(line)
         short = len(line.split()) <= 2 and not line.endswith((".", "?", "!")) and n + 2 < len(remaining)
-        if (
-            label is None
-            and (is_kicker or short)
-            and len(line.split()) <= 8
-            and _headline_like(following)
-            and not (following or "").endswith(".")
+        if label is None and (
+            _is_kicker(line, following) or (short and _headline_like(following, stop=False))
         ):
             # Breadcrumbs printed one per line ("National", "North Korea") make one section path.
             after_kicker = n > 0 and kinds[remaining[n - 1]] == "kicker"
@@ -261,7 +257,7 @@ def _read_header(
                 f"{page.section} / {line}" if page.section and after_kicker else page.section or line
             )
             kinds[i] = "kicker"
-            page.genre = page.genre or genre
+            page.genre = page.genre or tl.kicker_genre(line)[1]
             continue
         if not _headline_like(line):
             return None  # the page starts with body text: no headline to find
@@ -271,13 +267,21 @@ def _read_header(
     return None
 
 
-def _headline_like(line: str | None) -> bool:
+def _headline_like(line: str | None, stop: bool = True) -> bool:
+    """Short enough for a headline; with stop=False, also without a final full stop."""
     if not line:
         return False
     words = len(line.split())
+    if not stop and line.endswith("."):
+        return False
     return (
         words <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS and not (words >= 12 and line.endswith("."))
     )
+
+
+def _is_kicker(line: str, following: str | None) -> bool:
+    """A section line ("Commentary / World", "Editorial") with a headline right under it."""
+    return len(line.split()) <= 8 and tl.kicker_genre(line)[0] and _headline_like(following, stop=False)
 
 
 def _body(

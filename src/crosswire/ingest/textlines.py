@@ -113,8 +113,14 @@ URL_LINE = re.compile(
 MAX_BOILERPLATE_WORDS = 20  # body paragraphs are longer; copyright and contact lines are exempt
 
 
+def _may_be_long(line: str) -> bool:
+    # Contact, copyright and print-edition notes run long; other chrome is short.
+    low = line.lower()
+    return "@" in line or "rights reserved" in low or "appears in print" in low
+
+
 def is_boilerplate(line: str) -> bool:
-    if len(line) > 160 and not ("@" in line or "rights reserved" in line.lower()):
+    if len(line) > 160 and not _may_be_long(line):
         return False  # a body paragraph: skip the patterns (this runs on every line)
     stripped = _BULLETS.sub("", line).strip()
     if not stripped:
@@ -122,11 +128,7 @@ def is_boilerplate(line: str) -> bool:
     words = stripped.split()
     if not stripped.endswith(".") and all(w.lower().strip(",:") in _SHARE_WORDS for w in words):
         return True
-    if (
-        len(words) > MAX_BOILERPLATE_WORDS
-        and not EMAIL.search(stripped)
-        and "rights reserved" not in stripped.lower()
-    ):
+    if len(words) > MAX_BOILERPLATE_WORDS and not _may_be_long(stripped):
         return False
     return _BOILERPLATE.fullmatch(stripped.rstrip(".!")) is not None
 
@@ -171,7 +173,17 @@ def _split_names(segment: str) -> list[str] | None:
     return names or None
 
 
-def parse_byline(line: str) -> tuple[list[str], str | None, list[str]] | None:
+# Words that make "Meridian Wire" or "Korea Times" an organisation, not a person.
+_ORGANISATION = re.compile(
+    r"\b(?:wire|news|agency|press|times|post|daily|herald|journal|service|network|media|radio|tv|"
+    r"television|tribune|gazette|bureau|institute|university|ministry|staff|desk|reuters|bloomberg)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_byline(
+    line: str, sources: SourceRegistry | None = None
+) -> tuple[list[str], str | None, list[str]] | None:
     """(authors, role, e-mails) from "By Kim Ji-eun, staff reporter" / "By Jane Doe and John Roe, Reuters".
 
     None when the line is not a byline ("By contrast, the North ..." fails the name test).
@@ -187,7 +199,8 @@ def parse_byline(line: str) -> tuple[list[str], str | None, list[str]] | None:
     authors: list[str] = []
     role_parts: list[str] = []
     for segment in segments:
-        names = None if role_parts else _split_names(segment)
+        is_organisation = _ORGANISATION.search(segment) or (sources and sources.by_name(segment))
+        names = None if role_parts or is_organisation else _split_names(segment)
         if names:
             authors.extend(names)
         else:

@@ -8,6 +8,7 @@ Roles are CAMEO role codes. Only dictionary lookups per token: no loops over the
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -168,9 +169,29 @@ def role_of_words(words: list[str], kb: KnowledgeBase) -> tuple[str | None, str 
     return None, None
 
 
-def _country_in(span: Span, kb: KnowledgeBase, context: set[str]) -> tuple[str, str, str] | None:
+class EntityIndex:
+    """The Doc's entities by start token, so a phrase's entities are found by bisection (`Span.ents` walks
+    every entity of the Doc on each call, which made coding a long article quadratic)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = list(doc.ents)
+        self.starts = [e.start for e in self.ents]
+
+    def within(self, span: Span) -> list[Span]:
+        i = bisect_left(self.starts, span.start)
+        out = []
+        while i < len(self.ents) and self.ents[i].start < span.end:
+            if self.ents[i].end <= span.end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+
+def _country_in(
+    span: Span, ents: list[Span], kb: KnowledgeBase, context: set[str]
+) -> tuple[str, str, str] | None:
     """(iso3, cameo, evidence) for the first country named in `span`: entities first, then "the North"."""
-    for ent in span.ents:
+    for ent in ents:
         if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
             match = kb.lookup_country(ent.text, context)
             if match is not None:
@@ -184,8 +205,8 @@ def _country_in(span: Span, kb: KnowledgeBase, context: set[str]) -> tuple[str, 
     return None
 
 
-def _org_in(span: Span, kb: KnowledgeBase) -> tuple[Org, str] | None:
-    for ent in span.ents:
+def _org_in(ents: list[Span], kb: KnowledgeBase) -> tuple[Org, str] | None:
+    for ent in ents:
         if ent.label_ == "ORG":
             org = kb.organisation(ent.text)
             if org is not None:
@@ -193,14 +214,17 @@ def _org_in(span: Span, kb: KnowledgeBase) -> tuple[Org, str] | None:
     return None
 
 
-def affiliation_of_phrase(span: Span, kb: KnowledgeBase, context: set[str], source: str) -> Affiliation:
+def affiliation_of_phrase(
+    span: Span, kb: KnowledgeBase, context: set[str], source: str, index: EntityIndex | None = None
+) -> Affiliation:
     """Country, role, org and title from a title or description phrase (`source`: "title", "apposition")."""
     aff = Affiliation()
+    ents = (index or EntityIndex(span.doc)).within(span)
     words = [t for t in span if not t.is_punct and t.dep_ != "det"]
     if not words:
         return aff
     aff.former = any(t.lower_ in FORMER_WORDS for t in words)
-    found_org = _org_in(span, kb)
+    found_org = _org_in(ents, kb)
     if found_org is not None:
         org, text = found_org
         aff.org = org
@@ -209,7 +233,7 @@ def affiliation_of_phrase(span: Span, kb: KnowledgeBase, context: set[str], sour
         aff.cameo_country = org_country.cameo if org_country else None
         aff.role = org.role if org.role != "IGO" else None
         aff.evidence.append(f"{source}:{span.text} -> org:{org.name}")
-    country = _country_in(span, kb, context)
+    country = _country_in(span, ents, kb, context)
     if country is not None and aff.country is None:
         aff.country, aff.cameo_country, ev = country
         aff.evidence.append(ev)

@@ -19,6 +19,7 @@ from crosswire.nlp.actor_roles import (
     LEADER_WORDS,
     SOURCE_WORDS,
     Affiliation,
+    EntityIndex,
     affiliation_of_phrase,
     apposition_span,
     noun_phrase,
@@ -74,6 +75,8 @@ class _Collector:
         self.drafts: dict[str, Draft] = {}
         self.person_mentions: list[PersonMention] = []
         self.sentences = Sentences(doc)
+        self.ents = EntityIndex(doc)
+        self.article_id = article.id  # a content hash of the whole text: computed once
         self.context = {
             m.country.iso3
             for e in doc.ents
@@ -121,12 +124,12 @@ class _Collector:
         self.person_mentions.append(PersonMention(ent.start, key))
         pre = premodifier_span(self.doc, ent)
         if pre is not None and any(t.pos_ in ("NOUN", "PROPN") for t in pre):
-            aff = affiliation_of_phrase(pre, self.kb, self.context, "title")
+            aff = affiliation_of_phrase(pre, self.kb, self.context, "title", self.ents)
             d.affiliation.merge(aff)
             d.label(pre.text if len(ent) > 1 else f"{pre.text} {ent.text}")
         appos = apposition_span(ent)
         if appos is not None:
-            d.affiliation.merge(affiliation_of_phrase(appos, self.kb, self.context, "apposition"))
+            d.affiliation.merge(affiliation_of_phrase(appos, self.kb, self.context, "apposition", self.ents))
             d.label(d.affiliation.title or appos.text)
 
     # ------------------------------------------------------------------ organisations and states
@@ -153,7 +156,7 @@ class _Collector:
                 return
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             d = self.draft(f"org:{fold(name)}", "organisation", name, ent.start_char)
-            d.affiliation.merge(affiliation_of_phrase(ent, self.kb, self.context, "name"))
+            d.affiliation.merge(affiliation_of_phrase(ent, self.kb, self.context, "name", self.ents))
         else:
             d = self.draft(f"org:{fold(org.name)}", "organisation", org.name, ent.start_char)
             if not d.codes:
@@ -197,7 +200,7 @@ class _Collector:
             return  # a title before a name ("the leader Kim"): handled with the name
         span = noun_phrase(tok)
         span = self.doc[span.start : tok.i + 1]
-        aff = affiliation_of_phrase(span, self.kb, self.context, "description")
+        aff = affiliation_of_phrase(span, self.kb, self.context, "description", self.ents)
         label = span.text[4:] if span.text.lower().startswith("the ") else span.text
         if lemma in STATE_NOUNS:
             if aff.country:
@@ -249,7 +252,7 @@ class _Collector:
             return
         span = noun_phrase(tok)
         description = span.text
-        aff = affiliation_of_phrase(span, self.kb, self.context, "description")
+        aff = affiliation_of_phrase(span, self.kb, self.context, "description", self.ents)
         d = self.draft(
             f"anon:{description.lower()}",
             "anonymous" if not plural else "group",
@@ -302,7 +305,7 @@ class _Collector:
         evidence += [e for e in aff.evidence if e not in evidence]
         mentions = sorted(d.mentions, key=lambda m: m.start)
         return Actor(
-            article_id=self.article.id,
+            article_id=self.article_id,
             name=d.name,
             kind=d.kind,
             codes=codes,

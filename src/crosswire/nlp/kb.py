@@ -389,7 +389,9 @@ class KnowledgeBase:
                 self.people.append(person)
             elif fold(name) not in self._org_folded and not is_acronym(name):
                 code = codes[0][0]
-                org = Org(name=name.title(), code=code, country=self._by_cameo.get(code[:3]), role=code[3:6] or None)
+                org = Org(
+                    name=name.title(), code=code, country=self._by_cameo.get(code[:3]), role=code[3:6] or None
+                )
                 self._org_folded[fold(name)] = org
                 self.orgs.append(org)
         for phrase, code in agents.items():
