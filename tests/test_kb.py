@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.nlp.kb import KnowledgeBase, read_petrarch_actors, read_petrarch_agents
+from crosswire.nlp.kb import KnowledgeBase
 
 
 @pytest.fixture(scope="module")
@@ -165,43 +165,43 @@ def test_acronyms_are_case_sensitive(kb: KnowledgeBase) -> None:
     assert kb.organisation("who") is None
 
 
-def test_petrarch_reader_and_merge(tmp_path: Path) -> None:
-    actors_file = tmp_path / "Test.actors.txt"
-    actors_file.write_text(
-        "# comment\n"
-        "FREEDONIA_  [FRE]\n+FREEDONIAN_REPUBLIC_\n"
-        "RUFUS_T_FIREFLY_  # leader\n+R._T._FIREFLY_\n\t[FREGOV 550101-551231]\n\t[FREELI >560101]\n"
-        "GRAND_FENWICK_COUNCIL_ [FREGOVLEG]\n",
-        encoding="utf-8",
-    )
-    agents_file = tmp_path / "Test.agents.txt"
-    agents_file.write_text(
-        "!PERSON! = MAN, MEN\nHIGH_CHANCELLOR [~GOV]\nFOOT_SOLDIER [~MIL]\n", encoding="utf-8"
-    )
-    actors = read_petrarch_actors(actors_file)
-    assert actors["FREEDONIA"] == [("FRE", None, None)]
-    assert actors["R._T._FIREFLY"] == [
-        ("FREGOV", date(1955, 1, 1), date(1955, 12, 31)),
-        ("FREELI", date(1956, 1, 1), None),
-    ]
-    agents = read_petrarch_agents(agents_file)
-    assert agents == {"HIGH_CHANCELLOR": "~GOV", "FOOT_SOLDIER": "~MIL"}
-
+def test_extend_from_petrarch_plain_data() -> None:
     kb = KnowledgeBase.builtin().copy()
     kb.extend_from_petrarch(
         {
-            **actors,
+            "RUFUS_T_FIREFLY": [
+                ("RUSGOV", date(1955, 1, 1), date(1956, 1, 1)),
+                ("RUSELI", date(1956, 1, 1), None),
+            ],
             "KIM_JONG_UN": [("XXXGOV", date(2000, 1, 1), None)],
             "RUSSIA_ALIAS": [("RUS", None, None)],
+            "GRAND_FENWICK_COUNCIL": [("RUSGOVLEG", None, None)],
         },
-        agents,
+        {"HIGH CHANCELLOR": "~GOV", "FOOT_SOLDIER": "MIL"},
     )
     firefly = kb.person("Rufus T Firefly")
-    assert firefly is not None and firefly.code_on(date(1955, 6, 1))[0] == "FREGOV"
+    assert firefly is not None and firefly.country == "RUS"
+    assert firefly.code_on(date(1955, 6, 1)) == ("RUSGOV", False)
+    assert firefly.code_on(date(1990, 6, 1)) == ("RUSELI", False)
     assert kb.person("Kim Jong Un").offices[0].code == "PRKGOV"  # built-in entries win
     assert kb.country("Russia Alias").iso3 == "RUS"
-    assert kb.agent_role("high chancellor") == "GOV"
+    assert kb.organisation("Grand Fenwick Council").code == "RUSGOVLEG"
+    assert kb.agent_role("high chancellor") == "GOV" and kb.agent_role("foot soldier") == "MIL"
     assert KnowledgeBase.builtin().person("Rufus T Firefly") is None  # the shared KB is untouched
+
+
+def test_load_petrarch_folder(tmp_path: Path) -> None:
+    (tmp_path / "Test.actors.txt").write_text(
+        "# comment\nRUFUS_T_FIREFLY_  # leader\n+R._T._FIREFLY_\n\t[RUSGOV 550101-551231]\n\t[RUSELI >560101]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Test.agents.txt").write_text("HIGH_CHANCELLOR [~GOV]\n", encoding="utf-8")
+    kb = KnowledgeBase.builtin().copy()
+    assert kb.load_petrarch_dir(tmp_path) == []
+    firefly = kb.person("R. T. Firefly")
+    assert firefly is not None and firefly.code_on(date(1955, 12, 31))[0] == "RUSGOV"
+    assert firefly.code_on(date(1956, 2, 1))[0] == "RUSELI"
+    assert kb.agent_role("high chancellor") == "GOV"
 
 
 def test_production_phoenix_dictionaries(eval_dir: Path) -> None:

