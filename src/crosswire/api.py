@@ -66,6 +66,24 @@ class MissingDependency(CrosswireError):
     exit_code = 4
 
 
+# Errors raised by the stages themselves, by class name, so that this module need not import spaCy or
+# the store to recognise them (importing them here would make `import crosswire.api` slow).
+_DEPENDENCY_ERRORS = frozenset({"ModelMissingError", "EmbeddingModelError"})
+_STORE_ERRORS = frozenset({"StoreError"})
+
+
+def as_crosswire_error(exc: BaseException) -> CrosswireError | None:
+    """The CrosswireError (with its exit code) that a stage's exception stands for, or None."""
+    if isinstance(exc, CrosswireError):
+        return exc
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    if names & _DEPENDENCY_ERRORS or isinstance(exc, ModuleNotFoundError):
+        return MissingDependency(str(exc))
+    if names & _STORE_ERRORS:
+        return StoreError(str(exc))
+    return None
+
+
 @dataclass
 class RunSummary:
     """What one ingest run did: counts, per-file problems, and where its outputs went."""
@@ -144,7 +162,7 @@ class Corpus:
     ) -> Iterator[Article]:
         """Stored articles, streamed, optionally filtered by outlet, publication window or ids."""
         return self._store.iter_articles(
-            outlet=outlet, since=since, until=until, ids=list(ids) if ids else None
+            outlet=outlet, since=since, until=until, ids=list(ids) if ids is not None else None
         )
 
     def list_articles(
@@ -275,7 +293,9 @@ def ingest_into(
     total_files = sum(1 for _ in expand_paths(given, options)) if progress else None
     batch: list[Article] = []
     for files_done, entry in enumerate(expand_paths(given, options), start=1):
-        items: Iterable[Article | Problem] = [entry] if isinstance(entry, Problem) else read_file(entry, options)
+        items: Iterable[Article | Problem] = (
+            [entry] if isinstance(entry, Problem) else read_file(entry, options)
+        )
         for item in items:
             if isinstance(item, Problem):
                 _count_problem(summary, item)
@@ -374,9 +394,13 @@ def analyze(
     cover every article in the store, so give a fresh `db` for a self-contained corpus; with `out`
     and no `db` the store is `out/crosswire.db`.
     """
-    if db is None and out is not None:
-        Path(out).mkdir(parents=True, exist_ok=True)
-        db = str(Path(out) / "crosswire.db")
+    if out is not None:
+        try:
+            Path(out).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file of that name, no permission
+            raise UsageError(f"{out}: cannot create output folder: {exc.strerror or exc}") from exc
+        if db is None:
+            db = str(Path(out) / "crosswire.db")
     store = open_store_or_fail(db)
     corpus = Corpus(store, _store_url(store, db))
     try:
@@ -384,7 +408,13 @@ def analyze(
             store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url
         )
         for step in ANALYSIS_STEPS:
-            step(corpus, progress)
+            try:
+                step(corpus, progress)
+            except Exception as exc:
+                mapped = as_crosswire_error(exc)
+                if mapped is None:
+                    raise
+                raise mapped from exc
         if out is not None:
             corpus.outputs = write_outputs(corpus, out)
             corpus.summary.outputs = dict(corpus.outputs)
@@ -405,6 +435,7 @@ __all__ = [
     "StoreError",
     "UsageError",
     "analyze",
+    "as_crosswire_error",
     "ingest",
     "ingest_into",
     "open_corpus",

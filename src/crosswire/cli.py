@@ -16,7 +16,7 @@ import typer
 from rich.text import Text
 
 from crosswire import __version__
-from crosswire.api import CrosswireError, RunSummary
+from crosswire.api import RunSummary, as_crosswire_error
 from crosswire.model import article_record, to_dict
 
 EXIT_CODES = """\
@@ -67,19 +67,24 @@ def _fail(message: str, code: int, as_json: bool) -> typer.Exit:
 
 
 def handle_errors(command: F) -> F:
-    """Turn CrosswireErrors (and a missing optional module) into a message and their exit code."""
+    """Turn CrosswireErrors, the stages' store and model errors, and a missing module into a message
+    and their documented exit code."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         as_json = bool(kwargs.get("json_output"))
         try:
             return command(*args, **kwargs)
-        except CrosswireError as exc:
-            raise _fail(str(exc), exc.exit_code, as_json) from exc
-        except ModuleNotFoundError as exc:
-            raise _fail(
-                f"missing module {exc.name}: reinstall crosswire (pip install -e .)", 4, as_json
-            ) from exc
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            mapped = as_crosswire_error(exc)
+            if mapped is None:
+                raise  # a bug: let the traceback show
+            message = str(mapped)
+            if isinstance(exc, ModuleNotFoundError):
+                message = f"missing module {exc.name}: reinstall crosswire (pip install -e .)"
+            raise _fail(message, mapped.exit_code, as_json) from exc
 
     return wrapper  # type: ignore[return-value]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -59,10 +60,16 @@ def progress_bars(enabled: bool = True) -> Iterator[ProgressFn | None]:
         transient=True,
     )
     tasks: dict[str, Any] = {}
+    last: dict[str, float] = {}
 
     def update(task: str, completed: int, total: int | None) -> None:
         if task not in tasks:
             tasks[task] = bars.add_task(task, total=total)
+        # The bar redraws ten times a second; updating it for each of thousands of files is wasted work.
+        now = time.monotonic()
+        if now - last.get(task, 0.0) < 0.05 and completed != total:
+            return
+        last[task] = now
         bars.update(tasks[task], completed=completed, total=total)
 
     with bars:

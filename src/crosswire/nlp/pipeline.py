@@ -84,16 +84,26 @@ def analyze_store(
     n_process: int = 1,
     force: bool = False,
     chunk_size: int = CHUNK,
+    client: Any = None,
 ) -> int:
-    """Analyse every stored, analysable article without an analysis (all of them with `force`)."""
+    """Analyse every stored, analysable article without an analysis (all of them with `force`).
+
+    With a Dask `client` the chunks run on the cluster (`crosswire.scale`); otherwise in-process,
+    spaCy using `n_process` processes. Either way each finished chunk is saved in one transaction.
+    """
     done = set() if force else set(store.analysed_ids())
     todo = (a for a in store.iter_articles() if a.id not in done and a.analysable)
-    total = store.count_articles() - len(done)
+    total = max(0, store.count_articles() - len(done))
+    if client is not None:
+        from crosswire.scale import analyze_distributed
+
+        results: Iterable[list[tuple[Article, Analysis]]] = analyze_distributed(_chunks(todo, chunk_size), client)
+    else:
+        results = (list(analyze_articles(chunk, n_process=n_process)) for chunk in _chunks(todo, chunk_size))
     count = 0
-    for chunk in _chunks(todo, chunk_size):
-        results = list(analyze_articles(chunk, n_process=n_process))
-        store.save_analyses([analysis for _, analysis in results])
-        count += len(chunk)
+    for pairs in results:
+        store.save_analyses([analysis for _, analysis in pairs])
+        count += len(pairs)
         if progress:
             progress("analysis", count, total)
     return count

@@ -21,6 +21,7 @@ adding the articles one at a time. Nothing is ever compared all-pairs.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,9 +36,9 @@ from crosswire.stories.inputs import StoryInput
 
 THRESHOLD = 0.60
 WINDOW_DAYS = 21
-GRACE_DAYS = 3
-TIME_PENALTY = 0.15
-ACTOR_WEIGHT = 0.25
+GRACE_DAYS = 2
+TIME_PENALTY = 0.5
+ACTOR_WEIGHT = 0.3
 EVENT_WEIGHT = 0.10
 CORE_SHARE = 0.5  # an actor is part of a story's core when at least this share of its articles name it
 BLOCK = 256
@@ -62,6 +63,17 @@ def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float
         return 0.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
+
+
+def weighted_jaccard(a: frozenset[str], b: frozenset[str], weight: dict[str, float] | None = None) -> float:
+    """Jaccard with each element weighted (by its rarity): sharing "Blumenthal" says more than "Trump"."""
+    if not a or not b:
+        return 0.0
+    if weight is None:
+        return jaccard(a, b)
+    inter = sum(weight.get(x, 1.0) for x in a & b)
+    union = sum(weight.get(x, 1.0) for x in a | b)
+    return inter / union if union else 0.0
 
 
 def time_penalty(distance_days: int, window_days: int) -> float:
@@ -94,6 +106,7 @@ class StoryIndex:
         self.actors: list[Counter[str]] = []
         self.events: list[Counter[str]] = []
         self.story_of: dict[str, int] = {}
+        self.actor_df: Counter[str] = Counter()  # articles naming each actor, for rarity weights
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -185,12 +198,18 @@ class StoryIndex:
 
     def _bonus(self, s: int, item: StoryInput, day: int | None) -> float:
         n = len(self.members[s])
-        bonus = ACTOR_WEIGHT * jaccard(item.actors, _core(self.actors[s], n))
+        core = _core(self.actors[s], n)
+        bonus = ACTOR_WEIGHT * weighted_jaccard(item.actors, core, self._rarity(item.actors | core))
         bonus += EVENT_WEIGHT * jaccard(item.events, _core(self.events[s], n))
         if day is not None and self.dated[s]:
             distance = max(0, int(self.first[s]) - day, day - int(self.last[s]))
             bonus -= time_penalty(distance, self.window_days)
         return bonus
+
+    def _rarity(self, actors: frozenset[str]) -> dict[str, float]:
+        """Inverse document frequency of each actor among the articles indexed so far."""
+        total = len(self.story_of) + 1
+        return {a: math.log(1.0 + total / (1.0 + self.actor_df[a])) for a in actors}
 
     def _new_story(self, item: StoryInput) -> int:
         s = len(self.keys)
@@ -226,6 +245,7 @@ class StoryIndex:
         if item.outlet:
             self.outlets[s][item.outlet] += 1
         self.actors[s].update(item.actors)
+        self.actor_df.update(item.actors)
         self.events[s].update(item.events)
         self.story_of[item.article_id] = s
 
@@ -276,6 +296,7 @@ class StoryIndex:
             "outlets": [dict(c) for c in self.outlets],
             "actors": [dict(c) for c in self.actors],
             "events": [dict(c) for c in self.events],
+            "actor_df": dict(self.actor_df),
         }
         with open(path, "wb") as fh:
             np.savez_compressed(
@@ -313,6 +334,7 @@ class StoryIndex:
         index.actors = [Counter(c) for c in meta["actors"]]
         index.events = [Counter(c) for c in meta["events"]]
         index.story_of = {a: s for s, ids in enumerate(index.members) for a in ids}
+        index.actor_df = Counter(meta.get("actor_df") or {})
         return index
 
 

@@ -1,0 +1,260 @@
+"""Score article-level tone toward the main entities on BASIL (../shared/eval/basil/, see its README).
+
+For each article and each entity in its `author_sentiment_entities` ("Barack_Obama": negative|neutral|positive),
+the entity is found among the article's actors (`extract_actors`) by name: the full name, or the surname when
+the actor's first name does not contradict it ("Obama", "Mr. Obama", "President Obama"); the matched actors are
+merged into one. An entity that is not an actor ("Obama_administration", "House_Democrats") is looked up as a
+phrase in the text. The merged actor is scored by `nlp.tone.score_tone` with the article's quotes, and its tone
+is mapped to a class: negative below `NEGATIVE_BELOW`, positive above `POSITIVE_ABOVE`, neutral between them or
+when there is no mention or no evidence.
+
+Reported: macro-F1 over the three classes, per-class precision/recall/F1, the confusion matrix (gold rows,
+predicted columns), and a story-grouped cross-validation of the two thresholds (they are chosen on four fifths
+of the stories and scored on the rest, so no story is scored with thresholds fitted to it).
+
+    crosswire eval sentiment DIR [--limit N]      python -m crosswire.evaluation.sentiment DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import zlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from crosswire.model import Actor, Article, Mention
+
+LABELS = ("negative", "neutral", "positive")
+METHOD = "lexicon + dependency proximity (crosswire.nlp.tone, data/tone_lexicon.tsv)"
+# Thresholds on tone in [-1, 1]; chosen on BASIL (the cross-validated score is reported beside the fixed one).
+NEGATIVE_BELOW = -0.5
+POSITIVE_ABOVE = 0.5
+FOLDS = 5
+GRID = tuple(round(x * 0.05, 2) for x in range(0, 20))
+
+Item = tuple[str, str, str, float | None]  # story id, entity, gold label, tone
+
+
+# ---------------------------------------------------------------------------------------------- metrics
+def classify(tone: float | None, negative_below: float = NEGATIVE_BELOW, positive_above: float = POSITIVE_ABOVE) -> str:
+    if tone is None:
+        return "neutral"
+    if tone < negative_below:
+        return "negative"
+    if tone > positive_above:
+        return "positive"
+    return "neutral"
+
+
+def confusion(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Gold label -> predicted label -> count, over LABELS."""
+    matrix = {g: {p: 0 for p in LABELS} for g in LABELS}
+    for gold, pred in pairs:
+        if gold not in matrix or pred not in matrix:
+            raise ValueError(f"unknown label in pair ({gold!r}, {pred!r}); expected one of {LABELS}")
+        matrix[gold][pred] += 1
+    return matrix
+
+
+def per_class(matrix: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
+    out = {}
+    for label in LABELS:
+        tp = matrix[label][label]
+        predicted = sum(matrix[g][label] for g in LABELS)
+        gold = sum(matrix[label].values())
+        p = tp / predicted if predicted else 0.0
+        r = tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[label] = {"precision": p, "recall": r, "f1": f, "support": gold}
+    return out
+
+
+def macro_f1(pairs: Iterable[tuple[str, str]]) -> float:
+    scores = per_class(confusion(pairs))
+    return sum(s["f1"] for s in scores.values()) / len(LABELS)
+
+
+def choose_thresholds(items: Sequence[Item]) -> tuple[float, float]:
+    """The (negative_below, positive_above) pair from GRID with the best macro-F1 on `items`."""
+    best = (float("-inf"), (NEGATIVE_BELOW, POSITIVE_ABOVE))
+    for neg in GRID:
+        for pos in GRID:
+            f = macro_f1((gold, classify(tone, -neg, pos)) for _, _, gold, tone in items)
+            if f > best[0] + 1e-12:
+                best = (f, (-neg, pos))
+    return best[1]
+
+
+def fold_of(story_id: str, folds: int = FOLDS) -> int:
+    """A story's fold: a stable hash, so that the split does not depend on the order of the file."""
+    return zlib.crc32(story_id.encode("utf-8")) % folds
+
+
+def cross_validate(items: Sequence[Item], folds: int = FOLDS) -> dict[str, Any]:
+    """Thresholds chosen on the other folds' stories, applied to each held-out fold."""
+    pairs: list[tuple[str, str]] = []
+    chosen = []
+    for k in range(folds):
+        train = [it for it in items if fold_of(it[0], folds) != k]
+        test = [it for it in items if fold_of(it[0], folds) == k]
+        if not test or not train:
+            continue
+        neg, pos = choose_thresholds(train)
+        chosen.append([neg, pos])
+        pairs += [(gold, classify(tone, neg, pos)) for _, _, gold, tone in test]
+    matrix = confusion(pairs)
+    return {"macro_f1": macro_f1(pairs), "folds": folds, "thresholds": chosen, "confusion": matrix}
+
+
+# ---------------------------------------------------------------------------------------------- data
+def read_basil(basil_dir: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """BASIL's articles.jsonl records; a clear error names the file and line of any bad record."""
+    path = Path(basil_dir) / "articles.jsonl"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file (expected BASIL's articles.jsonl in {basil_dir})")
+    records = []
+    with path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{line_no}: not valid JSON ({exc.msg})") from None
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                raise ValueError(f"{path}:{line_no}: record has no 'text' string")
+            sentiments = (rec.get("annotations") or {}).get("author_sentiment_entities")
+            if not isinstance(sentiments, dict) or any(v not in LABELS for v in sentiments.values()):
+                raise ValueError(
+                    f"{path}:{line_no}: annotations.author_sentiment_entities must map entities to {LABELS}"
+                )
+            records.append(rec)
+            if limit is not None and len(records) >= limit:
+                break
+    return records
+
+
+def entity_name(key: str) -> str:
+    """BASIL's entity key as text: "Barack_Obama" -> "Barack Obama"."""
+    return key.replace("_", " ").strip()
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w'-]+", name.lower())
+
+
+def matches(entity: str, actor: Actor) -> bool:
+    """Whether `actor` is the entity: same name, or same surname with no contradicting first name."""
+    want, have = _words(entity), _words(actor.name)
+    if not want or not have:
+        return False
+    if want == have:
+        return True
+    if actor.kind == "person" and len(want) >= 2:
+        if have[-1] != want[-1]:
+            return False
+        # "Obama" or "Barack Obama" match; "Michelle Obama" does not.
+        return len(have) == 1 or have[0] == want[0]
+    if actor.kind != "person":
+        joined_want, joined_have = " ".join(want), " ".join(have)
+        return joined_want in joined_have or (len(have) > 1 and joined_have in joined_want)
+    return False
+
+
+def entity_actor(article: Article, entity: str, actors: Sequence[Actor]) -> Actor | None:
+    """One actor for the entity: the matched actors merged, or the entity's phrase found in the text."""
+    found = [a for a in actors if matches(entity, a)]
+    if found:
+        mentions = sorted({(m.start, m.end): m for a in found for m in a.mentions}.values(), key=lambda m: m.start)
+        return Actor(article_id=article.id, name=entity, kind=found[0].kind, mentions=mentions,
+                     labels=[lab for a in found for lab in a.labels])
+    phrase = re.compile(r"\b" + r"\s+".join(map(re.escape, entity.split())) + r"\b", re.IGNORECASE)
+    mentions = [Mention(m.start(), m.end(), m.group(0), "name") for m in phrase.finditer(article.text)]
+    if not mentions:
+        return None
+    return Actor(article_id=article.id, name=entity, kind="group", mentions=mentions)
+
+
+def basil_article(rec: dict[str, Any]) -> Article:
+    published = None
+    if isinstance(rec.get("date"), str):
+        try:
+            published = datetime.fromisoformat(rec["date"])
+        except ValueError:
+            published = None
+    return Article(text=rec["text"], title=rec.get("title"), outlet=rec.get("outlet_name") or rec.get("outlet"),
+                   url=rec.get("url"), external_id=rec.get("id"), published=published)
+
+
+def article_items(rec: dict[str, Any], doc: Any) -> list[Item]:
+    """(story, entity, gold, tone) for each annotated entity of one BASIL article."""
+    from crosswire.nlp.actors import extract_actors
+    from crosswire.nlp.quotes import extract_quotes
+    from crosswire.nlp.tone import score_tone
+
+    article = basil_article(rec)
+    actors = extract_actors(article, doc)
+    quotes = extract_quotes(article, doc, actors)
+    items: list[Item] = []
+    for key, gold in rec["annotations"]["author_sentiment_entities"].items():
+        name = entity_name(key)
+        target = entity_actor(article, name, actors)
+        tone = None
+        if target is not None:
+            others = [a for a in actors if not matches(name, a)]
+            tone = score_tone(article, doc, [target, *others], quotes)[0].tone
+        items.append((str(rec.get("story_id") or rec.get("id")), key, gold, tone))
+    return items
+
+
+# ---------------------------------------------------------------------------------------------- run
+def run(basil_dir: str | Path, limit: int | None = None, cache_dir: str | Path | None = None) -> dict[str, Any]:
+    """Score tone toward BASIL's main entities; parses are cached (default: a folder under the temp dir)."""
+    from crosswire.nlp.runtime import parse_many
+
+    records = read_basil(basil_dir, limit)
+    folder = Path(cache_dir) if cache_dir else Path(tempfile.gettempdir()) / "crosswire-eval-parses"
+    items: list[Item] = []
+    for rec, doc in zip(records, parse_many((r["text"] for r in records), cache_dir=folder), strict=True):
+        items += article_items(rec, doc)
+    return score(items) | {"directory": str(basil_dir), "articles": len(records)}
+
+
+def score(items: Sequence[Item]) -> dict[str, Any]:
+    pairs = [(gold, classify(tone)) for _, _, gold, tone in items]
+    matrix = confusion(pairs)
+    return {
+        "method": METHOD,
+        "thresholds": {"negative_below": NEGATIVE_BELOW, "positive_above": POSITIVE_ABOVE},
+        "entities": len(items),
+        "no_evidence": sum(1 for it in items if it[3] is None),
+        "macro_f1": macro_f1(pairs),
+        "per_class": per_class(matrix),
+        "confusion": matrix,
+        "cross_validated": cross_validate(items),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="crosswire eval sentiment", description=__doc__.split("\n\n")[0])
+    parser.add_argument("directory", help="BASIL folder (articles.jsonl)")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument("--cache", default=None, help="folder for cached parses")
+    args = parser.parse_args(argv)
+    try:
+        result = run(args.directory, args.limit, args.cache)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Reading one clause of a spaCy parse: who acts, on what, whether it is denied, and how certain it is.
+
+Pure functions over tokens; `extract.py` turns what they find into Events.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.events.lexicon import Lexicon, VerbEntry
+
+MODAL_AUX = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "\u2019ll"})
+# Nouns that only count things ("a second set", "a new round"): the thing counted may be named elsewhere in
+# the sentence ("one new set of sanctions and ... withdrawing from a second set").
+COUNTING_NOUNS = frozenset({"set", "round", "package", "batch", "series", "wave", "list", "raft", "slew", "tranche"})
+# "didn't hesitate to describe" asserts the description: negating these verbs does not negate their complement.
+NEGATION_NEUTRAL = frozenset({"hesitate", "stop", "cease", "fail"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
+    """The acting noun phrase(s) of `verb`: its subject, the "by" agent of a passive, or the subject it
+    shares with the verb it depends on (control, coordination, participles)."""
+    if depth > 4:
+        return []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ in ("nsubj", "csubj"):
+            return [child]
+    if is_passive(verb):
+        return []
+    head = verb.head
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl"):
+        # "the Treasury department announcing ...": a gerund's subject is the noun just before it.
+        before = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if before is not None and before.pos_ in ("NOUN", "PROPN") and before.sent == verb.sent:
+            return [before]
+        return [head]
+    return []
+
+
+def object_tokens(verb: Token) -> list[Token]:
+    """Direct objects, datives and (for passives) the grammatical subject."""
+    deps = ("dobj", "dative", "nsubjpass", "attr") if is_passive(verb) else ("dobj", "dative")
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions under `tok` ("with Putin", "on North Korea")."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "prt", "agent") and child.lower_ in preps:
+            out += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "prt" and child.lower_ in preps:
+            out += [c for c in tok.children if c.dep_ == "dobj"]
+    return out
+
+
+def counted_noun(noun: Token) -> Token:
+    """`sanctions` for "a set of sanctions"; for a bare "a second set", the noun another "set of" names in
+    the same sentence; otherwise the noun itself."""
+    if noun.lemma_.lower() not in COUNTING_NOUNS:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    for other in noun.sent:
+        if other.i != noun.i and other.lemma_ == noun.lemma_:
+            for child in other.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    return next((p for p in child.children if p.dep_ == "pobj"), noun)
+    return noun
+
+
+def object_lemmas(verb: Token, entry_preps: frozenset[str]) -> set[str]:
+    """Lemmas an entry's `objects` condition is checked against."""
+    nouns = object_tokens(verb) + prep_objects(verb, entry_preps | frozenset({"from", "of", "for", "on"}))
+    nouns += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")]
+    lemmas = set()
+    for noun in nouns:
+        for n in (noun, *noun.conjuncts):
+            counted = counted_noun(n)
+            lemmas.add(counted.lemma_.lower())
+            lemmas.add(counted.lower_)
+            lemmas.update(c.lemma_.lower() for c in counted.children if c.dep_ in ("compound", "amod"))
+    return lemmas
+
+
+def particles_of(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+
+
+def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
+    """The most specific lexicon entry whose conditions the verb's clause meets."""
+    entries = lexicon.verb_entries(verb.lemma_)
+    if not entries:
+        return None
+    particles = particles_of(verb)
+    lemmas: set[str] | None = None
+    for entry in entries:
+        if entry.particles and not set(entry.particles) <= particles:
+            continue
+        if entry.preps and not entry.preps & particles:
+            continue
+        if entry.objects:
+            if lemmas is None:
+                lemmas = object_lemmas(verb, entry.preps)
+            if not entry.objects & lemmas:
+                continue
+        return entry
+    return None
+
+
+def is_negated(verb: Token) -> bool:
+    """"did not meet", "never met", "no longer meets"; a negated control verb negates its complement."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
+            return True
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_ not in NEGATION_NEUTRAL:
+        return is_negated(verb.head)
+    return False
+
+
+def modal_marker(verb: Token, lexicon: Lexicon) -> str | None:
+    """What makes the act not (yet) real: a modal auxiliary or a verb of intention governing it."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
+            return child.lower_
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ != "xcomp":
+            return "to"
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        control = lexicon.controls.get(verb.head.lemma_.lower())
+        if control is not None and control.kind == "modal":
+            return verb.head.lemma_.lower()
+        return modal_marker(verb.head, lexicon)
+    if verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return modal_marker(verb.head, lexicon)
+    return None
+
+
+def complement_verb(verb: Token) -> Token | None:
+    """The event a control verb takes: "agreed to [meet]", "urged Seoul to [resume] talks"."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            if any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+                return child
+    return None

@@ -1,0 +1,202 @@
+"""crosswire's own event lexicon: verbs, nominal events and complement-taking verbs mapped to CAMEO codes.
+
+The entries live in `crosswire/data/event_lexicon.toml` (its header documents the format); this module reads
+them, checks every code against the CAMEO codebook and indexes them by lemma so the coder looks up one
+dictionary per token instead of scanning patterns. A malformed file raises LexiconError naming the file and
+the entry.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from crosswire.events.codebook import Codebook
+
+# Where an entry names no target prepositions: the usual ways English marks who an act is aimed at.
+DEFAULT_TARGET_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards"})
+CONTROL_KINDS = frozenset({"intent", "refusal", "threat", "appeal", "demand", "modal"})
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    id: str
+    lemma: str  # the verb's lemma
+    code: str
+    particles: tuple[str, ...] = ()  # later words of a phrasal lemma ("down" in "turn down")
+    objects: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    negated: str | None = None
+    symmetric: bool = False
+    target_preps: frozenset[str] = DEFAULT_TARGET_PREPS
+    confidence: float = 0.6
+
+    @property
+    def specificity(self) -> int:
+        """Higher fires first: object conditions, then prepositions and particles, then the bare verb."""
+        return 4 * bool(self.objects) + 2 * bool(self.preps) + len(self.particles)
+
+
+@dataclass(frozen=True)
+class NounEntry:
+    id: str
+    code: str
+    symmetric: bool = False
+    failed: frozenset[str] = frozenset()
+    requires: frozenset[str] = frozenset()  # prepositions the noun must govern ("sanctions on")
+    confidence: float = 0.55
+
+
+@dataclass(frozen=True)
+class ControlEntry:
+    id: str
+    kind: str
+    default: str | None = None
+    by_root: dict[str, str] = field(default_factory=dict)
+
+    def code_for(self, complement_code: str | None) -> str | None:
+        if complement_code is None:
+            return self.default
+        return self.by_root.get(complement_code[:2], self.default)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[VerbEntry]]  # verb lemma -> entries, most specific first
+    nouns: dict[str, NounEntry]
+    controls: dict[str, ControlEntry]
+    critical: frozenset[str]
+    origin: str = "<memory>"
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def builtin() -> Lexicon:
+        data = resources.files("crosswire").joinpath("data/event_lexicon.toml")
+        return parse_lexicon(data.read_text(encoding="utf-8"), "crosswire/data/event_lexicon.toml")
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Lexicon:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise LexiconError(f"{path}: not UTF-8 text") from None
+        return parse_lexicon(text, str(path))
+
+    def verb_entries(self, lemma: str) -> list[VerbEntry]:
+        return self.verbs.get(lemma.lower(), [])
+
+    def entry_ids(self) -> set[str]:
+        ids = {e.id for entries in self.verbs.values() for e in entries}
+        return ids | {e.id for e in self.nouns.values()} | {e.id for e in self.controls.values()}
+
+    def roots(self) -> set[str]:
+        """The CAMEO roots ('01'..'20') some entry codes."""
+        codes = [e.code for entries in self.verbs.values() for e in entries]
+        codes += [e.code for e in self.nouns.values()]
+        codes += [c for e in self.controls.values() for c in [e.default, *e.by_root.values()] if c]
+        return {c[:2] for c in codes}
+
+
+def _words(value: Any, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: '{key}' must be a list of non-empty strings")
+    return [v.strip().lower() for v in value]
+
+
+def _code(value: Any, where: str, key: str, codebook: Codebook, required: bool = True) -> str | None:
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not codebook.is_valid(value):
+        raise LexiconError(f"{where}: '{key}' = {value!r} is not a CAMEO code in the codebook")
+    return value
+
+
+def _read_verbs(items: list[Any], origin: str, codebook: Codebook) -> dict[str, list[VerbEntry]]:
+    verbs: dict[str, list[VerbEntry]] = {}
+    for n, item in enumerate(items, 1):
+        where = f"{origin}: [[verb]] #{n} ({item.get('id', 'no id') if isinstance(item, dict) else item!r})"
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise LexiconError(f"{where}: each entry needs an 'id' string")
+        lemmas = _words(item.get("lemmas"), where, "lemmas")
+        if not lemmas:
+            raise LexiconError(f"{where}: 'lemmas' is empty")
+        targets = item.get("target_preps")
+        for phrase in lemmas:
+            head, *rest = phrase.split()
+            entry = VerbEntry(
+                id=item["id"],
+                lemma=head,
+                code=str(_code(item.get("code"), where, "code", codebook)),
+                particles=tuple(rest),
+                objects=frozenset(_words(item.get("objects"), where, "objects")),
+                preps=frozenset(_words(item.get("preps"), where, "preps")),
+                negated=_code(item.get("negated"), where, "negated", codebook, required=False),
+                symmetric=bool(item.get("symmetric", False)),
+                target_preps=(
+                    DEFAULT_TARGET_PREPS
+                    if targets is None
+                    else frozenset(_words(targets, where, "target_preps"))
+                ),
+                confidence=float(item.get("confidence", 0.6)),
+            )
+            verbs.setdefault(head, []).append(entry)
+    for entries in verbs.values():
+        entries.sort(key=lambda e: -e.specificity)  # stable: file order breaks ties
+    return verbs
+
+
+def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> Lexicon:
+    """Read the TOML lexicon; every code must be in `codebook` (the built-in one by default)."""
+    codebook = codebook or Codebook.builtin()
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{origin}: not valid TOML ({exc})") from None
+    unknown = set(data) - {"verb", "noun", "control", "content"}
+    if unknown:
+        raise LexiconError(f"{origin}: unknown section(s) {', '.join(sorted(unknown))}")
+    verbs = _read_verbs(list(data.get("verb", [])), origin, codebook)
+    nouns: dict[str, NounEntry] = {}
+    for n, item in enumerate(data.get("noun", []), 1):
+        where = f"{origin}: [[noun]] #{n} ({item.get('id', 'no id')})"
+        entry = NounEntry(
+            id=str(item.get("id") or f"noun.{n}"),
+            code=str(_code(item.get("code"), where, "code", codebook)),
+            symmetric=bool(item.get("symmetric", False)),
+            failed=frozenset(_words(item.get("failed"), where, "failed")),
+            requires=frozenset(_words(item.get("requires"), where, "requires")),
+            confidence=float(item.get("confidence", 0.55)),
+        )
+        for lemma in _words(item.get("lemmas"), where, "lemmas"):
+            nouns[lemma] = entry
+    controls: dict[str, ControlEntry] = {}
+    for n, item in enumerate(data.get("control", []), 1):
+        where = f"{origin}: [[control]] #{n} ({item.get('id', 'no id')})"
+        kind = item.get("kind")
+        if kind not in CONTROL_KINDS:
+            raise LexiconError(f"{where}: 'kind' must be one of {', '.join(sorted(CONTROL_KINDS))}")
+        by_root = item.get("by_root") or {}
+        if not isinstance(by_root, dict):
+            raise LexiconError(f"{where}: 'by_root' must be a table of root -> code")
+        entry_c = ControlEntry(
+            id=str(item.get("id") or f"control.{n}"),
+            kind=kind,
+            default=_code(item.get("default"), where, "default", codebook, required=False),
+            by_root={str(k): str(_code(v, where, f"by_root.{k}", codebook)) for k, v in by_root.items()},
+        )
+        for lemma in _words(item.get("lemmas"), where, "lemmas"):
+            controls[lemma] = entry_c
+    content = data.get("content") or {}
+    critical = frozenset(_words(content.get("critical"), f"{origin}: [content]", "critical"))
+    return Lexicon(verbs=verbs, nouns=nouns, controls=controls, critical=critical, origin=origin)

@@ -1,0 +1,215 @@
+"""Comparison of one story across its outlets: what is corroborated, what only one outlet reports, what
+each outlet left out, what each puts first, whom it lets speak anonymously, how it portrays the main
+actors, how faithfully it quotes, and what genres the coverage is.
+
+Definitions (so the numbers can be checked by hand):
+- corroborated: reported by at least two *independent* outlets (wire copies count once, see wire.py);
+- single-source: reported by one outlet only;
+- omission: a fact an outlet's articles do not report while at least two other outlets do;
+- emphasis: the actors and events in an article's headline and its first LEAD_SENTENCES sentences;
+- anonymous share: quotes whose speaker is anonymous / all quotes, per outlet;
+- portrayal: per outlet and main actor, the mean tone nlp/tone.py gave the actor in that outlet's
+  articles, with the evidence sentences and the labels the outlet uses ("Chairman Kim", "the dictator");
+- quote fidelity: for statements quoted by two or more articles, each wording's similarity to the
+  longest (rapidfuzz, 0-100) and its length ratio;
+- genre mix: articles per genre (news, analysis, opinion), per outlet and overall.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosswire.model import Analysis, Article, Event, Fact, Story
+from crosswire.stories.align import AlignedFact, actor_key, align_events, align_quotes
+from crosswire.stories.facts import event_fact, quote_fact
+from crosswire.stories.sentences import sentence_spans
+from crosswire.stories.wire import Dependence, find_dependence
+
+LEAD_SENTENCES = 2
+MAIN_ACTORS = 6
+MAX_EVIDENCE = 3
+GENRES = {"news": "news", "report": "news", "analysis": "analysis", "news analysis": "analysis",
+          "feature": "analysis", "explainer": "analysis", "editorial": "opinion", "commentary": "opinion",
+          "opinion": "opinion", "column": "opinion", "op-ed": "opinion", "letter": "opinion"}
+
+
+@dataclass
+class Comparison:
+    story_id: str
+    outlets: list[str]
+    facts: list[Fact] = field(default_factory=list)
+    corroborated: list[Fact] = field(default_factory=list)
+    single_source: list[Fact] = field(default_factory=list)
+    omissions: dict[str, list[Fact]] = field(default_factory=dict)
+    emphasis: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    anonymous_share: dict[str, dict[str, float]] = field(default_factory=dict)
+    portrayal: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    quote_fidelity: list[dict[str, Any]] = field(default_factory=list)
+    genres: dict[str, dict[str, int]] = field(default_factory=dict)
+    wire_groups: list[list[str]] = field(default_factory=list)
+    agencies: dict[str, list[str]] = field(default_factory=dict)
+    main_actors: list[str] = field(default_factory=list)
+
+
+def genre_of(article: Article) -> str:
+    """news, analysis or opinion (unlabelled articles count as news)."""
+    return GENRES.get((article.genre or "news").strip().lower(), "news")
+
+
+def compare_story(story: Story, articles: Sequence[Article], analyses: Mapping[str, Analysis],
+                  events: Iterable[Event] | None = None) -> Comparison:
+    """Compare `story` across its outlets; `articles` may hold more than the story's (they are filtered)."""
+    members = set(story.article_ids)
+    arts = [a for a in articles if a.id in members]
+    dep = find_dependence(arts)
+    aligned = align_events(arts, analyses, events)
+    quotes = align_quotes(arts, analyses)
+    facts = [event_fact(f, dep) for f in aligned] + [quote_fact(q, dep) for q in quotes]
+    outlets = sorted({a.outlet for a in arts if a.outlet})
+    comp = Comparison(story_id=story.id, outlets=outlets, facts=facts, wire_groups=dep.groups(),
+                      agencies=dep.agencies)
+    comp.corroborated = [f for f in facts if len(f.independent_outlets) >= 2]
+    comp.single_source = [f for f in facts if len(f.outlets) == 1]
+    for outlet in outlets:
+        comp.omissions[outlet] = [f for f in facts if outlet not in f.outlets and len(f.outlets) >= 2]
+    comp.emphasis = {o: [emphasis(a, analyses.get(a.id), aligned) for a in arts if a.outlet == o] for o in outlets}
+    comp.anonymous_share = anonymous_share(arts, analyses)
+    comp.main_actors, comp.portrayal = portrayal(arts, analyses)
+    comp.quote_fidelity = [
+        {"speaker": f.summary.split(":", 1)[0], "quote_id": f.quote_id,
+         "wordings": [{k: s[k] for k in ("article_id", "outlet", "quote", "quote_start", "quote_end",
+                                          "similarity", "length_ratio")} for s in f.sentences]}
+        for f in facts if f.kind == "quote" and len(f.sentences) >= 2
+    ]
+    comp.genres = genre_mix(arts)
+    return comp
+
+
+def lead_end(text: str, sentences: int = LEAD_SENTENCES) -> int:
+    spans = sentence_spans(text)[:sentences]
+    return spans[-1][1] if spans else 0
+
+
+def emphasis(article: Article, analysis: Analysis | None, aligned: Sequence[AlignedFact]) -> dict[str, Any]:
+    """What `article` puts in its headline and lead: actor names and event summaries, in text order."""
+    end = lead_end(article.text)
+    title = (article.title or "").lower()
+    actors: list[tuple[int, str]] = []
+    for actor in analysis.actors if analysis else []:
+        if actor.anonymous:
+            continue
+        in_lead = [m.start for m in actor.mentions if m.start < end]
+        forms = {actor.name, *actor.labels, *(m.text for m in actor.mentions if m.kind in ("name", "title"))}
+        in_title = any(f and len(f) > 2 and f.lower() in title for f in forms)
+        if in_lead or in_title:
+            actors.append((-1 if in_title else min(in_lead), actor.name))
+    events = [(min(o.start for o in f.occurrences if o.article_id == article.id), f.summary)
+              for f in aligned
+              if any(o.article_id == article.id and o.start < end for o in f.occurrences)]
+    return {"article_id": article.id, "title": article.title, "lead_end": end,
+            "actors": list(dict.fromkeys(n for _, n in sorted(actors))),
+            "events": list(dict.fromkeys(s for _, s in sorted(events)))}
+
+
+def anonymous_share(arts: Sequence[Article], analyses: Mapping[str, Analysis]) -> dict[str, dict[str, float]]:
+    counts: dict[str, Counter[str]] = {}
+    for article in arts:
+        analysis = analyses.get(article.id)
+        if analysis is None or not article.outlet:
+            continue
+        c = counts.setdefault(article.outlet, Counter())
+        for q in analysis.quotes:
+            c["quotes"] += 1
+            c["anonymous"] += bool(q.speaker.anonymous)
+    return {o: {"anonymous": c["anonymous"], "quotes": c["quotes"],
+                "share": round(c["anonymous"] / c["quotes"], 3) if c["quotes"] else 0.0}
+            for o, c in sorted(counts.items())}
+
+
+def portrayal(arts: Sequence[Article], analyses: Mapping[str, Analysis]
+              ) -> tuple[list[str], dict[str, dict[str, dict[str, Any]]]]:
+    """The story's main actors (named in most articles) and each outlet's portrayal of each of them."""
+    spread: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = {}
+    for article in arts:
+        analysis = analyses.get(article.id)
+        keys = set()
+        for actor in analysis.actors if analysis else []:
+            if actor.anonymous or actor.kind == "anonymous":
+                continue
+            key = _portrayal_key(actor)
+            keys.add(key)
+            names.setdefault(key, Counter())[actor.name] += len(actor.mentions) or 1
+        spread.update(keys)
+    main = [k for k, _ in sorted(spread.items(), key=lambda kv: (-kv[1], -sum(names[kv[0]].values()), kv[0]))]
+    main = main[:MAIN_ACTORS]
+    display = {k: names[k].most_common(1)[0][0] for k in main}
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for article in arts:
+        analysis = analyses.get(article.id)
+        if analysis is None or not article.outlet:
+            continue
+        per_outlet = out.setdefault(article.outlet, {})
+        for actor in analysis.actors:
+            key = _portrayal_key(actor)
+            if key not in display:
+                continue
+            view = per_outlet.setdefault(display[key], {"tones": [], "labels": [], "evidence": [], "mentions": 0})
+            view["mentions"] += len(actor.mentions)
+            if actor.tone is not None:
+                view["tones"].append(actor.tone)
+            view["labels"].extend(label for label in actor.labels if label not in view["labels"])
+            for span in actor.evidence[:MAX_EVIDENCE]:
+                view["evidence"].append({"article_id": article.id, "outlet": article.outlet,
+                                         "start": span.start, "end": span.end, "text": span.text})
+    for per_outlet in out.values():
+        for view in per_outlet.values():
+            tones = view.pop("tones")
+            view["tone"] = round(sum(tones) / len(tones), 3) if tones else None
+            view["evidence"] = view["evidence"][:MAX_EVIDENCE]
+    return [display[k] for k in main], out
+
+
+def _portrayal_key(actor: Any) -> str:
+    # People are portrayed as people: "Kim Jong-un" is not "North Korea", so persons key by name.
+    if actor.kind == "person":
+        return "person:" + actor.name.lower()
+    return actor_key(actor.codes[0] if actor.codes else None, actor.name, actor.country) or actor.name.lower()
+
+
+def genre_mix(arts: Sequence[Article]) -> dict[str, dict[str, int]]:
+    mix: dict[str, Counter[str]] = {"all": Counter()}
+    for article in arts:
+        g = genre_of(article)
+        mix["all"][g] += 1
+        if article.outlet:
+            mix.setdefault(article.outlet, Counter())[g] += 1
+    return {k: dict(sorted(v.items())) for k, v in mix.items()}
+
+
+def comparison_record(comp: Comparison) -> dict[str, Any]:
+    """JSON-ready form of a Comparison (`crosswire compare --json`)."""
+    from crosswire.model import to_dict
+
+    def brief(f: Fact) -> dict[str, Any]:
+        return {"kind": f.kind, "summary": f.summary, "event_id": f.event_id, "quote_id": f.quote_id,
+                "outlets": f.outlets}
+
+    return {
+        "story_id": comp.story_id,
+        "outlets": comp.outlets,
+        "main_actors": comp.main_actors,
+        "corroborated": to_dict(comp.corroborated),
+        "single_source": to_dict(comp.single_source),
+        "omissions": {o: [brief(f) for f in fs] for o, fs in comp.omissions.items()},
+        "emphasis": comp.emphasis,
+        "anonymous_share": comp.anonymous_share,
+        "portrayal": comp.portrayal,
+        "quote_fidelity": comp.quote_fidelity,
+        "genres": comp.genres,
+        "wire_groups": comp.wire_groups,
+        "agencies": comp.agencies,
+    }

@@ -1,0 +1,145 @@
+"""The FastAPI application: server-rendered pages (views/), the REST API under /api/v1
+(routes_api.py), static files served from the package, and the security layer (security.py).
+
+    from crosswire.web.app import create_app
+    app = create_app("out/crosswire.db", token="s3cret", host="127.0.0.1")
+
+Handlers only translate HTTP into calls on the store and the existing export/report functions.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from crosswire import __version__
+from crosswire.store import StoreError, open_store
+from crosswire.web.jobs import IngestJobs
+from crosswire.web.security import SecurityHeadersMiddleware, UploadLimits, csrf_token_for, is_loopback_host
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str | None
+    token: str | None
+    host: str
+    limits: UploadLimits
+
+    @property
+    def open_reading(self) -> bool:
+        return is_loopback_host(self.host)
+
+
+def _templates() -> Jinja2Templates:
+    # Autoescape everything: every string that reaches a template may come from an article or a feed.
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals["version"] = __version__
+    env.globals["csrf_token"] = csrf_token_for
+    env.filters["short_date"] = lambda v: (str(v)[:10] if v else "undated")
+    env.filters["safe_url"] = safe_url
+    return Jinja2Templates(env=env)
+
+
+def safe_url(url: Any) -> str | None:
+    """An article's URL if it is http(s); anything else (javascript:, data:) is not linked."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
+def wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "text/html")
+
+
+def create_app(
+    db_url: str | None, token: str | None = None, host: str = "127.0.0.1", limits: UploadLimits | None = None
+) -> FastAPI:
+    """The workbench over the store at `db_url` (opened, and migrated, now: a bad URL fails here).
+
+    `token` enables writing (ingest, delete) and, when `host` is not a loopback address, guards
+    reading too; a non-loopback `host` without a token is refused, since anyone could read.
+    """
+    if not is_loopback_host(host) and not token:
+        raise ValueError(f"host {host!r} is not a loopback address: give a token (--token) so reading is guarded")
+    store = open_store(db_url)
+    settings = Settings(db_url=db_url, token=token or None, host=host, limits=limits or UploadLimits())
+    jobs = IngestJobs(store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        yield
+        jobs.shutdown()
+        store.close()
+
+    app = FastAPI(
+        title="crosswire",
+        version=__version__,
+        description="Articles, stories, comparisons, quotes, events and actors from news coverage.",
+        # The bundled Swagger page loads from a CDN; /api/v1/docs is a local page over the same schema.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.jobs = jobs
+    app.state.templates = _templates()
+    app.add_middleware(SecurityHeadersMiddleware, max_request_bytes=settings.limits.max_request_bytes)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    from crosswire.web import routes_api
+    from crosswire.web.views import exports, ingest, pages
+
+    app.include_router(routes_api.router)
+    app.include_router(pages.router)
+    app.include_router(ingest.router)
+    app.include_router(exports.router)
+    _error_handlers(app)
+    return app
+
+
+def _error_handlers(app: FastAPI) -> None:
+    def render_error(request: Request, status: int, message: str) -> Response:
+        if wants_html(request):
+            templates = request.app.state.templates
+            return templates.TemplateResponse(
+                request, "error.html", {"status": status, "message": message}, status_code=status
+            )
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return render_error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}" for e in exc.errors()
+        )
+        return render_error(request, 422, f"invalid request: {problems}")
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError) -> Response:
+        return render_error(request, 400, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return render_error(request, 503, str(exc))
+
+
+__all__ = ["HTMLResponse", "Settings", "create_app", "safe_url"]

@@ -1,0 +1,120 @@
+"""Ingest jobs run in a background thread, so an upload returns at once and the page polls
+`/api/v1/ingest/{job_id}` for progress.
+
+Uploaded files are written into a private temporary folder, read by the same `ingest_into` the CLI
+uses (then every analysis step in `api.ANALYSIS_STEPS`), and the folder is removed afterwards.
+One worker thread runs jobs one after another: the store takes one writer at a time anyway.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crosswire import api
+from crosswire.store.core import Store
+
+MAX_KEPT_JOBS = 100
+
+
+@dataclass
+class IngestJob:
+    id: str
+    files: list[str]
+    state: str = "queued"  # queued, reading, analysing, done, failed
+    task: str | None = None
+    done: int = 0
+    total: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "files": list(self.files),
+            "state": self.state,
+            "task": self.task,
+            "done": self.done,
+            "total": self.total,
+            "counts": dict(self.counts),
+            "problems": list(self.problems),
+            "error": self.error,
+            "finished": self.state in ("done", "failed"),
+        }
+
+
+def pasted_document(text: str, title: str | None, outlet: str | None, published: str | None) -> str:
+    """Pasted text as a plain-text file with TOML front matter the text reader understands."""
+    fields = {"title": title, "outlet": outlet, "published": published}
+    # json.dumps writes a valid TOML basic string for any text (quotes, backslashes, newlines escaped).
+    lines = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items() if value]
+    if not lines:
+        return text
+    return "+++\n" + "\n".join(lines) + "\n+++\n" + text
+
+
+class IngestJobs:
+    """The server's ingest queue: submit files, read job status."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._jobs: dict[str, IngestJob] = {}
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosswire-ingest")
+
+    def submit(self, files: list[tuple[str, bytes]]) -> IngestJob:
+        """Queue (name, content) pairs; names must already be checked (see security.check_upload_name)."""
+        folder = Path(tempfile.mkdtemp(prefix="crosswire-upload-"))
+        for i, (name, data) in enumerate(files):
+            # A numeric prefix keeps two uploads of the same name apart.
+            (folder / f"{i:03d}-{name}").write_bytes(data)
+        job = IngestJob(id=secrets.token_hex(8), files=[name for name, _ in files])
+        with self._lock:
+            self._jobs[job.id] = job
+            while len(self._jobs) > MAX_KEPT_JOBS:
+                self._jobs.pop(next(iter(self._jobs)))
+        self._pool.submit(self._run, job, folder)
+        return job
+
+    def get(self, job_id: str) -> IngestJob | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def recent(self, limit: int = 10) -> list[IngestJob]:
+        with self._lock:
+            return list(self._jobs.values())[-limit:][::-1]
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run(self, job: IngestJob, folder: Path) -> None:
+        def progress(task: str, done: int, total: int | None) -> None:
+            job.task, job.done, job.total = task, done, total
+
+        try:
+            job.state = "reading"
+            summary = api.ingest_into(self.store, [folder], progress=progress, db_url=self.store.url)
+            job.counts = dict(summary.counts)
+            job.problems = [
+                {"path": Path(p.path).name, "message": p.message.replace(str(folder) + "/", ""), "severity": p.severity}
+                for p in summary.problems
+            ]
+            if api.ANALYSIS_STEPS:
+                job.state = "analysing"
+                corpus = api.Corpus(self.store, self.store.url, summary)
+                for step in api.ANALYSIS_STEPS:
+                    step(corpus, progress)
+            job.state = "done"
+        except Exception as exc:  # reported to the page; the store's transaction already rolled back
+            job.state, job.error = "failed", str(exc).replace(str(folder) + "/", "")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,166 @@
+"""The reading pages: dashboard, story, article, actor, actors and search."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from crosswire.store import browse
+from crosswire.store.search import MARK_END, MARK_START, SearchFilters, search_articles, search_quotes
+from crosswire.web.security import require_read
+from crosswire.web.views.charts import month_bars
+from crosswire.web.views.compare import actor_graph, compare, sentence_link, timeline
+from crosswire.web.views.highlight import Annotation, annotations_for, marked_parts, parse_range, segments
+
+router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
+    context.setdefault("token_required", bool(request.app.state.settings.token))
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+
+
+@router.get("/")
+def dashboard(request: Request) -> Response:
+    store = request.app.state.store
+    return render(
+        request,
+        "dashboard.html",
+        {
+            "outlets": browse.outlet_counts(store),
+            "chart": month_bars(browse.monthly_counts(store)),
+            "stories": browse.story_sizes(store, limit=30),
+            "recent": store.list_articles(limit=15),
+            "total": store.count_articles(),
+            "runs": store.list_runs(limit=5),
+            "jobs": [job.to_dict() for job in request.app.state.jobs.recent(5)],
+        },
+    )
+
+
+@router.get("/articles")
+def article_list(
+    request: Request, outlet: str | None = None, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+) -> Response:
+    store = request.app.state.store
+    rows = store.list_articles(limit=50, offset=(page - 1) * 50, outlet=outlet)
+    total = store.count_articles(outlet=outlet)
+    return render(request, "articles.html", {"rows": rows, "outlet": outlet, "page": page, "total": total})
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: str) -> Response:
+    store = request.app.state.store
+    story = store.get_story(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    heads = browse.article_heads(store, story.article_ids)
+    columns: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for article_id in story.article_ids:
+        head = heads.get(article_id)
+        if head:
+            columns[head["outlet"] or "unknown outlet"].append(head)
+    events = browse.story_events(store, story.article_ids)
+    graph = actor_graph(events, browse.story_actors(store, story.article_ids))
+    return render(
+        request,
+        "story.html",
+        {
+            "story": story,
+            "columns": dict(columns),
+            "comparison": compare(story),
+            "timeline": timeline(events),
+            "graph": graph,
+        },
+    )
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str, hl: str | None = None) -> Response:
+    store = request.app.state.store
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    analysis = store.get_analysis(article_id)
+    annotations = annotations_for(analysis, article_id)
+    target = parse_range(hl, len(article.text))
+    if target:
+        annotations.append(Annotation(target[0], target[1], "target", "linked sentence"))
+    return render(
+        request,
+        "article.html",
+        {
+            "article": article,
+            "article_id": article_id,
+            "segments": segments(article.text, annotations),
+            "analysis": analysis,
+            "stories": store.list_stories(article_id=article_id),
+            "target": target,
+            "sentence_link": sentence_link,
+        },
+    )
+
+
+@router.get("/actors")
+def actor_list(request: Request, prefix: str | None = None) -> Response:
+    actors = browse.actor_names(request.app.state.store, prefix, limit=200)
+    return render(request, "actors.html", {"actors": actors, "prefix": prefix})
+
+
+@router.get("/actors/{name}")
+def actor_page(request: Request, name: str, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+    store = request.app.state.store
+    profile = browse.actor_profile(store, name)
+    quotes, total_quotes = browse.page_quotes(store, speaker=name, limit=100, offset=(page - 1) * 100)
+    if not profile["article_ids"] and not total_quotes:
+        raise HTTPException(404, f"no actor named {name!r}")
+    heads = browse.article_heads(store, profile["article_ids"])
+    return render(
+        request,
+        "actor.html",
+        {
+            "name": name,
+            "profile": profile,
+            "heads": heads,
+            "timeline": timeline(profile["events"]),
+            "quotes": quotes,
+            "total_quotes": total_quotes,
+            "page": page,
+            "sentence_link": sentence_link,
+        },
+    )
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    kind: Annotated[str, Query(pattern="^(articles|quotes)$")] = "articles",
+    outlet: str = "",
+    since: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
+    until: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = "",
+    actor: str = "",
+    root: Annotated[str, Query(pattern=r"^(\d{2})?$")] = "",
+    page: Annotated[int, Query(ge=1, le=500)] = 1,
+) -> Response:
+    store = request.app.state.store
+    form = {"q": q, "kind": kind, "outlet": outlet, "since": since, "until": until, "actor": actor, "root": root}
+    result = None
+    if q.strip():
+        filters = SearchFilters(
+            outlet=outlet or None, since=since or None, until=until or None, actor=actor or None, root=root or None
+        )
+        run = search_articles if kind == "articles" else search_quotes
+        result = run(store, q, filters, limit=20, offset=(page - 1) * 20)
+        for hit in result.hits:
+            hit["parts"] = marked_parts(hit.get("snippet"), MARK_START, MARK_END)
+            if kind == "quotes":
+                hit["href"] = sentence_link(hit["article_id"], hit["start"], hit["end"])
+    return render(
+        request,
+        "search.html",
+        {"form": form, "result": result, "page": page, "outlets": browse.outlet_counts(store)},
+    )
