@@ -10,8 +10,7 @@ OUT := out
 STAMP := $(VENV)/.installed
 STAMP_TEST := $(VENV)/.installed-test
 # The example corpus's own manifest and outlet registry, when present.
-EXAMPLE_OPTS := $(if $(wildcard examples/manifest.toml),--manifest examples/manifest.toml) \
-	$(if $(wildcard examples/sources.toml),--sources examples/sources.toml)
+
 # -n 2: pytest-xdist on the two cores CI machines have; PYTEST_ARGS="" runs serially.
 PYTEST_ARGS ?= -q -n 2
 
@@ -36,7 +35,7 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	touch $@ $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/crosswire analyze examples/ $(EXAMPLE_OPTS) --out $(OUT)/ --db $(OUT)/crosswire.db
+	$(BIN)/crosswire analyze examples/ --out $(OUT)/ --db $(OUT)/crosswire.db
 	@echo
 	@echo "Outputs are in $(OUT)/ (articles.jsonl; report.md and report.html once the report stage is in)."
 	@echo "Store: $(OUT)/crosswire.db  -  try: $(BIN)/crosswire list articles --db $(OUT)/crosswire.db"
@@ -44,7 +43,7 @@ demo: $(STAMP)
 # Debian's chromium drives the browser tests; install it only when missing and only as root.
 chromium:
 	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
-		apt-get update && apt-get install -y chromium; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
 lint: $(STAMP_TEST)

@@ -39,8 +39,8 @@ def pg_base_url() -> str:
         except psycopg.Error as exc:
             errors.append(f"{url}: {' '.join(str(exc).split())}")
     raise RuntimeError(
-        "the store tests need PostgreSQL at 127.0.0.1:5432 (database 'test', trust auth, user postgres or "
-        "root; or set CROSSWIRE_TEST_POSTGRES); could not connect: " + "; ".join(errors)
+        f"the store tests need PostgreSQL at {SERVER} (database '{DATABASE}', trust auth, user postgres or "
+        "root; or set CROSSWIRE_TEST_POSTGRES to a server URL); could not connect: " + "; ".join(errors)
     )
 
 

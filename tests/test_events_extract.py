@@ -20,7 +20,12 @@ def code(text: str, published: datetime | None = datetime(2019, 4, 29)) -> list[
     doc = parse(text)
     actors = extract_actors(article, doc)
     return extract_events(
-        article, doc, actors, extract_times(article, doc), extract_places(article, doc), extract_quotes(article, doc, actors)
+        article,
+        doc,
+        actors,
+        extract_times(article, doc),
+        extract_places(article, doc),
+        extract_quotes(article, doc, actors),
     )
 
 
@@ -66,7 +71,9 @@ def test_compound_actors_give_one_event_each() -> None:
 
 
 def test_symmetric_talks_between_coordinated_actors() -> None:
-    events = [e for e in code("South Korea and Japan held talks in Tokyo on Tuesday.") if e.cameo.startswith("04")]
+    events = [
+        e for e in code("South Korea and Japan held talks in Tokyo on Tuesday.") if e.cameo.startswith("04")
+    ]
     assert {(e.source.code, e.target.code) for e in events} == {("KOR", "JPN"), ("JPN", "KOR")}
     assert all(e.place is not None and e.place.name == "Tokyo" for e in events)
     assert all(e.date_precision == "day" and e.date == "2019-04-23" for e in events)

@@ -32,7 +32,12 @@ def code_article(article: Article) -> list[Event]:
     doc = parse(article.text)
     actors = extract_actors(article, doc)
     return extract_events(
-        article, doc, actors, extract_times(article, doc), extract_places(article, doc), extract_quotes(article, doc, actors)
+        article,
+        doc,
+        actors,
+        extract_times(article, doc),
+        extract_places(article, doc),
+        extract_quotes(article, doc, actors),
     )
 
 
@@ -130,6 +135,13 @@ def test_offsets_and_merge_across_the_seeds(seeds) -> None:
         everything += events
     merged = merge_events(everything)
     assert len(merged) < len(everything)
-    hanoi = [e for e in merged if e.cameo.startswith("04") and (e.source.code or "").startswith("PRK")
-             and e.target is not None and (e.target.code or "").startswith("USA") and len(e.article_ids) > 1]
+    hanoi = [
+        e
+        for e in merged
+        if e.cameo.startswith("04")
+        and (e.source.code or "").startswith("PRK")
+        and e.target is not None
+        and (e.target.code or "").startswith("USA")
+        and len(e.article_ids) > 1
+    ]
     assert hanoi  # the collapsed Hanoi summit is reported by more than one outlet

@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from crosswire import model
 from crosswire.model import (
@@ -108,6 +110,34 @@ def test_every_article_field_round_trips(store):
     store.save_articles([bare])
     assert store.get_article(bare.id) == bare
     assert store.get_article("no-such-id") is None
+
+
+_free_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=200)
+_moments = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 1, 1))
+_offsets = st.integers(min_value=-14 * 60, max_value=14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=_free_text,
+    title=st.none() | _free_text,
+    authors=st.lists(_free_text, max_size=3),
+    published=st.none() | st.builds(lambda moment, tz: moment.replace(tzinfo=tz), _moments, _offsets),
+    main_event=st.none() | st.dictionaries(_free_text, st.none() | st.integers() | _free_text, max_size=3),
+)
+def test_arbitrary_articles_round_trip(store, text, title, authors, published, main_event):
+    article = Article(text=text, title=title, authors=authors, published=published, main_event=main_event)
+    store.save_articles([article])
+    back = store.get_article(article.id)
+    assert back == article and back.id == article.id
+    if published is not None:
+        assert back.published.utcoffset() == published.utcoffset()
+
+
+def test_nul_characters_are_refused_on_both_backends(store):
+    with pytest.raises(ValueError, match="bad.jsonl: text contains NUL"):
+        store.save_articles([Article(text="North\x00Korea", source_path="bad.jsonl")])
+    assert store.count_articles() == 0
 
 
 def test_reingesting_the_same_corpus_adds_nothing(store):

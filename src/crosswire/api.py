@@ -221,9 +221,36 @@ def open_corpus(db: str | None = None) -> Corpus:
     return Corpus(store, _store_url(store, db))
 
 
-def _ingest_options(manifest: PathLike | None, sources: PathLike | None, max_bytes: int | None) -> Any:
+FOLDER_MANIFESTS = ("manifest.toml", "manifest.csv")
+FOLDER_SOURCES = ("sources.toml",)
+
+
+def folder_config(paths: Sequence[PathLike], names: Sequence[str]) -> Path | None:
+    """A corpus folder's own manifest or sources file: the first of `names` at the top of a given folder.
+
+    Lets `crosswire analyze examples/` pick up `examples/manifest.toml` and `examples/sources.toml`
+    without options; an explicit --manifest/--sources always wins.
+    """
+    for given in paths:
+        folder = Path(given)
+        if folder.is_dir():
+            for name in names:
+                if (folder / name).is_file():
+                    return folder / name
+    return None
+
+
+def _ingest_options(
+    manifest: PathLike | None,
+    sources: PathLike | None,
+    max_bytes: int | None,
+    paths: Sequence[PathLike] = (),
+) -> Any:
     from crosswire.ingest import IngestOptions
     from crosswire.ingest.sources import SourceRegistry
+
+    manifest = manifest if manifest is not None else folder_config(paths, FOLDER_MANIFESTS)
+    sources = sources if sources is not None else folder_config(paths, FOLDER_SOURCES)
 
     for label, value in (("manifest", manifest), ("sources", sources)):
         if value is not None and not Path(value).is_file():
@@ -281,7 +308,7 @@ def ingest_into(
     from crosswire.ingest import expand_paths, read_file
     from crosswire.ingest.dedup import Deduplicator
 
-    options = _ingest_options(manifest, sources, max_bytes)
+    options = _ingest_options(manifest, sources, max_bytes, paths)
     summary = RunSummary(paths=[str(p) for p in paths], db_url=db_url, started=datetime.now(UTC))
     try:
         summary.run_id = store.start_run(summary.paths)

@@ -276,6 +276,10 @@ def version() -> None:
     typer.echo(__version__)
 
 
+from crosswire import cli_serve  # noqa: E402, F401  (registers `crosswire serve`)
+from crosswire import cli_stories  # noqa: E402, F401  (registers stories, compare, timeline, graph, report)
+
+
 def main() -> None:
     app()
 

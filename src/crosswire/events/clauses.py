@@ -9,10 +9,14 @@ from spacy.tokens import Token
 
 from crosswire.events.lexicon import Lexicon, VerbEntry
 
-MODAL_AUX = frozenset({"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "\u2019ll"})
+MODAL_AUX = frozenset(
+    {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "\u2019ll"}
+)
 # Nouns that only count things ("a second set", "a new round"): the thing counted may be named elsewhere in
 # the sentence ("one new set of sanctions and ... withdrawing from a second set").
-COUNTING_NOUNS = frozenset({"set", "round", "package", "batch", "series", "wave", "list", "raft", "slew", "tranche"})
+COUNTING_NOUNS = frozenset(
+    {"set", "round", "package", "batch", "series", "wave", "list", "raft", "slew", "tranche"}
+)
 # "didn't hesitate to describe" asserts the description: negating these verbs does not negate their complement.
 NEGATION_NEUTRAL = frozenset({"hesitate", "stop", "cease", "fail"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -121,7 +125,7 @@ def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
 
 
 def is_negated(verb: Token) -> bool:
-    """"did not meet", "never met", "no longer meets"; a negated control verb negates its complement."""
+    """ "did not meet", "never met", "no longer meets"; a negated control verb negates its complement."""
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
             return True

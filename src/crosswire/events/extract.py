@@ -23,18 +23,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events import clauses
+from crosswire.events import clauses, evidence
 from crosswire.events.codebook import Codebook
 from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import ActorIndex, country_of, same_actor
 from crosswire.model import Actor, Article, Event, EventActor, EventMention, Place, Quote, Speaker, TimeRef
 
-# Cues whose content is something said or believed (a claim), not an act the speaker is reported doing.
-SPEECH_CUES = frozenset(
-    "say tell report claim state announce add note insist argue describe believe think according mention "
-    "write explain stress emphasise emphasize assert allege declare suggest predict comment reply respond "
-    "remark acknowledge admit deny confirm warn quote cite accuse charge :".split()
-)
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 PROPOSAL_NOUNS = frozenset(
     "offer proposal invitation plan request demand call bid attempt effort suggestion idea".split()
@@ -70,14 +64,16 @@ def extract_events(
 ) -> list[Event]:
     """Every event the built-in (or given) lexicon codes in `article`, in reading order."""
     if doc.text != article.text:
-        raise ValueError(f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)")
+        raise ValueError(
+            f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
+        )
     ctx = _Article(
         article=article,
         doc=doc,
         index=ActorIndex(doc, actors),
         times=[t for t in times if t.value and t.precision != "unresolved"],
         places=[p for p in places if p.start is not None],
-        claims=_claim_spans(quotes),
+        claims=evidence.claim_spans(quotes),
         cue_speakers={q.cue_start: q.speaker for q in quotes if q.cue_start is not None},
         codebook=codebook or Codebook.builtin(),
         lexicon=lexicon or Lexicon.builtin(),
@@ -92,30 +88,6 @@ def extract_events(
             if entry is not None and tok.pos_ in ("NOUN", "PROPN") and tok.i not in ctx.consumed:
                 events += _code_noun(ctx, sent, tok, entry)
     return events
-
-
-def _claim_spans(quotes: list[Quote]) -> list[tuple[int, int, str]]:
-    out = []
-    for q in quotes:
-        cue = (q.cue or "").split()
-        speech = q.kind == "direct" or (cue and cue[0].lower().rstrip("sd") in _SPEECH_STEMS) or q.cue == ":"
-        speaker = q.speaker.name or q.speaker.description or q.speaker.mention
-        if speech and speaker:
-            for start, end in q.spans or [(q.start, q.end)]:
-                out.append((start, end, speaker))
-    return out
-
-
-# Cue words come inflected ("reported", "says"); compare a crude stem so "reported" finds "report".
-_SPEECH_STEMS = frozenset(w.rstrip("sd") for w in SPEECH_CUES) | frozenset(
-    {"sai", "tol", "claime", "state", "reporte", "announce", "believe", "thought", "warne", "insiste"}
-)
-
-
-def _claim_at(ctx: _Article, start: int) -> str | None:
-    """The speaker of the innermost claim holding character `start`."""
-    inside = [(e - s, who) for s, e, who in ctx.claims if s <= start < e]
-    return min(inside)[1] if inside else None
 
 
 # ---------------------------------------------------------------- verbs
@@ -164,13 +136,17 @@ def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
     """A statement whose content condemns: "claimed, 'It is a violent violation ...'"."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "dobj", "xcomp", "advcl"):
-            if any(t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical for t in child.subtree):
+            if any(
+                t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical for t in child.subtree
+            ):
                 return True
     return False
 
 
-def _code_control(ctx: _Article, sent: Span, verb: Token, control: ControlEntry, complement: Token) -> list[Event]:
-    """"agreed to meet" (036), "refused to meet" (125), "threatened to strike" (138), "urged X to talk" (026)."""
+def _code_control(
+    ctx: _Article, sent: Span, verb: Token, control: ControlEntry, complement: Token
+) -> list[Event]:
+    """ "agreed to meet" (036), "refused to meet" (125), "threatened to strike" (138), "urged X to talk" (026)."""
     inner = clauses.match_verb(complement, ctx.lexicon)
     if clauses.is_negated(verb) and control.kind != "refusal":
         ctx.consumed.add(complement.i)
@@ -179,7 +155,11 @@ def _code_control(ctx: _Article, sent: Span, verb: Token, control: ControlEntry,
         if clauses.is_negated(verb):  # "did not refuse to meet" asserts nothing we code
             ctx.consumed.add(complement.i)
             return []
-        code = inner.negated if inner is not None and inner.negated else control.code_for(inner and inner.code)
+        code = (
+            inner.negated
+            if inner is not None and inner.negated
+            else control.code_for(inner.code if inner is not None else None)
+        )
     else:
         code = control.code_for(inner.code if inner is not None else None)
     if code is None:
@@ -193,7 +173,9 @@ def _code_control(ctx: _Article, sent: Span, verb: Token, control: ControlEntry,
     return _assemble(ctx, sent, verb, base, code, rule, mode, complement=complement)
 
 
-def _targets(ctx: _Article, verb: Token, entry: VerbEntry, complement: Token | None) -> tuple[list[EventActor], bool]:
+def _targets(
+    ctx: _Article, verb: Token, entry: VerbEntry, complement: Token | None
+) -> tuple[list[EventActor], bool]:
     """The target actors and whether the syntax (rather than a guess) gave them."""
     index = ctx.index
     objects = clauses.object_tokens(verb)
@@ -213,7 +195,9 @@ def _targets(ctx: _Article, verb: Token, entry: VerbEntry, complement: Token | N
     return [], False
 
 
-def _fallback_target(ctx: _Article, sent: Span, tokens: list[Token], sources: list[EventActor]) -> list[EventActor]:
+def _fallback_target(
+    ctx: _Article, sent: Span, tokens: list[Token], sources: list[EventActor]
+) -> list[EventActor]:
     """A target the syntax did not give: the nearest actor of another country in `tokens`."""
     countries = {country_of(s) for s in sources}
     for _, actor in ctx.index.in_span(tokens):
@@ -253,7 +237,9 @@ def _assemble(
     events = []
     for source, target in pairs:
         events.append(
-            _event(ctx, sent, verb, source, target, code, rule, mode, entry.confidence, syntactic or not targets)
+            _event(
+                ctx, sent, verb, source, target, code, rule, mode, entry.confidence, syntactic or not targets
+            )
         )
     return events
 
@@ -266,7 +252,8 @@ def _pairs(
     if not targets and symmetric and len(sources) > 1:
         return [(a, b) for a in sources for b in sources if not same_actor(a, b)]
     for source in sources:
-        for target in targets or [None]:
+        options: list[EventActor | None] = list(targets) or [None]
+        for target in options:
             if target is not None and same_actor(source, target):
                 continue
             pairs.append((source, target))
@@ -327,23 +314,29 @@ def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list
         return []
     rule = entry.id + (".failed" if _failed(noun, entry) else "")
     verb_entry = VerbEntry(id=entry.id, lemma=noun.lemma_, code=entry.code, confidence=entry.confidence)
+    pairs: list[tuple[EventActor, EventActor | None]]
     if entry.symmetric:
         pairs = [(a, b) for a in everyone for b in everyone if not same_actor(a, b)]
     else:
         sources = owners or everyone[:1]
-        pairs = [(s, t) for s in sources for t in (partners or [None]) if t is None or not same_actor(s, t)]
-    return [_event(ctx, sent, noun, s, t, entry.code, rule, None, verb_entry.confidence, True) for s, t in pairs]
+        options: list[EventActor | None] = list(partners) or [None]
+        pairs = [(s, t) for s in sources for t in options if t is None or not same_actor(s, t)]
+    return [
+        _event(ctx, sent, noun, s, t, entry.code, rule, None, verb_entry.confidence, True) for s, t in pairs
+    ]
 
 
 def _failed(noun: Token, entry: NounEntry) -> bool:
-    """"the summit ended without agreement", "its collapsed summit", "came to a premature end"."""
+    """ "the summit ended without agreement", "its collapsed summit", "came to a premature end"."""
     if not entry.failed:
         return False
     words = {c.lower_ for c in noun.children} | {c.lemma_.lower() for c in noun.children}
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head is not noun:
         words |= {head.lemma_.lower(), head.lower_}
-        words |= {t.lower_ for c in head.children if c.dep_ in ("prep", "dobj", "advmod", "prt") for t in c.subtree}
+        words |= {
+            t.lower_ for c in head.children if c.dep_ in ("prep", "dobj", "advmod", "prt") for t in c.subtree
+        }
     return bool(words & entry.failed)
 
 
@@ -363,10 +356,14 @@ def _event(
     syntactic_target: bool,
 ) -> Event:
     plover, plover_mode, _ = ctx.codebook.plover(code)
-    claim_by = _claim_at(ctx, trigger.idx)
-    if claim_by is not None and claim_by.lower() == (source.name or "").lower() and not _inside_content(trigger):
+    claim_by = evidence.claim_at(ctx.claims, trigger.idx)
+    if (
+        claim_by is not None
+        and claim_by.lower() == (source.name or "").lower()
+        and not evidence.inside_content(trigger)
+    ):
         claim_by = None
-    date, precision = _date_for(ctx, sent, trigger)
+    date, precision = evidence.date_for(ctx.doc, ctx.times, ctx.article.published, sent, trigger)
     confidence = base + (0.1 if source.actor_id else 0.0)
     confidence += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
     confidence -= 0.1 if mode else 0.0
@@ -389,69 +386,8 @@ def _event(
         goldstein=ctx.codebook.goldstein(code),
         date=date,
         date_precision=precision,
-        place=_place_for(ctx, sent, trigger, source, target),
+        place=evidence.place_for(ctx.index, ctx.places, sent, trigger),
         claim_by=claim_by,
         rule=rule,
         confidence=round(min(0.95, max(0.05, confidence)), 2),
     )
-
-
-def _inside_content(tok: Token) -> bool:
-    return tok.dep_ in ("ccomp", "xcomp") or any(a.dep_ == "ccomp" for a in tok.ancestors)
-
-
-def _phrase_range(trigger: Token) -> tuple[int, int]:
-    left, right = trigger.left_edge, trigger.right_edge
-    return left.idx, right.idx + len(right)
-
-
-def _first_verb_above(tok: Token) -> Token | None:
-    for ancestor in tok.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-    return None
-
-
-def _names_something(ctx: _Article, ref: TimeRef) -> bool:
-    """"the April 27 Panmunjom Declaration": a date inside a name dates the name, not the act."""
-    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in ("nmod", "compound", "amod") and root.head.pos_ == "PROPN"
-
-
-def _date_for(ctx: _Article, sent: Span, trigger: Token) -> tuple[str | None, str | None]:
-    """The act's own time: one inside its phrase, else one in its clause, else one elsewhere in the
-    sentence that is not part of a name; failing all, the publication date marked "published"."""
-    start, end = _phrase_range(trigger)
-    in_sentence = [
-        t for t in ctx.times if sent.start_char <= t.start < sent.end_char and not _names_something(ctx, t)
-    ]
-    inside = [t for t in in_sentence if start <= t.start < end]
-    own_clause = []
-    if trigger.pos_ in ("VERB", "AUX"):
-        for t in in_sentence:
-            span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and _first_verb_above(span.root) is trigger:
-                own_clause.append(t)
-    chosen = inside or own_clause or in_sentence
-    if chosen:
-        best = min(chosen, key=lambda t: abs(t.start - trigger.idx))
-        return (best.value or "")[:10], best.precision
-    published = ctx.article.published
-    return (published.date().isoformat(), "published") if published else (None, None)
-
-
-def _place_for(
-    ctx: _Article, sent: Span, trigger: Token, source: EventActor, target: EventActor | None
-) -> Place | None:
-    start, end = _phrase_range(trigger)
-    acting = {ctx.index.by_token[i].name for i in range(sent.start, sent.end) if i in ctx.index.by_token}
-    candidates = [
-        p for p in ctx.places if sent.start_char <= (p.start or 0) < sent.end_char and p.kind != "country"
-    ]
-    candidates = [p for p in candidates if p.name not in acting or (start <= (p.start or 0) < end)]
-    inside = [p for p in candidates if start <= (p.start or 0) < end]
-    chosen = inside or candidates
-    return min(chosen, key=lambda p: abs((p.start or 0) - trigger.idx)) if chosen else None

@@ -28,8 +28,33 @@ def country_of(actor: EventActor) -> str | None:
 
 
 # CAMEO codes that are roles, not countries, when they open a code ("GOV", "MIL" for an unnamed government).
-_ROLE_CODES = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
-                         "CVL", "ELI", "LAB", "LEG", "REF", "HLH", "AGR", "IGO", "NGO", "UAF", "RAD"})
+_ROLE_CODES = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "REB",
+        "OPP",
+        "PTY",
+        "COP",
+        "JUD",
+        "SPY",
+        "MED",
+        "EDU",
+        "BUS",
+        "CRM",
+        "CVL",
+        "ELI",
+        "LAB",
+        "LEG",
+        "REF",
+        "HLH",
+        "AGR",
+        "IGO",
+        "NGO",
+        "UAF",
+        "RAD",
+    }
+)
 
 
 def same_actor(a: EventActor, b: EventActor) -> bool:
@@ -60,7 +85,9 @@ class ActorIndex:
 
     @staticmethod
     def event_actor(actor: Actor) -> EventActor:
-        return EventActor(name=actor.name, code=actor.codes[0] if actor.codes else None, actor_id=actor.actor_id)
+        return EventActor(
+            name=actor.name, code=actor.codes[0] if actor.codes else None, actor_id=actor.actor_id
+        )
 
     def direct(self, tok: Token) -> EventActor | None:
         """The actor this very token names (its mention or its named entity), without looking at modifiers."""

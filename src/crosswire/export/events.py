@@ -51,7 +51,13 @@ def event_record(event: Event) -> dict[str, Any]:
         "id": event.id,
         "article_ids": event.article_ids,
         "mentions": [
-            {"article_id": m.article_id, "start": m.start, "end": m.end, "sentence": m.sentence, "outlet": m.outlet}
+            {
+                "article_id": m.article_id,
+                "start": m.start,
+                "end": m.end,
+                "sentence": m.sentence,
+                "outlet": m.outlet,
+            }
             for m in event.mentions
         ],
         "source": _actor_dict(event.source),

@@ -18,7 +18,7 @@ from crosswire.ingest.fields import (
     parse_datetime,
     split_authors,
 )
-from crosswire.ingest.html import fragment_text, title_genre
+from crosswire.ingest.html import fragment_text, strip_genre_label, title_genre
 from crosswire.model import Article, Problem
 
 SUMMARY_ONLY = "summary only: the feed entry carries a summary, not the full article"
@@ -91,7 +91,7 @@ def read_feed(path: Path | str, data: bytes, context: Any) -> Iterator[Article |
         title = fragment_text(entry.get("title") or "") or None
         yield Article(
             text=text,
-            title=title,
+            title=strip_genre_label(title),
             outlet=_feed_outlet(sources, feed, entry),
             url=entry.get("link"),
             source_path=str(path),

@@ -226,6 +226,16 @@ def title_genre(title: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+def strip_genre_label(title: str | None) -> str | None:
+    """ "[Analysis] Two accounts of Stockholm" -> "Two accounts of Stockholm": the label is a genre, not headline.
+
+    Only labels that name a genre are cut ("Trump: ..." keeps its speaker label)."""
+    m = _TITLE_GENRE.match(title or "")
+    if not title or not m or not genre_from_labels([m.group(1)]):
+        return title
+    return title[m.end():].strip() or title
+
+
 def _strip_site_name(title: str, site_name: str | None) -> str:
     """ "Kim heads to Vladivostok | The Korea Herald" -> the headline alone (pages without og:title)."""
     if not site_name:
@@ -271,7 +281,7 @@ def html_to_article(
     labels = [*categories, *(doc.tags or []), urlparse(page_url or "").path, title_genre(title), doc.pagetype]
     return Article(
         text=text,
-        title=title,
+        title=strip_genre_label(title),
         outlet=outlet_name(getattr(context, "sources", None), url=page_url, name=doc.sitename),
         url=page_url,
         source_path=source_path,

@@ -41,6 +41,17 @@ WHERE_SENTENCES = 3
 MAX_PHRASE_TOKENS = 14
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "xcomp", "dative", "prt", "agent", "ccomp")
+REPORTING_VERBS = frozenset(
+    "say tell report claim announce state confirm add note reveal insist warn explain write describe".split()
+)
+WH_WORDS = frozenset("what why how who whom which when where whether".split())
+# Subjects headed by these name people even without a named entity ("police", "a gunman").
+PERSON_NOUNS = frozenset(
+    "police officer officers official officials driver passenger passengers victim victims man woman boy girl "
+    "child children people person gunman bomber militant militants rescuer rescuers president minister leader "
+    "spokesman spokeswoman investigators prosecutors fans team player players candidate voters protesters "
+    "soldiers troops residents family survivor survivors witnesses experts analysts".split()
+)
 NON_ANSWERS = frozenset("it there this that they he she we i you which who what these those one".split())
 BOILERPLATE = re.compile(
     r"click to share|opens in new window|image copyright|image caption|getty images|follow us|sign up|"
@@ -67,7 +78,7 @@ def main_event(
 
     title_doc = _parse_title(article.title)
     lead = lead_sentences(doc, LEAD_SENTENCES, quotes)
-    headline = [s for s in title_doc.sents] if title_doc is not None else []
+    headline = title_clauses(article.title)
     if times is None:
         times = extract_times(article, doc)
     if places is None:
@@ -92,6 +103,24 @@ def _parse_title(title: str | None) -> Doc | None:
     return parse(title)
 
 
+def title_clauses(title: str | None) -> list[tuple[Span, int]]:
+    """The headline's clauses with their offsets into the title. A headline "Croydon tram crash: Police
+    identify three victims" puts a topic label before the colon and the news after it, so the part after a
+    colon comes first, then the part before it."""
+    if not title or not title.strip():
+        return []
+    from crosswire.nlp.runtime import parse
+
+    parts = [(title, 0)]
+    colon = re.search(r":\s+", title)
+    if colon and len(title[colon.end() :].split()) >= 3:
+        parts = [(title[colon.end() :], colon.end()), (title[: colon.start()], 0)]
+    out: list[tuple[Span, int]] = []
+    for text, offset in parts:
+        out.extend((sent, offset) for sent in parse(text).sents)
+    return out
+
+
 def lead_sentences(doc: Doc, count: int, quotes: Sequence[Quote] | None = None) -> list[Span]:
     """The first `count` content sentences: at least four words, a verb, no page furniture."""
     out: list[Span] = []
@@ -107,38 +136,47 @@ def lead_sentences(doc: Doc, count: int, quotes: Sequence[Quote] | None = None) 
     return out
 
 
-def answer(span: Span | None, value: Any, found_in: str) -> dict[str, Any] | None:
+def answer(span: Span | None, value: Any, found_in: str, offset: int = 0) -> dict[str, Any] | None:
+    """An answer record; `offset` shifts spans parsed from part of the title back into the whole title."""
     if span is None or not span.text.strip():
         return None
-    return {"text": span.text, "start": span.start_char, "end": span.end_char, "value": value,
-            "found_in": found_in}  # fmt: skip
+    return {"text": span.text, "start": span.start_char + offset, "end": span.end_char + offset,
+            "value": value, "found_in": found_in}  # fmt: skip
 
 
 # --- who and what ------------------------------------------------------------------------------------------
 
 
 def _who_what(
-    headline: list[Span], lead: list[Span], actors: Sequence[Actor]
+    headline: list[tuple[Span, int]], lead: list[Span], actors: Sequence[Actor]
 ) -> tuple[dict[str, Any] | None, ...]:
-    for sent, where in [*((s, "title") for s in headline), *((s, "text") for s in lead)]:
+    """Who and what from the first clause whose subject names someone (an entity or a person noun), else from
+    the first clause with any usable subject; why and how from the same clause."""
+    candidates = []
+    for sent, offset, where in [*((s, o, "title") for s, o in headline), *((s, 0, "text") for s in lead)]:
         found = subject_and_verb(sent)
         if found is None:
             continue
         subject, verb = found
         who_span = subject_phrase(subject)
-        if who_span is None:
-            continue
-        value = _who_value(who_span, actors if where == "text" else ())
-        what_span = verb_phrase(verb)
-        why_span = cause_phrase(sent, verb)
-        how_span = manner_phrase(sent, verb)
-        return (
-            answer(who_span, value, where),
-            answer(what_span, verb.lemma_, where),
-            answer(why_span, None, where),
-            answer(how_span, None, where),
-        )
-    return None, None, None, None
+        if who_span is not None:
+            candidates.append((sent, offset, where, who_span, verb))
+    if not candidates:
+        return None, None, None, None
+    sent, offset, where, who_span, verb = next((c for c in candidates if names_someone(c[3])), candidates[0])
+    value = _who_value(who_span, actors if where == "text" else ())
+    return (
+        answer(who_span, value, where, offset),
+        answer(verb_phrase(verb), verb.lemma_, where, offset),
+        answer(cause_phrase(sent, verb), None, where, offset),
+        answer(manner_phrase(sent, verb), None, where, offset),
+    )
+
+
+def names_someone(span: Span) -> bool:
+    if any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in span.ents):
+        return True
+    return span.root.lemma_.lower() in PERSON_NOUNS
 
 
 def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
@@ -155,15 +193,15 @@ def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
         # "X is Y": the copula is the verb; "says" in "X says Y" likewise stays the verb.
         pass
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is None:
-        # "X, officials said": the event is in the reported clause.
-        inner = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if inner is not None:
-            subject = next((c for c in inner.children if c.dep_ in SUBJECT_DEPS), None)
-            verb = inner
-    if subject is None or subject.lower_ in NON_ANSWERS:
+    inner = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if inner is not None and (subject is None or verb.lemma_.lower() in REPORTING_VERBS):
+        # "X happened, officials said": the event is the reported clause, unless its subject is a pronoun.
+        inner_subject = next((c for c in inner.children if c.dep_ in SUBJECT_DEPS), None)
+        if inner_subject is not None and inner_subject.pos_ != "PRON" and inner_subject.lower_ not in NON_ANSWERS:
+            subject, verb = inner_subject, inner
+    if subject is None or subject.lower_ in NON_ANSWERS or subject.pos_ == "PRON":
         return None
-    if subject.pos_ == "PRON":
+    if subject.lower_ in WH_WORDS or subject.left_edge.lower_ in WH_WORDS:
         return None
     return subject, verb
 

@@ -233,21 +233,27 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     """Every locatively used toponym in `doc` (parsed from `article.text`), resolved (see module docstring)."""
     kb = KnowledgeBase.builtin()
     context = set(context_countries) | article_countries(doc, kb)
-    spans = [_strip_article(e) for e in doc.ents if e.label_ in PLACE_LABELS]
-    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    spans = [(_strip_article(e), False) for e in doc.ents if e.label_ in PLACE_LABELS]
+    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
+    others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
     pattern = gazetteer().alias_pattern
     if pattern is not None:  # known places the model left untagged or tagged as something else
         for m in pattern.finditer(doc.text):
             span = doc.char_span(m.start(), m.end())
             if span is not None and not any(m.start() < b and a < m.end() for a, b in taken):
-                spans.append(span)
+                mislabelled = any(m.start() < b and a < m.end() for a, b in others)
+                spans.append((span, mislabelled))
     out: list[Place] = []
-    for span in spans:
+    for span, mislabelled in spans:
         found = resolve_name(span.text, context, kb)
         if found is None:
+            # A toponym no table knows ("Interlagos", "Trump Tower") is still a place where used as one.
+            if not mislabelled and is_locative(span):
+                out.append(Place(name=span.text, start=span.start_char, end=span.end_char))
             continue
         entry, source = found
-        if _may_be_actor(span.text, source, kb) and not is_locative(span):
+        acting = _may_be_actor(span.text, source, kb) or (mislabelled and entry.kind == "building")
+        if acting and not is_locative(span):  # "the White House said" is an actor, "at the White House" a place
             continue
         out.append(_place(entry, span.text, span.start_char, span.end_char))
     return sorted(out, key=lambda p: p.start or 0)

@@ -45,6 +45,20 @@ _ARTICLE_FIELDS = (
 )
 
 
+_TEXT_COLUMNS = (
+    "external_id",
+    "source_path",
+    "url",
+    "outlet",
+    "title",
+    "section",
+    "genre",
+    "language",
+    "text",
+    "format",
+)
+
+
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild dataclass `cls` from `to_dict` output; unknown keys (derived properties like `id`)
     are ignored, missing ones take the field's default."""
@@ -143,6 +157,11 @@ def article_row(article: Article) -> dict[str, Any]:
     if not isinstance(article, Article):
         raise TypeError(f"save_articles expects model.Article records, got {type(article).__name__}")
     row: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+    for name in _TEXT_COLUMNS:
+        # PostgreSQL text cannot hold U+0000 (SQLite can); refuse it on both so they behave the same.
+        if isinstance(row[name], str) and "\x00" in row[name]:
+            where = article.source_path or article.url or article.title or "an article"
+            raise ValueError(f"{where}: {name} contains NUL (U+0000) characters, which the store cannot hold")
     row["id"] = article.id
     row["authors"] = list(article.authors)
     row["author_roles"] = dict(article.author_roles)

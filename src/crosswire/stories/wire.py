@@ -49,26 +49,39 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 }
 _ALIAS = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 _NAMES = "|".join(sorted((re.escape(a) for a in _ALIAS), key=len, reverse=True))
-# Case matters for the short acronyms ("AP" not "ap"), so the patterns are case-sensitive.
-_CREDIT_PATTERNS = [
-    re.compile(rf"\((?P<a>{_NAMES})\)"),  # dateline or photo credit: "(Yonhap)", "(AP Photo)" below
-    re.compile(rf"\((?P<a>{_NAMES}) Photo\b"),
-    re.compile(rf"\b(?P<a>{_NAMES}) (?:reported|said in a report|news agency reported)\b"),
-    re.compile(rf"\b[Aa]ccording to (?:the )?(?P<a>{_NAMES})\b"),
-    re.compile(rf"\b[Rr]eporting by [^.\n]{{1,80}}? for (?P<a>{_NAMES})\b"),
-    re.compile(rf"^(?:[A-Z][A-Za-z .,'-]{{1,40}})?\(?(?P<a>{_NAMES})\)? ?(?:--|\u2014|\u2013|-) ", re.M),
-    re.compile(rf"\b[Pp]hoto:? (?P<a>{_NAMES})\b"),
-]
+# Case matters for the short acronyms ("AP" not "ap"), so the credit patterns are case-sensitive.
 _WORD = re.compile(r"\w+")
 
 
-def agency_credits(article: Article) -> set[str]:
-    """The wire agencies `article` credits in its text or photo captions (canonical names)."""
+def _patterns(names: str) -> list[re.Pattern[str]]:
+    return [
+        re.compile(rf"\((?P<a>{names})\)"),  # dateline or photo credit: "(Yonhap)"
+        re.compile(rf"\((?P<a>{names}) Photo\b"),
+        re.compile(rf"\b(?P<a>{names}) (?:reported|said in a report|news agency reported)\b"),
+        re.compile(rf"\b[Aa]ccording to (?:the )?(?P<a>{names})\b"),
+        re.compile(rf"\b[Rr]eporting by [^.\n]{{1,80}}? for (?P<a>{names})\b"),
+        re.compile(rf"^(?:[A-Z][A-Za-z .,'-]{{1,40}})?\(?(?P<a>{names})\)? ?(?:--|\u2014|\u2013|-) ", re.M),
+        re.compile(rf"\b[Pp]hoto:? (?P<a>{names})\b"),
+    ]
+
+
+_CREDIT_PATTERNS = _patterns(_NAMES)
+
+
+def agency_credits(article: Article, outlets: Iterable[str] = ()) -> set[str]:
+    """The wire agencies `article` credits in its text or photo captions (canonical names). `outlets` are
+    further names to look for: a story's other outlets, so a reprint crediting "(Meridian Wire)" counts
+    even when that agency is in no list."""
     found: set[str] = set()
+    others = sorted({o for o in outlets if o and o != article.outlet}, key=len, reverse=True)
+    extra = _patterns("|".join(re.escape(o) for o in others)) if others else []
     for chunk in [article.text, *article.captions]:
         for pattern in _CREDIT_PATTERNS:
             for m in pattern.finditer(chunk):
                 found.add(_ALIAS[m.group("a").lower()])
+        for pattern in extra:
+            for m in pattern.finditer(chunk):
+                found.add(m.group("a"))
     return found
 
 
@@ -156,7 +169,8 @@ def find_dependence(articles: Sequence[Article]) -> Dependence:
 
     dep = Dependence()
     sets = [shingles(a.text) for a in articles]
-    credits = [agency_credits(a) for a in articles]
+    outlets = {a.outlet for a in articles if a.outlet}
+    credits = [agency_credits(a, outlets) for a in articles]
     for i, j in _candidate_pairs(sets):
         if shares_passage(sets[i], sets[j]):
             union(i, j)
@@ -171,6 +185,11 @@ def find_dependence(articles: Sequence[Article]) -> Dependence:
     for i, names in enumerate(credits):
         for name in names:
             by_agency.setdefault(name, []).append(i)
+    for i, art in enumerate(articles):
+        for j, other in enumerate(articles):
+            if other.outlet and other.outlet in credits[i] and other.outlet != art.outlet and find(i) != find(j):
+                union(i, j)
+                dep.links.append(WireLink(art.id, other.id, f"credits:{other.outlet}"))
     for name, members in sorted(by_agency.items()):
         for j in members[1:]:
             if articles[j].outlet != articles[members[0]].outlet and find(j) != find(members[0]):

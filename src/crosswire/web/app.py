@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import HTTPException, RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -50,7 +50,7 @@ def _templates() -> Jinja2Templates:
     )
     env.globals["version"] = __version__
     env.globals["csrf_token"] = csrf_token_for
-    env.filters["short_date"] = lambda v: (str(v)[:10] if v else "undated")
+    env.filters["short_date"] = lambda v: str(v)[:10] if v else "undated"
     env.filters["safe_url"] = safe_url
     return Jinja2Templates(env=env)
 
@@ -62,7 +62,9 @@ def safe_url(url: Any) -> str | None:
 
 
 def wants_html(request: Request) -> bool:
-    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get("accept", "text/html")
+    return not request.url.path.startswith("/api/") and "text/html" in request.headers.get(
+        "accept", "text/html"
+    )
 
 
 def create_app(
@@ -74,7 +76,9 @@ def create_app(
     reading too; a non-loopback `host` without a token is refused, since anyone could read.
     """
     if not is_loopback_host(host) and not token:
-        raise ValueError(f"host {host!r} is not a loopback address: give a token (--token) so reading is guarded")
+        raise ValueError(
+            f"host {host!r} is not a loopback address: give a token (--token) so reading is guarded"
+        )
     store = open_store(db_url)
     settings = Settings(db_url=db_url, token=token or None, host=host, limits=limits or UploadLimits())
     jobs = IngestJobs(store)
@@ -129,7 +133,8 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}" for e in exc.errors()
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+            for e in exc.errors()
         )
         return render_error(request, 422, f"invalid request: {problems}")
 
@@ -142,4 +147,4 @@ def _error_handlers(app: FastAPI) -> None:
         return render_error(request, 503, str(exc))
 
 
-__all__ = ["HTMLResponse", "Settings", "create_app", "safe_url"]
+__all__ = ["Settings", "create_app", "safe_url"]

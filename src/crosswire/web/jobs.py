@@ -105,7 +105,11 @@ class IngestJobs:
             summary = api.ingest_into(self.store, [folder], progress=progress, db_url=self.store.url)
             job.counts = dict(summary.counts)
             job.problems = [
-                {"path": Path(p.path).name, "message": p.message.replace(str(folder) + "/", ""), "severity": p.severity}
+                {
+                    "path": Path(p.path).name,
+                    "message": p.message.replace(str(folder) + "/", ""),
+                    "severity": p.severity,
+                }
                 for p in summary.problems
             ]
             if api.ANALYSIS_STEPS:

@@ -56,7 +56,9 @@ def get_article(request: Request, article_id: str) -> dict[str, Any]:
     return article_record(article)
 
 
-@router.get("/articles/{article_id}/analysis", summary="Actors, quotes, events, places and dates of one article")
+@router.get(
+    "/articles/{article_id}/analysis", summary="Actors, quotes, events, places and dates of one article"
+)
 def get_analysis(request: Request, article_id: str) -> dict[str, Any]:
     analysis = _store(request).get_analysis(article_id)
     if analysis is None:
@@ -64,7 +66,11 @@ def get_analysis(request: Request, article_id: str) -> dict[str, Any]:
     return to_dict(analysis)
 
 
-@router.delete("/articles/{article_id}", summary="Delete an article (needs the token)", dependencies=[Depends(require_write)])
+@router.delete(
+    "/articles/{article_id}",
+    summary="Delete an article (needs the token)",
+    dependencies=[Depends(require_write)],
+)
 def delete_article(request: Request, article_id: str) -> Response:
     if not browse.delete_article(_store(request), article_id):
         raise HTTPException(404, f"no article with id {article_id!r}")
@@ -118,8 +124,14 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    filters = {"article_id": article_id, "cameo": cameo, "source_code": source_code,
-               "target_code": target_code, "since": since, "until": until}
+    filters = {
+        "article_id": article_id,
+        "cameo": cameo,
+        "source_code": source_code,
+        "target_code": target_code,
+        "since": since,
+        "until": until,
+    }
     items: list[Any] = []
     total = 0
     # Streamed from the store: only the requested page is kept.
@@ -131,7 +143,9 @@ def list_events(
 
 
 @router.get("/actors", summary="Actors across articles, most reported first")
-def list_actors(request: Request, prefix: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+def list_actors(
+    request: Request, prefix: str | None = None, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
     items = browse.actor_names(_store(request), prefix, limit, offset)
     return {"items": items, "limit": limit, "offset": offset}
 
@@ -177,7 +191,12 @@ class PastedText(BaseModel):
     published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}")
 
 
-@router.post("/ingest", status_code=202, summary="Ingest uploaded files (needs the token)", dependencies=[Depends(require_write)])
+@router.post(
+    "/ingest",
+    status_code=202,
+    summary="Ingest uploaded files (needs the token)",
+    dependencies=[Depends(require_write)],
+)
 async def ingest_files(request: Request, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
     from crosswire.web.views.ingest import read_uploads
 
@@ -185,7 +204,12 @@ async def ingest_files(request: Request, files: Annotated[list[UploadFile], File
     return request.app.state.jobs.submit(contents).to_dict()
 
 
-@router.post("/ingest/text", status_code=202, summary="Ingest pasted text (needs the token)", dependencies=[Depends(require_write)])
+@router.post(
+    "/ingest/text",
+    status_code=202,
+    summary="Ingest pasted text (needs the token)",
+    dependencies=[Depends(require_write)],
+)
 def ingest_text(request: Request, body: PastedText) -> dict[str, Any]:
     from crosswire.web.jobs import pasted_document
 
@@ -215,8 +239,12 @@ def api_docs(request: Request) -> Response:
     """A local, script-free page over the OpenAPI schema (Swagger UI would need a CDN)."""
     schema = request.app.openapi()
     endpoints = [
-        {"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-         "params": [p["name"] for p in op.get("parameters", [])]}
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": op.get("summary", ""),
+            "params": [p["name"] for p in op.get("parameters", [])],
+        }
         for path, methods in schema["paths"].items()
         for method, op in methods.items()
     ]

@@ -38,7 +38,19 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 # The formats the ingest readers understand (see ingest/detect.py), by file name ending.
-UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".warc", ".warc.gz")
+UPLOAD_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".md",
+    ".html",
+    ".htm",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".jsonl",
+    ".warc",
+    ".warc.gz",
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +106,9 @@ def require_write(request: Request) -> None:
     """Dependency for the REST API's writes: the token in a header, never from a cookie."""
     settings = request.app.state.settings
     if not settings.token:
-        raise HTTPException(403, "writing is disabled: start the server with --token to allow ingest and delete")
+        raise HTTPException(
+            403, "writing is disabled: start the server with --token to allow ingest and delete"
+        )
     if not same_secret(request_token(request, allow_cookie=False), settings.token):
         raise HTTPException(401, "writing needs the API token (Authorization: Bearer TOKEN)")
 
@@ -142,7 +156,9 @@ class SecurityHeadersMiddleware(BaseHTTPMiddleware):
         super().__init__(app)  # type: ignore[arg-type]
         self.max_request_bytes = max_request_bytes
 
-    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def dispatch(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_request_bytes):
             response: Response = Response(

@@ -29,7 +29,9 @@ def is_corroborated(fact: Fact) -> bool:
 def cameo_label(code: str | None) -> str:
     if not code:
         return "?"
-    entry = Codebook.builtin().get(code) or Codebook.builtin().get(code[:3]) or Codebook.builtin().get(code[:2])
+    entry = (
+        Codebook.builtin().get(code) or Codebook.builtin().get(code[:3]) or Codebook.builtin().get(code[:2])
+    )
     return entry.name if entry else code
 
 
@@ -49,7 +51,11 @@ def compare(story: Story) -> dict[str, Any]:
             if s.get("article_id") is not None and s.get("start") is not None and s.get("end") is not None
         ]
         facts.append(record)
-    omitted = {o: [f for f in facts if o in f["omitted_by"]] for o in outlets}
+    # Each omission names its fact by index and summary; the full record is in the lists above.
+    omitted = {
+        o: [{"index": f["index"], "summary": f["summary"], "outlets": f["outlets"]} for f in facts if o in f["omitted_by"]]
+        for o in outlets
+    }
     return {
         "story_id": story.id,
         "title": story.title,
@@ -77,7 +83,11 @@ def timeline(events: list[Event]) -> list[dict[str, Any]]:
                 "target": target,
                 "negated": event.negated,
                 "links": [
-                    {"href": sentence_link(m.article_id, m.start, m.end), "outlet": m.outlet, "text": m.sentence}
+                    {
+                        "href": sentence_link(m.article_id, m.start, m.end),
+                        "outlet": m.outlet,
+                        "text": m.sentence,
+                    }
                     for m in event.mentions
                 ],
             }

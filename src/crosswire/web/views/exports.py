@@ -67,7 +67,11 @@ def briefing(request: Request) -> Response:
             from crosswire.api import Corpus
 
             written = writer(Corpus(store, store.url), folder)
-            path = Path(written["report.md"] if isinstance(written, dict) and "report.md" in written else folder / "report.md")
+            path = Path(
+                written["report.md"]
+                if isinstance(written, dict) and "report.md" in written
+                else folder / "report.md"
+            )
         else:
             path = folder / "briefing.md"
             path.write_text(briefing_markdown(store), encoding="utf-8")
@@ -88,12 +92,21 @@ def briefing_markdown(store: Any, max_stories: int = 20) -> str:
         if story is None:
             continue
         result = compare(story)
-        lines += [f"## {_md(story.title or 'Untitled story')}", "",
-                  f"{len(story.article_ids)} articles from {', '.join(_md(o) for o in result['outlets']) or 'unknown outlets'}.", ""]
-        for heading, facts in (("Corroborated", result["corroborated"]), ("Single source", result["single_source"])):
+        lines += [
+            f"## {_md(story.title or 'Untitled story')}",
+            "",
+            f"{len(story.article_ids)} articles from {', '.join(_md(o) for o in result['outlets']) or 'unknown outlets'}.",
+            "",
+        ]
+        for heading, facts in (
+            ("Corroborated", result["corroborated"]),
+            ("Single source", result["single_source"]),
+        ):
             if facts:
                 lines.append(f"**{heading}:**")
-                lines += [f"- {_md(f['summary'])} ({', '.join(_md(o) for o in f['outlets'])})" for f in facts[:10]]
+                lines += [
+                    f"- {_md(f['summary'])} ({', '.join(_md(o) for o in f['outlets'])})" for f in facts[:10]
+                ]
                 lines.append("")
         for outlet, facts in result["omitted"].items():
             lines.append(f"*{_md(outlet)} leaves out:* " + "; ".join(_md(f["summary"]) for f in facts[:5]))

@@ -49,15 +49,19 @@ def annotations_for(analysis: Analysis | None, article_id: str) -> list[Annotati
         speaker = quote.speaker.name or quote.speaker.mention or "unknown speaker"
         found.append(Annotation(quote.start, quote.end, "quote", f"Speaker: {speaker}"))
     for event in analysis.events:
-        label = f"Event {event.cameo}: {event.source.name or '?'} → {(event.target and event.target.name) or '?'}"
-        found.extend(Annotation(m.start, m.end, "event", label) for m in event.mentions if m.article_id == article_id)
+        label = (
+            f"Event {event.cameo}: {event.source.name or '?'} → {(event.target and event.target.name) or '?'}"
+        )
+        found.extend(
+            Annotation(m.start, m.end, "event", label) for m in event.mentions if m.article_id == article_id
+        )
     for ref in analysis.times:
         found.append(Annotation(ref.start, ref.end, "date", f"Date: {ref.value or 'unresolved'}"))
     return found
 
 
 def parse_range(value: str | None, text_length: int) -> tuple[int, int] | None:
-    """"120-180" -> (120, 180) when it lies inside the text; anything else -> None."""
+    """ "120-180" -> (120, 180) when it lies inside the text; anything else -> None."""
     if not value or "-" not in value:
         return None
     left, _, right = value.partition("-")

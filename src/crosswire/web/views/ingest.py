@@ -38,7 +38,9 @@ async def read_uploads(request: Request, files: list[UploadFile]) -> list[tuple[
         while piece := await upload.read(256 * 1024):
             data.extend(piece)
             if len(data) > limits.max_file_bytes:
-                raise HTTPException(413, f"upload {name!r}: larger than the limit of {limits.max_file_bytes} bytes")
+                raise HTTPException(
+                    413, f"upload {name!r}: larger than the limit of {limits.max_file_bytes} bytes"
+                )
         out.append((name, bytes(data)))
     return out
 

@@ -15,7 +15,9 @@ from crosswire.web.views.charts import month_bars
 from crosswire.web.views.compare import actor_graph, compare, sentence_link, timeline
 from crosswire.web.views.highlight import Annotation, annotations_for, marked_parts, parse_range, segments
 
-router = APIRouter(dependencies=[Depends(require_read)], include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(
+    dependencies=[Depends(require_read)], include_in_schema=False, default_response_class=HTMLResponse
+)
 
 
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -147,11 +149,23 @@ def search_page(
     page: Annotated[int, Query(ge=1, le=500)] = 1,
 ) -> Response:
     store = request.app.state.store
-    form = {"q": q, "kind": kind, "outlet": outlet, "since": since, "until": until, "actor": actor, "root": root}
+    form = {
+        "q": q,
+        "kind": kind,
+        "outlet": outlet,
+        "since": since,
+        "until": until,
+        "actor": actor,
+        "root": root,
+    }
     result = None
     if q.strip():
         filters = SearchFilters(
-            outlet=outlet or None, since=since or None, until=until or None, actor=actor or None, root=root or None
+            outlet=outlet or None,
+            since=since or None,
+            until=until or None,
+            actor=actor or None,
+            root=root or None,
         )
         run = search_articles if kind == "articles" else search_quotes
         result = run(store, q, filters, limit=20, offset=(page - 1) * 20)

@@ -1,0 +1,241 @@
+"""Story-grouping benchmark: time and peak RSS for grouping 1k, 10k and 100k generated articles.
+
+Each size runs in a fresh child process (pinned to one CPU) that streams articles from
+`benchmarks/generate.py` (about eight per story, stories spread over a year), builds the StoryInputs
+(title + lead), gets their vectors, and groups them with `crosswire.stories.cluster.group_articles`
+(generated titles and related-story links included). Embedding and clustering are timed separately:
+
+- MiniLM embedding (int8 ONNX, one onnxruntime thread) is measured on a sample of the generated
+  articles, title + short lead cut at 64 tokens, and its time for each size is extrapolated from that
+  rate: on a shared two-core machine, embedding 100k articles takes an hour or more.
+- Clustering gets MiniLM vectors for sizes up to `--minilm-max` (default 1,000) and, above that,
+  hashed bag-of-words vectors of the same title + lead (384 dimensions, signed feature hashing), which
+  preserve what the grouping's cost depends on (the time window's candidate stories and how many of them
+  pass the cosine floor) at no embedding cost. The table says which vectors each size used.
+
+    python benchmarks/stories.py                       # 1k, 10k, 100k; print a table
+    python benchmarks/stories.py --write-docs          # ... and rewrite the section in docs/benchmarks.md
+    python benchmarks/stories.py --sizes 1000 10000 --minilm-max 10000
+
+Goals (issue #5): growth near-linear in the number of articles; peak RSS <= 2 GB at 100k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+DOCS = HERE.parent / "docs" / "benchmarks.md"
+GOAL_RSS_MB = 2048.0
+EMBED_TOKENS = 64
+EMBED_SAMPLE = 500
+CHILD_TIMEOUT_S = 3000
+_WORD = re.compile(r"[a-z0-9]+")
+
+sys.path.insert(0, str(HERE))
+
+
+def hashed_vectors(texts: list[str], dim: int = 384) -> np.ndarray:
+    """Signed feature hashing of lowercase words, L2-normalised: a free stand-in for sentence vectors."""
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in _WORD.findall(text.lower()):
+            h = zlib.crc32(word.encode())
+            out[row, h % dim] += 1.0 if h & 0x80000000 else -1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.maximum(norms, 1e-12)
+
+
+def _inputs(size: int, seed: int) -> tuple[list, list[str]]:
+    from generate import generate_articles
+
+    from crosswire.stories.inputs import StoryInput, as_date, clean_title, lead_text
+
+    items, gold = [], []
+    for art in generate_articles(size, seed=seed, n_stories=max(1, size // 8)):
+        items.append(
+            StoryInput(art["id"], art["outlet"], clean_title(art["title"]), lead_text(art["text"]),
+                       as_date(art["published"]))
+        )
+        gold.append(art["story"])
+    return items, gold
+
+
+def _embedder():
+    from crosswire.stories.embed import Embedder
+
+    return Embedder(max_length=EMBED_TOKENS, threads=1)
+
+
+def child(size: int, seed: int, minilm: bool) -> None:
+    """Runs in the measured process: build inputs, vectors, group; print one JSON line."""
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    except (AttributeError, OSError):
+        pass
+    from crosswire.evaluation.stories import adjusted_rand, bcubed
+    from crosswire.stories.cluster import group_articles
+
+    start = time.perf_counter()
+    items, gold = _inputs(size, seed)
+    t_inputs = time.perf_counter() - start
+    texts = [it.text for it in items]
+    start = time.perf_counter()
+    vectors = _embedder().embed(texts, batch_size=64) if minilm else hashed_vectors(texts)
+    t_vectors = time.perf_counter() - start
+    del texts
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+    start = time.perf_counter()
+    clusters = group_articles(items, vectors=vectors)
+    t_cluster = time.perf_counter() - start
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    story_of = {aid: i for i, c in enumerate(clusters) for aid in c.article_ids}
+    pred = [story_of[it.article_id] for it in items]
+    _p, _r, f1 = bcubed(gold, pred)
+    print(json.dumps({
+        "size": size,
+        "vectors": "MiniLM" if minilm else "hashed",
+        "inputs_s": t_inputs,
+        "vectors_s": t_vectors,
+        "cluster_s": t_cluster,
+        "cluster_cpu_s": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
+        "stories_generated": len(set(gold)),
+        "stories_found": len(clusters),
+        "bcubed_f1": f1,
+        "ari": adjusted_rand(gold, pred),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
+
+
+def embed_rate(seed: int, sample: int = EMBED_SAMPLE) -> float:
+    """MiniLM articles per second (title + lead at 64 tokens, one thread) on `sample` generated articles."""
+    items, _ = _inputs(sample, seed)
+    embedder = _embedder()
+    texts = [it.text for it in items]
+    embedder.embed(texts[:8])  # load the session outside the timing
+    start = time.perf_counter()
+    embedder.embed(texts, batch_size=64)
+    return len(texts) / (time.perf_counter() - start)
+
+
+def measure(size: int, seed: int, minilm: bool) -> dict:
+    command = [sys.executable, __file__, "--child", str(size), "--seed", str(seed)] + (["--minilm"] if minilm else [])
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=CHILD_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise SystemExit(f"benchmark child for {size} articles ran past {CHILD_TIMEOUT_S} s") from None
+    if done.returncode != 0:
+        raise SystemExit(f"benchmark child failed for {size} articles:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def machine() -> str:
+    cpu = platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} logical CPUs, Python {platform.python_version()}"
+
+
+def section(results: list[dict], rate: float | None) -> str:
+    lines = [
+        "## Story grouping (`benchmarks/stories.py`)",
+        "",
+        "Generated articles (`benchmarks/generate.py`, about eight per story, one year of dates) grouped by",
+        "`crosswire.stories.cluster.group_articles` (generated titles and related-story links included) in a",
+        "child process pinned to one CPU. Clustering is timed apart from embedding; peak RSS is the child's",
+        "maximum resident set (inputs, vectors and the story index together). Above the MiniLM size the",
+        "clustering gets hashed bag-of-words vectors of the same title + lead (see the script's docstring):",
+        "the grouping's cost depends on the time window and on how many candidates pass the cosine floor,",
+        "not on which model made the vectors.",
+        "",
+        f"- Machine: {machine()}; measured {datetime.now(UTC):%Y-%m-%d}.",
+    ]
+    if rate:
+        lines.append(
+            f"- MiniLM int8 embedding, title + lead cut at {EMBED_TOKENS} tokens, one onnxruntime thread: "
+            f"{rate:.0f} articles/s (wall, on {EMBED_SAMPLE} articles), so about "
+            + ", ".join(f"{r['size'] / rate / 60:.0f} min for {r['size']:,}" for r in results)
+            + " (extrapolated; embedding parallelises across processes)."
+        )
+    lines += [
+        "",
+        "| articles | vectors | cluster s | cluster CPU s | µs per article | stories generated / found "
+        "| B-cubed F1 | ARI | peak RSS MB (goal <= 2048) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['size']:,} | {r['vectors']} | {r['cluster_s']:.1f} | {r['cluster_cpu_s']:.1f} "
+            f"| {1e6 * r['cluster_cpu_s'] / r['size']:.0f} | {r['stories_generated']:,} / {r['stories_found']:,} "
+            f"| {r['bcubed_f1']:.3f} | {r['ari']:.3f} | {r['peak_rss_mb']:.0f} |"
+        )
+    if len(results) >= 2:
+        a, b = results[0], results[-1]
+        growth = (b["cluster_cpu_s"] / max(a["cluster_cpu_s"], 1e-9)) / (b["size"] / a["size"])
+        lines += ["", f"- Clustering CPU time per article grows {growth:.2f}x from {a['size']:,} to "
+                      f"{b['size']:,} articles (1.00 = linear)."]
+    return "\n".join(lines) + "\n"
+
+
+def write_docs(text: str, name: str = "stories") -> None:
+    """Replace this benchmark's section of docs/benchmarks.md (between its markers), keeping the rest."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{text}{end}"
+    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    if start in current and end in current:
+        before, rest = current.split(start, 1)
+        current = before + block + rest.split(end, 1)[1]
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    DOCS.write_text(current, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Story-grouping benchmark (time, peak RSS).")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--minilm-max", type=int, default=1000, help="largest size clustered on MiniLM vectors")
+    parser.add_argument("--no-embed-rate", action="store_true", help="skip the MiniLM throughput sample")
+    parser.add_argument("--write-docs", action="store_true", help="rewrite the section in docs/benchmarks.md")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--minilm", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.seed, args.minilm)
+        return
+    rate = None if args.no_embed_rate else embed_rate(args.seed)
+    if rate:
+        print(f"MiniLM embedding: {rate:.0f} articles/s", flush=True)
+    results = []
+    for size in args.sizes:
+        result = measure(size, args.seed, minilm=size <= args.minilm_max)
+        print(f"{size:>7,} articles ({result['vectors']}): cluster {result['cluster_s']:.1f} s, "
+              f"peak RSS {result['peak_rss_mb']:.0f} MB, B3 F1 {result['bcubed_f1']:.3f}", flush=True)
+        results.append(result)
+    text = section(results, rate)
+    print()
+    print(text)
+    if args.write_docs:
+        write_docs(text)
+
+
+if __name__ == "__main__":
+    main()

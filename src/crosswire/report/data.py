@@ -1,0 +1,67 @@
+"""Everything the briefing report shows, gathered once: articles, analyses, stories and their comparisons,
+the timeline, the actor graph, the situation summary and quotes by speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosswire.model import Analysis, Article, Event, Story
+from crosswire.stories.compare import Comparison, compare_story
+from crosswire.stories.graph import ActorGraph, actor_graph
+from crosswire.stories.summary import Summary, situation_summary
+from crosswire.stories.timeline import TimelineEntry, corpus_timeline
+
+
+@dataclass
+class ReportData:
+    articles: list[Article]
+    analyses: dict[str, Analysis]
+    stories: list[Story]
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    graph: ActorGraph = field(default_factory=ActorGraph)
+    summary: Summary = field(default_factory=Summary)
+    quotes_by_speaker: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def article_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in self.articles}
+
+
+def report_data(articles: Sequence[Article], analyses: Mapping[str, Analysis], stories: Sequence[Story],
+                events: Sequence[Event] | None = None) -> ReportData:
+    """Compute the report's contents (stories must already be built, e.g. by `build_stories`)."""
+    arts = list(articles)
+    data = ReportData(articles=arts, analyses=dict(analyses), stories=list(stories))
+    for story in data.stories:
+        data.comparisons[story.id] = compare_story(story, arts, analyses, events)
+    data.timeline = corpus_timeline(data.stories)
+    pool = list(events) if events is not None else [e for a in analyses.values() for e in a.events]
+    data.graph = actor_graph(pool)
+    data.summary = situation_summary(arts, analyses)
+    by_id = data.article_by_id
+    for aid, analysis in sorted(analyses.items()):
+        article = by_id.get(aid)
+        if article is None:
+            continue
+        for q in analysis.quotes:
+            sp = q.speaker
+            who = (sp.description or sp.name or "anonymous source") if sp.anonymous else (sp.name or "unknown speaker")
+            data.quotes_by_speaker.setdefault(who, []).append(
+                {"article_id": aid, "outlet": article.outlet, "start": q.start, "end": q.end, "text": q.text,
+                 "kind": q.kind, "anonymous": sp.anonymous})
+    data.quotes_by_speaker = dict(sorted(data.quotes_by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+    return data
+
+
+def report_data_from_store(store: Any) -> ReportData:
+    """Report contents from a store: its articles, analyses and stored stories (built here if none)."""
+    from crosswire.stories.build import build_stories, load_corpus
+
+    articles, analyses = load_corpus(store)
+    stories = list(store.list_stories()) if hasattr(store, "list_stories") else []
+    if not stories and articles:
+        stories = build_stories(articles, analyses)
+    return report_data(articles, analyses, stories)

@@ -1,0 +1,110 @@
+"""The report's HTML template (Jinja2, rendered with autoescape: every value is escaped unless it is one of
+the SVG charts, which svg.py builds from escaped text). No scripts, no external assets: a strict CSP."""
+
+HTML = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }}</title>
+<style>
+body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:1em 2em;color:#222}
+h1,h2,h3{line-height:1.2} table{border-collapse:collapse;margin:.5em 0 1em;width:100%}
+th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left;font-size:13px}
+th{background:#f3f3f3} .muted{color:#666} .cite{font-size:12px;white-space:nowrap}
+.story{border-top:3px solid #1565c0;margin-top:2em} .article p{margin:.4em 0;white-space:pre-wrap}
+.sent:target{background:#fff59d} .tone-neg{color:#c62828} .tone-pos{color:#2e7d32}
+nav a{margin-right:1em}
+</style>
+</head>
+<body>
+<h1>{{ title }}</h1>
+<p class="muted">{{ articles|length }} articles from {{ outlets|length }} outlets, {{ stories|length }} stories.
+Every statement links to the sentence it comes from (appendix).</p>
+<nav><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#graph">Actor graph</a>
+<a href="#stories">Stories</a><a href="#quotes">Quotes</a><a href="#articles">Articles</a></nav>
+
+{% macro cite(c) -%}
+<a class="cite" href="#a-{{ c.article_id }}-{{ c.start }}">[{{ c.outlet or "?" }}]</a>
+{%- endmacro %}
+
+<h2 id="summary">Situation summary</h2>
+<h3>Main actors</h3>
+<ul>{% for a in summary.main_actors %}<li>{{ a.name }} <span class="muted">({{ a.key }}; {{ a.articles }} articles,
+{{ a.mentions }} mentions)</span></li>{% endfor %}</ul>
+<h3>Demands and positions</h3>
+{% if summary.positions %}<table><tr><th>actor</th><th>stance</th><th>what</th><th>sources</th></tr>
+{% for p in summary.positions %}<tr><td>{{ p.actor }}</td><td>{{ p.stance }}</td><td>{{ p.what }}</td>
+<td>{% for c in p.citations[:4] %}{{ cite(c) }} {% endfor %}</td></tr>{% endfor %}</table>
+{% else %}<p class="muted">None found.</p>{% endif %}
+<h3>Options and scenarios discussed</h3>
+{% if summary.options %}<ul>{% for o in summary.options %}<li>{{ o.sentence }} <span class="muted">({{ o.kind }})</span>
+{% for c in o.citations %}{{ cite(c) }}{% endfor %}</li>{% endfor %}</ul>
+{% else %}<p class="muted">None found.</p>{% endif %}
+
+<h2 id="timeline">Timeline</h2>
+{{ timeline_svg }}
+<table><tr><th>date</th><th>event</th><th>independent outlets</th><th>sources</th></tr>
+{% for e in timeline[:80] %}<tr><td>{{ e.date or "undated" }}</td><td>{{ e.summary }}</td>
+<td>{{ e.independent_outlets|join(", ") }}</td><td>{% for s in e.sources[:5] %}{{ cite(s) }} {% endfor %}</td></tr>{% endfor %}
+</table>
+
+<h2 id="graph">Actor graph</h2>
+<p class="muted">Green: cooperation (mean Goldstein above +1), red: conflict (below -1), grey: neutral.</p>
+{{ graph_svg }}
+<table><tr><th>source</th><th>target</th><th>events</th><th>mean Goldstein</th><th>kind</th></tr>
+{% for e in graph_edges[:40] %}<tr><td>{{ e.source }}</td><td>{{ e.target }}</td><td>{{ e.count }}</td>
+<td>{{ e.goldstein if e.goldstein is not none else "" }}</td><td>{{ e.kind }}</td></tr>{% endfor %}</table>
+
+<h2 id="stories">Stories</h2>
+{% for s in stories %}{% set c = comparisons[s.id] %}
+<section class="story" id="story-{{ s.id }}">
+<h3>{{ s.title or "Untitled story" }}</h3>
+<p class="muted">{{ s.date_span[0] or "?" }} to {{ s.date_span[1] or "?" }}; outlets: {{ s.outlets|join(", ") }};
+{{ s.article_ids|length }} articles; genres: {% for g, n in c.genres.get("all", {}).items() %}{{ g }} {{ n }} {% endfor %}
+{% if c.wire_groups|selectattr("1")|list %}; wire-dependent groups: {% for g in c.wire_groups if g|length > 1 %}[{{ g|length }} articles]{% endfor %}{% endif %}</p>
+<h4>Corroborated (two or more independent outlets)</h4>
+{{ facts_table(c.corroborated) }}
+<h4>Single-source</h4>
+{{ facts_table(c.single_source[:25]) }}
+<h4>Omissions</h4>
+<table><tr><th>outlet</th><th>leaves out (reported by two or more others)</th></tr>
+{% for o, fs in c.omissions.items() %}<tr><td>{{ o }}</td><td>{% for f in fs[:8] %}{{ f.summary }}{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>{% endfor %}</table>
+<h4>Emphasis (headline and lead)</h4>
+<table><tr><th>outlet</th><th>headline</th><th>actors</th><th>events</th></tr>
+{% for o, items in c.emphasis.items() %}{% for e in items %}<tr><td>{{ o }}</td><td><a href="#article-{{ e.article_id }}">{{ e.title or "untitled" }}</a></td>
+<td>{{ e.actors|join(", ") }}</td><td>{{ e.events|join("; ") }}</td></tr>{% endfor %}{% endfor %}</table>
+<h4>Portrayal of the main actors</h4>
+<table><tr><th>outlet</th><th>actor</th><th>tone</th><th>labels</th><th>evidence</th></tr>
+{% for o, actors in c.portrayal.items() %}{% for name, v in actors.items() %}<tr><td>{{ o }}</td><td>{{ name }}</td>
+<td class="{{ 'tone-neg' if v.tone is not none and v.tone < 0 else 'tone-pos' if v.tone is not none and v.tone > 0 else '' }}">{{ v.tone if v.tone is not none else "n/a" }}</td>
+<td>{{ v.labels|join(", ") }}</td><td>{% for ev in v.evidence %}{{ cite(ev) }} {% endfor %}</td></tr>{% endfor %}{% endfor %}</table>
+<h4>Anonymous sources</h4>
+<table><tr><th>outlet</th><th>anonymous</th><th>quotes</th><th>share</th></tr>
+{% for o, v in c.anonymous_share.items() %}<tr><td>{{ o }}</td><td>{{ v.anonymous }}</td><td>{{ v.quotes }}</td><td>{{ v.share }}</td></tr>{% endfor %}</table>
+{% if c.quote_fidelity %}<h4>Quote fidelity</h4>
+<table><tr><th>speaker</th><th>outlet</th><th>wording</th><th>similarity</th><th>length ratio</th></tr>
+{% for q in c.quote_fidelity %}{% for w in q.wordings %}<tr><td>{{ q.speaker }}</td><td>{{ w.outlet }}</td>
+<td>{{ w.quote }} <a class="cite" href="#a-{{ w.article_id }}-{{ w.quote_start }}">[src]</a></td><td>{{ w.similarity }}</td><td>{{ w.length_ratio }}</td></tr>{% endfor %}{% endfor %}</table>{% endif %}
+</section>
+{% endfor %}
+
+<h2 id="quotes">Quotes by speaker</h2>
+{% for who, qs in quotes_by_speaker.items() %}<h4>{{ who }}</h4><ul>
+{% for q in qs[:12] %}<li>{{ q.text }} {{ cite(q) }}</li>{% endfor %}</ul>{% endfor %}
+
+<h2 id="articles">Appendix: articles</h2>
+{% for a in appendix %}<section class="article" id="article-{{ a.id }}">
+<h3>{{ a.title or "Untitled" }}</h3>
+<p class="muted">{{ a.outlet or "unknown outlet" }}{% if a.published %}, {{ a.published }}{% endif %}{% if a.url %}, {{ a.url }}{% endif %}</p>
+<p>{% for piece in a.pieces %}<span class="sent" id="a-{{ a.id }}-{{ piece.start }}">{{ piece.text }}</span>{% endfor %}</p>
+</section>{% endfor %}
+</body>
+</html>
+"""
+
+FACTS_TABLE = """{% if facts %}<table><tr><th>fact</th><th>outlets</th><th>independent</th><th>sentences</th></tr>
+{% for f in facts %}<tr><td>{{ f.summary }}</td><td>{{ f.outlets|join(", ") }}</td><td>{{ f.independent_outlets|length }}</td>
+<td>{% for s in f.sentences[:6] %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a> {% endfor %}</td></tr>{% endfor %}
+</table>{% else %}<p class="muted">None.</p>{% endif %}"""
