@@ -49,12 +49,20 @@ sys.path.insert(0, str(HERE))
 
 
 def hashed_vectors(texts: list[str], dim: int = 384) -> np.ndarray:
-    """Signed feature hashing of lowercase words, L2-normalised: a free stand-in for sentence vectors."""
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    for row, text in enumerate(texts):
-        for word in _WORD.findall(text.lower()):
+    """TF-IDF weighted, signed feature hashing of lowercase words, L2-normalised: a free stand-in for
+    sentence vectors. IDF weighting matters: generated articles share template sentences, and without
+    it every story would look like every other."""
+    docs = [_WORD.findall(text.lower()) for text in texts]
+    df: dict[str, int] = {}
+    for words in docs:
+        for word in set(words):
+            df[word] = df.get(word, 0) + 1
+    n = len(docs)
+    out = np.zeros((n, dim), dtype=np.float32)
+    for row, words in enumerate(docs):
+        for word in set(words):
             h = zlib.crc32(word.encode())
-            out[row, h % dim] += 1.0 if h & 0x80000000 else -1.0
+            out[row, h % dim] += (1.0 if h & 0x80000000 else -1.0) * np.log(n / df[word])
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.maximum(norms, 1e-12)
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from story_support import analysis, article, event, quote, talks_story
-
 from crosswire.stories.align import align_events, align_quotes, same_speaker, same_words
 from crosswire.stories.sentences import SentenceIndex, sentence_spans
+from story_support import analysis, article, event, quote, talks_story
 
 
 def test_sentence_spans_keep_offsets_and_abbreviations() -> None:
     text = "Mr. Kim met the U.S. envoy. They talked.\n\nA new paragraph starts here."
     spans = sentence_spans(text)
-    assert [text[s:e] for s, e in spans] == ["Mr. Kim met the U.S. envoy.", "They talked.", "A new paragraph starts here."]
+    assert [text[s:e] for s, e in spans] == [
+        "Mr. Kim met the U.S. envoy.",
+        "They talked.",
+        "A new paragraph starts here.",
+    ]
     assert SentenceIndex(text).sentence(text.index("talked"))[2] == "They talked."
 
 
@@ -29,7 +32,7 @@ def test_one_sided_claims_need_shared_content_words() -> None:
     facts = align_events(arts, an)
     demand = [f for f in facts if f.root == "10"]
     assert len(demand) == 1 and demand[0].outlets == ["The Beta Times", "The Daily Alpha"]
-    assert {"security", "guarante"} <= set(demand[0].keywords)
+    assert {"security", "guarantee"} <= set(demand[0].keywords)
 
 
 def test_different_dyad_or_distant_dates_do_not_align() -> None:
@@ -37,9 +40,20 @@ def test_different_dyad_or_distant_dates_do_not_align() -> None:
     b = article("North Korea and Russia held talks in Moscow.", "B", day=1)
     c = article("China and Russia held talks in Beijing again.", "C", day=25)
     an = {
-        a.id: analysis(a, events=[event(a, "China and Russia held talks", ("China", "CHN"), ("Russia", "RUS"), "040")]),
-        b.id: analysis(b, events=[event(b, "North Korea and Russia held talks", ("North Korea", "PRK"), ("Russia", "RUS"), "040")]),
-        c.id: analysis(c, events=[event(c, "China and Russia held talks", ("China", "CHN"), ("Russia", "RUS"), "040")]),
+        a.id: analysis(
+            a, events=[event(a, "China and Russia held talks", ("China", "CHN"), ("Russia", "RUS"), "040")]
+        ),
+        b.id: analysis(
+            b,
+            events=[
+                event(
+                    b, "North Korea and Russia held talks", ("North Korea", "PRK"), ("Russia", "RUS"), "040"
+                )
+            ],
+        ),
+        c.id: analysis(
+            c, events=[event(c, "China and Russia held talks", ("China", "CHN"), ("Russia", "RUS"), "040")]
+        ),
     }
     facts = align_events([a, b, c], an)
     assert all(len(f.outlets) == 1 for f in facts)
@@ -49,15 +63,26 @@ def test_different_dyad_or_distant_dates_do_not_align() -> None:
 def test_negated_event_does_not_corroborate_the_event() -> None:
     a = article("Japan attacked the vessel.", "A")
     b = article("Japan did not attack the vessel.", "B")
-    an = {a.id: analysis(a, events=[event(a, "Japan attacked the vessel", ("Japan", "JPN"), ("vessel", "CHN"), "190")]),
-          b.id: analysis(b, events=[event(b, "Japan did not attack", ("Japan", "JPN"), ("vessel", "CHN"), "190", negated=True)])}
+    an = {
+        a.id: analysis(
+            a, events=[event(a, "Japan attacked the vessel", ("Japan", "JPN"), ("vessel", "CHN"), "190")]
+        ),
+        b.id: analysis(
+            b,
+            events=[
+                event(b, "Japan did not attack", ("Japan", "JPN"), ("vessel", "CHN"), "190", negated=True)
+            ],
+        ),
+    }
     assert all(len(f.outlets) == 1 for f in align_events([a, b], an))
 
 
 def test_truncated_and_altered_quotes_match_same_speaker() -> None:
     full = "We will prepare for every eventuality and the peace of the peninsula depends on the US"
     assert same_words(full, "We will prepare for every eventuality")  # truncated
-    assert same_words(full, "the peace of the peninsula depends on the US and we will prepare for every eventuality")
+    assert same_words(
+        full, "the peace of the peninsula depends on the US and we will prepare for every eventuality"
+    )
     assert not same_words(full, "Sanctions relief is no longer our priority in any talks")
     assert same_speaker("Putin", "Vladimir Putin") and same_speaker("President Putin", "Putin")
     assert not same_speaker("Kim", "Kim Jong-un") and not same_speaker("Vladimir Putin", "Sergei Lavrov")
@@ -75,6 +100,8 @@ def test_align_quotes_groups_by_speaker_and_words() -> None:
 def test_same_words_from_a_different_speaker_stay_apart() -> None:
     a = article("\u201cWe want peace on the peninsula now,\u201d Moon said.", "A")
     b = article("\u201cWe want peace on the peninsula now,\u201d Abe said.", "B")
-    an = {a.id: analysis(a, quotes=[quote(a, "We want peace on the peninsula now,", "Moon Jae-in")]),
-          b.id: analysis(b, quotes=[quote(b, "We want peace on the peninsula now,", "Shinzo Abe")])}
+    an = {
+        a.id: analysis(a, quotes=[quote(a, "We want peace on the peninsula now,", "Moon Jae-in")]),
+        b.id: analysis(b, quotes=[quote(b, "We want peace on the peninsula now,", "Shinzo Abe")]),
+    }
     assert [len(g.reports) for g in align_quotes([a, b], an)] == [1, 1]

@@ -65,8 +65,14 @@ def test_quoted_words_count_less_and_own_words_not_at_all() -> None:
     quoted_end = text.index(".", quoted_start)
 
     def quote(speaker: str) -> Quote:
-        return Quote("a", text[quoted_start:quoted_end], quoted_start, quoted_end, "indirect",
-                     speaker=Speaker(name=speaker))
+        return Quote(
+            "a",
+            text[quoted_start:quoted_end],
+            quoted_start,
+            quoted_end,
+            "indirect",
+            speaker=Speaker(name=speaker),
+        )
 
     article = Article(text=text)
     doc = parse(text)
@@ -79,8 +85,10 @@ def test_quoted_words_count_less_and_own_words_not_at_all() -> None:
     assert unquoted and inside
     assert all(c.voice == 0.5 for c in inside)
     assert all(c.voice == 0.0 for c in by_trump if c.sentence_start >= quoted_start - 30)
-    total = {name: sum(c.value * c.voice for c in cs) for name, cs in
-             (("none", unquoted), ("moon", by_moon), ("trump", by_trump))}
+    total = {
+        name: sum(c.value * c.voice for c in cs)
+        for name, cs in (("none", unquoted), ("moon", by_moon), ("trump", by_trump))
+    }
     assert total["none"] < total["moon"] < total["trump"] < 0
 
 

@@ -183,7 +183,8 @@ def test_pages_render_the_store(client, data):
     href = re.search(r'class="sentence-link" href="([^"]+)"', story).group(1).replace("&amp;", "&")
     article = client.get(href).text
     assert article.count('id="hl"') == 1
-    marked = re.findall(r'<span class="hl [^"]*\btarget\b[^"]*"[^>]*>([^<]*)</span>', article)
+    body = article.split('id="article-text">', 1)[1].split("</div>", 1)[0]
+    marked = re.findall(r'<span class="hl [^"]*\btarget\b[^"]*"[^>]*>([^<]*)</span>', body)
     assert "".join(marked) == data["a"].text[: data["a"].text.index(".") + 1]  # exactly the linked sentence
     assert 'title="Speaker: Kim Myong-gil"' in article and 'tabindex="0"' in article
     assert 'class="hl date"' in article and "Wednesday" in article

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from crosswire.stories.wire import agency_credits, find_dependence, shares_passage, shingles
 from story_support import article
 
-from crosswire.stories.wire import agency_credits, find_dependence, shares_passage, shingles
-
-DISPATCH = ("Envoys from the two countries ended three days of talks in Stockholm on Tuesday without an agreement, "
-            "with both delegations saying they had presented detailed proposals that the other side declined to "
-            "discuss further before a deadline set for the end of the month by the mediators in the Swedish capital.")
+DISPATCH = (
+    "Envoys from the two countries ended three days of talks in Stockholm on Tuesday without an agreement, "
+    "with both delegations saying they had presented detailed proposals that the other side declined to "
+    "discuss further before a deadline set for the end of the month by the mediators in the Swedish capital."
+)
 
 
 def test_agency_credits_in_text_and_captions() -> None:
     assert agency_credits(article("SEOUL, April 26 (Yonhap) -- Talks ended.", "A")) == {"Yonhap"}
     assert agency_credits(article("The deal was off, Reuters reported on Monday.", "A")) == {"Reuters"}
     assert agency_credits(article("Talks ended, according to AP.", "A")) == {"AP"}
-    assert agency_credits(article("Talks ended.", "A", captions=["Kim at the station. (Yonhap News)"])) == {"Yonhap"}
+    assert agency_credits(article("Talks ended.", "A", captions=["Kim at the station. (Yonhap News)"])) == {
+        "Yonhap"
+    }
 
 
 def test_state_media_as_subject_is_not_a_wire_credit() -> None:
-    art = article("North Korea's Korean Central News Agency reported that Kim met Putin. KCNA said more.", "A")
+    art = article(
+        "North Korea's Korean Central News Agency reported that Kim met Putin. KCNA said more.", "A"
+    )
     assert agency_credits(art) == set()
 
 
@@ -31,16 +36,23 @@ def test_story_outlet_credited_by_name() -> None:
 def test_shared_passage_detected_and_unrelated_text_not() -> None:
     a = shingles(DISPATCH)
     b = shingles("In other news, the harbour reopened. " + DISPATCH.upper() + " Local reaction was muted.")
-    c = shingles("Dockworkers at the port walked out over pay after negotiations with the operator collapsed late "
-                 "on Sunday, halting container traffic for the first time in three decades.")
+    c = shingles(
+        "Dockworkers at the port walked out over pay after negotiations with the operator collapsed late "
+        "on Sunday, halting container traffic for the first time in three decades."
+    )
     assert shares_passage(a, b)
     assert not shares_passage(a, c)
 
 
 def test_three_outlets_repeating_one_dispatch_count_once() -> None:
-    arts = [article(DISPATCH + " Extra line one.", "Outlet A"), article("Reprint: " + DISPATCH, "Outlet B"),
-            article(DISPATCH + " Our correspondent adds colour.", "Outlet C"),
-            article("Our own reporter in Stockholm saw the envoys leave separately and heard nothing new.", "Outlet D")]
+    arts = [
+        article(DISPATCH + " Extra line one.", "Outlet A"),
+        article("Reprint: " + DISPATCH, "Outlet B"),
+        article(DISPATCH + " Our correspondent adds colour.", "Outlet C"),
+        article(
+            "Our own reporter in Stockholm saw the envoys leave separately and heard nothing new.", "Outlet D"
+        ),
+    ]
     dep = find_dependence(arts)
     assert len({dep.group_of[a.id] for a in arts[:3]}) == 1
     assert dep.group_of[arts[3].id] != dep.group_of[arts[0].id]

@@ -144,6 +144,8 @@ class Corpus:
         self.db_url = db_url if db_url is not None else _store_url(store, None)
         self.summary = summary
         self.outputs: dict[str, str] = {}
+        # How analysis steps run: n_process, dask (cluster address), actors (dictionary folder).
+        self.settings: dict[str, Any] = {}
 
     @property
     def store(self) -> Any:
@@ -388,8 +390,75 @@ def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     return {"articles": str(path)}
 
 
-ANALYSIS_STEPS: list[AnalysisStep] = []
-OUTPUT_WRITERS: list[OutputWriter] = [write_articles_output]
+def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
+    """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
+    from crosswire.nlp.pipeline import analyze_store
+
+    settings = corpus.settings
+    kb = None
+    if settings.get("actors"):
+        from crosswire.nlp.kb import KnowledgeBase
+
+        kb = KnowledgeBase.builtin().copy()
+        try:
+            kb.load_petrarch_dir(Path(settings["actors"]))
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"{settings['actors']}: cannot read actor dictionaries: {exc}") from exc
+    if settings.get("dask"):
+        from crosswire.scale import dask_client
+
+        with dask_client(settings["dask"]) as client:
+            analyze_store(corpus.store, progress, kb=kb, client=client)
+    else:
+        analyze_store(corpus.store, progress, kb=kb, n_process=int(settings.get("n_process") or 1))
+
+
+def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
+    from crosswire.stories.build import stories_step as build_and_store
+
+    build_and_store(corpus, progress)
+
+
+def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    """`quotes.jsonl` and `actors.jsonl` from the stored analyses."""
+    from crosswire.export.analysis import write_analysis_jsonl
+
+    return write_analysis_jsonl(corpus.store.iter_analyses(), out_dir)
+
+
+def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    """`events.jsonl` (events merged across sentences and articles) and the GDELT-like `events.csv`."""
+    from crosswire.events.merge import merge_events
+    from crosswire.export.events import write_event_table, write_events_jsonl
+
+    merged = merge_events(event for analysis in corpus.store.iter_analyses() for event in analysis.events)
+    urls = {a.id: a.url for a in corpus.articles() if a.url}
+    jsonl, table = out_dir / "events.jsonl", out_dir / "events.csv"
+    write_events_jsonl(merged, jsonl)
+    write_event_table(merged, table, format="csv", urls=urls)
+    return {"events": str(jsonl), "event_table": str(table)}
+
+
+def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    from crosswire.stories.build import write_stories_output as write
+
+    return write(corpus, out_dir)
+
+
+def write_report_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    from crosswire.report.render import write_report_output as write
+
+    return write(corpus, out_dir)
+
+
+ANALYSIS_STEPS: list[AnalysisStep] = [nlp_step, stories_step]
+OUTPUT_WRITERS: list[OutputWriter] = [
+    write_articles_output,
+    write_analysis_output,
+    write_events_output,
+    write_stories_output,
+    write_report_output,
+]
 
 
 def write_outputs(corpus: Corpus, out_dir: PathLike) -> dict[str, str]:
@@ -414,8 +483,15 @@ def analyze(
     progress: ProgressFn | None = None,
     max_bytes: int | None = None,
     batch_size: int = BATCH_SIZE,
+    n_process: int = 1,
+    dask: str | None = None,
+    actors: PathLike | None = None,
 ) -> Corpus:
     """Ingest `paths`, run every available analysis, and write outputs to `out` when given.
+
+    `n_process` spaCy processes parse in parallel; `dask` ("local:N" or a scheduler address) runs
+    the analysis on a Dask cluster instead; `actors` is a folder of PETRARCH/Phoenix actor
+    dictionaries merged into the built-in knowledge base.
 
     Returns an open Corpus over the store (close it, or use it as a context manager). Outputs
     cover every article in the store, so give a fresh `db` for a self-contained corpus; with `out`
@@ -428,8 +504,11 @@ def analyze(
             raise UsageError(f"{out}: cannot create output folder: {exc.strerror or exc}") from exc
         if db is None:
             db = str(Path(out) / "crosswire.db")
+    if actors is not None and not Path(actors).is_dir():
+        raise UsageError(f"{actors}: actor dictionary folder not found")
     store = open_store_or_fail(db)
     corpus = Corpus(store, _store_url(store, db))
+    corpus.settings.update(n_process=n_process, dask=dask, actors=str(actors) if actors else None)
     try:
         corpus.summary = ingest_into(
             store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url

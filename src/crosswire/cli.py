@@ -132,15 +132,35 @@ def analyze(
     manifest: ManifestOption = None,
     sources: SourcesOption = None,
     max_bytes: MaxBytesOption = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="spaCy parsing processes.")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run the analysis on Dask: 'local:N' or a scheduler address."),
+    ] = None,
+    actors: Annotated[
+        Path | None, typer.Option("--actors", help="Folder of PETRARCH/Phoenix actor dictionaries to add.")
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Ingest PATHS, run every available analysis, and write the outputs to --out (store: OUT/crosswire.db)."""
+    """Ingest PATHS, run every analysis, and write the outputs to --out (store: OUT/crosswire.db).
+
+    Outputs: articles.jsonl, quotes.jsonl, actors.jsonl, events.jsonl, events.csv, stories.jsonl,
+    report.md and report.html."""
     from crosswire.api import analyze as run_analyze
     from crosswire.cli_render import progress_bars
 
     with progress_bars() as progress:
         corpus = run_analyze(
-            paths, db=db, out=out, manifest=manifest, sources=sources, progress=progress, max_bytes=max_bytes
+            paths,
+            db=db,
+            out=out,
+            manifest=manifest,
+            sources=sources,
+            progress=progress,
+            max_bytes=max_bytes,
+            n_process=n_process,
+            dask=dask,
+            actors=actors,
         )
     corpus.close()
     assert corpus.summary is not None

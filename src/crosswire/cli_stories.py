@@ -60,8 +60,14 @@ def stories_command(
         table.add_column(column, overflow="fold")
     for s in stories:
         corroborated = sum(1 for f in s.facts if len(f.independent_outlets) >= 2)
-        table.add_row(s.id, str(len(s.article_ids)), Text(", ".join(s.outlets)),
-                      f"{s.date_span[0] or '?'}..{s.date_span[1] or '?'}", str(corroborated), Text(s.title or "-"))
+        table.add_row(
+            s.id,
+            str(len(s.article_ids)),
+            Text(", ".join(s.outlets)),
+            f"{s.date_span[0] or '?'}..{s.date_span[1] or '?'}",
+            str(corroborated),
+            Text(s.title or "-"),
+        )
     stdout_console().print(table)
 
 
@@ -121,7 +127,9 @@ def timeline_command(
     from crosswire.stories.timeline import corpus_timeline, story_timeline
 
     with open_corpus(db) as corpus:
-        entries = story_timeline(_find_story(corpus, story_id)) if story_id else corpus_timeline(_stories(corpus))
+        entries = (
+            story_timeline(_find_story(corpus, story_id)) if story_id else corpus_timeline(_stories(corpus))
+        )
     if json_output:
         print_json({"timeline": [asdict(e) for e in entries]})
         return
@@ -129,7 +137,9 @@ def timeline_command(
     for column in ("date", "event", "outlets", "independent"):
         table.add_column(column, overflow="fold")
     for e in entries:
-        table.add_row(e.date or "undated", Text(e.summary), Text(", ".join(e.outlets)), str(len(e.independent_outlets)))
+        table.add_row(
+            e.date or "undated", Text(e.summary), Text(", ".join(e.outlets)), str(len(e.independent_outlets))
+        )
     stdout_console().print(table)
 
 
@@ -159,7 +169,9 @@ def graph_command(
         except OSError as exc:
             raise UsageError(f"{out}: cannot write graph: {exc.strerror or exc}") from exc
         if json_output:
-            print_json({"format": fmt, "path": str(out), "nodes": len(graph.nodes), "edges": len(graph.edges)})
+            print_json(
+                {"format": fmt, "path": str(out), "nodes": len(graph.nodes), "edges": len(graph.edges)}
+            )
         return
     if json_output and fmt == "json":
         print_json(graph.to_json())

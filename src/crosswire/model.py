@@ -12,6 +12,7 @@ idempotent and lets the store upsert instead of append.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
@@ -20,12 +21,17 @@ from datetime import date, datetime
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
+@functools.lru_cache(maxsize=1024)
 def normalise_text(text: str) -> str:
-    """Text as compared for exact duplicates: NFKC, curly quotes folded, case and spacing ignored."""
+    """Text as compared for exact duplicates: NFKC, curly quotes folded, case and spacing ignored.
+
+    Cached: an article's id and its text hash both normalise the same (long) text, and ingestion asks
+    for both; str caches its own hash, so a repeated lookup costs almost nothing."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+    text = text.translate(_QUOTES)
     return _SPACE.sub(" ", text).strip().lower()
 
 

@@ -19,11 +19,11 @@ from typing import Any
 from crosswire.model import Analysis, Article
 
 
-def analyze_batch(articles: list[Article]) -> list[tuple[Article, Analysis]]:
+def analyze_batch(articles: list[Article], kb: Any = None) -> list[tuple[Article, Analysis]]:
     """One Dask task: analyse a batch in the worker (top-level so it pickles by reference)."""
     from crosswire.nlp.pipeline import analyze_articles
 
-    return list(analyze_articles(articles))
+    return list(analyze_articles(articles, kb=kb))
 
 
 @contextmanager
@@ -43,7 +43,7 @@ def dask_client(address: str) -> Iterator[Any]:
 
 
 def analyze_distributed(
-    batches: Iterable[list[Article]], client: Any, *, max_in_flight: int = 8
+    batches: Iterable[list[Article]], client: Any, *, max_in_flight: int = 8, kb: Any = None
 ) -> Iterator[list[tuple[Article, Analysis]]]:
     """Submit batches to the cluster and yield their results as they finish.
 
@@ -55,7 +55,7 @@ def analyze_distributed(
     pending = as_completed()
     in_flight = 0
     for batch in batches:
-        pending.add(client.submit(analyze_batch, batch, pure=False))
+        pending.add(client.submit(analyze_batch, batch, kb, pure=False))
         in_flight += 1
         if in_flight >= max_in_flight:
             future = next(pending)

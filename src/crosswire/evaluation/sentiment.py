@@ -33,8 +33,8 @@ from crosswire.model import Actor, Article, Mention
 LABELS = ("negative", "neutral", "positive")
 METHOD = "lexicon + dependency proximity (crosswire.nlp.tone, data/tone_lexicon.tsv)"
 # Thresholds on tone in [-1, 1]; chosen on BASIL (the cross-validated score is reported beside the fixed one).
-NEGATIVE_BELOW = -0.5
-POSITIVE_ABOVE = 0.5
+NEGATIVE_BELOW = -0.45
+POSITIVE_ABOVE = 0.15
 FOLDS = 5
 GRID = tuple(round(x * 0.05, 2) for x in range(0, 20))
 
@@ -42,7 +42,9 @@ Item = tuple[str, str, str, float | None]  # story id, entity, gold label, tone
 
 
 # ---------------------------------------------------------------------------------------------- metrics
-def classify(tone: float | None, negative_below: float = NEGATIVE_BELOW, positive_above: float = POSITIVE_ABOVE) -> str:
+def classify(
+    tone: float | None, negative_below: float = NEGATIVE_BELOW, positive_above: float = POSITIVE_ABOVE
+) -> str:
     if tone is None:
         return "neutral"
     if tone < negative_below:
@@ -171,9 +173,16 @@ def entity_actor(article: Article, entity: str, actors: Sequence[Actor]) -> Acto
     """One actor for the entity: the matched actors merged, or the entity's phrase found in the text."""
     found = [a for a in actors if matches(entity, a)]
     if found:
-        mentions = sorted({(m.start, m.end): m for a in found for m in a.mentions}.values(), key=lambda m: m.start)
-        return Actor(article_id=article.id, name=entity, kind=found[0].kind, mentions=mentions,
-                     labels=[lab for a in found for lab in a.labels])
+        mentions = sorted(
+            {(m.start, m.end): m for a in found for m in a.mentions}.values(), key=lambda m: m.start
+        )
+        return Actor(
+            article_id=article.id,
+            name=entity,
+            kind=found[0].kind,
+            mentions=mentions,
+            labels=[lab for a in found for lab in a.labels],
+        )
     phrase = re.compile(r"\b" + r"\s+".join(map(re.escape, entity.split())) + r"\b", re.IGNORECASE)
     mentions = [Mention(m.start(), m.end(), m.group(0), "name") for m in phrase.finditer(article.text)]
     if not mentions:
@@ -188,8 +197,14 @@ def basil_article(rec: dict[str, Any]) -> Article:
             published = datetime.fromisoformat(rec["date"])
         except ValueError:
             published = None
-    return Article(text=rec["text"], title=rec.get("title"), outlet=rec.get("outlet_name") or rec.get("outlet"),
-                   url=rec.get("url"), external_id=rec.get("id"), published=published)
+    return Article(
+        text=rec["text"],
+        title=rec.get("title"),
+        outlet=rec.get("outlet_name") or rec.get("outlet"),
+        url=rec.get("url"),
+        external_id=rec.get("id"),
+        published=published,
+    )
 
 
 def article_items(rec: dict[str, Any], doc: Any) -> list[Item]:
@@ -214,7 +229,9 @@ def article_items(rec: dict[str, Any], doc: Any) -> list[Item]:
 
 
 # ---------------------------------------------------------------------------------------------- run
-def run(basil_dir: str | Path, limit: int | None = None, cache_dir: str | Path | None = None) -> dict[str, Any]:
+def run(
+    basil_dir: str | Path, limit: int | None = None, cache_dir: str | Path | None = None
+) -> dict[str, Any]:
     """Score tone toward BASIL's main entities; parses are cached (default: a folder under the temp dir)."""
     from crosswire.nlp.runtime import parse_many
 

@@ -176,6 +176,8 @@ def _who_what(
 def names_someone(span: Span) -> bool:
     if any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in span.ents):
         return True
+    if any(t.pos_ == "PROPN" or (t.is_title and t.i > span.sent.start) for t in span):
+        return True  # headlines: the model often misses names there
     return span.root.lemma_.lower() in PERSON_NOUNS
 
 
@@ -188,6 +190,11 @@ def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
         clause = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
         if clause is not None and root.pos_ in ("NOUN", "PROPN"):
             return root, clause
+        # The model reads a headline's present-tense verb as a plural noun: "Donald Trump lands in
+        # Washington" comes out as the noun "lands" with "Donald Trump" as a compound.
+        names = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if root.tag_ == "NNS" and names and any(c.dep_ in ("prep", "dobj") for c in root.rights):
+            return names[-1], root
         return None
     if verb.pos_ == "AUX" and verb.dep_ == "ROOT":
         # "X is Y": the copula is the verb; "says" in "X says Y" likewise stays the verb.

@@ -85,6 +85,7 @@ def analyze_store(
     force: bool = False,
     chunk_size: int = CHUNK,
     client: Any = None,
+    kb: Any = None,
 ) -> int:
     """Analyse every stored, analysable article without an analysis (all of them with `force`).
 
@@ -97,9 +98,9 @@ def analyze_store(
     if client is not None:
         from crosswire.scale import analyze_distributed
 
-        results: Iterable[list[tuple[Article, Analysis]]] = analyze_distributed(_chunks(todo, chunk_size), client)
+        results: Iterable[list[tuple[Article, Analysis]]] = analyze_distributed(_chunks(todo, chunk_size), client, kb=kb)
     else:
-        results = (list(analyze_articles(chunk, n_process=n_process)) for chunk in _chunks(todo, chunk_size))
+        results = (list(analyze_articles(chunk, n_process=n_process, kb=kb)) for chunk in _chunks(todo, chunk_size))
     count = 0
     for pairs in results:
         store.save_analyses([analysis for _, analysis in pairs])

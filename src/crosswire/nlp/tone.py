@@ -248,7 +248,9 @@ def _verb_role(verb: Token, mention_ids: set[int], kind: str) -> float:
     receivers += [cc for r in receivers for cc in r.conjuncts]
     for r in receivers:
         # The receiver itself, or its possessor or compound ("praised Y's courage", "the Putin option").
-        if r.i in mention_ids or any(c.i in mention_ids for c in r.children if c.dep_ in ("poss", "compound")):
+        if r.i in mention_ids or any(
+            c.i in mention_ids for c in r.children if c.dep_ in ("poss", "compound")
+        ):
             return 1.0
     return 0.0
 
@@ -319,16 +321,19 @@ def score_tone(
     return out
 
 
-DOUBLE_QUOTES = "\"\u201c\u201d"
+DOUBLE_QUOTES = '"\u201c\u201d'
 
 
 def _quoted_label(tok: Token) -> bool:
     """An entity in quote marks is a label the writer applies ("the \u201cGreat Disruptor\u201d"), not a name.
     Only double quotes count: a single one is as often an apostrophe ("O'Brien", "Kim's")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    if ent is None:
-        return False
-    window = tok.doc.text[max(ent.start_char - 1, 0) : ent.end_char + 1]
+    doc = tok.doc
+    start, end = tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    window = doc.text[max(doc[start].idx - 1, 0) : doc[end - 1].idx + len(doc[end - 1]) + 1]
     return any(c in DOUBLE_QUOTES for c in window)
 
 

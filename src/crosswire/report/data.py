@@ -30,8 +30,12 @@ class ReportData:
         return {a.id: a for a in self.articles}
 
 
-def report_data(articles: Sequence[Article], analyses: Mapping[str, Analysis], stories: Sequence[Story],
-                events: Sequence[Event] | None = None) -> ReportData:
+def report_data(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    stories: Sequence[Story],
+    events: Sequence[Event] | None = None,
+) -> ReportData:
     """Compute the report's contents (stories must already be built, e.g. by `build_stories`)."""
     arts = list(articles)
     data = ReportData(articles=arts, analyses=dict(analyses), stories=list(stories))
@@ -48,10 +52,22 @@ def report_data(articles: Sequence[Article], analyses: Mapping[str, Analysis], s
             continue
         for q in analysis.quotes:
             sp = q.speaker
-            who = (sp.description or sp.name or "anonymous source") if sp.anonymous else (sp.name or "unknown speaker")
+            who = (
+                (sp.description or sp.name or "anonymous source")
+                if sp.anonymous
+                else (sp.name or "unknown speaker")
+            )
             data.quotes_by_speaker.setdefault(who, []).append(
-                {"article_id": aid, "outlet": article.outlet, "start": q.start, "end": q.end, "text": q.text,
-                 "kind": q.kind, "anonymous": sp.anonymous})
+                {
+                    "article_id": aid,
+                    "outlet": article.outlet,
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "anonymous": sp.anonymous,
+                }
+            )
     data.quotes_by_speaker = dict(sorted(data.quotes_by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])))
     return data
 

@@ -21,37 +21,82 @@ def cite(c: dict[str, Any]) -> str:
 
 
 def render_markdown(data: ReportData, title: str) -> str:
-    lines = [f"# {md(title)}", "", f"{len(data.articles)} articles, {len(data.stories)} stories. "
-             "Citations link to the sentence in report.html.", "", "## Situation summary", "", "### Main actors", ""]
-    lines += [f"- {md(a['name'])} ({md(a['key'])}): {a['articles']} articles" for a in data.summary.main_actors]
+    lines = [
+        f"# {md(title)}",
+        "",
+        f"{len(data.articles)} articles, {len(data.stories)} stories. "
+        "Citations link to the sentence in report.html.",
+        "",
+        "## Situation summary",
+        "",
+        "### Main actors",
+        "",
+    ]
+    lines += [
+        f"- {md(a['name'])} ({md(a['key'])}): {a['articles']} articles" for a in data.summary.main_actors
+    ]
     lines += ["", "### Demands and positions", ""]
-    lines += [f"- {md(p.actor)} {md(p.stance)}: {md(p.what)} " + " ".join(cite(c) for c in p.citations[:4])
-              for p in data.summary.positions]
+    lines += [
+        f"- {md(p.actor)} {md(p.stance)}: {md(p.what)} " + " ".join(cite(c) for c in p.citations[:4])
+        for p in data.summary.positions
+    ]
     lines += ["", "### Options and scenarios", ""]
-    lines += [f"- {md(o['sentence'])} " + " ".join(cite(c) for c in o["citations"]) for o in data.summary.options]
+    lines += [
+        f"- {md(o['sentence'])} " + " ".join(cite(c) for c in o["citations"]) for o in data.summary.options
+    ]
     lines += ["", "## Timeline", "", "| date | event | independent outlets | sources |", "|---|---|---|---|"]
-    lines += [f"| {e.date or 'undated'} | {md(e.summary)} | {md(', '.join(e.independent_outlets))} | "
-              + " ".join(cite(s) for s in e.sources[:5]) + " |" for e in data.timeline[:80]]
-    lines += ["", "## Actor graph", "", "| source | target | events | mean Goldstein | kind |", "|---|---|---|---|---|"]
-    lines += [f"| {md(e['source'])} | {md(e['target'])} | {e['count']} | {e['goldstein']} | {e['kind']} |"
-              for e in data.graph.to_json()["edges"][:40]]  # type: ignore[index]
+    lines += [
+        f"| {e.date or 'undated'} | {md(e.summary)} | {md(', '.join(e.independent_outlets))} | "
+        + " ".join(cite(s) for s in e.sources[:5])
+        + " |"
+        for e in data.timeline[:80]
+    ]
+    lines += [
+        "",
+        "## Actor graph",
+        "",
+        "| source | target | events | mean Goldstein | kind |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {md(e['source'])} | {md(e['target'])} | {e['count']} | {e['goldstein']} | {e['kind']} |"
+        for e in data.graph.to_json()["edges"][:40]
+    ]  # type: ignore[index]
     lines += ["", "## Stories", ""]
     for story in data.stories:
         comp = data.comparisons[story.id]
-        lines += [f"### {md(story.title or 'Untitled story')}", "",
-                  f"{story.date_span[0] or '?'} to {story.date_span[1] or '?'}; outlets: {md(', '.join(story.outlets))}", ""]
+        lines += [
+            f"### {md(story.title or 'Untitled story')}",
+            "",
+            f"{story.date_span[0] or '?'} to {story.date_span[1] or '?'}; outlets: {md(', '.join(story.outlets))}",
+            "",
+        ]
         for name, facts in (("Corroborated", comp.corroborated), ("Single-source", comp.single_source[:25])):
             lines += [f"**{name}**", ""]
-            lines += [f"- {md(f.summary)} ({md(', '.join(f.outlets))}) "
-                      + " ".join(cite(s) for s in f.sentences[:6]) for f in facts] or ["- none"]
+            lines += [
+                f"- {md(f.summary)} ({md(', '.join(f.outlets))}) "
+                + " ".join(cite(s) for s in f.sentences[:6])
+                for f in facts
+            ] or ["- none"]
             lines.append("")
         lines += ["**Omissions**", ""]
-        lines += [f"- {md(o)}: " + "; ".join(md(f.summary) for f in fs[:8]) for o, fs in comp.omissions.items() if fs]
+        lines += [
+            f"- {md(o)}: " + "; ".join(md(f.summary) for f in fs[:8])
+            for o, fs in comp.omissions.items()
+            if fs
+        ]
         lines += ["", "**Portrayal**", "", "| outlet | actor | tone | labels |", "|---|---|---|---|"]
-        lines += [f"| {md(o)} | {md(a)} | {v['tone']} | {md(', '.join(v['labels']))} |"
-                  for o, actors in comp.portrayal.items() for a, v in actors.items()]
-        lines += ["", "**Anonymous sources**: " + "; ".join(
-            f"{md(o)} {v['anonymous']}/{v['quotes']}" for o, v in comp.anonymous_share.items()), ""]
+        lines += [
+            f"| {md(o)} | {md(a)} | {v['tone']} | {md(', '.join(v['labels']))} |"
+            for o, actors in comp.portrayal.items()
+            for a, v in actors.items()
+        ]
+        lines += [
+            "",
+            "**Anonymous sources**: "
+            + "; ".join(f"{md(o)} {v['anonymous']}/{v['quotes']}" for o, v in comp.anonymous_share.items()),
+            "",
+        ]
     lines += ["## Quotes by speaker", ""]
     for who, quotes in data.quotes_by_speaker.items():
         lines += [f"### {md(who)}", ""] + [f"- {md(q['text'])} {cite(q)}" for q in quotes[:12]] + [""]

@@ -57,10 +57,26 @@ def appendix(data: ReportData) -> list[dict[str, Any]]:
     out = []
     for article in data.articles:
         text = article.text
-        points = sorted({0, *(s for s, _ in sentence_spans(text)), *(c for c in cuts.get(article.id, ()) if 0 <= c < len(text))})
-        pieces = [{"start": p, "text": text[p:q]} for p, q in zip(points, [*points[1:], len(text)], strict=True)]
-        out.append({"id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
-                    "published": article.published.isoformat() if article.published else None, "pieces": pieces})
+        points = sorted(
+            {
+                0,
+                *(s for s, _ in sentence_spans(text)),
+                *(c for c in cuts.get(article.id, ()) if 0 <= c < len(text)),
+            }
+        )
+        pieces = [
+            {"start": p, "text": text[p:q]} for p, q in zip(points, [*points[1:], len(text)], strict=True)
+        ]
+        out.append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "url": article.url,
+                "published": article.published.isoformat() if article.published else None,
+                "pieces": pieces,
+            }
+        )
     return out
 
 
@@ -75,10 +91,19 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
     outlets = sorted({a.outlet for a in data.articles if a.outlet})
     graph_json = data.graph.to_json()
     return template.render(
-        title=title, articles=data.articles, outlets=outlets, stories=data.stories, comparisons=data.comparisons,
-        summary=data.summary, timeline=data.timeline, graph_edges=graph_json["edges"],
-        timeline_svg=Markup(timeline_svg(data.timeline)), graph_svg=Markup(graph_svg(data.graph)),
-        quotes_by_speaker=data.quotes_by_speaker, appendix=appendix(data), facts_table=facts_table,
+        title=title,
+        articles=data.articles,
+        outlets=outlets,
+        stories=data.stories,
+        comparisons=data.comparisons,
+        summary=data.summary,
+        timeline=data.timeline,
+        graph_edges=graph_json["edges"],
+        timeline_svg=Markup(timeline_svg(data.timeline)),
+        graph_svg=Markup(graph_svg(data.graph)),
+        quotes_by_speaker=data.quotes_by_speaker,
+        appendix=appendix(data),
+        facts_table=facts_table,
     )
 
 

@@ -35,18 +35,26 @@ def timeline_svg(entries: list[TimelineEntry], width: int = WIDTH) -> str:
         dots.append((x, level, entry))
     height = 50 + row * max(stacks.values())
     base = height - 30
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline of events" '
-             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-             f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>']
-    for label, x in ((date.fromordinal(first).isoformat(), left),
-                     (date.fromordinal(last).isoformat(), width - right)):
-        parts.append(f'<text x="{x:.1f}" y="{base + 18}" font-size="11" text-anchor="middle">{escape(label)}</text>')
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline of events" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>',
+    ]
+    for label, x in (
+        (date.fromordinal(first).isoformat(), left),
+        (date.fromordinal(last).isoformat(), width - right),
+    ):
+        parts.append(
+            f'<text x="{x:.1f}" y="{base + 18}" font-size="11" text-anchor="middle">{escape(label)}</text>'
+        )
     for x, level, entry in dots:
         r = 3 + 2 * min(3, len(entry.independent_outlets))
         colour = "#1565c0" if len(entry.independent_outlets) >= 2 else "#90a4ae"
         tip = f"{entry.date}: {entry.summary} ({', '.join(entry.outlets)})"
-        parts.append(f'<circle cx="{x:.1f}" cy="{base - 8 - level * row}" r="{r}" fill="{colour}" '
-                     f'fill-opacity="0.8"><title>{escape(tip)}</title></circle>')
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{base - 8 - level * row}" r="{r}" fill="{colour}" '
+            f'fill-opacity="0.8"><title>{escape(tip)}</title></circle>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -63,28 +71,38 @@ def graph_svg(graph: ActorGraph, width: int = WIDTH, max_nodes: int = 16) -> str
     for i, (key, _) in enumerate(nodes):
         angle = 2 * math.pi * i / len(nodes) - math.pi / 2
         pos[key] = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Actor graph" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Actor graph" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}">'
+    ]
     for edge in sorted(graph.edges.values(), key=lambda e: (e.source, e.target)):
         if edge.source not in pos or edge.target not in pos:
             continue
         (x1, y1), (x2, y2) = pos[edge.source], pos[edge.target]
         tip = f"{edge.source} \u2192 {edge.target}: {edge.count} events, mean Goldstein {edge.goldstein}"
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                     f'stroke="{COLOURS[edge.kind]}" stroke-opacity="0.7" '
-                     f'stroke-width="{min(8, 1 + edge.count):.0f}"><title>{escape(tip)}</title></line>')
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke="{COLOURS[edge.kind]}" stroke-opacity="0.7" '
+            f'stroke-width="{min(8, 1 + edge.count):.0f}"><title>{escape(tip)}</title></line>'
+        )
     for key, node in nodes:
         x, y = pos[key]
         label = str(node["label"])
         tip = f"{label} ({key}): {node['events']} events"
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{6 + min(14, int(node["events"]))}" fill="#fff8e1" '  # type: ignore[call-overload]
-                     f'stroke="#333"><title>{escape(tip)}</title></circle>')
-        parts.append(f'<text x="{x:.1f}" y="{y - 22:.1f}" font-size="12" text-anchor="middle">'
-                     f'{escape(label[:28])}</text>')
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{6 + min(14, int(node["events"]))}" fill="#fff8e1" '  # type: ignore[call-overload]
+            f'stroke="#333"><title>{escape(tip)}</title></circle>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{y - 22:.1f}" font-size="12" text-anchor="middle">'
+            f"{escape(label[:28])}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _empty(message: str, width: int) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="40" viewBox="0 0 {width} 40">'
-            f'<text x="10" y="25" font-size="13">{escape(message)}</text></svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="40" viewBox="0 0 {width} 40">'
+        f'<text x="10" y="25" font-size="13">{escape(message)}</text></svg>'
+    )

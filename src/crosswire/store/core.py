@@ -22,6 +22,7 @@ from crosswire.store import codec, queries
 from crosswire.store.engine import WRITE_OPTION, StoreError
 from crosswire.store.migrate import current_revision
 from crosswire.store.queries import DateLike
+from crosswire.store.schema import analyses as analyses_table
 from crosswire.store.schema import article_relations, articles, outlets, runs
 from crosswire.store.sql import CHUNK_ROWS, chunked, insert_ignore, upsert
 
@@ -250,6 +251,18 @@ class Store:
     def get_analysis(self, article_id: str) -> Analysis | None:
         with self._read("reading an analysis") as conn:
             return analysis_store.get_analysis(conn, article_id)
+
+    def analysed_ids(self) -> list[str]:
+        """Ids of the articles that have a stored analysis (what a re-run of the nlp stage skips)."""
+        with self._read("listing analysed articles") as conn:
+            return list(conn.execute(select(analyses_table.c.article_id)).scalars())
+
+    def iter_analyses(self, ids: Iterable[str] | None = None) -> Iterator[Analysis]:
+        """Stored analyses, one article at a time (all analysed articles unless `ids` is given)."""
+        for article_id in list(ids) if ids is not None else self.analysed_ids():
+            found = self.get_analysis(article_id)
+            if found is not None:
+                yield found
 
     def save_events(self, items: Iterable[Event]) -> int:
         saved = 0

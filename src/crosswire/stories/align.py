@@ -35,9 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
-
-from crosswire.model import Actor, Analysis, Article, Event, Quote
+from crosswire.model import Actor, Analysis, Article, Event
 from crosswire.stories.cues import ROOT_NAMES, content_words, find_cues, stem
 from crosswire.stories.inputs import normalise_name
 from crosswire.stories.sentences import SentenceIndex
@@ -56,9 +54,43 @@ SKIP_ROOTS = frozenset({"01"})
 DYAD_ROOTS = frozenset({"04", "18", "19"})  # anonymous speakers: the words alone must match closely
 
 
+# CAMEO role codes that can stand without a country ("GOV" for "the foreign ministry" of unknown state):
+# they name a kind of actor, not an actor, so they never serve as its key.
+ROLE_CODES = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "EDU",
+        "MED",
+        "BUS",
+        "CVL",
+        "OPP",
+        "REB",
+        "JUD",
+        "LEG",
+        "COP",
+        "SPY",
+        "ELI",
+        "LAB",
+        "REF",
+        "HLH",
+        "CRM",
+        "UAF",
+        "AGR",
+        "DEV",
+        "HRI",
+        "RAD",
+        "REL",
+        "SET",
+        "MOD",
+        "INS",
+    }
+)
+
+
 def actor_key(code: str | None, name: str | None, country: str | None = None) -> str | None:
     """The key actors are compared by: a country (or IGO/NGO) code, else the normalised name."""
-    if code:
+    if code and code[:3].upper() not in ROLE_CODES:
         code = code.upper()
         return code[:6] if code[:3] in {"IGO", "NGO", "MNC", "IMG"} else code[:3]
     if country:
@@ -135,7 +167,9 @@ def _published_day(article: Article) -> int | None:
     return article.published.date().toordinal() if article.published else None
 
 
-def event_occurrences(article: Article, events: Iterable[Event], sentences: SentenceIndex) -> list[Occurrence]:
+def event_occurrences(
+    article: Article, events: Iterable[Event], sentences: SentenceIndex
+) -> list[Occurrence]:
     """Occurrences for the coded events whose mentions fall in `article`."""
     from crosswire.events.codebook import Codebook
 
@@ -155,20 +189,32 @@ def event_occurrences(article: Article, events: Iterable[Event], sentences: Sent
             s, e, text = sentences.sentence(m.start)
             entry = book.get(event.cameo) if event.cameo else None
             skip = frozenset(stem(w) for n in names.values() for w in n.split())
-            out.append(Occurrence(
-                article_id=article.id, outlet=article.outlet, match="event", root=event.cameo[:2],
-                code=event.cameo, actors=frozenset(names), names=names,
-                keywords=frozenset(content_words(text, skip)),
-                start=s, end=e, sentence=text,
-                day=_day(event.date) if event.date_precision == "day" else _published_day(article),
-                negated=event.negated, event_id=event.id, dyad=len(names) >= 2,
-                what=entry.name if entry else event.cameo,
-            ))
+            out.append(
+                Occurrence(
+                    article_id=article.id,
+                    outlet=article.outlet,
+                    match="event",
+                    root=event.cameo[:2],
+                    code=event.cameo,
+                    actors=frozenset(names),
+                    names=names,
+                    keywords=frozenset(content_words(text, skip)),
+                    start=s,
+                    end=e,
+                    sentence=text,
+                    day=_day(event.date) if event.date_precision == "day" else _published_day(article),
+                    negated=event.negated,
+                    event_id=event.id,
+                    dyad=len(names) >= 2,
+                    what=entry.name if entry else event.cameo,
+                )
+            )
     return out
 
 
-def claim_occurrences(article: Article, actors: Sequence[Actor], sentences: SentenceIndex,
-                      covered: set[tuple[int, str]]) -> list[Occurrence]:
+def claim_occurrences(
+    article: Article, actors: Sequence[Actor], sentences: SentenceIndex, covered: set[tuple[int, str]]
+) -> list[Occurrence]:
     """Claims: sentences naming at least one actor and holding a cue word whose root no coded event
     in the same sentence already has (`covered` holds (sentence start, root) pairs)."""
     mentions: list[tuple[int, int, str, str]] = []
@@ -184,19 +230,31 @@ def claim_occurrences(article: Article, actors: Sequence[Actor], sentences: Sent
         text = article.text[s:e]
         names = {key: name for _, _, key, name in sorted(inside)}
         skip = frozenset(stem(w) for _, _, _, n in inside for w in n.split())
-        skip |= frozenset(stem(w) for m in inside for w in article.text[m[0]:m[1]].split())
+        skip |= frozenset(stem(w) for m in inside for w in article.text[m[0] : m[1]].split())
         seen_roots: set[str] = set()
         for root, cue, offset in find_cues(text):
             if root in seen_roots or (s, root) in covered:
                 continue
             seen_roots.add(root)
             words = content_words(text[offset:], skip | {stem(cue)})[:OBJECT_WINDOW]
-            out.append(Occurrence(
-                article_id=article.id, outlet=article.outlet, match="claim", root=root, code=root,
-                actors=frozenset(names), names=names, keywords=frozenset(words), start=s, end=e,
-                sentence=text, day=_published_day(article), what=cue.lower(),
-                dyad=root in DYAD_ROOTS and len(names) >= 2,
-            ))
+            out.append(
+                Occurrence(
+                    article_id=article.id,
+                    outlet=article.outlet,
+                    match="claim",
+                    root=root,
+                    code=root,
+                    actors=frozenset(names),
+                    names=names,
+                    keywords=frozenset(words),
+                    start=s,
+                    end=e,
+                    sentence=text,
+                    day=_published_day(article),
+                    what=cue.lower(),
+                    dyad=root in DYAD_ROOTS and len(names) >= 2,
+                )
+            )
     return out
 
 
@@ -215,8 +273,9 @@ def _fit(occ: Occurrence, seed: Occurrence, words: Counter[str]) -> int:
     return 2 * shared + min(overlap, 3) + 1 if ok else 0
 
 
-def align_events(articles: Sequence[Article], analyses: Mapping[str, Analysis],
-                 events: Iterable[Event] | None = None) -> list[AlignedFact]:
+def align_events(
+    articles: Sequence[Article], analyses: Mapping[str, Analysis], events: Iterable[Event] | None = None
+) -> list[AlignedFact]:
     """The events of a story aligned across its articles (see the module docstring), biggest first.
     `events` are the corpus's (possibly merged) events; by default each analysis's own."""
     pool = list(events) if events is not None else [e for a in analyses.values() for e in a.events]
@@ -228,11 +287,11 @@ def align_events(articles: Sequence[Article], analyses: Mapping[str, Analysis],
     claims: list[Occurrence] = []
     for article in articles:
         sentences = SentenceIndex(article.text)
-        occ = event_occurrences(article, by_article.get(article.id, []), sentences)
-        coded.extend(occ)
+        found = event_occurrences(article, by_article.get(article.id, []), sentences)
+        coded.extend(found)
         analysis = analyses.get(article.id)
         if analysis is not None:
-            covered = {(o.start, o.root) for o in occ}
+            covered = {(o.start, o.root) for o in found}
             claims.extend(claim_occurrences(article, analysis.actors, sentences, covered))
     seeds: list[Occurrence] = []
     members: list[list[Occurrence]] = []
@@ -265,112 +324,36 @@ def _fact(group: list[Occurrence], words: Counter[str]) -> AlignedFact:
     about = f" ({', '.join(shared)})" if shared and seed.root in {"03", "05", "10", "12", "13", "15"} else ""
     negation = "not " if seed.negated else ""
     who = " \u2013 ".join(chosen.values()) or "unknown actor"
-    summary = (f"{who}: {negation}{what.most_common(1)[0][0]}"
-               f"{about} [{ROOT_NAMES.get(seed.root, seed.root)}]")
-    return AlignedFact(root=seed.root, actors=sorted(chosen), names=chosen, summary=summary,
-                       occurrences=group, keywords=shared)
+    summary = f"{who}: {negation}{what.most_common(1)[0][0]}{about} [{ROOT_NAMES.get(seed.root, seed.root)}]"
+    return AlignedFact(
+        root=seed.root,
+        actors=sorted(chosen),
+        names=chosen,
+        summary=summary,
+        occurrences=group,
+        keywords=shared,
+    )
 
 
-# -- quotes ----------------------------------------------------------------------------------------
-@dataclass
-class QuoteReport:
-    article_id: str
-    outlet: str | None
-    quote_id: str
-    text: str
-    start: int
-    end: int
-    sentence: str
-    sentence_start: int
-    sentence_end: int
-    similarity: float = 100.0  # to the group's longest quote
-    length_ratio: float = 1.0  # this quote's length / the longest quote's length
+# Quote alignment lives in align_quotes.py; re-exported so `stories.align` is the one entry point.
+from crosswire.stories.align_quotes import (  # noqa: E402
+    AlignedQuote,
+    QuoteReport,
+    align_quotes,
+    quote_similarity,
+    same_speaker,
+    same_words,
+)
 
-
-@dataclass
-class AlignedQuote:
-    """One statement as quoted across a story's articles."""
-
-    speaker: str
-    anonymous: bool
-    reports: list[QuoteReport] = field(default_factory=list)
-
-    @property
-    def outlets(self) -> list[str]:
-        return sorted({r.outlet for r in self.reports if r.outlet})
-
-    @property
-    def text(self) -> str:
-        return max(self.reports, key=lambda r: len(r.text)).text
-
-
-def quote_similarity(a: str, b: str) -> tuple[float, float]:
-    """(partial_ratio, token_set_ratio) of two quotes' words, case and punctuation folded."""
-    a, b = " ".join(content_free(a)), " ".join(content_free(b))
-    return fuzz.partial_ratio(a, b), fuzz.token_set_ratio(a, b)
-
-
-def content_free(text: str) -> list[str]:
-    """Lower-cased words of `text` (punctuation and quote marks dropped)."""
-    return "".join(c.lower() if c.isalnum() or c.isspace() else " " for c in text).split()
-
-
-def same_words(a: str, b: str, anonymous: bool = False) -> bool:
-    partial, token_set = quote_similarity(a, b)
-    if anonymous:
-        return max(partial, token_set) >= ANONYMOUS_MIN
-    shorter = min(len(a.split()), len(b.split()))
-    return (partial >= PARTIAL_MIN and shorter >= MIN_PARTIAL_WORDS) or token_set >= TOKEN_SET_MIN
-
-
-def speaker_name(quote: Quote) -> tuple[str, bool]:
-    sp = quote.speaker
-    if sp.anonymous:
-        return (sp.description or sp.name or "anonymous source", True)
-    return (sp.name or sp.mention or sp.actor_code or "unknown speaker", False)
-
-
-def same_speaker(a: str, b: str) -> bool:
-    na, nb = normalise_name(a), normalise_name(b)
-    if not na or not nb:
-        return False
-    if na == nb:
-        return True
-    wa, wb = na.split(), nb.split()
-    # "Putin" ~ "Vladimir Putin"; "Kim" alone is too common a surname to match "Kim Jong-un" on its own,
-    # so a one-word name must be the other's last word and the longer name must contain it whole.
-    return (len(wa) == 1 or len(wb) == 1) and wa[-1] == wb[-1] and len(wa[-1]) > 3
-
-
-def align_quotes(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -> list[AlignedQuote]:
-    """Quotes of a story grouped by speaker and words (see the module docstring), widest first."""
-    groups: list[AlignedQuote] = []
-    for article in articles:
-        analysis = analyses.get(article.id)
-        if analysis is None:
-            continue
-        sentences = SentenceIndex(article.text)
-        for quote in analysis.quotes:
-            name, anonymous = speaker_name(quote)
-            s, e, sentence = sentences.sentence(quote.start, quote.end)
-            report = QuoteReport(article.id, article.outlet, quote.id, quote.text, quote.start, quote.end,
-                                 sentence, s, e)
-            for group in groups:
-                if group.anonymous != anonymous or (not anonymous and not same_speaker(group.speaker, name)):
-                    continue
-                if any(r.article_id != article.id and same_words(r.text, quote.text, anonymous)
-                       for r in group.reports):
-                    group.reports.append(report)
-                    if not anonymous and len(name) > len(group.speaker):
-                        group.speaker = name
-                    break
-            else:
-                groups.append(AlignedQuote(name, anonymous, [report]))
-    for group in groups:
-        longest = group.text
-        for r in group.reports:
-            partial, token_set = quote_similarity(r.text, longest)
-            r.similarity = round(max(partial, token_set), 1)
-            r.length_ratio = round(len(r.text) / max(1, len(longest)), 3)
-    groups.sort(key=lambda g: (-len(g.outlets), -len(g.reports), g.speaker))
-    return groups
+__all__ = [
+    "AlignedFact",
+    "AlignedQuote",
+    "Occurrence",
+    "QuoteReport",
+    "actor_key",
+    "align_events",
+    "align_quotes",
+    "quote_similarity",
+    "same_speaker",
+    "same_words",
+]

@@ -28,8 +28,13 @@ def story_from_comparison(story: Story, comp: Comparison) -> Story:
     return story
 
 
-def build_stories(articles: Sequence[Article], analyses: Mapping[str, Analysis],
-                  events: Iterable[Event] | None = None, *, threshold: float | None = None) -> list[Story]:
+def build_stories(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    events: Iterable[Event] | None = None,
+    *,
+    threshold: float | None = None,
+) -> list[Story]:
     """Group `articles` into stories and align each story's facts across its outlets.
 
     `analyses` maps article id -> Analysis (articles without one are grouped by text alone);
@@ -45,8 +50,12 @@ def build_stories(articles: Sequence[Article], analyses: Mapping[str, Analysis],
     stories: list[Story] = []
     key_to_id: dict[str, str] = {}
     for cluster in clusters:
-        story = Story(article_ids=list(cluster.article_ids), title=cluster.title, outlets=list(cluster.outlets),
-                      date_span=cluster.date_span)
+        story = Story(
+            article_ids=list(cluster.article_ids),
+            title=cluster.title,
+            outlets=list(cluster.outlets),
+            date_span=cluster.date_span,
+        )
         key_to_id[cluster.key] = story.id
         members = [unique[i] for i in cluster.article_ids]
         stories.append(story_from_comparison(story, compare_story(story, members, analyses, pool)))
@@ -65,8 +74,11 @@ def story_record(story: Story) -> dict[str, Any]:
             rec["speaker"] = fact.sentences[0].get("speaker") if fact.sentences else None
         else:
             rec["event_id"] = fact.event_id
-        rec.update(outlets=list(fact.outlets), independent_outlets=list(fact.independent_outlets),
-                   sentences=to_dict(fact.sentences))
+        rec.update(
+            outlets=list(fact.outlets),
+            independent_outlets=list(fact.independent_outlets),
+            sentences=to_dict(fact.sentences),
+        )
         facts.append(rec)
     return {
         "id": story.id,
@@ -83,12 +95,8 @@ def story_record(story: Story) -> dict[str, Any]:
 def load_corpus(store: Any) -> tuple[list[Article], dict[str, Analysis]]:
     """Every stored article and its analysis (when it has one)."""
     articles = [a for a in store.iter_articles() if a.duplicate_of is None]
-    getter = getattr(store, "get_analysis", None)
-    analyses = {}
-    for article in articles:
-        found = getter(article.id) if getter else None
-        if found is not None:
-            analyses[article.id] = found
+    wanted = {a.id for a in articles}
+    analyses = {an.article_id: an for an in store.iter_analyses() if an.article_id in wanted}
     return articles, analyses
 
 

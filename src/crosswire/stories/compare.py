@@ -26,14 +26,25 @@ from crosswire.model import Analysis, Article, Event, Fact, Story
 from crosswire.stories.align import AlignedFact, actor_key, align_events, align_quotes
 from crosswire.stories.facts import event_fact, quote_fact
 from crosswire.stories.sentences import sentence_spans
-from crosswire.stories.wire import Dependence, find_dependence
+from crosswire.stories.wire import find_dependence
 
 LEAD_SENTENCES = 2
 MAIN_ACTORS = 6
 MAX_EVIDENCE = 3
-GENRES = {"news": "news", "report": "news", "analysis": "analysis", "news analysis": "analysis",
-          "feature": "analysis", "explainer": "analysis", "editorial": "opinion", "commentary": "opinion",
-          "opinion": "opinion", "column": "opinion", "op-ed": "opinion", "letter": "opinion"}
+GENRES = {
+    "news": "news",
+    "report": "news",
+    "analysis": "analysis",
+    "news analysis": "analysis",
+    "feature": "analysis",
+    "explainer": "analysis",
+    "editorial": "opinion",
+    "commentary": "opinion",
+    "opinion": "opinion",
+    "column": "opinion",
+    "op-ed": "opinion",
+    "letter": "opinion",
+}
 
 
 @dataclass
@@ -59,8 +70,12 @@ def genre_of(article: Article) -> str:
     return GENRES.get((article.genre or "news").strip().lower(), "news")
 
 
-def compare_story(story: Story, articles: Sequence[Article], analyses: Mapping[str, Analysis],
-                  events: Iterable[Event] | None = None) -> Comparison:
+def compare_story(
+    story: Story,
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    events: Iterable[Event] | None = None,
+) -> Comparison:
     """Compare `story` across its outlets; `articles` may hold more than the story's (they are filtered)."""
     members = set(story.article_ids)
     arts = [a for a in articles if a.id in members]
@@ -69,20 +84,40 @@ def compare_story(story: Story, articles: Sequence[Article], analyses: Mapping[s
     quotes = align_quotes(arts, analyses)
     facts = [event_fact(f, dep) for f in aligned] + [quote_fact(q, dep) for q in quotes]
     outlets = sorted({a.outlet for a in arts if a.outlet})
-    comp = Comparison(story_id=story.id, outlets=outlets, facts=facts, wire_groups=dep.groups(),
-                      agencies=dep.agencies)
+    comp = Comparison(
+        story_id=story.id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
+    )
     comp.corroborated = [f for f in facts if len(f.independent_outlets) >= 2]
     comp.single_source = [f for f in facts if len(f.outlets) == 1]
     for outlet in outlets:
         comp.omissions[outlet] = [f for f in facts if outlet not in f.outlets and len(f.outlets) >= 2]
-    comp.emphasis = {o: [emphasis(a, analyses.get(a.id), aligned) for a in arts if a.outlet == o] for o in outlets}
+    comp.emphasis = {
+        o: [emphasis(a, analyses.get(a.id), aligned) for a in arts if a.outlet == o] for o in outlets
+    }
     comp.anonymous_share = anonymous_share(arts, analyses)
     comp.main_actors, comp.portrayal = portrayal(arts, analyses)
     comp.quote_fidelity = [
-        {"speaker": f.summary.split(":", 1)[0], "quote_id": f.quote_id,
-         "wordings": [{k: s[k] for k in ("article_id", "outlet", "quote", "quote_start", "quote_end",
-                                          "similarity", "length_ratio")} for s in f.sentences]}
-        for f in facts if f.kind == "quote" and len(f.sentences) >= 2
+        {
+            "speaker": f.summary.split(":", 1)[0],
+            "quote_id": f.quote_id,
+            "wordings": [
+                {
+                    k: s[k]
+                    for k in (
+                        "article_id",
+                        "outlet",
+                        "quote",
+                        "quote_start",
+                        "quote_end",
+                        "similarity",
+                        "length_ratio",
+                    )
+                }
+                for s in f.sentences
+            ],
+        }
+        for f in facts
+        if f.kind == "quote" and len(f.sentences) >= 2
     ]
     comp.genres = genre_mix(arts)
     return comp
@@ -106,12 +141,18 @@ def emphasis(article: Article, analysis: Analysis | None, aligned: Sequence[Alig
         in_title = any(f and len(f) > 2 and f.lower() in title for f in forms)
         if in_lead or in_title:
             actors.append((-1 if in_title else min(in_lead), actor.name))
-    events = [(min(o.start for o in f.occurrences if o.article_id == article.id), f.summary)
-              for f in aligned
-              if any(o.article_id == article.id and o.start < end for o in f.occurrences)]
-    return {"article_id": article.id, "title": article.title, "lead_end": end,
-            "actors": list(dict.fromkeys(n for _, n in sorted(actors))),
-            "events": list(dict.fromkeys(s for _, s in sorted(events)))}
+    events = [
+        (min(o.start for o in f.occurrences if o.article_id == article.id), f.summary)
+        for f in aligned
+        if any(o.article_id == article.id and o.start < end for o in f.occurrences)
+    ]
+    return {
+        "article_id": article.id,
+        "title": article.title,
+        "lead_end": end,
+        "actors": list(dict.fromkeys(n for _, n in sorted(actors))),
+        "events": list(dict.fromkeys(s for _, s in sorted(events))),
+    }
 
 
 def anonymous_share(arts: Sequence[Article], analyses: Mapping[str, Analysis]) -> dict[str, dict[str, float]]:
@@ -124,13 +165,19 @@ def anonymous_share(arts: Sequence[Article], analyses: Mapping[str, Analysis]) -
         for q in analysis.quotes:
             c["quotes"] += 1
             c["anonymous"] += bool(q.speaker.anonymous)
-    return {o: {"anonymous": c["anonymous"], "quotes": c["quotes"],
-                "share": round(c["anonymous"] / c["quotes"], 3) if c["quotes"] else 0.0}
-            for o, c in sorted(counts.items())}
+    return {
+        o: {
+            "anonymous": c["anonymous"],
+            "quotes": c["quotes"],
+            "share": round(c["anonymous"] / c["quotes"], 3) if c["quotes"] else 0.0,
+        }
+        for o, c in sorted(counts.items())
+    }
 
 
-def portrayal(arts: Sequence[Article], analyses: Mapping[str, Analysis]
-              ) -> tuple[list[str], dict[str, dict[str, dict[str, Any]]]]:
+def portrayal(
+    arts: Sequence[Article], analyses: Mapping[str, Analysis]
+) -> tuple[list[str], dict[str, dict[str, dict[str, Any]]]]:
     """The story's main actors (named in most articles) and each outlet's portrayal of each of them."""
     spread: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
@@ -157,14 +204,23 @@ def portrayal(arts: Sequence[Article], analyses: Mapping[str, Analysis]
             key = _portrayal_key(actor)
             if key not in display:
                 continue
-            view = per_outlet.setdefault(display[key], {"tones": [], "labels": [], "evidence": [], "mentions": 0})
+            view = per_outlet.setdefault(
+                display[key], {"tones": [], "labels": [], "evidence": [], "mentions": 0}
+            )
             view["mentions"] += len(actor.mentions)
             if actor.tone is not None:
                 view["tones"].append(actor.tone)
             view["labels"].extend(label for label in actor.labels if label not in view["labels"])
             for span in actor.evidence[:MAX_EVIDENCE]:
-                view["evidence"].append({"article_id": article.id, "outlet": article.outlet,
-                                         "start": span.start, "end": span.end, "text": span.text})
+                view["evidence"].append(
+                    {
+                        "article_id": article.id,
+                        "outlet": article.outlet,
+                        "start": span.start,
+                        "end": span.end,
+                        "text": span.text,
+                    }
+                )
     for per_outlet in out.values():
         for view in per_outlet.values():
             tones = view.pop("tones")
@@ -195,8 +251,13 @@ def comparison_record(comp: Comparison) -> dict[str, Any]:
     from crosswire.model import to_dict
 
     def brief(f: Fact) -> dict[str, Any]:
-        return {"kind": f.kind, "summary": f.summary, "event_id": f.event_id, "quote_id": f.quote_id,
-                "outlets": f.outlets}
+        return {
+            "kind": f.kind,
+            "summary": f.summary,
+            "event_id": f.event_id,
+            "quote_id": f.quote_id,
+            "outlets": f.outlets,
+        }
 
     return {
         "story_id": comp.story_id,

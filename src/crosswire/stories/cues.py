@@ -16,18 +16,65 @@ from __future__ import annotations
 import re
 
 CUES: dict[str, tuple[str, ...]] = {
-    "03": ("pledge", "pledged", "promise", "promised", "offer", "offered", "proposal", "proposed", "proposing"),
-    "04": ("summit", "summits", "meeting", "meetings", "met", "meet", "talks", "visit", "visited", "visiting",
-           "negotiation", "negotiations", "hosted", "consultations"),
+    "03": (
+        "pledge",
+        "pledged",
+        "promise",
+        "promised",
+        "offer",
+        "offered",
+        "proposal",
+        "proposed",
+        "proposing",
+    ),
+    "04": (
+        "summit",
+        "summits",
+        "meeting",
+        "meetings",
+        "met",
+        "meet",
+        "talks",
+        "visit",
+        "visited",
+        "visiting",
+        "negotiation",
+        "negotiations",
+        "hosted",
+        "consultations",
+    ),
     "05": ("agreement", "agreed", "accord", "endorsed", "praised"),
     "06": ("cooperation", "aid", "assistance"),
-    "10": ("demand", "demands", "demanded", "demanding", "urged", "urge", "urges", "asking",
-           "seek", "seeks", "sought", "insisted"),
+    "10": (
+        "demand",
+        "demands",
+        "demanded",
+        "demanding",
+        "urged",
+        "urge",
+        "urges",
+        "asking",
+        "seek",
+        "seeks",
+        "sought",
+        "insisted",
+    ),
     "11": ("criticized", "criticised", "blasted", "condemned", "denounced", "accused", "slammed"),
     "12": ("reject", "rejected", "rejects", "refused", "refuse", "refusal", "rejection", "dismissed"),
     "13": ("threatened", "threat", "threats", "warned", "warning", "ultimatum"),
-    "15": ("construction", "drill", "drills", "exercise", "exercises", "deployment", "deployed", "launch",
-           "launches", "mobilized", "mobilised"),
+    "15": (
+        "construction",
+        "drill",
+        "drills",
+        "exercise",
+        "exercises",
+        "deployment",
+        "deployed",
+        "launch",
+        "launches",
+        "mobilized",
+        "mobilised",
+    ),
     # "sanctions" alone is mostly the standing regime ("sanctions relief"), not an act: only verbs here.
     "16": ("sanctioned", "suspended", "withdrew", "withdrawing", "expelled"),
     "17": ("purge", "purges", "purging", "purged", "arrested", "seized", "detained"),
@@ -37,11 +84,26 @@ CUES: dict[str, tuple[str, ...]] = {
 CUE_ROOT = {word: root for root, words in CUES.items() for word in words}
 
 ROOT_NAMES = {
-    "01": "make public statement", "02": "appeal", "03": "express intent to cooperate", "04": "consult",
-    "05": "engage in diplomatic cooperation", "06": "engage in material cooperation", "07": "provide aid",
-    "08": "yield", "09": "investigate", "10": "demand", "11": "disapprove", "12": "reject", "13": "threaten",
-    "14": "protest", "15": "exhibit force posture", "16": "reduce relations", "17": "coerce", "18": "assault",
-    "19": "fight", "20": "use unconventional mass violence",
+    "01": "make public statement",
+    "02": "appeal",
+    "03": "express intent to cooperate",
+    "04": "consult",
+    "05": "engage in diplomatic cooperation",
+    "06": "engage in material cooperation",
+    "07": "provide aid",
+    "08": "yield",
+    "09": "investigate",
+    "10": "demand",
+    "11": "disapprove",
+    "12": "reject",
+    "13": "threaten",
+    "14": "protest",
+    "15": "exhibit force posture",
+    "16": "reduce relations",
+    "17": "coerce",
+    "18": "assault",
+    "19": "fight",
+    "20": "use unconventional mass violence",
 }
 
 # Words that carry no content for matching two claims: function words and reporting verbs.
@@ -77,5 +139,8 @@ def content_words(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
 
 def find_cues(sentence: str) -> list[tuple[str, str, int]]:
     """(root, cue word, offset in `sentence`) for each cue word, in order."""
-    return [(CUE_ROOT[m.group(0).lower()], m.group(0), m.start())
-            for m in _WORD.finditer(sentence) if m.group(0).lower() in CUE_ROOT]
+    return [
+        (CUE_ROOT[m.group(0).lower()], m.group(0), m.start())
+        for m in _WORD.finditer(sentence)
+        if m.group(0).lower() in CUE_ROOT
+    ]

@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from crosswire.model import Event
@@ -49,12 +50,21 @@ class ActorGraph:
     nodes: dict[str, dict[str, object]] = field(default_factory=dict)  # key -> {label, events, codes}
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self) -> dict[str, Any]:
         return {
             "nodes": [{"id": k, **v} for k, v in sorted(self.nodes.items())],
-            "edges": [{"source": e.source, "target": e.target, "count": e.count, "goldstein": e.goldstein,
-                       "kind": e.kind, "codes": dict(e.codes.most_common()), "event_ids": e.event_ids}
-                      for e in sorted(self.edges.values(), key=lambda e: (-e.count, e.source, e.target))],
+            "edges": [
+                {
+                    "source": e.source,
+                    "target": e.target,
+                    "count": e.count,
+                    "goldstein": e.goldstein,
+                    "kind": e.kind,
+                    "codes": dict(e.codes.most_common()),
+                    "event_ids": e.event_ids,
+                }
+                for e in sorted(self.edges.values(), key=lambda e: (-e.count, e.source, e.target))
+            ],
         }
 
     def to_graphml(self) -> str:
@@ -69,12 +79,16 @@ class ActorGraph:
             '  <graph id="actors" edgedefault="directed">',
         ]
         for key, node in sorted(self.nodes.items()):
-            lines.append(f"    <node id={quoteattr(key)}><data key=\"label\">{escape(str(node['label']))}</data>"
-                         f"<data key=\"events\">{node['events']}</data></node>")
+            lines.append(
+                f'    <node id={quoteattr(key)}><data key="label">{escape(str(node["label"]))}</data>'
+                f'<data key="events">{node["events"]}</data></node>'
+            )
         for i, e in enumerate(sorted(self.edges.values(), key=lambda e: (e.source, e.target))):
-            gold = "" if e.goldstein is None else f"<data key=\"goldstein\">{e.goldstein}</data>"
-            lines.append(f"    <edge id=\"e{i}\" source={quoteattr(e.source)} target={quoteattr(e.target)}>"
-                         f"<data key=\"count\">{e.count}</data>{gold}<data key=\"kind\">{e.kind}</data></edge>")
+            gold = "" if e.goldstein is None else f'<data key="goldstein">{e.goldstein}</data>'
+            lines.append(
+                f'    <edge id="e{i}" source={quoteattr(e.source)} target={quoteattr(e.target)}>'
+                f'<data key="count">{e.count}</data>{gold}<data key="kind">{e.kind}</data></edge>'
+            )
         lines += ["  </graph>", "</graphml>", ""]
         return "\n".join(lines)
 
@@ -95,7 +109,7 @@ def actor_graph(events: Iterable[Event]) -> ActorGraph:
         if event.negated or event.id in seen:
             continue
         seen.add(event.id)
-        ends = []
+        ends: list[str | None] = []
         for side in (event.source, event.target):
             key = side and actor_key(side.code, side.name)
             if side is None or not key:

@@ -27,8 +27,11 @@ MAX_OPTIONS = 12
 POSITION_ROOTS = {"10": "demands", "12": "rejects", "03": "offers", "05": "agrees", "06": "cooperates"}
 _OPTION = re.compile(r"\b(options?|scenarios?|alternatives?)\b", re.I)
 _ENUMERATION = re.compile(r"\(\s*(?:1|a|i)\s*\)[^()]{3,}\(\s*(?:2|b|ii)\s*\)")
-_MODAL = re.compile(r"\b(could|might|may)\s+(?:\w+\s+){0,2}(?:go|turn|seek|use|try|lead|become|undermine|fall|"
-                    r"choose|return|resume|launch|pursue|ask|raise|take|push)\b", re.I)
+_MODAL = re.compile(
+    r"\b(could|might|may)\s+(?:\w+\s+){0,2}(?:go|turn|seek|use|try|lead|become|undermine|fall|"
+    r"choose|return|resume|launch|pursue|ask|raise|take|push)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -68,8 +71,10 @@ def main_actors(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -
             names.setdefault(key, Counter())[actor.name] += len(actor.mentions) or 1
         spread.update(keys)
     ranked = sorted(spread, key=lambda k: (-spread[k], -mentions[k], k))[:MAIN_ACTORS]
-    return [{"key": k, "name": names[k].most_common(1)[0][0], "articles": spread[k], "mentions": mentions[k]}
-            for k in ranked]
+    return [
+        {"key": k, "name": names[k].most_common(1)[0][0], "articles": spread[k], "mentions": mentions[k]}
+        for k in ranked
+    ]
 
 
 def situation_summary(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -> Summary:
@@ -92,7 +97,9 @@ def situation_summary(articles: Sequence[Article], analyses: Mapping[str, Analys
                     continue
                 s, e, text = index.sentence(m.start)
                 target = event.target.name if event.target and event.target.name else ""
-                what = f"{ROOT_NAMES.get(event.cameo[:2], event.cameo)}" + (f" toward {target}" if target else "")
+                what = f"{ROOT_NAMES.get(event.cameo[:2], event.cameo)}" + (
+                    f" toward {target}" if target else ""
+                )
                 pos = grouped.setdefault((main[key], stance, what), Position(main[key], stance, what))
                 pos.citations.append(_cite(article, s, e, text))
         for quote in analysis.quotes:
@@ -107,7 +114,9 @@ def situation_summary(articles: Sequence[Article], analyses: Mapping[str, Analys
             text = article.text[s:e]
             kind = _option_kind(text)
             if kind and len(summary.options) < MAX_OPTIONS * 4:
-                summary.options.append({"kind": kind, "sentence": text, "citations": [_cite(article, s, e, text)]})
+                summary.options.append(
+                    {"kind": kind, "sentence": text, "citations": [_cite(article, s, e, text)]}
+                )
     ranked = sorted(grouped.values(), key=lambda p: (p.stance == "says", -len(p.citations), p.actor, p.what))
     per_actor: Counter[str] = Counter()
     for pos in ranked:

