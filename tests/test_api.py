@@ -129,7 +129,7 @@ def test_corpus_queries_read_the_store(tmp_path, corpus_dir):
         assert rows[0]["published"].startswith("2019-05-06")  # newest first
         assert [a.id for a in corpus.articles(ids=[one.id])] == [one.id]
         assert list(corpus.articles(ids=[])) == []  # an empty selection is empty, not everything
-        assert corpus.stories() == []  # no story grouping has run yet
+        assert {i for story in corpus.stories() for i in story.article_ids} <= {a.id for a in corpus.articles()}
         assert corpus.problems == []
     finally:
         corpus.close()
@@ -147,7 +147,8 @@ def corpus_articles(db: str) -> list[Article]:
 def test_analyze_out_writes_articles_jsonl_and_defaults_the_store_into_out(tmp_path, corpus_dir):
     out = tmp_path / "out"
     with analyze([corpus_dir], out=out) as corpus:
-        assert corpus.outputs == {"articles": str(out / "articles.jsonl")}
+        assert corpus.outputs["articles"] == str(out / "articles.jsonl")
+        assert {"quotes", "actors", "events", "stories", "report_html", "report_md"} <= set(corpus.outputs)
         assert Path(corpus.db_url.split("///")[-1]).resolve() == (out / "crosswire.db").resolve()
     records = read_jsonl(out / "articles.jsonl")
     assert len(records) == 6
@@ -167,7 +168,7 @@ def test_output_writers_and_analysis_steps_are_single_added_steps(tmp_path, corp
         return {"outlets": str(path)}
 
     monkeypatch.setattr(api, "ANALYSIS_STEPS", [count_outlets])
-    monkeypatch.setattr(api, "OUTPUT_WRITERS", [*api.OUTPUT_WRITERS, write_outlets])
+    monkeypatch.setattr(api, "OUTPUT_WRITERS", [api.write_articles_output, write_outlets])
     with analyze([corpus_dir], db=str(tmp_path / "s.db"), out=tmp_path / "o") as corpus:
         assert set(corpus.outputs) == {"articles", "outlets"}
         assert corpus.summary.outputs == corpus.outputs

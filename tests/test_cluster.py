@@ -31,7 +31,9 @@ def near(base: np.ndarray, cosine: float, seed: int) -> np.ndarray:
     return (cosine * base + np.sqrt(1 - cosine**2) * noise).astype(np.float32)
 
 
-def item(aid: str, day: date | None = DAY, outlet: str = "A", actors: tuple[str, ...] = (), title: str = "") -> StoryInput:
+def item(
+    aid: str, day: date | None = DAY, outlet: str = "A", actors: tuple[str, ...] = (), title: str = ""
+) -> StoryInput:
     return StoryInput(aid, outlet, title or f"title {aid}", "", day, frozenset(actors))
 
 
@@ -41,9 +43,16 @@ def partition(clusters: list[cluster.Cluster]) -> set[frozenset[str]]:
 
 def test_same_story_across_outlets_groups_and_different_stories_stay_apart() -> None:
     a, b = basis(0), basis(1)
-    items = [item("a1", outlet="Fox"), item("a2", outlet="NYT"), item("a3", DAY + timedelta(days=1), "HuffPost"),
-             item("b1", outlet="Fox"), item("b2", DAY + timedelta(days=2), "NYT")]
-    vectors = np.stack([near(a, 0.85, 1), near(a, 0.8, 2), near(a, 0.9, 3), near(b, 0.85, 4), near(b, 0.85, 5)])
+    items = [
+        item("a1", outlet="Fox"),
+        item("a2", outlet="NYT"),
+        item("a3", DAY + timedelta(days=1), "HuffPost"),
+        item("b1", outlet="Fox"),
+        item("b2", DAY + timedelta(days=2), "NYT"),
+    ]
+    vectors = np.stack(
+        [near(a, 0.85, 1), near(a, 0.8, 2), near(a, 0.9, 3), near(b, 0.85, 4), near(b, 0.85, 5)]
+    )
     clusters = group_articles(items, vectors=vectors)
     assert partition(clusters) == {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2"})}
     first = clusters[0]
@@ -73,7 +82,9 @@ def test_borderline_similarity_needs_shared_actors() -> None:
     with_rare = item("p2", actors=("blumenthal", "connecticut", "senate"))
     with_common = item("p3", DAY + timedelta(days=1), actors=("trump", "washington"))
     v1 = near(a, 1.0, 1)
-    vectors = np.stack([*base_vecs, v1, near(a, cluster.THRESHOLD - 0.05, 2), near(a, cluster.THRESHOLD - 0.05, 3)])
+    vectors = np.stack(
+        [*base_vecs, v1, near(a, cluster.THRESHOLD - 0.05, 2), near(a, cluster.THRESHOLD - 0.05, 3)]
+    )
     clusters = group_articles([*base, first, with_rare, with_common], vectors=vectors)
     groups = partition(clusters)
     assert frozenset({"p1", "p2"}) in groups
@@ -101,7 +112,9 @@ def _stream(n_stories: int = 12, per_story: int = 5) -> tuple[list[StoryInput], 
         start = DAY + timedelta(days=9 * s)  # stories overlap in time with their neighbours
         for k in range(per_story):
             aid = f"s{s}-{k}"
-            items.append(item(aid, start + timedelta(days=k % 3), outlet=f"O{k}", actors=(f"actor{s}", "common")))
+            items.append(
+                item(aid, start + timedelta(days=k % 3), outlet=f"O{k}", actors=(f"actor{s}", "common"))
+            )
             vecs.append(near(basis(s), 0.8, 100 * s + k))
             gold[aid] = s
     return items, np.stack(vecs), gold
@@ -118,7 +131,9 @@ def test_incremental_adds_equal_one_batch(monkeypatch: pytest.MonkeyPatch) -> No
     assert keys == batch_keys
     assert np.allclose(one_by_one.centroids(), batch.centroids(), atol=1e-5)
     # and the grouping is the gold one
-    assert {frozenset(a for a in gold if gold[a] == s) for s in set(gold.values())} == partition(batch.clusters())
+    assert {frozenset(a for a in gold if gold[a] == s) for s in set(gold.values())} == partition(
+        batch.clusters()
+    )
 
 
 def test_new_article_joins_saved_index_without_reclustering(tmp_path) -> None:
@@ -195,8 +210,10 @@ def test_duplicate_ids_and_wrong_vector_shapes_are_rejected() -> None:
 
 
 def test_lead_is_first_sentences_without_dateline() -> None:
-    text = ("SEOUL, April 26 (Yonhap) -- Mr. Kim met Mr. Putin on Thursday. They talked for hours. "
-            "A dinner followed. Then they left.\n\nMore background here.")
+    text = (
+        "SEOUL, April 26 (Yonhap) -- Mr. Kim met Mr. Putin on Thursday. They talked for hours. "
+        "A dinner followed. Then they left.\n\nMore background here."
+    )
     assert split_sentences(text)[1] == "They talked for hours."
     lead = lead_text(text)
     assert lead.startswith("Mr. Kim met Mr. Putin")
@@ -207,20 +224,41 @@ def test_lead_is_first_sentences_without_dateline() -> None:
 def test_real_embeddings_group_paraphrased_coverage() -> None:
     """Two invented stories, each told by three outlets in different words, on nearby days."""
     texts = {
-        "k1": ("Kim Jong-un meets Putin in Vladivostok", "North Korean leader Kim Jong-un held his first summit "
-               "with Russian President Vladimir Putin on Thursday, seeking support after talks with Washington stalled."),
-        "k2": ("Putin and Kim hold first summit", "Vladimir Putin welcomed Kim Jong-un to Russia's Pacific port of "
-               "Vladivostok for talks on the nuclear standoff and economic ties."),
-        "k3": ("Kim courts Moscow at Russian summit", "Kim Jong-un's summit with Vladimir Putin in Vladivostok gives "
-               "Pyongyang a new partner as negotiations with the United States stall."),
-        "f1": ("Floods kill dozens in southern Brazil", "Heavy rain caused rivers to burst their banks in Rio Grande "
-               "do Sul, killing at least 30 people and forcing thousands from their homes."),
-        "f2": ("Brazil flood death toll rises", "Rescuers in southern Brazil searched for survivors as the death toll "
-               "from floods in Rio Grande do Sul climbed past 30."),
-        "f3": ("Thousands flee floods in Brazil's south", "Floodwaters swept through towns in Rio Grande do Sul state, "
-               "leaving dozens dead and forcing thousands to leave their homes."),
+        "k1": (
+            "Kim Jong-un meets Putin in Vladivostok",
+            "North Korean leader Kim Jong-un held his first summit "
+            "with Russian President Vladimir Putin on Thursday, seeking support after talks with Washington stalled.",
+        ),
+        "k2": (
+            "Putin and Kim hold first summit",
+            "Vladimir Putin welcomed Kim Jong-un to Russia's Pacific port of "
+            "Vladivostok for talks on the nuclear standoff and economic ties.",
+        ),
+        "k3": (
+            "Kim courts Moscow at Russian summit",
+            "Kim Jong-un's summit with Vladimir Putin in Vladivostok gives "
+            "Pyongyang a new partner as negotiations with the United States stall.",
+        ),
+        "f1": (
+            "Floods kill dozens in southern Brazil",
+            "Heavy rain caused rivers to burst their banks in Rio Grande "
+            "do Sul, killing at least 30 people and forcing thousands from their homes.",
+        ),
+        "f2": (
+            "Brazil flood death toll rises",
+            "Rescuers in southern Brazil searched for survivors as the death toll "
+            "from floods in Rio Grande do Sul climbed past 30.",
+        ),
+        "f3": (
+            "Thousands flee floods in Brazil's south",
+            "Floodwaters swept through towns in Rio Grande do Sul state, "
+            "leaving dozens dead and forcing thousands to leave their homes.",
+        ),
     }
-    items = [StoryInput(k, f"O{i % 3}", t, lead, DAY + timedelta(days=i % 2)) for i, (k, (t, lead)) in enumerate(texts.items())]
+    items = [
+        StoryInput(k, f"O{i % 3}", t, lead, DAY + timedelta(days=i % 2))
+        for i, (k, (t, lead)) in enumerate(texts.items())
+    ]
     clusters = group_articles(items)
     assert partition(clusters) == {frozenset({"k1", "k2", "k3"}), frozenset({"f1", "f2", "f3"})}
     assert all(c.title in {t for t, _ in texts.values()} for c in clusters)
@@ -245,3 +283,34 @@ def test_seed_articles_form_one_story(seeds_dir) -> None:
     assert len(clusters) == 1
     assert sorted(clusters[0].article_ids) == sorted(a.id for a in articles)
     assert "kim jong un" in clusters[0].actors
+
+
+def test_story_input_reads_actors_and_events_from_the_analysis() -> None:
+    from datetime import datetime
+
+    from crosswire.model import Actor, Analysis, Article, Event, EventActor
+
+    article = Article(
+        text="PYONGYANG, April 26 (Yonhap) -- Kim Jong-un met Vladimir Putin. A source said more talks would follow.",
+        title="[News analysis] Kim meets Putin",
+        outlet="Yonhap",
+        published=datetime(2019, 4, 26, 16, 0),
+    )
+    analysis = Analysis(
+        article_id=article.id,
+        actors=[
+            Actor(article.id, "Kim Jong-un", "person", codes=["PRKGOV"]),
+            Actor(article.id, "a source", "anonymous", anonymous=True),
+        ],
+        events=[
+            Event(EventActor("Kim", "PRKGOV"), EventActor("Putin", "RUSGOV"), "040"),
+            Event(EventActor("Putin", "RUSGOV"), None, "190", negated=True),
+        ],
+    )
+    got = story_input(article, analysis)
+    assert got.title == "Kim meets Putin"
+    assert got.lead.startswith("Kim Jong-un met Vladimir Putin.")
+    assert got.published == date(2019, 4, 26)
+    assert got.actors == frozenset({"kim jong un", "PRKGOV"})
+    assert got.events == frozenset({"PRKGOV|04|RUSGOV"})
+    assert got.text.startswith("Kim meets Putin. Kim Jong-un")

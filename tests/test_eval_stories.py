@@ -70,7 +70,9 @@ def test_metrics_reject_mismatched_lengths() -> None:
 def test_load_basil_errors_name_file_and_line(tmp_path) -> None:
     with pytest.raises(FileNotFoundError, match="articles.jsonl"):
         load_basil(tmp_path)
-    (tmp_path / "articles.jsonl").write_text('{"id": "1", "story_id": "s", "title": "t", "text": "x"}\n{oops\n')
+    (tmp_path / "articles.jsonl").write_text(
+        '{"id": "1", "story_id": "s", "title": "t", "text": "x"}\n{oops\n'
+    )
     with pytest.raises(ValueError, match=r"articles.jsonl:2: not valid JSON"):
         load_basil(tmp_path)
     (tmp_path / "articles.jsonl").write_text('{"id": "1", "title": "t", "text": "x"}\n')

@@ -8,10 +8,10 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient  # httpx underneath, driving the ASGI app in-process
-from web_fixtures import build_store
 
 from crosswire.model import article_record
 from crosswire.web.app import create_app
+from web_fixtures import build_store
 
 TOKEN = "test-token-123"
 

@@ -6,12 +6,12 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from web_fixtures import build_store
 
 from crosswire.model import Article
 from crosswire.store import open_store
 from crosswire.web.app import create_app
 from crosswire.web.security import CSRF_COOKIE, UploadLimits, is_loopback_host
+from web_fixtures import build_store
 
 TOKEN = "s3cret-token"
 HOSTILE_TITLE = '<img src=x onerror="window.__xss=1">Talks'

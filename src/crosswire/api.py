@@ -272,10 +272,6 @@ def _ingest_options(
 
 def _count_article(summary: RunSummary, article: Article) -> None:
     summary.counts["read"] += 1
-    if article.duplicate_of:
-        summary.counts["duplicates"] += 1
-    if article.near_duplicates:
-        summary.counts["near_duplicates"] += 1
     for message in article.warnings:
         summary.problems.append(Problem(article.source_path or "?", message, "warning"))
         summary.counts["warnings"] += 1
@@ -286,9 +282,19 @@ def _count_problem(summary: RunSummary, problem: Problem) -> None:
     summary.counts["errors" if problem.severity == "error" else "warnings"] += 1
 
 
-def _save_batch(store: Any, batch: list[Article], summary: RunSummary) -> None:
+def _save_batch(store: Any, dedup: Any, batch: list[Article], summary: RunSummary) -> None:
+    # De-duplication looks the whole batch up in the store at once (memory stays one batch deep); the
+    # batch's fingerprints are recorded once its articles are saved.
+    try:
+        dedup.check_batch(batch)
+    except Exception as exc:
+        raise StoreError(f"cannot look up duplicates in {summary.db_url}: {exc}") from exc
+    for article in batch:
+        summary.counts["duplicates"] += 1 if article.duplicate_of else 0
+        summary.counts["near_duplicates"] += 1 if article.near_duplicates else 0
     try:
         result = store.save_articles(batch)
+        dedup.save_fingerprints()
     except Exception as exc:
         raise StoreError(f"cannot save {len(batch)} articles to {summary.db_url}: {exc}") from exc
     summary.counts["added"] += int(result.added)
@@ -314,7 +320,7 @@ def ingest_into(
     summary = RunSummary(paths=[str(p) for p in paths], db_url=db_url, started=datetime.now(UTC))
     try:
         summary.run_id = store.start_run(summary.paths)
-        dedup = Deduplicator(known=store.known_hashes())
+        dedup = Deduplicator(store=store)
     except Exception as exc:
         raise StoreError(f"cannot start a run in {db_url}: {exc}") from exc
     # Listing the files first costs one cheap directory walk and gives the progress bar its total.
@@ -329,18 +335,17 @@ def ingest_into(
             if isinstance(item, Problem):
                 _count_problem(summary, item)
                 continue
-            article = dedup.check(item)
-            _count_article(summary, article)
-            batch.append(article)
+            _count_article(summary, item)
+            batch.append(item)
             if len(batch) >= batch_size:
-                _save_batch(store, batch, summary)
+                _save_batch(store, dedup, batch, summary)
                 batch = []
         summary.counts["files"] = files_done
         if progress:
             progress("files", files_done, total_files)
             progress("articles", summary.counts["read"], None)
     if batch:
-        _save_batch(store, batch, summary)
+        _save_batch(store, dedup, batch, summary)
     summary.finished = datetime.now(UTC)
     try:
         store.finish_run(summary.run_id, dict(summary.counts), list(summary.problems))

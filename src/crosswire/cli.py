@@ -298,6 +298,7 @@ def version() -> None:
 
 from crosswire import cli_serve  # noqa: E402, F401  (registers `crosswire serve`)
 from crosswire import cli_stories  # noqa: E402, F401  (registers stories, compare, timeline, graph, report)
+from crosswire import cli_eval  # noqa: E402, F401  (registers eval and code)
 
 
 def main() -> None:

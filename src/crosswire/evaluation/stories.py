@@ -152,7 +152,8 @@ def run(
         day = as_date(r.get("date"))
         by_year[str(r.get("year") or (day.year if day else "undated"))].append(i)
     years = {
-        year: score([gold[i] for i in rows], [pred[i] for i in rows]) for year, rows in sorted(by_year.items())
+        year: score([gold[i] for i in rows], [pred[i] for i in rows])
+        for year, rows in sorted(by_year.items())
     }
     return {
         "method": f"MiniLM-L6 int8 cosine on title + lead, entity Jaccard, time window {window_days} d, "
@@ -166,7 +167,10 @@ def run(
 
 def format_table(result: dict[str, Any]) -> str:
     rows = [("overall", result["overall"])] + list(result["by_year"].items())
-    lines = ["| subset | articles | B3 P | B3 R | B3 F1 | ARI | stories gold / found |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| subset | articles | B3 P | B3 R | B3 F1 | ARI | stories gold / found |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, s in rows:
         lines.append(
             f"| {name} | {s['articles']} | {s['bcubed_precision']:.3f} | {s['bcubed_recall']:.3f} | "
@@ -184,8 +188,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     args = parser.parse_args(argv)
     try:
-        result = run(args.basil_dir, threshold=args.threshold, window_days=args.window_days,
-                     entities=not args.no_entities)
+        result = run(
+            args.basil_dir,
+            threshold=args.threshold,
+            window_days=args.window_days,
+            entities=not args.no_entities,
+        )
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -129,6 +129,7 @@ _LABELS = re.compile(
     r"(?:\s+(?:on|at))?\s*[:：]?\s*",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\d{4}")
 _UPDATE_LABELS = ("updated", "modified", "edited", "revised", "수정")
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.IGNORECASE)
 _LEFTOVER = re.compile(r"[\s,|/•·–—()-]+")
@@ -252,8 +253,10 @@ def dateline(line: str) -> list[tuple[str, datetime]] | None:
     if len(line) > 200:  # datelines are short; body paragraphs are not worth the regexes
         return None
     text = line.strip().lstrip("|•·-–— ").strip()
-    starts = list(_LABELS.finditer(text))
-    if starts and starts[0].start() == 0:
+    # This runs on every short line of a page, so the common "no" is decided by cheap tests: a
+    # dateline either opens with a label or is a date alone, and every date shape has a 4-digit year.
+    if _LABELS.match(text):
+        starts = list(_LABELS.finditer(text))
         found: list[tuple[str, datetime]] = []
         for i, m in enumerate(starts):
             end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
@@ -279,7 +282,7 @@ def dateline(line: str) -> list[tuple[str, datetime]] | None:
         if found and len(text) < 160:
             return found
         return None
-    if len(text) < 80 and is_date_only(text):
+    if len(text) < 80 and _YEAR.search(text) and is_date_only(text):
         value = find_datetime(text)
         return [("published", value)] if value else None
     return None

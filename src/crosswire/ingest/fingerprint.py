@@ -33,12 +33,18 @@ MAX_SHINGLE_BYTES = 400_000
 _BIN_SHIFT = np.uint64(64 - NUM_BINS.bit_length() + 1)  # top 7 bits pick one of 128 bins
 _LOW32 = np.uint64(0xFFFFFFFF)
 _NON_WORD = re.compile(r"\W+", re.UNICODE)
-_SPACE_BYTE = 32
+# Bytes that are part of a word: ASCII letters, digits and "_" (as `\\w` in a regex), and every byte of
+# a non-ASCII character (only letters remain of those once `word_text` has run).
+_WORD_BYTES = np.zeros(256, dtype=bool)
+_WORD_BYTES[[*b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"]] = True
+_WORD_BYTES[128:] = True
 
 
 def _constant(label: str) -> int:
     """A fixed odd 64-bit constant derived from `label` (stable across machines and versions)."""
-    return int.from_bytes(hashlib.sha256(f"crosswire-fingerprint:{label}".encode()).digest()[:8], "little") | 1
+    return (
+        int.from_bytes(hashlib.sha256(f"crosswire-fingerprint:{label}".encode()).digest()[:8], "little") | 1
+    )
 
 
 # Each byte value maps to a random-looking 64-bit number before polynomial hashing (tabulation), so
@@ -49,6 +55,7 @@ _BASE_INVERSE = pow(_BASE, -1, 1 << 64)  # odd numbers are invertible modulo 2**
 _DENSIFY = np.uint32(_constant("densify") & 0xFFFFFFFF)
 _BAND_MIX = np.array([_constant(f"band-row{i}") for i in range(BAND_ROWS)], dtype=np.uint64)
 _BAND_IDS = np.array([_constant(f"band{i}") for i in range(NUM_BANDS)], dtype=np.uint64)
+_SHINGLE_MIX = np.array([_constant(f"word{i}") for i in range(8)], dtype=np.uint64)
 _BIN_STARTS = np.arange(NUM_BINS, dtype=np.uint64) << _BIN_SHIFT
 
 
@@ -67,11 +74,21 @@ class Fingerprint:
         return band_keys(self.signature)
 
 
+_POWER_CACHE: dict[int, np.ndarray] = {}
+
+
 def _powers(base: int, n: int) -> np.ndarray:
-    # base**0 .. base**(n-1) modulo 2**64: cumprod on uint64 wraps around, which is the modulus we want.
-    steps = np.full(n, base, dtype=np.uint64)
-    steps[0] = 1
-    return np.cumprod(steps, dtype=np.uint64)
+    """base**0 .. base**(n-1) modulo 2**64 (cumprod on uint64 wraps: that is the modulus we want).
+
+    Cached per process up to the longest text seen (at most MAX_SHINGLE_BYTES values, 3 MB).
+    """
+    cached = _POWER_CACHE.get(base)
+    if cached is None or cached.size < n:
+        size = min(MAX_SHINGLE_BYTES, max(n, 2 * (cached.size if cached is not None else 4096)))
+        steps = np.full(size, base, dtype=np.uint64)
+        steps[0] = 1
+        cached = _POWER_CACHE[base] = np.cumprod(steps, dtype=np.uint64)
+    return cached[:n]
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -88,29 +105,36 @@ def word_text(normalised: str) -> str:
     return _NON_WORD.sub(" ", normalised).strip()
 
 
-def shingle_hashes(words: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """Sorted distinct 64-bit hashes of the `size`-word sequences of `words` (see `word_text`).
+def shingle_hashes(normalised: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of the `size`-word sequences of a normalised text.
 
-    A text of fewer than `size` words is one shingle, the whole text. The hash of a shingle depends
-    only on its characters, so the same 4-gram hashes alike in every article and every process.
+    Words are what `\\w+` matches, so punctuation and spacing never change a shingle; a text of fewer
+    than `size` words is one shingle. The hash depends only on the words, so the same 4-gram hashes
+    alike in every article and every process.
     """
-    data = np.frombuffer(words.encode("utf-8")[:MAX_SHINGLE_BYTES], dtype=np.uint8)
-    if data.size == 0:
+    # ASCII text (most English news) is split into words by a byte table, without a regex pass; for
+    # other text the regex first reduces it to words and single spaces, which the table then splits.
+    text = normalised if normalised.isascii() else word_text(normalised)
+    data = np.frombuffer(text.encode("utf-8")[:MAX_SHINGLE_BYTES], dtype=np.uint8)
+    is_word = _WORD_BYTES[data]
+    if not is_word.any():
         return np.empty(0, dtype=np.uint64)
-    spaces = np.flatnonzero(data == _SPACE_BYTE)
-    starts = np.concatenate(([0], spaces + 1))
-    ends = np.concatenate((spaces, [data.size]))
-    if starts.size < size:
-        first, last = np.array([0]), np.array([data.size])
-    else:
-        first, last = starts[: starts.size - size + 1], ends[size - 1 :]
-    # Polynomial hash of every substring from one prefix sum: sum(c_k * B**k) over [s, e), times B**-s.
+    edges = np.diff(is_word.view(np.int8), prepend=0, append=0)
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     with np.errstate(over="ignore"):
+        # Polynomial hash of every word from one prefix sum: sum(c_k * B**k) over [s, e), times B**-s.
         weighted = _BYTE_TABLE[data] * _powers(_BASE, data.size)
         prefix = np.concatenate(([np.uint64(0)], np.cumsum(weighted, dtype=np.uint64)))
-        inverse = _powers(_BASE_INVERSE, data.size)
-        raw = (prefix[last] - prefix[first]) * inverse[first] + (last - first).astype(np.uint64)
-        return np.unique(_mix(raw))
+        words = (prefix[ends] - prefix[starts]) * _powers(_BASE_INVERSE, data.size)[starts]
+        words = _mix(words + (ends - starts).astype(np.uint64))
+        count = max(1, words.size - size + 1)
+        # A shingle combines its words' hashes with a different multiplier per position.
+        combined = words[:count] * _SHINGLE_MIX[0]
+        for offset in range(1, min(size, words.size)):
+            combined += words[offset : offset + count] * _SHINGLE_MIX[offset]
+        hashes = np.sort(_mix(combined))
+    # Distinct values of a sorted array (np.unique is many times slower on arrays this small).
+    return hashes[np.concatenate(([True], hashes[1:] != hashes[:-1]))]
 
 
 def signature(hashes: np.ndarray) -> np.ndarray | None:
@@ -148,7 +172,7 @@ def band_keys(sig: np.ndarray) -> np.ndarray:
 def fingerprint(text: str) -> Fingerprint:
     """The exact hash and the signature of `text` (normalised once for both)."""
     normalised = normalise_text(text)
-    hashes = shingle_hashes(word_text(normalised))
+    hashes = shingle_hashes(normalised)
     return Fingerprint(stable_id(normalised, length=32), int(hashes.size), signature(hashes))
 
 

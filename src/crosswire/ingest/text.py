@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -349,9 +350,10 @@ def looks_editorial(paragraphs: list[str], authors: list[str], outlet: Outlet | 
     words = len(own_voice.split())
     if words < 80:
         return False
-    score = (
-        (len(_FIRST_PLURAL.findall(own_voice)) >= 1)
-        + (len(_NORMATIVE.findall(own_voice)) >= 2)
-        + (len(_EVALUATIVE.findall(own_voice)) >= 1)
-    )
+    # Two of three signs; each test stops at its first (or second) hit instead of counting them all.
+    plural = _FIRST_PLURAL.search(own_voice) is not None
+    normative = len(list(islice(_NORMATIVE.finditer(own_voice), 2))) >= 2
+    if not (plural or normative):
+        return False
+    score = plural + normative + (_EVALUATIVE.search(own_voice) is not None)
     return score >= 2 and len(_REPORTING.findall(own_voice)) <= max(3, words // 150)

@@ -103,7 +103,17 @@ _LIST_MARKER = re.compile(
     r"(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy)\b.*|editor'?s picks?|(?:also read|see also|more on this story))\W*$",
     re.IGNORECASE,
 )
-_BULLETS = re.compile(r"^[\s•·▶►▷>»\-–—*|]+|[\s:|>»·•]+$")
+# Bullets and separators around a line: "• Most viewed", "Share |". str.strip with these characters
+# does what the regex ^[\s•·▶►▷>»\-–—*|]+|[\s:|>»·•]+$ would, without a regex pass over every line.
+_WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())  # what \s matches
+_LEADING_BULLETS = _WHITESPACE + "•·▶►▷>»-–—*|"
+_TRAILING_BULLETS = _WHITESPACE + ":|>»·•"
+
+
+def strip_bullets(line: str) -> str:
+    return line.lstrip(_LEADING_BULLETS).rstrip(_TRAILING_BULLETS)
+
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL_LINE = re.compile(
     r"^(?:(?:source|url|link|original(?: article)?|permalink|read (?:it|more|the original) (?:at|on))\s*[:：]?\s*)?"
@@ -122,7 +132,7 @@ def _may_be_long(line: str) -> bool:
 def is_boilerplate(line: str) -> bool:
     if len(line) > 160 and not _may_be_long(line):
         return False  # a body paragraph: skip the patterns (this runs on every line)
-    stripped = _BULLETS.sub("", line).strip()
+    stripped = strip_bullets(line).strip()
     if not stripped:
         return False
     words = stripped.split()
@@ -134,7 +144,7 @@ def is_boilerplate(line: str) -> bool:
 
 
 def is_list_marker(line: str) -> bool:
-    return _LIST_MARKER.match(_BULLETS.sub("", line).strip()) is not None
+    return _LIST_MARKER.match(strip_bullets(line).strip()) is not None
 
 
 TERMINAL = tuple(".!?\"”’')…:;")
@@ -332,8 +342,14 @@ def is_caption(line: str, sources: SourceRegistry) -> bool:
     stripped = line.strip()
     if len(stripped.split()) > MAX_CAPTION_WORDS:
         return False
-    if _CAPTION_START.match(stripped) or _INLINE_CREDIT.search(stripped):
+    if _CAPTION_START.match(stripped):
         return True
+    # Cheap tests first (this runs on most lines of a page): the regexes only where they can match.
+    low = stripped.lower()
+    if ("cred" in low or "photo" in low) and _INLINE_CREDIT.search(stripped):
+        return True
+    if not stripped.endswith((")", "]")) and "/" not in stripped and "|" not in stripped:
+        return False  # no credit in parentheses, brackets or after a slash
     m = _CREDIT_END.search(stripped)
     if m is None or m.start() < 15:
         return False

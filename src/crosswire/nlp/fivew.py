@@ -28,7 +28,7 @@ or into `Article.text` (`"text"`), or None when nothing qualifies.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.model import Actor, Article, Place, Quote, TimeRef
 
 LEAD_SENTENCES = 3  # who/what/why/how look at the headline and this many content sentences
-WHEN_SENTENCES = 4  # a date in the first few sentences still dates the main event
+WHEN_SENTENCES = 3  # a date in the first few sentences still dates the main event
 WHERE_SENTENCES = 3
 MAX_PHRASE_TOKENS = 14
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -124,7 +124,7 @@ def title_clauses(title: str | None) -> list[tuple[Span, int]]:
 def lead_sentences(doc: Doc, count: int, quotes: Sequence[Quote] | None = None) -> list[Span]:
     """The first `count` content sentences: at least four words, a verb, no page furniture."""
     out: list[Span] = []
-    for sent in doc.sents:
+    for sent in _paragraph_pieces(doc):
         words = [t for t in sent if t.is_alpha]
         if len(words) < 4 or BOILERPLATE.search(sent.text):
             continue
@@ -134,6 +134,21 @@ def lead_sentences(doc: Doc, count: int, quotes: Sequence[Quote] | None = None) 
         if len(out) >= count:
             break
     return out
+
+
+def _paragraph_pieces(doc: Doc) -> Iterator[Span]:
+    """Sentences, cut again at line breaks: a deck without a full stop runs into the next paragraph."""
+    for sent in doc.sents:
+        if "\n" not in sent.text.strip():
+            yield sent
+            continue
+        start = sent.start_char
+        for piece in re.split(r"(\n+)", sent.text):
+            if piece.strip() and not piece.startswith("\n"):
+                span = doc.char_span(start, start + len(piece), alignment_mode="contract")
+                if span is not None and len(span):
+                    yield span
+            start += len(piece)
 
 
 def answer(span: Span | None, value: Any, found_in: str, offset: int = 0) -> dict[str, Any] | None:
@@ -200,7 +215,10 @@ def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
         # "X is Y": the copula is the verb; "says" in "X says Y" likewise stays the verb.
         pass
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    inner = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    inner = next(
+        (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and sent.start <= c.i < sent.end),
+        None,
+    )
     if inner is not None and (subject is None or verb.lemma_.lower() in REPORTING_VERBS):
         # "X happened, officials said": the event is the reported clause, unless its subject is a pronoun.
         inner_subject = next((c for c in inner.children if c.dep_ in SUBJECT_DEPS), None)
@@ -233,7 +251,7 @@ def subject_phrase(subject: Token) -> Span | None:
     while left < right and doc[left].is_punct:
         left += 1
     if right - left + 1 > MAX_PHRASE_TOKENS:
-        left = max(left, right - MAX_PHRASE_TOKENS + 1)
+        right = max(subject.i, left + MAX_PHRASE_TOKENS - 1)
     span = doc[left : right + 1]
     if not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in span):
         return None
@@ -317,14 +335,14 @@ def _when(
     article: Article, doc: Doc, times: Sequence[TimeRef], quotes: Sequence[Quote] | None
 ) -> dict[str, Any] | None:
     lead = lead_sentences(doc, WHEN_SENTENCES, quotes)
-    if lead:
-        limit = lead[-1].end_char
-        for ref in times:
-            if ref.start >= limit:
-                break
-            if ref.value and ref.precision not in ("duration", "unresolved") and _inside(ref.start, lead):
-                return {"text": ref.text, "start": ref.start, "end": ref.end, "value": ref.value,
-                        "found_in": "text", "precision": ref.precision}  # fmt: skip
+    in_lead = [r for r in times if r.value and r.precision not in ("duration", "unresolved") and _inside(r.start, lead)]
+    # A day or a time of day dates an event; a year or a stretch ("since 1908", "the last three weeks") is
+    # usually background, so it answers only when the lead has nothing more precise.
+    ranked = [r for r in in_lead if r.precision == "day"] or [r for r in in_lead if r.precision != "range"]
+    if ranked:
+        ref = ranked[0]
+        return {"text": ref.text, "start": ref.start, "end": ref.end, "value": ref.value,
+                "found_in": "text", "precision": ref.precision}  # fmt: skip
     if article.published is not None:
         return {"text": None, "start": None, "end": None, "value": article.published.date().isoformat(),
                 "found_in": "published", "precision": "day"}  # fmt: skip

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -229,4 +231,27 @@ runs = Table(
     Column("paths", _json()),
     Column("counts", _json()),
     Column("problems", _json()),
+)
+
+# MinHash fingerprints of stored articles (ingest/fingerprint.py, written by ingest/dedup.py through
+# store/minhash.py): the de-duplicator looks wire copies up by band key, one query per batch, instead
+# of holding an index of the whole corpus in memory. `seq` orders arrivals (earlier = the original).
+minhash_signatures = Table(
+    "minhash_signatures",
+    metadata,
+    Column("article_id", ID, _article_fk(), primary_key=True),
+    Column("seq", Integer, nullable=False),
+    Column("shingles", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+    Index("ix_minhash_signatures_seq", "seq"),
+)
+
+# No foreign key (it would cost a lookup per row, 32 rows per article): a band row whose article was
+# deleted finds no signature (those cascade) and is ignored. SQLite keeps the rows in the key's B-tree.
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band_key", BigInteger, primary_key=True, autoincrement=False),
+    Column("article_id", ID, primary_key=True),
+    sqlite_with_rowid=False,
 )

@@ -43,9 +43,6 @@ from crosswire.stories.sentences import SentenceIndex
 DATE_WINDOW_DAYS = 7
 MIN_SHARED_WORDS = 2
 OBJECT_WINDOW = 10
-PARTIAL_MIN = 90
-MIN_PARTIAL_WORDS = 4
-TOKEN_SET_MIN = 80
 ANONYMOUS_MIN = 92
 # "X said" (01) is what quotes are for; an event list full of statements hides the events.
 SKIP_ROOTS = frozenset({"01"})
@@ -335,7 +332,7 @@ def _fact(group: list[Occurrence], words: Counter[str]) -> AlignedFact:
     )
 
 
-# Quote alignment lives in align_quotes.py; re-exported so `stories.align` is the one entry point.
+# Quote alignment (PARTIAL_MIN, TOKEN_SET_MIN, ANONYMOUS_MIN) lives in align_quotes.py; re-exported so `stories.align` is the one entry point.
 from crosswire.stories.align_quotes import (  # noqa: E402
     AlignedQuote,
     QuoteReport,

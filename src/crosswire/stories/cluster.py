@@ -34,7 +34,7 @@ from crosswire.model import stable_id
 from crosswire.stories.embed import DIMENSION, embed_texts
 from crosswire.stories.inputs import StoryInput
 
-THRESHOLD = 0.60
+THRESHOLD = 0.55
 WINDOW_DAYS = 21
 GRACE_DAYS = 2
 TIME_PENALTY = 0.5
@@ -42,6 +42,8 @@ ACTOR_WEIGHT = 0.3
 EVENT_WEIGHT = 0.10
 CORE_SHARE = 0.5  # an actor is part of a story's core when at least this share of its articles name it
 BLOCK = 256
+MAX_SCORED = 16
+LINKAGE = "average"
 STATE_VERSION = 1
 
 
@@ -96,6 +98,7 @@ class StoryIndex:
         self.window_days = window_days
         self.sums = np.zeros((64, DIMENSION), dtype=np.float32)
         self.norms = np.zeros(64, dtype=np.float32)
+        self.counts = np.zeros(64, dtype=np.float32)  # member vectors summed, for average linkage
         self.first = np.zeros(64, dtype=np.int64)  # proleptic ordinal days; meaningful where `dated`
         self.last = np.zeros(64, dtype=np.int64)
         self.dated = np.zeros(64, dtype=bool)
@@ -124,8 +127,10 @@ class StoryIndex:
             vectors = embed_texts([it.text for it in items]) if items else np.zeros((0, DIMENSION))
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.shape != (len(items), DIMENSION):
-            raise ValueError(f"StoryIndex.add_many: expected vectors of shape ({len(items)}, {DIMENSION}), "
-                             f"got {vectors.shape}")
+            raise ValueError(
+                f"StoryIndex.add_many: expected vectors of shape ({len(items)}, {DIMENSION}), "
+                f"got {vectors.shape}"
+            )
         days = [it.published.toordinal() if it.published else None for it in items]
         order = sorted(range(len(items)), key=lambda i: (days[i] is None, days[i] or 0, items[i].article_id))
         dated = [i for i in order if days[i] is not None]
@@ -150,46 +155,62 @@ class StoryIndex:
         base = x @ self.sums[cand].T if len(cand) else np.zeros((len(items), 0), dtype=np.float32)
         gram = x @ x.T
         # Stories joined or started inside this block: their sums moved since `base` was computed.
-        touched: list[int] = []
+        # touched_ids[k] is the k-th such story, touched_at[k] its column in `base` (-1: started here),
+        # incidence[k, r] = 1 when block row r joined it; incidence @ gram[j] is then exactly what the
+        # block's joins added to row j's dot products.
+        size = len(items)
+        touched_ids = np.zeros(size, dtype=np.int64)
+        touched_at = np.zeros(size, dtype=np.int64)
+        incidence = np.zeros((size, size), dtype=np.float32)
+        n_touched = 0
         touched_pos: dict[int, int] = {}
-        incidence = np.zeros((len(items), len(items)), dtype=np.float32)
         cand_pos = {int(s): p for p, s in enumerate(cand)}
         for j, item in enumerate(items):
             if item.article_id in self.story_of:
                 continue
-            dots = base[j].copy()
-            ids = cand
-            if touched:
-                extra = incidence[: len(touched)] @ gram[j]
-                t_ids = np.array(touched)
-                fresh = np.array([t not in cand_pos for t in touched])
-                for p, t in enumerate(touched):
-                    if not fresh[p]:
-                        dots[cand_pos[t]] += extra[p]
-                if fresh.any():
-                    ids = np.concatenate([cand, t_ids[fresh]])
-                    dots = np.concatenate([dots, extra[fresh]])
+            dots, ids = base[j], cand
+            if n_touched:
+                extra = incidence[:n_touched] @ gram[j]
+                at = touched_at[:n_touched]
+                moved = at >= 0
+                dots = dots.copy()
+                dots[at[moved]] += extra[moved]
+                if not moved.all():
+                    ids = np.concatenate([cand, touched_ids[:n_touched][~moved]])
+                    dots = np.concatenate([dots, extra[~moved]])
             best = self._best(item, dots, ids, days[j])
             if best is None:
                 best = self._new_story(item)
             self._join(best, item, x[j], days[j])
-            if best not in touched_pos:
-                touched_pos[best] = len(touched)
-                touched.append(best)
-            incidence[touched_pos[best], j] = 1.0
+            k = touched_pos.get(best)
+            if k is None:
+                k = touched_pos[best] = n_touched
+                touched_ids[k], touched_at[k] = best, cand_pos.get(best, -1)
+                n_touched += 1
+            incidence[k, j] = 1.0
 
     def _best(self, item: StoryInput, dots: np.ndarray, ids: np.ndarray, day: int | None) -> int | None:
         if not len(ids):
             return None
-        sims = dots / np.maximum(self.norms[ids], 1e-12)
-        # Only stories whose cosine could still reach the threshold with every bonus are scored fully.
-        floor = self.threshold - ACTOR_WEIGHT - EVENT_WEIGHT
+        if LINKAGE == "average":
+            sims = dots / np.maximum(self.counts[ids], 1.0)
+        else:
+            sims = dots / np.maximum(self.norms[ids], 1e-12)
+        # Only stories whose cosine could still reach the threshold with the bonuses this article can
+        # earn are scored fully, and of those only the MAX_SCORED most similar (in a dense period many
+        # stories of one topic pass the floor, and a bonus of at most 0.4 rarely lifts a far-down one to the top).
+        floor = (
+            self.threshold - (ACTOR_WEIGHT if item.actors else 0.0) - (EVENT_WEIGHT if item.events else 0.0)
+        )
         if day is not None:
             w = self.window_days
             in_window = ~self.dated[ids] | ((self.last[ids] >= day - w) & (self.first[ids] <= day + w))
             sims = np.where(in_window, sims, -1.0)
         best, best_score = None, self.threshold
-        for p in np.flatnonzero(sims >= floor):
+        passing = np.flatnonzero(sims >= floor)
+        if len(passing) > MAX_SCORED:
+            passing = passing[np.argpartition(-sims[passing], MAX_SCORED - 1)[:MAX_SCORED]]
+        for p in passing:
             s = int(ids[p])
             score = float(sims[p]) + self._bonus(s, item, day)
             if score >= best_score:
@@ -226,13 +247,14 @@ class StoryIndex:
     def _grow(self) -> None:
         cap = 2 * len(self.norms)
         self.sums = np.concatenate([self.sums, np.zeros_like(self.sums)])
-        for name in ("norms", "first", "last", "dated"):
+        for name in ("norms", "counts", "first", "last", "dated"):
             arr = getattr(self, name)
             setattr(self, name, np.concatenate([arr, np.zeros(cap - len(arr), dtype=arr.dtype)]))
 
     def _join(self, s: int, item: StoryInput, vector: np.ndarray, day: int | None) -> None:
         self.sums[s] += vector
         self.norms[s] = float(np.linalg.norm(self.sums[s]))
+        self.counts[s] += 1.0
         if day is not None:
             if self.dated[s]:
                 self.first[s] = min(int(self.first[s]), day)
@@ -257,7 +279,10 @@ class StoryIndex:
     def date_span(self, s: int) -> tuple[str | None, str | None]:
         if not self.dated[s]:
             return (None, None)
-        return (date.fromordinal(int(self.first[s])).isoformat(), date.fromordinal(int(self.last[s])).isoformat())
+        return (
+            date.fromordinal(int(self.first[s])).isoformat(),
+            date.fromordinal(int(self.last[s])).isoformat(),
+        )
 
     def clusters(self, *, with_related: bool = True) -> list[Cluster]:
         """The stories, largest first, with generated titles and (optionally) related-story links."""
@@ -326,6 +351,7 @@ class StoryIndex:
             index._grow()
         index.sums[:n] = arrays["sums"]
         index.norms[:n] = np.linalg.norm(arrays["sums"], axis=1)
+        index.counts[:n] = [len(m) for m in meta["members"]]
         index.first[:n], index.last[:n], index.dated[:n] = arrays["first"], arrays["last"], arrays["dated"]
         index.keys = list(meta["keys"])
         index.members = [list(m) for m in meta["members"]]

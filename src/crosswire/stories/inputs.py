@@ -25,7 +25,9 @@ _ABBREVIATION = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr|No|Vol|U\.S|U\.N|U\.K|[A-Z])\.$"
 )
 # Datelines and bylines that open wire copy carry no story signal: "SEOUL, April 26 (Yonhap) -- ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:,[^\n\u2014-]{0,40})?\s*(?:\([^)]{1,30}\))?\s*(?:--|\u2014|\u2013|-)\s+")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'-]{2,40}(?:,[^\n\u2014-]{0,40})?\s*(?:\([^)]{1,30}\))?\s*(?:--|\u2014|\u2013|-)\s+"
+)
 _GENRE_PREFIX = re.compile(r"^\s*\[[^\]]{1,30}\]\s*")
 
 
@@ -135,7 +137,9 @@ def story_input(
             actors.update(code for code in actor.codes if code)
         for event in analysis.events:
             if not event.negated:
-                events.add(event_signature(event.source.code, event.cameo, event.target and event.target.code))
+                events.add(
+                    event_signature(event.source.code, event.cameo, event.target.code if event.target else None)
+                )
     return StoryInput(
         article_id=article_id or article.id,
         outlet=article.outlet,

@@ -77,8 +77,9 @@ def related_stories(index: StoryIndex, block: int = 512) -> dict[int, list[int]]
     return out
 
 
-def _link(index: StoryIndex, centroids: np.ndarray, rows: np.ndarray, cols: np.ndarray,
-          out: dict[int, list[int]]) -> None:
+def _link(
+    index: StoryIndex, centroids: np.ndarray, rows: np.ndarray, cols: np.ndarray, out: dict[int, list[int]]
+) -> None:
     from crosswire.stories.cluster import _core
 
     sims = centroids[rows] @ centroids[cols].T

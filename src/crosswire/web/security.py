@@ -15,13 +15,13 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from fastapi import HTTPException, Request
-from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.responses import Response
+from starlette.datastructures import MutableHeaders
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "cw_csrf"
 CSRF_FIELD = "csrf_token"
@@ -149,26 +149,44 @@ def check_upload_name(filename: str | None, limits: UploadLimits) -> str:
     return name
 
 
-class SecurityHeadersMiddleware(BaseHTTPMiddleware):
-    """Adds the security headers, refuses oversized requests early, and sets the CSRF cookie."""
+class SecurityHeadersMiddleware:
+    """Adds the security headers, refuses oversized requests early, and sets the CSRF cookie.
 
-    def __init__(self, app: object, max_request_bytes: int) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    A plain ASGI middleware (not Starlette's BaseHTTPMiddleware, which costs a task and a stream per
+    request): it only edits the response's start message.
+    """
+
+    def __init__(self, app: ASGIApp, max_request_bytes: int) -> None:
+        self.app = app
         self.max_request_bytes = max_request_bytes
 
-    async def dispatch(
-        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
         length = request.headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_request_bytes):
-            response: Response = Response(
+            response = PlainTextResponse(
                 f"request too large: the limit is {self.max_request_bytes} bytes\n", status_code=413
             )
-        else:
-            response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        new_csrf = getattr(request.state, "new_csrf", None)
-        if new_csrf and not request.cookies.get(CSRF_COOKIE):
-            response.set_cookie(CSRF_COOKIE, new_csrf, httponly=True, samesite="strict", path="/")
-        return response
+            response.headers.update(SECURITY_HEADERS)
+            await response(scope, receive, send)
+            return
+        has_csrf = CSRF_COOKIE in request.cookies
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name not in headers:
+                        headers[name] = value
+                # Set by csrf_token_for while rendering a page with a form.
+                new_csrf = scope.get("state", {}).get("new_csrf")
+                if new_csrf and not has_csrf:
+                    cookie = Response()
+                    cookie.set_cookie(CSRF_COOKIE, new_csrf, httponly=True, samesite="strict", path="/")
+                    headers.append("set-cookie", cookie.headers["set-cookie"])
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

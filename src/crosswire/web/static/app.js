@@ -168,7 +168,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    showTarget();
+    // After "load": the browser's own jump to #hl (top-aligned) happens first, then we centre it.
+    window.addEventListener("load", showTarget);
     window.addEventListener("hashchange", showTarget);
     const svg = document.getElementById("actor-graph");
     const data = document.getElementById("graph-data");

@@ -53,7 +53,11 @@ def compare(story: Story) -> dict[str, Any]:
         facts.append(record)
     # Each omission names its fact by index and summary; the full record is in the lists above.
     omitted = {
-        o: [{"index": f["index"], "summary": f["summary"], "outlets": f["outlets"]} for f in facts if o in f["omitted_by"]]
+        o: [
+            {"index": f["index"], "summary": f["summary"], "outlets": f["outlets"]}
+            for f in facts
+            if o in f["omitted_by"]
+        ]
         for o in outlets
     }
     return {

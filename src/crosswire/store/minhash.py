@@ -1,0 +1,123 @@
+"""The store's side of de-duplication: text-hash and MinHash band-key lookups, one round per batch.
+
+The de-duplicator (ingest/dedup.py) fingerprints a batch of articles, asks `lookup` once which stored
+articles share a text hash or an LSH band key with any of them, checks the candidates' stored
+signatures in memory, and after the batch's articles are saved, `save_fingerprints` records the new
+fingerprints. So memory holds one batch's fingerprints, never the whole corpus's, whatever its size.
+
+The fingerprints of a batch are written in their own transaction right after the articles' one: a
+crash between the two leaves those articles without fingerprints, which only means later copies of
+them are not linked until they are ingested again (re-ingesting fills the gap).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from crosswire.store.schema import articles, minhash_bands, minhash_signatures
+from crosswire.store.sql import chunked, insert_ignore
+
+# Values per IN (...) list: well under SQLite's bound-parameter limit (32766), few round trips.
+LOOKUP_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class StoredSignature:
+    seq: int  # arrival order: a lower seq was stored earlier
+    shingles: int
+    signature: bytes
+
+
+@dataclass
+class Lookup:
+    """What the store knows about one batch's fingerprints."""
+
+    originals: dict[str, str] = field(default_factory=dict)  # text hash -> the stored original's id
+    fingerprinted: dict[str, int] = field(default_factory=dict)  # batch article id -> its stored seq
+    candidates: dict[int, list[str]] = field(default_factory=dict)  # band key -> stored article ids
+    signatures: dict[str, StoredSignature] = field(default_factory=dict)  # candidate id -> signature
+
+
+@dataclass(frozen=True)
+class FingerprintRow:
+    """One article's fingerprint as `save_fingerprints` stores it."""
+
+    article_id: str
+    shingles: int
+    signature: bytes
+    band_keys: Sequence[int]
+
+
+def lookup(
+    store: Any, text_hashes: Iterable[str], band_keys: Iterable[int], article_ids: Iterable[str]
+) -> Lookup:
+    """Stored originals of `text_hashes`, stored articles sharing any of `band_keys` (with their
+    signatures), and which of `article_ids` are fingerprinted already; one read transaction."""
+    found = Lookup()
+    with store._read("looking up duplicates") as conn:
+        found.originals = _originals(conn, set(text_hashes))
+        ids = set(article_ids)
+        for chunk in chunked(sorted(ids), LOOKUP_CHUNK):
+            query = select(minhash_signatures.c.article_id, minhash_signatures.c.seq).where(
+                minhash_signatures.c.article_id.in_(chunk)
+            )
+            found.fingerprinted.update((row[0], int(row[1])) for row in conn.execute(query))
+        wanted: set[str] = set()
+        for chunk in chunked(sorted(set(band_keys)), LOOKUP_CHUNK):
+            query = select(minhash_bands.c.band_key, minhash_bands.c.article_id).where(
+                minhash_bands.c.band_key.in_(chunk)
+            )
+            for key, article_id in conn.execute(query):
+                found.candidates.setdefault(int(key), []).append(article_id)
+                wanted.add(article_id)
+        for chunk in chunked(sorted(wanted), LOOKUP_CHUNK):
+            query = select(minhash_signatures).where(minhash_signatures.c.article_id.in_(chunk))
+            for row in conn.execute(query):
+                found.signatures[row.article_id] = StoredSignature(
+                    int(row.seq), int(row.shingles), bytes(row.signature)
+                )
+    return found
+
+
+def _originals(conn: Connection, text_hashes: set[str]) -> dict[str, str]:
+    # The same order as queries.find_by_text_hash: an original before a duplicate, then the oldest.
+    best: dict[str, tuple[bool, Any, str]] = {}
+    for chunk in chunked(sorted(text_hashes), LOOKUP_CHUNK):
+        query = select(
+            articles.c.text_hash, articles.c.id, articles.c.duplicate_of, articles.c.ingested_at
+        ).where(articles.c.text_hash.in_(chunk))
+        for text_hash, article_id, duplicate_of, ingested_at in conn.execute(query):
+            rank = (duplicate_of is not None, ingested_at, article_id)
+            if text_hash not in best or rank < best[text_hash]:
+                best[text_hash] = rank
+    return {text_hash: rank[2] for text_hash, rank in best.items()}
+
+
+def save_fingerprints(store: Any, rows: Sequence[FingerprintRow]) -> int:
+    """Record fingerprints of stored articles (ones already recorded are kept); returns rows given."""
+    if not rows:
+        return 0
+    with store._write("saving fingerprints") as conn:
+        first = (
+            int(conn.execute(select(func.coalesce(func.max(minhash_signatures.c.seq), 0))).scalar_one()) + 1
+        )
+        signature_rows = [
+            {
+                "article_id": row.article_id,
+                "seq": first + i,
+                "shingles": row.shingles,
+                "signature": row.signature,
+            }
+            for i, row in enumerate(rows)
+        ]
+        insert_ignore(conn, minhash_signatures, signature_rows)
+        band_rows = [
+            {"band_key": int(key), "article_id": row.article_id} for row in rows for key in row.band_keys
+        ]
+        for chunk in chunked(band_rows, LOOKUP_CHUNK):
+            insert_ignore(conn, minhash_bands, chunk)
+    return len(rows)
