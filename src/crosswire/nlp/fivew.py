@@ -44,6 +44,7 @@ OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "xcomp", "dative", "prt", "agent
 REPORTING_VERBS = frozenset(
     "say tell report claim announce state confirm add note reveal insist warn explain write describe".split()
 )
+PERSONAL_PRONOUNS = frozenset("he she they".split())
 WH_WORDS = frozenset("what why how who whom which when where whether".split())
 # Subjects headed by these name people even without a named entity ("police", "a gunman").
 PERSON_NOUNS = frozenset(
@@ -152,11 +153,13 @@ def _paragraph_pieces(doc: Doc) -> Iterator[Span]:
 
 
 def answer(span: Span | None, value: Any, found_in: str, offset: int = 0) -> dict[str, Any] | None:
-    """An answer record; `offset` shifts spans parsed from part of the title back into the whole title."""
+    """An answer record; `offset` shifts spans parsed from part of the title back into the whole title.
+    A phrase never runs past a line break (a parse can join a deck to the next paragraph)."""
     if span is None or not span.text.strip():
         return None
-    return {"text": span.text, "start": span.start_char + offset, "end": span.end_char + offset,
-            "value": value, "found_in": found_in}  # fmt: skip
+    text = span.text.split("\n")[0].rstrip()
+    start = span.start_char + offset
+    return {"text": text, "start": start, "end": start + len(text), "value": value, "found_in": found_in}
 
 
 # --- who and what ------------------------------------------------------------------------------------------
@@ -224,6 +227,13 @@ def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
         inner_subject = next((c for c in inner.children if c.dep_ in SUBJECT_DEPS), None)
         if inner_subject is not None and inner_subject.pos_ != "PRON" and inner_subject.lower_ not in NON_ANSWERS:
             subject, verb = inner_subject, inner
+    if subject is not None and subject.lower_ in PERSONAL_PRONOUNS:
+        # "When Kim boarded his train, he was asking ...": a personal pronoun after a name in the same
+        # sentence refers back to it.
+        labels = ("PERSON",) if subject.lower_ != "they" else ("PERSON", "ORG", "NORP", "GPE")
+        earlier = [e for e in sent.ents if e.label_ in labels and e.end <= subject.i]
+        if earlier:
+            return earlier[-1].root, verb
     if subject is None or subject.lower_ in NON_ANSWERS or subject.pos_ == "PRON":
         return None
     if subject.lower_ in WH_WORDS or subject.left_edge.lower_ in WH_WORDS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from typing import Annotated, Any
 
@@ -18,6 +19,20 @@ from crosswire.web.views.highlight import Annotation, annotations_for, marked_pa
 router = APIRouter(
     dependencies=[Depends(require_read)], include_in_schema=False, default_response_class=HTMLResponse
 )
+
+
+_OUTLETS_TTL_S = 30.0
+
+
+def _outlet_choices(request: Request) -> list[dict[str, Any]]:
+    """The search form's outlet list, recounted at most every 30 s: a GROUP BY over the whole store
+    on every search would cost more than the search itself at 50k articles."""
+    cached = getattr(request.app.state, "outlet_choices", None)
+    now = time.monotonic()
+    if cached is None or now - cached[0] > _OUTLETS_TTL_S:
+        cached = (now, browse.outlet_counts(request.app.state.store))
+        request.app.state.outlet_choices = cached
+    return cached[1]
 
 
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -176,5 +191,5 @@ def search_page(
     return render(
         request,
         "search.html",
-        {"form": form, "result": result, "page": page, "outlets": browse.outlet_counts(store)},
+        {"form": form, "result": result, "page": page, "outlets": _outlet_choices(request)},
     )
