@@ -128,7 +128,12 @@ def render(r: dict) -> str:
 
 
 def write_docs(section: str) -> None:
-    start, end = "<!-- events:start -->", "<!-- events:end -->"
+    write_docs_section(section, "events")
+
+
+def write_docs_section(section: str, name: str) -> None:
+    """Replace the `<!-- name:start -->` ... `<!-- name:end -->` section of docs/benchmarks.md."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     text = (
         DOCS.read_text(encoding="utf-8")
         if DOCS.exists()

@@ -314,3 +314,30 @@ def test_story_input_reads_actors_and_events_from_the_analysis() -> None:
     assert got.actors == frozenset({"kim jong un", "PRKGOV"})
     assert got.events == frozenset({"PRKGOV|04|RUSGOV"})
     assert got.text.startswith("Kim meets Putin. Kim Jong-un")
+
+
+def test_many_stories_of_one_topic_do_not_snowball_into_one() -> None:
+    """Average linkage: 150 stories of one topic in one week (articles of different stories about 0.39
+    apart, of one story about 0.67, as MiniLM puts generated articles) must not collapse into a topic-wide
+    story; with centroid linkage a story that absorbed two neighbours pulls in the whole topic."""
+    rng = np.random.default_rng(1)
+
+    def units(n: int) -> np.ndarray:
+        x = rng.normal(size=(n, DIMENSION)).astype(np.float32)
+        return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+    n_stories, per_story = 150, 4
+    common, topic, anchors = units(1)[0], units(1)[0], units(n_stories)
+    own = units(n_stories * per_story) * np.sqrt(0.334) * rng.uniform(0.6, 1.4, (n_stories * per_story, 1))
+    story = np.repeat(np.arange(n_stories), per_story)
+    x = np.sqrt(0.203) * common + np.sqrt(0.186) * topic + np.sqrt(0.277) * anchors[story] + own
+    vectors = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    items = [
+        item(f"t{s}-{k}", DAY + timedelta(days=int(rng.integers(0, 7))), outlet=f"O{k % 5}")
+        for k, s in enumerate(story)
+    ]
+    clusters = group_articles(items, vectors=vectors)
+    assert max(len(c.article_ids) for c in clusters) <= 3 * per_story
+    gold = {it.article_id: int(s) for it, s in zip(items, story, strict=True)}
+    mixed = sum(len({gold[a] for a in c.article_ids}) > 1 for c in clusters)
+    assert mixed <= 0.05 * n_stories

@@ -123,7 +123,13 @@ def test_absolute_expressions_resolve_without_a_publication_date():
         ("Tests in 2016-2017 raised tension.", "2016-2017", "2016-01-01", "2017-12-31", "range"),
         ("The summit was held on Dec. 28.", "Dec. 28", "2018-12-28", None, "day"),
         ("Talks began in the 1990s.", "1990s", "1990-01-01", "1999-12-31", "range"),
-        ("The deal must be reached by the end of the year.", "end of the year", "2019-04-29", "2019-12-31", "range"),
+        (
+            "The deal must be reached by the end of the year.",
+            "end of the year",
+            "2019-04-29",
+            "2019-12-31",
+            "range",
+        ),
     ],
 )
 def test_rules(sentence, words, value, end_value, precision):

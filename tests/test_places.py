@@ -98,7 +98,9 @@ def test_places_geonames_lacks_come_from_the_alias_table():
 def test_context_decides_between_cities_of_one_name():
     kaesong = resolve_name("Kaesong")[0]
     assert kaesong.country == "PRK"
-    candidates = tuple(sorted(resolve_name.__globals__["gazetteer"]().cities["paris"], key=lambda e: e.population))
+    candidates = tuple(
+        sorted(resolve_name.__globals__["gazetteer"]().cities["paris"], key=lambda e: e.population)
+    )
     assert pick_city(candidates, set()).country == "FRA"
     assert pick_city(candidates, {"USA"}).country == "FRA"  # a small namesake does not beat the capital
     moscow = resolve_name.__globals__["gazetteer"]().cities["moscow"]

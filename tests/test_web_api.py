@@ -203,8 +203,12 @@ def test_exports(client, data):
     assert csv_text.splitlines()[0].startswith("id,") and "Cattle imports halted" in csv_text
     parquet = client.get("/export/articles.parquet")
     assert parquet.content[:4] == b"PAR1"
-    briefing = client.get("/export/briefing.md").text
-    assert "Stockholm talks" in briefing and "North Korea and the US hold talks" in briefing
+    briefing = client.get("/export/briefing.md")
+    assert briefing.headers["content-disposition"].startswith("attachment")
+    assert "Stockholm talks" in briefing.text
+    html = client.get("/export/briefing.html")
+    assert html.status_code == 200 and html.headers["content-disposition"].startswith("attachment")
+    assert "Stockholm talks" in html.text
     assert client.get("/export/articles.xml").status_code == 404
 
 

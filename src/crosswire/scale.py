@@ -63,3 +63,25 @@ def analyze_distributed(
             yield future.result()
     for future in pending:
         yield future.result()
+
+
+def analyze_in_pool(
+    batches: Iterable[list[Article]], n_process: int, *, kb: Any = None, max_in_flight: int | None = None
+) -> Iterator[list[tuple[Article, Analysis]]]:
+    """The same on this machine: a pool of `n_process` worker processes, results in input order.
+
+    Unlike `Executor.map`, which submits the whole input at once, at most `max_in_flight` batches
+    are queued, so a large corpus streams through with flat memory.
+    """
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    limit = max_in_flight or 2 * n_process
+    with ProcessPoolExecutor(max_workers=n_process) as pool:
+        queue: deque[Any] = deque()
+        for batch in batches:
+            queue.append(pool.submit(analyze_batch, batch, kb))
+            if len(queue) >= limit:
+                yield queue.popleft().result()
+        while queue:
+            yield queue.popleft().result()

@@ -57,7 +57,9 @@ def build_article(rec: dict[str, Any]) -> tuple[Article, int]:
 
 
 def _starts_with(body: str, description: str) -> bool:
-    return _words(body[: len(description) + 20])[:12] == _words(description)[:12]
+    """Whether the body opens with the description (scraped bodies often repeat it word for word)."""
+    lead = _words(description)[:12]
+    return bool(lead) and _words(body[: len(description) + 20])[: len(lead)] == lead
 
 
 def _words(text: str | None) -> list[str]:
@@ -79,12 +81,19 @@ def locate(pred: dict[str, Any], rec: dict[str, Any], prefix_len: int) -> list[t
         return [("description", start, end)]
     out = [("text", start - prefix_len, end - prefix_len)]
     description = rec.get("description") or ""
-    if not prefix_len and description and end <= len(description) and _starts_with(rec.get("text") or "", description):
+    if (
+        not prefix_len
+        and description
+        and end <= len(description)
+        and _starts_with(rec.get("text") or "", description)
+    ):
         out.append(("description", start, end))
     return out
 
 
-def is_right(pred: dict[str, Any], golds: Sequence[dict[str, Any]], rec: dict[str, Any], prefix_len: int) -> bool:
+def is_right(
+    pred: dict[str, Any], golds: Sequence[dict[str, Any]], rec: dict[str, Any], prefix_len: int
+) -> bool:
     places = locate(pred, rec, prefix_len)
     for gold in golds:
         if gold.get("start") is not None and any(
@@ -154,7 +163,11 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path}:{number}: not JSON: {exc.msg}") from exc
-        if not isinstance(rec, dict) or not isinstance(rec.get("gold"), dict) or not isinstance(rec.get("text"), str):
+        if (
+            not isinstance(rec, dict)
+            or not isinstance(rec.get("gold"), dict)
+            or not isinstance(rec.get("text"), str)
+        ):
             raise ValueError(f"{path}:{number}: not a 5W1H gold record (needs 'text' and a 'gold' object)")
         out.append(rec)
     return out

@@ -169,25 +169,103 @@ def matches(entity: str, actor: Actor) -> bool:
     return False
 
 
-def entity_actor(article: Article, entity: str, actors: Sequence[Actor]) -> Actor | None:
-    """One actor for the entity: the matched actors merged, or the entity's phrase found in the text."""
+# Party words and the collective nouns a group entity is written with ("Republican_Lawmakers" appears as
+# "Republican lawmakers", "GOP senators", "Republicans"): US politics dominates BASIL and most US news.
+PARTY_WORDS = {
+    "republican": r"(?:republican|gop)s?",
+    "republicans": r"(?:republican|gop)s?",
+    "gop": r"(?:republican|gop)s?",
+    "democratic": r"democrat(?:ic|s)?",
+    "democrat": r"democrat(?:ic|s)?",
+    "democrats": r"democrat(?:ic|s)?",
+}
+GROUP_NOUNS = {
+    "lawmakers": r"(?:lawmakers?|legislators?|senators?|congressm[ae]n|congresswom[ae]n|members)",
+    "legislators": r"(?:lawmakers?|legislators?)",
+    "leaders": r"(?:leaders?|leadership)",
+    "officials": r"officials?",
+}
+CHAMBERS = ("senate", "house")
+
+
+def _word_pattern(word: str) -> str:
+    if word in PARTY_WORDS:
+        return PARTY_WORDS[word]
+    if word in GROUP_NOUNS:
+        return GROUP_NOUNS[word]
+    # A plural or singular, and "protestors" / "protesters".
+    stem = re.escape(word.removesuffix("s")) if len(word) > 3 and word.endswith("s") else re.escape(word)
+    if stem.endswith(("or", "er")) and len(stem) > 5:
+        stem = stem[:-2] + "[eo]r"
+    return stem + "s?"
+
+
+def entity_phrases(entity: str) -> list[re.Pattern[str]]:
+    """Patterns for an entity that is a phrase rather than an actor's name: its words with party synonyms,
+    number and spelling variants, without a possessive or a "U.S." prefix, and for a party group (House
+    Republicans, Democratic lawmakers) also the party's plural ("Republicans")."""
+    text = re.sub(r"'s\b|\u2019s\b", "", entity)
+    words = [w for w in re.findall(r"[\w.-]+", text.lower()) if w not in ("u.s.", "us")]
+    if not words:
+        return []
+    out = [r"\b" + r"\s+".join(_word_pattern(w) for w in words) + r"\b"]
+    party = next((w for w in words if w in PARTY_WORDS), None)
+    if party and len(words) > 1 and all(w in PARTY_WORDS or w in GROUP_NOUNS or w in CHAMBERS for w in words):
+        out.append(r"\b" + PARTY_WORDS[party] + r"\b")
+    return [re.compile(p, re.IGNORECASE) for p in out]
+
+
+def _phrase_mentions(article: Article, entity: str, person: bool) -> list[Mention]:
+    if person:  # a person's full name only: the surname alone is left to the actors ("Fox" is also Fox News)
+        patterns = [re.compile(r"\b" + r"\s+".join(map(re.escape, entity.split())) + r"\b", re.IGNORECASE)]
+    else:
+        patterns = entity_phrases(entity)
+    return [Mention(m.start(), m.end(), m.group(0), "name") for p in patterns for m in p.finditer(article.text)]
+
+
+def _person_entities(doc: Any, entity: str) -> list[Mention]:
+    """PERSON entities ending in the entity's surname, or in a longer word it begins ("Calder" for a name
+    cut short), with no contradicting first name: how a misspelt or truncated key still finds its person."""
+    words = entity.split()
+    if doc is None or len(words) < 2 or len(words[-1]) < 4:
+        return []
+    surname, first = words[-1].lower(), words[0].lower()
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        names = [t.lower_ for t in ent if t.is_alpha]
+        if not names or not (names[-1] == surname or (len(surname) >= 5 and names[-1].startswith(surname))):
+            continue
+        if len(names) > 1 and names[0] != first:
+            continue
+        out.append(Mention(ent.start_char, ent.end_char, ent.text, "name"))
+    return out
+
+
+def entity_actor(article: Article, entity: str, actors: Sequence[Actor], doc: Any = None) -> Actor | None:
+    """One actor for the entity: the matched actors merged, with the entity's phrase variants found in the
+    text (all a group entity has when no actor carries its name), or a person's surname among the Doc's
+    PERSON entities when no actor matched (`doc` optional)."""
     found = [a for a in actors if matches(entity, a)]
-    if found:
-        mentions = sorted(
-            {(m.start, m.end): m for a in found for m in a.mentions}.values(), key=lambda m: m.start
-        )
-        return Actor(
-            article_id=article.id,
-            name=entity,
-            kind=found[0].kind,
-            mentions=mentions,
-            labels=[lab for a in found for lab in a.labels],
-        )
-    phrase = re.compile(r"\b" + r"\s+".join(map(re.escape, entity.split())) + r"\b", re.IGNORECASE)
-    mentions = [Mention(m.start(), m.end(), m.group(0), "name") for m in phrase.finditer(article.text)]
+    person = bool(found) and found[0].kind == "person"
+    mentions = [m for a in found for m in a.mentions] + _phrase_mentions(article, entity, person)
+    named = len(entity.split()) >= 2 and all(w[:1].isupper() for w in entity.split())
+    by_surname = _person_entities(doc, entity) if named and not found else []
+    mentions += by_surname
     if not mentions:
         return None
-    return Actor(article_id=article.id, name=entity, kind="group", mentions=mentions)
+    unique: dict[tuple[int, int], Mention] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not any(s <= m.start and m.end <= e for s, e in unique):  # drop a mention inside another
+            unique[(m.start, m.end)] = m
+    return Actor(
+        article_id=article.id,
+        name=entity,
+        kind=found[0].kind if found else ("person" if by_surname else "group"),
+        mentions=list(unique.values()),
+        labels=[lab for a in found for lab in a.labels],
+    )
 
 
 def basil_article(rec: dict[str, Any]) -> Article:

@@ -8,6 +8,7 @@ failure is confined to its file: it becomes a `Problem` and the batch goes on.
 from __future__ import annotations
 
 import glob
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ DOC_NAMES = frozenset(
     {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING", "CONTRIBUTING", "AUTHORS"}
 )
 _GLOB_CHARS = frozenset("*?[")
+WHOLE_READ_BYTES = 1 << 20  # files up to this size are read in one go (most articles are a few KB)
 _STREAMED = ("warc", "jsonl")  # read record by record: max_bytes applies to each record, not the file
 _SINGLE_ARTICLE = ("text", "html")  # one file, one article: a manifest entry describes that article
 
@@ -119,13 +121,20 @@ def _os_problem(path: Path, err: OSError) -> Problem:
 def read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]:
     """The articles in one file, or Problems saying why it (or part of it) could not be read."""
     path = Path(path)
+    data: bytes | None = None
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        size = info.st_size
+        if stat.S_ISDIR(info.st_mode):
             yield Problem(str(path), "is a folder, not a file", "error")
             return
-        with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
+        if size <= min(options.max_bytes, WHOLE_READ_BYTES):
+            # A typical article file: one read serves both format detection and the reader.
+            data = path.read_bytes()
+            head = data[:HEAD_BYTES]
+        else:
+            with path.open("rb") as handle:
+                head = handle.read(HEAD_BYTES)
     except OSError as err:
         yield _os_problem(path, err)
         return
@@ -147,7 +156,7 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]
         return
     context = _context(path, options)
     try:
-        for item in _dispatch(path, fmt, context, options):
+        for item in _dispatch(path, fmt, context, options, data):
             if isinstance(item, Problem):
                 yield item
                 continue
@@ -177,7 +186,9 @@ def _context(path: Path, options: IngestOptions) -> Any:
     )
 
 
-def _dispatch(path: Path, fmt: str, context: Any, options: IngestOptions) -> Iterator[Article | Problem]:
+def _dispatch(
+    path: Path, fmt: str, context: Any, options: IngestOptions, data: bytes | None = None
+) -> Iterator[Article | Problem]:
     if fmt in _STREAMED:
         with path.open("rb") as stream:
             if fmt == "warc":
@@ -189,7 +200,8 @@ def _dispatch(path: Path, fmt: str, context: Any, options: IngestOptions) -> Ite
 
                 yield from read_jsonl(path, stream, context, max_record_bytes=options.max_bytes)
         return
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     if fmt == "html":
         from crosswire.ingest.html import read_html
 

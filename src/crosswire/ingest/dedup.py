@@ -75,24 +75,25 @@ class _RecentIndex:
         return original
 
     def candidates(self, keys: Iterable[int]) -> list[str]:
+        # Keys are Python ints (ndarray.tolist()): numpy scalars would hash alike but cost more.
         found: dict[str, None] = {}
         for key in keys:
-            found.update(dict.fromkeys(self.bands.get(int(key), ())))
+            found.update(dict.fromkeys(self.bands.get(key, ())))
         return sorted(found, key=lambda other: self.prints[other][0])  # earliest first
 
     def add(self, article_id: str, size: int, sig: np.ndarray, keys: Iterable[int]) -> None:
         self._seq += 1
         self.prints[article_id] = (self._seq, size, sig)
         for key in keys:
-            self.bands.setdefault(int(key), []).append(article_id)
+            self.bands.setdefault(key, []).append(article_id)
         if self.window is not None and len(self.prints) > self.window:
             old_id, (_seq, _size, old_sig) = self.prints.popitem(last=False)
-            for key in band_keys(old_sig):
-                ids = self.bands.get(int(key))
+            for key in band_keys(old_sig).tolist():
+                ids = self.bands.get(key)
                 if ids is not None:
                     ids.remove(old_id)
                     if not ids:
-                        del self.bands[int(key)]
+                        del self.bands[key]
 
 
 class Deduplicator:
@@ -126,19 +127,20 @@ class Deduplicator:
     def check(self, article: Article) -> Article:
         """Set `duplicate_of` and `near_duplicates` on `article` (and remember it); returns the same article."""
         fp = fingerprint(article.text)
-        original = self._recent.original(fp.text_hash, article.id)
-        if original != article.id:
+        article_id = article.id
+        original = self._recent.original(fp.text_hash, article_id)
+        if original != article_id:
             article.duplicate_of = original
             return article  # the original already stands for this text among near-duplicates
-        if article.id in self._recent.prints or not self._comparable(fp):
+        if article_id in self._recent.prints or not self._comparable(fp):
             return article  # the same article seen again (re-ingested file): nothing new to relate
         assert fp.signature is not None
-        keys = band_keys(fp.signature)
+        keys = band_keys(fp.signature).tolist()
         for other in self._recent.candidates(keys):
             _seq, size, sig = self._recent.prints[other]
             if is_copy(fp.size, fp.signature, size, sig, self.threshold):
                 _relate(article, other)
-        self._recent.add(article.id, fp.size, fp.signature, keys)
+        self._recent.add(article_id, fp.size, fp.signature, keys)
         return article
 
     @staticmethod
@@ -159,27 +161,28 @@ class Deduplicator:
             return batch
         from crosswire.store import minhash
 
+        ids = [article.id for article in batch]  # a property that hashes the whole text: once each
         prints = [fingerprint(article.text) for article in batch]
-        keys = [band_keys(fp.signature) if self._comparable(fp) else None for fp in prints]
+        keys = [band_keys(fp.signature).tolist() if self._comparable(fp) else None for fp in prints]
         found = minhash.lookup(
             self.store,
             (fp.text_hash for fp in prints),
-            (int(k) for ks in keys if ks is not None for k in ks),
-            (article.id for article in batch),
+            (k for ks in keys if ks is not None for k in ks),
+            ids,
         )
         by_hash = dict(found.originals)
         in_batch = _RecentIndex(None)  # this batch's new articles, not in the store yet
         pending: list[Any] = []
-        for article, fp, article_keys in zip(batch, prints, keys, strict=True):
-            original = by_hash.setdefault(fp.text_hash, article.id)
-            if original != article.id:
+        for article, article_id, fp, article_keys in zip(batch, ids, prints, keys, strict=True):
+            original = by_hash.setdefault(fp.text_hash, article_id)
+            if original != article_id:
                 article.duplicate_of = original
                 continue
-            if article_keys is None or article.id in in_batch.prints:
+            if article_keys is None or article_id in in_batch.prints:
                 continue
             assert fp.signature is not None
-            own_seq = found.fingerprinted.get(article.id)
-            for other in self._stored_copies(fp, article.id, own_seq, article_keys, found):
+            own_seq = found.fingerprinted.get(article_id)
+            for other in self._stored_copies(fp, article_id, own_seq, article_keys, found):
                 _relate(article, other)
             if own_seq is not None:
                 continue  # stored before: related only to what was stored before it, as it was then
@@ -187,23 +190,21 @@ class Deduplicator:
                 _seq, size, sig = in_batch.prints[other]
                 if is_copy(fp.size, fp.signature, size, sig, self.threshold):
                     _relate(article, other)
-            in_batch.add(article.id, fp.size, fp.signature, article_keys)
+            in_batch.add(article_id, fp.size, fp.signature, article_keys)
             pending.append(
-                minhash.FingerprintRow(
-                    article.id, fp.size, signature_bytes(fp.signature), article_keys.tolist()
-                )
+                minhash.FingerprintRow(article_id, fp.size, signature_bytes(fp.signature), article_keys)
             )
         self._pending = pending
         return batch
 
     def _stored_copies(
-        self, fp: Fingerprint, article_id: str, own_seq: int | None, keys: np.ndarray, found: Any
+        self, fp: Fingerprint, article_id: str, own_seq: int | None, keys: list[int], found: Any
     ) -> list[str]:
         assert fp.signature is not None
         copies: list[tuple[int, str]] = []
         seen: set[str] = set()
         for key in keys:
-            for other in found.candidates.get(int(key), ()):
+            for other in found.candidates.get(key, ()):
                 if other == article_id or other in seen:
                     continue
                 seen.add(other)

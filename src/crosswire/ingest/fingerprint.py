@@ -119,7 +119,10 @@ def shingle_hashes(normalised: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     is_word = _WORD_BYTES[data]
     if not is_word.any():
         return np.empty(0, dtype=np.uint64)
-    edges = np.diff(is_word.view(np.int8), prepend=0, append=0)
+    # +1 where a word starts, -1 just after it ends (is_word padded with False on both sides).
+    padded = np.zeros(data.size + 2, dtype=np.int8)
+    padded[1:-1] = is_word
+    edges = padded[1:] - padded[:-1]
     starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
     with np.errstate(over="ignore"):
         # Polynomial hash of every word from one prefix sum: sum(c_k * B**k) over [s, e), times B**-s.

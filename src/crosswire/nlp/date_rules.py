@@ -152,7 +152,9 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"^(?:(early|late|mid|the end of|end of|the beginning of|the start of)[- ])?"
                          rf"({MONTH_RE})(?:,?\s+(?:of\s+)?(\d{{4}}))?$")  # fmt: skip
-_YEAR_RANGE = re.compile(r"^(?:between\s+|from\s+)?(1[89]\d\d|20\d\d)\s*(?:-|to|and|through|until)\s*(\d{2,4})$")
+_YEAR_RANGE = re.compile(
+    r"^(?:between\s+|from\s+)?(1[89]\d\d|20\d\d)\s*(?:-|to|and|through|until)\s*(\d{2,4})$"
+)
 _DECADE = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-)?(1[89]\d|20\d)0'?s$")
 _YEAR = re.compile(r"^(?:the\s+)?(?:(early|late|mid|end of|the end of)[- ]?)?(?:year\s+)?(1[89]\d\d|20\d\d)$")
 _AGO = re.compile(rf"^(?:about|around|nearly|almost|some|more than|over|just|only)?\s*({NUMBER_RE})\s+({UNIT_RE})"
@@ -216,7 +218,9 @@ def _apply_prefix(res: Resolution, prefix: str, published: date | None, pub: str
     if res.value is None or published is None:
         return res
     if prefix in ("by", "until", "till", "through") and res.value > published.isoformat():
-        return Resolution(published.isoformat(), res.end_value or res.value, "range", pub, f"{prefix}+{res.rule}")
+        return Resolution(
+            published.isoformat(), res.end_value or res.value, "range", pub, f"{prefix}+{res.rule}"
+        )
     if prefix == "since" and res.value < published.isoformat():
         return Resolution(res.value, published.isoformat(), "range", pub, f"since+{res.rule}")
     return res
@@ -231,7 +235,9 @@ def _absolute(words: str, published: date | None, pub: str | None, future: bool)
     day_month = None if month_day else _DAY_MONTH.match(words)
     if month_day or day_month:
         month_word, day_word, year_word = (
-            (month_day[1], month_day[2], month_day[3]) if month_day else (day_month[2], day_month[1], day_month[3])  # type: ignore[index]
+            (month_day[1], month_day[2], month_day[3])
+            if month_day
+            else (day_month[2], day_month[1], day_month[3])  # type: ignore[index]
         )
         month, day = month_number(month_word), int(day_word)
         if year_word:
@@ -242,6 +248,7 @@ def _absolute(words: str, published: date | None, pub: str | None, future: bool)
         return _safe_day(year, month, day, pub, "month_day")
     if m := _MONTH_YEAR.match(words):
         month = month_number(m[2])
+        anchor: str | None
         if m[3]:
             year, anchor = int(m[3]), "absolute"
         elif published is None:
@@ -286,7 +293,9 @@ def _relative(
             return unresolved("offset_no_anchor")
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         moved = shift(base, int(sign * count), unit)
-        precision = "day" if unit.startswith(("day", "night", "week", "second", "minute", "hour")) else "month"
+        precision = (
+            "day" if unit.startswith(("day", "night", "week", "second", "minute", "hour")) else "month"
+        )
         if unit.startswith(("year", "decade")):
             precision = "year"
         return Resolution(_iso(moved), None, precision, tag, f"{unit.rstrip('s')}s_{direction}")
@@ -350,8 +359,11 @@ def relative_unit(
             "next": 1, "coming": 1, "following": 1, "the following": 1}[which]  # fmt: skip
     if unit in ("week", "weekend"):
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
-        first, last = (monday, monday + timedelta(days=6)) if unit == "week" else (
-            monday + timedelta(days=5), monday + timedelta(days=6))
+        first, last = (
+            (monday, monday + timedelta(days=6))
+            if unit == "week"
+            else (monday + timedelta(days=5), monday + timedelta(days=6))
+        )
         precision = "range"
     elif unit == "month":
         month_start = add_months(anchor.replace(day=1), step)
@@ -382,6 +394,7 @@ def end_of(
     part: str, unit: str, year_word: str | None, words: str, anchor: date | None, pub: str | None
 ) -> Resolution:
     """'the end of the year' is its last month, 'the beginning of the month' its first ten days."""
+    tag: str | None
     if year_word:
         year = int(year_word)
         first, last, tag = date(year, 1, 1), date(year, 12, 31), "absolute"

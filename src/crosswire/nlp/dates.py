@@ -57,21 +57,22 @@ def extract_times(article: Article, doc: Doc) -> list[TimeRef]:
     """Every temporal expression in `doc` (parsed from `article.text`), resolved (see the module docstring)."""
     published = anchor_date(article)
     out: list[TimeRef] = []
-    for start, end in candidate_spans(doc):
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    for start, end in candidate_spans(doc, text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         prefix_tok = doc[span.start - 1] if span.start > 0 else None
         prefix = prefix_tok.lower_ if prefix_tok is not None and prefix_tok.lower_ in PREFIXES else ""
-        mention = mention_date(doc, out, start)
+        mention = mention_date(out, start, text.rfind("\n", 0, start) + 1)
         res = rules.resolve(
-            doc.text[start:end], published=published, mention=mention, future=is_future(span), prefix=prefix
+            text[start:end], published=published, mention=mention, future=is_future(span), prefix=prefix
         )
         if prefix and res.precision == "range" and res.rule.startswith(prefix):
             start = prefix_tok.idx  # type: ignore[union-attr]
         out.append(
             TimeRef(
-                text=doc.text[start:end],
+                text=text[start:end],
                 start=start,
                 end=end,
                 value=res.value,
@@ -84,16 +85,17 @@ def extract_times(article: Article, doc: Doc) -> list[TimeRef]:
     return out
 
 
-def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+def candidate_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """DATE/TIME entities, then regex hits that overlap none of them, in text order."""
+    text = doc.text if text is None else text
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    spans = [_trim(doc.text, a, b) for a, b in spans]
+    spans = [_trim(text, a, b) for a, b in spans]
     taken = sorted(spans)
-    for m in _MISSED.finditer(doc.text):
+    for m in _MISSED.finditer(text):
         a, b = m.start(), m.end()
         if m.group(0).lower().startswith("on "):
             a += 3
-        word = doc.text[a:b]
+        word = text[a:b]
         if word.lower() in _AMBIGUOUS_SHORT and not word[0].isupper():
             continue
         if word.lower() in ("may", "march", "sun", "sat") and word.istitle():
@@ -108,7 +110,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing possessive or punctuation the entity swallowed ("Friday's", "2019,")."""
     piece = text[start:end]
     cut = re.search(r"(?:['\u2019]s|[,.;:])$", piece)
-    if cut and not re.search(r"\b[a-z]\.$|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$", piece, re.I):
+    if cut and not re.search(
+        r"\b[a-z]\.$|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$", piece, re.I
+    ):
         end -= len(cut.group(0))
     return start, end
 
@@ -128,32 +132,18 @@ def is_future(span: Span) -> bool:
     if any(w in FUTURE_AUX for w in words):
         return True
     # "is going to meet", "plans to meet", "is set to", "is expected to"
-    return verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ) and verb.head.lemma_ in ("go", "plan", "expect", "set", "schedule", "due", "intend", "aim")
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_ in ("go", "plan", "expect", "set", "schedule", "due", "intend", "aim")
+    )
 
 
-def mention_date(doc: Doc, found: list[TimeRef], start: int) -> date | None:
-    """The nearest earlier day-precise date in the same sentence, else in the same paragraph."""
-    if not found:
-        return None
-    text = doc.text
-    paragraph_start = max(text.rfind("\n", 0, start), -1) + 1
-    sentence_start = _sentence_start(doc, start)
-    best: TimeRef | None = None
+def mention_date(found: list[TimeRef], start: int, paragraph_start: int) -> date | None:
+    """The nearest earlier day-precise date in the same paragraph (so in the same sentence when it has one)."""
     for ref in reversed(found):
         if ref.start < paragraph_start:
             break
         if ref.precision == "day" and ref.value and ref.end <= start:
-            if ref.start >= sentence_start:
-                best = ref
-                break
-            best = best or ref
-    return date.fromisoformat(best.value[:10]) if best and best.value else None
-
-
-def _sentence_start(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    if span is None or not doc.has_annotation("SENT_START"):
-        return char
-    return span[0].sent.start_char
+            return date.fromisoformat(ref.value[:10])
+    return None

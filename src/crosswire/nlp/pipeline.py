@@ -56,11 +56,22 @@ def analyze_article(article: Article, doc: Doc, kb: Any = None) -> Analysis:
 def analyze_articles(
     articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32, kb: Any = None
 ) -> Iterator[tuple[Article, Analysis]]:
-    """(article, analysis) for every analysable article; non-English articles are passed over."""
-    from crosswire.nlp.runtime import parse_many
+    """(article, analysis) for every analysable article; non-English articles are passed over.
 
+    With `n_process` > 1 whole chunks (parse and extraction) go to a process pool: parsing alone in
+    parallel would leave the extractors serial in this process.
+    """
     todo = [a for a in articles if a.analysable and a.text.strip()]
-    docs = parse_many((a.text for a in todo), n_process=n_process, batch_size=batch_size)
+    if n_process > 1 and len(todo) > batch_size:
+        from crosswire.scale import analyze_in_pool
+
+        chunks = (todo[i : i + batch_size] for i in range(0, len(todo), batch_size))
+        for pairs in analyze_in_pool(chunks, n_process, kb=kb):
+            yield from pairs
+        return
+    from crosswire.nlp import runtime
+
+    docs = runtime.parse_many((a.text for a in todo), batch_size=batch_size)
     for article, doc in zip(todo, docs, strict=True):
         analysis = analyze_article(article, doc, kb)
         yield replace(article, main_event=analysis.main_event), analysis
@@ -89,8 +100,8 @@ def analyze_store(
 ) -> int:
     """Analyse every stored, analysable article without an analysis (all of them with `force`).
 
-    With a Dask `client` the chunks run on the cluster (`crosswire.scale`); otherwise in-process,
-    spaCy using `n_process` processes. Either way each finished chunk is saved in one transaction.
+    With a Dask `client` the chunks run on the cluster, with `n_process` > 1 in a local process pool
+    (both in `crosswire.scale`), else in this process. Each finished chunk is saved in one transaction.
     """
     done = set() if force else set(store.analysed_ids())
     todo = (a for a in store.iter_articles() if a.id not in done and a.analysable)
@@ -99,8 +110,12 @@ def analyze_store(
         from crosswire.scale import analyze_distributed
 
         results: Iterable[list[tuple[Article, Analysis]]] = analyze_distributed(_chunks(todo, chunk_size), client, kb=kb)
+    elif n_process > 1:
+        from crosswire.scale import analyze_in_pool
+
+        results = analyze_in_pool(_chunks(todo, chunk_size), n_process, kb=kb)
     else:
-        results = (list(analyze_articles(chunk, n_process=n_process, kb=kb)) for chunk in _chunks(todo, chunk_size))
+        results = (list(analyze_articles(chunk, kb=kb)) for chunk in _chunks(todo, chunk_size))
     count = 0
     for pairs in results:
         store.save_analyses([analysis for _, analysis in pairs])

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Article, Place
 from crosswire.nlp.kb import KnowledgeBase
@@ -52,6 +52,10 @@ MOTION_WORDS = frozenset(
     "visit trip journey flight ride train way route road return back arrival departure travel relocate "
     "bring take transfer escape march walk".split()
 )
+SETTLEMENT_NOUNS = frozenset(
+    "city town village province region capital state county district island port suburb outskirts area "
+    "neighborhood neighbourhood borough prefecture municipality".split()
+)
 # Nouns that a place name before them locates ("the Hanoi summit", "Panmunjom talks"); before other nouns a
 # country or capital is a party ("US troops", "the Seoul government").
 LOCATED_NOUNS = frozenset(
@@ -60,6 +64,8 @@ LOCATED_NOUNS = frozenset(
     "embassy consulate headquarters bureau port harbor harbour base".split()
 )
 CONTEXT_BONUS = 1.5
+UNTAGGED_CITY_POPULATION = 100_000
+MISREAD_LABELS = frozenset({"PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
@@ -172,8 +178,8 @@ def gazetteer() -> Gazetteer:
         _key(s["name"]): Entry(s["name"], "USA", None, None, "state", 0, s["geonameid"])
         for s in gc.get_us_states().values()
     }
-    names = sorted({e.name for e in aliases.values()} | _alias_surface_forms(text), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b") if names else None
+    surface = sorted({e.name for e in aliases.values()} | _alias_surface_forms(text), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in surface) + r")\b") if surface else None
     return Gazetteer(aliases, countries, country_names, resolved, states, pattern)
 
 
@@ -214,7 +220,10 @@ def _country_entry(gaz: Gazetteer, iso3: str, name: str) -> Entry:
 
 def pick_city(candidates: tuple[Entry, ...], context: set[str]) -> Entry:
     """The likeliest city of that name: population, with a bonus for the article's countries."""
-    return max(candidates, key=lambda e: math.log10(e.population + 1) + (CONTEXT_BONUS if e.country in context else 0))
+    return max(
+        candidates,
+        key=lambda e: math.log10(e.population + 1) + (CONTEXT_BONUS if e.country in context else 0),
+    )
 
 
 def article_countries(doc: Doc, kb: KnowledgeBase | None = None) -> set[str]:
@@ -238,11 +247,12 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
     pattern = gazetteer().alias_pattern
     if pattern is not None:  # known places the model left untagged or tagged as something else
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc.text):  # read once: Doc.text joins every token on each access
             span = doc.char_span(m.start(), m.end())
             if span is not None and not any(m.start() < b and a < m.end() for a, b in taken):
                 mislabelled = any(m.start() < b and a < m.end() for a, b in others)
                 spans.append((span, mislabelled))
+    spans.extend((span, False) for span in untagged_cities(doc))
     out: list[Place] = []
     for span, mislabelled in spans:
         found = resolve_name(span.text, context, kb)
@@ -253,10 +263,38 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
             continue
         entry, source = found
         acting = _may_be_actor(span.text, source, kb) or (mislabelled and entry.kind == "building")
-        if acting and not is_locative(span):  # "the White House said" is an actor, "at the White House" a place
+        if acting and not is_locative(
+            span
+        ):  # "the White House said" is an actor, "at the White House" a place
             continue
         out.append(_place(entry, span.text, span.start_char, span.end_char))
     return sorted(out, key=lambda p: p.start or 0)
+
+
+def untagged_cities(doc: Doc) -> list[Span]:
+    """Proper nouns outside every entity that name a large city ("Croydon tram crash": the model tags
+    nothing there). Only cities of UNTAGGED_CITY_POPULATION or more, so that surnames shared with small
+    towns stay people."""
+    cities = gazetteer().cities
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or len(tok.text) < 4:
+            continue
+        if tok.ent_type_ and not (
+            tok.ent_type_ in MISREAD_LABELS and tok.ent_iob_ == "B" and _ent_len(tok) == 1
+        ):
+            continue  # inside a name; but a lone city read as a product or organisation is still a city
+        found = cities.get(_key(tok.text))
+        if found and max(e.population for e in found) >= UNTAGGED_CITY_POPULATION:
+            out.append(doc[tok.i : tok.i + 1])
+    return out
+
+
+def _ent_len(tok: Token) -> int:
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return end - tok.i
 
 
 def _strip_article(ent: Span) -> Span:
@@ -289,8 +327,12 @@ def _may_be_actor(text: str, source: str, kb: KnowledgeBase) -> bool:
 def is_locative(span: Span) -> bool:
     """Whether a country or capital is used as a location rather than as an acting state (module docstring)."""
     doc = span.doc
-    before = doc.text[max(0, span.start_char - 6) : span.start_char].lower()
-    if before.endswith(("post-", "pre-", "anti-", "pro-", "non-")):
+    hyphen_before = span.start > 0 and doc[span.start - 1].text == "-"
+    if (
+        hyphen_before
+        and span.start > 1
+        and doc[span.start - 2].lower_ in ("post", "pre", "anti", "pro", "non")
+    ):
         return False  # "post-Hanoi strategy": the summit as an event, not a place
     root = span.root
     for _ in range(3):
@@ -302,12 +344,14 @@ def is_locative(span: Span) -> bool:
         prep = root.head
         if prep.lower_ in LOCATIVE_PREPS:
             return True
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS:
+            return True  # "the northern Afghan city of Mazar-i-Sharif"
         if prep.lower_ in DIRECTION_PREPS:
             governor = prep.head
             return governor.lemma_.lower() in MOTION_WORDS or governor.lower_ in MOTION_WORDS
         return False
     if root.dep_ in ("compound", "nmod", "amod", "npadvmod"):
         # "North Korea-Russia relations" names the parties; "the Hanoi summit" names where it happened.
-        joined = doc.text[span.end_char : span.end_char + 1] == "-" or before.endswith("-")
+        joined = hyphen_before or (span.end < len(doc) and doc[span.end].text == "-")
         return not joined and root.head.lemma_.lower() in LOCATED_NOUNS
     return False

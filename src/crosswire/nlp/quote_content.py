@@ -32,9 +32,10 @@ def _trim(token: Token, rng: Range) -> Range | None:
     """Drop edge punctuation and spaces; None when nothing is left."""
     doc = token.doc
     start, end = rng
-    while start < end and _is_edge_junk(doc[start]):
+    # A conjunction at an edge belongs to the sentence, not the content: "announcing sanctions and".
+    while start < end and (_is_edge_junk(doc[start]) or doc[start].dep_ == "cc"):
         start += 1
-    while end > start and _is_edge_junk(doc[end - 1]):
+    while end > start and (_is_edge_junk(doc[end - 1]) or doc[end - 1].dep_ == "cc"):
         end -= 1
     return (start, end) if end > start else None
 

@@ -69,3 +69,70 @@ ANONYMOUS_HEADS = frozenset(
 )
 
 PERSONAL_PRONOUNS = frozenset("he she they it i we you who which that him her them".split())
+
+# Verbs that report what evidence shows as readily as what a person says: "the poll shows that ...",
+# "All of this suggests that ...". Their subject must be an agent or a source document to be attributed.
+EVIDENTIAL_VERBS = frozenset(
+    """
+    show suggest mean indicate imply prove demonstrate reflect signal correspond confirm reveal underscore
+    underline highlight point illustrate explain
+    """.split()
+)
+
+# Verbs of aspect: "sanctions continue to have an impact" reports nothing; "he continued: ..." does.
+ASPECTUAL_VERBS = frozenset("continue keep begin start resume stop cease".split())
+
+# Nouns for people and groups of people that can hold and voice a view.
+HUMAN_NOUNS = ANONYMOUS_HEADS | frozenset(
+    """
+    leader president minister premier chancellor secretary spokesman spokeswoman spokesperson chief head
+    chairman chairwoman chair director governor mayor senator congressman congresswoman representative
+    envoy ambassador negotiator delegate delegation delegates candidate candidates nominee contender
+    campaign campaigns party parties government administration regime ministry department agency bureau
+    office council committee commission cabinet parliament congress legislature court judge justice
+    prosecutor lawyer attorney police army military navy command forces force troops union group groups
+    organization organisation coalition alliance movement faction bloc company firm bank board team panel
+    institute university think-tank foundation network newspaper broadcaster media outlet press daily
+    man men woman women child children family families friend friends father mother son daughter wife
+    husband voter voters supporter supporters opponent opponents critic critics ally allies rival rivals
+    citizen citizens public crowd audience majority minority everyone everybody anyone anybody nobody
+    scholar professor economist scientist journalist reporter correspondent editor columnist commentator
+    host anchor moderator pollster strategist activist protester protesters defector defectors refugee
+    general colonel guest guests actress star
+    """.split()
+)
+
+# Documents and measurements that PolNeAR and analysts treat as sources: "polls show", "a report found".
+SOURCE_NOUNS = frozenset(
+    """
+    poll polls polling survey surveys report reports study studies data datum record records document
+    documents email emails memo letter letters statement statements video videos footage recording
+    transcript research analysis analyses result results figure figures statistic statistics estimate
+    estimates projection projections forecast finding findings evidence filing filings review audit
+    investigation inquiry probe census ruling complaint lawsuit indictment article story editorial book
+    ad ads advertisement commercial tweet tweets post message website page index model tally count
+    paper cable missive note notes minutes summary assessment commentary column release slide spot average
+    timeline chart graph map photo photograph image picture list table presentation clip documentary film
+    broadcast episode footage
+    """.split()
+)
+
+# Words that mark a speaker as a reporting intermediary: a news agency, a newspaper, state media.
+MEDIA_WORDS = frozenset(
+    """
+    agency news newspaper paper media outlet outlets daily times post journal herald tribune gazette
+    press wire broadcaster television tv radio network channel magazine reuters yonhap kcna xinhua tass
+    afp bloomberg cnn bbc nhk kyodo sinmun ilbo rodong
+    """.split()
+)
+
+# Nouns that name an act of speaking, the cue of a quotation whose sentence has no speech verb:
+# "Ri made remarks along these lines during a press conference. '...'".
+SPEECH_NOUNS = frozenset(
+    """
+    remarks remark comments comment statement statements speech address interview briefing conference
+    message words testimony announcement declaration letter post tweet answer response reply
+    """.split()
+)
+
+DEMONSTRATIVES = frozenset("this that these those".split())

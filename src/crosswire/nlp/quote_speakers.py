@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire import model
+from crosswire.nlp.kb import KnowledgeBase
 from crosswire.nlp.quote_cues import ANONYMOUS_HEADS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -90,8 +91,10 @@ def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
                 objs = [g for g in agent[0].children if g.dep_ == "pobj"]
                 if objs:
                     return objs[0]
-            if child.dep_ == "nsubjpass" and child.lower_ in ("it",):
-                return None  # "it was reported that ..." names no speaker
+            if child.dep_ == "nsubjpass":
+                # "Kim was asked ...", "the deal is expected to ...": the subject of a passive is what the
+                # report is about; without a by-phrase the speaker goes unnamed.
+                return None
             return child
     # "Less than a third agreed that ...": a quantity the parser left as a modifier is the subject.
     for child in cue.lefts:
@@ -102,6 +105,11 @@ def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
         for child in cue.rights:
             if child.dep_ in _INVERTED_SUBJECTS and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 return child
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
+    if cue.dep_ in ("acl", "relcl") and infinitive:
+        return None  # "three reasons to believe that ...", "a decision to announce ...": nobody's words
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "a statement announcing the pick", "the department announcing sanctions"
     if cue.dep_ in _INHERITS_SUBJECT and cue.head is not cue:
         return speaker_head(cue.head, quote_before_cue)
     if cue.dep_ == "relcl" and cue.head is not cue:
@@ -211,11 +219,15 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor]
             return speaker
     lower = span.text.lower()
     if lower in _RELATIVES and head.head is not head:
-        # "who" in "Hong Min, who said ..." stands for the noun the relative clause hangs on.
+        # "who" in "Hong Min, who said ..." stands for the noun the relative clause hangs on: resolve that
+        # noun as the speaker ("Pyongyang, which rejected ..." is North Korea), keeping the mention "which".
         noun = head.head.head if head.head.dep_ == "relcl" else head.head
-        inner = mention_from_head(noun, set())
-        speaker.name = _name_inside(doc, inner.start, inner.end) or doc[inner.start : inner.end].text
-    elif lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+        inner = mention_from_head(noun, {head.i})
+        found = resolve_speaker(doc, inner, actors)
+        speaker.name, speaker.actor_code, speaker.actor_id = found.name, found.actor_code, found.actor_id
+        speaker.anonymous, speaker.description = found.anonymous, found.description
+        return speaker
+    if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
         speaker.name = _antecedent(doc, mention.start, lower)
     elif is_anonymous(doc, mention):
         speaker.anonymous = True
@@ -228,4 +240,18 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor]
         elif inside is None and head.pos_ == "PROPN":
             inside = _full_name(doc, head.text)
         speaker.name = inside or description_text(doc, mention)
+    if speaker.name and speaker.actor_code is None:
+        _code_by_name(speaker, actors or [])
     return speaker
+
+
+def _code_by_name(speaker: model.Speaker, actors: list[model.Actor]) -> None:
+    """Give a speaker resolved by name alone ("they" -> "U.S.") the code of the actor or state of that name."""
+    name = speaker.name or ""
+    for actor in actors:
+        if actor.codes and (actor.name == name or any(m.text == name for m in actor.mentions)):
+            speaker.name, speaker.actor_code, speaker.actor_id = actor.name, actor.codes[0], actor.actor_id
+            return
+    country = KnowledgeBase.builtin().country(name)
+    if country is not None:
+        speaker.actor_code = country.cameo  # a capital or state name: "Pyongyang", "Washington", "U.S."

@@ -22,8 +22,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from crosswire import model
+from crosswire.nlp.quote_agents import accepts_speaker, is_outlet
 from crosswire.nlp.quote_content import content_ranges
-from crosswire.nlp.quote_cues import CUE_LEMMAS, NAME_NOUNS
+from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, NAME_NOUNS
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
 
@@ -86,6 +87,10 @@ def _is_cue(token: Token, quoted: set[int]) -> bool:
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
     if token.pos_ != "VERB":
         return False
+    if token.lemma_.lower() in ASPECTUAL_VERBS and any(
+        c.dep_ == "xcomp" and c.i not in quoted and c.i > token.i for c in token.children
+    ):
+        return False  # "sanctions continue to have an impact": aspect, not speech ("he continued: ...")
     if token.lemma_.lower() in CUE_LEMMAS:
         return True
     # Any verb with a subject and a that-clause reports a stance: "made clear that", "is convinced that".
@@ -282,6 +287,20 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(x2, y2) - max(x1, y1)) for x1, x2 in a for y1, y2 in b)
 
 
+def _speaks_for_nobody(cue: Token) -> bool:
+    """A cue that no one utters: an infinitive modifying a noun ("three reasons to believe that ..."), or a
+    bare verb with no subject and no auxiliary, as in a list of options ("(3) ask China for help")."""
+    if cue.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return True
+    first = cue
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "(3) ask China for help; and (4) ask Russia for help"
+    return all(
+        v.tag_ == "VB" and not {c.dep_ for c in v.children} & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+        for v in (cue, first)
+    ) and first.dep_ in ("ROOT", "parataxis")
+
+
 def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft]:
     used = {d.cue.i for d in direct if d.cue is not None}
     drafts: list[_Draft] = []
@@ -300,6 +319,10 @@ def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft
         n_quoted = sum(1 for a, b in ranges for i in range(a, b) if i in idx.speech)
         kind = "indirect" if n_quoted == 0 else ("direct" if n_quoted >= 0.9 * n_tokens else "mixed")
         head = speaker_head(token)
+        if head is None and kind != "direct" and _speaks_for_nobody(token):
+            continue
+        if kind != "direct" and head is not None and head.i not in idx.quoted and not accepts_speaker(token, head):
+            continue  # "All of this suggests that ...": the writer's reasoning, not a source's words
         draft = _Draft(pieces, kind, cue=token)
         draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
         twin = next((d for d in drafts if d.pieces == pieces), None)
@@ -324,15 +347,22 @@ def _cue_phrase(cue: Token) -> tuple[str, int, int]:
     return span.text, span.start_char, span.end_char
 
 
-def _reported_via(draft: _Draft, outer: dict[int, tuple[list[tuple[int, int]], str | None]]) -> str | None:
-    """The outer speaker when this quote's cue sits inside another cue's content."""
+def _reported_via(
+    draft: _Draft, speaker: model.Speaker, outer: dict[int, tuple[list[tuple[int, int]], model.Speaker]]
+) -> str | None:
+    """The outlet that relays this quote: the outer speaker when this quote's cue sits inside the content
+    of another cue whose speaker is a news agency, newspaper or state media ("KCNA reported that Kim told
+    Putin that ..."). A writer's own framing ("This corresponded to ...") or the same speaker going on
+    ("Kim said he knows ...") is no intermediary."""
     if draft.cue is None:
         return None
     pos = draft.cue.idx
     for ancestor in draft.cue.ancestors:
-        pieces, name = outer.get(ancestor.i, ([], None))
-        if name and any(a <= pos < b for a, b in pieces):
-            return name
+        pieces, relay = outer.get(ancestor.i, ([], model.Speaker()))
+        if not relay.name or not any(a <= pos < b for a, b in pieces):
+            continue
+        if relay.name != speaker.name and is_outlet(relay.name, relay.actor_code):
+            return relay.name
     return None
 
 
@@ -351,7 +381,7 @@ def extract_quotes(
         id(d): resolve_speaker(doc, d.speaker, actors) if d.speaker is not None else model.Speaker()
         for d in drafts
     }
-    outer = {d.cue.i: (d.pieces, speakers[id(d)].name) for d in drafts if d.cue is not None}
+    outer = {d.cue.i: (d.pieces, speakers[id(d)]) for d in drafts if d.cue is not None}
     quotes = []
     for draft in drafts:
         pieces = sorted(draft.pieces)
@@ -372,7 +402,7 @@ def extract_quotes(
                 cue_start=cue_start,
                 cue_end=cue_end,
                 speaker=speakers[id(draft)],
-                reported_via=_reported_via(draft, outer),
+                reported_via=_reported_via(draft, speakers[id(draft)], outer),
                 spans=[(a, b) for a, b in pieces],
             )
         )

@@ -49,7 +49,7 @@ class FingerprintRow:
     article_id: str
     shingles: int
     signature: bytes
-    band_keys: Sequence[int]
+    band_keys: Sequence[int]  # Python ints
 
 
 def lookup(
@@ -68,10 +68,7 @@ def lookup(
             found.fingerprinted.update((row[0], int(row[1])) for row in conn.execute(query))
         wanted: set[str] = set()
         for chunk in chunked(sorted(set(band_keys)), LOOKUP_CHUNK):
-            query = select(minhash_bands.c.band_key, minhash_bands.c.article_id).where(
-                minhash_bands.c.band_key.in_(chunk)
-            )
-            for key, article_id in conn.execute(query):
+            for key, article_id in _bands_with_keys(conn, chunk):
                 found.candidates.setdefault(int(key), []).append(article_id)
                 wanted.add(article_id)
         for chunk in chunked(sorted(wanted), LOOKUP_CHUNK):
@@ -115,9 +112,31 @@ def save_fingerprints(store: Any, rows: Sequence[FingerprintRow]) -> int:
             for i, row in enumerate(rows)
         ]
         insert_ignore(conn, minhash_signatures, signature_rows)
-        band_rows = [
-            {"band_key": int(key), "article_id": row.article_id} for row in rows for key in row.band_keys
-        ]
+        band_rows = [(key, row.article_id) for row in rows for key in row.band_keys]
         for chunk in chunked(band_rows, LOOKUP_CHUNK):
-            insert_ignore(conn, minhash_bands, chunk)
+            _insert_bands(conn, chunk)
     return len(rows)
+
+
+# Band rows are many (32 per article) and tiny, so on SQLite they bypass SQLAlchemy's per-row parameter
+# handling, which costs more than SQLite's own insert; PostgreSQL keeps the Core statements (which
+# batch rows into multi-row VALUES there).
+
+
+def _bands_with_keys(conn: Connection, keys: list[int]) -> Iterable[tuple[int, str]]:
+    if conn.dialect.name == "sqlite":
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT band_key, article_id FROM minhash_bands WHERE band_key IN ({marks})"
+        return conn.exec_driver_sql(sql, tuple(keys)).tuples()
+    query = select(minhash_bands.c.band_key, minhash_bands.c.article_id).where(
+        minhash_bands.c.band_key.in_(keys)
+    )
+    return conn.execute(query).tuples()
+
+
+def _insert_bands(conn: Connection, rows: list[tuple[int, str]]) -> None:
+    if conn.dialect.name == "sqlite":
+        sql = "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)"
+        conn.exec_driver_sql(sql, rows)
+    else:
+        insert_ignore(conn, minhash_bands, [{"band_key": key, "article_id": ref} for key, ref in rows])

@@ -104,7 +104,7 @@ class StoryIndex:
         self.window_days = window_days
         self.sums = np.zeros((64, DIMENSION), dtype=np.float32)
         self.norms = np.zeros(64, dtype=np.float32)
-        self.counts = np.zeros(64, dtype=np.float32)  # member vectors summed, for average linkage
+        self.counts = np.zeros(64, dtype=np.float32)  # members per story: average linkage divides by it
         self.first = np.zeros(64, dtype=np.int64)  # proleptic ordinal days; meaningful where `dated`
         self.last = np.zeros(64, dtype=np.int64)
         self.dated = np.zeros(64, dtype=bool)

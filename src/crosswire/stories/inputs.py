@@ -51,7 +51,9 @@ class StoryInput:
     @property
     def text(self) -> str:
         """What gets embedded: the title and the lead."""
-        return f"{self.title}. {self.lead}".strip(". ") if self.title else self.lead
+        if not self.title:
+            return self.lead
+        return f"{self.title}. {self.lead}" if self.lead else self.title
 
 
 def split_sentences(text: str) -> list[str]:
@@ -138,7 +140,9 @@ def story_input(
         for event in analysis.events:
             if not event.negated:
                 events.add(
-                    event_signature(event.source.code, event.cameo, event.target.code if event.target else None)
+                    event_signature(
+                        event.source.code, event.cameo, event.target.code if event.target else None
+                    )
                 )
     return StoryInput(
         article_id=article_id or article.id,

@@ -17,7 +17,8 @@ def sentence_link(article_id: str, start: int, end: int) -> str:
 
 
 def _fact_outlets(fact: Fact) -> list[str]:
-    return list(dict.fromkeys(fact.outlets or [s.get("outlet") for s in fact.sentences if s.get("outlet")]))
+    named = fact.outlets or [str(s["outlet"]) for s in fact.sentences if s.get("outlet")]
+    return list(dict.fromkeys(named))
 
 
 def is_corroborated(fact: Fact) -> bool:

@@ -23,6 +23,7 @@ MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "parquet": "application/vnd.apache.parquet",
     "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
 }
 
 
@@ -31,6 +32,7 @@ def _send(folder: Path, path: Path, media_type: str) -> FileResponse:
         path,
         media_type=media_type,
         filename=path.name,
+        content_disposition_type="attachment",
         background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
     )
 
@@ -49,36 +51,35 @@ def export(request: Request, fmt: str) -> Response:
 
 
 def _report_writer() -> Any:
-    """The report stage's writer when it is installed (crosswire.report.write_report(corpus, out_dir))."""
+    """The report stage's `write_report(store_or_corpus, out_dir) -> {"report_md", "report_html"}`."""
     try:
-        from crosswire import report
+        from crosswire.report import write_report
     except ImportError:
         return None
-    return getattr(report, "write_report", None)
+    return write_report
 
 
-@router.get("/briefing.md")
-def briefing(request: Request) -> Response:
+@router.get("/briefing.{fmt}")
+def briefing(request: Request, fmt: str) -> Response:
+    """The briefing report as a download (the HTML one is self-contained, so it is not shown under
+    this site's CSP but saved and opened as a file)."""
+    if fmt not in ("md", "html"):
+        raise HTTPException(404, f"unknown briefing format {fmt!r}: choose md or html")
     store = request.app.state.store
     folder = Path(tempfile.mkdtemp(prefix="crosswire-report-"))
     try:
         writer = _report_writer()
         if writer is not None:
-            from crosswire.api import Corpus
-
-            written = writer(Corpus(store, store.url), folder)
-            path = Path(
-                written["report.md"]
-                if isinstance(written, dict) and "report.md" in written
-                else folder / "report.md"
-            )
-        else:
+            path = Path(writer(store, folder)[f"report_{fmt}"])
+        elif fmt == "md":
             path = folder / "briefing.md"
             path.write_text(briefing_markdown(store), encoding="utf-8")
+        else:
+            raise HTTPException(501, "the HTML briefing needs the report stage (crosswire.report)")
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return _send(folder, path, MEDIA_TYPES["md"])
+    return _send(folder, path, MEDIA_TYPES[fmt])
 
 
 def briefing_markdown(store: Any, max_stories: int = 20) -> str:
