@@ -13,14 +13,15 @@ from spacy.tokens import Token
 
 from crosswire.nlp.quote_cues import (
     DEMONSTRATIVES,
+    DESCRIBE_VERBS,
     EVIDENTIAL_VERBS,
     HUMAN_NOUNS,
+    INTENT_VERBS,
     MEDIA_WORDS,
     SOURCE_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     THOUGHT_VERBS,
-    DESCRIBE_VERBS,
-    INTENT_VERBS,
 )
 
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
@@ -30,7 +31,21 @@ _NON_AGENT_PRONOUNS = frozenset("nothing something everything anything".split())
 # Quantifiers that take the agency of what they count: "all of them" is human, "all of this" is not.
 _QUANTIFIERS = frozenset("all none some most much many each both any either neither few half".split())
 # Suffixes of nouns for people: "negotiator", "analyst", "politician", "participant".
-_HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ive", "crat", "man", "woman", "person", "ess")
+_HUMAN_SUFFIXES = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "ee",
+    "ive",
+    "crat",
+    "man",
+    "woman",
+    "person",
+    "ess",
+)
 
 AGENT, SOURCE, UNKNOWN, NON_AGENT = "agent", "source", "unknown", "non-agent"
 
@@ -103,7 +118,9 @@ def accepts_speaker(cue: Token, head: Token | None) -> bool:
     if head.lower_ == "it" and _source_nearby(head):
         return True  # "The report came out on Monday. It shows that ...": "it" is the document
     lemma = cue.lemma_.lower()
-    listed = lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS or lemma in DESCRIBE_VERBS or lemma in INTENT_VERBS
+    listed = (
+        lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS or lemma in DESCRIBE_VERBS or lemma in INTENT_VERBS
+    )
     return listed and lemma not in EVIDENTIAL_VERBS
 
 
@@ -115,3 +132,26 @@ def is_outlet(name: str | None, actor_code: str | None = None) -> bool:
     # "state media"; a single-word name may be the outlet itself ("Yonhap", "Reuters").
     words = [w.strip(".,'\u2019").lower() for w in (name or "").split()]
     return bool(words) and words[-1] in MEDIA_WORDS
+
+
+def attribution_word(verb: Token) -> Token:
+    """The word that introduces a quotation from the sentence before: its verb when that is a speech verb,
+    else a noun of speaking in the verb's clause ("Ri made remarks along these lines ..." -> "remarks")."""
+    if verb.lemma_.lower() in SPEECH_VERBS:
+        return verb
+    nouns = [t for t in verb.subtree if t.pos_ == "NOUN" and t.lower_ in SPEECH_NOUNS]
+    return nouns[0] if nouns else verb
+
+
+def speaks_for_nobody(cue: Token) -> bool:
+    """A cue that no one utters: an infinitive modifying a noun ("three reasons to believe that ..."), or a
+    bare verb with no subject and no auxiliary, as in a list of options ("(3) ask China for help")."""
+    if cue.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
+        return True
+    first = cue
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "(3) ask China for help; and (4) ask Russia for help"
+    return all(
+        v.tag_ == "VB" and not {c.dep_ for c in v.children} & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+        for v in (cue, first)
+    ) and first.dep_ in ("ROOT", "parataxis")

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from crosswire import model
-from crosswire.nlp.quote_agents import accepts_speaker, is_outlet
+from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
 from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, NAME_NOUNS
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
@@ -241,8 +241,9 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Ind
         draft = _Draft(list(seg.pieces), "direct", frame_end=frame_end)
         if context is not None:
             verb, head = context
-            draft.cue_text = verb.text
-            draft.cue_span = (verb.idx, verb.idx + len(verb.text))
+            word = attribution_word(verb)
+            draft.cue_text = word.text
+            draft.cue_span = (word.idx, word.idx + len(word.text))
             draft.speaker = mention_from_head(head, idx.quoted | {verb.i})
         drafts.append(draft)
     return drafts
@@ -287,20 +288,6 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(x2, y2) - max(x1, y1)) for x1, x2 in a for y1, y2 in b)
 
 
-def _speaks_for_nobody(cue: Token) -> bool:
-    """A cue that no one utters: an infinitive modifying a noun ("three reasons to believe that ..."), or a
-    bare verb with no subject and no auxiliary, as in a list of options ("(3) ask China for help")."""
-    if cue.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
-        return True
-    first = cue
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head  # "(3) ask China for help; and (4) ask Russia for help"
-    return all(
-        v.tag_ == "VB" and not {c.dep_ for c in v.children} & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
-        for v in (cue, first)
-    ) and first.dep_ in ("ROOT", "parataxis")
-
-
 def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft]:
     used = {d.cue.i for d in direct if d.cue is not None}
     drafts: list[_Draft] = []
@@ -319,9 +306,14 @@ def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft
         n_quoted = sum(1 for a, b in ranges for i in range(a, b) if i in idx.speech)
         kind = "indirect" if n_quoted == 0 else ("direct" if n_quoted >= 0.9 * n_tokens else "mixed")
         head = speaker_head(token)
-        if head is None and kind != "direct" and _speaks_for_nobody(token):
+        if head is None and kind != "direct" and speaks_for_nobody(token):
             continue
-        if kind != "direct" and head is not None and head.i not in idx.quoted and not accepts_speaker(token, head):
+        if (
+            kind != "direct"
+            and head is not None
+            and head.i not in idx.quoted
+            and not accepts_speaker(token, head)
+        ):
             continue  # "All of this suggests that ...": the writer's reasoning, not a source's words
         draft = _Draft(pieces, kind, cue=token)
         draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
