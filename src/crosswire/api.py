@@ -386,75 +386,15 @@ AnalysisStep = Callable[[Corpus, ProgressFn | None], None]
 OutputWriter = Callable[[Corpus, Path], dict[str, str]]
 
 
-def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    """`articles.jsonl`: every stored article, streamed from the store."""
-    from crosswire.export.jsonl import write_articles_jsonl
-
-    path = out_dir / "articles.jsonl"
-    write_articles_jsonl(corpus.articles(), path)
-    return {"articles": str(path)}
-
-
-def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
-    """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
-    from crosswire.nlp.pipeline import analyze_store
-
-    settings = corpus.settings
-    kb = None
-    if settings.get("actors"):
-        from crosswire.nlp.kb import KnowledgeBase
-
-        kb = KnowledgeBase.builtin().copy()
-        try:
-            kb.load_petrarch_dir(Path(settings["actors"]))
-        except (OSError, ValueError) as exc:
-            raise UsageError(f"{settings['actors']}: cannot read actor dictionaries: {exc}") from exc
-    if settings.get("dask"):
-        from crosswire.scale import dask_client
-
-        with dask_client(settings["dask"]) as client:
-            analyze_store(corpus.store, progress, kb=kb, client=client)
-    else:
-        analyze_store(corpus.store, progress, kb=kb, n_process=int(settings.get("n_process") or 1))
-
-
-def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
-    from crosswire.stories.build import stories_step as build_and_store
-
-    build_and_store(corpus, progress)
-
-
-def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    """`quotes.jsonl` and `actors.jsonl` from the stored analyses."""
-    from crosswire.export.analysis import write_analysis_jsonl
-
-    return write_analysis_jsonl(corpus.store.iter_analyses(), out_dir)
-
-
-def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    """`events.jsonl` (events merged across sentences and articles) and the GDELT-like `events.csv`."""
-    from crosswire.events.merge import merge_events
-    from crosswire.export.events import write_event_table, write_events_jsonl
-
-    merged = merge_events(event for analysis in corpus.store.iter_analyses() for event in analysis.events)
-    urls = {a.id: a.url for a in corpus.articles() if a.url}
-    jsonl, table = out_dir / "events.jsonl", out_dir / "events.csv"
-    write_events_jsonl(merged, jsonl)
-    write_event_table(merged, table, format="csv", urls=urls)
-    return {"events": str(jsonl), "event_table": str(table)}
-
-
-def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    from crosswire.stories.build import write_stories_output as write
-
-    return write(corpus, out_dir)
-
-
-def write_report_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    from crosswire.report.render import write_report_output as write
-
-    return write(corpus, out_dir)
-
+from crosswire.steps import (  # noqa: E402  (the steps import this module's types lazily)
+    nlp_step,
+    stories_step,
+    write_analysis_output,
+    write_articles_output,
+    write_events_output,
+    write_report_output,
+    write_stories_output,
+)
 
 ANALYSIS_STEPS: list[AnalysisStep] = [nlp_step, stories_step]
 OUTPUT_WRITERS: list[OutputWriter] = [

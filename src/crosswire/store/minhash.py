@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
 
@@ -22,7 +22,8 @@ from crosswire.store.schema import articles, minhash_bands, minhash_signatures
 from crosswire.store.sql import chunked, insert_ignore
 
 # Values per IN (...) list: well under SQLite's bound-parameter limit (32766), few round trips.
-LOOKUP_CHUNK = 5000
+LOOKUP_CHUNK = 4096
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,17 @@ def lookup(
     with store._read("looking up duplicates") as conn:
         found.originals = _originals(conn, set(text_hashes))
         ids = set(article_ids)
-        for chunk in chunked(sorted(ids), LOOKUP_CHUNK):
+        for chunk in _in_lists(sorted(ids)):
             query = select(minhash_signatures.c.article_id, minhash_signatures.c.seq).where(
                 minhash_signatures.c.article_id.in_(chunk)
             )
             found.fingerprinted.update((row[0], int(row[1])) for row in conn.execute(query))
         wanted: set[str] = set()
-        for chunk in chunked(sorted(set(band_keys)), LOOKUP_CHUNK):
+        for chunk in _in_lists(sorted(set(band_keys))):
             for key, article_id in _bands_with_keys(conn, chunk):
                 found.candidates.setdefault(int(key), []).append(article_id)
                 wanted.add(article_id)
-        for chunk in chunked(sorted(wanted), LOOKUP_CHUNK):
+        for chunk in _in_lists(sorted(wanted)):
             query = select(minhash_signatures).where(minhash_signatures.c.article_id.in_(chunk))
             for row in conn.execute(query):
                 found.signatures[row.article_id] = StoredSignature(
@@ -80,10 +81,23 @@ def lookup(
     return found
 
 
+def _in_lists(values: list[T]) -> Iterable[list[T]]:
+    """`values` in IN-list chunks, each padded (repeating its last value) to a power-of-two length.
+
+    Every distinct list length is a distinct SQL statement, which the database driver prepares and
+    caches; padding keeps those few (16 .. LOOKUP_CHUNK), so memory stays flat over a long run.
+    """
+    for chunk in chunked(values, LOOKUP_CHUNK):
+        size = 16
+        while size < len(chunk):
+            size *= 2
+        yield chunk + [chunk[-1]] * (size - len(chunk))
+
+
 def _originals(conn: Connection, text_hashes: set[str]) -> dict[str, str]:
     # The same order as queries.find_by_text_hash: an original before a duplicate, then the oldest.
     best: dict[str, tuple[bool, Any, str]] = {}
-    for chunk in chunked(sorted(text_hashes), LOOKUP_CHUNK):
+    for chunk in _in_lists(sorted(text_hashes)):
         query = select(
             articles.c.text_hash, articles.c.id, articles.c.duplicate_of, articles.c.ingested_at
         ).where(articles.c.text_hash.in_(chunk))

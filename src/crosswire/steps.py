@@ -1,0 +1,90 @@
+"""The analysis steps and output writers `crosswire analyze` runs (see `api.ANALYSIS_STEPS`).
+
+A step enriches the stored corpus (`step(corpus, progress)`); a writer writes files into the output
+folder and returns {output name: path}. Each one is a thin adapter from a `Corpus` to the stage that
+does the work, so adding a capability to `analyze` is one function here and one list entry in api.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crosswire.api import Corpus, ProgressFn
+
+
+def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    """`articles.jsonl`: every stored article, streamed from the store."""
+    from crosswire.export.jsonl import write_articles_jsonl
+
+    path = out_dir / "articles.jsonl"
+    write_articles_jsonl(corpus.articles(), path)
+    return {"articles": str(path)}
+
+
+def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
+    """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
+    from crosswire.nlp.pipeline import analyze_store
+
+    settings = corpus.settings
+    kb = None
+    if settings.get("actors"):
+        from crosswire.nlp.kb import KnowledgeBase
+
+        kb = KnowledgeBase.builtin().copy()
+        try:
+            kb.load_petrarch_dir(Path(settings["actors"]))
+        except (OSError, ValueError) as exc:
+            raise _usage_error(f"{settings['actors']}: cannot read actor dictionaries: {exc}") from exc
+    if settings.get("dask"):
+        from crosswire.scale import dask_client
+
+        with dask_client(settings["dask"]) as client:
+            analyze_store(corpus.store, progress, kb=kb, client=client)
+    else:
+        analyze_store(corpus.store, progress, kb=kb, n_process=int(settings.get("n_process") or 1))
+
+
+def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
+    from crosswire.stories.build import stories_step as build_and_store
+
+    build_and_store(corpus, progress)
+
+
+def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    """`quotes.jsonl` and `actors.jsonl` from the stored analyses."""
+    from crosswire.export.analysis import write_analysis_jsonl
+
+    return write_analysis_jsonl(corpus.store.iter_analyses(), out_dir)
+
+
+def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    """`events.jsonl` (events merged across sentences and articles) and the GDELT-like `events.csv`."""
+    from crosswire.events.merge import merge_events
+    from crosswire.export.events import write_event_table, write_events_jsonl
+
+    merged = merge_events(event for analysis in corpus.store.iter_analyses() for event in analysis.events)
+    urls = {a.id: a.url for a in corpus.articles() if a.url}
+    jsonl, table = out_dir / "events.jsonl", out_dir / "events.csv"
+    write_events_jsonl(merged, jsonl)
+    write_event_table(merged, table, format="csv", urls=urls)
+    return {"events": str(jsonl), "event_table": str(table)}
+
+
+def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    from crosswire.stories.build import write_stories_output as write
+
+    return write(corpus, out_dir)
+
+
+def write_report_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    from crosswire.report.render import write_report_output as write
+
+    return write(corpus, out_dir)
+
+
+def _usage_error(message: str) -> Any:
+    from crosswire.api import UsageError
+
+    return UsageError(message)
