@@ -96,6 +96,9 @@ def test_main_prints_scores_for_a_small_sample(eval_dir, capsys):
 def test_dev_set_meets_the_acceptance_targets(eval_dir):
     result = ev.run(eval_dir / "quotes" / "polnear_dev.jsonl")
     assert result["documents"] == 84
-    assert result["by_type"]["direct"]["span"]["f1"] >= 0.90
-    assert result["span"]["f1"] >= 0.70
-    assert result["speaker_accuracy"] >= 0.85
+    # Targets: direct 0.90, all kinds 0.70, speaker 0.85; held at what the extractor reaches (issue #3:
+    # direct 0.9425, all kinds 0.7286 at precision 0.8294, speaker 0.8743).
+    assert result["by_type"]["direct"]["span"]["f1"] >= 0.94
+    assert result["span"]["f1"] >= 0.725
+    assert result["span"]["precision"] >= 0.82
+    assert result["speaker_accuracy"] >= 0.87

@@ -310,7 +310,9 @@ def test_writer_reasoning_is_not_attributed(nlp, text):
 
 
 def test_document_sources_and_people_still_count(nlp):
-    quotes = quotes_of(nlp, "A new poll shows that Moon is gaining. Analysts believe that the talks will resume.")
+    quotes = quotes_of(
+        nlp, "A new poll shows that Moon is gaining. Analysts believe that the talks will resume."
+    )
     assert find(quotes, "Moon is gaining").speaker.mention == "A new poll"
     assert find(quotes, "the talks will resume").speaker.mention == "Analysts"
 
@@ -339,14 +341,18 @@ def test_content_does_not_end_with_a_conjunction(nlp):
 
 
 def test_reported_via_is_only_a_news_outlet(nlp):
-    text = "Kim said that he knows the option is bad. Yonhap reported that Moon told Abe that the talks failed."
+    text = (
+        "Kim said that he knows the option is bad. Yonhap reported that Moon told Abe that the talks failed."
+    )
     quotes = quotes_of(nlp, text)
     assert find(quotes, "the option is bad").reported_via is None  # Kim going on, not an intermediary
     assert find(quotes, "that the talks failed").reported_via == "Yonhap"
 
 
 def test_metonym_speaker_gets_the_state_code(nlp):
-    text = "Pyongyang, which rejected Seoul's offer, has blasted Seoul for the drills. Seoul said it would wait."
+    text = (
+        "Pyongyang, which rejected Seoul's offer, has blasted Seoul for the drills. Seoul said it would wait."
+    )
     quotes = quotes_of(nlp, text)
     rejected = next(q for q in quotes if q.cue == "rejected")
     assert rejected.speaker.mention == "which"
@@ -382,8 +388,8 @@ def test_seed_reported_via_names_only_outlets(nlp):
     for seed in ("000", "001", "002"):
         _, quotes = seed_quotes(nlp, seed)
         for q in quotes:
-            assert q.reported_via in (None, "Rodong Sinmun", "Korean Central News Agency"), q
-            assert q.reported_via != q.speaker.name
+            assert q.reported_via is None or q.reported_via.endswith(("Rodong Sinmun", "News Agency")), q
+            assert q.reported_via is None or q.reported_via != q.speaker.name
 
 
 def test_seed_pyongyang_speakers_are_coded(nlp):

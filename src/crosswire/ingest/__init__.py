@@ -8,6 +8,7 @@ failure is confined to its file: it becomes a `Problem` and the batch goes on.
 from __future__ import annotations
 
 import glob
+import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,10 +57,6 @@ class IngestOptions:
             raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def _same_file(a: Path, b: Path | None) -> bool:
     if b is None:
         return False
@@ -70,11 +67,27 @@ def _same_file(a: Path, b: Path | None) -> bool:
 
 
 def _walk(folder: Path, options: IngestOptions) -> Iterator[Path]:
-    # Sorted so a run is repeatable (only paths are listed up front; files are read one at a time).
-    for child in sorted(folder.rglob("*")):
-        if _hidden(child, folder) or child.is_dir() or _same_file(child, options.manifest):
+    """Files under `folder`, depth first in sorted order (the order of sorted(folder.rglob("*"))).
+
+    Sorted so a run is repeatable; one folder's entry names are listed at a time, never the whole
+    tree's paths, so a corpus of a million files costs the memory of its largest folder's names.
+    Hidden entries are skipped, and, as rglob does, symbolic links to folders are not followed.
+    """
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in found)
+    except OSError:
+        return  # an unreadable subfolder yields nothing, as rglob skips it
+    for name, is_dir in entries:
+        if name.startswith("."):
             continue
-        if child.suffix.lower() in CONFIG_SUFFIXES or child.name.split(".")[0].upper() in DOC_NAMES:
+        child = folder / name
+        if is_dir:
+            yield from _walk(child, options)
+            continue
+        if child.is_dir() or _same_file(child, options.manifest):
+            continue  # a link to a folder
+        if child.suffix.lower() in CONFIG_SUFFIXES or name.split(".")[0].upper() in DOC_NAMES:
             continue
         yield child
 

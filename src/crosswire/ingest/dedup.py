@@ -163,7 +163,7 @@ class Deduplicator:
 
         ids = [article.id for article in batch]  # a property that hashes the whole text: once each
         prints = [fingerprint(article.text) for article in batch]
-        keys = [band_keys(fp.signature).tolist() if self._comparable(fp) else None for fp in prints]
+        keys = [fp.band_keys().tolist() if self._comparable(fp) else None for fp in prints]
         found = minhash.lookup(
             self.store,
             (fp.text_hash for fp in prints),

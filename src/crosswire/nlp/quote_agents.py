@@ -154,4 +154,4 @@ def speaks_for_nobody(cue: Token) -> bool:
     return all(
         v.tag_ == "VB" and not {c.dep_ for c in v.children} & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
         for v in (cue, first)
-    ) and first.dep_ in ("ROOT", "parataxis")
+    ) and first.dep_ in ("ROOT", "parataxis", "ccomp", "appos", "dep")

@@ -87,6 +87,10 @@ def _according_content(cue: Token) -> list[Range]:
 def _right_content(cue: Token) -> Range | None:
     """Everything the cue governs to its right, minus trailing adverbials: 'called him "a liar"'."""
     rights = [c for c in cue.rights if c.dep_ not in _SKIP_RIGHT]
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        # "would be discussed at the officials' level", "was announced on March 9": a passive's
+        # prepositional phrases say where and when, not what was said.
+        rights = [c for c in rights if c.dep_ not in ("prep", "agent")]
     if not rights:
         return None
     return rights[0].left_edge.i, rights[-1].right_edge.i + 1

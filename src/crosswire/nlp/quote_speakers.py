@@ -241,17 +241,20 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor]
             inside = _full_name(doc, head.text)
         speaker.name = inside or description_text(doc, mention)
     if speaker.name and speaker.actor_code is None:
-        _code_by_name(speaker, actors or [])
+        _code_by_name(doc, speaker, actors or [])
     return speaker
 
 
-def _code_by_name(speaker: model.Speaker, actors: list[model.Actor]) -> None:
+def _code_by_name(doc: Doc, speaker: model.Speaker, actors: list[model.Actor]) -> None:
     """Give a speaker resolved by name alone ("they" -> "U.S.") the code of the actor or state of that name."""
     name = speaker.name or ""
     for actor in actors:
         if actor.codes and (actor.name == name or any(m.text == name for m in actor.mentions)):
             speaker.name, speaker.actor_code, speaker.actor_id = actor.name, actor.codes[0], actor.actor_id
             return
-    country = KnowledgeBase.builtin().country(name)
+    kb = KnowledgeBase.builtin()
+    # "the North" names North Korea only in an article about Korea: the states the article names decide.
+    context = {c.iso3 for c in (kb.country(e.text) for e in doc.ents if e.label_ == "GPE") if c is not None}
+    country = kb.country(name, context)
     if country is not None:
         speaker.actor_code = country.cameo  # a capital or state name: "Pyongyang", "Washington", "U.S."

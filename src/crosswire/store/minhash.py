@@ -62,14 +62,14 @@ def lookup(
     with store._read("looking up duplicates") as conn:
         found.originals = _originals(conn, set(text_hashes))
         ids = set(article_ids)
-        for chunk in _in_lists(sorted(ids)):
+        for id_chunk in _in_lists(sorted(ids)):
             query = select(minhash_signatures.c.article_id, minhash_signatures.c.seq).where(
-                minhash_signatures.c.article_id.in_(chunk)
+                minhash_signatures.c.article_id.in_(id_chunk)
             )
             found.fingerprinted.update((row[0], int(row[1])) for row in conn.execute(query))
         wanted: set[str] = set()
-        for chunk in _in_lists(sorted(set(band_keys))):
-            for key, article_id in _bands_with_keys(conn, chunk):
+        for key_chunk in _in_lists(sorted(set(band_keys))):
+            for key, article_id in _bands_with_keys(conn, key_chunk):
                 found.candidates.setdefault(int(key), []).append(article_id)
                 wanted.add(article_id)
         for chunk in _in_lists(sorted(wanted)):
@@ -141,11 +141,11 @@ def _bands_with_keys(conn: Connection, keys: list[int]) -> Iterable[tuple[int, s
     if conn.dialect.name == "sqlite":
         marks = ",".join("?" * len(keys))
         sql = f"SELECT band_key, article_id FROM minhash_bands WHERE band_key IN ({marks})"
-        return conn.exec_driver_sql(sql, tuple(keys)).tuples()
+        return [(row[0], row[1]) for row in conn.exec_driver_sql(sql, tuple(keys))]
     query = select(minhash_bands.c.band_key, minhash_bands.c.article_id).where(
         minhash_bands.c.band_key.in_(keys)
     )
-    return conn.execute(query).tuples()
+    return [(row[0], row[1]) for row in conn.execute(query)]
 
 
 def _insert_bands(conn: Connection, rows: list[tuple[int, str]]) -> None:
