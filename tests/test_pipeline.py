@@ -115,3 +115,22 @@ def test_dask_local_cluster_matches_in_process(tmp_path):
     assert sorted(e.cameo for e in a.events) == sorted(e.cameo for e in b.events)
     local.close()
     remote.close()
+
+
+def test_export_events_as_gdelt_table(seeds_out, tmp_path):
+    import pyarrow.parquet as pq
+    from typer.testing import CliRunner
+
+    from crosswire.cli import app
+
+    db = str(seeds_out / "crosswire.db")
+    result = CliRunner().invoke(
+        app, ["export", "--what", "events", "--format", "parquet", "--db", db, "--out", str(tmp_path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(tmp_path / "events.parquet").to_pylist()
+    assert len(table) == len(_lines(seeds_out / "events.jsonl")) > 0
+    codes = {row["EventRootCode"] for row in table}
+    assert "04" in codes  # the summits
+    bad = CliRunner().invoke(app, ["export", "--what", "nonsense", "--db", db, "--out", str(tmp_path)])
+    assert bad.exit_code == 2

@@ -241,29 +241,37 @@ def show(
 @handle_errors
 def export(
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    what: Annotated[
+        str, typer.Option("--what", help="articles, or events (csv/parquet: the GDELT-like event table).")
+    ] = "articles",
     db: DbOption = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder to write articles.<format> into.")] = Path("out"),
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder to write <what>.<format> into.")] = Path("out"),
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet (articles).")] = None,
     json_output: JsonOption = False,
 ) -> None:
-    """Export stored articles as JSON Lines, CSV or Parquet (streamed, one record per article)."""
+    """Export stored articles or events as JSON Lines, CSV or Parquet (one record per article or event)."""
     from crosswire.api import StoreError, UsageError, open_corpus
     from crosswire.cli_render import print_json, stdout_console
-    from crosswire.export import FORMATS, export_articles
+    from crosswire.export import FORMATS, export_articles, export_events
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if what not in ("articles", "events"):
+        raise UsageError(f"unknown --what {what!r}: choose articles or events")
     with open_corpus(db) as corpus:
         try:
-            path, count = export_articles(corpus.articles(outlet=outlet), out, fmt)
+            if what == "events":
+                path, count = export_events(corpus.store, out, fmt)
+            else:
+                path, count = export_articles(corpus.articles(outlet=outlet), out, fmt)
         except OSError as exc:
             raise UsageError(f"{out}: cannot write export: {exc.strerror or exc}") from exc
         except Exception as exc:  # a read failure in the middle of the stream
-            raise StoreError(f"cannot read articles from {corpus.db_url}: {exc}") from exc
+            raise StoreError(f"cannot read {what} from {corpus.db_url}: {exc}") from exc
     if json_output:
-        print_json({"format": fmt, "path": str(path), "articles": count})
+        print_json({"format": fmt, "what": what, "path": str(path), what: count})
     else:
-        stdout_console().print(Text(f"wrote {count} articles to {path}"))
+        stdout_console().print(Text(f"wrote {count} {what} to {path}"))
 
 
 @app.command()

@@ -61,14 +61,10 @@ def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`events.jsonl` (events merged across sentences and articles) and the GDELT-like `events.csv`."""
-    from crosswire.events.merge import merge_events
-    from crosswire.export.events import write_event_table, write_events_jsonl
+    from crosswire.export import export_events
 
-    merged = merge_events(event for analysis in corpus.store.iter_analyses() for event in analysis.events)
-    urls = {a.id: a.url for a in corpus.articles() if a.url}
-    jsonl, table = out_dir / "events.jsonl", out_dir / "events.csv"
-    write_events_jsonl(merged, jsonl)
-    write_event_table(merged, table, format="csv", urls=urls)
+    jsonl, _ = export_events(corpus.store, out_dir, "jsonl")
+    table, _ = export_events(corpus.store, out_dir, "csv")
     return {"events": str(jsonl), "event_table": str(table)}
 
 

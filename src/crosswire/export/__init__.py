@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from crosswire.model import Article
 
@@ -40,4 +41,28 @@ def export_articles(
     return path, write(articles, path)
 
 
-__all__ = ["FORMATS", "export_articles"]
+def merged_events(store: Any) -> list[Any]:
+    """Every stored event, merged across sentences and articles (`events.merge.merge_events`)."""
+    from crosswire.events.merge import merge_events
+
+    return merge_events(event for analysis in store.iter_analyses() for event in analysis.events)
+
+
+def export_events(store: Any, out_dir: str | os.PathLike[str], fmt: str) -> tuple[Path, int]:
+    """Write the merged events: `events.jsonl`, or the GDELT-like table as `events.csv` / `events.parquet`."""
+    from crosswire.export.events import write_event_table, write_events_jsonl
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    events = merged_events(store)
+    path = Path(out_dir) / f"events.{fmt}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        write_events_jsonl(events, path)
+    else:
+        urls = {a.id: a.url for a in store.iter_articles() if a.url}
+        write_event_table(events, path, format=fmt, urls=urls)
+    return path, len(events)
+
+
+__all__ = ["FORMATS", "export_articles", "export_events", "merged_events"]

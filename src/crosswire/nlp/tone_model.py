@@ -1,65 +1,47 @@
 """Article-level sentiment toward an actor: negative, neutral or positive, from a small model trained on BASIL.
 
-`nlp/tone.py` reads the lexicon through the parse and sums what reaches the actor. That sum alone says little
-about how an article as a whole portrays someone (BASIL: 0.40 macro-F1 cross-validated by story): an article
-full of criticism of a politician is often a neutral report of that criticism. This module puts the lexicon
-sum beside what else tells the two apart and lets a multinomial logistic regression weigh them:
+`nlp/tone.py` reads the lexicon through the parse and sums what reaches the actor into one tone. Thresholding
+that one number mixes what a reader keeps apart: an article that prints others' harsh words about a politician
+is often a neutral report, while the outlet's own harsh words are not. This module keeps the lexicon evidence
+split by voice (the outlet's own words vs. words inside others' quotes) and by sign, and lets a multinomial
+logistic regression weigh the pieces (`FEATURES`). Its story-grouped cross-validated score on BASIL is stored
+in the model file (`ToneModel.info`) and reported by `crosswire eval sentiment`.
 
-* the lexicon, split by voice (the outlet's own words vs. words inside others' quotes) and sign;
-* how central the actor is: share of sentences that mention it, its mentions against all actors', where it
-  first appears, whether the title names it, and the lexicon words of the title;
-* how much the actor speaks: the share of the article's quotes that are its own, and the share of its
-  sentences that are quoted;
-* a sentence model over MiniLM embeddings (`stories.embed`) trained on BASIL's bias spans, which says how
-  likely a sentence is to carry negative or positive slant; its mean and maximum over the actor's sentences,
-  and over the whole article.
+Tried and left out, because each lowered the story-grouped cross-validated score on BASIL: how central the
+actor is (sentence share, mention share, first position), the title's words, the actor's share of the quotes,
+a sentence-slant model over MiniLM embeddings trained on BASIL's bias spans, and the mean MiniLM embedding of
+the actor's sentences. With 612 judgements (23 positive) the extra columns fit noise.
 
-Both models are plain softmax regressions fitted here with numpy (`fit_softmax`); their weights, the feature
-scaling and the cross-validated score live in `data/tone_model.npz` (`benchmarks/train_tone.py` writes it from
-../shared/eval/basil). Everything is a pure function of its inputs; the model file is read once per process.
+The model is a plain softmax regression fitted with numpy (`fit_softmax`); its weights and feature scaling
+live in `data/tone_model.npz`, written by `benchmarks/train_tone.py` from ../shared/eval/basil. Everything is a
+pure function of its inputs; the model file is read once per process.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
 
 from crosswire.model import Actor, Article, Quote
-from crosswire.nlp.tone import TONE_SCALE, Lexicon, contributions
+from crosswire.nlp.tone import TONE_SCALE, Contribution, Lexicon, contributions
 
 LABELS = ("negative", "neutral", "positive")
 MODEL_FILE = "tone_model.npz"
-# The order of the entity features; a model file stores its own copy and is refused if they differ.
+# The order of the feature columns; a model file stores its own copy and is refused if they differ.
 FEATURES = (
-    "found",
-    "tone",
-    "outlet_negative",
+    "found",  # the actor has mentions at all
+    "tone",  # nlp.tone's squashed total
+    "outlet_negative",  # log(1 + negative weight in the outlet's own words)
     "outlet_positive",
-    "quoted_negative",
+    "quoted_negative",  # log(1 + negative weight inside others' quotes)
     "quoted_positive",
-    "sentence_share",
-    "mention_share",
-    "first_position",
-    "in_title",
-    "title_negative",
-    "title_positive",
-    "speaker_share",
-    "quoted_share",
-    "slant_negative_mean",
-    "slant_negative_max",
-    "slant_positive_mean",
-    "slant_positive_max",
-    "article_negative_mean",
-    "article_positive_mean",
 )
 
 
@@ -125,15 +107,13 @@ def balanced_weights(y: np.ndarray, classes: int, power: float = 1.0) -> np.ndar
 # ---------------------------------------------------------------------------------------------- model file
 @dataclass(frozen=True)
 class ToneModel:
-    """The shipped models: sentence slant (embedding -> negative/none/positive) and entity sentiment."""
+    """Feature scaling and softmax weights of the entity sentiment model, with how it scored (`info`)."""
 
     feature_names: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
-    weights: np.ndarray  # (features, 3)
+    weights: np.ndarray  # (features, 3), columns in LABELS order
     bias: np.ndarray  # (3,)
-    slant_weights: np.ndarray  # (384, 3): columns negative, none, positive
-    slant_bias: np.ndarray
     info: dict[str, float]
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
@@ -141,22 +121,14 @@ class ToneModel:
         z = (np.atleast_2d(features) - self.mean) / self.scale
         return softmax(z @ self.weights + self.bias)
 
-    def slant(self, embeddings: np.ndarray) -> np.ndarray:
-        """Per sentence: probability of negative slant, of none, of positive slant."""
-        if not len(embeddings):
-            return np.zeros((0, 3))
-        return softmax(embeddings @ self.slant_weights + self.slant_bias)
-
     def save(self, path: str | Path) -> None:
         np.savez_compressed(
             path,
             feature_names=np.array(self.feature_names),
-            mean=self.mean.astype(np.float32),
-            scale=self.scale.astype(np.float32),
-            weights=self.weights.astype(np.float32),
-            bias=self.bias.astype(np.float32),
-            slant_weights=self.slant_weights.astype(np.float32),
-            slant_bias=self.slant_bias.astype(np.float32),
+            mean=self.mean.astype(np.float64),
+            scale=self.scale.astype(np.float64),
+            weights=self.weights.astype(np.float64),
+            bias=self.bias.astype(np.float64),
             info_keys=np.array(list(self.info)),
             info_values=np.array(list(self.info.values()), dtype=np.float64),
         )
@@ -168,38 +140,21 @@ class ToneModel:
                 arrays = {k: data[k] for k in data.files}
         except (OSError, ValueError) as exc:
             raise ToneModelError(f"{path}: not a readable tone model ({exc})") from None
-        missing = {"feature_names", "mean", "scale", "weights", "bias", "slant_weights", "slant_bias"} - set(
-            arrays
-        )
+        missing = {"feature_names", "mean", "scale", "weights", "bias"} - set(arrays)
         if missing:
             raise ToneModelError(f"{path}: missing arrays {sorted(missing)}")
         names = tuple(str(n) for n in arrays["feature_names"])
         if names != FEATURES:
             raise ToneModelError(f"{path}: built for features {names}, this code computes {FEATURES}")
         d = len(FEATURES)
-        shapes = {"mean": (d,), "scale": (d,), "weights": (d, 3), "bias": (3,), "slant_bias": (3,)}
-        for key, shape in shapes.items():
+        for key, shape in {"mean": (d,), "scale": (d,), "weights": (d, 3), "bias": (3,)}.items():
             if arrays[key].shape != shape:
                 raise ToneModelError(f"{path}: {key} has shape {arrays[key].shape}, expected {shape}")
-        if arrays["slant_weights"].ndim != 2 or arrays["slant_weights"].shape[1] != 3:
-            raise ToneModelError(f"{path}: slant_weights must have 3 columns")
-        info = dict(
-            zip(
-                (str(k) for k in arrays.get("info_keys", [])),
-                (float(v) for v in arrays.get("info_values", [])),
-                strict=True,
-            )
-        )
-        return cls(
-            names,
-            arrays["mean"].astype(float),
-            arrays["scale"].astype(float),
-            arrays["weights"].astype(float),
-            arrays["bias"].astype(float),
-            arrays["slant_weights"].astype(np.float32),
-            arrays["slant_bias"].astype(np.float32),
-            info,
-        )
+        if not np.all(np.isfinite(arrays["weights"])) or np.any(arrays["scale"] <= 0):
+            raise ToneModelError(f"{path}: weights must be finite and scales positive")
+        keys, values = arrays.get("info_keys", np.array([])), arrays.get("info_values", np.array([]))
+        info = {str(k): float(v) for k, v in zip(keys, values, strict=True)}
+        return cls(names, arrays["mean"], arrays["scale"], arrays["weights"], arrays["bias"], info)
 
     @classmethod
     @functools.cache
@@ -210,66 +165,22 @@ class ToneModel:
 
 
 # ---------------------------------------------------------------------------------------------- features
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """Character offsets of the Doc's sentences, in order (the rows of a slant matrix)."""
-    return [(s.start_char, s.end_char) for s in doc.sents]
-
-
-def _sentence_index(bounds: Sequence[tuple[int, int]], pos: int) -> int | None:
-    lo, hi = 0, len(bounds)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if bounds[mid][1] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(bounds) and bounds[lo][0] <= pos else None
-
-
-def actor_sentences(bounds: Sequence[tuple[int, int]], actor: Actor) -> list[int]:
-    """Indices of the sentences holding a mention of the actor."""
-    found = {_sentence_index(bounds, m.start) for m in actor.mentions}
-    return sorted(i for i in found if i is not None)
-
-
-TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-
-
-def _title_hits(title: str, lex: Lexicon) -> tuple[float, float]:
-    """Negative and positive lexicon weight in a title (word forms, light suffix stripping: no parse)."""
-    negative = positive = 0.0
-    tables = (lex.word, lex.judge, lex.aggress)
-    for word in TITLE_WORD.findall(title.lower()):
-        forms = [word, word.removesuffix("s"), word.removesuffix("ed"), word.removesuffix("d")]
-        forms.append(word.removesuffix("ing"))
-        weight = next((t[f] for f in forms for t in tables if f in t), 0.0)
-        if weight < 0:
-            negative -= weight / 3.0
-        else:
-            positive += weight / 3.0
-    return negative, positive
-
-
-def _names_of(actor: Actor) -> set[str]:
-    """Lowercased names the article uses for the actor (its name, its named mentions, a person's surname)."""
-    names = {actor.name.lower()} | {m.text.lower() for m in actor.mentions if m.kind == "name"}
-    if actor.kind == "person" and " " in actor.name:
-        names.add(actor.name.split()[-1].lower())
-    return {n for n in names if len(n) >= 3}
-
-
-def _in_title(title: str | None, actor: Actor) -> bool:
-    if not title:
-        return False
-    low = title.lower()
-    return any(re.search(r"\b" + re.escape(n) + r"\b", low) for n in _names_of(actor))
-
-
-def _is_speaker(quote: Quote, actor: Actor, names: set[str]) -> bool:
-    speaker = quote.speaker
-    if speaker.actor_id is not None and speaker.actor_id == actor.actor_id:
-        return True
-    return speaker.name is not None and speaker.name.lower() in names
+def features_from(found: Sequence[Contribution] | None) -> np.ndarray:
+    """The FEATURES row from an actor's lexicon contributions (None: the actor is not in the article)."""
+    row = dict.fromkeys(FEATURES, 0.0)
+    if found is not None:
+        row["found"] = 1.0
+        row["tone"] = math.tanh(sum(c.value * c.voice for c in found) / TONE_SCALE)
+        for c in found:
+            share = c.value * c.voice
+            voice = "outlet" if c.voice >= 1.0 else "quoted"
+            if share < 0:
+                row[f"{voice}_negative"] -= share
+            else:
+                row[f"{voice}_positive"] += share
+        for key in ("outlet_negative", "outlet_positive", "quoted_negative", "quoted_positive"):
+            row[key] = math.log1p(row[key])  # the first few words decide more than the tenth does
+    return np.array([row[f] for f in FEATURES])
 
 
 def entity_features(
@@ -278,67 +189,50 @@ def entity_features(
     target: Actor | None,
     others: Sequence[Actor],
     quotes: Sequence[Quote] | None = None,
-    slant: np.ndarray | None = None,
     lexicon: Lexicon | None = None,
 ) -> np.ndarray:
-    """The FEATURES row for one actor (None: not found in the article; its row is all zeros but the slant
-    of the article). `slant` holds the sentence model's probabilities for `sentence_bounds(doc)`, or None."""
-    bounds = sentence_bounds(doc)
-    row = dict.fromkeys(FEATURES, 0.0)
-    lex = lexicon or Lexicon.builtin()
+    """The FEATURES row for one actor read against the article's other actors (None: not found)."""
     if target is None or not target.mentions:
-        if slant is not None:
-            row.update(slant_features(slant, []))
-        return np.array([row[f] for f in FEATURES])
-    found = contributions(article, doc, [target, *others], quotes, lex)[0]
-    total = sum(c.value * c.voice for c in found)
-    row["found"] = 1.0
-    row["tone"] = math.tanh(total / TONE_SCALE)
-    for c in found:
-        share = c.value * c.voice
-        voice = "outlet" if c.voice >= 1.0 else "quoted"
-        if share < 0:
-            row[f"{voice}_negative"] -= share
-        else:
-            row[f"{voice}_positive"] += share
-    for key in ("outlet_negative", "outlet_positive", "quoted_negative", "quoted_positive"):
-        row[key] = math.log1p(row[key])  # a few words decide more than the tenth one does
-    mine = actor_sentences(bounds, target)
-    row["sentence_share"] = len(mine) / max(len(bounds), 1)
-    all_mentions = len(target.mentions) + sum(len(a.mentions) for a in others)
-    row["mention_share"] = len(target.mentions) / max(all_mentions, 1)
-    first = min(m.start for m in target.mentions)
-    row["first_position"] = first / max(len(article.text), 1)
-    row["in_title"] = float(_in_title(article.title, target))
-    if article.title:
-        negative, positive = _title_hits(article.title, lex)
-        row["title_negative"], row["title_positive"] = math.log1p(negative), math.log1p(positive)
-    names = _names_of(target)
-    quotes = list(quotes or [])
-    if quotes:
-        row["speaker_share"] = sum(_is_speaker(q, target, names) for q in quotes) / len(quotes)
-        quoted = {
-            i
-            for q in quotes
-            for start, _ in (q.spans or [(q.start, q.end)])
-            if (i := _sentence_index(bounds, start)) is not None
-        }
-        row["quoted_share"] = len(quoted & set(mine)) / max(len(mine), 1)
-    if slant is not None:
-        row.update(slant_features(slant, mine))
-    return np.array([row[f] for f in FEATURES])
+        return features_from(None)
+    return features_from(contributions(article, doc, [target, *others], quotes, lexicon)[0])
 
 
-def slant_features(slant: np.ndarray, sentences: Sequence[int]) -> dict[str, float]:
-    """The slant columns of FEATURES from the sentence model's rows for the whole article and for the actor's
-    sentences (training fills these per fold without recomputing the rest)."""
-    out = dict.fromkeys(
-        ("slant_negative_mean", "slant_negative_max", "slant_positive_mean", "slant_positive_max"), 0.0
-    )
-    out["article_negative_mean"] = float(slant[:, 0].mean()) if len(slant) else 0.0
-    out["article_positive_mean"] = float(slant[:, 2].mean()) if len(slant) else 0.0
-    if len(sentences):
-        rows = slant[list(sentences)]
-        out["slant_negative_mean"], out["slant_negative_max"] = float(rows[:, 0].mean()), float(rows[:, 0].max())
-        out["slant_positive_mean"], out["slant_positive_max"] = float(rows[:, 2].mean()), float(rows[:, 2].max())
+@dataclass(frozen=True)
+class Sentiment:
+    """How an article portrays one actor: the most likely class and the probability of each."""
+
+    actor_id: str
+    label: str
+    probabilities: dict[str, float]
+
+    @property
+    def score(self) -> float:
+        """P(positive) - P(negative), in [-1, 1]."""
+        return self.probabilities["positive"] - self.probabilities["negative"]
+
+
+def article_sentiment(
+    article: Article,
+    doc: Doc,
+    actors: Sequence[Actor],
+    quotes: Sequence[Quote] | None = None,
+    *,
+    model: ToneModel | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[Sentiment]:
+    """For each actor, in order: negative, neutral or positive, as the article as a whole portrays it.
+
+    Takes what `nlp.pipeline` already has (the article's actors and quotes), so stories/compare.py can call
+    it per outlet and show a label beside the mean tone. An actor without mentions gets the model's verdict
+    for an absent actor (neutral in practice).
+    """
+    model = model or ToneModel.builtin()
+    if not actors:
+        return []
+    found = contributions(article, doc, actors, quotes, lexicon)
+    rows = np.array([features_from(f if a.mentions else None) for a, f in zip(actors, found, strict=True)])
+    out = []
+    for actor, p in zip(actors, model.probabilities(rows), strict=True):
+        probabilities = {label: float(v) for label, v in zip(LABELS, p, strict=True)}
+        out.append(Sentiment(actor.actor_id, LABELS[int(np.argmax(p))], probabilities))
     return out
