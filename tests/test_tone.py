@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 import pytest
@@ -150,3 +151,119 @@ def test_seed_commentary_portrays_kim_negatively_with_his_labels(japan_times) ->
     assert any("dictator" in label for label in kim.labels)
     assert any("young dictator" in e.text for e in kim.evidence)
     assert any("merciless" in e.text for e in kim.evidence)
+
+
+# ---------------------------------------------------------------------------------------------- tone_model
+def test_fit_softmax_separates_three_classes_and_rejects_bad_labels() -> None:
+    import numpy as np
+
+    from crosswire.nlp.tone_model import fit_softmax, softmax
+
+    rng = np.random.default_rng(0)
+    centres = np.array([[-2.0, 0.0], [0.0, 2.0], [2.0, 0.0]])
+    y = np.repeat([0, 1, 2], 30)
+    x = centres[y] + rng.normal(scale=0.3, size=(90, 2))
+    w, b = fit_softmax(x, y, 3, l2=0.1)
+    assert (softmax(x @ w + b).argmax(axis=1) == y).mean() > 0.97
+    stronger, _ = fit_softmax(x, y, 3, l2=100.0)
+    assert np.abs(stronger).sum() < np.abs(w).sum()  # the ridge shrinks the weights
+    with pytest.raises(ValueError, match="labels"):
+        fit_softmax(x, np.full(90, 3), 3)
+    with pytest.raises(ValueError, match="no training rows"):
+        fit_softmax(np.zeros((0, 2)), np.zeros(0, dtype=int), 3)
+
+
+def test_balanced_weights_give_each_class_equal_mass() -> None:
+    import numpy as np
+
+    from crosswire.nlp.tone_model import balanced_weights
+
+    y = np.array([0] * 8 + [1] * 2 + [2] * 1)
+    w = balanced_weights(y, 3, power=1.0)
+    assert [round(float(w[y == c].sum()), 6) for c in range(3)] == [round(11 / 3, 6)] * 3
+    half = balanced_weights(y, 3, power=0.5)
+    assert w[y == 2][0] > half[y == 2][0] > half[y == 0][0]
+
+
+def test_features_split_the_lexicon_by_voice_and_sign() -> None:
+    from crosswire.nlp.tone import Contribution
+    from crosswire.nlp.tone_model import FEATURES, features_from
+
+    absent = features_from(None)
+    assert not absent.any()
+    row = dict(
+        zip(
+            FEATURES,
+            features_from(
+                [
+                    Contribution(0, 10, "corrupt", -0.8, 1.0),
+                    Contribution(0, 10, "honest", 0.4, 1.0),
+                    Contribution(20, 30, "liar", -1.0, 0.5),
+                ]
+            ),
+            strict=True,
+        )
+    )
+    assert row["found"] == 1.0
+    assert row["outlet_negative"] == pytest.approx(math.log1p(0.8))
+    assert row["outlet_positive"] == pytest.approx(math.log1p(0.4))
+    assert row["quoted_negative"] == pytest.approx(math.log1p(0.5))
+    assert row["quoted_positive"] == 0.0
+    assert row["tone"] == pytest.approx(math.tanh((-0.8 + 0.4 - 0.5) / 1.5))
+
+
+def test_model_file_round_trips_and_bad_files_are_named(tmp_path) -> None:
+    import numpy as np
+
+    from crosswire.nlp.tone_model import FEATURES, ToneModel, ToneModelError
+
+    d = len(FEATURES)
+    model = ToneModel(
+        FEATURES, np.zeros(d), np.ones(d), np.arange(d * 3.0).reshape(d, 3), np.zeros(3), {"x": 1.5}
+    )
+    path = tmp_path / "m.npz"
+    model.save(path)
+    again = ToneModel.load(path)
+    assert again.info == {"x": 1.5}
+    row = np.linspace(0, 1, d)
+    assert np.allclose(again.probabilities(row), model.probabilities(row))
+    assert again.probabilities(row).sum() == pytest.approx(1.0)
+    garbage = tmp_path / "garbage.npz"
+    garbage.write_bytes(b"not a numpy file")
+    with pytest.raises(ToneModelError, match="garbage.npz"):
+        ToneModel.load(garbage)
+    other = tmp_path / "other.npz"
+    np.savez(
+        other,
+        feature_names=np.array(["a"]),
+        mean=np.zeros(1),
+        scale=np.ones(1),
+        weights=np.zeros((1, 3)),
+        bias=np.zeros(3),
+    )
+    with pytest.raises(ToneModelError, match="other.npz: built for features"):
+        ToneModel.load(other)
+
+
+def test_shipped_model_reads_outlet_blame_as_negative_and_a_plain_report_as_neutral() -> None:
+    from crosswire.nlp.tone_model import LABELS, ToneModel, article_sentiment
+
+    model = ToneModel.builtin()
+    assert 0.0 < model.info["cv_macro_f1"] <= 1.0  # the story-grouped CV score travels with the model
+    text = (
+        "Critics condemned John Smith on Monday. Smith is a corrupt and dishonest politician, and his brutal "
+        "tactics were a disgrace. Mary Jones visited Boston on Tuesday. She met local officials."
+    )
+    article = Article(text=text)
+    doc = parse(text)
+    actors = extract_actors(article, doc)
+    found = article_sentiment(article, doc, actors, extract_quotes(article, doc, actors))
+    assert [s.actor_id for s in found] == [a.actor_id for a in actors]
+    by_name = {a.name: s for a, s in zip(actors, found, strict=True)}
+    assert by_name["John Smith"].label == "negative"
+    assert by_name["John Smith"].score < 0
+    assert by_name["Mary Jones"].label == "neutral"
+    for s in found:
+        assert set(s.probabilities) == set(LABELS)
+        assert sum(s.probabilities.values()) == pytest.approx(1.0)
+    assert article_sentiment(article, doc, []) == []
