@@ -7,13 +7,13 @@ Each size runs in a fresh child process (pinned to one CPU) that streams article
 
 - MiniLM embedding (int8 ONNX, one onnxruntime thread) is measured on a sample of the generated
   articles, title + short lead cut at 64 tokens, and its time for each size is extrapolated from that
-  rate per CPU-second: on a shared two-core machine, embedding 100k articles takes an hour or more.
+  rate per CPU-second: embedding 100k articles takes about 40 minutes of one core (measured 45/s).
 - Clustering gets MiniLM vectors for sizes up to `--minilm-max` (default 1,000). Above that it gets
   surrogate vectors with MiniLM's similarity structure on these articles (a shared component, one per
   topic, one per story and one per article, mixed so that the mean cosines inside a story, between
   stories of one topic and between topics equal those MiniLM gives on 1,000 generated articles: 0.67,
   0.39, 0.20). The grouping's cost depends on the time window's candidate stories and on how many pass
-  the cosine floor, which this reproduces without an hour of embedding. The table says which vectors
+  the cosine floor, which this reproduces without the 40 minutes of embedding. The table says which vectors
   each size used.
 
     python benchmarks/stories.py                       # 1k, 10k, 100k; print a table
@@ -252,7 +252,7 @@ def section(results: list[dict], rate: tuple[float, float] | None) -> str:
             f"- Clustering CPU time per article grows {', '.join(steps)} articles (1.00 = linear). The",
             "  generator spreads every size over the same year, so 10x the articles is also 10x the stories",
             "  running at once: each block of articles has 10x the candidate stories in its time window.",
-            "  At a fixed number of stories per week the cost per article stays flat.",
+            "  The cost per article follows the number of stories running at once, not the corpus size.",
             "- The MiniLM row's RSS is mostly the onnxruntime session (about 250 MB once loaded).",
         ]
     return "\n".join(lines) + "\n"

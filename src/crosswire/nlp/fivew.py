@@ -32,40 +32,25 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from crosswire.model import Actor, Article, Place, Quote, TimeRef
+from crosswire.nlp.fivew_syntax import cause_phrase, manner_phrase, verb_phrase
+from crosswire.nlp.fivew_who import MIN_CONFIDENCE, best_clause
 
 LEAD_SENTENCES = 3  # who/what/why/how look at the headline and this many content sentences
-WHEN_SENTENCES = 3  # more finds more dates but fewer right ones (5: precision 0.67, recall 0.45)  # a date in the first few sentences still dates the main event
+WHEN_SENTENCES = 3  # a date in the first few sentences still dates the main event
 WHERE_SENTENCES = 3
-MAX_PHRASE_TOKENS = 14
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "xcomp", "dative", "prt", "agent", "ccomp")
-REPORTING_VERBS = frozenset(
-    "say tell report claim announce state confirm add note reveal insist warn explain write describe".split()
-)
 QUOTE_MARKS = "'\"\u2018\u201c"
-PERSONAL_PRONOUNS = frozenset("he she they".split())
-WH_WORDS = frozenset("what why how who whom which when where whether".split())
-# Subjects headed by these name people even without a named entity ("police", "a gunman").
-PERSON_NOUNS = frozenset(
-    "police officer officers official officials driver passenger passengers victim victims man woman boy girl "
-    "child children people person gunman bomber militant militants rescuer rescuers president minister leader "
-    "spokesman spokeswoman investigators prosecutors fans team player players candidate voters protesters "
-    "soldiers troops residents family survivor survivors witnesses experts analysts".split()
-)
-NON_ANSWERS = frozenset("it there this that they he she we i you which who what these those one".split())
 BOILERPLATE = re.compile(
     r"click to share|opens in new window|image copyright|image caption|getty images|follow us|sign up|"
     r"read more|share this|advertisement|all rights reserved|subscribe",
     re.IGNORECASE,
 )
-CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "in order to", "so as to", "in retaliation for",
-                 "in response to", "as a result of", "amid", "after", "over", "following", "for fear")  # fmt: skip
 DATELINE = re.compile(
     r"^\s*([A-Z][A-Z.' -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
 )
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def main_event(
@@ -81,14 +66,14 @@ def main_event(
     from crosswire.nlp.dates import extract_times
     from crosswire.nlp.places import extract_places
 
-    title_doc, headline = parse_title(article.title)
+    title_doc, headline = parse_title(article.title, article.text)
     lead = lead_sentences(doc, LEAD_SENTENCES, quotes)
     if times is None:
         times = extract_times(article, doc)
     if places is None:
         places = extract_places(article, doc)
 
-    who, what, why, how = _who_what(headline, lead, actors or ())
+    who, what, why, how = _who_what(article, headline, lead, actors or ())
     return {
         "who": who,
         "what": what,
@@ -99,24 +84,49 @@ def main_event(
     }
 
 
-def parse_title(title: str | None) -> tuple[Doc | None, list[tuple[Span, int]]]:
+def parse_title(title: str | None, body: str = "") -> tuple[Doc | None, list[tuple[Span, int]]]:
     """The headline's parse and its clauses with their offsets into the title. A headline "Croydon tram
     crash: Police identify three victims" puts a topic label before the colon and the news after it, so the
-    part after a colon comes first, then the part before it. One batch: spaCy's per-call cost dominates
+    part after a colon comes first, then the part before it. The clauses are parsed from the headline in
+    sentence case (`sentence_case`), which keeps every offset. One batch: spaCy's per-call cost dominates
     for texts this short."""
     if not title or not title.strip():
         return None, []
     from crosswire.nlp.runtime import parse_many
 
-    parts = [(title, 0)]
-    colon = re.search(r":\s+", title)
+    cased = sentence_case(title, body)
+    parts = [(cased, 0)]
+    colon = re.search(r":\s+", cased)
     # ...unless what follows the colon is a quotation ("Cubs win World Series: 'Baseball will never ...'").
-    if colon and len(title[colon.end() :].split()) >= 3 and title[colon.end()] not in QUOTE_MARKS:
-        parts = [(title[colon.end() :], colon.end()), (title[: colon.start()], 0)]
-    texts = [title] + [text for text, _ in parts if text != title]
+    if colon and len(cased[colon.end() :].split()) >= 3 and cased[colon.end()] not in QUOTE_MARKS:
+        parts = [(cased[colon.end() :], colon.end()), (cased[: colon.start()], 0)]
+    texts = list(dict.fromkeys([title] + [text for text, _ in parts]))
     docs = dict(zip(texts, parse_many(texts, batch_size=4), strict=True))
     clauses = [(sent, offset) for text, offset in parts for sent in docs[text].sents]
     return docs[title], clauses
+
+
+def sentence_case(title: str, body: str) -> str:
+    """The headline with the capitals of headline style taken off the words the body writes in lower case.
+
+    "Toblerone Alters Shape of 2 Chocolate Bars" and "Hillary Clinton CLEARED by FBI" make the tagger
+    read every capitalised word as a name; the article itself says which words are ordinary ones. A word
+    is lowered only when the body uses it in lower case more often than capitalised mid-sentence, so names
+    ("Toblerone", "FBI") keep their capitals. Same length, so offsets into the title still hold."""
+    words = list(_TITLE_WORD.finditer(title))
+    long_words = [w for w in words if len(w.group()) >= 4]
+    title_case = len(long_words) >= 3 and sum(w.group()[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+    out = list(title)
+    for w in words[1:]:
+        word = w.group()
+        if not word[0].isupper() or not (title_case or (word.isupper() and len(word) >= 3)):
+            continue
+        lower = word.lower()
+        in_lower = len(re.findall(rf"\b{re.escape(lower)}\b", body))
+        as_name = len(re.findall(rf"(?<=[a-z,] ){re.escape(word[0] + lower[1:])}\b", body))
+        if in_lower and in_lower > as_name:
+            out[w.start() : w.end()] = lower
+    return "".join(out)
 
 
 def lead_sentences(doc: Doc, count: int, quotes: Sequence[Quote] | None = None) -> list[Span]:
@@ -150,13 +160,16 @@ def _paragraph_pieces(doc: Doc) -> Iterator[Span]:
             start += len(piece)
 
 
-def answer(span: Span | None, value: Any, found_in: str, offset: int = 0) -> dict[str, Any] | None:
-    """An answer record; `offset` shifts spans parsed from part of the title back into the whole title.
-    A phrase never runs past a line break (a parse can join a deck to the next paragraph)."""
+def answer(
+    span: Span | None, value: Any, found_in: str, source: str, offset: int = 0
+) -> dict[str, Any] | None:
+    """An answer record with its text read from `source` (the title or the body); `offset` shifts spans
+    parsed from part of the title back into the whole title. A phrase never runs past a line break (a
+    parse can join a deck to the next paragraph)."""
     if span is None or not span.text.strip():
         return None
-    text = span.text.split("\n")[0].rstrip()
     start = span.start_char + offset
+    text = source[start : span.end_char + offset].split("\n")[0].rstrip()
     return {"text": text, "start": start, "end": start + len(text), "value": value, "found_in": found_in}
 
 
@@ -164,117 +177,31 @@ def answer(span: Span | None, value: Any, found_in: str, offset: int = 0) -> dic
 
 
 def _who_what(
-    headline: list[tuple[Span, int]], lead: list[Span], actors: Sequence[Actor]
+    article: Article, headline: list[tuple[Span, int]], lead: list[Span], actors: Sequence[Actor]
 ) -> tuple[dict[str, Any] | None, ...]:
-    """Who and what from the first clause whose subject names someone (an entity or a person noun), else from
-    the first clause with any usable subject; why and how from the same clause."""
-    candidates = []
-    for sent, offset, where in [*((s, o, "title") for s, o in headline), *((s, 0, "text") for s in lead)]:
-        found = subject_and_verb(sent)
-        if found is None:
-            continue
-        subject, verb = found
-        who_span = subject_phrase(subject)
-        if who_span is not None:
-            candidates.append((sent, offset, where, who_span, verb))
-    if not candidates:
+    """Who and what from the best-scoring candidate clause (`fivew_who`); why and how from the same clause.
+    Below `fivew_who.MIN_CONFIDENCE` who and what are left unanswered."""
+    best = best_clause(headline, lead, article.text, article.title)
+    if best is None:
         return None, None, None, None
-    sent, offset, where, who_span, verb = next((c for c in candidates if names_someone(c[3])), candidates[0])
-    value = _who_value(who_span, actors if where == "text" else ())
+    clause, conf, _ = best
+    source = (article.title or "") if clause.found_in == "title" else article.text
+    where, offset = clause.found_in, clause.offset
+    out = []
+    if conf >= MIN_CONFIDENCE:
+        value = _who_value(clause.subject, actors if where == "text" else ())
+        out = [answer(clause.subject, value, where, source, offset),
+               answer(verb_phrase(clause.verb), clause.verb.lemma_, where, source, offset)]  # fmt: skip
+        for item in out:
+            if item is not None:
+                item["confidence"] = round(conf, 3)
+    else:
+        out = [None, None]
     return (
-        answer(who_span, value, where, offset),
-        answer(verb_phrase(verb), verb.lemma_, where, offset),
-        answer(cause_phrase(sent, verb), None, where, offset),
-        answer(manner_phrase(sent, verb), None, where, offset),
+        *out,
+        answer(cause_phrase(clause.sent, clause.verb), None, where, source, offset),
+        answer(manner_phrase(clause.sent, clause.verb), None, where, source, offset),
     )
-
-
-def names_someone(span: Span) -> bool:
-    if any(e.label_ in ("PERSON", "ORG", "NORP", "GPE") for e in span.ents):
-        return True
-    if any(t.pos_ == "PROPN" or (t.is_title and t.i > span.sent.start) for t in span):
-        return True  # headlines: the model often misses names there
-    return span.root.lemma_.lower() in PERSON_NOUNS
-
-
-def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
-    """The subject token and main verb of a sentence or headline."""
-    root = sent.root
-    verb = root if root.pos_ in ("VERB", "AUX") else None
-    if verb is None:
-        # Headlines drop the auxiliary: "Chinese boy found dead in well" parses as a noun with a clause.
-        clause = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
-        if clause is not None and root.pos_ in ("NOUN", "PROPN"):
-            return root, clause
-        # The model reads a headline's present-tense verb as a plural noun: "Donald Trump lands in
-        # Washington" comes out as the noun "lands" with "Donald Trump" as a compound.
-        names = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        if root.tag_ == "NNS" and names and any(c.dep_ in ("prep", "dobj") for c in root.rights):
-            return names[-1], root
-        return None
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-    inner = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and sent.start <= c.i < sent.end
-        ),
-        None,
-    )
-    if inner is not None and (subject is None or verb.lemma_.lower() in REPORTING_VERBS):
-        # "X happened, officials said": the event is the reported clause, unless its subject is a pronoun.
-        inner_subject = next((c for c in inner.children if c.dep_ in SUBJECT_DEPS), None)
-        if (
-            inner_subject is not None
-            and inner_subject.pos_ != "PRON"
-            and inner_subject.lower_ not in NON_ANSWERS
-        ):
-            subject, verb = inner_subject, inner
-    if subject is not None and subject.dep_ == "nsubjpass":
-        # "German consulate bombed by Taliban": the doer is the agent of the passive.
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if doer is not None and doer.pos_ in ("PROPN", "NOUN"):
-            subject = doer
-    if subject is not None and subject.lower_ in PERSONAL_PRONOUNS:
-        # "When Kim boarded his train, he was asking ...": a personal pronoun after a name in the same
-        # sentence refers back to it.
-        labels = ("PERSON",) if subject.lower_ != "they" else ("PERSON", "ORG", "NORP", "GPE")
-        earlier = [e for e in sent.ents if e.label_ in labels and e.end <= subject.i]
-        if earlier:
-            return earlier[-1].root, verb
-    if subject is None or subject.lower_ in NON_ANSWERS or subject.pos_ == "PRON":
-        return None
-    if subject.lower_ in WH_WORDS or subject.left_edge.lower_ in WH_WORDS:
-        return None
-    return subject, verb
-
-
-def subject_phrase(subject: Token) -> Span | None:
-    """The subject's noun phrase without relative clauses, appositions after commas, or parentheses."""
-    doc = subject.doc
-    drop = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
-    left = subject.left_edge.i
-    right = subject.i
-    for child in subject.rights:
-        if child.dep_ in drop:
-            # keep "X and Y" when the conjunct is a name too ("Trump and Obama")
-            if child.dep_ == "conj" and child.pos_ == "PROPN":
-                right = max(right, child.i)
-                continue
-            if child.dep_ == "prep" and child.i == right + 1 and child.lower_ in ("of",):
-                right = max(right, child.right_edge.i)
-                continue
-            break
-        right = max(right, child.right_edge.i)
-    while left < right and doc[left].is_punct:
-        left += 1
-    if right - left + 1 > MAX_PHRASE_TOKENS:
-        right = max(subject.i, left + MAX_PHRASE_TOKENS - 1)
-    span = doc[left : right + 1]
-    if not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in span):
-        return None
-    return span
 
 
 def _who_value(span: Span, actors: Sequence[Actor]) -> Any:
@@ -286,67 +213,6 @@ def _who_value(span: Span, actors: Sequence[Actor]) -> Any:
     if ents:
         return {"name": ents[0].text, "code": None}
     return {"name": span.text, "code": None}
-
-
-def verb_phrase(verb: Token) -> Span:
-    """The verb with its auxiliaries and negation and its object or complement, kept short."""
-    doc = verb.doc
-    left = verb.i
-    for child in verb.lefts:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= verb.i - 3:
-            left = min(left, child.i)
-    right = verb.i
-    objects = [c for c in verb.rights if c.dep_ in OBJECT_DEPS and c.dep_ != "ccomp"]
-    if objects:
-        right = max(c.right_edge.i for c in objects)
-    else:
-        prep = next((c for c in verb.rights if c.dep_ == "prep"), None)
-        if prep is not None:
-            right = prep.right_edge.i
-    right = min(right, left + MAX_PHRASE_TOKENS - 1)
-    while right > verb.i and doc[right].is_punct:
-        right -= 1
-    return doc[left : right + 1]
-
-
-def cause_phrase(sent: Span, verb: Token) -> Span | None:
-    """A clause or phrase giving the reason, attached in the main verb's sentence."""
-    lower = sent.text.lower()
-    for marker in CAUSE_MARKERS:
-        at = re.search(rf"\b{re.escape(marker)}\b", lower)
-        if at is None:
-            continue
-        start_char = sent.start_char + at.start()
-        first = sent.doc.char_span(start_char, start_char + len(marker), alignment_mode="expand")
-        if first is None:
-            continue
-        head = first[0]
-        if head.dep_ not in ("mark", "prep", "advmod", "amod", "pcomp", "agent") and marker not in (
-            "because",
-        ):
-            continue
-        end = max(t.right_edge.i for t in first) if len(first) else head.right_edge.i
-        end = max(end, head.head.right_edge.i if head.dep_ == "mark" else end)
-        end = min(end, head.i + MAX_PHRASE_TOKENS, sent.end - 1)
-        while end > head.i and sent.doc[end].is_punct:
-            end -= 1
-        if end > head.i:
-            return sent.doc[head.i : end + 1]
-    return None
-
-
-def manner_phrase(sent: Span, verb: Token) -> Span | None:
-    """'by <gerund> ...', 'with/using <instrument>', or a manner adverb of the main verb."""
-    doc = sent.doc
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "with", "using", "via", "through"):
-            pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None and (child.lower_ != "by" or pobj.tag_ == "VBG"):
-                end = min(pobj.right_edge.i, child.i + MAX_PHRASE_TOKENS)
-                return doc[child.i : end + 1]
-        if child.dep_ == "advmod" and child.lower_.endswith("ly") and child.pos_ == "ADV":
-            return doc[child.i : child.i + 1]
-    return None
 
 
 # --- when and where ----------------------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+"""Who and what: candidate clauses from the headline and the lead, scored, the best one answering.
+
+After Giveme5W1H's candidate scoring: every headline clause and lead sentence with a usable subject and
+verb is a candidate; each is scored on where it stands (the headline states the main event more often
+than any body sentence does), on whether its subject names someone, on how often the subject comes back
+in the article, and on whether headline and lead agree on it. The score, squashed into [0, 1], is the
+answer's confidence; below `MIN_CONFIDENCE` the question is left unanswered.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from crosswire.nlp.fivew_syntax import (
+    NAME_LABELS,
+    REPORTING_VERBS,
+    names_someone,
+    subject_and_verb,
+    subject_phrase,
+)
+
+# Weights of the clause score, tuned on the even-numbered half of the Giveme5W1H set and checked on the
+# odd-numbered half (see docs: crosswire eval 5w1h).
+WEIGHTS = {
+    "bias": -0.5,
+    "title": 1.0,  # a headline clause: the event the outlet chose to lead with
+    "lead_rank": -0.3,  # each lead sentence further down
+    "names": 1.0,  # the subject names a person, group or place
+    "entity": 0.5,  # ... as a named entity
+    "mentions": 0.6,  # log of how often the subject's name comes back in the article
+    "agree": 0.7,  # headline and lead name the same subject
+    "reporting": -0.8,  # "X says ...": the event is the saying, not what was said
+    "long_subject": -0.6,  # subjects of more than six words are descriptions, not doers
+}
+MIN_CONFIDENCE = 0.0
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A candidate: a headline clause or lead sentence with its subject phrase and main verb."""
+
+    sent: Span
+    offset: int  # added to span offsets: where the parsed part of the headline starts in the headline
+    found_in: str  # "title" or "text"
+    rank: int  # 0 for the headline, 1 for the first lead sentence, ...
+    subject: Span
+    verb: Token
+
+
+def candidate_clauses(headline: Sequence[tuple[Span, int]], lead: Sequence[Span]) -> list[Clause]:
+    """Every headline clause and lead sentence with a usable subject and verb, in reading order."""
+    sources = [*((s, o, "title", 0) for s, o in headline), *((s, 0, "text", i + 1) for i, s in enumerate(lead))]
+    out = []
+    for sent, offset, found_in, rank in sources:
+        found = subject_and_verb(sent)
+        if found is None:
+            continue
+        subject, verb = found
+        phrase = subject_phrase(subject)
+        if phrase is not None:
+            out.append(Clause(sent, offset, found_in, rank, phrase, verb))
+    return out
+
+
+def subject_keys(subject: Span) -> list[str]:
+    """Words that identify the subject elsewhere in the article: the last word of each named entity in it
+    ("Raikkonen" for "Kimi Raikkonen"), else its head noun."""
+    ents = [e for e in subject.ents if e.label_ in NAME_LABELS]
+    if ents:
+        return [e[-1].lower_ for e in ents if e[-1].is_alpha]
+    return [subject.root.lower_] if subject.root.is_alpha else []
+
+
+def clause_features(clause: Clause, words: dict[str, int], title_words: set[str], lead_words: set[str]) -> dict[str, float]:
+    """The features `WEIGHTS` scores. `words` counts the article's words; `title_words` and `lead_words`
+    are the headline's and the first lead sentence's."""
+    keys = subject_keys(clause.subject)
+    count = max((words.get(k, 0) for k in keys), default=0)
+    other = lead_words if clause.found_in == "title" else title_words
+    return {
+        "bias": 1.0,
+        "title": float(clause.found_in == "title"),
+        "lead_rank": float(clause.rank),
+        "names": float(names_someone(clause.subject)),
+        "entity": float(any(e.label_ in NAME_LABELS for e in clause.subject.ents)),
+        "mentions": math.log1p(count),
+        "agree": float(any(k in other for k in keys)),
+        "reporting": float(clause.verb.lemma_.lower() in REPORTING_VERBS),
+        "long_subject": float(sum(t.is_alpha for t in clause.subject) > 6),
+    }
+
+
+def confidence(features: dict[str, float]) -> float:
+    """The weighted feature sum squashed into (0, 1)."""
+    score = sum(WEIGHTS[name] * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def word_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for word in _WORD.findall(text.lower()):
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def best_clause(
+    headline: Sequence[tuple[Span, int]], lead: Sequence[Span], article_text: str, title: str | None
+) -> tuple[Clause, float, dict[str, float]] | None:
+    """The highest-scoring candidate clause with its confidence and features, or None without candidates."""
+    candidates = candidate_clauses(headline, lead)
+    if not candidates:
+        return None
+    words = word_counts(article_text)
+    title_words = set(_WORD.findall((title or "").lower()))
+    lead_words = set(_WORD.findall(lead[0].text.lower())) if lead else set()
+    scored = []
+    for clause in candidates:
+        features = clause_features(clause, words, title_words, lead_words)
+        scored.append((confidence(features), -len(scored), clause, features))
+    conf, _, clause, features = max(scored, key=lambda item: item[:2])
+    return clause, conf, features
