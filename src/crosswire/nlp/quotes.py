@@ -27,6 +27,7 @@ from crosswire.nlp.quote_content import content_ranges
 from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, NAME_NOUNS
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
+from crosswire.nlp.runtime import doc_text
 
 _CLAUSE_END = frozenset(".?!")
 _SET_OFF_BEFORE = frozenset(":,\u2014\u2013-(;")
@@ -68,8 +69,9 @@ class _Index:
         self.starts = [t.idx for t in doc]
         self.quoted: set[int] = set()
         self.speech: set[int] = set()  # quoted tokens other than quoted names and titles
+        text = doc_text(doc)
         for seg in segments:
-            name = _looks_like_name(doc.text, seg.start, seg.pieces[0][1], doc, self)
+            name = _looks_like_name(text, seg.start, seg.pieces[0][1], doc, self)
             for a, b in seg.pieces:
                 self.quoted.update(range(*self.tokens(a, b)))
                 if not name:

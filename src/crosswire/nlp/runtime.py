@@ -347,3 +347,12 @@ def cache_info() -> dict[str, int]:
 def clear_cache() -> None:
     """Empty the in-memory cache (the on-disk one is a folder the caller owns)."""
     CACHE.clear()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds the string from its tokens on every access,
+    which made per-token lookups in the extractors quadratic in article length."""
+    text = doc.user_data.get("crosswire_text")
+    if text is None:
+        text = doc.user_data["crosswire_text"] = doc.text
+    return text

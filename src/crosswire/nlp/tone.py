@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Actor, Article, Quote
 from crosswire.model import Span as TextSpan
+from crosswire.nlp.runtime import doc_text
 
 QUOTE_WEIGHT = 0.5  # another speaker's quoted words about the actor
 OWN_QUOTE_WEIGHT = 0.0  # the actor's own quoted words
@@ -333,7 +334,7 @@ def _quoted_label(tok: Token) -> bool:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    window = doc.text[max(doc[start].idx - 1, 0) : doc[end - 1].idx + len(doc[end - 1]) + 1]
+    window = doc_text(doc)[max(doc[start].idx - 1, 0) : doc[end - 1].idx + len(doc[end - 1]) + 1]
     return any(c in DOUBLE_QUOTES for c in window)
 
 
