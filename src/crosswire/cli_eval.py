@@ -53,7 +53,9 @@ def eval_cameo(
     """The PETRARCH validation suite: record exact-match, triple and root F1 (add --spacy to parse with spaCy)."""
     from crosswire.evaluation.cameo import main
 
-    _forward(main, ["--eval-dir", str(eval_dir), *ctx.args])
+    # Accept the cameo/ folder itself or the eval/ folder that holds it.
+    base = eval_dir.parent if (eval_dir / "petrarch_validation.jsonl").is_file() else eval_dir
+    _forward(main, ["--eval-dir", str(base), *ctx.args])
 
 
 @eval_app.command("stories", context_settings=PASS_THROUGH)

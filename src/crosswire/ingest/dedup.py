@@ -31,7 +31,6 @@ from crosswire.ingest.fingerprint import (
     containment,
     fingerprint,
     signature_bytes,
-    signature_from_bytes,
 )
 from crosswire.model import Article, normalise_text
 
@@ -170,6 +169,7 @@ class Deduplicator:
             (k for ks in keys if ks is not None for k in ks),
             ids,
         )
+        stored = _Candidates(found)
         by_hash = dict(found.originals)
         in_batch = _RecentIndex(None)  # this batch's new articles, not in the store yet
         pending: list[Any] = []
@@ -182,7 +182,7 @@ class Deduplicator:
                 continue
             assert fp.signature is not None
             own_seq = found.fingerprinted.get(article_id)
-            for other in self._stored_copies(fp, article_id, own_seq, article_keys, found):
+            for other in self._stored_copies(fp, article_id, own_seq, article_keys, stored):
                 _relate(article, other)
             if own_seq is not None:
                 continue  # stored before: related only to what was stored before it, as it was then
@@ -198,23 +198,31 @@ class Deduplicator:
         return batch
 
     def _stored_copies(
-        self, fp: Fingerprint, article_id: str, own_seq: int | None, keys: list[int], found: Any
+        self, fp: Fingerprint, article_id: str, own_seq: int | None, keys: list[int], stored: _Candidates
     ) -> list[str]:
+        """Stored articles that `fp` copies (or is copied by), earliest first; all checked at once."""
         assert fp.signature is not None
-        copies: list[tuple[int, str]] = []
-        seen: set[str] = set()
-        for key in keys:
-            for other in found.candidates.get(key, ()):
-                if other == article_id or other in seen:
-                    continue
-                seen.add(other)
-                stored = found.signatures.get(other)
-                if stored is None or (own_seq is not None and stored.seq >= own_seq):
-                    continue
-                other_sig = signature_from_bytes(stored.signature)
-                if is_copy(fp.size, fp.signature, stored.shingles, other_sig, self.threshold):
-                    copies.append((stored.seq, other))
-        return [other for _seq, other in sorted(copies)]
+        rows = {
+            stored.rows[other]
+            for key in keys
+            for other in stored.found.candidates.get(key, ())
+            if other != article_id and other in stored.rows
+        }
+        if not rows:
+            return []
+        picked = np.fromiter(rows, dtype=np.intp, count=len(rows))
+        if own_seq is not None:  # stored before: only what was stored before it counts
+            picked = picked[stored.seqs[picked] < own_seq]
+        sizes = stored.sizes[picked]
+        jaccard = np.count_nonzero(stored.matrix[picked] == fp.signature, axis=1) / NUM_BINS
+        small = np.minimum(sizes, fp.size)
+        # |A∩B| = J(|A|+|B|)/(1+J); containment of the shorter text = |A∩B| / min(|A|, |B|)
+        contained = jaccard * (sizes + fp.size) / ((1.0 + jaccard) * small)
+        copies = picked[
+            (small / np.maximum(sizes, fp.size) >= MIN_SIZE_RATIO) & (contained >= self.threshold)
+        ]
+        order = copies[np.argsort(stored.seqs[copies], kind="stable")]
+        return [stored.ids[row] for row in order.tolist()]
 
     def save_fingerprints(self) -> int:
         """Store the fingerprints of the last checked batch (call after its articles are saved)."""
@@ -225,6 +233,18 @@ class Deduplicator:
         saved = minhash.save_fingerprints(self.store, self._pending)
         self._pending = []
         return saved
+
+
+class _Candidates:
+    """A batch's stored candidates as arrays: one matrix row of signature per candidate."""
+
+    def __init__(self, found: Any) -> None:
+        self.found = found
+        self.rows: dict[str, int] = found.candidate_rows
+        self.ids = list(found.candidate_rows)  # insertion order = row order
+        self.seqs = np.asarray(found.candidate_seqs, dtype=np.int64)
+        self.sizes = np.asarray(found.candidate_sizes, dtype=np.float64)
+        self.matrix = np.frombuffer(bytes(found.candidate_signatures), dtype="<u4").reshape(-1, NUM_BINS)
 
 
 def _relate(article: Article, other: str) -> None:

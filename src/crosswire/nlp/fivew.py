@@ -35,8 +35,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from crosswire.model import Actor, Article, Place, Quote, TimeRef
-from crosswire.nlp.fivew_syntax import cause_phrase, manner_phrase, verb_phrase
-from crosswire.nlp.fivew_who import MIN_CONFIDENCE, best_clause
+from crosswire.nlp.fivew_syntax import cause_phrase, manner_phrase
+from crosswire.nlp.fivew_who import choose_who_what
 
 LEAD_SENTENCES = 3  # who/what/why/how look at the headline and this many content sentences
 WHEN_SENTENCES = 3  # a date in the first few sentences still dates the main event
@@ -73,7 +73,7 @@ def main_event(
     if places is None:
         places = extract_places(article, doc)
 
-    who, what, why, how = _who_what(article, headline, lead, actors or ())
+    who, what, why, how = _who_what(article, doc, headline, lead, actors or ())
     return {
         "who": who,
         "what": what,
@@ -97,8 +97,11 @@ def parse_title(title: str | None, body: str = "") -> tuple[Doc | None, list[tup
     cased = sentence_case(title, body)
     parts = [(cased, 0)]
     colon = re.search(r":\s+", cased)
-    # ...unless what follows the colon is a quotation ("Cubs win World Series: 'Baseball will never ...'").
-    if colon and len(cased[colon.end() :].split()) >= 3 and cased[colon.end()] not in QUOTE_MARKS:
+    # ...unless what follows the colon is a quotation ("Cubs win World Series: 'Baseball will never ...'"):
+    # a soundbite, so the news is before the colon.
+    if colon and cased[colon.end()] in QUOTE_MARKS:
+        parts = [(cased[: colon.start()], 0)]
+    elif colon and len(cased[colon.end() :].split()) >= 3:
         parts = [(cased[colon.end() :], colon.end()), (cased[: colon.start()], 0)]
     texts = list(dict.fromkeys([title] + [text for text, _ in parts]))
     docs = dict(zip(texts, parse_many(texts, batch_size=4), strict=True))
@@ -115,7 +118,9 @@ def sentence_case(title: str, body: str) -> str:
     ("Toblerone", "FBI") keep their capitals. Same length, so offsets into the title still hold."""
     words = list(_TITLE_WORD.finditer(title))
     long_words = [w for w in words if len(w.group()) >= 4]
-    title_case = len(long_words) >= 3 and sum(w.group()[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+    title_case = len(long_words) >= 3 and sum(w.group()[0].isupper() for w in long_words) >= 0.7 * len(
+        long_words
+    )
     out = list(title)
     for w in words[1:]:
         word = w.group()
@@ -177,31 +182,29 @@ def answer(
 
 
 def _who_what(
-    article: Article, headline: list[tuple[Span, int]], lead: list[Span], actors: Sequence[Actor]
+    article: Article, doc: Doc, headline: list[tuple[Span, int]], lead: list[Span], actors: Sequence[Actor]
 ) -> tuple[dict[str, Any] | None, ...]:
-    """Who and what from the best-scoring candidate clause (`fivew_who`); why and how from the same clause.
-    Below `fivew_who.MIN_CONFIDENCE` who and what are left unanswered."""
-    best = best_clause(headline, lead, article.text, article.title)
-    if best is None:
-        return None, None, None, None
-    clause, conf, _ = best
-    source = (article.title or "") if clause.found_in == "title" else article.text
-    where, offset = clause.found_in, clause.offset
-    out = []
-    if conf >= MIN_CONFIDENCE:
-        value = _who_value(clause.subject, actors if where == "text" else ())
-        out = [answer(clause.subject, value, where, source, offset),
-               answer(verb_phrase(clause.verb), clause.verb.lemma_, where, source, offset)]  # fmt: skip
-        for item in out:
-            if item is not None:
-                item["confidence"] = round(conf, 3)
-    else:
-        out = [None, None]
-    return (
-        *out,
-        answer(cause_phrase(clause.sent, clause.verb), None, where, source, offset),
-        answer(manner_phrase(clause.sent, clause.verb), None, where, source, offset),
-    )
+    """Who and what from the best-scoring candidate clauses (`fivew_who`), each with its confidence; why
+    and how from the clause that answers what."""
+    who_choice, what_choice = choose_who_what(headline, lead, doc, article.title)
+    who = what = why = how = None
+    if who_choice is not None:
+        clause, conf = who_choice
+        source = (article.title or "") if clause.found_in == "title" else article.text
+        value = _who_value(clause.subject, actors if clause.found_in == "text" else ())
+        who = answer(clause.subject, value, clause.found_in, source, clause.offset)
+        if who is not None:
+            who["confidence"] = round(conf, 3)
+    if what_choice is not None:
+        clause, conf = what_choice
+        source = (article.title or "") if clause.found_in == "title" else article.text
+        where, offset = clause.found_in, clause.offset
+        what = answer(clause.what, clause.verb.lemma_, where, source, offset)
+        if what is not None:
+            what["confidence"] = round(conf, 3)
+        why = answer(cause_phrase(clause.sent, clause.verb), None, where, source, offset)
+        how = answer(manner_phrase(clause.sent, clause.verb), None, where, source, offset)
+    return who, what, why, how
 
 
 def _who_value(span: Span, actors: Sequence[Actor]) -> Any:

@@ -109,6 +109,57 @@ def _headline_reading(sent: Span) -> tuple[Token, Token] | None:
     return None
 
 
+def chunk_headline(sent: Span, verb_lemmas: set[str]) -> tuple[Span, Token, Span] | None:
+    """Subject, verb and predicate of a headline the parser could not read, by its telegraphic shape:
+    a noun phrase, then a verb, then its complement ("Toblerone shrinks chocolate bar", "Sports world
+    reacts to the Cubs' win", "Brazil GP red-flagged after crash"). The model tags such verbs as plural
+    nouns; a word counts as a verb when it is tagged as a finite verb or participle, or when its lemma is
+    used as a verb in the article body (`verb_lemmas`)."""
+    doc = sent.doc
+    for tok in sent[1:]:
+        prev = doc[tok.i - 1]
+        if prev.pos_ not in ("NOUN", "PROPN", "NUM") or not tok.is_alpha:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if nxt is not None and nxt.lower_ == "of":
+            continue  # "Shape of 2 bars": a noun
+        finite = tok.tag_ in ("VBZ", "VBD", "VBN", "VBP")
+        as_noun = tok.tag_ in ("NNS", "NN", "NNP", "NNPS") and verb_lemma_guess(tok.lower_) & verb_lemmas
+        if not (finite or as_noun):
+            continue
+        left = tok.i - 1
+        while left > sent.start and _in_noun_phrase(doc[left - 1]):
+            left -= 1
+        right = tok.i
+        while right + 1 < sent.end and right - tok.i < MAX_PHRASE_TOKENS - 1:
+            nxt = doc[right + 1]
+            if nxt.pos_ in ("SCONJ",) or nxt.lower_ in ("as", "after", "while", "but") or nxt.text in ",:;":
+                break
+            right += 1
+        while doc[left].pos_ in ("CCONJ", "PUNCT") and left < tok.i - 1:
+            left += 1  # "..., and Fans are outraged"
+        return doc[left : tok.i], tok, doc[tok.i : right + 1]
+    return None
+
+
+def _in_noun_phrase(tok: Token) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "DET", "PART") or tok.lower_ in ("and", "&")
+
+
+def verb_lemma_guess(word: str) -> set[str]:
+    """The verb lemmas a headline word may be an inflection of: "reacts" -> react, "cries" -> cry."""
+    out = {word}
+    if word.endswith("ies"):
+        out.add(word[:-3] + "y")
+    if word.endswith("es"):
+        out.add(word[:-2])
+    if word.endswith("s"):
+        out.add(word[:-1])
+    if word.endswith("ed"):
+        out |= {word[:-2], word[:-1]}
+    return out
+
+
 def subject_phrase(subject: Token) -> Span | None:
     """The subject's noun phrase without relative clauses, appositions after commas, or parentheses."""
     doc = subject.doc

