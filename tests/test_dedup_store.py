@@ -147,3 +147,17 @@ def test_the_in_memory_window_forgets_the_oldest_articles() -> None:
         Deduplicator(window=0)
     with pytest.raises(ValueError, match="num_perm"):
         Deduplicator(num_perm=64)
+
+
+def test_lookups_in_small_groups_give_the_same_answers(tmp_path, monkeypatch) -> None:
+    from crosswire.ingest import dedup as dedup_module
+
+    answers = []
+    for group in (100, 1):
+        monkeypatch.setattr(dedup_module, "LOOKUP_ARTICLES", group)
+        with open_store(str(tmp_path / f"g{group}.db")) as store:
+            batch = [wire("Yonhap"), trimmed("NK News"), wire("Copy"), wire("Other", UNRELATED, "Cattle")]
+            run(store, Deduplicator(store=store), batch)
+            answers.append([(a.duplicate_of, a.near_duplicates) for a in batch])
+    assert answers[0] == answers[1]
+    assert answers[0][1][1] and answers[0][2][0]  # the copy and the duplicate were found either way

@@ -91,12 +91,13 @@ def test_bad_gold_files_name_the_file_and_line(tmp_path):
     assert fivew.main([str(tmp_path / "missing.jsonl")]) == 2
 
 
-def test_run_on_part_of_the_gold_set(capsys):
-    assert fivew.main([str(GOLD), "--limit", "12"]) == 0
+def test_full_gold_set_precision_and_coverage(capsys):
+    """The whole dev set (about 15 s): measured who 0.89 / what 0.88 / when 0.86 / where 0.92 precision at
+    coverage 0.84 / 0.81 / 0.22 / 0.26; asserted with a small margin."""
+    assert fivew.main([str(GOLD)]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["articles"] == 12
-    for q in ("who", "what"):
-        assert result[q]["answered"] >= 10
-        assert (
-            result[q]["precision"] >= 0.5
-        )  # far below the full-set figures in docs; catches a broken matcher
+    assert result["articles"] == 100
+    for q, precision, coverage in (("who", 0.85, 0.75), ("what", 0.85, 0.7), ("when", 0.8, 0.15),
+                                   ("where", 0.85, 0.2)):  # fmt: skip
+        assert result[q]["precision"] >= precision, (q, result[q])
+        assert result[q]["coverage"] >= coverage, (q, result[q])

@@ -39,6 +39,7 @@ MIN_SHINGLES = 25  # a text shorter than this (a headline, a teaser line) is too
 MIN_SIZE_RATIO = 0.3  # a quoted paragraph inside a long feature is not a copy of the feature
 # Articles the in-memory index keeps (check() without a store): about 3 KB each, so about 60 MB.
 DEFAULT_WINDOW = 20_000
+LOOKUP_ARTICLES = 100  # articles per store lookup within a batch (see check_batch)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -160,40 +161,46 @@ class Deduplicator:
             return batch
         from crosswire.store import minhash
 
-        ids = [article.id for article in batch]  # a property that hashes the whole text: once each
-        prints = [fingerprint(article.text) for article in batch]
-        keys = [fp.band_keys().tolist() if self._comparable(fp) else None for fp in prints]
-        found = minhash.lookup(
-            self.store,
-            (fp.text_hash for fp in prints),
-            (k for ks in keys if ks is not None for k in ks),
-            ids,
-        )
-        stored = _Candidates(found)
-        by_hash = dict(found.originals)
+        by_hash: dict[str, str] = {}  # text hash -> original id: stored ones, then this batch's
         in_batch = _RecentIndex(None)  # this batch's new articles, not in the store yet
         pending: list[Any] = []
-        for article, article_id, fp, article_keys in zip(batch, ids, prints, keys, strict=True):
-            original = by_hash.setdefault(fp.text_hash, article_id)
-            if original != article_id:
-                article.duplicate_of = original
-                continue
-            if article_keys is None or article_id in in_batch.prints:
-                continue
-            assert fp.signature is not None
-            own_seq = found.fingerprinted.get(article_id)
-            for other in self._stored_copies(fp, article_id, own_seq, article_keys, stored):
-                _relate(article, other)
-            if own_seq is not None:
-                continue  # stored before: related only to what was stored before it, as it was then
-            for other in in_batch.candidates(article_keys):
-                _seq, size, sig = in_batch.prints[other]
-                if is_copy(fp.size, fp.signature, size, sig, self.threshold):
-                    _relate(article, other)
-            in_batch.add(article_id, fp.size, fp.signature, article_keys)
-            pending.append(
-                minhash.FingerprintRow(article_id, fp.size, signature_bytes(fp.signature), article_keys)
+        # Looked up LOOKUP_ARTICLES at a time: the candidates a lookup brings back (and so the memory
+        # it takes) grow with the corpus, so a smaller group keeps that peak low; the queries are the same.
+        for start in range(0, len(batch), LOOKUP_ARTICLES):
+            group = batch[start : start + LOOKUP_ARTICLES]
+            ids = [article.id for article in group]  # a property that hashes the whole text: once each
+            prints = [fingerprint(article.text) for article in group]
+            keys = [fp.band_keys().tolist() if self._comparable(fp) else None for fp in prints]
+            found = minhash.lookup(
+                self.store,
+                (fp.text_hash for fp in prints),
+                (k for ks in keys if ks is not None for k in ks),
+                ids,
             )
+            stored = _Candidates(found)
+            for text_hash, original in found.originals.items():
+                by_hash.setdefault(text_hash, original)
+            for article, article_id, fp, article_keys in zip(group, ids, prints, keys, strict=True):
+                original = by_hash.setdefault(fp.text_hash, article_id)
+                if original != article_id:
+                    article.duplicate_of = original
+                    continue
+                if article_keys is None or article_id in in_batch.prints:
+                    continue
+                assert fp.signature is not None
+                own_seq = found.fingerprinted.get(article_id)
+                for other in self._stored_copies(fp, article_id, own_seq, article_keys, stored):
+                    _relate(article, other)
+                if own_seq is not None:
+                    continue  # stored before: related only to what was stored before it, as it was then
+                for other in in_batch.candidates(article_keys):
+                    _seq, size, sig = in_batch.prints[other]
+                    if is_copy(fp.size, fp.signature, size, sig, self.threshold):
+                        _relate(article, other)
+                in_batch.add(article_id, fp.size, fp.signature, article_keys)
+                pending.append(
+                    minhash.FingerprintRow(article_id, fp.size, signature_bytes(fp.signature), article_keys)
+                )
         self._pending = pending
         return batch
 
@@ -244,7 +251,7 @@ class _Candidates:
         self.ids = list(found.candidate_rows)  # insertion order = row order
         self.seqs = np.asarray(found.candidate_seqs, dtype=np.int64)
         self.sizes = np.asarray(found.candidate_sizes, dtype=np.float64)
-        self.matrix = np.frombuffer(bytes(found.candidate_signatures), dtype="<u4").reshape(-1, NUM_BINS)
+        self.matrix = np.frombuffer(found.candidate_signatures, dtype="<u4").reshape(-1, NUM_BINS)
 
 
 def _relate(article: Article, other: str) -> None:

@@ -1,26 +1,24 @@
 """The article's main event as 5W1H: who did what, when, where, why and how.
 
-Method (after Giveme5W1H's reading of the inverted pyramid, simplified to rules over spaCy's parse):
+Method (after Giveme5W1H's candidate scoring over the inverted pyramid, as rules over spaCy's parse):
 
 * Candidates come from the headline and the lead: the first content sentences of the body (a deck or
   description, when the reader kept one as the first paragraph, is part of the lead). Page furniture that
   scraped bodies start with ("Image copyright ...", "Click to share ...") is skipped.
-* **who** is the subject of the main verb of the first of those sentences that has a usable one: a noun
-  phrase, not a pronoun or an expletive "it"/"there", trimmed of relative clauses and parentheses. A headline
-  without a verb ("Chinese boy found dead in well") is read as subject + participle. The value is the actor
-  it belongs to (name and CAMEO code) when `actors` hold a mention inside it, else its named entity.
-* **what** is that main verb with its auxiliaries, negation, particle and object or complement, from the same
-  sentence as who.
-* **when** is the first day-precise date or time of day in the first three content sentences of the body
-  (`nlp.dates` resolves them against the publication date; years, months, ranges and durations are
-  background more often than not), else the publication date itself, marked `found_in: "published"` with
-  no span.
-* **where** is the dateline place ("SEOUL -", "WASHINGTON (Reuters) -") when there is one, else the first
-  place (`nlp.places`, locative uses only) in the headline, else in the lead sentences.
-* **why** is a cause clause or phrase in the who/what sentence: "because ...", "due to ...", "in order to
-  ...", "amid ...", "after ...", "in retaliation for ...".
-* **how** is a manner or instrument: "by ...ing", "with <noun>", "using ...", or an -ly manner adverb of the
-  main verb.
+* **who** and **what** (`fivew_who`): every headline clause and lead sentence with a usable subject and
+  verb is a candidate (`fivew_syntax` reads the parse; a headline the model misread is chunked by its
+  telegraphic shape, and Title Case headlines are parsed in sentence case). Candidates are scored on
+  position (headline first), whether the subject names someone, how often it recurs, and headline/lead
+  agreement; who is the best subject, what the best clause's predicate.
+* **when** and **where** (`fivew_when_where`): a day-precise date in the lead that dates the event (the
+  publication date stands in otherwise, marked `found_in: "published"` with no span); the dateline place,
+  else a headline place, else a lead place.
+* **why** is a cause clause or phrase in the what clause ("because ...", "due to ...", "amid ...");
+  **how** a manner or instrument ("by ...ing", "with <noun>", an -ly adverb of the main verb).
+
+Each of who/what/when/where carries a `confidence` in [0, 1]; below its threshold the question is left
+unanswered (`abstain=False` answers anyway). Thresholds were chosen on the even half of the Giveme5W1H
+dev set and checked on the odd half (`crosswire eval 5w1h` measures them).
 
 Each answer is `{text, start, end, value, found_in}` with offsets into the headline (`found_in: "title"`)
 or into `Article.text` (`"text"`), or None when nothing qualifies.
@@ -36,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire.model import Actor, Article, Place, Quote, TimeRef
 from crosswire.nlp.fivew_syntax import cause_phrase, manner_phrase
+from crosswire.nlp.fivew_when_where import when_answer, where_answer
 from crosswire.nlp.fivew_who import choose_who_what
 
 LEAD_SENTENCES = 3  # who/what/why/how look at the headline and this many content sentences
@@ -47,9 +46,6 @@ BOILERPLATE = re.compile(
     r"read more|share this|advertisement|all rights reserved|subscribe",
     re.IGNORECASE,
 )
-DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.' -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
-)
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -60,9 +56,12 @@ def main_event(
     times: Sequence[TimeRef] | None = None,
     places: Sequence[Place] | None = None,
     quotes: Sequence[Quote] | None = None,
+    *,
+    abstain: bool = True,
 ) -> dict[str, Any]:
     """who/what/when/where/why/how of `article` (see the module docstring); `doc` is the parse of its text.
-    Stages not run yet are run here: times, places."""
+    Stages not run yet are run here: times, places. With `abstain=False` every question with a candidate
+    is answered, however low its confidence."""
     from crosswire.nlp.dates import extract_times
     from crosswire.nlp.places import extract_places
 
@@ -73,12 +72,14 @@ def main_event(
     if places is None:
         places = extract_places(article, doc)
 
-    who, what, why, how = _who_what(article, doc, headline, lead, actors or ())
+    who, what, why, how = _who_what(article, doc, headline, lead, actors or (), abstain)
     return {
         "who": who,
         "what": what,
-        "when": _when(article, doc, times, quotes),
-        "where": _where(article, doc, title_doc, places, quotes),
+        "when": when_answer(article, lead_sentences(doc, WHEN_SENTENCES, quotes), times, abstain),
+        "where": where_answer(
+            article, title_doc, lead_sentences(doc, WHERE_SENTENCES, quotes), places, abstain
+        ),
         "why": why,
         "how": how,
     }
@@ -182,11 +183,16 @@ def answer(
 
 
 def _who_what(
-    article: Article, doc: Doc, headline: list[tuple[Span, int]], lead: list[Span], actors: Sequence[Actor]
+    article: Article,
+    doc: Doc,
+    headline: list[tuple[Span, int]],
+    lead: list[Span],
+    actors: Sequence[Actor],
+    abstain: bool = True,
 ) -> tuple[dict[str, Any] | None, ...]:
     """Who and what from the best-scoring candidate clauses (`fivew_who`), each with its confidence; why
     and how from the clause that answers what."""
-    who_choice, what_choice = choose_who_what(headline, lead, doc, article.title)
+    who_choice, what_choice = choose_who_what(headline, lead, doc, article.title, abstain)
     who = what = why = how = None
     if who_choice is not None:
         clause, conf = who_choice
@@ -216,69 +222,3 @@ def _who_value(span: Span, actors: Sequence[Actor]) -> Any:
     if ents:
         return {"name": ents[0].text, "code": None}
     return {"name": span.text, "code": None}
-
-
-# --- when and where ----------------------------------------------------------------------------------------
-
-
-def _when(
-    article: Article, doc: Doc, times: Sequence[TimeRef], quotes: Sequence[Quote] | None
-) -> dict[str, Any] | None:
-    lead = lead_sentences(doc, WHEN_SENTENCES, quotes)
-    in_lead = [
-        r
-        for r in times
-        if r.value and r.precision not in ("duration", "unresolved") and _inside(r.start, lead)
-    ]
-    # A day or a time of day dates an event; a year, month or stretch ("since 1908", "the last three weeks")
-    # is usually background. Measured on the Giveme5W1H set: answering with those too lowered precision
-    # (0.66 against 0.70) and added no right answers.
-    ranked = [r for r in in_lead if r.precision == "day"]
-    if ranked:
-        ref = ranked[0]
-        return {"text": ref.text, "start": ref.start, "end": ref.end, "value": ref.value,
-                "found_in": "text", "precision": ref.precision}  # fmt: skip
-    if article.published is not None:
-        return {"text": None, "start": None, "end": None, "value": article.published.date().isoformat(),
-                "found_in": "published", "precision": "day"}  # fmt: skip
-    return None
-
-
-def _inside(char: int, sents: Sequence[Span]) -> bool:
-    return any(s.start_char <= char < s.end_char for s in sents)
-
-
-def _where(
-    article: Article, doc: Doc, title_doc: Doc | None, places: Sequence[Place], quotes: Sequence[Quote] | None
-) -> dict[str, Any] | None:
-    from crosswire.nlp.places import resolve_name
-
-    m = DATELINE.match(article.text)
-    if m:
-        hit = resolve_name(m.group(1).strip().title())
-        if hit is not None:
-            entry, _ = hit
-            return {"text": m.group(1), "start": m.start(1), "end": m.end(1),
-                    "value": {"name": entry.name, "country": entry.country}, "found_in": "dateline"}  # fmt: skip
-    if title_doc is not None:
-        from crosswire.nlp.places import extract_places
-
-        title_places = extract_places(Article(text=title_doc.text), title_doc)
-        if title_places:
-            return _place_answer(most_specific(title_places), title_doc.text, "title")
-    lead = lead_sentences(doc, WHERE_SENTENCES, quotes)
-    in_lead = [p for p in places if p.start is not None and _inside(p.start, lead)]
-    if in_lead:
-        return _place_answer(most_specific(in_lead), article.text, "text")
-    return None
-
-
-def most_specific(places: Sequence[Place]) -> Place:
-    """The first place below country level ("Mazar-i-Sharif" over "Afghanistan"), else the first place."""
-    return next((p for p in places if p.kind not in ("country", "region")), places[0])
-
-
-def _place_answer(place: Place, text: str, found_in: str) -> dict[str, Any]:
-    start, end = place.start or 0, place.end or 0
-    return {"text": text[start:end], "start": start, "end": end,
-            "value": {"name": place.name, "country": place.country}, "found_in": found_in}  # fmt: skip

@@ -26,6 +26,7 @@ PERSON_NOUNS = frozenset(
     "spokesman spokeswoman investigators prosecutors fans team player players candidate voters protesters "
     "soldiers troops residents family survivor survivors witnesses experts analysts".split()
 )
+SUBORDINATORS = frozenset("as after while when because before since".split())
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 NON_ANSWERS = frozenset("it there this that they he she we i you which who what these those one".split())
 CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "in order to", "so as to", "in retaliation for",
@@ -41,7 +42,7 @@ def names_someone(span: Span) -> bool:
     return span.root.lemma_.lower() in PERSON_NOUNS
 
 
-def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
+def subject_and_verb(sent: Span, headline: bool = False) -> tuple[Token, Token] | None:
     """The subject token and main verb of a sentence or headline, or None when it has no usable subject."""
     found = _headline_reading(sent)
     if found is not None:
@@ -50,6 +51,14 @@ def subject_and_verb(sent: Span) -> tuple[Token, Token] | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if headline and subject is not None:
+        # "Final three victims named as repair work starts": the model makes the subordinate verb the root
+        # and the headline's passive participle a clause of the subject.
+        participle = next((c for c in subject.rights if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        if participle is not None and any(
+            t.lower_ in SUBORDINATORS for t in sent.doc[participle.i + 1 : verb.i]
+        ):
+            return subject, participle
     inner = next(
         (
             c
@@ -125,8 +134,8 @@ def chunk_headline(sent: Span, verb_lemmas: set[str]) -> tuple[Span, Token, Span
             continue  # "Shape of 2 bars": a noun
         finite = tok.tag_ in ("VBZ", "VBD", "VBN", "VBP")
         as_noun = tok.tag_ in ("NNS", "NN", "NNP", "NNPS") and verb_lemma_guess(tok.lower_) & verb_lemmas
-        if not (finite or as_noun):
-            continue
+        if not (finite or as_noun) or (as_noun and nxt is None):
+            continue  # a noun-tagged word ending the headline is the noun ("... after Ferrari crash")
         left = tok.i - 1
         while left > sent.start and _in_noun_phrase(doc[left - 1]):
             left -= 1
@@ -185,6 +194,28 @@ def subject_phrase(subject: Token) -> Span | None:
     if not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in span):
         return None
     return span
+
+
+def headline_predicate(verb: Token, sent: Span) -> Span:
+    """A headline's predicate: the verb to the end of its clause, short of a second event ("as ...",
+    "after ...") or a quotation. Headlines carry no asides, so what follows the verb is the event's
+    object, purpose or place ("shows nerves of steel to avoid serious accident")."""
+    doc = verb.doc
+    left = verb_phrase(verb).start
+    right = verb.i
+    while right + 1 < sent.end and right + 1 - left < MAX_PHRASE_TOKENS:
+        nxt = doc[right + 1]
+        if (
+            nxt.lower_ in SUBORDINATORS
+            or nxt.text in ",:;"
+            or nxt.text in "'\"\u2018\u201c"
+            and nxt.i > verb.i + 1
+        ):
+            break
+        right += 1
+    while right > verb.i and (doc[right].is_punct or doc[right].pos_ in ("CCONJ", "ADP", "DET")):
+        right -= 1
+    return doc[left : right + 1]
 
 
 def verb_phrase(verb: Token) -> Span:
