@@ -83,7 +83,7 @@ def test_publication_date_fallback_is_counted_apart():
 def test_bad_gold_files_name_the_file_and_line(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text('{"text": "x", "gold": {}}\nnot json\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"gold.jsonl:2: not JSON"):
+    with pytest.raises(ValueError, match=r"gold.jsonl:2: not valid JSON"):
         fivew.read_gold(path)
     path.write_text('{"text": "x"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"gold.jsonl:1: not a 5W1H gold record"):

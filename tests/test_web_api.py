@@ -76,8 +76,12 @@ def test_stories_and_the_comparison(client, data):
     assert story["id"] == story_id and len(story["facts"]) == 2
     comparison = client.get(f"/api/v1/stories/{story_id}/comparison").json()
     assert [f["summary"] for f in comparison["corroborated"]] == ["North Korea and the US hold talks"]
-    assert [f["summary"] for f in comparison["single_source"]] == ["Kim Myong-gil blames American inflexibility"]
-    assert [f["summary"] for f in comparison["omitted"]["Dong-A Ilbo"]] == ["Kim Myong-gil blames American inflexibility"]
+    assert [f["summary"] for f in comparison["single_source"]] == [
+        "Kim Myong-gil blames American inflexibility"
+    ]
+    assert [f["summary"] for f in comparison["omitted"]["Dong-A Ilbo"]] == [
+        "Kim Myong-gil blames American inflexibility"
+    ]
     assert "The Hankyoreh" not in comparison["omitted"]
     link = comparison["corroborated"][0]["links"][0]["href"]
     assert re.fullmatch(r"/articles/[0-9a-f]{16}\?hl=\d+-\d+#hl", link)
@@ -162,8 +166,7 @@ def test_ingest_upload_and_pasted_text_through_the_api(client):
     assert client.get("/api/v1/search", params={"q": "intelligence pact"}).json()["total"] == 1
     pasted = client.post(
         "/api/v1/ingest/text",
-        json={"text": PASTED, "title": "Missiles fired", "outlet": "KCNA Watch",
-              "published": "2019-05-04"},
+        json={"text": PASTED, "title": "Missiles fired", "outlet": "KCNA Watch", "published": "2019-05-04"},
         headers=auth,
     )
     done = _wait_for(client, pasted.json()["id"])
@@ -198,7 +201,11 @@ def test_pages_render_the_store(client, data):
 def test_exports(client, data):
     jsonl = client.get("/export/articles.jsonl")
     assert jsonl.status_code == 200
-    assert {json.loads(line)["id"] for line in jsonl.text.splitlines()} == {data["a"].id, data["b"].id, data["c"].id}
+    assert {json.loads(line)["id"] for line in jsonl.text.splitlines()} == {
+        data["a"].id,
+        data["b"].id,
+        data["c"].id,
+    }
     csv_text = client.get("/export/articles.csv").text
     assert csv_text.splitlines()[0].startswith("id,") and "Cattle imports halted" in csv_text
     parquet = client.get("/export/articles.parquet")
@@ -214,8 +221,15 @@ def test_exports(client, data):
 
 def test_openapi_schema_and_local_docs(client):
     schema = client.get("/api/v1/openapi.json").json()
-    for path in ("/api/v1/articles", "/api/v1/stories/{story_id}/comparison", "/api/v1/quotes", "/api/v1/events",
-                 "/api/v1/actors", "/api/v1/search", "/api/v1/ingest"):
+    for path in (
+        "/api/v1/articles",
+        "/api/v1/stories/{story_id}/comparison",
+        "/api/v1/quotes",
+        "/api/v1/events",
+        "/api/v1/actors",
+        "/api/v1/search",
+        "/api/v1/ingest",
+    ):
         assert path in schema["paths"], path
     docs = client.get("/api/v1/docs")
     assert docs.status_code == 200 and "/api/v1/search" in docs.text and "cdn" not in docs.text.lower()

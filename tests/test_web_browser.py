@@ -59,7 +59,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is missing at /usr/bin/chromium: run `make chromium` (apt-get install chromium)")
+        pytest.fail(
+            "Debian's chromium is missing at /usr/bin/chromium: run `make chromium` (apt-get install chromium)"
+        )
     folder = tmp_path_factory.mktemp("browser")
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
@@ -69,8 +71,15 @@ def server(tmp_path_factory):
     # with a quote whose speaker's name is markup too (it ends up in a title attribute).
     raw = Article(text=RAW_TEXT, title="Raw <script>window.__xss='raw-title'</script>", outlet="Raw Outlet")
     start = RAW_TEXT.index("<img")
-    speaker = Speaker(name="\"><img src=x onerror=\"window.__xss='speaker'\">")
-    quote = Quote(article_id=raw.id, text=RAW_TEXT[start:], start=start, end=len(RAW_TEXT), kind="direct", speaker=speaker)
+    speaker = Speaker(name='"><img src=x onerror="window.__xss=\'speaker\'">')
+    quote = Quote(
+        article_id=raw.id,
+        text=RAW_TEXT[start:],
+        start=start,
+        end=len(RAW_TEXT),
+        kind="direct",
+        speaker=speaker,
+    )
     with open_store(db) as store:
         store.save_articles([raw])
         store.save_analyses([Analysis(article_id=raw.id, quotes=[quote])])
@@ -104,8 +113,14 @@ def browser():
     with sync_playwright() as p:
         launched = p.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield launched
         launched.close()
@@ -117,7 +132,10 @@ def page(browser):
     tab = context.new_page()
     problems: list[str] = []
     dialogs: list[str] = []
-    tab.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+    tab.on(
+        "console",
+        lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None,
+    )
     tab.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
 
     def on_dialog(dialog):
@@ -166,8 +184,10 @@ def test_dashboard_story_and_a_fact_clicked_to_its_sentence(server, page):
     assert target.is_visible()
     marked = "".join(page.locator("#article-text .target").all_inner_texts())
     assert " ".join(marked.split()) == " ".join(expected.split())
-    box = page.evaluate("() => { const r = document.getElementById('hl').getBoundingClientRect(); "
-                        "return [r.top, r.bottom, window.innerHeight, window.scrollY]; }")
+    box = page.evaluate(
+        "() => { const r = document.getElementById('hl').getBoundingClientRect(); "
+        "return [r.top, r.bottom, window.innerHeight, window.scrollY]; }"
+    )
     assert -1 <= box[0] and box[1] <= box[2] + 1, box  # scrolled into view
     _shot(page, "article")
 
@@ -219,11 +239,20 @@ def test_upload_a_file_and_watch_the_progress(server, page, tmp_path):
 
 
 def test_hostile_articles_run_nothing(server, page):
-    hits = httpx.get(server["base"] + "/api/v1/search", params={"q": "harbour dispute Geneva"}).json()["items"]
+    hits = httpx.get(server["base"] + "/api/v1/search", params={"q": "harbour dispute Geneva"}).json()[
+        "items"
+    ]
     raw = httpx.get(server["base"] + "/api/v1/search", params={"q": "fisheries Oslo"}).json()["items"]
     assert len(hits) == 1 and len(raw) == 1
-    paths = [f"/articles/{hits[0]['id']}", f"/articles/{raw[0]['id']}", "/", "/search?q=Geneva+harbour",
-             "/search?q=fisheries&kind=quotes", "/search?q=Oslo", "/articles"]
+    paths = [
+        f"/articles/{hits[0]['id']}",
+        f"/articles/{raw[0]['id']}",
+        "/",
+        "/search?q=Geneva+harbour",
+        "/search?q=fisheries&kind=quotes",
+        "/search?q=Oslo",
+        "/articles",
+    ]
     for path in paths:
         page.goto(server["base"] + path)
         page.wait_for_load_state("load")

@@ -50,14 +50,20 @@ def test_every_response_carries_the_security_headers(db_url):
 
 
 def test_hostile_article_text_is_escaped_and_javascript_urls_are_not_linked(db_url):
-    article = Article(text=HOSTILE_TEXT, title=HOSTILE_TITLE, outlet='<b onmouseover="x()">Outlet</b>',
-                      url="javascript:window.__xss=1")
+    article = Article(
+        text=HOSTILE_TEXT,
+        title=HOSTILE_TITLE,
+        outlet='<b onmouseover="x()">Outlet</b>',
+        url="javascript:window.__xss=1",
+    )
     with open_store(db_url) as store:
         store.save_articles([article])
     with _client(db_url) as client:
         for path in (f"/articles/{article.id}", "/", "/search?q=officials", "/articles"):
             html = client.get(path).text
-            assert "<script>window" not in html and "<img src=x" not in html and "<svg onload" not in html, path
+            assert "<script>window" not in html and "<img src=x" not in html and "<svg onload" not in html, (
+                path
+            )
             assert 'href="javascript:' not in html, path
         page = client.get(f"/articles/{article.id}").text
         assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in page
@@ -72,7 +78,9 @@ def test_form_posts_need_a_matching_csrf_token(db_url):
         field = _csrf(client)
         assert client.post("/ingest/paste", data={**data, "csrf_token": "forged"}).status_code == 403
         client.cookies.delete(CSRF_COOKIE)
-        assert client.post("/ingest/paste", data={**data, "csrf_token": field}).status_code == 403  # cookie gone
+        assert (
+            client.post("/ingest/paste", data={**data, "csrf_token": field}).status_code == 403
+        )  # cookie gone
         field = _csrf(client)
         ok = client.post("/ingest/paste", data={**data, "csrf_token": field}, follow_redirects=False)
         assert ok.status_code == 303 and ok.headers["location"].startswith("/ingest?job=")
@@ -90,7 +98,12 @@ def test_api_writes_need_the_token_in_a_header(db_url):
     with _client(db_url, token=TOKEN) as client:
         article_id = client.get("/api/v1/articles").json()["items"][0]["id"]
         assert client.delete(f"/api/v1/articles/{article_id}").status_code == 401
-        assert client.delete(f"/api/v1/articles/{article_id}", headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert (
+            client.delete(
+                f"/api/v1/articles/{article_id}", headers={"Authorization": "Bearer nope"}
+            ).status_code
+            == 401
+        )
         client.cookies.set("cw_token", TOKEN)  # a cookie rides along cross-site: it never authorises a write
         assert client.delete(f"/api/v1/articles/{article_id}").status_code == 401
         ok = client.delete(f"/api/v1/articles/{article_id}", headers={"Authorization": f"Bearer {TOKEN}"})
@@ -100,7 +113,9 @@ def test_api_writes_need_the_token_in_a_header(db_url):
 def test_without_a_configured_token_writing_is_disabled(db_url):
     with _client(db_url) as client:
         article_id = client.get("/api/v1/articles").json()["items"][0]["id"]
-        response = client.delete(f"/api/v1/articles/{article_id}", headers={"Authorization": "Bearer anything"})
+        response = client.delete(
+            f"/api/v1/articles/{article_id}", headers={"Authorization": "Bearer anything"}
+        )
         assert response.status_code == 403 and "--token" in response.json()["error"]
         files = {"files": ("a.txt", b"text", "text/plain")}
         assert client.post("/api/v1/ingest", files=files).status_code == 403
@@ -123,22 +138,34 @@ def test_reading_off_localhost_needs_the_token(db_url):
 def test_loopback_hosts():
     assert is_loopback_host("127.0.0.1") and is_loopback_host("::1") and is_loopback_host("localhost")
     assert is_loopback_host("127.8.0.1")
-    assert not is_loopback_host("0.0.0.0") and not is_loopback_host("192.168.1.4") and not is_loopback_host("example.org")
+    assert (
+        not is_loopback_host("0.0.0.0")
+        and not is_loopback_host("192.168.1.4")
+        and not is_loopback_host("example.org")
+    )
 
 
 def test_upload_limits_on_type_size_and_count(db_url):
     limits = UploadLimits(max_file_bytes=1000, max_files=2, max_request_bytes=20_000, max_paste_chars=500)
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with _client(db_url, token=TOKEN, limits=limits) as client:
-        exe = client.post("/api/v1/ingest", files={"files": ("run.exe", b"MZ", "application/octet-stream")}, headers=auth)
+        exe = client.post(
+            "/api/v1/ingest", files={"files": ("run.exe", b"MZ", "application/octet-stream")}, headers=auth
+        )
         assert exe.status_code == 415 and "run.exe" in exe.json()["error"]
-        big = client.post("/api/v1/ingest", files={"files": ("big.txt", b"x" * 1001, "text/plain")}, headers=auth)
+        big = client.post(
+            "/api/v1/ingest", files={"files": ("big.txt", b"x" * 1001, "text/plain")}, headers=auth
+        )
         assert big.status_code == 413 and "big.txt" in big.json()["error"]
         many = [("files", (f"f{i}.txt", b"text", "text/plain")) for i in range(3)]
         assert client.post("/api/v1/ingest", files=many, headers=auth).status_code == 413
-        huge = client.post("/api/v1/ingest", files={"files": ("h.txt", b"x" * 30_000, "text/plain")}, headers=auth)
+        huge = client.post(
+            "/api/v1/ingest", files={"files": ("h.txt", b"x" * 30_000, "text/plain")}, headers=auth
+        )
         assert huge.status_code == 413 and "limit" in huge.text
         long_paste = client.post("/api/v1/ingest/text", json={"text": "word " * 200}, headers=auth)
         assert long_paste.status_code == 413
-        ok = client.post("/api/v1/ingest", files={"files": ("ok.txt", b"Some text.", "text/plain")}, headers=auth)
+        ok = client.post(
+            "/api/v1/ingest", files={"files": ("ok.txt", b"Some text.", "text/plain")}, headers=auth
+        )
         assert ok.status_code == 202

@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crosswire.evaluation import read_records
 from crosswire.model import Article
 
 QUESTIONS = ("who", "what", "when", "where", "why", "how")
@@ -150,27 +151,13 @@ def summarise(rows: Sequence[dict[str, dict[str, Any]]]) -> dict[str, Any]:
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
     """The gold records; ValueError naming the file and line for anything that is not one."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    out = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{number}: not JSON: {exc.msg}") from exc
-        if (
-            not isinstance(rec, dict)
-            or not isinstance(rec.get("gold"), dict)
-            or not isinstance(rec.get("text"), str)
-        ):
-            raise ValueError(f"{path}:{number}: not a 5W1H gold record (needs 'text' and a 'gold' object)")
-        out.append(rec)
-    return out
+
+    def problem(rec: dict[str, Any]) -> str | None:
+        if not isinstance(rec.get("gold"), dict) or not isinstance(rec.get("text"), str):
+            return "not a 5W1H gold record (needs 'text' and a 'gold' object)"
+        return None
+
+    return read_records(path, problem)
 
 
 def run(path: str | Path, limit: int | None = None, details: bool = False) -> dict[str, Any]:
@@ -204,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = run(args.file, limit=args.limit, details=args.details)
-    except ValueError as exc:
+    except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire import model
+from crosswire.evaluation import read_records
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _DETERMINERS = frozenset("the a an mr mr. mrs mrs. ms ms. dr dr.".split())
@@ -149,31 +150,20 @@ def score(pairs: Iterable[tuple[str, Sequence[dict[str, Any]], Sequence[dict[str
     return out
 
 
+def _quote_record_problem(rec: dict[str, Any]) -> str | None:
+    if not isinstance(rec.get("text"), str):
+        return "record has no 'text' string"
+    quotes = rec.get("quotes")
+    if not isinstance(quotes, list) or any(
+        not isinstance(q, dict) or "spans" not in q or q.get("type") not in KINDS for q in quotes
+    ):
+        return "'quotes' must be a list of {spans, type, ...} objects"
+    return None
+
+
 def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
     """Gold records from a JSONL file; a clear error names the file and line of any bad record."""
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such gold file")
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{line_no}: not valid JSON ({exc.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError(f"{path}:{line_no}: record has no 'text' string")
-            quotes = rec.get("quotes")
-            if not isinstance(quotes, list) or any(
-                not isinstance(q, dict) or "spans" not in q or q.get("type") not in KINDS for q in quotes
-            ):
-                raise ValueError(f"{path}:{line_no}: 'quotes' must be a list of {{spans, type, ...}} objects")
-            records.append(rec)
-            if limit is not None and len(records) >= limit:
-                break
-    return records
+    return read_records(path, _quote_record_problem, limit)
 
 
 def predict(records: Sequence[dict[str, Any]], nlp: Any = None) -> list[list[dict[str, Any]]]:

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from crosswire.evaluation import read_records
 from crosswire.model import Actor, Article, Mention
 
 LABELS = ("negative", "neutral", "positive")
@@ -122,31 +123,18 @@ def cross_validate(items: Sequence[Item], folds: int = FOLDS) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------- data
+def _basil_record_problem(rec: dict[str, Any]) -> str | None:
+    if not isinstance(rec.get("text"), str):
+        return "record has no 'text' string"
+    sentiments = (rec.get("annotations") or {}).get("author_sentiment_entities")
+    if not isinstance(sentiments, dict) or any(v not in LABELS for v in sentiments.values()):
+        return f"annotations.author_sentiment_entities must map entities to {LABELS}"
+    return None
+
+
 def read_basil(basil_dir: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
     """BASIL's articles.jsonl records; a clear error names the file and line of any bad record."""
-    path = Path(basil_dir) / "articles.jsonl"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file (expected BASIL's articles.jsonl in {basil_dir})")
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{line_no}: not valid JSON ({exc.msg})") from None
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError(f"{path}:{line_no}: record has no 'text' string")
-            sentiments = (rec.get("annotations") or {}).get("author_sentiment_entities")
-            if not isinstance(sentiments, dict) or any(v not in LABELS for v in sentiments.values()):
-                raise ValueError(
-                    f"{path}:{line_no}: annotations.author_sentiment_entities must map entities to {LABELS}"
-                )
-            records.append(rec)
-            if limit is not None and len(records) >= limit:
-                break
-    return records
+    return read_records(Path(basil_dir) / "articles.jsonl", _basil_record_problem, limit)
 
 
 def entity_name(key: str) -> str:

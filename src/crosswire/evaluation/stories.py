@@ -21,6 +21,7 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
+from crosswire.evaluation import read_records
 from crosswire.stories.cluster import THRESHOLD, WINDOW_DAYS, group_articles
 from crosswire.stories.inputs import StoryInput, as_date, clean_title, lead_text, normalise_name
 
@@ -65,22 +66,12 @@ def adjusted_rand(gold: Sequence[Hashable], pred: Sequence[Hashable]) -> float:
 
 
 def load_basil(basil_dir: str | Path) -> list[dict[str, Any]]:
+    def problem(rec: dict[str, Any]) -> str | None:
+        missing = [k for k in REQUIRED if k not in rec]
+        return f"record lacks {', '.join(missing)}" if missing else None
+
     path = Path(basil_dir) / "articles.jsonl"
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: BASIL articles file not found")
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
-            missing = [k for k in REQUIRED if not isinstance(rec, dict) or k not in rec]
-            if missing:
-                raise ValueError(f"{path}:{number}: record lacks {', '.join(missing)}")
-            records.append(rec)
+    records = read_records(path, problem)
     if not records:
         raise ValueError(f"{path}: no articles")
     return records
