@@ -161,3 +161,17 @@ def test_lookups_in_small_groups_give_the_same_answers(tmp_path, monkeypatch) ->
             answers.append([(a.duplicate_of, a.near_duplicates) for a in batch])
     assert answers[0] == answers[1]
     assert answers[0][1][1] and answers[0][2][0]  # the copy and the duplicate were found either way
+
+
+def test_each_article_verifies_at_most_max_candidates_those_sharing_most_bands(tmp_path) -> None:
+    from crosswire.ingest.fingerprint import fingerprint
+    from crosswire.store import minhash
+
+    with open_store(str(tmp_path / "cap.db")) as store:
+        dedup = Deduplicator(store=store)
+        original, copy = run(store, dedup, [wire("Yonhap"), trimmed("NK News")])
+        keys = fingerprint(original.text).band_keys().tolist()
+        both = minhash.lookup(store, [], [keys], [])
+        capped = minhash.lookup(store, [], [keys], [], max_candidates=1)
+    assert set(both.candidate_rows) == {original.id, copy.id}
+    assert set(capped.candidate_rows) == {original.id}  # all 32 bands shared, against a few

@@ -174,7 +174,7 @@ class Deduplicator:
             found = minhash.lookup(
                 self.store,
                 (fp.text_hash for fp in prints),
-                (k for ks in keys if ks is not None for k in ks),
+                [ks for ks in keys if ks is not None],
                 ids,
             )
             stored = _Candidates(found)

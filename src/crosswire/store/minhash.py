@@ -12,6 +12,7 @@ them are not linked until they are ingested again (re-ingesting fills the gap).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -23,6 +24,7 @@ from crosswire.store.sql import chunked, insert_ignore
 
 # Values per IN (...) list: well under SQLite's bound-parameter limit (32766), few round trips.
 LOOKUP_CHUNK = 4096
+MAX_CANDIDATES = 200  # stored candidates verified per article (see lookup)
 T = TypeVar("T")
 
 
@@ -52,10 +54,21 @@ class FingerprintRow:
 
 
 def lookup(
-    store: Any, text_hashes: Iterable[str], band_keys: Iterable[int], article_ids: Iterable[str]
+    store: Any,
+    text_hashes: Iterable[str],
+    key_groups: Sequence[Sequence[int]],
+    article_ids: Iterable[str],
+    max_candidates: int = MAX_CANDIDATES,
 ) -> Lookup:
-    """Stored originals of `text_hashes`, stored articles sharing any of `band_keys` (with their
-    signatures), and which of `article_ids` are fingerprinted already; one read transaction."""
+    """Stored originals of `text_hashes`, stored articles sharing a band key with any group of
+    `key_groups` (one group per article, with their signatures), and which of `article_ids` are
+    fingerprinted already; one read transaction.
+
+    Each group keeps at most `max_candidates` candidates, those sharing the most bands with it: a
+    copy shares several bands, a chance collision one, and the cap bounds the memory a lookup takes
+    whatever the corpus size (a group only reaches it when hundreds of stored articles share its
+    bands, e.g. a wire story printed by hundreds of outlets; the copies among them still rank first).
+    """
     found = Lookup()
     with store._read("looking up duplicates") as conn:
         found.originals = _originals(conn, set(text_hashes))
@@ -65,11 +78,17 @@ def lookup(
                 minhash_signatures.c.article_id.in_(id_chunk)
             )
             found.fingerprinted.update((row[0], int(row[1])) for row in conn.execute(query))
-        wanted: set[str] = set()
-        for key_chunk in _in_lists(sorted(set(band_keys))):
+        for key_chunk in _in_lists(sorted({key for group in key_groups for key in group})):
             for key, article_id in _bands_with_keys(conn, key_chunk):
                 found.candidates.setdefault(int(key), []).append(article_id)
-                wanted.add(article_id)
+        wanted: set[str] = set()
+        for group in key_groups:
+            shared = Counter(other for key in group for other in found.candidates.get(key, ()))
+            if len(shared) > max_candidates:
+                ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+                wanted.update(other for other, _count in ranked[:max_candidates])
+            else:
+                wanted.update(shared)
         for chunk in _in_lists(sorted(wanted)):
             query = select(minhash_signatures).where(minhash_signatures.c.article_id.in_(chunk))
             for article_id, seq, shingles, signature in conn.execute(query):
