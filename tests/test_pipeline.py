@@ -7,13 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
-from store_support import pg_schema_url
 
 import crosswire
+from conftest import SEEDS
 from crosswire.api import analyze
 from crosswire.nlp import runtime
 from crosswire.store import open_store
+from store_support import pg_schema_url
 
 MANIFEST = """path,outlet,url,published
 001_65975df8b9dd0a79.txt,The Dong-A Ilbo,,

@@ -304,9 +304,8 @@ def version() -> None:
     typer.echo(__version__)
 
 
-from crosswire import cli_serve  # noqa: E402, F401  (registers `crosswire serve`)
-from crosswire import cli_stories  # noqa: E402, F401  (registers stories, compare, timeline, graph, report)
-from crosswire import cli_eval  # noqa: E402, F401  (registers eval and code)
+# Importing these registers their commands on `app` (eval, code, serve, stories, compare, ...).
+from crosswire import cli_eval, cli_serve, cli_stories  # noqa: E402, F401
 
 
 def main() -> None:
