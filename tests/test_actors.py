@@ -51,6 +51,14 @@ def holding(actors: list[Actor], text: str, start: int) -> Actor | None:
     return None
 
 
+def covering(actors: list[Actor], char: int) -> Actor | None:
+    """The actor with a mention that covers character `char` (a name's mention may include "the")."""
+    for actor in actors:
+        if any(m.start <= char < m.end for m in actor.mentions):
+            return actor
+    return None
+
+
 def test_offsets_point_into_the_article(seeds) -> None:
     for article, actors in seeds.values():
         assert actors
@@ -178,11 +186,106 @@ def test_spelling_variants_are_one_actor() -> None:
     assert len([a for a in actors if a.kind == "person"]) == 1
 
 
-def test_surname_joins_the_most_recent_full_name() -> None:
+def test_surname_joins_only_the_one_bearer_named_before() -> None:
     text = "Kim Yo-jong spoke first. Then Kim Jong-un arrived. Kim said the talks were over."
     actors = actors_of(text)
     kim = holding(actors, "Kim", text.index("Kim said"))
+    # two Kims named before: a shared Korean surname stays unresolved rather than guessed
+    assert kim is None or kim.name not in ("Kim Jong-un", "Kim Yo-jong")
+    text = "Then Kim Jong-un arrived. Kim said the talks were over."
+    kim = holding(actors_of(text), "Kim", text.index("Kim said"))
     assert kim is not None and kim.name == "Kim Jong-un"
+
+
+def test_untagged_surname_joins_the_full_name() -> None:
+    text = "North Korean Foreign Minister Ri Yong-ho spoke on Monday. Ri said the talks were over."
+    actors = actors_of(text)
+    ri = holding(actors, "Ri", text.index("Ri said"))
+    assert ri is not None and ri.name == "Ri Yong-ho" and ri.codes == ["PRKGOV"]
+    text = "Ri Song-chol met Ri Yong-ho on Monday. Ri said the talks were over."
+    assert holding(actors_of(text), "Ri", text.index("Ri said")) is None
+
+
+def test_ministries_carry_their_country_and_never_merge() -> None:
+    text = (
+        "The Swedish Foreign Ministry said the talks would start on Monday. "
+        "North Korea's Foreign Ministry said the United States had come empty-handed. "
+        "Russia's Defense Ministry said its troops were on alert."
+    )
+    actors = actors_of(text)
+    swe = covering(actors, text.index("Foreign Ministry"))
+    prk = covering(actors, text.index("Foreign Ministry said the United"))
+    assert swe is not None and swe.codes == ["SWEGOV"] and swe.country == "SWE"
+    assert prk is not None and prk.codes == ["PRKGOV"] and prk.country == "PRK"
+    assert swe is not prk and "Swedish" in swe.name and "North Korea" in prk.name
+    rus = covering(actors, text.index("Defense Ministry"))
+    assert rus is not None and rus.codes == ["RUSMIL"]  # CAMEO: a defence ministry is the military
+    text = "The South Korean Unification Ministry said it regretted the decision."
+    assert [a.codes for a in actors_of(text) if a.kind == "organisation"] == [["KORGOV"]]
+
+
+def test_bare_ministry_takes_the_country_only_when_unambiguous() -> None:
+    text = (
+        "North Korea's Foreign Ministry said the talks had failed. Analysts were not surprised. "
+        "The Foreign Ministry also said it would not meet again soon."
+    )
+    actors = actors_of(text)
+    first = covering(actors, text.index("Foreign Ministry"))
+    later = covering(actors, text.index("Foreign Ministry also"))
+    assert later is first and first.codes == ["PRKGOV"]
+    # two ministries named and a sentence about both countries: the bare one keeps no country
+    text = (
+        "The Swedish Foreign Ministry said the talks would open. The U.S. delegation and the North "
+        "Korean side were led by officials at the Foreign Ministry."
+    )
+    actors = actors_of(text)
+    bare = covering(actors, text.index("Foreign Ministry."))
+    assert bare is not None and bare.country is None and bare.codes == ["GOV"]
+    # no ministry named before, one country in the sentence before
+    text = "These drills are a matter of South Korea's security. Foreign Ministry spokesperson Park Jae-won spoke."
+    actors = actors_of(text)
+    ministry = covering(actors, text.index("Foreign Ministry"))
+    assert ministry is not None and ministry.codes == ["KORGOV"]
+    assert named(actors, "Park Jae-won").codes == ["KORGOV"]
+
+
+def test_unnamed_official_takes_the_national_outlets_government() -> None:
+    text = "The talks will be long, said a former high-ranking official in the government."
+    official = named(actors_of(text), "a former high-ranking official in the government")
+    assert official.codes == ["GOV"] and official.country is None  # no outlet, no context: no guess
+    article = Article(text=text, published=datetime(2019, 4, 29), outlet="The Hankyoreh")
+    official = named(extract_actors(article, parse(text)), official.name)
+    assert official.codes == ["KORGOV"] and "context:outlet country" in official.code_evidence
+    # a wire agency writes for everyone: its "the government" is nobody's in particular
+    article = Article(text=text, published=datetime(2019, 4, 29), outlet="Yonhap News Agency")
+    assert named(extract_actors(article, parse(text)), official.name).country is None
+
+
+def test_plural_group_across_countries_carries_every_code() -> None:
+    text = "South Korean and U.S. negotiators met in Hanoi on Friday."
+    group = next(a for a in actors_of(text) if a.kind == "group")
+    assert group.codes == ["KORGOV", "USAGOV"] and group.country == "KOR"
+    text = "North Korean negotiators in Hanoi refused to talk."
+    group = next(a for a in actors_of(text) if a.kind == "group")
+    assert group.codes == ["PRKGOV"]
+
+
+def test_state_media_after_a_country() -> None:
+    text = "North Korea tested a new engine last month, and its state media praised the test."
+    media = holding(actors_of(text), "its state media", text.index("its state media"))
+    assert media is not None and media.codes == ["PRKMED"] and media.kind == "organisation"
+
+
+def test_seed_actors_have_countries(seeds) -> None:
+    _, hani = seeds["hani"]
+    official = named(hani, "a former high-ranking official in the government")
+    assert official.codes == ["KORGOV"] and "context:outlet country" in official.code_evidence
+    _, jt = seeds["jt"]
+    group = named(jt, "South Korean and U.S. negotiators")
+    assert group.codes == ["KORGOV", "USAGOV"]
+    for _, actors in seeds.values():
+        names = [a.name for a in actors if a.kind == "organisation"]
+        assert len(names) == len(set(names))
 
 
 def test_ambiguous_pronoun_is_not_resolved() -> None:

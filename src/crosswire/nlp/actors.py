@@ -14,7 +14,18 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.ingest.sources import SourceRegistry
 from crosswire.model import Actor, Article, Mention
+from crosswire.nlp.actor_context import (
+    CountryContext,
+    bare_name,
+    context_country,
+    display_name,
+    institution_role,
+    is_institution,
+    outlet_country,
+    qualifier_country,
+)
 from crosswire.nlp.actor_roles import (
     LEADER_WORDS,
     SOURCE_WORDS,
@@ -59,6 +70,7 @@ class Draft:
     def add(self, start: int, end: int, text: str, kind: str) -> None:
         if not any(m.start == start and m.end == end for m in self.mentions):
             self.mentions.append(Mention(start, end, text, kind))
+            self.first = min(self.first, start)
 
     def label(self, text: str) -> None:
         text = text.strip(" ,")
@@ -69,7 +81,9 @@ class Draft:
 class _Collector:
     """Holds the per-article state of one extraction (never shared between articles)."""
 
-    def __init__(self, article: Article, doc: Doc, kb: KnowledgeBase) -> None:
+    def __init__(
+        self, article: Article, doc: Doc, kb: KnowledgeBase, sources: SourceRegistry | None = None
+    ) -> None:
         self.article, self.doc, self.kb = article, doc, kb
         self.on: date | None = article.published.date() if article.published else None
         self.drafts: dict[str, Draft] = {}
@@ -83,6 +97,15 @@ class _Collector:
             if e.label_ in ("GPE", "NORP")
             if (m := kb.lookup_country(e.text)) is not None
         }
+        self.countries = CountryContext(doc, kb, self.context, self.sentences)
+        self.outlet_country = outlet_country(article, sources)
+        # institutions named with their country: folded bare name -> [(token, iso3)]
+        self.institutions_named: dict[str, list[tuple[int, str]]] = {}
+        # entity start token -> (iso3, actor name), for the titles of people
+        self.institution_country: dict[int, tuple[str, str]] = {}
+        self.bare_institutions: list[Span] = []
+        self.title_orgs: list[tuple[str, int]] = []  # (person key, start token of an ORG in its title)
+        self.government_countries: dict[str, str] = {}  # iso3 -> "the South Korean government"
 
     def draft(self, key: str, kind: str, name: str, start: int) -> Draft:
         d = self.drafts.get(key)
@@ -100,10 +123,10 @@ class _Collector:
             name = _clean_name(ent)
             if not name:
                 continue
-            person = self.kb.person(name, self.on)
-            if len(name.split()) < 2 and person is None:
+            if len(name.split()) < 2:
                 singles.append(ent)
                 continue
+            person = self.kb.person(name, self.on)
             key = f"person:{fold(person.name) if person else fold(name)}"
             self._person_mention(ent, key, person.name if person else name, person, "name")
             counts[key] = counts.get(key, 0) + 1
@@ -112,9 +135,40 @@ class _Collector:
                 full_names.setdefault(fold(surname), []).append((key, ent.start))
         for ent in singles:
             name = _clean_name(ent)
-            key = surname_owner(fold(name), ent.start, full_names, counts) or f"person:{fold(name)}"
+            owner = surname_owner(fold(name), ent.start, full_names, counts)
+            person = None
+            if owner is None and fold(name) not in full_names:
+                # no one in the article bears the name: a surname the KB gives to one person in office
+                person = self.kb.person(name, self.on)
+                owner = f"person:{fold(person.name)}" if person else None
+            key = owner or f"person:{fold(name)}"
             existing = self.drafts.get(key)
-            self._person_mention(ent, key, existing.name if existing else name, None, "name")
+            name = existing.name if existing else (person.name if person else name)
+            self._person_mention(ent, key, name, person, "name")
+        self._untagged_surnames(full_names, counts)
+
+    def _untagged_surnames(
+        self, full_names: dict[str, list[tuple[str, int]]], counts: dict[str, int]
+    ) -> None:
+        """A surname the NER left untagged ("Ri said ..."): joined to the one full name with that surname
+        named before it. One dictionary lookup per proper-noun token."""
+        doc = self.doc
+        for tok in doc:
+            if tok.tag_ != "NNP" or tok.ent_type_ or not tok.text[:1].isupper():
+                continue
+            bearers = full_names.get(fold(tok.text))
+            if not bearers:
+                continue
+            if (tok.i and doc[tok.i - 1].tag_ == "NNP") or (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP"
+            ):
+                continue  # part of a longer name the NER did not tag
+            key = surname_owner(
+                fold(tok.text), tok.i, {fold(tok.text): [b for b in bearers if b[1] < tok.i]}, counts
+            )
+            if key is not None:
+                self.drafts[key].add(tok.idx, tok.idx + len(tok), tok.text, "name")
+                self.person_mentions.append(PersonMention(tok.i, key))
 
     def _person_mention(self, ent: Span, key: str, name: str, person: Person | None, kind: str) -> None:
         d = self.draft(key, "person", name, ent.start_char)
@@ -126,11 +180,18 @@ class _Collector:
         if pre is not None and any(t.pos_ in ("NOUN", "PROPN") for t in pre):
             aff = affiliation_of_phrase(pre, self.kb, self.context, "title", self.ents)
             d.affiliation.merge(aff)
+            self._note_title_orgs(key, pre)
             d.label(pre.text if len(ent) > 1 else f"{pre.text} {ent.text}")
         appos = apposition_span(ent)
         if appos is not None:
             d.affiliation.merge(affiliation_of_phrase(appos, self.kb, self.context, "apposition", self.ents))
+            self._note_title_orgs(key, appos)
             d.label(d.affiliation.title or appos.text)
+
+    def _note_title_orgs(self, key: str, span: Span) -> None:
+        for ent in self.ents.within(span):
+            if ent.label_ == "ORG":
+                self.title_orgs.append((key, ent.start))
 
     # ------------------------------------------------------------------ organisations and states
     def organisations_and_states(self) -> None:
@@ -139,6 +200,7 @@ class _Collector:
                 self._organisation(ent)
             elif ent.label_ in ("GPE", "LOC"):
                 self._state(ent, ent.text)
+        self._bare_institutions()
         # "the North", "the North's": bare compass words the NER often leaves out or calls LOC.
         for tok in self.doc:
             if tok.text in ("North", "South") and not tok.ent_type_ and _bare_compass(tok):
@@ -149,6 +211,18 @@ class _Collector:
         if any(t.text == "/" for t in ent):
             return  # "Commentary / World": a page section, not an organisation
         org = self.kb.organisation(ent.text)
+        qualifier = qualifier_country(ent, self.kb, self.context) if is_institution(ent) else None
+        if org is not None and qualifier is not None and org.country and org.country != qualifier[0].iso3:
+            org = None  # "Russia's Defense Department" is not the Pentagon
+        if org is None and is_institution(ent):
+            if qualifier is None:
+                self.bare_institutions.append(ent)  # its country comes from the context, once all are read
+            else:
+                country, evidence = qualifier
+                bare = bare_name(ent, evidence)
+                self._institution(ent, country.iso3, bare, evidence)
+                self.institutions_named.setdefault(fold(bare), []).append((ent.start, country.iso3))
+            return
         if org is None:
             match = self.kb.lookup_country(ent.text, self.context)
             if match is not None:
@@ -165,6 +239,33 @@ class _Collector:
                 d.affiliation.country = org.country
                 d.affiliation.role = org.role
         d.add(ent.start_char, ent.end_char, ent.text, "name")
+
+    def _institution(self, ent: Span, iso3: str | None, bare: str, evidence: str) -> None:
+        """A ministry or department: one actor per country, so two countries' ministries never merge."""
+        role = institution_role(ent)
+        country = self.kb.countries[iso3] if iso3 else None
+        key = f"org:{iso3}:{fold(bare)}" if iso3 else f"org:{fold(bare)}"
+        name = display_name(bare, country) if country else bare
+        d = self.draft(key, "organisation", name, ent.start_char)
+        if not d.codes:
+            d.codes = [country.cameo + role] if country else [role]
+            d.affiliation.country, d.affiliation.role = iso3, role
+            d.evidence.append(evidence)
+        d.add(ent.start_char, ent.end_char, ent.text, "name")
+        if iso3:
+            self.institution_country[ent.start] = (iso3, name)
+
+    def _bare_institutions(self) -> None:
+        """ "The Foreign Ministry" without a country: the country of the same ministry named earlier, or the
+        one country the sentences around name; otherwise it keeps no country."""
+        for ent in self.bare_institutions:
+            bare = bare_name(ent, None)
+            explicit = [iso3 for tok, iso3 in self.institutions_named.get(fold(bare), []) if tok < ent.start]
+            found = context_country(ent.start, explicit, self.countries)
+            if found is None:
+                self._institution(ent, None, bare, f"name:{ent.root.text}")
+            else:
+                self._institution(ent, found[0], bare, found[1])
 
     def _state(self, span: Span, text: str) -> None:
         match = self.kb.lookup_country(text, self.context)
@@ -191,6 +292,30 @@ class _Collector:
                 self._definite_description(tok, lemma)
             elif lemma in SOURCE_WORDS:
                 self._anonymous(tok)
+            elif tok.lower_ == "media" and any(c.lower_ == "state" for c in tok.lefts):
+                self._state_media(tok)
+
+    def _state_media(self, tok: Token) -> None:
+        """ "its state media", "North Korea's state media", "state media" after a country: that country's MED."""
+        span = noun_phrase(tok)
+        span = self.doc[span.start : tok.i + 1]
+        aff = affiliation_of_phrase(span, self.kb, self.context, "description", self.ents)
+        iso3, evidence = aff.country, next((e for e in aff.evidence if ":" in e), None)
+        if iso3 is None:
+            # "its"/"their" or no owner: the country named last before it in the sentence
+            near = self.countries.nearest_before(tok.i)
+            if near is None:
+                return
+            iso3, evidence = near.iso3, f"context:{near.text}"
+        country = self.kb.countries[iso3]
+        d = self.draft(
+            f"org:{iso3}:statemedia", "organisation", display_name("state media", country), span.start_char
+        )
+        if not d.codes:
+            d.codes = [country.cameo + "MED"]
+            d.affiliation.country, d.affiliation.role = iso3, "MED"
+            d.evidence.append(evidence or f"country:{country.name}")
+        d.add(span.start_char, span.end_char, span.text, "description")
 
     def _definite_description(self, tok: Token, lemma: str) -> None:
         dets = [c for c in tok.children if c.dep_ == "det"]
@@ -205,6 +330,8 @@ class _Collector:
         if lemma in STATE_NOUNS:
             if aff.country:
                 self._state_description(span, aff.country, label)
+                if lemma == "government":
+                    self.government_countries.setdefault(aff.country, span.text)
             return
         target = self._leader_for(aff.country)
         if target is not None:
@@ -261,9 +388,43 @@ class _Collector:
         )
         d.anonymous, d.description = True, description
         d.affiliation.merge(aff)
+        if plural and aff.role and not d.codes:
+            # "South Korean and U.S. negotiators": one group actor carrying every country's code, the first
+            # named being its `country` (splitting it would invent two speakers for one quote).
+            isos = self._countries_in_group(span, tok)
+            if len(isos) > 1:
+                d.codes = [self.kb.countries[i].cameo + aff.role for i in isos]
+                d.evidence.append("group:" + "+".join(isos))
         d.add(span.start_char, span.end_char, span.text, "description")
         if not plural:
             self.person_mentions.append(PersonMention(span.start, d.key))
+
+    def _countries_in_group(self, span: Span, head: Token) -> list[str]:
+        """Distinct countries a plural group is drawn from, in order; places ("in Hanoi") do not count."""
+        isos: list[str] = []
+        for ent in self.ents.within(span):
+            if ent.label_ not in ("GPE", "NORP") or (ent.text.isupper() and len(ent.text) > 4):
+                continue  # "STOCKHOLM (Meridian Wire) — ...": a dateline, not where the group is from
+            root = ent.root
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+                continue
+            match = self.kb.lookup_country(ent.text, self.context)
+            if match is not None and match.country.iso3 not in isos:
+                isos.append(match.country.iso3)
+        return isos
+
+    def _government_country(self) -> tuple[str, str] | None:
+        """Whose is "the government" of an unnamed official: the one government the article names with its
+        country, else a national outlet's own country. Two named governments: nobody's."""
+        named = self.government_countries
+        if len(named) > 1:
+            return None
+        if self.outlet_country and (not named or self.outlet_country in named):
+            return self.outlet_country, "context:outlet country"
+        if len(named) == 1:
+            iso3, text = next(iter(named.items()))
+            return iso3, f"context:{text}"
+        return None
 
     # ------------------------------------------------------------------ pronouns and results
     def pronouns(self) -> None:
@@ -271,6 +432,27 @@ class _Collector:
             self.drafts[key].add(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
 
     def actors(self) -> list[Actor]:
+        for key, start in self.title_orgs:
+            # "Seoul's Foreign Ministry spokesperson Park": the person takes the ministry's country
+            d = self.drafts[key]
+            found = self.institution_country.get(start)
+            if found and d.affiliation.country is None and d.person is None:
+                iso3, org_name = found
+                d.affiliation.country = iso3
+                d.affiliation.cameo_country = self.kb.countries[iso3].cameo
+                d.affiliation.evidence.append(f"title org:{org_name}")
+        for d in self.drafts.values():
+            aff = d.affiliation
+            if (
+                d.anonymous
+                and aff.country is None
+                and aff.role == "GOV"
+                and _mentions_government(d.description)
+            ):
+                found = self._government_country()
+                if found is not None:
+                    aff.country, aff.cameo_country = found[0], self.kb.countries[found[0]].cameo
+                    aff.evidence.append(found[1])
         out = []
         for d in sorted(self.drafts.values(), key=lambda d: d.first):
             out.append(self._finish(d))
@@ -329,6 +511,10 @@ def _clean_name(ent: Span) -> str:
     return text.strip()
 
 
+def _mentions_government(description: str | None) -> bool:
+    return description is not None and "government" in description.lower().split()
+
+
 def _bare_compass(tok: Token) -> bool:
     """'North' standing for North Korea: "the North", "the North's", "North's"; not "North Korea", "North-South"."""
     doc = tok.doc
@@ -359,13 +545,16 @@ def _acts(span: Span, via: str) -> bool:
     return True
 
 
-def extract_actors(article: Article, doc: Doc, kb: KnowledgeBase | None = None) -> list[Actor]:
-    """The actors of `article` (parsed as `doc` from `article.text`), in order of first mention."""
+def extract_actors(
+    article: Article, doc: Doc, kb: KnowledgeBase | None = None, sources: SourceRegistry | None = None
+) -> list[Actor]:
+    """The actors of `article` (parsed as `doc` from `article.text`), in order of first mention. `sources`:
+    the registry that gives a national outlet's country (the built-in one when None)."""
     if doc.text != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
         )
-    c = _Collector(article, doc, kb or KnowledgeBase.builtin())
+    c = _Collector(article, doc, kb or KnowledgeBase.builtin(), sources)
     c.people()
     c.organisations_and_states()
     c.descriptions()

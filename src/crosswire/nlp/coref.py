@@ -64,14 +64,19 @@ def resolve_pronouns(
 def surname_owner(
     surname_key: str, position: int, full_names: dict[str, list[tuple[str, int]]], counts: dict[str, int]
 ) -> str | None:
-    """The actor a bare surname belongs to: the most recent full name with that surname before `position`,
-    else the most frequent one anywhere in the article. `full_names` maps a folded surname to (actor key,
-    token index) of full-name mentions."""
+    """The actor a bare surname belongs to: the one person with that surname named in full before
+    `position`; when the full name only comes later (a headline "Kim says ..."), the one person with that
+    surname in the whole article. Two people with the surname (Kim Jong-un and Kim Yo-jong; Korean surnames
+    Kim, Lee, Park, Ri, Choe are shared by many) leave it unresolved: a wrong link is worse than none.
+    `full_names` maps a folded surname to (actor key, token index) of full-name mentions; `counts` is kept
+    for callers that rank candidates."""
     bearers = full_names.get(surname_key)
     if not bearers:
         return None
-    before = [(pos, key) for key, pos in bearers if pos < position]
+    before = {key for key, pos in bearers if pos < position}
+    if len(before) == 1:
+        return next(iter(before))
     if before:
-        return max(before)[1]
-    keys = {key for key, _ in bearers}
-    return max(sorted(keys), key=lambda k: counts.get(k, 0))
+        return None
+    anywhere = {key for key, _ in bearers}
+    return next(iter(anywhere)) if len(anywhere) == 1 else None
