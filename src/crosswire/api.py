@@ -96,6 +96,8 @@ class RunSummary:
     started: datetime | None = None
     finished: datetime | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # output name -> file path
+    # The sources registry the run read with (built-in, --sources or a folder's sources.toml).
+    registry: Any = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -318,6 +320,7 @@ def ingest_into(
 
     options = _ingest_options(manifest, sources, max_bytes, paths)
     summary = RunSummary(paths=[str(p) for p in paths], db_url=db_url, started=datetime.now(UTC))
+    summary.registry = options.sources
     try:
         summary.run_id = store.start_run(summary.paths)
         dedup = Deduplicator(store=store)
@@ -458,6 +461,7 @@ def analyze(
         corpus.summary = ingest_into(
             store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url
         )
+        corpus.settings["sources"] = corpus.summary.registry
         for step in ANALYSIS_STEPS:
             try:
                 step(corpus, progress)

@@ -19,11 +19,11 @@ from typing import Any
 from crosswire.model import Analysis, Article
 
 
-def analyze_batch(articles: list[Article], kb: Any = None) -> list[tuple[Article, Analysis]]:
+def analyze_batch(articles: list[Article], resources: Any = None) -> list[tuple[Article, Analysis]]:
     """One Dask task: analyse a batch in the worker (top-level so it pickles by reference)."""
     from crosswire.nlp.pipeline import analyze_articles
 
-    return list(analyze_articles(articles, kb=kb))
+    return list(analyze_articles(articles, resources=resources))
 
 
 @contextmanager
@@ -34,7 +34,9 @@ def dask_client(address: str) -> Iterator[Any]:
     if address.startswith("local"):
         _, _, workers = address.partition(":")
         n = int(workers) if workers else 2
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
             with Client(cluster) as client:
                 yield client
     else:
@@ -43,7 +45,7 @@ def dask_client(address: str) -> Iterator[Any]:
 
 
 def analyze_distributed(
-    batches: Iterable[list[Article]], client: Any, *, max_in_flight: int = 8, kb: Any = None
+    batches: Iterable[list[Article]], client: Any, *, max_in_flight: int = 8, resources: Any = None
 ) -> Iterator[list[tuple[Article, Analysis]]]:
     """Submit batches to the cluster and yield their results as they finish.
 
@@ -55,7 +57,7 @@ def analyze_distributed(
     pending = as_completed()
     in_flight = 0
     for batch in batches:
-        pending.add(client.submit(analyze_batch, batch, kb, pure=False))
+        pending.add(client.submit(analyze_batch, batch, resources, pure=False))
         in_flight += 1
         if in_flight >= max_in_flight:
             future = next(pending)
@@ -66,7 +68,11 @@ def analyze_distributed(
 
 
 def analyze_in_pool(
-    batches: Iterable[list[Article]], n_process: int, *, kb: Any = None, max_in_flight: int | None = None
+    batches: Iterable[list[Article]],
+    n_process: int,
+    *,
+    resources: Any = None,
+    max_in_flight: int | None = None,
 ) -> Iterator[list[tuple[Article, Analysis]]]:
     """The same on this machine: a pool of `n_process` worker processes, results in input order.
 
@@ -80,7 +86,7 @@ def analyze_in_pool(
     with ProcessPoolExecutor(max_workers=n_process) as pool:
         queue: deque[Any] = deque()
         for batch in batches:
-            queue.append(pool.submit(analyze_batch, batch, kb))
+            queue.append(pool.submit(analyze_batch, batch, resources))
             if len(queue) >= limit:
                 yield queue.popleft().result()
         while queue:

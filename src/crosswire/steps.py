@@ -25,7 +25,7 @@ def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
     """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
-    from crosswire.nlp.pipeline import analyze_store
+    from crosswire.nlp.pipeline import Resources, analyze_store
 
     settings = corpus.settings
     kb = None
@@ -37,13 +37,17 @@ def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
             kb.load_petrarch_dir(Path(settings["actors"]))
         except (OSError, ValueError) as exc:
             raise _usage_error(f"{settings['actors']}: cannot read actor dictionaries: {exc}") from exc
+    # The registry the run ingested with (a user's --sources or a folder's sources.toml), so that
+    # outlet-dependent rules (an unnamed "government" official is the outlet's) see the same outlets.
+    resources = Resources(kb=kb, sources=settings.get("sources"))
     if settings.get("dask"):
         from crosswire.scale import dask_client
 
         with dask_client(settings["dask"]) as client:
-            analyze_store(corpus.store, progress, kb=kb, client=client)
+            analyze_store(corpus.store, progress, resources=resources, client=client)
     else:
-        analyze_store(corpus.store, progress, kb=kb, n_process=int(settings.get("n_process") or 1))
+        n_process = int(settings.get("n_process") or 1)
+        analyze_store(corpus.store, progress, resources=resources, n_process=n_process)
 
 
 def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:

@@ -10,7 +10,7 @@ one transaction, so an interrupted run keeps what it finished and re-running it 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -22,7 +22,17 @@ ProgressFn = Callable[[str, int, int | None], None]
 CHUNK = 64
 
 
-def analyze_article(article: Article, doc: Doc, kb: Any = None) -> Analysis:
+@dataclass(frozen=True)
+class Resources:
+    """What the extractors look things up in: the knowledge base (None: the built-in one, maybe extended
+    with --actors dictionaries) and the sources registry (None: the built-in one, maybe a user's file).
+    Plain data, so it pickles to process-pool and Dask workers with the articles."""
+
+    kb: Any = None
+    sources: Any = None
+
+
+def analyze_article(article: Article, doc: Doc, resources: Resources | None = None) -> Analysis:
     """Actors, times, places, quotes, tone, events and the 5W1H main event of one article."""
     from crosswire.events.extract import extract_events
     from crosswire.nlp.actors import extract_actors
@@ -33,8 +43,9 @@ def analyze_article(article: Article, doc: Doc, kb: Any = None) -> Analysis:
     from crosswire.nlp.quotes import extract_quotes
     from crosswire.nlp.tone import score_tone
 
-    kb = kb or KnowledgeBase.builtin()
-    actors = extract_actors(article, doc, kb)
+    resources = resources or Resources()
+    kb = resources.kb or KnowledgeBase.builtin()
+    actors = extract_actors(article, doc, kb, sources=resources.sources)
     times = extract_times(article, doc)
     countries = sorted({a.country for a in actors if a.country})
     places = extract_places(article, doc, countries)
@@ -54,7 +65,11 @@ def analyze_article(article: Article, doc: Doc, kb: Any = None) -> Analysis:
 
 
 def analyze_articles(
-    articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32, kb: Any = None
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = 32,
+    resources: Resources | None = None,
 ) -> Iterator[tuple[Article, Analysis]]:
     """(article, analysis) for every analysable article; non-English articles are passed over.
 
@@ -66,14 +81,14 @@ def analyze_articles(
         from crosswire.scale import analyze_in_pool
 
         chunks = (todo[i : i + batch_size] for i in range(0, len(todo), batch_size))
-        for pairs in analyze_in_pool(chunks, n_process, kb=kb):
+        for pairs in analyze_in_pool(chunks, n_process, resources=resources):
             yield from pairs
         return
     from crosswire.nlp import runtime
 
     docs = runtime.parse_many((a.text for a in todo), batch_size=batch_size)
     for article, doc in zip(todo, docs, strict=True):
-        analysis = analyze_article(article, doc, kb)
+        analysis = analyze_article(article, doc, resources)
         yield replace(article, main_event=analysis.main_event), analysis
 
 
@@ -96,7 +111,7 @@ def analyze_store(
     force: bool = False,
     chunk_size: int = CHUNK,
     client: Any = None,
-    kb: Any = None,
+    resources: Resources | None = None,
 ) -> int:
     """Analyse every stored, analysable article without an analysis (all of them with `force`).
 
@@ -109,13 +124,15 @@ def analyze_store(
     if client is not None:
         from crosswire.scale import analyze_distributed
 
-        results: Iterable[list[tuple[Article, Analysis]]] = analyze_distributed(_chunks(todo, chunk_size), client, kb=kb)
+        results: Iterable[list[tuple[Article, Analysis]]] = analyze_distributed(
+            _chunks(todo, chunk_size), client, resources=resources
+        )
     elif n_process > 1:
         from crosswire.scale import analyze_in_pool
 
-        results = analyze_in_pool(_chunks(todo, chunk_size), n_process, kb=kb)
+        results = analyze_in_pool(_chunks(todo, chunk_size), n_process, resources=resources)
     else:
-        results = (list(analyze_articles(chunk, kb=kb)) for chunk in _chunks(todo, chunk_size))
+        results = (list(analyze_articles(chunk, resources=resources)) for chunk in _chunks(todo, chunk_size))
     count = 0
     for pairs in results:
         store.save_analyses([analysis for _, analysis in pairs])
