@@ -26,28 +26,20 @@ from crosswire.nlp.actor_context import (
     outlet_country,
     qualifier_country,
 )
+from crosswire.nlp.actor_descriptions import LOCATIVE_PREPS, DescriptionRules
 from crosswire.nlp.actor_roles import (
-    LEADER_WORDS,
-    SOURCE_WORDS,
     Affiliation,
     EntityIndex,
     affiliation_of_phrase,
     apposition_span,
-    noun_phrase,
     premodifier_span,
 )
 from crosswire.nlp.coref import PersonMention, Sentences, resolve_pronouns, surname_owner
 from crosswire.nlp.kb import KnowledgeBase, Person, fold
 
-# Prepositions that make a place name a location rather than an acting state ("in Seoul", "to Pyongyang").
-LOCATIVE_PREPS = frozenset(
-    "in at inside within near across throughout around into to toward towards via outside".split()
-)
 # Prepositions after which a capital still names an acting government ("talks with Pyongyang", "pressure on
 # Seoul"); after others ("options after Hanoi") it names a place or an event held there.
 ACTOR_PREPS = frozenset("with between against by from among on upon over".split())
-# Nouns that stand for a state's government when a country qualifies them: "the North Korean regime".
-STATE_NOUNS = frozenset({"regime", "government", "administration", "leadership"})
 
 
 @dataclass
@@ -78,7 +70,7 @@ class Draft:
             self.labels.append(text)
 
 
-class _Collector:
+class _Collector(DescriptionRules):
     """Holds the per-article state of one extraction (never shared between articles)."""
 
     def __init__(
@@ -281,150 +273,6 @@ class _Collector:
         if ev not in d.evidence:
             d.evidence.append(ev)
         d.add(span.start_char, span.end_char, span.text, kind)
-
-    # ------------------------------------------------------------------ descriptions and anonymous sources
-    def descriptions(self) -> None:
-        for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ == "compound":
-                continue
-            lemma = tok.lemma_.lower()
-            if lemma in LEADER_WORDS or lemma in STATE_NOUNS:
-                self._definite_description(tok, lemma)
-            elif lemma in SOURCE_WORDS:
-                self._anonymous(tok)
-            elif tok.lower_ == "media" and any(c.lower_ == "state" for c in tok.lefts):
-                self._state_media(tok)
-
-    def _state_media(self, tok: Token) -> None:
-        """ "its state media", "North Korea's state media", "state media" after a country: that country's MED."""
-        span = noun_phrase(tok)
-        span = self.doc[span.start : tok.i + 1]
-        aff = affiliation_of_phrase(span, self.kb, self.context, "description", self.ents)
-        iso3, evidence = aff.country, next((e for e in aff.evidence if ":" in e), None)
-        if iso3 is None:
-            # "its"/"their" or no owner: the country named last before it in the sentence
-            near = self.countries.nearest_before(tok.i)
-            if near is None:
-                return
-            iso3, evidence = near.iso3, f"context:{near.text}"
-        country = self.kb.countries[iso3]
-        d = self.draft(
-            f"org:{iso3}:statemedia", "organisation", display_name("state media", country), span.start_char
-        )
-        if not d.codes:
-            d.codes = [country.cameo + "MED"]
-            d.affiliation.country, d.affiliation.role = iso3, "MED"
-            d.evidence.append(evidence or f"country:{country.name}")
-        d.add(span.start_char, span.end_char, span.text, "description")
-
-    def _definite_description(self, tok: Token, lemma: str) -> None:
-        dets = [c for c in tok.children if c.dep_ == "det"]
-        if not dets or dets[0].lower_ != "the" or any(c.dep_ == "appos" for c in tok.children):
-            return
-        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_type_ == "PERSON":
-            return  # a title before a name ("the leader Kim"): handled with the name
-        span = noun_phrase(tok)
-        span = self.doc[span.start : tok.i + 1]
-        aff = affiliation_of_phrase(span, self.kb, self.context, "description", self.ents)
-        label = span.text[4:] if span.text.lower().startswith("the ") else span.text
-        if lemma in STATE_NOUNS:
-            if aff.country:
-                self._state_description(span, aff.country, label)
-                if lemma == "government":
-                    self.government_countries.setdefault(aff.country, span.text)
-            return
-        target = self._leader_for(aff.country)
-        if target is not None:
-            target.add(span.start_char, span.end_char, span.text, "description")
-            target.label(label)
-            self.person_mentions.append(PersonMention(span.start, target.key))
-
-    def _state_description(self, span: Span, iso3: str, label: str) -> None:
-        country = self.kb.countries[iso3]
-        d = self.draft(f"state:{iso3}", "state", country.name, span.start_char)
-        if not d.codes:
-            d.codes = [country.cameo]
-            d.affiliation.country = iso3
-        d.add(span.start_char, span.end_char, span.text, "description")
-        d.label(label)
-
-    def _leader_for(self, iso3: str | None) -> Draft | None:
-        """The person a leader description ("the North Korean leader", "the young dictator") refers to."""
-        best: Draft | None = None
-        for d in self.drafts.values():
-            if d.kind != "person":
-                continue
-            titles = " ".join([d.affiliation.title or "", *d.labels]).lower().split()
-            office = d.person.office_on(self.on) if d.person else None
-            leaderish = bool(LEADER_WORDS & set(titles)) or (
-                office is not None
-                and office.title.lower()
-                in ("president", "prime minister", "supreme leader", "chancellor", "premier")
-            )
-            country = d.affiliation.country or (d.person.country if d.person else None)
-            if not leaderish or (iso3 is not None and country != iso3):
-                continue
-            if best is None or len(d.mentions) > len(best.mentions):
-                best = d
-        return best
-
-    def _anonymous(self, tok: Token) -> None:
-        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
-        plural = tok.tag_ == "NNS"
-        if dets and dets[0] not in ("a", "an", "one"):
-            return
-        if not dets and not plural:
-            return
-        if any(c.dep_ in ("poss", "appos") for c in tok.children) or tok.dep_ == "appos":
-            return
-        span = noun_phrase(tok)
-        description = span.text
-        aff = affiliation_of_phrase(span, self.kb, self.context, "description", self.ents)
-        d = self.draft(
-            f"anon:{description.lower()}",
-            "anonymous" if not plural else "group",
-            description,
-            span.start_char,
-        )
-        d.anonymous, d.description = True, description
-        d.affiliation.merge(aff)
-        if plural and aff.role and not d.codes:
-            # "South Korean and U.S. negotiators": one group actor carrying every country's code, the first
-            # named being its `country` (splitting it would invent two speakers for one quote).
-            isos = self._countries_in_group(span, tok)
-            if len(isos) > 1:
-                d.codes = [self.kb.countries[i].cameo + aff.role for i in isos]
-                d.evidence.append("group:" + "+".join(isos))
-        d.add(span.start_char, span.end_char, span.text, "description")
-        if not plural:
-            self.person_mentions.append(PersonMention(span.start, d.key))
-
-    def _countries_in_group(self, span: Span, head: Token) -> list[str]:
-        """Distinct countries a plural group is drawn from, in order; places ("in Hanoi") do not count."""
-        isos: list[str] = []
-        for ent in self.ents.within(span):
-            if ent.label_ not in ("GPE", "NORP") or (ent.text.isupper() and len(ent.text) > 4):
-                continue  # "STOCKHOLM (Meridian Wire) — ...": a dateline, not where the group is from
-            root = ent.root
-            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-                continue
-            match = self.kb.lookup_country(ent.text, self.context)
-            if match is not None and match.country.iso3 not in isos:
-                isos.append(match.country.iso3)
-        return isos
-
-    def _government_country(self) -> tuple[str, str] | None:
-        """Whose is "the government" of an unnamed official: the one government the article names with its
-        country, else a national outlet's own country. Two named governments: nobody's."""
-        named = self.government_countries
-        if len(named) > 1:
-            return None
-        if self.outlet_country and (not named or self.outlet_country in named):
-            return self.outlet_country, "context:outlet country"
-        if len(named) == 1:
-            iso3, text = next(iter(named.items()))
-            return iso3, f"context:{text}"
-        return None
 
     # ------------------------------------------------------------------ pronouns and results
     def pronouns(self) -> None:
