@@ -44,6 +44,13 @@ def stable_id(*parts: object, length: int = 16) -> str:
     return h.hexdigest()[:length]
 
 
+@functools.lru_cache(maxsize=1024)
+def _article_id(source: str, outlet: str | None, title: str | None, text: str) -> str:
+    # Cached on the values, not on the (mutable) Article: a reader that sets the outlet later gets a new id.
+    return stable_id("article", source, outlet, title, normalise_text(text))
+
+
+@functools.lru_cache(maxsize=1024)
 def text_hash(text: str) -> str:
     """Hash of the normalised text: equal for exact duplicates whatever their outlet or title."""
     return stable_id(normalise_text(text), length=32)
@@ -245,7 +252,7 @@ class Article:
 
     @property
     def id(self) -> str:
-        return stable_id("article", self.external_id or self.url or "", self.outlet, self.title, normalise_text(self.text))
+        return _article_id(self.external_id or self.url or "", self.outlet, self.title, self.text)
 
     @property
     def text_hash(self) -> str:
