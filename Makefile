@@ -37,7 +37,8 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/crosswire analyze examples/ --out $(OUT)/ --db $(OUT)/crosswire.db
 	@echo
-	@echo "Outputs are in $(OUT)/ (articles.jsonl; report.md and report.html once the report stage is in)."
+	@echo "Outputs are in $(OUT)/: articles, quotes, actors, events, stories (JSONL), events.csv,"
+	@echo "and the briefing report: $(OUT)/report.html (open it in a browser) and $(OUT)/report.md"
 	@echo "Store: $(OUT)/crosswire.db  -  try: $(BIN)/crosswire list articles --db $(OUT)/crosswire.db"
 
 # Debian's chromium drives the browser tests; install it only when missing and only as root.

@@ -134,3 +134,17 @@ def test_export_events_as_gdelt_table(seeds_out, tmp_path):
     assert "04" in codes  # the summits
     bad = CliRunner().invoke(app, ["export", "--what", "nonsense", "--db", db, "--out", str(tmp_path)])
     assert bad.exit_code == 2
+
+
+def test_show_prints_the_analysis(seeds_out):
+    from typer.testing import CliRunner
+
+    from crosswire.cli import app
+
+    db = str(seeds_out / "crosswire.db")
+    dong_a = next(a for a in _lines(seeds_out / "articles.jsonl") if a["outlet"] == "The Dong-A Ilbo")
+    result = CliRunner().invoke(app, ["show", dong_a["id"], "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for heading in ("actors (", "quotes (", "events (", "main event:"):
+        assert heading in result.output
+    assert "Vladimir Putin (RUSGOV)" in result.output

@@ -149,11 +149,52 @@ def print_article(article: Article, console: Console, analysis: Any = None) -> N
     console.print()
     console.print(Text(article.text))
     if analysis is not None:
-        console.print()
-        console.print(
-            Text(
-                f"analysis: {len(getattr(analysis, 'actors', []))} actors, "
-                f"{len(getattr(analysis, 'quotes', []))} quotes, "
-                f"{len(getattr(analysis, 'events', []))} events"
-            )
-        )
+        print_analysis(analysis, console)
+
+
+def _short(text: str | None, width: int = 110) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def print_analysis(analysis: Any, console: Console) -> None:
+    """Actors, quotes and events of one article as tables. Every cell is Text: article words that look
+    like Rich markup ("[bold]") are printed as they are, never interpreted."""
+    actors = Table(title=f"actors ({len(analysis.actors)})", title_justify="left")
+    for column in ("name", "kind", "codes", "mentions", "tone"):
+        actors.add_column(column)
+    for actor in analysis.actors:
+        tone = "-" if actor.tone is None else f"{actor.tone:+.2f}"
+        actors.add_row(
+            Text(actor.name), Text(actor.kind), Text(", ".join(actor.codes) or "-"),
+            Text(str(len(actor.mentions))), Text(tone),
+        )  # fmt: skip
+    quotes = Table(title=f"quotes ({len(analysis.quotes)})", title_justify="left")
+    for column in ("speaker", "kind", "cue", "text"):
+        quotes.add_column(column, overflow="fold")
+    for quote in analysis.quotes:
+        speaker = quote.speaker.name or "-"
+        if quote.speaker.actor_code:
+            speaker += f" ({quote.speaker.actor_code})"
+        quotes.add_row(Text(speaker), Text(quote.kind), Text(quote.cue or "-"), Text(_short(quote.text)))
+    events = Table(title=f"events ({len(analysis.events)})", title_justify="left")
+    for column in ("date", "cameo", "source", "target", "rule", "sentence"):
+        events.add_column(column, overflow="fold")
+    for event in analysis.events:
+        events.add_row(
+            Text(event.date or "-"), Text(event.cameo),
+            Text(event.source.code or event.source.name or "-"),
+            Text((event.target.code or event.target.name or "-") if event.target else "-"),
+            Text(event.rule or "-"),
+            Text(_short(event.mentions[0].sentence if event.mentions else "", 70)),
+        )  # fmt: skip
+    console.print()
+    if analysis.main_event:
+        parts = [
+            f"{key}: {value.get('text')}"
+            for key, value in analysis.main_event.items()
+            if isinstance(value, dict) and value.get("text")
+        ]
+        console.print(Text("main event: " + "; ".join(parts)))
+    for table in (actors, quotes, events):
+        console.print(table)

@@ -25,6 +25,7 @@ adding the articles one at a time. Nothing is ever compared all-pairs.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from collections import Counter
@@ -32,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -116,6 +118,9 @@ class StoryIndex:
         self.events: list[Counter[str]] = []
         self.story_of: dict[str, int] = {}
         self.actor_df: Counter[str] = Counter()  # articles naming each actor, for rarity weights
+        # The caller's own JSON-serialisable bookkeeping, saved with the index (e.g. what each article
+        # looked like when it was added, so a caller can tell when the index is stale).
+        self.notes: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -316,6 +321,21 @@ class StoryIndex:
     # -- saving ------------------------------------------------------------------------------------
     def save(self, path: str | Path) -> None:
         """Write the index to one .npz file (arrays plus a JSON document; no pickles)."""
+        payload = self.to_bytes()
+        with open(path, "wb") as fh:
+            fh.write(payload)
+
+    @classmethod
+    def load(cls, path: str | Path) -> StoryIndex:
+        try:
+            with open(path, "rb") as fh:
+                payload = fh.read()
+        except OSError as exc:
+            raise ValueError(f"{path}: not a story index file ({exc})") from exc
+        return cls.from_bytes(payload, source=str(path))
+
+    def to_bytes(self) -> bytes:
+        """The index as the bytes of one .npz file (what `save` writes), e.g. to keep in a database."""
         n = len(self.keys)
         meta = {
             "version": STATE_VERSION,
@@ -328,30 +348,34 @@ class StoryIndex:
             "actors": [dict(c) for c in self.actors],
             "events": [dict(c) for c in self.events],
             "actor_df": dict(self.actor_df),
+            "notes": self.notes,
         }
-        with open(path, "wb") as fh:
-            np.savez_compressed(
-                fh,
-                sums=self.sums[:n],
-                first=self.first[:n],
-                last=self.last[:n],
-                dated=self.dated[:n],
-                meta=np.array(json.dumps(meta)),
-            )
+        buffer = io.BytesIO()
+        np.savez_compressed(
+            buffer,
+            sums=self.sums[:n],
+            first=self.first[:n],
+            last=self.last[:n],
+            dated=self.dated[:n],
+            meta=np.array(json.dumps(meta)),
+        )
+        return buffer.getvalue()
 
     @classmethod
-    def load(cls, path: str | Path) -> StoryIndex:
+    def from_bytes(cls, payload: bytes, *, source: str = "story index") -> StoryIndex:
+        """The index `to_bytes` wrote; ValueError naming `source` when the bytes are not one."""
         try:
-            with np.load(path, allow_pickle=False) as data:
+            with np.load(io.BytesIO(payload), allow_pickle=False) as data:
                 meta = json.loads(str(data["meta"]))
                 arrays = {k: data[k] for k in ("sums", "first", "last", "dated")}
-        except (OSError, ValueError, KeyError) as exc:
-            raise ValueError(f"{path}: not a story index file ({exc})") from exc
-        if meta.get("version") != STATE_VERSION:
-            raise ValueError(f"{path}: story index version {meta.get('version')}, expected {STATE_VERSION}")
+        except (OSError, ValueError, KeyError, EOFError) as exc:
+            raise ValueError(f"{source}: not a story index file ({exc})") from exc
+        if not isinstance(meta, dict) or meta.get("version") != STATE_VERSION:
+            found = meta.get("version") if isinstance(meta, dict) else None
+            raise ValueError(f"{source}: story index version {found}, expected {STATE_VERSION}")
         n = len(meta["keys"])
         if arrays["sums"].shape != (n, DIMENSION):
-            raise ValueError(f"{path}: story index arrays do not match its {n} stories")
+            raise ValueError(f"{source}: story index arrays do not match its {n} stories")
         index = cls(threshold=meta["threshold"], window_days=meta["window_days"])
         while len(index.norms) < n:
             index._grow()
@@ -367,6 +391,7 @@ class StoryIndex:
         index.events = [Counter(c) for c in meta["events"]]
         index.story_of = {a: s for s, ids in enumerate(index.members) for a in ids}
         index.actor_df = Counter(meta.get("actor_df") or {})
+        index.notes = dict(meta.get("notes") or {})
         return index
 
 
