@@ -255,3 +255,13 @@ minhash_bands = Table(
     Column("article_id", ID, primary_key=True),
     sqlite_with_rowid=False,
 )
+
+# The story grouping's state (stories/cluster.py StoryIndex as .npz bytes), one row with id 1, written
+# by store/story_state.py: the next `analyze` adds only new articles to it instead of regrouping all.
+story_index = Table(
+    "story_index",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("saved_at", DateTime, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+)
