@@ -53,6 +53,7 @@ lint: $(STAMP_TEST)
 
 test: $(STAMP_TEST) chromium
 	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

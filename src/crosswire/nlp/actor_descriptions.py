@@ -28,8 +28,18 @@ STATE_NOUNS = frozenset({"regime", "government", "administration", "leadership"}
 
 
 class DescriptionRules:
+    # The collector's state these rules read and extend (set by `actors._Collector.__init__`).
     doc: Any
     kb: Any
+    on: Any
+    context: Any
+    ents: Any
+    drafts: dict[str, Any]
+    person_mentions: list[Any]
+    government_countries: Any
+    countries: Any
+    outlet_country: str | None
+    draft: Any  # the collector's method: draft(key, kind, name, start) -> Draft
 
     def descriptions(self) -> None:
         for tok in self.doc:
