@@ -29,7 +29,7 @@ from generate import generate_articles
 from ingest import machine, write_docs
 
 from crosswire.model import Article, Fact, Story
-from crosswire.store import open_store
+from crosswire.store import browse, open_store
 
 
 def populate(db: str, n: int) -> tuple[list[str], list[str]]:
@@ -164,21 +164,44 @@ def prepared(size: int, workdir: Path) -> tuple[str, list[str], list[str], float
     return db, story_ids, queries, fill_s
 
 
-def measure(size: int, clients: int, duration: float, workdir: Path) -> list[dict]:
+def search_paths(db: str, queries: list[str]) -> tuple[list[str], list[str]]:
+    """Search URLs: the plain queries, and the same queries narrowed to one outlet or one month
+    (what an analyst does next), taken from what the store holds."""
+    rng = random.Random(5)
+    with open_store(db) as store:
+        outlets = [row["outlet"] for row in browse.outlet_counts(store) if row["outlet"]]
+        months = [row["month"] for row in browse.monthly_counts(store)]
+    plain = [f"/search?{httpx.QueryParams({'q': q})}" for q in queries]
+    filtered = []
+    for i, q in enumerate(queries):
+        if i % 2:
+            params = {"q": q, "outlet": rng.choice(outlets)}
+        else:
+            month = rng.choice(months)
+            params = {"q": q, "since": f"{month}-01", "until": f"{month}-28"}
+        filtered.append(f"/search?{httpx.QueryParams(params)}")
+    return plain, filtered
+
+
+def measure(size: int, clients: int, duration: float, workdir: Path, only: list[str] | None = None) -> list[dict]:
     db, story_ids, queries, fill_s = prepared(size, workdir)
+    plain, filtered = search_paths(db, queries)
+    pages = {
+        "story page": [f"/stories/{sid}" for sid in story_ids],
+        "search": plain,
+        "search, filtered": filtered,
+    }
     proc, base = start_server(db)
     try:
-        pages = {
-            "story page": [f"/stories/{sid}" for sid in story_ids],
-            "search": [f"/search?q={httpx.QueryParams({'q': q})['q']}" for q in queries],
-        }
         results = []
         for name, paths in pages.items():
+            if only and name not in only:
+                continue
             asyncio.run(load(base, paths[:5], 2, 2.0))  # warm-up: caches, first template compile
             result = asyncio.run(load(base, paths, clients, duration))
             results.append({"size": size, "page": name, "fill_s": fill_s, **result})
             print(
-                f"{size:>6} {name:<11} p50 {result['p50_ms']:.0f} ms  p95 {result['p95_ms']:.0f} ms  "
+                f"{size:>6} {name:<16} p50 {result['p50_ms']:.0f} ms  p95 {result['p95_ms']:.0f} ms  "
                 f"{result['rps']:.0f} req/s  {result['requests']} requests  {result['errors']} errors",
                 flush=True,
             )
@@ -216,6 +239,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--write-docs", action="store_true")
+    parser.add_argument("--pages", nargs="+", help="measure only these pages (e.g. search)")
     parser.add_argument(
         "--workdir", type=Path, help="keep the filled stores here and reuse them next time (default: a temp dir)"
     )
@@ -225,7 +249,7 @@ def main() -> None:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            results.extend(measure(size, args.clients, args.duration, workdir))
+            results.extend(measure(size, args.clients, args.duration, workdir, args.pages))
     text = section(results, args.clients, args.duration)
     print(text)
     if args.write_docs:

@@ -21,7 +21,7 @@ def _stories(corpus: Any, build: bool = False) -> list[Any]:
 
     stories = corpus.stories()
     if build or not stories:
-        stories_step(corpus)
+        stories_step(corpus, full=build)
         stories = corpus.stories()
     return stories
 

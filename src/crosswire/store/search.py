@@ -1,7 +1,19 @@
 """Full-text search over stored articles and quotes, with filters (outlet, dates, actor, event root).
 
-The indexes come from migration 0002: FTS5 tables on SQLite, GIN expression indexes on PostgreSQL.
-Both stay in sync without help from writers (triggers, resp. expressions over the rows themselves).
+The indexes come from migrations 0002 and 0005: FTS5 tables on SQLite (external content, kept in
+sync by triggers), stored `search_tsv` tsvector columns with GIN indexes on PostgreSQL. Writers never
+have to remember them.
+
+Every search runs as three cheap queries rather than one expensive one, because a common word
+matches tens of thousands of articles:
+1. rank: the ids of one page of hits, best first (only ids and the rank leave the index);
+2. count: how many match, counted up to COUNT_CAP (beyond that the page says "10,000+"), and not
+   counted at all when the ranked page already shows the end of the list;
+3. page: the wide rows and snippets, read for the page's hits only.
+Filters narrow the matches without driving the index: on SQLite the filtered rowids are one list
+the planner builds once from the indexed columns (`+s.rowid IN (...)`); written plainly, SQLite would
+instead re-run the MATCH once per filtered row, which took seconds for a date range at 50k articles.
+
 Hits carry a snippet whose matched words are wrapped in MARK_START/MARK_END, two private-use
 characters that no article contains, so the web layer can escape the snippet first and only then
 turn the markers into <mark> tags.
@@ -13,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from crosswire.store.core import Store
 from crosswire.store.queries import DateLike, _bound
@@ -21,11 +33,13 @@ from crosswire.store.queries import DateLike, _bound
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 MAX_LIMIT = 200
+# Matches are counted up to this many; a larger total is reported as COUNT_CAP with `capped` set.
+# 10,000 is also as deep as the pages go (500 pages of 20), so the pager never needs more.
+COUNT_CAP = 10_000
 # Words and "quoted phrases" of a user's query; everything else (FTS5 operators, brackets) is dropped.
 _TERM = re.compile(r'"([^"]+)"|([\w][\w\'-]*)', re.UNICODE)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
-_PG_ARTICLE_DOCUMENT = "to_tsvector('english', coalesce(a.title, '') || ' ' || a.text)"
-_PG_QUOTE_DOCUMENT = "to_tsvector('english', q.text)"
+_PG_QUERY = "websearch_to_tsquery('english', :q)"
 
 
 @dataclass(frozen=True)
@@ -41,10 +55,24 @@ class SearchFilters:
 
 @dataclass
 class SearchPage:
+    """One page of hits. `total` is exact unless `capped`: then at least COUNT_CAP matched."""
+
     hits: list[dict[str, Any]]
     total: int
     limit: int
     offset: int
+    capped: bool = False
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The SQL of one search: `matched` is "FROM ... WHERE ..." selecting the matching rows as
+    `key`; `rank` orders them best first; `page` reads the wide rows for the `keys` given."""
+
+    matched: str
+    key: str
+    rank: str
+    page: str
 
 
 def fts5_query(query: str) -> str:
@@ -65,7 +93,7 @@ def _check_paging(limit: int, offset: int) -> None:
 
 
 def _filter_sql(filters: SearchFilters, params: dict[str, Any], speaker_column: str | None) -> list[str]:
-    """WHERE fragments over `a` (articles); values always travel as bound parameters."""
+    """WHERE fragments over `a` (articles) and, for quotes, `q`; values travel as bound parameters."""
     where = []
     if filters.outlet:
         where.append("a.outlet = :outlet")
@@ -96,10 +124,90 @@ def _filter_sql(filters: SearchFilters, params: dict[str, Any], speaker_column: 
     return where
 
 
-def _run(conn: Connection, select_sql: str, count_sql: str, params: dict[str, Any]) -> tuple[list, int]:
-    rows = [dict(r._mapping) for r in conn.execute(text(select_sql), params)]
-    total = int(conn.execute(text(count_sql), params).scalar_one())
-    return rows, total
+def _search(conn: Connection, plan: _Plan, params: dict[str, Any], limit: int, offset: int) -> SearchPage:
+    ranked = conn.execute(
+        text(f"SELECT {plan.key} AS k {plan.matched} ORDER BY {plan.rank} LIMIT :limit OFFSET :offset"),
+        dict(params, limit=limit, offset=offset),
+    ).scalars()
+    keys = list(ranked)
+    capped = False
+    if keys and len(keys) < limit:
+        total = offset + len(keys)  # the page reaches the end of the list: nothing left to count
+    else:
+        counted = text(f"SELECT count(*) FROM (SELECT 1 {plan.matched} LIMIT :cap) AS m")
+        total = int(conn.execute(counted, dict(params, cap=COUNT_CAP + 1)).scalar_one())
+        capped = total > COUNT_CAP
+        total = min(total, COUNT_CAP)
+    if not keys:
+        return SearchPage([], total, limit, offset, capped)
+    page = text(plan.page).bindparams(bindparam("keys", expanding=True))
+    found = {row.k: row for row in conn.execute(page, dict(params, keys=keys))}
+    hits = []
+    for key in keys:  # the page query returns rows in no particular order: restore the ranking
+        row = found.get(key)
+        if row is not None:
+            hits.append({name: value for name, value in row._mapping.items() if name != "k"})
+    return SearchPage(hits, total, limit, offset, capped)
+
+
+def _sqlite_filter(where: list[str], source: str) -> str:
+    # The unary + keeps the filter from being handed to FTS5 as a rowid constraint (see module doc).
+    return f" AND +s.rowid IN (SELECT {source} WHERE {' AND '.join(where)})" if where else ""
+
+
+def _article_plan(backend: str, where: list[str]) -> _Plan:
+    columns = "a.id, a.outlet, a.title, a.published, a.word_count"
+    if backend == "sqlite":
+        keep = _sqlite_filter(where, "a.rowid FROM articles a")
+        snippet = f"snippet(search_articles, 1, '{MARK_START}', '{MARK_END}', '…', 24)"
+        return _Plan(
+            matched=f"FROM search_articles s WHERE search_articles MATCH :q{keep}",
+            key="s.rowid",
+            # Title hits weigh four times body hits; the rowid breaks ties, so pages never overlap.
+            rank="bm25(search_articles, 4.0, 1.0), s.rowid",
+            page=f"SELECT s.rowid AS k, {columns}, {snippet} AS snippet FROM search_articles s "
+            "JOIN articles a ON a.rowid = s.rowid WHERE search_articles MATCH :q AND s.rowid IN :keys",
+        )
+    return _Plan(
+        matched=f"FROM articles a WHERE a.search_tsv @@ {_PG_QUERY}" + "".join(f" AND {w}" for w in where),
+        key="a.id",
+        # Weights for D (body) .. A (title), as on SQLite: a title hit weighs four body hits.
+        rank=f"ts_rank('{{0.25, 0.25, 0.25, 1.0}}', a.search_tsv, {_PG_QUERY}) DESC, a.id",
+        page=f"SELECT a.id AS k, {columns}, ts_headline('english', a.text, {_PG_QUERY}, "
+        f"'StartSel={MARK_START},StopSel={MARK_END},MaxWords=30,MinWords=12') AS snippet "
+        "FROM articles a WHERE a.id IN :keys",
+    )
+
+
+def _quote_plan(backend: str, where: list[str]) -> _Plan:
+    columns = (
+        'q.id, q.article_id, q.start, q."end", q.kind, q.speaker_name, q.text, a.outlet, a.title, a.published'
+    )
+    if backend == "sqlite":
+        keep = _sqlite_filter(where, "q.rowid FROM quotes q JOIN articles a ON a.id = q.article_id")
+        snippet = f"highlight(search_quotes, 0, '{MARK_START}', '{MARK_END}')"
+        return _Plan(
+            matched=f"FROM search_quotes s WHERE search_quotes MATCH :q{keep}",
+            key="s.rowid",
+            rank="bm25(search_quotes), s.rowid",
+            page=f"SELECT s.rowid AS k, {columns}, {snippet} AS snippet FROM search_quotes s "
+            "JOIN quotes q ON q.rowid = s.rowid JOIN articles a ON a.id = q.article_id "
+            "WHERE search_quotes MATCH :q AND s.rowid IN :keys",
+        )
+    joined = "FROM quotes q JOIN articles a ON a.id = q.article_id"
+    return _Plan(
+        matched=f"{joined} WHERE q.search_tsv @@ {_PG_QUERY}" + "".join(f" AND {w}" for w in where),
+        key="q.id",
+        rank=f"ts_rank(q.search_tsv, {_PG_QUERY}) DESC, q.id",
+        page=f"SELECT q.id AS k, {columns}, ts_headline('english', q.text, {_PG_QUERY}, "
+        f"'StartSel={MARK_START},StopSel={MARK_END},HighlightAll=true') AS snippet {joined} "
+        "WHERE q.id IN :keys",
+    )
+
+
+def _query_param(backend: str, query: str) -> str:
+    # SQLite gets a sanitised MATCH expression; PostgreSQL's websearch syntax cannot fail on any input.
+    return fts5_query(query) if backend == "sqlite" else (query or "")
 
 
 def search_articles(
@@ -107,44 +215,12 @@ def search_articles(
 ) -> SearchPage:
     """Articles matching `query` (title and body), best first, with a highlighted snippet."""
     _check_paging(limit, offset)
-    filters = filters or SearchFilters()
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
-    where = _filter_sql(filters, params, None)
-    columns = "a.id, a.outlet, a.title, a.published, a.word_count"
+    params: dict[str, Any] = {"q": _query_param(store.backend, query)}
+    if not params["q"]:
+        return SearchPage([], 0, limit, offset)
+    plan = _article_plan(store.backend, _filter_sql(filters or SearchFilters(), params, None))
     with store._read("searching articles") as conn:
-        if store.backend == "sqlite":
-            params["q"] = fts5_query(query)
-            if not params["q"]:
-                return SearchPage([], 0, limit, offset)
-            # Filters become one rowid subquery the indexes answer; the wide articles rows are read
-            # only for the page's hits (joining every match to them cost 10x at 50k articles).
-            cond = (
-                f" AND s.rowid IN (SELECT a.rowid FROM articles a WHERE {' AND '.join(where)})"
-                if where
-                else ""
-            )
-            base = f"FROM search_articles s WHERE search_articles MATCH :q{cond}"
-            rank = "bm25(search_articles, 4.0, 1.0), s.rowid"
-            snippet = f"snippet(search_articles, 1, '{MARK_START}', '{MARK_END}', '…', 24)"
-            select_sql = (
-                f"SELECT {columns}, {snippet} AS snippet FROM search_articles s JOIN articles a ON a.rowid = s.rowid "
-                f"WHERE search_articles MATCH :q AND s.rowid IN "
-                f"(SELECT s.rowid {base} ORDER BY {rank} LIMIT :limit OFFSET :offset) ORDER BY {rank}"
-            )
-        else:
-            params["q"] = query or ""
-            base = (
-                f"FROM articles a WHERE {_PG_ARTICLE_DOCUMENT} @@ websearch_to_tsquery('english', :q)"
-                + "".join(f" AND {w}" for w in where)
-            )
-            select_sql = (
-                f"SELECT {columns}, ts_headline('english', a.text, websearch_to_tsquery('english', :q), "
-                f"'StartSel={MARK_START},StopSel={MARK_END},MaxWords=30,MinWords=12') AS snippet "
-                f"FROM (SELECT a.* {base} ORDER BY ts_rank({_PG_ARTICLE_DOCUMENT}, "
-                "websearch_to_tsquery('english', :q)) DESC, a.id LIMIT :limit OFFSET :offset) a"
-            )
-        rows, total = _run(conn, select_sql, f"SELECT count(*) {base}", params)
-    return SearchPage(rows, total, limit, offset)
+        return _search(conn, plan, params, limit, offset)
 
 
 def search_quotes(
@@ -152,53 +228,21 @@ def search_quotes(
 ) -> SearchPage:
     """Quotes matching `query` (their words or their speaker's name), with their article's metadata."""
     _check_paging(limit, offset)
-    filters = filters or SearchFilters()
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
-    where = _filter_sql(filters, params, "q.speaker_name")
-    columns = (
-        'q.id, q.article_id, q.start, q."end", q.kind, q.speaker_name, q.text, a.outlet, a.title, a.published'
-    )
+    params: dict[str, Any] = {"q": _query_param(store.backend, query)}
+    if not params["q"]:
+        return SearchPage([], 0, limit, offset)
+    plan = _quote_plan(store.backend, _filter_sql(filters or SearchFilters(), params, "q.speaker_name"))
     with store._read("searching quotes") as conn:
-        if store.backend == "sqlite":
-            params["q"] = fts5_query(query)
-            if not params["q"]:
-                return SearchPage([], 0, limit, offset)
-            cond = (
-                " AND s.rowid IN (SELECT q.rowid FROM quotes q JOIN articles a ON a.id = q.article_id "
-                f"WHERE {' AND '.join(where)})"
-                if where
-                else ""
-            )
-            base = f"FROM search_quotes s WHERE search_quotes MATCH :q{cond}"
-            rank = "bm25(search_quotes), s.rowid"
-            snippet = f"highlight(search_quotes, 0, '{MARK_START}', '{MARK_END}')"
-            select_sql = (
-                f"SELECT {columns}, {snippet} AS snippet FROM search_quotes s JOIN quotes q ON q.rowid = s.rowid "
-                "JOIN articles a ON a.id = q.article_id WHERE search_quotes MATCH :q AND s.rowid IN "
-                f"(SELECT s.rowid {base} ORDER BY {rank} LIMIT :limit OFFSET :offset) ORDER BY {rank}"
-            )
-        else:
-            params["q"] = query or ""
-            base = (
-                "FROM quotes q JOIN articles a ON a.id = q.article_id "
-                f"WHERE {_PG_QUOTE_DOCUMENT} @@ websearch_to_tsquery('english', :q)"
-                + "".join(f" AND {w}" for w in where)
-            )
-            select_sql = (
-                f"SELECT {columns}, ts_headline('english', q.text, websearch_to_tsquery('english', :q), "
-                f"'StartSel={MARK_START},StopSel={MARK_END},HighlightAll=true') AS snippet {base} "
-                f"ORDER BY ts_rank({_PG_QUOTE_DOCUMENT}, websearch_to_tsquery('english', :q)) DESC, q.id "
-                "LIMIT :limit OFFSET :offset"
-            )
-        rows, total = _run(conn, select_sql, f"SELECT count(*) {base}", params)
-    return SearchPage(rows, total, limit, offset)
+        return _search(conn, plan, params, limit, offset)
 
 
 def rebuild_search_index(store: Store) -> None:
-    """Re-read every article and quote into the SQLite FTS tables (after a VACUUM renumbered rows,
-    or a bulk load with triggers off). PostgreSQL's expression indexes never need it."""
+    """Re-read every article and quote into the SQLite FTS tables (after a bulk load with the triggers
+    off, or if rows were ever renumbered), then merge the index into one segment. PostgreSQL's
+    generated columns never need it."""
     if store.backend != "sqlite":
         return
     with store._write("rebuilding the search index") as conn:
         for fts in ("search_articles", "search_quotes"):
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
+            conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))

@@ -1,19 +1,35 @@
 """Stories with their facts and portrayals: grouping (cluster.py) followed by comparison (compare.py).
 
-`build_stories` is the pure core; `stories_step` and `write_stories_output` are the hooks crosswire's
-API runs (`api.ANALYSIS_STEPS`, `api.OUTPUT_WRITERS`): the first groups the stored corpus and stores the
-stories, the second writes `stories.jsonl` (docs/output-format.md, "## stories.jsonl").
+`build_stories` (from scratch) and `update_stories` (onto a saved StoryIndex) are the pure cores;
+`stories_step` and `write_stories_output` are the hooks crosswire's API runs (`api.ANALYSIS_STEPS`,
+`api.OUTPUT_WRITERS`): the first groups the stored corpus and stores the stories, the second writes
+`stories.jsonl` (docs/output-format.md, "## stories.jsonl").
+
+Incremental runs: the StoryIndex is kept in the store (store/story_state.py), so a later run embeds
+and places only the articles it has not seen, and compares again only the stories whose membership
+changed; the others keep their stored facts. The index remembers a digest of what each article looked
+like to the grouping (title, lead, date, outlet, actors, events); when an indexed article is gone or
+looks different (re-ingested, analysed again, marked a duplicate), the earlier placement may no longer
+hold and everything is regrouped from scratch, as `full=True` (`crosswire stories --build`) does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosswire.model import Analysis, Article, Event, Story, to_dict
 from crosswire.stories.compare import Comparison, compare_story
+
+if TYPE_CHECKING:
+    from crosswire.stories.cluster import Cluster, StoryIndex
+    from crosswire.stories.inputs import StoryInput
+
+log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[str, int, int | None], None]
 
@@ -47,6 +63,18 @@ def build_stories(
     items = [story_input(unique[i], analyses.get(i)) for i in ids]
     clusters = group_articles(items, threshold=THRESHOLD if threshold is None else threshold)
     pool = list(events) if events is not None else None
+    return stories_from_clusters(clusters, unique, analyses, pool)
+
+
+def stories_from_clusters(
+    clusters: Sequence[Cluster],
+    articles: Mapping[str, Article],
+    analyses: Mapping[str, Analysis],
+    events: Sequence[Event] | None = None,
+    known: Mapping[str, Story] | None = None,
+) -> list[Story]:
+    """Stories for the grouping's clusters, compared across outlets; a cluster whose story id (its
+    membership) is in `known` keeps that story's facts and portrayal instead of being compared again."""
     stories: list[Story] = []
     key_to_id: dict[str, str] = {}
     for cluster in clusters:
@@ -57,11 +85,69 @@ def build_stories(
             date_span=cluster.date_span,
         )
         key_to_id[cluster.key] = story.id
-        members = [unique[i] for i in cluster.article_ids]
-        stories.append(story_from_comparison(story, compare_story(story, members, analyses, pool)))
+        earlier = (known or {}).get(story.id)
+        if earlier is not None:
+            story.facts, story.portrayal = earlier.facts, earlier.portrayal
+        else:
+            members = [articles[i] for i in cluster.article_ids]
+            story = story_from_comparison(story, compare_story(story, members, analyses, events))
+        stories.append(story)
     for story, cluster in zip(stories, clusters, strict=True):
         story.related = [key_to_id[k] for k in cluster.related if k in key_to_id]
     return stories
+
+
+def input_digest(item: StoryInput) -> str:
+    """A short fingerprint of everything the grouping reads from one article."""
+    parts = [
+        item.outlet or "",
+        item.title,
+        item.lead,
+        item.published.isoformat() if item.published else "",
+        "\x1f".join(sorted(item.actors)),
+        "\x1f".join(sorted(item.events)),
+    ]
+    return hashlib.blake2b("\x1e".join(parts).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def usable_index(index: StoryIndex | None, digests: Mapping[str, str], threshold: float) -> bool:
+    """Whether `index` can be extended: same settings, and every article in it still there and unchanged."""
+    from crosswire.stories.cluster import WINDOW_DAYS
+
+    if index is None or index.threshold != threshold or index.window_days != WINDOW_DAYS:
+        return False
+    seen = index.notes.get("inputs")
+    if not isinstance(seen, dict) or len(seen) != len(index.story_of):
+        return False
+    return all(digests.get(article_id) == digest for article_id, digest in seen.items())
+
+
+def update_stories(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    index: StoryIndex | None = None,
+    known: Mapping[str, Story] | None = None,
+    *,
+    threshold: float | None = None,
+) -> tuple[list[Story], StoryIndex, int]:
+    """Stories for `articles`, growing the saved `index` when it still fits them (see `usable_index`),
+    else grouping from scratch. Only articles new to the index are embedded; `known` are the stories
+    stored with `index` (by id), whose facts are reused where membership did not change.
+    Returns (stories, the updated index, how many articles were added to it). Mutates `index`."""
+    from crosswire.stories.cluster import THRESHOLD, StoryIndex
+    from crosswire.stories.inputs import story_input
+
+    threshold = THRESHOLD if threshold is None else threshold
+    unique = {a.id: a for a in articles}
+    items = {i: story_input(a, analyses.get(i)) for i, a in unique.items()}
+    digests = {i: input_digest(item) for i, item in items.items()}
+    if index is None or not usable_index(index, digests, threshold):
+        index, known = StoryIndex(threshold=threshold), None
+    new = [item for i, item in items.items() if i not in index.story_of]
+    index.add_many(new)
+    index.notes["inputs"] = {i: digests[i] for i in index.story_of}
+    stories = stories_from_clusters(index.clusters(), unique, analyses, None, known)
+    return stories, index, len(new)
 
 
 def story_record(story: Story) -> dict[str, Any]:
@@ -100,13 +186,35 @@ def load_corpus(store: Any) -> tuple[list[Article], dict[str, Analysis]]:
     return articles, analyses
 
 
-def stories_step(corpus: Any, progress: ProgressFn | None = None) -> None:
-    """Analysis step: group the stored corpus into stories and store them (replacing earlier ones)."""
-    articles, analyses = load_corpus(corpus.store)
+def load_saved_index(store: Any) -> StoryIndex | None:
+    """The StoryIndex saved in the store, or None (none yet, or one this version cannot read)."""
+    from crosswire.store.story_state import load_story_index
+    from crosswire.stories.cluster import StoryIndex
+
+    payload = load_story_index(store)
+    if payload is None:
+        return None
+    try:
+        return StoryIndex.from_bytes(payload, source=f"{store.url} story_index")
+    except ValueError as exc:
+        log.warning("regrouping all stories: %s", exc)
+        return None
+
+
+def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool = False) -> None:
+    """Analysis step: group the stored corpus into stories and store them (replacing earlier ones).
+
+    Adds only new articles to the saved grouping; `full` regroups everything from scratch."""
+    from crosswire.store.story_state import save_stories_with_index
+
+    store = corpus.store
+    articles, analyses = load_corpus(store)
     if progress:
         progress("stories", 0, len(articles))
-    stories = build_stories(articles, analyses)
-    corpus.store.save_stories(stories)
+    index = None if full else load_saved_index(store)
+    known = {s.id: s for s in store.list_stories()} if index is not None else None
+    stories, index, _ = update_stories(articles, analyses, index, known)
+    save_stories_with_index(store, stories, index.to_bytes())
     if progress:
         progress("stories", len(articles), len(articles))
 

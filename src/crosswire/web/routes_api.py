@@ -181,7 +181,8 @@ def search(
     filters = SearchFilters(outlet=outlet, since=since, until=until, actor=actor, root=root)
     run = search_articles if kind == "articles" else search_quotes
     page = run(_store(request), q, filters, limit, offset)
-    return _page(page.hits, page.total, page.limit, page.offset)
+    # `total` counts up to 10,000 matches; `total_capped` says that more matched.
+    return dict(_page(page.hits, page.total, page.limit, page.offset), total_capped=page.capped)
 
 
 class PastedText(BaseModel):

@@ -1,0 +1,56 @@
+"""The story grouping's saved state in the store: one `story_index` row holding StoryIndex bytes.
+
+The store treats the payload as opaque bytes (stories/cluster.py `StoryIndex.to_bytes` makes them), so
+the grouping's internals can change without a migration; a payload the grouping no longer reads is
+simply replaced by a fresh regroup. `save_stories_with_index` writes the stories and the state in one
+transaction, so a crash never leaves stories that disagree with the state that produced them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, select
+
+from crosswire.model import Story
+from crosswire.store import analyses as analysis_store
+from crosswire.store import codec
+from crosswire.store.schema import story_index
+from crosswire.store.sql import upsert
+
+ROW_ID = 1  # one grouping state per store
+
+
+def load_story_index(store: Any) -> bytes | None:
+    """The saved StoryIndex bytes, or None when the store has none yet."""
+    with store._read("reading the story index") as conn:
+        found = conn.execute(select(story_index.c.payload).where(story_index.c.id == ROW_ID)).scalar()
+    return bytes(found) if found is not None else None
+
+
+def save_story_index(store: Any, payload: bytes) -> None:
+    """Replace the saved StoryIndex bytes."""
+    with store._write("saving the story index") as conn:
+        _put(conn, payload)
+
+
+def clear_story_index(store: Any) -> None:
+    """Forget the saved state: the next grouping starts from scratch."""
+    with store._write("clearing the story index") as conn:
+        conn.execute(delete(story_index))
+
+
+def save_stories_with_index(store: Any, stories: Sequence[Story], payload: bytes) -> int:
+    """Replace the stored stories and the StoryIndex bytes together, in one transaction."""
+    with store._write("saving stories") as conn:
+        saved = analysis_store.replace_stories(conn, list(stories))
+        _put(conn, payload)
+    return saved
+
+
+def _put(conn: Connection, payload: bytes) -> None:
+    if not isinstance(payload, bytes | bytearray | memoryview):
+        raise TypeError(f"save_story_index expects bytes, got {type(payload).__name__}")
+    row = {"id": ROW_ID, "saved_at": codec.utc_now(), "payload": bytes(payload)}
+    upsert(conn, story_index, [row], keys=["id"])
