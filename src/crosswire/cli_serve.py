@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from typing import Annotated
 
 import typer
@@ -24,20 +26,49 @@ def serve(
             help="API token: enables ingest and delete; guards reading off localhost.",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="Server processes. Search and pages are CPU-bound, so one per core serves more "
+            "readers at once; the store takes one writer at a time whatever the number.",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web workbench and the REST API (/api/v1) over the store."""
     import uvicorn
 
     from crosswire.store import StoreError
-    from crosswire.web.app import create_app
+    from crosswire.web import app as web
 
     try:
-        web_app = create_app(db, token=token, host=host)
+        # Opened (and migrated) here first, so a bad store or bind fails before any process starts.
+        web_app = web.create_app(db, token=token, host=host)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     except StoreError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(3) from exc
-    typer.echo(f"crosswire workbench on http://{host}:{port}/ (store: {web_app.state.store.url})", err=True)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    shown = web_app.state.store.url
+    typer.echo(
+        f"crosswire workbench on http://{host}:{port}/ (store: {shown}, {workers} process(es))", err=True
+    )
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    web_app.state.store.close()
+    with tempfile.TemporaryDirectory(prefix="crosswire-jobs-") as jobs_dir:
+        os.environ.update({web.ENV_DB: db or "", web.ENV_HOST: host, web.ENV_JOBS_DIR: jobs_dir})
+        if token:
+            os.environ[web.ENV_TOKEN] = token
+        uvicorn.run(
+            "crosswire.web.app:app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+        )

@@ -137,7 +137,8 @@ def _search(conn: Connection, plan: _Plan, params: dict[str, Any], limit: int, o
         counted = text(f"SELECT count(*) FROM (SELECT 1 {plan.matched} LIMIT :cap) AS m")
         total = int(conn.execute(counted, dict(params, cap=COUNT_CAP + 1)).scalar_one())
         capped = total > COUNT_CAP
-        total = min(total, COUNT_CAP)
+        if capped:  # "at least": never fewer than the hits already ranked (an API page past the cap)
+            total = max(COUNT_CAP, offset + len(keys))
     if not keys:
         return SearchPage([], total, limit, offset, capped)
     page = text(plan.page).bindparams(bindparam("keys", expanding=True))
@@ -246,3 +247,21 @@ def rebuild_search_index(store: Store) -> None:
         for fts in ("search_articles", "search_quotes"):
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
+
+
+def index_version(store: Store) -> bytes | None:
+    """A stamp that changes whenever the SQLite search indexes change (any article or quote text
+    inserted, updated or deleted), for caches of search results; None on PostgreSQL (no cheap stamp).
+
+    It is FTS5's own bookkeeping: row 1 of each index's data table holds its row and token totals,
+    row 10 its segment structure with a counter bumped on every write; reading them is two lookups."""
+    if store.backend != "sqlite":
+        return None
+    with store._read("reading the search index version") as conn:
+        blocks = conn.execute(
+            text(
+                "SELECT block FROM search_articles_data WHERE id IN (1, 10) "
+                "UNION ALL SELECT block FROM search_quotes_data WHERE id IN (1, 10)"
+            )
+        ).scalars()
+        return b"|".join(bytes(b) for b in blocks)

@@ -9,6 +9,7 @@ Handlers only translate HTTP into calls on the store and the existing export/rep
 
 from __future__ import annotations
 
+import os
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from crosswire import __version__
 from crosswire.store import StoreError, open_store
 from crosswire.web.jobs import IngestJobs
+from crosswire.web.search_cache import SearchCache
 from crosswire.web.security import SecurityHeadersMiddleware, UploadLimits, csrf_token_for, is_loopback_host
 
 HERE = Path(__file__).resolve().parent
@@ -67,13 +69,41 @@ def wants_html(request: Request) -> bool:
     )
 
 
+# How `crosswire serve --workers N` hands its settings to the server processes uvicorn starts.
+ENV_DB, ENV_HOST, ENV_TOKEN, ENV_JOBS_DIR = (
+    "CROSSWIRE_SERVE_DB",
+    "CROSSWIRE_SERVE_HOST",
+    "CROSSWIRE_TOKEN",
+    "CROSSWIRE_SERVE_JOBS_DIR",
+)
+
+
+def app_from_environment() -> FastAPI:
+    """`create_app` with the settings `crosswire serve` put in the environment (uvicorn's factory for
+    each of several worker processes: every request may reach any of them, and none holds state
+    another needs, except ingest jobs, whose status they share through ENV_JOBS_DIR)."""
+    jobs_dir = os.environ.get(ENV_JOBS_DIR)
+    return create_app(
+        os.environ.get(ENV_DB) or None,
+        token=os.environ.get(ENV_TOKEN) or None,
+        host=os.environ.get(ENV_HOST) or "127.0.0.1",
+        jobs_dir=Path(jobs_dir) if jobs_dir else None,
+    )
+
+
 def create_app(
-    db_url: str | None, token: str | None = None, host: str = "127.0.0.1", limits: UploadLimits | None = None
+    db_url: str | None,
+    token: str | None = None,
+    host: str = "127.0.0.1",
+    limits: UploadLimits | None = None,
+    jobs_dir: Path | None = None,
 ) -> FastAPI:
     """The workbench over the store at `db_url` (opened, and migrated, now: a bad URL fails here).
 
     `token` enables writing (ingest, delete) and, when `host` is not a loopback address, guards
     reading too; a non-loopback `host` without a token is refused, since anyone could read.
+    `jobs_dir`: a folder shared by several server processes over the same store, where each writes
+    its ingest jobs' status for the others to report.
     """
     if not is_loopback_host(host) and not token:
         raise ValueError(
@@ -81,7 +111,7 @@ def create_app(
         )
     store = open_store(db_url)
     settings = Settings(db_url=db_url, token=token or None, host=host, limits=limits or UploadLimits())
-    jobs = IngestJobs(store)
+    jobs = IngestJobs(store, state_dir=jobs_dir)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
@@ -102,6 +132,7 @@ def create_app(
     app.state.store = store
     app.state.settings = settings
     app.state.jobs = jobs
+    app.state.search_cache = SearchCache()
     app.state.templates = _templates()
     app.add_middleware(SecurityHeadersMiddleware, max_request_bytes=settings.limits.max_request_bytes)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -147,4 +178,4 @@ def _error_handlers(app: FastAPI) -> None:
         return render_error(request, 503, str(exc))
 
 
-__all__ = ["Settings", "create_app", "safe_url"]
+__all__ = ["Settings", "app_from_environment", "create_app", "safe_url"]

@@ -4,15 +4,22 @@
 Uploaded files are written into a private temporary folder, read by the same `ingest_into` the CLI
 uses (then every analysis step in `api.ANALYSIS_STEPS`), and the folder is removed afterwards.
 One worker thread runs jobs one after another: the store takes one writer at a time anyway.
+
+With several server processes (`crosswire serve --workers N`) a job runs in the process that took
+the upload, but its progress is polled from whichever process the next request reaches; so each
+process writes its jobs' status into a shared folder (`state_dir`) and reads the others' from it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import secrets
 import shutil
 import tempfile
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +29,9 @@ from crosswire import api
 from crosswire.store.core import Store
 
 MAX_KEPT_JOBS = 100
+# Progress is written to the shared folder at most this often (state changes are written at once).
+PROGRESS_WRITE_S = 0.5
+_JOB_ID = re.compile(r"[0-9a-f]{16}")
 
 
 @dataclass
@@ -52,6 +62,14 @@ class IngestJob:
         }
 
 
+def _job_from_dict(data: dict[str, Any]) -> IngestJob:
+    job = IngestJob(id=str(data["id"]), files=list(data.get("files") or []))
+    for name in ("state", "task", "done", "total", "counts", "problems", "error"):
+        if name in data:
+            setattr(job, name, data[name])
+    return job
+
+
 def pasted_document(text: str, title: str | None, outlet: str | None, published: str | None) -> str:
     """Pasted text as a plain-text file with TOML front matter the text reader understands."""
     fields = {"title": title, "outlet": outlet, "published": published}
@@ -65,8 +83,9 @@ def pasted_document(text: str, title: str | None, outlet: str | None, published:
 class IngestJobs:
     """The server's ingest queue: submit files, read job status."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, state_dir: Path | None = None) -> None:
         self.store = store
+        self.state_dir = state_dir
         self._jobs: dict[str, IngestJob] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosswire-ingest")
@@ -81,27 +100,61 @@ class IngestJobs:
         with self._lock:
             self._jobs[job.id] = job
             while len(self._jobs) > MAX_KEPT_JOBS:
-                self._jobs.pop(next(iter(self._jobs)))
+                gone = self._jobs.pop(next(iter(self._jobs)))
+                if self.state_dir is not None:
+                    (self.state_dir / f"{gone.id}.json").unlink(missing_ok=True)
+        self._save(job)
         self._pool.submit(self._run, job, folder)
         return job
 
     def get(self, job_id: str) -> IngestJob | None:
         with self._lock:
-            return self._jobs.get(job_id)
+            found = self._jobs.get(job_id)
+        if found is not None or self.state_dir is None or not _JOB_ID.fullmatch(job_id):
+            return found
+        return self._load(self.state_dir / f"{job_id}.json")
 
     def recent(self, limit: int = 10) -> list[IngestJob]:
         with self._lock:
-            return list(self._jobs.values())[-limit:][::-1]
+            mine = list(self._jobs.values())[-limit:][::-1]
+        if self.state_dir is None:
+            return mine
+        # Every process's jobs, newest first by the time their status was last written.
+        files = sorted(self.state_dir.glob("*.json"), key=_mtime, reverse=True)[:limit]
+        found = [job for job in (self._load(path) for path in files) if job is not None]
+        return found or mine
+
+    def _save(self, job: IngestJob) -> None:
+        if self.state_dir is None:
+            return
+        # Written whole and renamed into place, so a reader never sees half a file.
+        path = self.state_dir / f"{job.id}.json"
+        partial = path.with_name(f".{job.id}.{threading.get_ident()}.tmp")
+        partial.write_text(json.dumps(job.to_dict()), encoding="utf-8")
+        os.replace(partial, path)
+
+    @staticmethod
+    def _load(path: Path) -> IngestJob | None:
+        try:
+            return _job_from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # gone, or written by something else: not a job we can report
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(self, job: IngestJob, folder: Path) -> None:
+        written = [0.0]
+
         def progress(task: str, done: int, total: int | None) -> None:
             job.task, job.done, job.total = task, done, total
+            if time.monotonic() - written[0] >= PROGRESS_WRITE_S:
+                written[0] = time.monotonic()
+                self._save(job)
 
         try:
             job.state = "reading"
+            self._save(job)
             summary = api.ingest_into(self.store, [folder], progress=progress, db_url=self.store.url)
             job.counts = dict(summary.counts)
             job.problems = [
@@ -114,6 +167,7 @@ class IngestJobs:
             ]
             if api.ANALYSIS_STEPS:
                 job.state = "analysing"
+                self._save(job)
                 corpus = api.Corpus(self.store, self.store.url, summary)
                 for step in api.ANALYSIS_STEPS:
                     step(corpus, progress)
@@ -122,3 +176,11 @@ class IngestJobs:
             job.state, job.error = "failed", str(exc).replace(str(folder) + "/", "")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+            self._save(job)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

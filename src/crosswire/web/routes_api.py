@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from crosswire.model import article_record, to_dict
 from crosswire.store import browse
-from crosswire.store.search import SearchFilters, search_articles, search_quotes
+from crosswire.store.search import SearchFilters
 from crosswire.web.security import check_upload_name, require_read, require_write
 from crosswire.web.views.compare import compare
 
@@ -179,8 +179,7 @@ def search(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     filters = SearchFilters(outlet=outlet, since=since, until=until, actor=actor, root=root)
-    run = search_articles if kind == "articles" else search_quotes
-    page = run(_store(request), q, filters, limit, offset)
+    page = request.app.state.search_cache.search(_store(request), kind, q, filters, limit, offset)
     # `total` counts up to 10,000 matches; `total_capped` says that more matched.
     return dict(_page(page.hits, page.total, page.limit, page.offset), total_capped=page.capped)
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from crosswire.store import browse
-from crosswire.store.search import MARK_END, MARK_START, SearchFilters, search_articles, search_quotes
+from crosswire.store.search import MARK_END, MARK_START, SearchFilters
 from crosswire.web.security import require_read
 from crosswire.web.views.charts import month_bars
 from crosswire.web.views.compare import actor_graph, compare, sentence_link, timeline
@@ -182,8 +182,9 @@ def search_page(
             actor=actor or None,
             root=root or None,
         )
-        run = search_articles if kind == "articles" else search_quotes
-        result = run(store, q, filters, limit=20, offset=(page - 1) * 20)
+        result = request.app.state.search_cache.search(
+            store, kind, q, filters, limit=20, offset=(page - 1) * 20
+        )
         for hit in result.hits:
             hit["parts"] = marked_parts(hit.get("snippet"), MARK_START, MARK_END)
             if kind == "quotes":

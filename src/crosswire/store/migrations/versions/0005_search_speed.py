@@ -49,9 +49,7 @@ def _sqlite_update_triggers(only_on_change: bool) -> None:
         cols = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)
         old = ", ".join(f"old.{c}" for c in columns)
-        when = (
-            " WHEN " + " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns) if only_on_change else ""
-        )
+        when = " WHEN " + " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns) if only_on_change else ""
         op.execute(f"DROP TRIGGER IF EXISTS {fts}_update")
         op.execute(
             f"CREATE TRIGGER {fts}_update AFTER UPDATE OF {cols} ON {table}{when} BEGIN "
