@@ -129,3 +129,22 @@ def child_main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     child_main(sys.argv[1:])
+
+
+def backend_url(backend: str, tmp_path: Path) -> Iterator[str]:
+    """Body of the `db_url` fixtures that run a test on both backends: a SQLite file under tmp_path, or
+    a fresh PostgreSQL schema (dropped afterwards). PostgreSQL being unreachable fails the test: CI has it."""
+    import pytest
+
+    if backend == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    context = pg_schema_url()
+    try:
+        url = context.__enter__()
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    try:
+        yield url
+    finally:
+        context.__exit__(None, None, None)

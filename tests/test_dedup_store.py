@@ -12,24 +12,13 @@ from crosswire.ingest.dedup import Deduplicator
 from crosswire.model import Article
 from crosswire.store import open_store
 from crosswire.store.minhash import LOOKUP_CHUNK, _in_lists
-from store_support import pg_schema_url
+from store_support import backend_url
 from test_dedup import UNRELATED, WIRE
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "dedup.db")
-        return
-    context = pg_schema_url()
-    try:
-        url = context.__enter__()
-    except RuntimeError as exc:
-        pytest.fail(str(exc))
-    try:
-        yield url
-    finally:
-        context.__exit__(None, None, None)
+    yield from backend_url(request.param, tmp_path)
 
 
 def wire(outlet: str, paragraphs: list[str] = WIRE, title: str = "Pyongyang blames Washington") -> Article:

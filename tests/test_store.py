@@ -39,25 +39,14 @@ from crosswire.model import (
 from crosswire.store import StoreError, normalise_url, open_store
 from crosswire.store.migrate import head_revision
 from crosswire.store.schema import metadata
-from store_support import batch_articles, make_article, pg_schema_url
+from store_support import backend_url, batch_articles, make_article
 
 KST = timezone(timedelta(hours=9))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-        return
-    try:
-        schema_url = pg_schema_url()
-        url = schema_url.__enter__()
-    except RuntimeError as exc:
-        pytest.fail(str(exc))
-    try:
-        yield url
-    finally:
-        schema_url.__exit__(None, None, None)
+    yield from backend_url(request.param, tmp_path)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from crosswire.stories import build
 from crosswire.stories.build import stories_step, update_stories
 from crosswire.stories.cluster import StoryIndex
 from crosswire.stories.embed import Embedder
-from store_support import pg_schema_url
+from store_support import backend_url
 from story_support import article
 
 MANIFEST = """path,outlet,url,published
@@ -39,18 +39,7 @@ floating pier near the market, which could shorten the crossing by ten minutes.
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "store.db")
-        return
-    try:
-        schema_url = pg_schema_url()
-        url = schema_url.__enter__()
-    except RuntimeError as exc:
-        pytest.fail(str(exc))
-    try:
-        yield url
-    finally:
-        schema_url.__exit__(None, None, None)
+    yield from backend_url(request.param, tmp_path)
 
 
 @pytest.fixture
