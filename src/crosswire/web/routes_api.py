@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from crosswire.model import article_record, to_dict
 from crosswire.store import browse
 from crosswire.store.search import SearchFilters
+from crosswire.web.lookup import article_or_404, story_or_404
 from crosswire.web.security import check_upload_name, require_read, require_write
 from crosswire.web.views.compare import compare
 
@@ -50,9 +51,7 @@ def list_articles(
 
 @router.get("/articles/{article_id}", summary="One article")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
-    article = _store(request).get_article(article_id)
-    if article is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+    article = article_or_404(_store(request), article_id)
     return article_record(article)
 
 
@@ -85,17 +84,13 @@ def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dic
 
 @router.get("/stories/{story_id}", summary="One story")
 def get_story(request: Request, story_id: str) -> dict[str, Any]:
-    story = _store(request).get_story(story_id)
-    if story is None:
-        raise HTTPException(404, f"no story with id {story_id!r}")
+    story = story_or_404(_store(request), story_id)
     return to_dict(story)
 
 
 @router.get("/stories/{story_id}/comparison", summary="Corroborated, single-source and omitted facts")
 def get_comparison(request: Request, story_id: str) -> dict[str, Any]:
-    story = _store(request).get_story(story_id)
-    if story is None:
-        raise HTTPException(404, f"no story with id {story_id!r}")
+    story = story_or_404(_store(request), story_id)
     return compare(story)
 
 

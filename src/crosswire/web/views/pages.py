@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from crosswire.store import browse
 from crosswire.store.search import MARK_END, MARK_START, SearchFilters
+from crosswire.web.lookup import article_or_404, story_or_404
 from crosswire.web.security import require_read
 from crosswire.web.views.charts import month_bars
 from crosswire.web.views.compare import actor_graph, compare, sentence_link, timeline
@@ -71,9 +72,7 @@ def article_list(
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str) -> Response:
     store = request.app.state.store
-    story = store.get_story(story_id)
-    if story is None:
-        raise HTTPException(404, f"no story with id {story_id!r}")
+    story = story_or_404(store, story_id)
     heads = browse.article_heads(store, story.article_ids)
     columns: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article_id in story.article_ids:
@@ -98,9 +97,7 @@ def story_page(request: Request, story_id: str) -> Response:
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str, hl: str | None = None) -> Response:
     store = request.app.state.store
-    article = store.get_article(article_id)
-    if article is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+    article = article_or_404(store, article_id)
     analysis = store.get_analysis(article_id)
     annotations = annotations_for(analysis, article_id)
     target = parse_range(hl, len(article.text))
