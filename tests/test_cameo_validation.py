@@ -72,5 +72,6 @@ def test_score_matches_the_official_definition():
 def test_spacy_parses_code_most_of_the_suite(eval_dir):
     result = run_validation(eval_dir, use_given_parse=False)
     # Lower than with the given parses (different trees), but the engine must still work on them.
-    assert result["record_exact_match"] >= 0.75
-    assert result["triple"]["f1"] >= 0.75
+    # Measured 0.863 / 0.882 after flattening chained conjuncts and opening clauses before their subject.
+    assert result["record_exact_match"] >= 0.85
+    assert result["triple"]["f1"] >= 0.86

@@ -181,6 +181,25 @@ def test_spacy_parse_codes_plain_text(dicts):
     ]
 
 
+def _code_text(dicts, text: str) -> list[tuple[str, str, str]]:
+    out = list(code_records([{"id": "a", "text": text, "date": "2000-01-01"}], dicts))
+    return [(e["source"], e["target"], e["code"]) for e in out[0]["events"]]
+
+
+def test_spacy_chained_conjuncts_give_one_event_each(dicts):
+    # spaCy chains "A, B and C" (each conjunct the head of the next); the tree must list them flat.
+    events = _code_text(dicts, "Sylvania, Klopstokia and Freedonia condemned Firefly on Monday.")
+    assert sorted(events) == [("FRE", "FREMIL", "122"), ("KLO", "FREMIL", "122"), ("SYL", "FREMIL", "122")]
+
+
+def test_spacy_clause_opening_words_stay_before_the_subject(dicts):
+    # "almost five years after [Klopstokia crowds condemned ...]": the subject still precedes its verb.
+    events = _code_text(
+        dicts, "The talks resumed almost five years after Klopstokia crowds condemned Freedonia."
+    )
+    assert events == [("KLO", "FRE", "122")]
+
+
 def test_cli_reads_jsonl_and_reports_bad_lines(tmp_path, capsys, eval_dir):
     good = tmp_path / "in.jsonl"
     good.write_text(

@@ -38,9 +38,14 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [child]
     if is_passive(verb):
         return []
+    folded = folded_coordinate(verb)
+    if folded is not None:
+        return subject_tokens(folded, depth + 1)
     head = verb.head
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head.head, depth + 1)  # "showed deference by [traveling] to China"
     if verb.dep_ in ("acl", "relcl"):
         # "the Treasury department announcing ...": a gerund's subject is the noun just before it.
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -50,8 +55,27 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def folded_coordinate(verb: Token) -> Token | None:
+    """ "officials have ghosted meetings and vacated liaison offices": the parser folded the second verb
+    into the first one's object, as a participle modifying a noun coordinated with that object. Returns
+    the first verb (whose subject the folded one shares), else None."""
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.i == 0:
+        return None
+    noun = verb.head
+    if noun.dep_ != "conj" or verb.doc[verb.i - 1].dep_ != "cc" or verb.i > noun.i:
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "dobj" and first.head.pos_ in ("VERB", "AUX"):
+        return first.head
+    return None
+
+
 def object_tokens(verb: Token) -> list[Token]:
     """Direct objects, datives and (for passives) the grammatical subject."""
+    if folded_coordinate(verb) is not None:
+        return [verb.head]  # the noun the folded verb was made to modify is its object
     deps = ("dobj", "dative", "nsubjpass", "attr") if is_passive(verb) else ("dobj", "dative")
     return [c for c in verb.children if c.dep_ in deps]
 
@@ -110,8 +134,16 @@ def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
         return None
     particles = particles_of(verb)
     lemmas: set[str] | None = None
+    # "testing whether Washington will pay": an indirect yes/no question ("tested what it called an engine"
+    # is still a test).
+    takes_clause = any(
+        c.dep_ in ("ccomp", "advcl") and any(g.lower_ in ("whether", "if") for g in c.children)
+        for c in verb.children
+    )
     for entry in entries:
         if entry.particles and not set(entry.particles) <= particles:
+            continue
+        if entry.no_clause and takes_clause:
             continue
         if entry.preps and not entry.preps & particles:
             continue
@@ -125,9 +157,12 @@ def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
 
 
 def is_negated(verb: Token) -> bool:
-    """ "did not meet", "never met", "no longer meets"; a negated control verb negates its complement."""
+    """ "did not meet", "never met", "no longer meets", "said nothing"; a negated control verb negates its
+    complement."""
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
+            return True
+        if child.dep_ == "dobj" and child.lower_ == "nothing":
             return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True

@@ -3,7 +3,9 @@
 `extract_events(article, doc, actors, times, places, quotes)` walks each sentence once. A verb fires the
 most specific lexicon entry whose conditions its clause meets; a verb that takes another event as
 complement ("agreed to meet", "refused to talk", "threatened to strike") codes the pair as one act; a
-nominal event ("the Kim-Putin summit in Vladivostok") fires when its modifiers name participants.
+nominal event ("the Kim-Putin summit in Vladivostok") fires when its parties can be named (`nominal.py`).
+A bare statement ("said", 010) with no target is kept only for a state or a named body; a person's is left
+to the quote layer, which holds the words.
 
 Source is the subject (the "by" agent of a passive), target the object, a prepositional object, or the
 owner of the object ("rejected Seoul's offer"); each side of a coordination ("South Korea and the US")
@@ -23,17 +25,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events import clauses, evidence
+from crosswire.events import clauses, evidence, nominal
 from crosswire.events.codebook import Codebook
 from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import ActorIndex, country_of, same_actor
+from crosswire.events.targets import destination, fallback_target, syntactic_targets
 from crosswire.model import Actor, Article, Event, EventActor, EventMention, Place, Quote, Speaker, TimeRef
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
+# Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
+PLACE_TARGET_CODES = frozenset({"042", "161"})
 PROPOSAL_NOUNS = frozenset(
     "offer proposal invitation plan request demand call bid attempt effort suggestion idea".split()
 )
-POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 
 @dataclass
@@ -115,6 +119,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         if entry.negated is None:
             return []
         code, rule = entry.negated, f"{entry.id}:negated"
+    if code == "043" and _hosts_others(verb):
+        return []  # the parties' meeting is coded from its noun; a host is no party to it
     topic: list[Token] = []
     if code == "010" and _is_critical(verb, lexicon):
         code, rule = "111", f"{entry.id}:critical"
@@ -130,6 +136,14 @@ def _proposal_object(verb: Token) -> Token | None:
         if child.dep_ == "dobj" and child.lemma_.lower() in PROPOSAL_NOUNS:
             return child
     return None
+
+
+def _hosts_others(verb: Token) -> bool:
+    """ "Sweden hosted talks between the US and North Korea": the object names its own parties."""
+    objects = clauses.object_tokens(verb) + [c for c in verb.children if c.dep_ == "attr"]
+    if verb.dep_ == "amod":  # the parser read "Sweden hosted talks" as "Sweden-hosted talks"
+        objects.append(verb.head)
+    return any(clauses.prep_objects(obj, frozenset({"between"})) for obj in objects)
 
 
 def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
@@ -173,39 +187,6 @@ def _code_control(
     return _assemble(ctx, sent, verb, base, code, rule, mode, complement=complement)
 
 
-def _targets(
-    ctx: _Article, verb: Token, entry: VerbEntry, complement: Token | None
-) -> tuple[list[EventActor], bool]:
-    """The target actors and whether the syntax (rather than a guess) gave them."""
-    index = ctx.index
-    objects = clauses.object_tokens(verb)
-    heads = [verb] + ([complement] if complement is not None else [])
-    candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
-    for head in heads:
-        candidates += clauses.prep_objects(head, entry.target_preps)
-        for obj in clauses.object_tokens(head):
-            candidates += clauses.prep_objects(obj, entry.target_preps)
-    if complement is not None:
-        candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
-    candidates += [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
-    for tok in candidates:
-        found = index.resolve_all(tok)
-        if found:
-            return found, True
-    return [], False
-
-
-def _fallback_target(
-    ctx: _Article, sent: Span, tokens: list[Token], sources: list[EventActor]
-) -> list[EventActor]:
-    """A target the syntax did not give: the nearest actor of another country in `tokens`."""
-    countries = {country_of(s) for s in sources}
-    for _, actor in ctx.index.in_span(tokens):
-        if country_of(actor) is not None and country_of(actor) not in countries:
-            return [actor]
-    return []
-
-
 def _assemble(
     ctx: _Article,
     sent: Span,
@@ -220,19 +201,32 @@ def _assemble(
     index = ctx.index
     subjects = clauses.subject_tokens(verb)
     sources = [a for s in subjects for a in index.resolve_all(s)]
+    named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
     if not sources:
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []
+        named_body = _names_itself(ctx, verb)
     if not sources:
         return []
-    targets, syntactic = _targets(ctx, verb, entry, complement)
+    targets, syntactic = syntactic_targets(index, verb, entry, complement)
     if topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
         countries = {country_of(s) for s in sources}
         targets = [a for _, a in index.in_span(topic) if country_of(a) not in countries][:2]
         syntactic = bool(targets)
-    elif not targets and not code.startswith("01"):
-        after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
-        targets = _fallback_target(ctx, sent, after, sources)
+    elif not targets and not code.startswith("01") and code != "043":
+        # (A host's guest must be named by the syntax; symmetric acts pair coordinated sources below.)
+        if code in PLACE_TARGET_CODES:
+            targets = destination(index, ctx.places, verb, entry, sources)
+            syntactic = bool(targets)
+        if not targets and not (entry.symmetric and len(sources) > 1):
+            after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
+            targets = fallback_target(index, verb, after, sources)
+    if entry.needs_target and not targets:
+        return []
+    if code == "010" and not targets:
+        # A bare "said" tells only that someone spoke, which the quote layer already records with the
+        # words; it stays an event when a state or named body made the statement (an official position).
+        sources = [s for s in sources if named_body and index.is_institution(s)]
     pairs = _pairs(sources, targets, entry.symmetric)
     events = []
     for source, target in pairs:
@@ -271,33 +265,17 @@ def _cue_speaker(ctx: _Article, verb: Token) -> EventActor | None:
     return EventActor(name=name, code=speaker.actor_code, actor_id=speaker.actor_id)
 
 
+def _names_itself(ctx: _Article, verb: Token) -> bool:
+    """Whether the cue's speaker phrase is a name of the actor it was linked to."""
+    speaker = ctx.cue_speakers.get(verb.idx)
+    if speaker is None:
+        return False
+    mention = (speaker.mention or "").strip().lower().removeprefix("the ")
+    actor = ctx.index.by_word.get(mention)
+    return actor is not None and actor.actor_id == speaker.actor_id
+
+
 # ---------------------------------------------------------------- nominal events
-
-
-def _noun_participants(ctx: _Article, sent: Span, noun: Token) -> tuple[list[EventActor], list[EventActor]]:
-    """(owners, partners) of a nominal event: "Kim's summit with Putin", "the North Korea-Russia summit"."""
-    index = ctx.index
-    owners: list[EventActor] = []
-    for child in noun.lefts:
-        if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS and index.direct(child) is None:
-            found = _main_subject(ctx, sent)
-            owners += [found] if found is not None else []
-        elif child.dep_ in ("poss", "compound", "nmod", "amod"):
-            owners += [a for _, a in index.in_span(list(child.subtree))]
-    partners: list[EventActor] = []
-    for pobj in clauses.prep_objects(noun, frozenset({"with", "between", "to", "on", "against"})):
-        partners += index.resolve_all(pobj)
-    return owners, partners
-
-
-def _main_subject(ctx: _Article, sent: Span) -> EventActor | None:
-    """A possessive pronoun opening a sentence ("Since its collapsed summit ..., the North ...") refers
-    ahead to the main clause's subject."""
-    root = sent.root
-    for child in root.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return ctx.index.resolve(child)
-    return None
 
 
 def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list[Event]:
@@ -305,24 +283,14 @@ def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list
         return []
     if noun.dep_ in ("compound", "amod") or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.lefts):
         return []
-    owners, partners = _noun_participants(ctx, sent, noun)
-    everyone: list[EventActor] = []
-    for a in owners + partners:
-        if not any(same_actor(a, b) for b in everyone):
-            everyone.append(a)
-    if entry.symmetric and len(everyone) < 2 or not everyone:
+    parties = nominal.noun_parties(ctx.index, ctx.lexicon, sent, noun)
+    pairs = parties.pairs(entry.symmetric)
+    if not pairs:
         return []
     rule = entry.id + (".failed" if _failed(noun, entry) else "")
-    verb_entry = VerbEntry(id=entry.id, lemma=noun.lemma_, code=entry.code, confidence=entry.confidence)
-    pairs: list[tuple[EventActor, EventActor | None]]
-    if entry.symmetric:
-        pairs = [(a, b) for a in everyone for b in everyone if not same_actor(a, b)]
-    else:
-        sources = owners or everyone[:1]
-        options: list[EventActor | None] = list(partners) or [None]
-        pairs = [(s, t) for s in sources for t in options if t is None or not same_actor(s, t)]
     return [
-        _event(ctx, sent, noun, s, t, entry.code, rule, None, verb_entry.confidence, True) for s, t in pairs
+        _event(ctx, sent, noun, s, t, entry.code, rule, parties.mode, entry.confidence, True)
+        for s, t in pairs
     ]
 
 

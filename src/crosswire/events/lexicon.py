@@ -38,6 +38,8 @@ class VerbEntry:
     symmetric: bool = False
     target_preps: frozenset[str] = DEFAULT_TARGET_PREPS
     confidence: float = 0.6
+    no_clause: bool = False  # does not fire on a verb taking a clause ("testing whether Washington will pay")
+    needs_target: bool = False  # codes nothing without a target ("came to a premature end" is no visit)
 
     @property
     def specificity(self) -> int:
@@ -149,6 +151,8 @@ def _read_verbs(items: list[Any], origin: str, codebook: Codebook) -> dict[str, 
                     else frozenset(_words(targets, where, "target_preps"))
                 ),
                 confidence=float(item.get("confidence", 0.6)),
+                no_clause=bool(item.get("no_clause", False)),
+                needs_target=bool(item.get("needs_target", False)),
             )
             verbs.setdefault(head, []).append(entry)
     for entries in verbs.values():

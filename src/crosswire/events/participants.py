@@ -4,7 +4,8 @@ An argument is first looked up among the actors' mentions (by character offsets,
 North" come out as North Korea with the code the actor layer gave them). Where the actor layer has no
 mention - it leaves out country names used as modifiers ("South Korea-U.S. drills") and after locative
 prepositions ("a signal to North Korea") - the named entity under the token is coded from the knowledge
-base instead, with no actor id.
+base instead, with no actor id: a country's name, alias or demonym, or an organisation; never a capital
+(a city stands for its government only where the actor layer saw it act) nor a dateline ("SINGAPORE -").
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class ActorIndex:
         self.kb = kb or KnowledgeBase.builtin()
         self.by_token: dict[int, Actor] = {}
         self.by_word: dict[str, Actor] = {}  # a mention's words and the name's last word -> actor
+        self.kinds: dict[str, tuple[str, str]] = {a.actor_id: (a.kind, a.name) for a in actors if a.actor_id}
         for actor in actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -129,20 +131,34 @@ class ActorIndex:
         if ent.start in self._entity_cache:
             return self._entity_cache[ent.start]
         text = ent.text.strip().removesuffix("\u2019s").removesuffix("'s").strip("-\u2013 ")
+        label = tok.ent_type_  # a slice of the Doc carries no label of its own
         found: EventActor | None = None
         actor = self.by_word.get(text.lower())
         if actor is not None:
             found = self.event_actor(actor)
-        elif ent.label_ in ("GPE", "NORP"):
-            country = self.kb.country(text)
-            if country is not None:
-                found = EventActor(name=country.name, code=country.cameo)
-        elif ent.label_ == "ORG":
+        elif label in ("GPE", "NORP"):
+            match = self.kb.lookup_country(text)
+            # Only a country's own name: a capital stands for its government only where the actor layer
+            # saw it do so ("Pyongyang rejected"), and capitals name datelines ("STOCKHOLM -").
+            dateline = text.isupper() and match is not None and match.via == "name"
+            if match is not None and match.via != "capital" and not dateline:
+                found = EventActor(name=match.country.name, code=match.country.cameo)
+        elif label == "ORG":
             org = self.kb.organisation(text)
             if org is not None:
                 found = EventActor(name=org.name, code=org.code)
         self._entity_cache[ent.start] = found
         return found
+
+    def is_institution(self, actor: EventActor) -> bool:
+        """A state or a named organisation (a ministry, an agency, a news agency), not a person or group."""
+        known = self.kinds.get(actor.actor_id or "")
+        if known is not None:
+            # A speaker only described by the body ("two Singapore-based carriers") is not the body.
+            kind, name = known
+            return kind in ("state", "organisation") and (actor.name or "").lower() == name.lower()
+        # Coded from the knowledge base (no actor id): only countries and organisations get there.
+        return bool(actor.code) and not actor.actor_id
 
     def in_span(self, tokens: Span | list[Token]) -> list[tuple[Token, EventActor]]:
         """Every actor named inside `tokens`, once each, with the first token naming it."""

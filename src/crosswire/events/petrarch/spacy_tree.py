@@ -40,40 +40,65 @@ def build(token) -> Node:
     """The phrase headed by `token` (recursively over its dependents)."""
     children = list(token.children)
     if token.pos_ in ("VERB", "AUX") and any(c.dep_ not in ("punct",) for c in children):
-        subject = [build(c) for c in children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        subject = [build(c) for c in subjects]
+        # Words before the subject ("almost five years after [crowds burned ...]") open the clause, as in a
+        # Treebank parse; inside the VP they would stand between the subject and its verb.
+        first = min((c.left_edge.i for c in subjects), default=-1)
+        before = [
+            c for c in children if c.i < first and c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("cc", "conj")
+        ]
+        pre = [_indexed_leaf(c) if not list(c.children) else build(c) for c in before]
         verb_parts = [_indexed_leaf(token)] + [
             _indexed_leaf(c)
             if not list(c.children) and c.dep_ in ("aux", "auxpass", "neg", "prt", "advmod")
             else build(c)
             for c in children
-            if c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("punct", "cc", "conj")
+            if c.dep_ not in SUBJECT_DEPS and c.dep_ not in ("punct", "cc", "conj") and c not in before
         ]
         vp = _phrase("VP", verb_parts)
         conjuncts = [c for c in children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         if conjuncts:
             ccs = [_indexed_leaf(c) for c in children if c.dep_ == "cc"]
             vp = _phrase("VP", [vp] + ccs + [_strip_subject(build(c)) for c in conjuncts])
-        puncts = [_indexed_leaf(c) for c in children if c.dep_ == "punct"]
+        puncts = [_indexed_leaf(c) for c in children if c.dep_ == "punct" and c not in before]
         if subject or token.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"):
-            clause = _phrase("S", subject + [vp] + puncts)
-            if token.dep_ in ("relcl", "advcl", "ccomp") and token.dep_ != "ROOT":
-                return _phrase("SBAR", [clause])
-            return clause
+            if token.dep_ in ("relcl", "advcl", "ccomp"):
+                return _phrase("SBAR", pre + [_phrase("S", subject + [vp] + puncts)])
+            return _phrase("S", pre + subject + [vp] + puncts)
         return _phrase("S", [vp] + puncts) if token.dep_ in ("xcomp", "acl") else _phrase("VP", [vp] + puncts)
     if token.pos_ == "ADP" or token.dep_ == "prep":
         return _phrase("PP", [_indexed_leaf(token)] + [build(c) for c in children])
     if token.pos_ in NOUN_POS or token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "poss"):
-        conj = [c for c in children if c.dep_ == "conj"]
-        own = [c for c in children if c.dep_ not in ("conj", "cc") and not (conj and c.dep_ == "punct")]
-        head = _phrase("NP", [_indexed_leaf(token)] + [build(c) for c in own])
-        if conj:
-            ccs = [_indexed_leaf(c) for c in children if c.dep_ in ("cc", "punct")]
-            parts = [head] + ccs + [_np(build(c)) for c in conj]
-            return _phrase("NP", parts)
-        return head
+        if any(c.dep_ == "conj" for c in children):
+            return _coordination(token)
+        return _phrase("NP", [_indexed_leaf(token)] + [build(c) for c in children])
     if not children:
         return _indexed_leaf(token)
     return _phrase(_label_for(token), [_indexed_leaf(token)] + [build(c) for c in children])
+
+
+def _coordination(token) -> Node:
+    """ "Mordor, Rohan, Fornost and Bree": spaCy chains the conjuncts (each the head of the next); the
+    coder reads one flat NP of member NPs with their commas and CC, as a Treebank parse gives it."""
+    members, separators = [token], []
+    i = 0
+    while i < len(members):
+        for c in members[i].children:
+            if c.dep_ == "conj":
+                members.append(c)
+                separators += [_indexed_leaf(s) for s in members[i].children if s.dep_ in ("cc", "punct")]
+        i += 1
+    parts = []
+    for member in members:
+        has_conj = any(c.dep_ == "conj" for c in member.children)
+        own = [
+            c
+            for c in member.children
+            if c.dep_ not in ("conj", "cc") and not (has_conj and c.dep_ == "punct")
+        ]
+        parts.append(_phrase("NP", [_indexed_leaf(member)] + [build(c) for c in own]))
+    return _phrase("NP", parts + separators)
 
 
 def _np(node: Node) -> Node:

@@ -1,0 +1,78 @@
+"""Whom an act is aimed at: the target from the clause's syntax, a visit's destination, or a guess.
+
+Pure functions over the parse, the article's actors and its places, used by `extract.py`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.events import clauses
+from crosswire.events.lexicon import VerbEntry
+from crosswire.events.participants import ActorIndex, country_of
+from crosswire.model import EventActor, Place
+
+# Prepositions whose object is where an act happened, not whom it was aimed at.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around"})
+
+
+def syntactic_targets(
+    index: ActorIndex, verb: Token, entry: VerbEntry, complement: Token | None
+) -> tuple[list[EventActor], bool]:
+    """The target actors and whether the syntax (rather than a guess) gave them."""
+    objects = clauses.object_tokens(verb)
+    heads = [verb] + ([complement] if complement is not None else [])
+    candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
+    for head in heads:
+        candidates += clauses.prep_objects(head, entry.target_preps)
+        for obj in clauses.object_tokens(head):
+            candidates += clauses.prep_objects(obj, entry.target_preps)
+    if complement is not None:
+        candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
+    candidates += [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
+    for tok in candidates:
+        found = index.resolve_all(tok)
+        if found:
+            return found, True
+    return [], False
+
+
+def fallback_target(
+    index: ActorIndex, verb: Token, tokens: list[Token], sources: list[EventActor]
+) -> list[EventActor]:
+    """A target the syntax did not give: the nearest actor of another country in `tokens` - never one
+    that acts in a clause of its own ("..., but a diplomat in Seoul said") or only names where something
+    happened ("met in Stockholm"). Without a source country there is no "other" country to look for."""
+    countries = {country_of(s) for s in sources}
+    if countries == {None}:
+        return []
+    for tok, actor in index.in_span(tokens):
+        if country_of(actor) is None or country_of(actor) in countries:
+            continue
+        head = tok
+        while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head is not verb:
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            continue
+        return [actor]
+    return []
+
+
+def destination(
+    index: ActorIndex, places: list[Place], verb: Token, entry: VerbEntry, sources: list[EventActor]
+) -> list[EventActor]:
+    """The country a visit goes to or a mission is closed in, from the place layer: "flew to Moscow"
+    visits Russia, "closed its embassy in Ottawa" acts on Canada (going home to Pyongyang visits no one)."""
+    home = {country_of(s) for s in sources}
+    pobjs = clauses.prep_objects(verb, entry.target_preps)
+    for obj in clauses.object_tokens(verb):  # "closed its embassy in Ottawa"
+        pobjs += clauses.prep_objects(obj, entry.target_preps)
+    for pobj in pobjs:
+        for place in places:
+            if place.country and (place.start or 0) <= pobj.idx < (place.end or 0):
+                country = index.kb.country_by_code(place.country)
+                if country is not None and country.cameo not in home:
+                    return [EventActor(name=country.name, code=country.cameo)]
+    return []
