@@ -9,18 +9,20 @@ OUT := out
 # Re-install only when the package description changes; the stamp files live inside .venv.
 STAMP := $(VENV)/.installed
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_BENCH := $(VENV)/.installed-bench
 # The example corpus's own manifest and outlet registry, when present.
 
 # -n 2: pytest-xdist on the two cores CI machines have; PYTEST_ARGS="" runs serially.
 PYTEST_ARGS ?= -q -n 2
 
-.PHONY: demo test lint bench clean help chromium
+.PHONY: demo test lint bench clean help chromium fuzz
 
 help:
 	@echo "make demo   install into .venv and analyse examples/ into $(OUT)/"
 	@echo "make test   install with test extras, lint, and run the test suite"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  run benchmarks/*.py and rewrite docs/benchmarks.md"
+	@echo "make fuzz   fuzz every parser FUZZ_SECONDS each (default 60) and rewrite docs/fuzzing.md"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,11 +58,27 @@ test: $(STAMP_TEST) chromium
 	$(BIN)/mypy src
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+# The `bench` extra adds matplotlib for the plots in docs/img/bench-*.png.
+$(STAMP_BENCH): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@ $(STAMP)
+
+bench: $(STAMP_BENCH)
 	@for script in benchmarks/*.py; do \
 		case "$$script" in */generate*.py|*/_*|*/train_*.py) continue;; esac; \
 		echo "== $$script"; $(BIN)/python "$$script" --write-docs || exit $$?; \
 	done
+
+# Seconds per fuzz target (fuzz/run.py runs each one in turn; about 15 targets).
+FUZZ_SECONDS ?= 60
+STAMP_FUZZ := $(VENV)/.installed-fuzz
+
+$(STAMP_FUZZ): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[fuzz]'
+	touch $@
+
+fuzz: $(STAMP_FUZZ)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS) --write-docs
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

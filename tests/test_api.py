@@ -74,10 +74,10 @@ def test_batches_are_saved_in_transactions_of_batch_size(tmp_path, corpus_dir, m
 
     original = Store.save_articles
 
-    def spy(self, items):
+    def spy(self, items, **kwargs):
         items = list(items)
         sizes.append(len(items))
-        return original(self, items)
+        return original(self, items, **kwargs)
 
     monkeypatch.setattr(Store, "save_articles", spy)
     summary = ingest([corpus_dir], db=str(tmp_path / "b.db"), batch_size=4)
@@ -190,7 +190,7 @@ def test_progress_reports_files_with_a_total_and_articles(tmp_path, corpus_dir):
 def test_store_failure_is_a_store_error(tmp_path, corpus_dir, monkeypatch):
     from crosswire.store.core import Store
 
-    def fail(self, items):
+    def fail(self, items, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(Store, "save_articles", fail)

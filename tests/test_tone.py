@@ -12,13 +12,14 @@ from crosswire.model import Actor, Article, Quote, Speaker
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.quotes import extract_quotes
 from crosswire.nlp.runtime import parse
-from crosswire.nlp.tone import Lexicon, LexiconError, contributions, score_tone
+from crosswire.nlp.tone import Lexicon, LexiconError, contributions, lexicon_tone, score_tone
 
 
 def toned(text: str, quotes: list[Quote] | None = None) -> dict[str, Actor]:
+    """The lexicon's own tone: the rules below are about which words reach which actor."""
     article = Article(text=text, published=datetime(2019, 4, 29))
     doc = parse(text)
-    return {a.name: a for a in score_tone(article, doc, extract_actors(article, doc), quotes)}
+    return {a.name: a for a in lexicon_tone(article, doc, extract_actors(article, doc), quotes)}
 
 
 def test_praise_goes_to_the_one_praised_not_the_praiser() -> None:
@@ -106,6 +107,28 @@ def test_evidence_are_the_sentences_and_inputs_are_untouched() -> None:
         assert text[e.start : e.end] == e.text
     assert all(a.tone is None and not a.evidence for a in actors)
     assert [a.labels for a in out] == [a.labels for a in actors]
+
+
+def test_score_tone_is_the_models_expected_sentiment_over_the_same_evidence() -> None:
+    from crosswire.nlp.tone_model import article_sentiment
+
+    text = (
+        "Critics condemned John Smith on Monday. Smith is a corrupt and dishonest politician, and his brutal "
+        "tactics were a disgrace. Mary Jones visited Boston on Tuesday."
+    )
+    article = Article(text=text)
+    doc = parse(text)
+    actors = extract_actors(article, doc)
+    scored = score_tone(article, doc, actors)
+    lexical = lexicon_tone(article, doc, actors)
+    by_model = article_sentiment(article, doc, actors)
+    smith = next(n for n, a in enumerate(actors) if a.name == "John Smith")
+    jones = next(n for n, a in enumerate(actors) if a.name == "Mary Jones")
+    assert scored[smith].tone == pytest.approx(by_model[smith].score)
+    assert scored[smith].tone is not None and scored[smith].tone < 0
+    assert lexical[smith].tone is not None and lexical[smith].tone != pytest.approx(scored[smith].tone)
+    assert [e.text for e in scored[smith].evidence] == [e.text for e in lexical[smith].evidence]
+    assert scored[jones].tone is None and lexical[jones].tone is None  # no evidence, no verdict
 
 
 def test_doc_of_another_text_is_refused() -> None:

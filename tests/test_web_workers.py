@@ -80,8 +80,9 @@ def test_serve_with_two_workers_answers_searches_and_job_polls(tmp_path):
         str(port),
         "--workers",
         "2",
+        "--optimize-search",
     ]
-    proc = subprocess.Popen(command, env=env, start_new_session=True)
+    proc = subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
 
@@ -93,6 +94,8 @@ def test_serve_with_two_workers_answers_searches_and_job_polls(tmp_path):
 
         _wait(up, 120)
         assert proc.poll() is None, "the server exited"
+        assert proc.stderr is not None
+        assert "search index: 1 segment(s) merged" in proc.stderr.readline() + proc.stderr.readline()
         found = httpx.get(base + "/api/v1/search", params={"q": "Stockholm"}).json()
         assert found["total"] == 1 and found["total_capped"] is False
         assert "<mark>Stockholm</mark>" in httpx.get(base + "/search", params={"q": "Stockholm"}).text

@@ -155,7 +155,7 @@ def build_store(db_url: str) -> dict[str, object]:
         outlets=["Dong-A Ilbo", "The Hankyoreh"],
         date_span=("2019-10-06", "2019-10-06"),
         facts=[fact_event, fact_quote],
-        portrayal={"North Korea": {"The Hankyoreh": 0.2, "Dong-A Ilbo": -0.4}},
+        portrayal={"The Hankyoreh": {"North Korea": 0.2}, "Dong-A Ilbo": {"North Korea": -0.4}},
     )
     with open_store(db_url) as store:
         store.save_articles([a, b, c])

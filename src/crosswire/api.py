@@ -34,6 +34,7 @@ COUNT_NAMES = (
     "near_duplicates",
     "warnings",
     "errors",
+    "cached_files",  # files skipped unread: unchanged since the store last read them (file cache)
 )
 
 # progress(task, completed, total): task is "files" or "articles" during ingest, the step's name
@@ -131,6 +132,8 @@ def open_store_or_fail(db: str | None) -> Any:
     except CrosswireError:
         raise
     except Exception as exc:  # driver, path, migration: the user needs the URL and the cause
+        if type(exc).__name__ == "StoreError":  # the store's own message names the store already
+            raise StoreError(str(exc)) from exc
         raise StoreError(f"cannot open store {db or 'crosswire.db'}: {exc}") from exc
 
 
@@ -284,9 +287,10 @@ def _count_problem(summary: RunSummary, problem: Problem) -> None:
     summary.counts["errors" if problem.severity == "error" else "warnings"] += 1
 
 
-def _save_batch(store: Any, dedup: Any, batch: list[Article], summary: RunSummary) -> None:
+def _save_batch(store: Any, dedup: Any, batch: list[Article], summary: RunSummary, cache: Any = None) -> None:
     # De-duplication looks the whole batch up in the store at once (memory stays one batch deep); the
-    # batch's fingerprints are recorded once its articles are saved.
+    # batch's fingerprints are recorded once its articles are saved, and then the files whose articles
+    # are all committed go into the file cache (never before: a crash must leave them to be read again).
     try:
         dedup.check_batch(batch)
     except Exception as exc:
@@ -295,13 +299,61 @@ def _save_batch(store: Any, dedup: Any, batch: list[Article], summary: RunSummar
         summary.counts["duplicates"] += 1 if article.duplicate_of else 0
         summary.counts["near_duplicates"] += 1 if article.near_duplicates else 0
     try:
-        result = store.save_articles(batch)
-        dedup.save_fingerprints()
+        # Fingerprints go in the articles' own transaction: a crash cannot leave one without the other.
+        result = store.save_articles(batch, fingerprints=dedup.take_fingerprints())
+        if cache is not None:
+            cache.flush()
     except Exception as exc:
         raise StoreError(f"cannot save {len(batch)} articles to {summary.db_url}: {exc}") from exc
     summary.counts["added"] += int(result.added)
     summary.counts["unchanged"] += int(result.unchanged)
     summary.counts["updated"] += int(getattr(result, "updated", 0))
+
+
+# Files looked up in the ingested-files cache at once: one query per window, not one per file.
+CACHE_WINDOW = 256
+
+
+def _file_cache(store: Any, options: Any, paths: Sequence[PathLike], sources: PathLike | None) -> Any:
+    """The store's ingested-files cache for this run's options, or None for a store without one."""
+    if not hasattr(store, "_write"):
+        return None
+    from crosswire.store.file_cache import FileCache, environment_parts, options_hash
+
+    sources_file = sources if sources is not None else folder_config(paths, FOLDER_SOURCES)
+    extra = [f"max_bytes={options.max_bytes}", "languages=" + ",".join(options.languages)]
+    try:
+        parts = environment_parts(options.manifest, Path(sources_file) if sources_file else None, extra)
+    except OSError as exc:
+        raise UsageError(f"cannot read ingest options: {exc}") from exc
+    return FileCache(store, options_hash(parts))
+
+
+def _windows(entries: Iterable[Path | Problem], cache: Any) -> Iterator[tuple[Path | Problem, Any]]:
+    """(entry, its FileState or None) for each entry, looking states up CACHE_WINDOW files at a time."""
+    window: list[Path | Problem] = []
+
+    def states() -> Iterator[tuple[Path | Problem, Any]]:
+        files = [e for e in window if not isinstance(e, Problem)]
+        try:
+            found = iter(cache.check(files)) if cache is not None else iter([None] * len(files))
+        except Exception as exc:
+            raise StoreError(f"cannot read the ingested-files cache: {exc}") from exc
+        for entry in window:
+            yield entry, (None if isinstance(entry, Problem) else next(found))
+
+    for entry in entries:
+        window.append(entry)
+        if len(window) >= CACHE_WINDOW:
+            yield from states()
+            window = []
+    if window:
+        yield from states()
+
+
+def _cached(state: Any) -> bool:
+    """A file the ingested-files cache knows unchanged: counted, not read."""
+    return state is not None and state.articles is not None
 
 
 def ingest_into(
@@ -313,14 +365,21 @@ def ingest_into(
     progress: ProgressFn | None = None,
     batch_size: int = BATCH_SIZE,
     db_url: str | None = None,
+    executor: Any = None,
 ) -> RunSummary:
-    """Ingest `paths` into an open store; see `ingest`."""
-    from crosswire.ingest import expand_paths, read_file
+    """Ingest `paths` into an open store; see `ingest`. With a `scale.Executor` (a process pool or a
+    Dask cluster) files are read in partitions on its workers; results still arrive in file order.
+
+    A file whose path, size and modification time (or content hash) and ingest options match the
+    store's ingested-files cache is not read again: its stored articles count as read and unchanged."""
+    from crosswire.ingest import expand_paths
     from crosswire.ingest.dedup import Deduplicator
+    from crosswire.scale import read_files
 
     options = _ingest_options(manifest, sources, max_bytes, paths)
     summary = RunSummary(paths=[str(p) for p in paths], db_url=db_url, started=datetime.now(UTC))
     summary.registry = options.sources
+    cache = _file_cache(store, options, paths, sources)
     try:
         summary.run_id = store.start_run(summary.paths)
         dedup = Deduplicator(store=store)
@@ -330,25 +389,35 @@ def ingest_into(
     given = [Path(p) for p in paths]
     total_files = sum(1 for _ in expand_paths(given, options)) if progress else None
     batch: list[Article] = []
-    for files_done, entry in enumerate(expand_paths(given, options), start=1):
-        items: Iterable[Article | Problem] = (
-            [entry] if isinstance(entry, Problem) else read_file(entry, options)
-        )
-        for item in items:
-            if isinstance(item, Problem):
-                _count_problem(summary, item)
-                continue
-            _count_article(summary, item)
-            batch.append(item)
-            if len(batch) >= batch_size:
-                _save_batch(store, dedup, batch, summary)
-                batch = []
+    entries = read_files(_windows(expand_paths(given, options), cache), options, executor, skip=_cached)
+    for files_done, (_entry, state, items) in enumerate(entries, start=1):
+        if state is not None and state.articles is not None:
+            summary.counts["read"] += state.articles
+            summary.counts["unchanged"] += state.articles
+            summary.counts["cached_files"] += 1
+        else:
+            found, clean = 0, True
+            for item in items:
+                if isinstance(item, Problem):
+                    _count_problem(summary, item)
+                    clean = False
+                    continue
+                _count_article(summary, item)
+                found += 1
+                batch.append(item)
+                if len(batch) >= batch_size:
+                    _save_batch(store, dedup, batch, summary, cache)
+                    batch = []
+            if state is not None and clean and cache is not None:
+                cache.read_done(state, found)  # recorded once the batch holding its articles commits
         summary.counts["files"] = files_done
         if progress:
             progress("files", files_done, total_files)
             progress("articles", summary.counts["read"], None)
     if batch:
-        _save_batch(store, dedup, batch, summary)
+        _save_batch(store, dedup, batch, summary, cache)
+    elif cache is not None:
+        cache.flush()  # files with no articles left, their articles saved in earlier batches
     summary.finished = datetime.now(UTC)
     try:
         store.finish_run(summary.run_id, dict(summary.counts), list(summary.problems))
@@ -434,11 +503,15 @@ def analyze(
     n_process: int = 1,
     dask: str | None = None,
     actors: PathLike | None = None,
+    workers: int | None = None,
+    parquet: PathLike | None = None,
 ) -> Corpus:
     """Ingest `paths`, run every available analysis, and write outputs to `out` when given.
 
-    `n_process` spaCy processes parse in parallel; `dask` ("local:N" or a scheduler address) runs
-    the analysis on a Dask cluster instead; `actors` is a folder of PETRARCH/Phoenix actor
+    `workers` local processes read files and analyse articles in parallel (`n_process` is its older
+    name); `dask` ("local", "local:N" or a scheduler address such as "tcp://host:8786") runs the same
+    stages on a Dask cluster instead (`crosswire.scale`); `parquet` is a folder for the partitioned
+    Parquet dataset (docs/output-format.md); `actors` is a folder of PETRARCH/Phoenix actor
     dictionaries merged into the built-in knowledge base.
 
     Returns an open Corpus over the store (close it, or use it as a context manager). Outputs
@@ -454,25 +527,46 @@ def analyze(
             db = str(Path(out) / "crosswire.db")
     if actors is not None and not Path(actors).is_dir():
         raise UsageError(f"{actors}: actor dictionary folder not found")
+    if parquet is not None:  # before the analysis, not after it: a folder of other files is refused
+        from crosswire.export.parquet_parts import DatasetError, check_target
+
+        try:
+            check_target(Path(parquet))
+        except DatasetError as exc:
+            raise UsageError(str(exc)) from exc
     store = open_store_or_fail(db)
     corpus = Corpus(store, _store_url(store, db))
-    corpus.settings.update(n_process=n_process, dask=dask, actors=str(actors) if actors else None)
+    from crosswire.scale import open_executor
+
+    workers = max(workers or 1, n_process)
+    corpus.settings.update(n_process=workers, dask=dask, actors=str(actors) if actors else None)
     try:
-        corpus.summary = ingest_into(
-            store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url
-        )
-        corpus.settings["sources"] = corpus.summary.registry
-        for step in ANALYSIS_STEPS:
-            try:
-                step(corpus, progress)
-            except Exception as exc:
-                mapped = as_crosswire_error(exc)
-                if mapped is None:
-                    raise
-                raise mapped from exc
+        # One executor for the whole run: pool or cluster workers load their models once.
+        with open_executor(workers, dask) as executor:
+            corpus.settings["executor"] = executor
+            corpus.summary = ingest_into(
+                store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url, executor
+            )
+            corpus.settings["sources"] = corpus.summary.registry
+            for step in ANALYSIS_STEPS:
+                try:
+                    step(corpus, progress)
+                except Exception as exc:
+                    mapped = as_crosswire_error(exc)
+                    if mapped is None:
+                        raise
+                    raise mapped from exc
+        corpus.settings.pop("executor", None)
         if out is not None:
             corpus.outputs = write_outputs(corpus, out)
-            corpus.summary.outputs = dict(corpus.outputs)
+        if parquet is not None:
+            from crosswire.export.parquet_parts import DatasetError, write_dataset
+
+            try:
+                corpus.outputs["parquet"] = str(write_dataset(corpus.store, parquet))
+            except DatasetError as exc:
+                raise UsageError(str(exc)) from exc
+        corpus.summary.outputs = dict(corpus.outputs)
     except BaseException:
         corpus.close()
         raise

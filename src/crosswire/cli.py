@@ -132,10 +132,21 @@ def analyze(
     manifest: ManifestOption = None,
     sources: SourcesOption = None,
     max_bytes: MaxBytesOption = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="spaCy parsing processes.")] = 1,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Local worker processes that read and analyse.")
+    ] = 1,
+    n_process: Annotated[
+        int, typer.Option("--n-process", min=1, hidden=True, help="Deprecated name of --workers.")
+    ] = 1,
     dask: Annotated[
         str | None,
-        typer.Option("--dask", help="Run the analysis on Dask: 'local:N' or a scheduler address."),
+        typer.Option(
+            "--dask", help="Run on Dask: 'local', 'local:N' (a LocalCluster) or tcp://SCHEDULER:8786."
+        ),
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option("--parquet", help="Also write the results as a partitioned Parquet dataset here."),
     ] = None,
     actors: Annotated[
         Path | None, typer.Option("--actors", help="Folder of PETRARCH/Phoenix actor dictionaries to add.")
@@ -159,7 +170,9 @@ def analyze(
             progress=progress,
             max_bytes=max_bytes,
             n_process=n_process,
+            workers=workers,
             dask=dask,
+            parquet=parquet,
             actors=actors,
         )
     corpus.close()
@@ -305,7 +318,7 @@ def version() -> None:
 
 
 # Importing these registers their commands on `app` (eval, code, serve, stories, compare, ...).
-from crosswire import cli_eval, cli_serve, cli_stories  # noqa: E402, F401
+from crosswire import cli_eval, cli_query, cli_serve, cli_stories  # noqa: E402, F401
 
 
 def main() -> None:

@@ -121,12 +121,29 @@ def _migration_version(store: Any) -> str | None:
     return row[0] if row else None
 
 
+def _check_integrity(store: Any) -> None:
+    """SQLite's own consistency check of every page and index (PostgreSQL checks its pages itself)."""
+    engine = getattr(store, "engine", None)
+    if engine is None or engine.dialect.name != "sqlite":
+        return
+    from crosswire.api import StoreError
+
+    try:
+        with engine.connect() as conn:
+            found = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check(5)")]
+    except Exception as exc:  # a page so damaged that the check itself cannot run
+        raise StoreError(f"{store.url}: integrity check failed: {exc}") from exc
+    if found != ["ok"]:
+        raise StoreError(f"{store.url}: integrity check found damage: {'; '.join(found)}")
+
+
 def _probe_store(db: str | None) -> str:
     from crosswire.api import open_store_or_fail
 
     store = open_store_or_fail(db)
     try:
         version = _migration_version(store)
+        _check_integrity(store)
         count = store.count_articles()
     finally:
         closer = getattr(store, "close", None)

@@ -36,6 +36,14 @@ def serve(
             "readers at once; the store takes one writer at a time whatever the number.",
         ),
     ] = 1,
+    optimize_search: Annotated[
+        bool,
+        typer.Option(
+            "--optimize-search",
+            help="First merge the SQLite search index into one segment (seconds on a large store; "
+            "searches then take about half the time after many ingest runs).",
+        ),
+    ] = False,
 ) -> None:
     """Serve the web workbench and the REST API (/api/v1) over the store."""
     import uvicorn
@@ -53,6 +61,11 @@ def serve(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(3) from exc
     shown = web_app.state.store.url
+    if optimize_search:
+        from crosswire.store.search import optimize_search_index
+
+        segments = optimize_search_index(web_app.state.store)
+        typer.echo(f"search index: {segments} segment(s) merged into one per index", err=True)
     typer.echo(
         f"crosswire workbench on http://{host}:{port}/ (store: {shown}, {workers} process(es))", err=True
     )

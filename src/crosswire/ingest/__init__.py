@@ -33,6 +33,9 @@ _GLOB_CHARS = frozenset("*?[")
 WHOLE_READ_BYTES = 1 << 20  # files up to this size are read in one go (most articles are a few KB)
 _STREAMED = ("warc", "jsonl")  # read record by record: max_bytes applies to each record, not the file
 _SINGLE_ARTICLE = ("text", "html")  # one file, one article: a manifest entry describes that article
+# spaCy's nlp.max_length: it refuses longer texts, which would stop an analysis run at that article every
+# time it is resumed. Longer articles (a 1 MB text file passes the size limit) are stored and flagged.
+MAX_ANALYSABLE_CHARS = 1_000_000
 
 
 @dataclass
@@ -278,6 +281,12 @@ def _finish(
     # "en-US", "EN", "en_GB" as sources write it: ISO 639-1 is what the rest of crosswire compares.
     declared = (article.language or "").strip().lower().replace("_", "-").split("-")[0]
     article.language = declared or detect_language(article.text)
+    if len(article.text) > MAX_ANALYSABLE_CHARS:
+        article.analysable = False
+        article.warnings.append(
+            f"article text of {len(article.text):,} characters is over the parser's limit of "
+            f"{MAX_ANALYSABLE_CHARS:,}: stored and flagged, not analysed"
+        )
     if article.language and article.language not in options.languages:
         article.analysable = False
         allowed = ", ".join(options.languages)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crosswire.ingest.detect import bom_encoding
+from crosswire.ingest.detect import bom_encoding, utf16_without_bom
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -20,10 +20,13 @@ class Decoded:
     text: str
     encoding: str
     guessed: bool  # True when neither UTF-8 nor a declaration decided it: worth a warning
+    note: str | None = None  # the warning's text where the default one does not fit
 
     @property
     def warning(self) -> str | None:
-        return f"not UTF-8: decoded as {self.encoding} (detected)" if self.guessed else None
+        if not self.guessed:
+            return None
+        return self.note or f"not UTF-8: decoded as {self.encoding} (detected)"
 
 
 def _codec(name: str | bytes | None) -> str | None:
@@ -58,10 +61,17 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     bom = bom_encoding(data)
     if bom:
         return Decoded(data.decode(bom, errors="replace").lstrip("\ufeff"), bom, False)
+    # Before UTF-8: UTF-16 of ASCII text is valid UTF-8 too (with a NUL after every letter).
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return Decoded(data.decode(utf16, errors="replace"), utf16, True)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return mixed
     codec = _codec(declared)
     if codec:
         try:
@@ -75,6 +85,29 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     if encoding is None:
         encoding = "cp1252"
     return Decoded(data.decode(encoding, errors="replace"), encoding, True)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+
+
+def _mixed_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with stray bytes of a legacy encoding (a cp1252 quote pasted into a UTF-8 file), or None.
+
+    Only when the file's valid multi-byte UTF-8 characters are no fewer than its invalid bytes: it is UTF-8
+    and each invalid byte is read as cp1252, so neither the UTF-8 part nor the stray part turns into
+    mojibake. (A file in a legacy encoding has few valid UTF-8 sequences and many invalid bytes.)
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    invalid = len(_ESCAPED.findall(text))  # each invalid byte became one lone surrogate
+    valid_multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
+    if invalid == 0 or valid_multibyte < invalid:
+        return None
+    fixed = _ESCAPED_RUN.sub(
+        lambda m: bytes(ord(c) - 0xDC00 for c in m.group(0)).decode("cp1252", errors="replace"),
+        text,
+    )
+    return Decoded(fixed, "utf-8+cp1252", True, f"mixed encodings: UTF-8 with {invalid} byte(s) read as cp1252")
 
 
 # The most frequent English function words: in English news prose they make up a third or more of the

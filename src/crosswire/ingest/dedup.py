@@ -231,6 +231,12 @@ class Deduplicator:
         order = copies[np.argsort(stored.seqs[copies], kind="stable")]
         return [stored.ids[row] for row in order.tolist()]
 
+    def take_fingerprints(self) -> list[Any]:
+        """The last checked batch's fingerprints, handed over to be saved in the articles' transaction
+        (`Store.save_articles(batch, fingerprints=...)`); afterwards there is nothing left to save."""
+        pending, self._pending = self._pending, []
+        return pending
+
     def save_fingerprints(self) -> int:
         """Store the fingerprints of the last checked batch (call after its articles are saved)."""
         if self.store is None or not self._pending:

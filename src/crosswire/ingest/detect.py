@@ -39,7 +39,10 @@ _BOMS = (
 )
 # Control characters that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL = bytes(set(range(32)) - {9, 10, 12, 13, 27})
-_XML_PREAMBLE = re.compile(r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>]*>)*", re.IGNORECASE | re.DOTALL)
+# A doctype may carry an internal subset in [...] with its own '>' characters (entity declarations).
+_XML_PREAMBLE = re.compile(
+    r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^>\[]*(?:\[.*?\]\s*)?>)*", re.IGNORECASE | re.DOTALL
+)
 _FIRST_TAG = re.compile(r"<([a-zA-Z][\w:.-]*)")
 _CLOSING_TAG = re.compile(r"</[a-zA-Z][\w:-]*\s*>")
 _FEED_ROOTS = {"rss", "feed", "rdf:rdf", "rdf"}
@@ -54,6 +57,25 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark (Windows tools do).
+
+    Text in a Latin script is then mostly ASCII, so every other byte is NUL, all on one side of each pair;
+    binary data has NULs scattered on both sides.
+    """
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0 : pairs * 2 : 2], sample[1 : pairs * 2 : 2]
+    nul_even, nul_odd = even.count(0), odd.count(0)
+    if nul_odd >= 0.4 * pairs and nul_even == 0:
+        return "utf-16-le"
+    if nul_even >= 0.4 * pairs and nul_odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def _gunzip_head(head: bytes) -> bytes:
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 4096)
@@ -63,7 +85,7 @@ def _gunzip_head(head: bytes) -> bytes:
 
 def looks_binary(head: bytes) -> bool:
     """NUL bytes or many control characters: not something any text reader can use."""
-    if bom_encoding(head) in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+    if bom_encoding(head) in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be") or utf16_without_bom(head):
         return False
     if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         return True
@@ -73,7 +95,7 @@ def looks_binary(head: bytes) -> bool:
 
 
 def _as_text(head: bytes) -> str:
-    encoding = bom_encoding(head)
+    encoding = bom_encoding(head) or utf16_without_bom(head)
     if encoding:
         return head.decode(encoding, errors="replace").lstrip("\ufeff")
     # For detection only: any single-byte reading keeps ASCII markup recognisable.

@@ -6,11 +6,13 @@ summary). A teaser is still kept, so the story is known, but flagged: it is not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from crosswire.ingest.detect import bom_encoding
 from crosswire.ingest.fields import (
     drop_stale_update,
     genre_from_labels,
@@ -54,10 +56,36 @@ def _feed_outlet(sources: Any, feed: Any, entry: Any) -> str | None:
     )
 
 
+# An entity declaration in the document type's internal subset: `<!DOCTYPE rss [ <!ENTITY a "...">`.
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY\b", re.IGNORECASE)
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z]")
+
+
+def refuse_entity_declarations(data: bytes) -> None:
+    """Refuse a feed that declares its own XML entities, before any XML parser sees it.
+
+    Nested entities expand exponentially ("billion laughs": a 1 KB file becomes gigabytes) and an
+    external one (`SYSTEM "file:///etc/passwd"`) would pull a local file into the article text. News
+    feeds never declare entities (they use the predefined ones and character references), so refusing
+    costs nothing real and does not depend on what the XML parser underneath would do. Declarations
+    can only stand in the prolog, before the root element, so article text that quotes one is not refused.
+    """
+    encoding = bom_encoding(data)
+    if encoding and encoding != "utf-8":
+        data = data.decode(encoding, errors="replace").encode("utf-8")
+    root = _FIRST_ELEMENT.search(data)
+    if _ENTITY_DECLARATION.search(data, 0, root.start() if root else len(data)):
+        raise ValueError(
+            "feed declares XML entities (<!ENTITY> in its DOCTYPE); refused: entity expansion can "
+            "exhaust memory or read local files, and news feeds have no need for it"
+        )
+
+
 def read_feed(path: Path | str, data: bytes, context: Any) -> Iterator[Article | Problem]:
     """One Article per feed entry that has any text; a Problem warning for each one that has none."""
     import feedparser
 
+    refuse_entity_declarations(data)
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     feed = parsed.get("feed", {})
     entries = parsed.get("entries", [])

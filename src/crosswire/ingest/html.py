@@ -294,14 +294,47 @@ def html_to_article(
     )
 
 
+# libxml2's HTML parser stops building the tree below this depth (its answer to deeply nested pages,
+# which would otherwise exhaust the stack); the text down there is lost to every HTML tool we use.
+PARSER_MAX_DEPTH = 255
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li option".split()
+)  # p, li, option: their end tag is optional, so they rarely add depth
+
+
+def nesting_depth(markup: str, stop: int = PARSER_MAX_DEPTH + 1) -> int:
+    """How deep the page's elements nest (approximately, from its tags), counting no further than `stop`."""
+    depth = deepest = 0
+    for m in _TAG.finditer(markup):
+        closing, name, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name not in _VOID:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest >= stop:
+                    break
+    return deepest
+
+
+def no_text_reason(markup: str) -> str:
+    """Why a page gave no article text, for the Problem: too deep for the parser, or no text at all."""
+    if nesting_depth(markup) > PARSER_MAX_DEPTH:
+        return (
+            f"HTML page nests elements more than {PARSER_MAX_DEPTH} deep, past the HTML parser's limit; "
+            "no article text could be read above that depth"
+        )
+    return "HTML page holds no article text (only navigation, scripts or markup)"
+
+
 def read_html(path: Path | str, data: bytes, context: Any) -> Iterator[Article | Problem]:
     """The article in one saved HTML page."""
     decoded = decode_bytes(data, declared_encoding(data))
     article = html_to_article(decoded.text, context, source_path=str(path))
     if article is None:
-        yield Problem(
-            str(path), "HTML page holds no article text (only navigation, scripts or markup)", "error"
-        )
+        yield Problem(str(path), no_text_reason(decoded.text), "error")
         return
     if decoded.warning:
         article.warnings.append(decoded.warning)

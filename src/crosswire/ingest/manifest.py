@@ -138,6 +138,8 @@ def _entry(cells: dict[str, Any], where: str) -> ManifestEntry:
     path = cells.get("path")
     if not isinstance(path, str) or not path.strip():
         raise ValueError(f"{where}: missing 'path'")
+    if "\0" in path:  # no file system allows it, and os.path functions raise on it
+        raise ValueError(f"{where}: 'path' {path!r} contains a NUL character")
     values: dict[str, str | None] = {}
     for key in ("outlet", "url"):
         value = cells.get(key)
@@ -225,7 +227,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 def _toml_block(block: str) -> dict[str, Any] | None:
     try:
-        return tomllib.loads(block)
+        # An empty block is no front matter, as for YAML: the '+++' lines stay in the text.
+        return tomllib.loads(block) or None
     except tomllib.TOMLDecodeError:
         return None
 

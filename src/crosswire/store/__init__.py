@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from crosswire.store.core import SaveResult, Store
 from crosswire.store.engine import StoreError, create_store_engine, normalise_url
-from crosswire.store.migrate import upgrade_to_head
+from crosswire.store.migrate import UnknownStoreError, check_sqlite_file, upgrade_to_head
 
 __all__ = ["SaveResult", "Store", "StoreError", "normalise_url", "open_store"]
 
@@ -27,10 +27,14 @@ def open_store(url: str | None = None) -> Store:
 
     `url`: None -> SQLite file ./crosswire.db; "my.db" or "sqlite:///path.db" -> that SQLite file;
     "postgresql://user@host:port/db" -> PostgreSQL through psycopg 3. Raises StoreError naming the
-    URL when the database cannot be opened, the driver is missing, or migrating fails.
+    URL when the database cannot be opened, the driver is missing, or migrating fails; an existing
+    SQLite file that is not a database, is damaged, belongs to another program or was written by a
+    newer crosswire is refused before anything is written to it.
     """
     engine, shown = create_store_engine(url)
     try:
+        if engine.dialect.name == "sqlite":
+            check_sqlite_file(engine.url.database)
         with engine.connect():
             pass
         upgrade_to_head(engine)
@@ -38,6 +42,9 @@ def open_store(url: str | None = None) -> Store:
         engine.dispose()
         detail = " ".join(str(exc.orig or exc).split())[:300]
         raise StoreError(f"cannot open store {shown}: {detail}") from exc
+    except UnknownStoreError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open store {shown}: {exc}") from exc
     except (SQLAlchemyError, OSError, RuntimeError) as exc:
         engine.dispose()
         raise StoreError(f"cannot open store {shown}: {exc}") from exc

@@ -7,10 +7,10 @@ process dies before the commit, the database is exactly as it was before the cal
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, is_dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 from sqlalchemy.exc import DBAPIError
@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from crosswire import model
 from crosswire.model import Analysis, Article, Event, Outlet, Story
 from crosswire.store import analyses as analysis_store
-from crosswire.store import codec, queries
+from crosswire.store import codec, file_cache, queries
 from crosswire.store.engine import WRITE_OPTION, StoreError
 from crosswire.store.migrate import current_revision
 from crosswire.store.queries import DateLike
@@ -27,6 +27,8 @@ from crosswire.store.schema import article_relations, articles, outlets, runs
 from crosswire.store.sql import CHUNK_ROWS, chunked, insert_ignore, upsert
 
 RELATION_KINDS = ("duplicate", "near_duplicate", "wire")
+DISCONNECT_RETRIES = 1  # a dropped connection is retried once; a second drop in a row is an outage
+T = TypeVar("T")
 
 
 @dataclass
@@ -71,14 +73,36 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def _write(self, what: str) -> Iterator[Connection]:
+    def _write(self, what: str, bump: bool = True) -> Iterator[Connection]:
+        """One write transaction; `bump` (data changed) raises the generation output writers check."""
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
                     yield conn
+                    if bump:
+                        file_cache.bump_generation(conn)
         except DBAPIError as exc:
             raise StoreError(f"{self.url}: {what} failed: {_reason(exc)}") from exc
+
+    def _write_retrying(self, what: str, work: Callable[[Connection], T], retry: bool = True) -> T:
+        """`work(conn)` in one write transaction. When the database drops the connection (a PostgreSQL
+        restart, an administrator's pg_terminate_backend, a network cut) the transaction is rolled back
+        by the server, so with `retry` the whole of it runs once more on a fresh connection."""
+        attempts = DISCONNECT_RETRIES + 1 if retry else 1
+        for attempt in range(attempts):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(**{WRITE_OPTION: True})
+                    with conn.begin():
+                        done = work(conn)
+                        file_cache.bump_generation(conn)  # data changed: outputs are stale
+                        return done
+            except DBAPIError as exc:
+                if exc.connection_invalidated and attempt + 1 < attempts:
+                    continue
+                raise StoreError(f"{self.url}: {what} failed: {_reason(exc)}") from exc
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     @contextmanager
     def _read(self, what: str) -> Iterator[Connection]:
@@ -95,13 +119,25 @@ class Store:
 
     # -- articles ------------------------------------------------------------------------------
 
-    def save_articles(self, items: Iterable[Article]) -> SaveResult:
-        """Insert new articles, update changed ones, count unchanged ones: all in one transaction."""
-        result = SaveResult()
-        with self._write("saving articles") as conn:
+    def save_articles(self, items: Iterable[Article], fingerprints: Sequence[Any] = ()) -> SaveResult:
+        """Insert new articles, update changed ones, count unchanged ones: all in one transaction.
+
+        `fingerprints` (store.minhash.FingerprintRow, from the de-duplicator) are written in the same
+        transaction, so no crash can leave stored articles that later copies cannot be linked to. A list
+        of articles is written again on a fresh connection if the database drops the connection."""
+        retry = isinstance(items, Sequence)
+
+        def work(conn: Connection) -> SaveResult:
+            result = SaveResult()
             for chunk in chunked(items, self.chunk_rows):
                 self._save_article_chunk(conn, chunk, result)
-        return result
+            if fingerprints:
+                from crosswire.store.minhash import write_fingerprints
+
+                write_fingerprints(conn, fingerprints)
+            return result
+
+        return self._write_retrying("saving articles", work, retry)
 
     def _save_article_chunk(self, conn: Connection, chunk: list[Article], result: SaveResult) -> None:
         rows: dict[str, dict[str, Any]] = {}
@@ -241,12 +277,16 @@ class Store:
     # -- analyses, events, stories -------------------------------------------------------------
 
     def save_analyses(self, items: Iterable[Analysis]) -> int:
-        """Replace each article's previous analysis; all of `items` in one transaction."""
-        saved = 0
-        with self._write("saving analyses") as conn:
+        """Replace each article's previous analysis; all of `items` in one transaction (retried on a
+        fresh connection, like save_articles, when `items` is a list and the connection drops)."""
+
+        def work(conn: Connection) -> int:
+            saved = 0
             for chunk in chunked(items, max(1, self.chunk_rows // 5)):
                 saved += analysis_store.save_analyses(conn, chunk)
-        return saved
+            return saved
+
+        return self._write_retrying("saving analyses", work, isinstance(items, Sequence))
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         with self._read("reading an analysis") as conn:
@@ -257,12 +297,34 @@ class Store:
         with self._read("listing analysed articles") as conn:
             return list(conn.execute(select(analyses_table.c.article_id)).scalars())
 
+    def iter_unanalysed(self, batch_size: int = CHUNK_ROWS) -> Iterator[Article]:
+        """Analysable articles without a stored analysis, streamed (an anti-join: no id set in memory)."""
+        with self._read("reading unanalysed articles") as conn:
+            yield from queries.iter_unanalysed(conn, batch_size)
+
+    def count_unanalysed(self) -> int:
+        with self._read("counting unanalysed articles") as conn:
+            return queries.count_unanalysed(conn)
+
     def iter_analyses(self, ids: Iterable[str] | None = None) -> Iterator[Analysis]:
         """Stored analyses, one article at a time (all analysed articles unless `ids` is given)."""
-        for article_id in list(ids) if ids is not None else self.analysed_ids():
+        for article_id in list(ids) if ids is not None else self._analysed_id_pages():
             found = self.get_analysis(article_id)
             if found is not None:
                 yield found
+
+    def _analysed_id_pages(self, page: int = 1000) -> Iterator[str]:
+        """Every analysed article's id in id order, a page at a time (keyset paging: no list of all ids,
+        and no cursor held open while the caller reads each analysis)."""
+        after = ""
+        while True:
+            query = select(analyses_table.c.article_id).where(analyses_table.c.article_id > after)
+            with self._read("listing analysed articles") as conn:
+                found = list(conn.execute(query.order_by(analyses_table.c.article_id).limit(page)).scalars())
+            yield from found
+            if len(found) < page:
+                return
+            after = found[-1]
 
     def save_events(self, items: Iterable[Event]) -> int:
         saved = 0
@@ -292,7 +354,7 @@ class Store:
 
     def start_run(self, paths: Iterable[Any]) -> int:
         row = {"started_at": codec.utc_now(), "paths": [str(p) for p in paths], "counts": {}, "problems": []}
-        with self._write("starting a run") as conn:
+        with self._write("starting a run", bump=False) as conn:
             return int(conn.execute(runs.insert().values(**row).returning(runs.c.id)).scalar_one())
 
     def finish_run(self, run_id: int, counts: dict[str, Any], problems: Iterable[Any] = ()) -> None:
@@ -301,7 +363,7 @@ class Store:
             "counts": dict(counts),
             "problems": [_problem_dict(p) for p in problems],
         }
-        with self._write("finishing a run") as conn:
+        with self._write("finishing a run", bump=False) as conn:
             if conn.execute(update(runs).where(runs.c.id == run_id).values(**values)).rowcount == 0:
                 raise StoreError(f"{self.url}: finish_run: no run with id {run_id!r}")
 
@@ -346,4 +408,8 @@ def _problem_dict(problem: Any) -> dict[str, Any]:
 def _reason(exc: DBAPIError) -> str:
     """The driver's own message, first lines only (psycopg adds hints and context below)."""
     lines = [line.strip() for line in str(exc.orig or exc).strip().splitlines() if line.strip()]
-    return " ".join(lines[:2]) or type(exc).__name__
+    reason = " ".join(lines[:2]) or type(exc).__name__
+    if "database or disk is full" in reason:
+        # SQLite rolled the transaction back: what was committed before is intact.
+        reason += " (disk full: nothing of this write was kept; free space and run again)"
+    return reason

@@ -5,9 +5,8 @@ articles share a text hash or an LSH band key with any of them, checks the candi
 signatures in memory, and after the batch's articles are saved, `save_fingerprints` records the new
 fingerprints. So memory holds one batch's fingerprints, never the whole corpus's, whatever its size.
 
-The fingerprints of a batch are written in their own transaction right after the articles' one: a
-crash between the two leaves those articles without fingerprints, which only means later copies of
-them are not linked until they are ingested again (re-ingesting fills the gap).
+Ingest writes a batch's fingerprints in the articles' own transaction (`Store.save_articles(...,
+fingerprints=)` calls `write_fingerprints`), so a crash never leaves stored articles without them.
 """
 
 from __future__ import annotations
@@ -133,6 +132,12 @@ def save_fingerprints(store: Any, rows: Sequence[FingerprintRow]) -> int:
     if not rows:
         return 0
     with store._write("saving fingerprints") as conn:
+        return write_fingerprints(conn, rows)
+
+
+def write_fingerprints(conn: Connection, rows: Sequence[FingerprintRow]) -> int:
+    """`save_fingerprints` inside the caller's transaction (e.g. the one saving the articles)."""
+    if rows:
         first = (
             int(conn.execute(select(func.coalesce(func.max(minhash_signatures.c.seq), 0))).scalar_one()) + 1
         )

@@ -123,6 +123,31 @@ def iter_articles(
         yield from _articles_from_rows(conn, partition)
 
 
+def _unanalysed() -> Any:
+    # NOT EXISTS rather than NOT IN (ids): both backends plan it as an anti-join on the analyses key.
+    done = analyses.alias("done")
+    return articles.c.analysable.is_(True) & ~select(done.c.article_id).where(
+        done.c.article_id == articles.c.id
+    ).exists()
+
+
+def iter_unanalysed(conn: Connection, batch_size: int = CHUNK_ROWS) -> Iterator[Article]:
+    """Analysable articles that have no analysis yet, in id order, streamed."""
+    # The outer join _article_select makes finds no analysis row for these: an anti-join already.
+    query = (
+        _article_select()
+        .where(articles.c.analysable.is_(True), analyses.c.article_id.is_(None))
+        .order_by(articles.c.id)
+    )
+    result = conn.execution_options(yield_per=batch_size).execute(query)
+    for partition in result.partitions():
+        yield from _articles_from_rows(conn, partition)
+
+
+def count_unanalysed(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(articles).where(_unanalysed())).scalar_one())
+
+
 def count_articles(
     conn: Connection,
     outlet: str | None = None,

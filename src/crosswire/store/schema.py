@@ -265,3 +265,26 @@ story_index = Table(
     Column("saved_at", DateTime, nullable=False),
     Column("payload", LargeBinary, nullable=False),
 )
+
+# Files already ingested (store/file_cache.py): a re-run skips a file whose size and mtime (or, failing
+# those, content hash) and ingest options are unchanged, without decoding it again.
+ingested_files = Table(
+    "ingested_files",
+    metadata,
+    Column("path", Text, primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("mtime_ns", BigInteger, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("options_hash", String(64), nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("seen_at", DateTime, nullable=False),
+)
+
+# Named counters; "generation" goes up with every data-changing write transaction (core.Store._write),
+# so output writers can skip rewriting files when the store has not changed since they last wrote.
+store_meta = Table(
+    "store_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)

@@ -10,6 +10,12 @@ matches tens of thousands of articles:
 2. count: how many match, counted up to COUNT_CAP (beyond that the page says "10,000+"), and not
    counted at all when the ranked page already shows the end of the list;
 3. page: the wide rows and snippets, read for the page's hits only.
+On SQLite, ranking is windowed: bm25 costs a few microseconds per match, so ranking all 30,000
+matches of a common word took 60-100 ms. The matches are instead taken in blocks of RANK_WINDOW in
+the index's rowid order, newest stored first (FTS5 walks that order without scoring), and ranked by
+bm25 within each block; the first block holds the 2,000 most recently stored matches. A query with at
+most RANK_WINDOW matches is ranked exactly as before; pages never overlap or skip, since each block's
+order is fixed. PostgreSQL ranks all matches (ts_rank), as its index has no cheap order to walk.
 Filters narrow the matches without driving the index: on SQLite the filtered rowids are one list
 the planner builds once from the indexed columns (`+s.rowid IN (...)`); written plainly, SQLite would
 instead re-run the MATCH once per filtered row, which took seconds for a date range at 50k articles.
@@ -36,6 +42,8 @@ MAX_LIMIT = 200
 # Matches are counted up to this many; a larger total is reported as COUNT_CAP with `capped` set.
 # 10,000 is also as deep as the pages go (500 pages of 20), so the pager never needs more.
 COUNT_CAP = 10_000
+# SQLite ranks matches within blocks of this many, newest stored first (see the module doc).
+RANK_WINDOW = 2_000
 # Words and "quoted phrases" of a user's query; everything else (FTS5 operators, brackets) is dropped.
 _TERM = re.compile(r'"([^"]+)"|([\w][\w\'-]*)', re.UNICODE)
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -73,6 +81,7 @@ class _Plan:
     key: str
     rank: str
     page: str
+    score: str | None = None  # SQLite: the bm25 expression, ranked within RANK_WINDOW blocks
 
 
 def fts5_query(query: str) -> str:
@@ -124,12 +133,32 @@ def _filter_sql(filters: SearchFilters, params: dict[str, Any], speaker_column: 
     return where
 
 
+def _ranked_keys(conn: Connection, plan: _Plan, params: dict[str, Any], limit: int, offset: int) -> list[Any]:
+    if plan.score is None:
+        query = text(
+            f"SELECT {plan.key} AS k {plan.matched} ORDER BY {plan.rank} LIMIT :limit OFFSET :offset"
+        )
+        return list(conn.execute(query, dict(params, limit=limit, offset=offset)).scalars())
+    window = RANK_WINDOW
+    # One block, newest stored first, ranked; `lo`..`lo + n` of its ranking are on this page.
+    block = text(
+        f"SELECT k FROM (SELECT {plan.key} AS k, {plan.score} AS r {plan.matched} "
+        f"ORDER BY {plan.key} DESC LIMIT :window OFFSET :start) ORDER BY r, k LIMIT :n OFFSET :lo"
+    )
+    keys: list[Any] = []
+    for tier in range(offset // window, (offset + limit - 1) // window + 1):
+        start = tier * window
+        lo = max(offset, start) - start
+        n = min(offset + limit, start + window) - start - lo
+        found = list(conn.execute(block, dict(params, window=window, start=start, n=n, lo=lo)).scalars())
+        keys.extend(found)
+        if len(found) < n:
+            break  # the matches ended inside this block
+    return keys
+
+
 def _search(conn: Connection, plan: _Plan, params: dict[str, Any], limit: int, offset: int) -> SearchPage:
-    ranked = conn.execute(
-        text(f"SELECT {plan.key} AS k {plan.matched} ORDER BY {plan.rank} LIMIT :limit OFFSET :offset"),
-        dict(params, limit=limit, offset=offset),
-    ).scalars()
-    keys = list(ranked)
+    keys = _ranked_keys(conn, plan, params, limit, offset)
     capped = False
     if keys and len(keys) < limit:
         total = offset + len(keys)  # the page reaches the end of the list: nothing left to count
@@ -166,6 +195,7 @@ def _article_plan(backend: str, where: list[str]) -> _Plan:
             key="s.rowid",
             # Title hits weigh four times body hits; the rowid breaks ties, so pages never overlap.
             rank="bm25(search_articles, 4.0, 1.0), s.rowid",
+            score="bm25(search_articles, 4.0, 1.0)",
             page=f"SELECT s.rowid AS k, {columns}, {snippet} AS snippet FROM search_articles s "
             "JOIN articles a ON a.rowid = s.rowid WHERE search_articles MATCH :q AND s.rowid IN :keys",
         )
@@ -191,6 +221,7 @@ def _quote_plan(backend: str, where: list[str]) -> _Plan:
             matched=f"FROM search_quotes s WHERE search_quotes MATCH :q{keep}",
             key="s.rowid",
             rank="bm25(search_quotes), s.rowid",
+            score="bm25(search_quotes)",
             page=f"SELECT s.rowid AS k, {columns}, {snippet} AS snippet FROM search_quotes s "
             "JOIN quotes q ON q.rowid = s.rowid JOIN articles a ON a.id = q.article_id "
             "WHERE search_quotes MATCH :q AND s.rowid IN :keys",
@@ -247,6 +278,23 @@ def rebuild_search_index(store: Store) -> None:
         for fts in ("search_articles", "search_quotes"):
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
+
+
+def optimize_search_index(store: Store) -> int:
+    """Merge each SQLite FTS index into one segment; returns how many segments there were before.
+
+    Every write transaction adds a segment and FTS5 merges them only now and then, so a store filled
+    by many ingest batches keeps a dozen or more; each search then looks every term up in each of
+    them. Merged, the benchmark's never-asked searches at 50k articles took about half the time
+    (docs/benchmarks.md). Takes seconds on a large store, holding the write lock; PostgreSQL: no-op."""
+    if store.backend != "sqlite":
+        return 0
+    with store._write("optimizing the search index") as conn:
+        before = 0
+        for fts in ("search_articles", "search_quotes"):
+            before += int(conn.execute(text(f"SELECT count(DISTINCT segid) FROM {fts}_idx")).scalar_one())
+            conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
+    return before
 
 
 def index_version(store: Store) -> bytes | None:

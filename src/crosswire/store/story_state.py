@@ -2,13 +2,14 @@
 
 The store treats the payload as opaque bytes (stories/cluster.py `StoryIndex.to_bytes` makes them), so
 the grouping's internals can change without a migration; a payload the grouping no longer reads is
-simply replaced by a fresh regroup. `save_stories_with_index` writes the stories and the state in one
+simply replaced by a fresh regroup. `article_states` tells the grouping what changed without reading
+any article's text: one small row per article. `save_stories_with_index` writes the stories and the state in one
 transaction, so a crash never leaves stories that disagree with the state that produced them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, delete, select
 from crosswire.model import Story
 from crosswire.store import analyses as analysis_store
 from crosswire.store import codec
-from crosswire.store.schema import story_index
+from crosswire.store.schema import analyses, articles, story_index
 from crosswire.store.sql import upsert
 
 ROW_ID = 1  # one grouping state per store
@@ -54,3 +55,23 @@ def _put(conn: Connection, payload: bytes) -> None:
         raise TypeError(f"save_story_index expects bytes, got {type(payload).__name__}")
     row = {"id": ROW_ID, "saved_at": codec.utc_now(), "payload": bytes(payload)}
     upsert(conn, story_index, [row], keys=["id"])
+
+
+def article_states(store: Any, batch_size: int = 5000) -> Iterator[tuple[str, str]]:
+    """(id, state) of every stored article that is not a duplicate, streamed in id order.
+
+    The state joins the article's record hash (any stored field changed) with the time of its analysis
+    (analysed again), so comparing states tells the grouping which articles it must look at again
+    without decoding a single article or analysis."""
+    query = (
+        select(articles.c.id, articles.c.record_hash, analyses.c.analysed_at)
+        .outerjoin(analyses, analyses.c.article_id == articles.c.id)
+        .where(articles.c.duplicate_of.is_(None))
+        .order_by(articles.c.id)
+    )
+    with store._read("reading article states") as conn:
+        result = conn.execution_options(yield_per=batch_size).execute(query)
+        for partition in result.partitions():
+            for article_id, record_hash, analysed_at in partition:
+                when = analysed_at.isoformat() if analysed_at is not None else "-"
+                yield article_id, f"{record_hash or '-'}/{when}"

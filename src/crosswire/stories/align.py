@@ -317,7 +317,9 @@ def _fact(group: list[Occurrence], words: Counter[str]) -> AlignedFact:
     chosen = {key: names[key].most_common(1)[0][0] for key in sorted(seed.actors) if key in names}
     what = Counter(o.what.replace(", not specified below", "").lower() for o in group if o.match == "event")
     what = what or Counter(o.what for o in group)
-    shared = [w for w, c in words.most_common() if c >= 2][:4] or [w for w, _ in words.most_common(3)]
+    # Ties broken by the word itself: keywords come from frozensets, whose order varies with PYTHONHASHSEED.
+    ranked = sorted(words.items(), key=lambda item: (-item[1], item[0]))
+    shared = [w for w, c in ranked if c >= 2][:4] or [w for w, _ in ranked[:3]]
     about = f" ({', '.join(shared)})" if shared and seed.root in {"03", "05", "10", "12", "13", "15"} else ""
     negation = "not " if seed.negated else ""
     who = " \u2013 ".join(chosen.values()) or "unknown actor"

@@ -179,7 +179,8 @@ def story_record(story: Story) -> dict[str, Any]:
 
 
 def load_corpus(store: Any) -> tuple[list[Article], dict[str, Analysis]]:
-    """Every stored article and its analysis (when it has one)."""
+    """Every stored article and its analysis (when it has one). Holds the whole corpus: for tools and
+    tests on small corpora; `stories_step` reads only what changed."""
     articles = [a for a in store.iter_articles() if a.duplicate_of is None]
     wanted = {a.id for a in articles}
     analyses = {an.article_id: an for an in store.iter_analyses() if an.article_id in wanted}
@@ -201,22 +202,98 @@ def load_saved_index(store: Any) -> StoryIndex | None:
         return None
 
 
+# Articles read from the store at once while building story inputs or comparing a story.
+LOAD_CHUNK = 500
+
+
+def load_members(store: Any, ids: Sequence[str]) -> tuple[list[Article], dict[str, Analysis]]:
+    """The articles `ids` (in that order) and their analyses, read by id."""
+    found: list[Article] = []
+    analyses: dict[str, Analysis] = {}
+    for start in range(0, len(ids), LOAD_CHUNK):
+        chunk = list(ids[start : start + LOAD_CHUNK])
+        found.extend(store.iter_articles(ids=chunk))
+        analyses.update((an.article_id, an) for an in store.iter_analyses(ids=chunk))
+    return found, analyses
+
+
+def state_fits(index: StoryIndex, states: Mapping[str, str], threshold: float) -> bool:
+    """Whether `index` can be extended: same settings, and every article in it still stored, still not
+    a duplicate, and neither re-ingested with changes nor analysed again (its state is unchanged)."""
+    from crosswire.stories.cluster import WINDOW_DAYS
+
+    if index.threshold != threshold or index.window_days != WINDOW_DAYS:
+        return False
+    seen = index.notes.get("state")
+    if not isinstance(seen, dict) or len(seen) != len(index.story_of):
+        return False
+    return all(states.get(article_id) == state for article_id, state in seen.items())
+
+
 def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool = False) -> None:
     """Analysis step: group the stored corpus into stories and store them (replacing earlier ones).
 
-    Adds only new articles to the saved grouping; `full` regroups everything from scratch."""
-    from crosswire.store.story_state import save_stories_with_index
+    Reads one small state row per article to find what changed (store/story_state.article_states),
+    then only the new articles to place them, and only the members of stories whose membership
+    changed to compare them; when nothing changed it writes nothing. An indexed article that changed
+    or went away regroups everything, as `full` (`crosswire stories --build`) does."""
+    from crosswire.store.story_state import article_states, save_stories_with_index
+    from crosswire.stories.cluster import THRESHOLD, StoryIndex
+    from crosswire.stories.inputs import story_input
 
     store = corpus.store
-    articles, analyses = load_corpus(store)
+    states = dict(article_states(store))
     if progress:
-        progress("stories", 0, len(articles))
+        progress("stories", 0, len(states))
     index = None if full else load_saved_index(store)
-    known = {s.id: s for s in store.list_stories()} if index is not None else None
-    stories, index, _ = update_stories(articles, analyses, index, known)
+    if index is not None and not state_fits(index, states, THRESHOLD):
+        index = None
+    known: dict[str, Story] | None = None
+    if index is None:
+        index = StoryIndex(threshold=THRESHOLD)
+    new = [i for i in states if i not in index.story_of]
+    if not new and index.notes.get("state") is not None and not full:
+        if progress:
+            progress("stories", len(states), len(states))
+        return  # nothing new, nothing changed: the stored stories stand
+    if len(index.story_of):
+        known = {s.id: s for s in store.list_stories()}
+    items: list[StoryInput] = []
+    for start in range(0, len(new), LOAD_CHUNK):
+        found, analyses = load_members(store, new[start : start + LOAD_CHUNK])
+        items.extend(story_input(a, analyses.get(a.id)) for a in found)
+    index.add_many(items)
+    index.notes.pop("inputs", None)  # update_stories' digests; this path keeps states instead
+    index.notes["state"] = {i: states[i] for i in index.story_of}
+    stories = _stories_for(store, index.clusters(), known)
     save_stories_with_index(store, stories, index.to_bytes())
     if progress:
-        progress("stories", len(articles), len(articles))
+        progress("stories", len(states), len(states))
+
+
+def _stories_for(store: Any, clusters: Sequence[Cluster], known: Mapping[str, Story] | None) -> list[Story]:
+    """`stories_from_clusters`, reading each story's members from the store only when it must be
+    compared again, so memory holds one story's articles at a time."""
+    stories: list[Story] = []
+    key_to_id: dict[str, str] = {}
+    for cluster in clusters:
+        story = Story(
+            article_ids=list(cluster.article_ids),
+            title=cluster.title,
+            outlets=list(cluster.outlets),
+            date_span=cluster.date_span,
+        )
+        key_to_id[cluster.key] = story.id
+        earlier = (known or {}).get(story.id)
+        if earlier is not None:
+            story.facts, story.portrayal = earlier.facts, earlier.portrayal
+        else:
+            members, analyses = load_members(store, story.article_ids)
+            story = story_from_comparison(story, compare_story(story, members, analyses, None))
+        stories.append(story)
+    for story, cluster in zip(stories, clusters, strict=True):
+        story.related = [key_to_id[k] for k in cluster.related if k in key_to_id]
+    return stories
 
 
 def write_stories_jsonl(stories: Iterable[Story], path: Path) -> int:

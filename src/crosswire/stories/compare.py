@@ -3,13 +3,18 @@ each outlet left out, what each puts first, whom it lets speak anonymously, how 
 actors, how faithfully it quotes, and what genres the coverage is.
 
 Definitions (so the numbers can be checked by hand):
+- facts: aligned events (align.py) and quotes; a sentence-level *claim* (a cue word near an actor, no coded
+  event) counts only when it meets the rules of facts.py `tighten_claims` (resolved actor next to the cue or
+  an attributed quote, no questions or page furniture, near-identical claims across outlets merged);
 - corroborated: reported by at least two *independent* outlets (wire copies count once, see wire.py);
 - single-source: reported by one outlet only;
 - omission: a fact an outlet's articles do not report while at least two other outlets do;
 - emphasis: the actors and events in an article's headline and its first LEAD_SENTENCES sentences;
 - anonymous share: quotes whose speaker is anonymous / all quotes, per outlet;
-- portrayal: per outlet and main actor, the mean tone nlp/tone.py gave the actor in that outlet's
-  articles, with the evidence sentences and the labels the outlet uses ("Chairman Kim", "the dictator");
+- portrayal: per outlet and main actor (keyed by canonical identity: "Putin" and "Vladimir Putin" are one
+  row), the mean of the trained sentiment model's tone toward the actor in that outlet's articles, with the
+  evidence sentences and the labels and names the outlet uses ("Chairman Kim", "the dictator"); see
+  portrayal.py;
 - quote fidelity: for statements quoted by two or more articles, each wording's similarity to the
   longest (rapidfuzz, 0-100) and its length ratio;
 - genre mix: articles per genre (news, analysis, opinion), per outlet and overall.
@@ -23,14 +28,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Fact, Story
-from crosswire.stories.align import AlignedFact, actor_key, align_events, align_quotes
-from crosswire.stories.facts import event_fact, quote_fact
+from crosswire.stories.align import AlignedFact, align_events, align_quotes
+from crosswire.stories.facts import event_fact, quote_fact, tighten_claims
+from crosswire.stories.portrayal import portrayal
 from crosswire.stories.sentences import sentence_spans
 from crosswire.stories.wire import find_dependence
 
 LEAD_SENTENCES = 2
-MAIN_ACTORS = 6
-MAX_EVIDENCE = 3
 GENRES = {
     "news": "news",
     "report": "news",
@@ -80,7 +84,7 @@ def compare_story(
     members = set(story.article_ids)
     arts = [a for a in articles if a.id in members]
     dep = find_dependence(arts)
-    aligned = align_events(arts, analyses, events)
+    aligned = tighten_claims(align_events(arts, analyses, events), arts, analyses)
     quotes = align_quotes(arts, analyses)
     facts = [event_fact(f, dep) for f in aligned] + [quote_fact(q, dep) for q in quotes]
     outlets = sorted({a.outlet for a in arts if a.outlet})
@@ -173,67 +177,6 @@ def anonymous_share(arts: Sequence[Article], analyses: Mapping[str, Analysis]) -
         }
         for o, c in sorted(counts.items())
     }
-
-
-def portrayal(
-    arts: Sequence[Article], analyses: Mapping[str, Analysis]
-) -> tuple[list[str], dict[str, dict[str, dict[str, Any]]]]:
-    """The story's main actors (named in most articles) and each outlet's portrayal of each of them."""
-    spread: Counter[str] = Counter()
-    names: dict[str, Counter[str]] = {}
-    for article in arts:
-        analysis = analyses.get(article.id)
-        keys = set()
-        for actor in analysis.actors if analysis else []:
-            if actor.anonymous or actor.kind == "anonymous":
-                continue
-            key = _portrayal_key(actor)
-            keys.add(key)
-            names.setdefault(key, Counter())[actor.name] += len(actor.mentions) or 1
-        spread.update(keys)
-    main = [k for k, _ in sorted(spread.items(), key=lambda kv: (-kv[1], -sum(names[kv[0]].values()), kv[0]))]
-    main = main[:MAIN_ACTORS]
-    display = {k: names[k].most_common(1)[0][0] for k in main}
-    out: dict[str, dict[str, dict[str, Any]]] = {}
-    for article in arts:
-        analysis = analyses.get(article.id)
-        if analysis is None or not article.outlet:
-            continue
-        per_outlet = out.setdefault(article.outlet, {})
-        for actor in analysis.actors:
-            key = _portrayal_key(actor)
-            if key not in display:
-                continue
-            view = per_outlet.setdefault(
-                display[key], {"tones": [], "labels": [], "evidence": [], "mentions": 0}
-            )
-            view["mentions"] += len(actor.mentions)
-            if actor.tone is not None:
-                view["tones"].append(actor.tone)
-            view["labels"].extend(label for label in actor.labels if label not in view["labels"])
-            for span in actor.evidence[:MAX_EVIDENCE]:
-                view["evidence"].append(
-                    {
-                        "article_id": article.id,
-                        "outlet": article.outlet,
-                        "start": span.start,
-                        "end": span.end,
-                        "text": span.text,
-                    }
-                )
-    for per_outlet in out.values():
-        for view in per_outlet.values():
-            tones = view.pop("tones")
-            view["tone"] = round(sum(tones) / len(tones), 3) if tones else None
-            view["evidence"] = view["evidence"][:MAX_EVIDENCE]
-    return [display[k] for k in main], out
-
-
-def _portrayal_key(actor: Any) -> str:
-    # People are portrayed as people: "Kim Jong-un" is not "North Korea", so persons key by name.
-    if actor.kind == "person":
-        return "person:" + actor.name.lower()
-    return actor_key(actor.codes[0] if actor.codes else None, actor.name, actor.country) or actor.name.lower()
 
 
 def genre_mix(arts: Sequence[Article]) -> dict[str, dict[str, int]]:

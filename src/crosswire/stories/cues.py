@@ -137,8 +137,29 @@ def content_words(text: str, skip: frozenset[str] = frozenset()) -> list[str]:
     return out
 
 
+# Sentences that are page furniture or questions say nothing happened: no claim is read from them.
+_BOILERPLATE = re.compile(
+    r"\b(?:sign up|subscribe|newsletter|click here|read more|all rights reserved|copyright|follow us"
+    r"|contributed (?:to )?this report|editor'?s note|terms of (?:use|service)|privacy policy|advertisement)\b",
+    re.IGNORECASE,
+)
+_CLOSERS = " \t\"'\u201d\u2019)]"
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks ("What comes next?") rather than reports."""
+    return sentence.rstrip(_CLOSERS).endswith("?")
+
+
+def is_boilerplate(sentence: str) -> bool:
+    return bool(_BOILERPLATE.search(sentence))
+
+
 def find_cues(sentence: str) -> list[tuple[str, str, int]]:
-    """(root, cue word, offset in `sentence`) for each cue word, in order."""
+    """(root, cue word, offset in `sentence`) for each cue word, in order; none in a question or in page
+    furniture (newsletter prompts, copyright lines, "contributed to this report")."""
+    if is_question(sentence) or is_boilerplate(sentence):
+        return []
     return [
         (CUE_ROOT[m.group(0).lower()], m.group(0), m.start())
         for m in _WORD.finditer(sentence)

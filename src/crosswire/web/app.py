@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 
 from crosswire import __version__
 from crosswire.store import StoreError, open_store
+from crosswire.web.fetch import FetchPolicy
 from crosswire.web.jobs import IngestJobs
 from crosswire.web.search_cache import SearchCache
 from crosswire.web.security import SecurityHeadersMiddleware, UploadLimits, csrf_token_for, is_loopback_host
@@ -37,6 +38,7 @@ class Settings:
     token: str | None
     host: str
     limits: UploadLimits
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
 
     @property
     def open_reading(self) -> bool:
@@ -97,20 +99,28 @@ def create_app(
     host: str = "127.0.0.1",
     limits: UploadLimits | None = None,
     jobs_dir: Path | None = None,
+    fetch: FetchPolicy | None = None,
 ) -> FastAPI:
     """The workbench over the store at `db_url` (opened, and migrated, now: a bad URL fails here).
 
     `token` enables writing (ingest, delete) and, when `host` is not a loopback address, guards
     reading too; a non-loopback `host` without a token is refused, since anyone could read.
     `jobs_dir`: a folder shared by several server processes over the same store, where each writes
-    its ingest jobs' status for the others to report.
+    its ingest jobs' status for the others to report. `fetch`: the rules for ingest by URL (tests
+    widen them to reach a local server; the default refuses every non-public address).
     """
     if not is_loopback_host(host) and not token:
         raise ValueError(
             f"host {host!r} is not a loopback address: give a token (--token) so reading is guarded"
         )
     store = open_store(db_url)
-    settings = Settings(db_url=db_url, token=token or None, host=host, limits=limits or UploadLimits())
+    settings = Settings(
+        db_url=db_url,
+        token=token or None,
+        host=host,
+        limits=limits or UploadLimits(),
+        fetch=fetch or FetchPolicy(),
+    )
     jobs = IngestJobs(store, state_dir=jobs_dir)
 
     @asynccontextmanager

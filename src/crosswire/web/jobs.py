@@ -12,6 +12,7 @@ process writes its jobs' status into a shared folder (`state_dir`) and reads the
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -27,8 +28,10 @@ from typing import Any
 
 from crosswire import api
 from crosswire.store.core import Store
+from crosswire.web.fetch import FetchPolicy, fetch_page
 
 MAX_KEPT_JOBS = 100
+MANIFEST_NAME = "manifest.csv"  # beside fetched pages: the URL each came from
 # Progress is written to the shared folder at most this often (state changes are written at once).
 PROGRESS_WRITE_S = 0.5
 _JOB_ID = re.compile(r"[0-9a-f]{16}")
@@ -90,12 +93,21 @@ class IngestJobs:
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosswire-ingest")
 
-    def submit(self, files: list[tuple[str, bytes]]) -> IngestJob:
-        """Queue (name, content) pairs; names must already be checked (see security.check_upload_name)."""
+    def submit(self, files: list[tuple[str, bytes]], urls: dict[str, str] | None = None) -> IngestJob:
+        """Queue (name, content) pairs; names must already be checked (see security.check_upload_name).
+        `urls`: name -> the URL a file was fetched from, given to ingest as a manifest."""
         folder = Path(tempfile.mkdtemp(prefix="crosswire-upload-"))
+        rows = []
         for i, (name, data) in enumerate(files):
             # A numeric prefix keeps two uploads of the same name apart.
             (folder / f"{i:03d}-{name}").write_bytes(data)
+            if urls and name in urls:
+                rows.append({"path": f"{i:03d}-{name}", "url": urls[name]})
+        if rows:
+            with (folder / MANIFEST_NAME).open("w", encoding="utf-8", newline="") as out:
+                writer = csv.DictWriter(out, fieldnames=["path", "url"])
+                writer.writeheader()
+                writer.writerows(rows)
         job = IngestJob(id=secrets.token_hex(8), files=[name for name, _ in files])
         with self._lock:
             self._jobs[job.id] = job
@@ -106,6 +118,12 @@ class IngestJobs:
         self._save(job)
         self._pool.submit(self._run, job, folder)
         return job
+
+    def submit_url(self, url: str, policy: FetchPolicy) -> IngestJob:
+        """Fetch one page (web/fetch.py: FetchError when refused or failed) and queue it, with the URL
+        it came from (after redirects) as the article's URL."""
+        page = fetch_page(url, policy)
+        return self.submit([(page.file_name, page.content)], urls={page.file_name: page.url})
 
     def get(self, job_id: str) -> IngestJob | None:
         with self._lock:
@@ -155,7 +173,14 @@ class IngestJobs:
         try:
             job.state = "reading"
             self._save(job)
-            summary = api.ingest_into(self.store, [folder], progress=progress, db_url=self.store.url)
+            manifest = folder / MANIFEST_NAME
+            summary = api.ingest_into(
+                self.store,
+                [folder],
+                manifest=manifest if manifest.exists() else None,
+                progress=progress,
+                db_url=self.store.url,
+            )
             job.counts = dict(summary.counts)
             job.problems = [
                 {

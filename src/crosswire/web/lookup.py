@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import HTTPException
 
 from crosswire.model import Article, Story
+from crosswire.store import browse
 
 
 def story_or_404(store: Any, story_id: str) -> Story:
@@ -14,6 +15,14 @@ def story_or_404(store: Any, story_id: str) -> Story:
     if story is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
     return story
+
+
+def story_view_or_404(store: Any, story_id: str) -> dict[str, Any]:
+    """The story page's data (`browse.story_view`: the story, headings, events, actors, one read)."""
+    view = browse.story_view(store, story_id)
+    if view is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return view
 
 
 def article_or_404(store: Any, article_id: str) -> Article:

@@ -18,7 +18,7 @@ from crosswire.store import browse
 from crosswire.store.search import SearchFilters
 from crosswire.web.lookup import article_or_404, story_or_404
 from crosswire.web.security import check_upload_name, require_read, require_write
-from crosswire.web.views.compare import compare
+from crosswire.web.views.compare import compare, recompare_story
 
 router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(require_read)])
 
@@ -71,7 +71,7 @@ def get_analysis(request: Request, article_id: str) -> dict[str, Any]:
     dependencies=[Depends(require_write)],
 )
 def delete_article(request: Request, article_id: str) -> Response:
-    if not browse.delete_article(_store(request), article_id):
+    if not browse.delete_article(_store(request), article_id, recompare=recompare_story):
         raise HTTPException(404, f"no article with id {article_id!r}")
     return Response(status_code=204)
 
@@ -213,6 +213,21 @@ def ingest_text(request: Request, body: PastedText) -> dict[str, Any]:
         raise HTTPException(413, f"pasted text too long: the limit is {limits.max_paste_chars} characters")
     document = pasted_document(body.text, body.title, body.outlet, body.published)
     return request.app.state.jobs.submit([("pasted.txt", document.encode("utf-8"))]).to_dict()
+
+
+class PageUrl(BaseModel):
+    url: str = Field(min_length=1, max_length=2000)
+
+
+@router.post(
+    "/ingest/url",
+    status_code=202,
+    summary="Fetch an article page by URL and ingest it (needs the token; public http(s) addresses only)",
+    dependencies=[Depends(require_write)],
+)
+def ingest_url(request: Request, body: PageUrl) -> dict[str, Any]:
+    settings = request.app.state.settings
+    return request.app.state.jobs.submit_url(body.url, settings.fetch).to_dict()
 
 
 @router.get("/ingest/{job_id}", summary="An ingest job's progress")

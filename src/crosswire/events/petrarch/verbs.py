@@ -119,6 +119,8 @@ def _verb_forms(spec: str, block: str, code: str | None, where: str) -> list[Ver
         return tuple(p.lstrip("+") for p in parts), head
 
     words, head = split(base)
+    if not words or not words[head]:
+        raise DictionaryError(f"{where}: verb line has no verb: {spec.strip()!r}")
     out = [
         VerbForm(words[:head] + (w,) + words[head + 1 :], head, block, code)
         for w in regular_forms(words[head])
@@ -126,7 +128,7 @@ def _verb_forms(spec: str, block: str, code: str | None, where: str) -> list[Ver
     if irregular:
         for written in irregular.group(1).split():
             forms, h = split(written)
-            if forms:
+            if forms and forms[h]:
                 out.append(
                     VerbForm(forms, h if len(forms) == len(words) else min(h, len(forms) - 1), block, code)
                 )
@@ -203,7 +205,10 @@ def read_verbs(text: str, path: str = "<verbs>") -> VerbDictionary:
             synset, first_in_block = None, True
             continue
         if stripped.startswith("&"):
-            synset = stripped[1:].split()[0].rstrip("_").upper()
+            name_words = stripped[1:].split()
+            if not name_words or not name_words[0].rstrip("_"):
+                raise DictionaryError(f"{where}: synset line names no synset: {stripped!r}")
+            synset = name_words[0].rstrip("_").upper()
             raw_synsets[synset] = []
             synset_where[synset] = where
             block = None

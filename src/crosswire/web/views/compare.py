@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 from crosswire.events.codebook import Codebook
-from crosswire.model import Event, Fact, Story, to_dict
+from crosswire.model import Analysis, Article, Event, Fact, Story, to_dict
 
 
 def sentence_link(article_id: str, start: int, end: int) -> str:
@@ -70,7 +70,26 @@ def compare(story: Story) -> dict[str, Any]:
         "omitted": {o: fs for o, fs in omitted.items() if fs},
         "quotes": [f for f in facts if f["kind"] == "quote"],
         "portrayal": story.portrayal,
+        "portrayal_by_actor": by_actor(story.portrayal),
     }
+
+
+def by_actor(portrayal: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """The stored {outlet: {actor: tone}} turned into {actor: {outlet: tone}}: one table row per actor."""
+    rows: dict[str, dict[str, float]] = {}
+    for outlet, tones in portrayal.items():
+        for actor, tone in tones.items():
+            rows.setdefault(actor, {})[outlet] = tone
+    return dict(sorted(rows.items()))
+
+
+def recompare_story(story: Story, members: list[Article], analyses: dict[str, Analysis]) -> Story:
+    """`story` compared afresh over its (remaining) members, as the stories stage compares a story
+    whose membership changed: the store calls this when an article leaves a story."""
+    from crosswire.stories.build import story_from_comparison
+    from crosswire.stories.compare import compare_story
+
+    return story_from_comparison(story, compare_story(story, members, analyses))
 
 
 def timeline(events: list[Event]) -> list[dict[str, Any]]:

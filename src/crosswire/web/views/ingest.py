@@ -50,7 +50,12 @@ def _page(request: Request, context: dict[str, Any], status: int = 200) -> Respo
     context.setdefault("job", None)
     context.setdefault("error", None)
     context.update(
-        {"limits": settings.limits, "token_required": True, "writing_enabled": bool(settings.token)}
+        {
+            "limits": settings.limits,
+            "fetch": settings.fetch,
+            "token_required": True,
+            "writing_enabled": bool(settings.token),
+        }
     )
     return request.app.state.templates.TemplateResponse(request, "ingest.html", context, status_code=status)
 
@@ -93,6 +98,19 @@ def paste(
         raise HTTPException(413, f"pasted text too long: the limit is {limits.max_paste_chars} characters")
     document = pasted_document(text, title or None, outlet or None, published or None)
     job = request.app.state.jobs.submit([("pasted.txt", document.encode("utf-8"))])
+    return RedirectResponse(f"/ingest?job={job.id}", status_code=303)
+
+
+@router.post("/ingest/url", dependencies=[Depends(require_read)])
+def fetch_url(
+    request: Request,
+    url: Annotated[str, Form(max_length=2000)],
+    csrf_token: Annotated[str, Form()] = "",
+    token: Annotated[str, Form()] = "",
+) -> Response:
+    check_csrf(request, csrf_token)
+    check_form_token(request, token)
+    job = request.app.state.jobs.submit_url(url, request.app.state.settings.fetch)
     return RedirectResponse(f"/ingest?job={job.id}", status_code=303)
 
 

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from crosswire.store import browse
 from crosswire.store.search import MARK_END, MARK_START, SearchFilters
-from crosswire.web.lookup import article_or_404, story_or_404
+from crosswire.web.lookup import article_or_404, story_view_or_404
 from crosswire.web.security import require_read
 from crosswire.web.views.charts import month_bars
 from crosswire.web.views.compare import actor_graph, compare, sentence_link, timeline
@@ -71,16 +71,14 @@ def article_list(
 
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str) -> Response:
-    store = request.app.state.store
-    story = story_or_404(store, story_id)
-    heads = browse.article_heads(store, story.article_ids)
+    view = story_view_or_404(request.app.state.store, story_id)
+    story, heads, events = view["story"], view["heads"], view["events"]
     columns: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article_id in story.article_ids:
         head = heads.get(article_id)
         if head:
             columns[head["outlet"] or "unknown outlet"].append(head)
-    events = browse.story_events(store, story.article_ids)
-    graph = actor_graph(events, browse.story_actors(store, story.article_ids))
+    graph = actor_graph(events, view["actors"])
     return render(
         request,
         "story.html",

@@ -1,0 +1,1 @@
+"""Fuzz harnesses for every crosswire parser (see docs/fuzzing.md)."""
