@@ -39,11 +39,12 @@ class DescriptionRules:
     government_countries: Any
     countries: Any
     outlet_country: str | None
+    dateline: range
     draft: Any  # the collector's method: draft(key, kind, name, start) -> Draft
 
     def descriptions(self) -> None:
         for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ == "compound":
+            if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ == "compound" or tok.i in self.dateline:
                 continue
             lemma = tok.lemma_.lower()
             if lemma in LEADER_WORDS or lemma in STATE_NOUNS:
@@ -133,8 +134,10 @@ class DescriptionRules:
             return
         if not dets and not plural:
             return
-        if any(c.dep_ in ("poss", "appos") for c in tok.children) or tok.dep_ == "appos":
+        if any(c.dep_ in ("poss", "appos") for c in tok.children):
             return
+        if tok.dep_ == "appos" and tok.head.i not in self.dateline:
+            return  # "OSLO — negotiators ...": the parser hangs the subject on the dateline as an apposition
         span = noun_phrase(tok)
         description = span.text
         aff = affiliation_of_phrase(span, self.kb, self.context, "description", self.ents)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.nlp.dateline import dateline_tokens
 from crosswire.nlp.kb import KnowledgeBase, Org
 
 # Head nouns of titles and descriptions -> CAMEO role. CAMEO has no code for analysts or think tanks; the
@@ -50,6 +51,7 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys("judge court prosecutor justice".split(), "JUD"),
     **dict.fromkeys("businessman businesswoman executive ceo company firm entrepreneur".split(), "BUS"),
     **dict.fromkeys("activist campaigner".split(), "NGO"),
+    **dict.fromkeys("union unions unionist unionists dockworkers dockworker".split(), "LAB"),
     **dict.fromkeys("refugee refugees asylum-seeker".split(), "REF"),
     **dict.fromkeys("rebel rebels insurgent insurgents militant militants".split(), "REB"),
     **dict.fromkeys("opposition dissident dissidents".split(), "OPP"),
@@ -70,6 +72,12 @@ ROLE_PHRASES: dict[str, str] = {
     "secretary general": "GOV",
     "party member": "GOV",
 }
+# Titles of people who speak for an organisation: their role is the organisation's.
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
+# Officers whose title alone reads as government ("secretary", "president") but who head a company, union,
+# university or newspaper when the title names one: "union general secretary", "company president".
+OFFICER_WORDS = frozenset("secretary chairman chairwoman chair president director head chief".split())
+_NON_STATE_ROLES = frozenset({"BUS", "LAB", "EDU", "MED", "NGO"})
 # Words that describe a leader without a name: "the young dictator", "the North Korean leader".
 LEADER_WORDS = frozenset("leader dictator ruler strongman chairman president premier autocrat despot".split())
 # Heads that make an indefinite noun phrase an (anonymous) source: "a senior official", "a diplomatic source".
@@ -246,6 +254,14 @@ def affiliation_of_phrase(
             continue
         head_words.append(t.text)
     role, decided_by = role_of_words(head_words, kb)
+    if decided_by is not None and decided_by.lower() in SPOKES_WORDS:
+        role, decided_by = _represented_role(span, head_words[:-1], kb) or (role, decided_by)
+    elif decided_by is not None and decided_by.lower() in OFFICER_WORDS:
+        for word in reversed(head_words[: head_words.index(decided_by)]):
+            org_role, by = role_of_words([word], kb)  # word by word: "general" in "union general secretary"
+            if org_role in _NON_STATE_ROLES:
+                role, decided_by = org_role, f"{by} {decided_by}"
+                break
     if role == "ELI" or (aff.role is None and role is not None):
         aff.role = role
     if role is not None:
@@ -255,6 +271,25 @@ def affiliation_of_phrase(
         title = title.split(" ", 1)[1]
     aff.title = title or None
     return aff
+
+
+def _represented_role(span: Span, before: list[str], kb: KnowledgeBase) -> tuple[str | None, str] | None:
+    """A spokesperson has the role of what they speak for: "a company spokesperson" (BUS), "a spokesman
+    for a trading company" (BUS), "a spokesperson for a trade group" (no CAMEO role). None: the phrase
+    names nothing they speak for ("a spokesman said"), so the spokes-word's own role stands."""
+    role, by = role_of_words(before, kb)
+    if role is not None and by is not None:
+        return role, by
+    for prep in span:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.head.lower_ in SPOKES_WORDS:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            obj = objs[0]
+            words = [c.text for c in obj.lefts if c.dep_ in ("compound", "amod")] + [obj.text]
+            role, by = role_of_words(words, kb)
+            return role, f"for {by or obj.text}"
+    return None
 
 
 def premodifier_span(doc: Doc, ent: Span) -> Span | None:
@@ -305,7 +340,32 @@ def noun_phrase(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ in ("relcl", "acl", "punct", "appos") or child.tag_ in ("WDT", "WP"):
             end = min(end, child.left_edge.i)
-    span = doc[head.left_edge.i : end]
+    start = head.left_edge.i
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1  # a phrase never runs back over a paragraph break (a byline, a headline)
+            break
+    dateline = dateline_tokens(doc)
+    if start in dateline and head.i not in dateline:
+        start = dateline.stop  # "TOKYO — Working-level negotiators": the dateline is no part of the phrase
+    span = doc[start:end]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span
+
+
+def is_hyphen_modifier(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a name inside a hyphenated modifier: "Singapore-based carriers",
+    "U.S.-backed forces", "pro-Pyongyang groups". The noun such a modifier qualifies is what acts or speaks;
+    the name is an attribute of it."""
+    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    if after and not doc[end].whitespace_ and doc[end + 1].text[:1].islower():
+        return True
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].text[:1].islower()
+        and doc[start - 2].is_alpha
+    )

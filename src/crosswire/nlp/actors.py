@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from crosswire.ingest.sources import SourceRegistry
 from crosswire.model import Actor, Article, Mention
@@ -26,7 +26,16 @@ from crosswire.nlp.actor_context import (
     outlet_country,
     qualifier_country,
 )
-from crosswire.nlp.actor_descriptions import LOCATIVE_PREPS, DescriptionRules
+from crosswire.nlp.actor_descriptions import DescriptionRules
+from crosswire.nlp.actor_names import (
+    acts,
+    bare_compass,
+    clean_name,
+    is_title_before_name,
+    mentions_government,
+    misread_place,
+    title_owner,
+)
 from crosswire.nlp.actor_roles import (
     Affiliation,
     EntityIndex,
@@ -35,11 +44,9 @@ from crosswire.nlp.actor_roles import (
     premodifier_span,
 )
 from crosswire.nlp.coref import PersonMention, Sentences, resolve_pronouns, surname_owner
+from crosswire.nlp.dateline import credit_lines, dateline_tokens
 from crosswire.nlp.kb import KnowledgeBase, Person, fold
-
-# Prepositions after which a capital still names an acting government ("talks with Pyongyang", "pressure on
-# Seoul"); after others ("options after Hanoi") it names a place or an event held there.
-ACTOR_PREPS = frozenset("with between against by from among on upon over".split())
+from crosswire.nlp.runtime import doc_text
 
 
 @dataclass
@@ -81,6 +88,10 @@ class _Collector(DescriptionRules):
         self.drafts: dict[str, Draft] = {}
         self.person_mentions: list[PersonMention] = []
         self.sentences = Sentences(doc)
+        # "TOKYO (Reuters) — ...": where the story was filed, not an actor (nor part of one's name)
+        self.dateline = dateline_tokens(doc)
+        # "(Reporting by ...; Editing by ...)", "By ..., staff reporter": the newsroom's staff, not actors
+        self.credits = credit_lines(doc_text(doc))
         self.ents = EntityIndex(doc)
         self.article_id = article.id  # a content hash of the whole text: computed once
         self.context = {
@@ -99,6 +110,9 @@ class _Collector(DescriptionRules):
         self.title_orgs: list[tuple[str, int]] = []  # (person key, start token of an ORG in its title)
         self.government_countries: dict[str, str] = {}  # iso3 -> "the South Korean government"
 
+    def _credited(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.credits)
+
     def draft(self, key: str, kind: str, name: str, start: int) -> Draft:
         d = self.drafts.get(key)
         if d is None:
@@ -107,13 +121,18 @@ class _Collector(DescriptionRules):
 
     # ------------------------------------------------------------------ people
     def people(self) -> None:
-        ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        ents = [
+            e
+            for e in self.doc.ents
+            if e.label_ == "PERSON" and e.start not in self.dateline and not self._credited(e.start_char)
+        ]
         full_names: dict[str, list[tuple[str, int]]] = {}
         counts: dict[str, int] = {}
         singles: list[Span] = []
+        name_words = {fold(w) for e in ents if len(e) > 1 for w in clean_name(e).split()}
         for ent in ents:
-            name = _clean_name(ent)
-            if not name:
+            name = clean_name(ent)
+            if not name or misread_place(ent, name, name_words):
                 continue
             if len(name.split()) < 2:
                 singles.append(ent)
@@ -126,7 +145,7 @@ class _Collector(DescriptionRules):
             for surname in {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}:
                 full_names.setdefault(fold(surname), []).append((key, ent.start))
         for ent in singles:
-            name = _clean_name(ent)
+            name = clean_name(ent)
             owner = surname_owner(fold(name), ent.start, full_names, counts)
             person = None
             if owner is None and fold(name) not in full_names:
@@ -146,7 +165,9 @@ class _Collector(DescriptionRules):
         named before it. One dictionary lookup per proper-noun token."""
         doc = self.doc
         for tok in doc:
-            if tok.tag_ != "NNP" or tok.ent_type_ or not tok.text[:1].isupper():
+            if tok.tag_ != "NNP" or tok.ent_type_ or not tok.text[:1].isupper() or tok.i in self.dateline:
+                continue
+            if self._credited(tok.idx):
                 continue
             bearers = full_names.get(fold(tok.text))
             if not bearers:
@@ -171,6 +192,10 @@ class _Collector(DescriptionRules):
         pre = premodifier_span(self.doc, ent)
         if pre is not None and any(t.pos_ in ("NOUN", "PROPN") for t in pre):
             aff = affiliation_of_phrase(pre, self.kb, self.context, "title", self.ents)
+            owner = title_owner(pre, self.kb, self.context) if aff.country is None and aff.role else None
+            if owner is not None:  # "Australia's Trade Minister Claire Donnelly"
+                aff.country, aff.cameo_country = owner.country.iso3, owner.country.cameo
+                aff.evidence.append(f"title owner:{owner.text}")
             d.affiliation.merge(aff)
             self._note_title_orgs(key, pre)
             d.label(pre.text if len(ent) > 1 else f"{pre.text} {ent.text}")
@@ -188,6 +213,8 @@ class _Collector(DescriptionRules):
     # ------------------------------------------------------------------ organisations and states
     def organisations_and_states(self) -> None:
         for ent in self.doc.ents:
+            if ent.start in self.dateline:
+                continue
             if ent.label_ == "ORG":
                 self._organisation(ent)
             elif ent.label_ in ("GPE", "LOC"):
@@ -195,13 +222,15 @@ class _Collector(DescriptionRules):
         self._bare_institutions()
         # "the North", "the North's": bare compass words the NER often leaves out or calls LOC.
         for tok in self.doc:
-            if tok.text in ("North", "South") and not tok.ent_type_ and _bare_compass(tok):
+            if tok.text in ("North", "South") and not tok.ent_type_ and bare_compass(tok):
                 start = tok.i - 1 if tok.i and tok.nbor(-1).lower_ == "the" else tok.i
                 self._state(self.doc[start : tok.i + 1], "the " + tok.text)
 
     def _organisation(self, ent: Span) -> None:
         if any(t.text == "/" for t in ent):
             return  # "Commentary / World": a page section, not an organisation
+        if is_title_before_name(ent):
+            return  # "Trade Minister Claire Donnelly", "Special Representative Daniel Hartwell": a title
         org = self.kb.organisation(ent.text)
         qualifier = qualifier_country(ent, self.kb, self.context) if is_institution(ent) else None
         if org is not None and qualifier is not None and org.country and org.country != qualifier[0].iso3:
@@ -261,7 +290,7 @@ class _Collector(DescriptionRules):
 
     def _state(self, span: Span, text: str) -> None:
         match = self.kb.lookup_country(text, self.context)
-        if match is None or not _acts(span, match.via):
+        if match is None or not acts(span, match.via):
             return
         country = match.country
         d = self.draft(f"state:{country.iso3}", "state", country.name, span.start_char)
@@ -295,7 +324,7 @@ class _Collector(DescriptionRules):
                 d.anonymous
                 and aff.country is None
                 and aff.role == "GOV"
-                and _mentions_government(d.description)
+                and mentions_government(d.description)
             ):
                 found = self._government_country()
                 if found is not None:
@@ -349,48 +378,6 @@ class _Collector(DescriptionRules):
             code_evidence=evidence,
             labels=list(d.labels),
         )
-
-
-def _clean_name(ent: Span) -> str:
-    text = ent.text.strip()
-    for suffix in ("\u2019s", "'s", "\u2019", "'"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    return text.strip()
-
-
-def _mentions_government(description: str | None) -> bool:
-    return description is not None and "government" in description.lower().split()
-
-
-def _bare_compass(tok: Token) -> bool:
-    """'North' standing for North Korea: "the North", "the North's", "North's"; not "North Korea", "North-South"."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and (nxt.text in ("-", "Korea", "Korean", "Koreans") or nxt.pos_ == "PROPN"):
-        return False
-    prev = doc[tok.i - 1] if tok.i else None
-    return (prev is not None and prev.lower_ == "the") or (nxt is not None and nxt.tag_ == "POS")
-
-
-def _acts(span: Span, via: str) -> bool:
-    """Whether a place name stands for an acting state: not a location ("in Seoul"), not a modifier
-    ("U.S. troops", "North Korea-Russia relations"); a capital only as subject, object or possessor."""
-    root = span.root
-    if root.dep_ in ("compound", "amod", "nmod") and not any(
-        t.tag_ == "POS" for t in span.doc[span.end : span.end + 1]
-    ):
-        return False
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-        return False
-    if root.dep_ == "appos" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE_PREPS:
-        return False  # "in Hanoi, Vietnam"
-    if via in ("capital", "context"):
-        possessive = span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
-        if root.dep_ == "pobj":
-            return root.head.lower_ in ACTOR_PREPS
-        return possessive or root.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "appos", "poss", "ROOT")
-    return True
 
 
 def extract_actors(

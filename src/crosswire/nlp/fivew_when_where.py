@@ -25,10 +25,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from crosswire.model import Article, Place, TimeRef
+from crosswire.nlp.dateline import find_dateline
 
-DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.' -]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
-)
 _BARE_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:morning|afternoon|evening|night|overnight)$", re.IGNORECASE)
 BACKGROUND_DAYS = 7  # a date further back than this before publication is background
 # Confidences (see the module docstring); answers below MIN_*_CONFIDENCE are withheld. Chosen on the
@@ -116,12 +114,12 @@ def where_answer(
     """The main event's place (see the module docstring), or None."""
     from crosswire.nlp.places import extract_places, resolve_name
 
-    m = DATELINE.match(article.text)
-    if m:
-        hit = resolve_name(m.group(1).strip().title())
+    line = find_dateline(article.text)  # also after a headline or byline line, as HTML bodies have them
+    if line is not None:
+        hit = resolve_name(line.place.title())
         if hit is not None:
             entry, _ = hit
-            return {"text": m.group(1), "start": m.start(1), "end": m.end(1),
+            return {"text": line.place, "start": line.place_start, "end": line.place_end,
                     "value": {"name": entry.name, "country": entry.country}, "found_in": "dateline",
                     "confidence": WHERE_CONFIDENCE["dateline"]}  # fmt: skip
     text = article.text

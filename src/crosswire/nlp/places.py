@@ -37,7 +37,9 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Article, Place
+from crosswire.nlp.dateline import find_dateline
 from crosswire.nlp.kb import KnowledgeBase
+from crosswire.nlp.runtime import doc_text
 
 # Prepositions whose object is a location wherever they stand ("in Hanoi", "at Panmunjom").
 LOCATIVE_PREPS = frozenset(
@@ -253,9 +255,30 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
                 mislabelled = any(m.start() < b and a < m.end() for a, b in others)
                 spans.append((span, mislabelled))
     spans.extend((span, False) for span in untagged_cities(doc))
+    # "the Dutch port of Rotterdam", "arrived in Darwin": a city the model took for a person, used as a place
+    starts = {span.start_char for span, _ in spans}
+    spans.extend(
+        (e, True) for e in doc.ents if e.label_ == "PERSON" and e.start_char not in starts and is_locative(e)
+    )
+    line = find_dateline(doc_text(doc))
+    if line is not None and not any(
+        line.place_start <= span.start_char < line.place_end for span, _ in spans
+    ):
+        span = doc.char_span(line.place_start, line.place_end)  # "SEOUL (Yonhap) --" read as an organisation
+        if span is not None:
+            spans.append((span, True))
     out: list[Place] = []
     for span, mislabelled in spans:
+        if line is not None and line.place_start <= span.start_char < line.place_end:
+            # "TOKYO — ...": the dateline's place is where the story was filed, a location (the actor layer
+            # leaves it out)
+            found = resolve_name(line.place.title(), context, kb)
+            if found is not None:
+                out.append(_place(found[0], line.place.title(), span.start_char, span.end_char))
+            continue
         found = resolve_name(span.text, context, kb)
+        if found is None and span.label_ == "PERSON":
+            continue
         if found is None:
             # A toponym no table knows ("Interlagos", "Trump Tower") is still a place where used as one.
             if not mislabelled and is_locative(span):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crosswire.nlp.dateline import dateline_tokens
 from crosswire.nlp.quote_cues import DESCRIBE_VERBS, INTENT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 
 Range = tuple[int, int]
@@ -65,6 +66,9 @@ def _paragraph(cue: Token) -> Range:
 def _clean(cue: Token, parts: list[Range]) -> list[Range]:
     out = []
     p_start, p_end = _paragraph(cue)
+    dateline = dateline_tokens(cue.doc)
+    if p_start in dateline:
+        p_start = dateline.stop  # "TOKYO — negotiators met ..., officials said": reported from after it
     for part in parts:
         part = (max(part[0], p_start), min(part[1], p_end))
         if part[1] <= part[0]:

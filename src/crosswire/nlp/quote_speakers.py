@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire import model
+from crosswire.nlp.actor_roles import is_hyphen_modifier
+from crosswire.nlp.dateline import dateline_tokens
 from crosswire.nlp.kb import KnowledgeBase
 from crosswire.nlp.quote_cues import ANONYMOUS_HEADS
 
@@ -59,8 +61,12 @@ def mention_from_head(head: Token, stop: set[int]) -> SpeakerMention:
     for child in head.rights:
         if child.dep_ == "conj" and child.pos_ == "PROPN":
             right = max(right, child.right_edge.i + 1)
-    # Never run past a stop token (a quote, the cue or a paragraph break) that lies inside the span.
+    # Never run past a stop token (a quote, the cue, a paragraph break or a dateline: "SEOUL (Yonhap) --
+    # officials said") that lies inside the span.
     stop = stop | {t.i for t in doc[left:right] if "\n" in t.text}
+    dateline = dateline_tokens(doc)
+    if head.i not in dateline:
+        stop |= set(dateline)
     for i in range(head.i + 1, right):
         if i in stop:
             right = i
@@ -95,7 +101,7 @@ def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
                 # "Kim was asked ...", "the deal is expected to ...": the subject of a passive is what the
                 # report is about; without a by-phrase the speaker goes unnamed.
                 return None
-            return child
+            return _past_dateline(child)
     # "Less than a third agreed that ...": a quantity the parser left as a modifier is the subject.
     for child in cue.lefts:
         if child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN", "NUM"):
@@ -117,6 +123,15 @@ def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
     return None
 
 
+def _past_dateline(subject: Token) -> Token | None:
+    """ "SEOUL (Yonhap) -- South Korean officials said": the parser may make the dateline's place the
+    subject and the real subject its apposition; the speaker is that apposition (or nobody)."""
+    dateline = dateline_tokens(subject.doc)
+    if subject.i not in dateline:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i >= dateline.stop), None)
+
+
 def _person_entities(doc: Doc) -> list[Span]:
     return [e for e in doc.ents if e.label_ == "PERSON"]
 
@@ -126,6 +141,8 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
     North's Korean Central News Agency"), joined with a coordinated one; else its first person or
     organisation, else its first place."""
     inside = [e for e in doc.ents if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
+    # "Two Singapore-based carriers": a name in a hyphenated modifier is an attribute, not the speaker.
+    inside = [e for e in inside if not is_hyphen_modifier(doc, e.start, e.end)]
     if not inside:
         return None
     if head is not None:
@@ -134,8 +151,17 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
                 conj = [c.i for c in doc[head].children if c.dep_ == "conj"]
                 later = [e for e in inside if conj and e.start <= conj[0] < e.end]
                 return doc[ent.start : later[0].end].text if later else ent.text
+        if doc[head].pos_ == "NOUN" and all(_is_modifier(e, doc[head]) for e in inside):
+            return None  # "Japanese trading houses", "the North Korean side": a country qualifies the speaker
     ranked = sorted(inside, key=lambda e: (e.label_ not in ("PERSON", "ORG"), e.start))
     return ranked[0].text
+
+
+def _is_modifier(ent: Span, head: Token) -> bool:
+    """A country or nationality qualifying the speaker's head noun rather than naming the speaker."""
+    return (
+        ent.label_ in ("GPE", "NORP") and ent.root.head.i == head.i and ent.root.dep_ in ("amod", "compound")
+    )
 
 
 def _full_name(doc: Doc, short: str) -> str:
@@ -207,8 +233,12 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor]
     head = doc[mention.head]
     speaker = model.Speaker(mention=span.text, start=span.start_char, end=span.end_char)
     if actors:
-        actor = _actor_for(actors, head.idx, head.idx + len(head.text)) or _actor_for(
-            actors, span.start_char, span.end_char
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        actor = (
+            _actor_for(actors, head.idx, head.idx + len(head.text))
+            # "Australia's trade minister, Claire Donnelly": the person named in apposition speaks
+            or (named is not None and _actor_for(actors, named.idx, named.idx + len(named.text)))
+            or _actor_for(actors, span.start_char, span.end_char)
         )
         if actor is not None:
             speaker.name = actor.name
@@ -242,6 +272,14 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor]
         speaker.name = inside or description_text(doc, mention)
     if speaker.name and speaker.actor_code is None:
         _code_by_name(doc, speaker, actors or [])
+    if speaker.actor_code is None and head.pos_ == "NOUN":
+        # "Japanese trading houses": the speaker is the group; the country that qualifies it is its code
+        kb = KnowledgeBase.builtin()
+        for ent in doc[mention.start : mention.end].ents:
+            country = kb.country(ent.text) if _is_modifier(ent, head) else None
+            if country is not None:
+                speaker.actor_code = country.cameo
+                break
     return speaker
 
 

@@ -25,12 +25,16 @@ from crosswire import model
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
 from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, NAME_NOUNS
+from crosswire.nlp.quote_frame import (
+    clause_frame,
+    colon_speaker,
+    is_set_off,
+    previous_sentence_speaker,
+)
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
 from crosswire.nlp.runtime import doc_text
 
-_CLAUSE_END = frozenset(".?!")
-_SET_OFF_BEFORE = frozenset(":,\u2014\u2013-(;")
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with de la le von van al".split())
 
 
@@ -102,12 +106,6 @@ def _is_cue(token: Token, quoted: set[int]) -> bool:
     ) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" for c in token.children)
 
 
-def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
 def _looks_like_name(text: str, seg_start: int, seg_end: int, doc: Doc, idx: _Index) -> bool:
     """A quoted name or title, not speech: capitalised words with no sentence punctuation inside,
     or a quoted phrase followed by a noun such as drill, exercise or campaign."""
@@ -122,77 +120,17 @@ def _looks_like_name(text: str, seg_start: int, seg_end: int, doc: Doc, idx: _In
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
-def _is_set_off(text: str, start: int, end: int) -> bool:
-    """Whether a quotation stands apart from its sentence (after a colon, comma or at a clause start)
-    rather than sitting inside it as a fragment ('a "deadlock"')."""
-    prefix = text[:start]
-    before = prefix.rstrip()
-    if (
-        not before
-        or "\n" in prefix[len(before) :]
-        or before[-1] in _SET_OFF_BEFORE
-        or before[-1] in _CLAUSE_END
-    ):
-        return True
-    # A closing quote mark or a bracket ending the previous quotation also sets it off.
-    return before[-1] in '"\u201d)'
-
-
-def _clause_frame(text: str, doc: Doc, idx: _Index, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Unquoted tokens of the clause around a quote piece: those before it and those after it, up to
-    a sentence end, another quotation or the paragraph's edge."""
-    p_start, p_end = _paragraph_bounds(text, start)
-    first, last = idx.tokens(start, end)
-    before: list[int] = []
-    i = first - 1
-    while i >= 0 and doc[i].idx >= p_start and i not in idx.quoted and doc[i].text not in _CLAUSE_END:
-        before.append(i)
-        i -= 1
-    after: list[int] = []
-    i = last
-    while i < len(doc) and doc[i].idx < p_end and i not in idx.quoted:
-        after.append(i)
-        if doc[i].text in _CLAUSE_END:
-            break
-        i += 1
-    return list(reversed(before)), after
-
-
-def _colon_speaker(doc: Doc, before: list[int]) -> tuple[Token, Token | None] | None:
-    """For 'Kim also put pressure on the US in his remarks: "..."', the clause's verb and its subject."""
-    if not before or doc[before[-1]].text != ":":
-        return None
-    verbs = [doc[i] for i in before if doc[i].pos_ in ("VERB", "AUX") and doc[i].head.i not in before]
-    verbs = verbs or [doc[i] for i in before if doc[i].pos_ in ("VERB", "AUX")]
-    if not verbs:
-        return None
-    verb = verbs[0]
-    return verb, speaker_head(verb)
-
-
-def _previous_sentence_speaker(doc: Doc, first_token: int) -> tuple[Token, Token] | None:
-    """For a quotation standing alone after 'Ri Yong-ho made remarks ...': that sentence's verb and subject."""
-    if first_token == 0:
-        return None
-    prev = doc[first_token - 1].sent
-    root = prev.root
-    head = speaker_head(root)
-    if head is None or head.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
-    return root, head
-
-
 def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Index) -> list[_Draft]:
     drafts: list[_Draft] = []
     by_cue: dict[int, _Draft] = {}
     for seg in segments:
-        if seg.single or not _is_set_off(text, seg.start, seg.pieces[0][1]):
+        if seg.single or not is_set_off(text, seg.start, seg.pieces[0][1]):
             continue
         if _looks_like_name(text, seg.start, seg.pieces[0][1], doc, idx):
             continue
         first_tok, _ = idx.tokens(*seg.pieces[0])
-        before, after = _clause_frame(text, doc, idx, *seg.pieces[0])
-        _, after_last = _clause_frame(text, doc, idx, *seg.pieces[-1])
+        before, after = clause_frame(text, doc, idx, *seg.pieces[0])
+        _, after_last = clause_frame(text, doc, idx, *seg.pieces[-1])
         opens_clause = not [i for i in before if not doc[i].is_punct]
         if re.search(r"[.?!\u2026][\"\u201d']+$", text[seg.pieces[-1][0] : seg.pieces[-1][1]]):
             # A quotation closed by a full stop: only an attribution right after it ('." he said') counts.
@@ -222,7 +160,7 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Ind
             drafts.append(draft)
             continue
         words = len(text[seg.start : seg.end].split())
-        colon = _colon_speaker(doc, before)
+        colon = colon_speaker(doc, before)
         if colon is not None:
             verb, head = colon
             draft = _Draft(list(seg.pieces), "direct", cue_text=":", frame_end=frame_end)
@@ -239,7 +177,7 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Ind
             continue
         if words < 5 or not opens_clause:
             continue
-        context = _previous_sentence_speaker(doc, first_tok)
+        context = previous_sentence_speaker(doc, first_tok)
         draft = _Draft(list(seg.pieces), "direct", frame_end=frame_end)
         if context is not None:
             verb, head = context
