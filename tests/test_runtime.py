@@ -124,3 +124,15 @@ def test_cache_folder_from_environment(pipeline_calls, tmp_path, monkeypatch: py
 def test_non_text_input_is_rejected() -> None:
     with pytest.raises(TypeError, match="expects str"):
         list(parse_many(["fine", b"bytes"]))  # type: ignore[list-item]
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    """Section labels, headlines and "Posted : ... | Updated : ..." lines must not run into the lead."""
+    text = (
+        "World news\n\nTalks on the border reopen after a long pause\n\nPosted : 10:00 | Updated : 11:00\n\n"
+        "The two governments agreed on Monday to reopen talks, officials said."
+    )
+    sentences = [s.text.strip() for s in parse(text).sents]
+    assert "Talks on the border reopen after a long pause" in sentences
+    assert sentences[-1] == "The two governments agreed on Monday to reopen talks, officials said."
+    assert all("\n\n" not in s for s in sentences)

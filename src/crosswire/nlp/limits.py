@@ -5,7 +5,8 @@ MAX_SENTENCE_TOKENS tokens without sentence punctuation gets a sentence start ev
 tokens. spaCy's parser is linear in a document's length, but the extractors' work per sentence grows
 with the square of the sentence's length: without the guard, analysing an 8,000-word sentence took six
 times as long as a 4,000-word one (measured on a shared machine), so a 50,000-word one would take hours.
-It changes neither `Article.text` nor any offset into it, and logs a warning when it acts.
+It changes neither `Article.text` nor any offset into it, and logs a warning when it acts. The same
+component also starts a sentence after every blank line, which spaCy's parser does not do by itself.
 
 (The other bound, on a document's length, is set at ingest: an article longer than spaCy's
 `nlp.max_length` is stored but flagged not analysable; see `ingest.MAX_ANALYSABLE_CHARS`.)
@@ -47,7 +48,16 @@ class LongSentenceGuard:
 
     def __call__(self, doc: Doc) -> Doc:
         cuts = run = 0
+        after_blank_line = False
         for token in doc:
+            if token.is_space:
+                after_blank_line = after_blank_line or "\n\n" in token.text
+            elif after_blank_line:
+                # A blank line ends a sentence: the parser would otherwise join a section label, a headline,
+                # a "Posted : ... | Updated : ..." line and the lead into one "sentence" for the coders.
+                if token.i > 0:
+                    token.is_sent_start = True
+                after_blank_line = False
             if run >= self.limit and not token.is_space:
                 token.is_sent_start = True
                 cuts += 1
