@@ -136,3 +136,17 @@ def test_only_country_names_are_coded_from_the_knowledge_base() -> None:
     assert by_text["Stockholm"] is None  # a capital names a place, not a government
     assert by_text["Singapore"] is not None and by_text["Singapore"].code == "SGP"
     assert by_text["Sweden"] is not None and by_text["Sweden"].code == "SWE"
+
+
+# ---------------------------------------------------------------- reduced passives
+
+
+def test_the_noun_a_past_participle_modifies_is_not_the_actor() -> None:
+    """"soldiers killed in the war": the soldiers were killed, they did not kill."""
+    events = code("Chile and Peru agreed to return the remains of Peruvian soldiers killed in the 1879 war.")
+    assert not [e for e in events if e.cameo.startswith("18") and e.source and e.source.code.startswith("PER")]
+
+
+def test_a_reduced_passive_with_an_agent_keeps_the_agent() -> None:
+    events = code("Fishermen detained by the Argentine navy were released on Friday.")
+    assert any(e.cameo.startswith("17") and e.source.code.startswith("ARG") for e in events)

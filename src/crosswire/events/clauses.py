@@ -46,6 +46,8 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head.head, depth + 1)  # "showed deference by [traveling] to China"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return []  # "soldiers killed in the war": the noun a past participle modifies undergoes the act
     if verb.dep_ in ("acl", "relcl"):
         # "the Treasury department announcing ...": a gerund's subject is the noun just before it.
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -76,6 +78,8 @@ def object_tokens(verb: Token) -> list[Token]:
     """Direct objects, datives and (for passives) the grammatical subject."""
     if folded_coordinate(verb) is not None:
         return [verb.head]  # the noun the folded verb was made to modify is its object
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head]  # "soldiers killed in the war": a reduced passive; the modified noun is the patient
     deps = ("dobj", "dative", "nsubjpass", "attr") if is_passive(verb) else ("dobj", "dative")
     return [c for c in verb.children if c.dep_ in deps]
 
