@@ -79,15 +79,20 @@ def test_three_seed_articles_with_exact_headlines(seeds):
 
 def test_hankyoreh_recognised_from_its_contact_address(seeds):
     assert seeds[HANKYOREH].outlet == "The Hankyoreh"
-    # Without the contact line nothing names the outlet, and it is not guessed.
+    # Without the contact line its page layout (the registry's "Posted on : ... KST") still names it;
+    # without either nothing does, and it is not guessed.
     text = seed(HANKYOREH).read_text(encoding="utf-8")
     contact = next(line for line in text.splitlines() if "@hani.co.kr" in line)
-    assert read(seed(HANKYOREH), text.replace(contact, "")).outlet is None
+    assert read(seed(HANKYOREH), text.replace(contact, "")).outlet == "The Hankyoreh"
+    dateline = next(line for line in text.splitlines() if line.startswith("Posted on"))
+    assert read(seed(HANKYOREH), text.replace(contact, "").replace(dateline, "")).outlet is None
 
 
-def test_outlet_unknown_without_manifest(seeds):
-    assert seeds[DONGA].outlet is None
-    assert seeds[JAPAN_TIMES].outlet is None
+def test_outlet_from_page_layout_without_manifest(seeds):
+    assert seeds[DONGA].outlet == "The Dong-A Ilbo"
+    assert seeds[JAPAN_TIMES].outlet == "The Japan Times"
+    # The outlet's country then supplies the zone Dong-A's dateline leaves out.
+    assert seeds[DONGA].published == datetime(2019, 4, 29, 7, 42, tzinfo=KST)
 
 
 @pytest.mark.parametrize("writer", [write_csv_manifest, write_toml_manifest])
@@ -119,8 +124,8 @@ def test_published_and_updated_with_time_zone(seeds):
     hani = seeds[HANKYOREH]
     assert hani.published.isoformat() == "2019-04-29T16:26:00+09:00"
     assert hani.updated.isoformat() == "2019-04-29T16:26:00+09:00"
-    # Dong-A's dateline gives no zone and, without a manifest, the outlet (and its country) is unknown.
-    assert seeds[DONGA].published == datetime(2019, 4, 29, 7, 42)
+    # Dong-A's dateline gives no zone: the outlet's country (from its page layout) supplies Seoul's.
+    assert seeds[DONGA].published == datetime(2019, 4, 29, 7, 42, tzinfo=KST)
     assert seeds[JAPAN_TIMES].published is None and seeds[JAPAN_TIMES].updated is None
 
 

@@ -238,3 +238,48 @@ def test_registry_pickles_for_worker_processes():
     copy = pickle.loads(pickle.dumps(REGISTRY))
     assert name(copy.by_domain("english.hani.co.kr")) == "The Hankyoreh"
     assert len(copy) == len(REGISTRY)
+
+
+# ---------------------------------------------------------------- page layouts
+
+
+def test_seed_dumps_are_recognised_by_their_page_layout(seeds_dir: Path):
+    """The Dong-A and Japan Times dumps name their outlet nowhere; their page chrome does."""
+    from crosswire.ingest import IngestOptions, iter_articles
+
+    outlets = {
+        Path(a.source_path).name[:4]: a.outlet
+        for a in iter_articles([seeds_dir], IngestOptions())
+        if hasattr(a, "outlet")
+    }
+    assert outlets == {"000_": "The Hankyoreh", "001_": "The Dong-A Ilbo", "002_": "The Japan Times"}
+
+
+def test_layout_is_the_weakest_evidence():
+    registry = SourceRegistry.builtin()
+    page = "Go to contents\n\nTitle\n\nPosted April. 29, 2019 07:42,\n\nUpdated April. 29, 2019 07:42\n\nBody."
+    assert registry.match(page=page).name == "The Dong-A Ilbo"
+    # A URL or a credit line beats the layout.
+    assert registry.match(url="https://www.koreaherald.com/x", page=page).name == "The Korea Herald"
+    assert registry.match(text="© The Japan Times", page=page).name == "The Japan Times"
+    # The same dateline shape in running text further down is not page chrome.
+    assert registry.by_layout("x\n" * 1200 + page) is None
+
+
+def test_ambiguous_layouts_are_no_answer(tmp_path: Path):
+    path = tmp_path / "sources.toml"
+    path.write_text(
+        '[[outlet]]\nname = "Harbour Gazette"\nlayouts = [\'^Filed: \\d{4}\']\n\n'
+        '[[outlet]]\nname = "Quay Post"\nlayouts = [\'^Filed: \']\n',
+        encoding="utf-8",
+    )
+    registry = SourceRegistry.from_file(path)
+    assert registry.by_layout("Headline\nFiled: 2026-01-02\nText") is None
+    assert registry.by_layout("Headline\nFiled: today\nText").name == "Quay Post"
+
+
+def test_bad_layout_regex_names_the_file_and_outlet(tmp_path: Path):
+    path = tmp_path / "sources.toml"
+    path.write_text('[[outlet]]\nname = "Harbour Gazette"\nlayouts = ["(unclosed"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sources\.toml.*Harbour Gazette.*not a valid regular expression"):
+        SourceRegistry.from_file(path)

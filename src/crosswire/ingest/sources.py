@@ -20,7 +20,7 @@ from crosswire.model import Outlet
 
 KINDS = ("newspaper", "wire agency", "state media", "broadcaster", "magazine", "online")
 _OUTLET_FIELDS = {f.name for f in fields(Outlet)}
-_LIST_FIELDS = ("domains", "aliases")
+_LIST_FIELDS = ("domains", "aliases", "layouts")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
@@ -37,6 +37,9 @@ _CREDIT_NOISE = re.compile(
 # How many lines at the very top and bottom of a page may hold a bare masthead ("The Japan Times").
 _MASTHEAD_LINES = 3
 _MASTHEAD_MAX_WORDS = 6
+# Layout signatures are matched against this much of the top of a page only: a page's chrome sits
+# there, and the bound keeps a user's regex from running over a whole long text.
+LAYOUT_CHARS = 2000
 
 
 def name_key(name: str) -> str:
@@ -76,6 +79,7 @@ class SourceRegistry:
         self.outlets = list(outlets)
         self._by_key: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
+        self._layouts = [(o, re.compile(p, re.MULTILINE)) for o in self.outlets for p in o.layouts]
         for outlet in self.outlets:
             for name in (outlet.name, *outlet.aliases):
                 self._by_key.setdefault(name_key(name), outlet)
@@ -157,16 +161,37 @@ class SourceRegistry:
                     return outlet
         return None
 
+    def by_layout(self, page: str) -> Outlet | None:
+        """The outlet whose page layout the top of a text dump shows, when exactly one outlet's does.
+
+        Layouts are the registry's record of an outlet's page chrome (Dong-A's "Posted April. 29, 2019
+        07:42" with "Updated" under it; The Japan Times' "Commentary / World" kicker, "by" line and
+        "Contributing Writer"). Weaker than a URL or a credit line, so asked last; two outlets matching
+        is no answer.
+        """
+        top = page[:LAYOUT_CHARS]
+        found = {o.name: o for o, pattern in self._layouts if pattern.search(top)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def match(
-        self, *, url: str | None = None, email: str | None = None, text: str | None = None
+        self,
+        *,
+        url: str | None = None,
+        email: str | None = None,
+        text: str | None = None,
+        page: str | None = None,
     ) -> Outlet | None:
-        """The outlet by the strongest evidence given: URL, then e-mail domain, then a credit line."""
+        """The outlet by the strongest evidence given: URL, then e-mail domain, then a credit line or
+        masthead in `text`, then the layout of `page` (the raw top of a text dump)."""
         for evidence in (url, email):
             if evidence:
                 outlet = self.by_domain(evidence)
                 if outlet is not None:
                     return outlet
-        return self.by_masthead(text) if text else None
+        outlet = self.by_masthead(text) if text else None
+        if outlet is None and page:
+            outlet = self.by_layout(page)
+        return outlet
 
     def _credited(self, line: str) -> Outlet | None:
         # First the whole remainder of the line ("© 2019 The Japan Times Ltd." -> "The Japan Times"),
@@ -234,6 +259,11 @@ def _outlet(table: Any, where: str) -> Outlet:
     kind = table.get("kind")
     if kind is not None and kind not in KINDS:
         raise ValueError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    for pattern in table.get("layouts", []):
+        try:
+            re.compile(pattern, re.MULTILINE)
+        except re.error as exc:
+            raise ValueError(f"{where}: layout {pattern!r} is not a valid regular expression: {exc}") from exc
     return Outlet(
         name=name.strip(),
         domains=[d for d in (host_of(d) for d in table.get("domains", [])) if d],
@@ -243,4 +273,5 @@ def _outlet(table: Any, where: str) -> Outlet:
         leaning=table.get("leaning"),
         owner=table.get("owner"),
         aliases=[a.strip() for a in table.get("aliases", []) if a.strip()],
+        layouts=list(table.get("layouts", [])),
     )

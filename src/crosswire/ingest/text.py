@@ -129,7 +129,7 @@ def _resolve_outlet(
         found = sources.match(url=url, email=email)
         if found:
             return found, found.name
-    found = sources.match(text=_masthead_evidence(body))
+    found = sources.match(text=_masthead_evidence(body), page=body)
     return found, found.name if found else None
 
 
