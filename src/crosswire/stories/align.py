@@ -314,7 +314,10 @@ def _fact(group: list[Occurrence], words: Counter[str]) -> AlignedFact:
         for key, name in occ.names.items():
             names.setdefault(key, Counter())[name] += 1
     seed = group[0]
-    chosen = {key: names[key].most_common(1)[0][0] for key in sorted(seed.actors) if key in names}
+    # In the seed's order (a coded event's source, then its target), so "Kim Jong-un – China: make a
+    # visit" keeps who visited whom; the keys alone are kept sorted in `actors`.
+    order = [*seed.names, *sorted(seed.actors - set(seed.names))]
+    chosen = {key: names[key].most_common(1)[0][0] for key in order if key in names}
     what = Counter(o.what.replace(", not specified below", "").lower() for o in group if o.match == "event")
     what = what or Counter(o.what for o in group)
     # Ties broken by the word itself: keywords come from frozensets, whose order varies with PYTHONHASHSEED.
