@@ -1,9 +1,13 @@
-"""Ingest jobs run in a background thread, so an upload returns at once and the page polls
+"""Ingest jobs run in the background, so an upload returns at once and the page polls
 `/api/v1/ingest/{job_id}` for progress.
 
 Uploaded files are written into a private temporary folder, read by the same `ingest_into` the CLI
 uses (then every analysis step in `api.ANALYSIS_STEPS`), and the folder is removed afterwards.
-One worker thread runs jobs one after another: the store takes one writer at a time anyway.
+One coordinator thread takes jobs one after another (the store takes one writer at a time anyway)
+and hands each to a separate worker process (web/ingest_worker.py), so parsing and story building
+never hold this process's GIL against the request handlers; the worker's progress, errors and
+crashes come back to the job record here. Only where a child process cannot open the same store
+(in-memory SQLite), or a step cannot be sent to one, does the job run in the coordinator thread.
 
 With several server processes (`crosswire serve --workers N`) a job runs in the process that took
 the upload, but its progress is polled from whichever process the next request reaches; so each
@@ -15,6 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import pickle
 import re
 import secrets
 import shutil
@@ -29,9 +34,9 @@ from typing import Any
 from crosswire import api
 from crosswire.store.core import Store
 from crosswire.web.fetch import FetchPolicy, fetch_page
+from crosswire.web.ingest_worker import MANIFEST_NAME, IngestWorker, child_can_open, run_job
 
 MAX_KEPT_JOBS = 100
-MANIFEST_NAME = "manifest.csv"  # beside fetched pages: the URL each came from
 # Progress is written to the shared folder at most this often (state changes are written at once).
 PROGRESS_WRITE_S = 0.5
 _JOB_ID = re.compile(r"[0-9a-f]{16}")
@@ -87,11 +92,13 @@ class IngestJobs:
     """The server's ingest queue: submit files, read job status."""
 
     def __init__(self, store: Store, state_dir: Path | None = None) -> None:
+        """The worker process starts with the first job (none when a child could not open `store`)."""
         self.store = store
         self.state_dir = state_dir
         self._jobs: dict[str, IngestJob] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosswire-ingest")
+        self.worker = IngestWorker(store) if child_can_open(store) else None
 
     def submit(self, files: list[tuple[str, bytes]], urls: dict[str, str] | None = None) -> IngestJob:
         """Queue (name, content) pairs; names must already be checked (see security.check_upload_name).
@@ -159,49 +166,44 @@ class IngestJobs:
             return None  # gone, or written by something else: not a job we can report
 
     def shutdown(self) -> None:
+        """Wait for the running job, drop queued ones, stop the worker process (safe to call twice)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.worker is not None:
+            self.worker.close()
 
     def _run(self, job: IngestJob, folder: Path) -> None:
         written = [0.0]
 
-        def progress(task: str, done: int, total: int | None) -> None:
-            job.task, job.done, job.total = task, done, total
-            if time.monotonic() - written[0] >= PROGRESS_WRITE_S:
+        def report(fields: dict[str, Any]) -> None:
+            for name, value in fields.items():
+                setattr(job, name, value)
+            # State changes are written at once, progress at most every PROGRESS_WRITE_S.
+            if "state" in fields or time.monotonic() - written[0] >= PROGRESS_WRITE_S:
                 written[0] = time.monotonic()
                 self._save(job)
 
+        steps = list(api.ANALYSIS_STEPS)
         try:
-            job.state = "reading"
-            self._save(job)
-            manifest = folder / MANIFEST_NAME
-            summary = api.ingest_into(
-                self.store,
-                [folder],
-                manifest=manifest if manifest.exists() else None,
-                progress=progress,
-                db_url=self.store.url,
-            )
-            job.counts = dict(summary.counts)
-            job.problems = [
-                {
-                    "path": Path(p.path).name,
-                    "message": p.message.replace(str(folder) + "/", ""),
-                    "severity": p.severity,
-                }
-                for p in summary.problems
-            ]
-            if api.ANALYSIS_STEPS:
-                job.state = "analysing"
-                self._save(job)
-                corpus = api.Corpus(self.store, self.store.url, summary)
-                for step in api.ANALYSIS_STEPS:
-                    step(corpus, progress)
+            if self.worker is not None and _sendable(steps):
+                self.worker.run(folder, steps, report)
+            else:
+                run_job(self.store, folder, steps, report)
             job.state = "done"
         except Exception as exc:  # reported to the page; the store's transaction already rolled back
-            job.state, job.error = "failed", str(exc).replace(str(folder) + "/", "")
+            job.state, job.error = "failed", (str(exc) or type(exc).__name__).replace(str(folder) + "/", "")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
             self._save(job)
+
+
+def _sendable(steps: list[Any]) -> bool:
+    """Whether the steps can be sent to another process (functions pickle by module and name; one
+    defined inside a function cannot, and then runs here)."""
+    try:
+        pickle.dumps(steps)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
 
 
 def _mtime(path: Path) -> float:
