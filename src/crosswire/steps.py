@@ -126,6 +126,10 @@ def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
 @skip_when_unchanged
 def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`quotes.jsonl` and `actors.jsonl` from the stored analyses."""
+    if hasattr(corpus.store, "_read"):  # a Store: unchanged articles' lines are copied, not rebuilt
+        from crosswire.export.analysis import write_analysis_jsonl_spliced
+
+        return write_analysis_jsonl_spliced(corpus.store, out_dir)
     from crosswire.export.analysis import write_analysis_jsonl
 
     return write_analysis_jsonl(corpus.store.iter_analyses(), out_dir)
@@ -134,15 +138,21 @@ def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 @skip_when_unchanged
 def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`events.jsonl` (events merged across sentences and articles) and the GDELT-like `events.csv`."""
-    from crosswire.export import export_events
+    from crosswire.export import export_event_files
 
-    jsonl, _ = export_events(corpus.store, out_dir, "jsonl")
-    table, _ = export_events(corpus.store, out_dir, "csv")
-    return {"events": str(jsonl), "event_table": str(table)}
+    written = export_event_files(corpus.store, out_dir, ("jsonl", "csv"))  # one merge for both files
+    return {"events": str(written["jsonl"][0]), "event_table": str(written["csv"][0])}
 
 
 @skip_when_unchanged
 def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    if hasattr(corpus.store, "_read"):  # a Store: decode the stories with the compiled decoder
+        from crosswire.export.bulk import stored_stories
+        from crosswire.stories.build import write_stories_jsonl
+
+        path = Path(out_dir) / "stories.jsonl"
+        write_stories_jsonl(stored_stories(corpus.store), path)
+        return {"stories": str(path)}
     from crosswire.stories.build import write_stories_output as write
 
     return write(corpus, out_dir)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,24 +45,48 @@ def merged_events(store: Any) -> list[Any]:
     """Every stored event, merged across sentences and articles (`events.merge.merge_events`)."""
     from crosswire.events.merge import merge_events
 
+    if hasattr(store, "_read"):  # a Store: one streaming query, no analysis decoded
+        from crosswire.export.bulk import analysed_events
+
+        return merge_events(analysed_events(store))
     return merge_events(event for analysis in store.iter_analyses() for event in analysis.events)
+
+
+def _urls(store: Any) -> dict[str, str]:
+    if hasattr(store, "_read"):
+        from crosswire.export.bulk import article_urls
+
+        return article_urls(store)
+    return {a.id: a.url for a in store.iter_articles() if a.url}
 
 
 def export_events(store: Any, out_dir: str | os.PathLike[str], fmt: str) -> tuple[Path, int]:
     """Write the merged events: `events.jsonl`, or the GDELT-like table as `events.csv` / `events.parquet`."""
+    found = export_event_files(store, out_dir, (fmt,))
+    return found[fmt]
+
+
+def export_event_files(
+    store: Any, out_dir: str | os.PathLike[str], fmts: Sequence[str]
+) -> dict[str, tuple[Path, int]]:
+    """`export_events` for several formats from one merge: {format: (file written, event count)}."""
     from crosswire.export.events import write_event_table, write_events_jsonl
 
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    for fmt in fmts:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     events = merged_events(store)
-    path = Path(out_dir) / f"events.{fmt}"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonl":
-        write_events_jsonl(events, path)
-    else:
-        urls = {a.id: a.url for a in store.iter_articles() if a.url}
-        write_event_table(events, path, format=fmt, urls=urls)
-    return path, len(events)
+    urls = _urls(store) if any(fmt != "jsonl" for fmt in fmts) else {}
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    written: dict[str, tuple[Path, int]] = {}
+    for fmt in fmts:
+        path = Path(out_dir) / f"events.{fmt}"
+        if fmt == "jsonl":
+            write_events_jsonl(events, path)
+        else:
+            write_event_table(events, path, format=fmt, urls=urls)
+        written[fmt] = (path, len(events))
+    return written
 
 
-__all__ = ["FORMATS", "export_articles", "export_events", "merged_events"]
+__all__ = ["FORMATS", "export_articles", "export_event_files", "export_events", "merged_events"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Story
+from crosswire.report.stored import comparison_from_story
 from crosswire.stories.compare import Comparison, compare_story
 from crosswire.stories.graph import ActorGraph, actor_graph
 from crosswire.stories.summary import Summary, situation_summary
@@ -35,17 +36,28 @@ def report_data(
     analyses: Mapping[str, Analysis],
     stories: Sequence[Story],
     events: Sequence[Event] | None = None,
+    *,
+    stored_facts: bool = False,
 ) -> ReportData:
-    """Compute the report's contents (stories must already be built, e.g. by `build_stories`)."""
+    """Compute the report's contents (stories must already be built, e.g. by `build_stories`).
+
+    With `stored_facts`, each story's facts are taken as they are (the stories step aligned them when
+    the story last changed) instead of aligning its articles again; see report/stored.py."""
     arts = list(articles)
     data = ReportData(articles=arts, analyses=dict(analyses), stories=list(stories))
+    by_id = data.article_by_id
     for story in data.stories:
-        data.comparisons[story.id] = compare_story(story, arts, analyses, events)
+        if stored_facts and events is None:
+            # In the story's own article order, as the stories step compared it (alignment keeps the
+            # first wording it meets, so the order decides which one a fact shows).
+            found = [by_id[i] for i in story.article_ids if i in by_id]
+            data.comparisons[story.id] = comparison_from_story(story, found, analyses)
+        else:
+            data.comparisons[story.id] = compare_story(story, arts, analyses, events)
     data.timeline = corpus_timeline(data.stories)
     pool = list(events) if events is not None else [e for a in analyses.values() for e in a.events]
     data.graph = actor_graph(pool)
     data.summary = situation_summary(arts, analyses)
-    by_id = data.article_by_id
     for aid, analysis in sorted(analyses.items()):
         article = by_id.get(aid)
         if article is None:
@@ -73,11 +85,24 @@ def report_data(
 
 
 def report_data_from_store(store: Any) -> ReportData:
-    """Report contents from a store: its articles, analyses and stored stories (built here if none)."""
+    """Report contents from a store: its articles, analyses and stored stories (built here if none).
+
+    Stored stories keep the facts the stories step aligned, so they are not aligned again here."""
     from crosswire.stories.build import build_stories, load_corpus
 
-    articles, analyses = load_corpus(store)
-    stories = list(store.list_stories()) if hasattr(store, "list_stories") else []
+    if hasattr(store, "_read"):  # a Store: every table streamed once (export/bulk.py)
+        from crosswire.export.bulk import TABLES, iter_all_analyses, stored_stories
+
+        stories = stored_stories(store)
+        articles = [a for a in store.iter_articles() if a.duplicate_of is None]
+        wanted = {a.id for a in articles}
+        # The report reads actors, quotes and events; places and time references are left out,
+        # unless stories must be grouped here (the grouping reads whole analyses).
+        found = iter_all_analyses(store, parts=("actors", "quotes", "events") if stories else TABLES)
+        analyses = {an.article_id: an for an in found if an.article_id in wanted}
+    else:
+        articles, analyses = load_corpus(store)
+        stories = list(store.list_stories()) if hasattr(store, "list_stories") else []
     if not stories and articles:
         stories = build_stories(articles, analyses)
-    return report_data(articles, analyses, stories)
+    return report_data(articles, analyses, stories, stored_facts=True)

@@ -169,16 +169,21 @@ def list_articles(
     conn: Connection, limit: int = 50, offset: int = 0, outlet: str | None = None
 ) -> list[dict]:
     """Summary rows (no body text), newest first, for listings and the web index."""
+    return [dict(row._mapping) for row in conn.execute(listing_query(limit, offset, outlet))]
+
+
+def listing_query(limit: int = 50, offset: int = 0, outlet: str | None = None) -> Select[Any]:
+    """`list_articles`' query. Its ORDER BY is the one migration 0007's `listing_*` indexes repeat,
+    so SQLite reads a page from the index instead of sorting the table: change both together."""
     if limit < 0 or offset < 0:
         raise ValueError(f"limit and offset must be >= 0, got limit={limit}, offset={offset}")
-    query = (
+    return (
         select(*(articles.c[name] for name in SUMMARY_COLUMNS))
         .where(*article_conditions(outlet))
         .order_by(articles.c.published_utc.is_(None), articles.c.published_utc.desc(), articles.c.id)
         .limit(limit)
         .offset(offset)
     )
-    return [dict(row._mapping) for row in conn.execute(query)]
 
 
 def find_by_text_hash(conn: Connection, text_hash: str) -> str | None:

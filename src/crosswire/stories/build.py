@@ -257,7 +257,9 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
             progress("stories", len(states), len(states))
         return  # nothing new, nothing changed: the stored stories stand
     if len(index.story_of):
-        known = {s.id: s for s in store.list_stories()}
+        from crosswire.export.bulk import stored_stories  # list_stories, with a faster decoder
+
+        known = {s.id: s for s in stored_stories(store)}
     items: list[StoryInput] = []
     for start in range(0, len(new), LOAD_CHUNK):
         found, analyses = load_members(store, new[start : start + LOAD_CHUNK])
@@ -276,9 +278,12 @@ def _stories_for(store: Any, clusters: Sequence[Cluster], known: Mapping[str, St
     compared again, so memory holds one story's articles at a time."""
     stories: list[Story] = []
     key_to_id: dict[str, str] = {}
+    order = _grouping_order(store)
     for cluster in clusters:
         story = Story(
-            article_ids=list(cluster.article_ids),
+            # The order a from-scratch grouping adds articles in, so a story that grew over several
+            # runs lists (and compares, which is order-sensitive) its members as one full run would.
+            article_ids=sorted(cluster.article_ids, key=lambda i: order.get(i, (True, 0, i))),
             title=cluster.title,
             outlets=list(cluster.outlets),
             date_span=cluster.date_span,
@@ -294,6 +299,22 @@ def _stories_for(store: Any, clusters: Sequence[Cluster], known: Mapping[str, St
     for story, cluster in zip(stories, clusters, strict=True):
         story.related = [key_to_id[k] for k in cluster.related if k in key_to_id]
     return stories
+
+
+def _grouping_order(store: Any) -> dict[str, tuple[bool, int, str]]:
+    """{article id: its key in `StoryIndex.add_many`'s order (dated by day, undated last, then id)},
+    read from the articles' stored dates alone."""
+    from sqlalchemy import select
+
+    from crosswire.store.schema import articles
+    from crosswire.stories.inputs import as_date
+
+    order: dict[str, tuple[bool, int, str]] = {}
+    with store._read("reading article dates") as conn:
+        for article_id, published in conn.execute(select(articles.c.id, articles.c.published)):
+            day = as_date(published)
+            order[article_id] = (day is None, day.toordinal() if day else 0, article_id)
+    return order
 
 
 def write_stories_jsonl(stories: Iterable[Story], path: Path) -> int:

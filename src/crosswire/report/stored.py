@@ -1,0 +1,86 @@
+"""A story's Comparison rebuilt from its stored record, without aligning its articles again.
+
+The stories step (stories/build.py) aligns each story's events and quotes once, when its membership
+or a member's analysis changes, and stores the resulting facts with the story. Alignment is nearly all
+of `compare_story`'s cost, so the report takes the facts from the stored Story and recomputes only the
+cheap per-article parts (wire dependence, emphasis, anonymous share, portrayal with its evidence, genre
+mix) from the members it reads anyway. Every rule below mirrors `stories.compare.compare_story` on
+purpose; tests/test_report_stored.py checks that both give the same report, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from crosswire.model import Analysis, Article, Fact, Story
+from crosswire.stories.compare import Comparison, anonymous_share, genre_mix, lead_end
+from crosswire.stories.portrayal import portrayal
+from crosswire.stories.wire import find_dependence
+
+FIDELITY_KEYS = ("article_id", "outlet", "quote", "quote_start", "quote_end", "similarity", "length_ratio")
+
+
+def emphasis_from_facts(article: Article, analysis: Analysis | None, facts: Sequence[Fact]) -> dict[str, Any]:
+    """`stories.compare.emphasis` from stored event facts: a fact keeps one sentence per (article,
+    start) of its aligned occurrences, so an article's earliest start and "any start within the lead"
+    are the same whether read from the occurrences or from the sentences."""
+    end = lead_end(article.text)
+    title = (article.title or "").lower()
+    actors: list[tuple[int, str]] = []
+    for actor in analysis.actors if analysis else []:
+        if actor.anonymous:
+            continue
+        in_lead = [m.start for m in actor.mentions if m.start < end]
+        forms = {actor.name, *actor.labels, *(m.text for m in actor.mentions if m.kind in ("name", "title"))}
+        in_title = any(f and len(f) > 2 and f.lower() in title for f in forms)
+        if in_lead or in_title:
+            actors.append((-1 if in_title else min(in_lead), actor.name))
+    events = []
+    for fact in facts:
+        starts = [s["start"] for s in fact.sentences if s.get("article_id") == article.id]
+        if starts and min(starts) < end:
+            events.append((min(starts), fact.summary))
+    return {
+        "article_id": article.id,
+        "title": article.title,
+        "lead_end": end,
+        "actors": list(dict.fromkeys(n for _, n in sorted(actors))),
+        "events": list(dict.fromkeys(s for _, s in sorted(events))),
+    }
+
+
+def comparison_from_story(
+    story: Story, articles: Sequence[Article], analyses: Mapping[str, Analysis]
+) -> Comparison:
+    """The Comparison `compare_story(story, articles, analyses)` would give, using `story.facts`."""
+    members = set(story.article_ids)
+    arts = [a for a in articles if a.id in members]
+    dep = find_dependence(arts)
+    facts = list(story.facts)
+    outlets = sorted({a.outlet for a in arts if a.outlet})
+    comp = Comparison(
+        story_id=story.id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
+    )
+    comp.corroborated = [f for f in facts if len(f.independent_outlets) >= 2]
+    comp.single_source = [f for f in facts if len(f.outlets) == 1]
+    for outlet in outlets:
+        comp.omissions[outlet] = [f for f in facts if outlet not in f.outlets and len(f.outlets) >= 2]
+    event_facts = [f for f in facts if f.kind == "event"]
+    comp.emphasis = {
+        o: [emphasis_from_facts(a, analyses.get(a.id), event_facts) for a in arts if a.outlet == o]
+        for o in outlets
+    }
+    comp.anonymous_share = anonymous_share(arts, analyses)
+    comp.main_actors, comp.portrayal = portrayal(arts, analyses)
+    comp.quote_fidelity = [
+        {
+            "speaker": f.summary.split(":", 1)[0],
+            "quote_id": f.quote_id,
+            "wordings": [{k: s[k] for k in FIDELITY_KEYS} for s in f.sentences],
+        }
+        for f in facts
+        if f.kind == "quote" and len(f.sentences) >= 2
+    ]
+    comp.genres = genre_mix(arts)
+    return comp
