@@ -146,7 +146,7 @@ PASTED = (
 
 
 def _wait_for(client, job_id: str) -> dict:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # a fresh ingest worker loads its models first
     while time.monotonic() < deadline:
         job = client.get(f"/api/v1/ingest/{job_id}").json()
         if job["finished"]:

@@ -90,7 +90,7 @@ def server(tmp_path_factory):
     )
     proc = subprocess.Popen([sys.executable, "-c", code])
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # generous: a loaded CI machine starts the server slowly
     while True:
         try:
             if httpx.get(base + "/api/v1/outlets", timeout=1).status_code == 200:

@@ -204,7 +204,7 @@ def test_ingest_by_url_through_the_api(client, server):
     assert refused.status_code == 400 and "link-local address 169.254.169.254" in refused.json()["error"]
     job = client.post("/api/v1/ingest/url", json={"url": url}, headers=auth)
     assert job.status_code == 202 and job.json()["files"] == ["page.html"]
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 240  # a fresh ingest worker loads its models first
     while not (done := client.get(f"/api/v1/ingest/{job.json()['id']}").json())["finished"]:
         assert time.monotonic() < deadline, "ingest job did not finish"
         time.sleep(0.1)

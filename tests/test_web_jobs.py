@@ -50,7 +50,7 @@ def killing_step(corpus, progress) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _finished(jobs: IngestJobs, job: IngestJob, seconds: float = 120.0) -> IngestJob:
+def _finished(jobs: IngestJobs, job: IngestJob, seconds: float = 240.0) -> IngestJob:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         found = jobs.get(job.id)
@@ -149,7 +149,7 @@ def test_a_killed_worker_fails_its_job_and_is_restarted(tmp_path, evidence, monk
             third = _finished(
                 jobs, jobs.submit([("third.txt", b"Third note\n\nThe harbour reopened today.\n")])
             )
-            assert third.state == "done", third.to_dict()
+            assert third.state == "done", (third.error, third.to_dict())
             assert int(evidence.read_text(encoding="utf-8").split()[0]) not in (dead, alive)
         finally:
             jobs.shutdown()

@@ -109,11 +109,19 @@ class IngestWorker:
         """Run one job in the worker; returns when it is done, raises JobFailed when it failed or the
         worker died (the next call starts a new one). `steps` must pickle (module-level functions);
         the caller checks that first."""
+        request = ("job", str(folder), list(steps))
         conn = self._ensure_started()
         try:
-            conn.send(("job", str(folder), list(steps)))  # pickled whole before anything is written
-        except OSError:  # it died while idle, after the check in _ensure_started
-            raise JobFailed(self._crash_message()) from None
+            conn.send(request)  # pickled whole before anything is written
+        except OSError:
+            # It died while idle, after the check in _ensure_started: nothing of this job ran, so a
+            # fresh worker takes it.
+            self._discard()
+            conn = self._ensure_started()
+            try:
+                conn.send(request)
+            except OSError:
+                raise JobFailed(self._crash_message()) from None
         while True:
             try:
                 if not conn.poll(POLL_S):

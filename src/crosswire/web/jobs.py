@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -183,17 +183,20 @@ class IngestJobs:
                 self._save(job)
 
         steps = list(api.ANALYSIS_STEPS)
+        state, error = "done", None
         try:
             if self.worker is not None and _sendable(steps):
                 self.worker.run(folder, steps, report)
             else:
                 run_job(self.store, folder, steps, report)
-            job.state = "done"
         except Exception as exc:  # reported to the page; the store's transaction already rolled back
-            job.state, job.error = "failed", (str(exc) or type(exc).__name__).replace(str(folder) + "/", "")
+            state, error = "failed", (str(exc) or type(exc).__name__).replace(str(folder) + "/", "")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-            self._save(job)
+        # The final state goes to the shared folder before this process shows it: whoever sees the job
+        # finished here must find it finished in every other server process too.
+        self._save(replace(job, state=state, error=error))
+        job.state, job.error = state, error
 
 
 def _sendable(steps: list[Any]) -> bool:
