@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crosswire.model import Analysis, Article, Fact, Story
-from crosswire.stories.compare import Comparison, anonymous_share, genre_mix, lead_end
+from crosswire.stories.compare import Comparison, anonymous_share, emphasis_record, genre_mix, lead_end
 from crosswire.stories.portrayal import portrayal
 from crosswire.stories.wire import find_dependence
 
@@ -26,28 +26,12 @@ def emphasis_from_facts(article: Article, analysis: Analysis | None, facts: Sequ
     start) of its aligned occurrences, so an article's earliest start and "any start within the lead"
     are the same whether read from the occurrences or from the sentences."""
     end = lead_end(article.text)
-    title = (article.title or "").lower()
-    actors: list[tuple[int, str]] = []
-    for actor in analysis.actors if analysis else []:
-        if actor.anonymous:
-            continue
-        in_lead = [m.start for m in actor.mentions if m.start < end]
-        forms = {actor.name, *actor.labels, *(m.text for m in actor.mentions if m.kind in ("name", "title"))}
-        in_title = any(f and len(f) > 2 and f.lower() in title for f in forms)
-        if in_lead or in_title:
-            actors.append((-1 if in_title else min(in_lead), actor.name))
     events = []
     for fact in facts:
         starts = [s["start"] for s in fact.sentences if s.get("article_id") == article.id]
         if starts and min(starts) < end:
             events.append((min(starts), fact.summary))
-    return {
-        "article_id": article.id,
-        "title": article.title,
-        "lead_end": end,
-        "actors": list(dict.fromkeys(n for _, n in sorted(actors))),
-        "events": list(dict.fromkeys(s for _, s in sorted(events))),
-    }
+    return emphasis_record(article, analysis, end, events)
 
 
 def comparison_from_story(

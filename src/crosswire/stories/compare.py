@@ -135,6 +135,19 @@ def lead_end(text: str, sentences: int = LEAD_SENTENCES) -> int:
 def emphasis(article: Article, analysis: Analysis | None, aligned: Sequence[AlignedFact]) -> dict[str, Any]:
     """What `article` puts in its headline and lead: actor names and event summaries, in text order."""
     end = lead_end(article.text)
+    events = [
+        (min(o.start for o in f.occurrences if o.article_id == article.id), f.summary)
+        for f in aligned
+        if any(o.article_id == article.id and o.start < end for o in f.occurrences)
+    ]
+    return emphasis_record(article, analysis, end, events)
+
+
+def emphasis_record(
+    article: Article, analysis: Analysis | None, end: int, events: Sequence[tuple[int, str]]
+) -> dict[str, Any]:
+    """The emphasis record: actors named in the headline or the lead (up to `end`), and the lead's
+    events as (first start, summary) pairs, both in text order (headline first)."""
     title = (article.title or "").lower()
     actors: list[tuple[int, str]] = []
     for actor in analysis.actors if analysis else []:
@@ -145,11 +158,6 @@ def emphasis(article: Article, analysis: Analysis | None, aligned: Sequence[Alig
         in_title = any(f and len(f) > 2 and f.lower() in title for f in forms)
         if in_lead or in_title:
             actors.append((-1 if in_title else min(in_lead), actor.name))
-    events = [
-        (min(o.start for o in f.occurrences if o.article_id == article.id), f.summary)
-        for f in aligned
-        if any(o.article_id == article.id and o.start < end for o in f.occurrences)
-    ]
     return {
         "article_id": article.id,
         "title": article.title,
