@@ -75,11 +75,27 @@ def stories_from_clusters(
 ) -> list[Story]:
     """Stories for the grouping's clusters, compared across outlets; a cluster whose story id (its
     membership) is in `known` keeps that story's facts and portrayal instead of being compared again."""
+
+    def members(ids: list[str]) -> tuple[list[Article], Mapping[str, Analysis]]:
+        return [articles[i] for i in ids], analyses
+
+    return _build_stories(clusters, known, members, events, lambda ids: list(ids))
+
+
+def _build_stories(
+    clusters: Sequence[Cluster],
+    known: Mapping[str, Story] | None,
+    members: Callable[[list[str]], tuple[list[Article], Mapping[str, Analysis]]],
+    events: Sequence[Event] | None,
+    order: Callable[[list[str]], list[str]],
+) -> list[Story]:
+    """One Story per cluster (members listed by `order`), compared only when `known` lacks its id;
+    `members(ids)` gives the articles and analyses to compare, read only for those stories."""
     stories: list[Story] = []
     key_to_id: dict[str, str] = {}
     for cluster in clusters:
         story = Story(
-            article_ids=list(cluster.article_ids),
+            article_ids=order(cluster.article_ids),
             title=cluster.title,
             outlets=list(cluster.outlets),
             date_span=cluster.date_span,
@@ -89,8 +105,8 @@ def stories_from_clusters(
         if earlier is not None:
             story.facts, story.portrayal = earlier.facts, earlier.portrayal
         else:
-            members = [articles[i] for i in cluster.article_ids]
-            story = story_from_comparison(story, compare_story(story, members, analyses, events))
+            arts, found = members(story.article_ids)
+            story = story_from_comparison(story, compare_story(story, arts, found, events))
         stories.append(story)
     for story, cluster in zip(stories, clusters, strict=True):
         story.related = [key_to_id[k] for k in cluster.related if k in key_to_id]
@@ -276,29 +292,14 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
 def _stories_for(store: Any, clusters: Sequence[Cluster], known: Mapping[str, Story] | None) -> list[Story]:
     """`stories_from_clusters`, reading each story's members from the store only when it must be
     compared again, so memory holds one story's articles at a time."""
-    stories: list[Story] = []
-    key_to_id: dict[str, str] = {}
-    order = _grouping_order(store)
-    for cluster in clusters:
-        story = Story(
-            # The order a from-scratch grouping adds articles in, so a story that grew over several
-            # runs lists (and compares, which is order-sensitive) its members as one full run would.
-            article_ids=sorted(cluster.article_ids, key=lambda i: order.get(i, (True, 0, i))),
-            title=cluster.title,
-            outlets=list(cluster.outlets),
-            date_span=cluster.date_span,
-        )
-        key_to_id[cluster.key] = story.id
-        earlier = (known or {}).get(story.id)
-        if earlier is not None:
-            story.facts, story.portrayal = earlier.facts, earlier.portrayal
-        else:
-            members, analyses = load_members(store, story.article_ids)
-            story = story_from_comparison(story, compare_story(story, members, analyses, None))
-        stories.append(story)
-    for story, cluster in zip(stories, clusters, strict=True):
-        story.related = [key_to_id[k] for k in cluster.related if k in key_to_id]
-    return stories
+    rank = _grouping_order(store)
+
+    def order(ids: list[str]) -> list[str]:
+        # The order a from-scratch grouping adds articles in, so a story that grew over several
+        # runs lists (and compares, which is order-sensitive) its members as one full run would.
+        return sorted(ids, key=lambda i: rank.get(i, (True, 0, i)))
+
+    return _build_stories(clusters, known, lambda ids: load_members(store, ids), None, order)
 
 
 def _grouping_order(store: Any) -> dict[str, tuple[bool, int, str]]:
