@@ -70,3 +70,64 @@ def test_fact_outweighs_claim_and_mentions_are_unique() -> None:
     fact = event("USA", "PRK", "163", "2019-04-19", article="b")
     merged = merge_events([claim, fact, fact])
     assert len(merged) == 1 and merged[0].claim_by is None and len(merged[0].mentions) == 2
+
+
+# ---------------------------------------------------------------- the indexed merge equals the plain one
+
+_CODES = [None, "PR", "PRK", "PRKGOV", "PRKMIL", "KOR", "KORGOV", "USA", "USAGOV"]
+_NAMES = ["North Korea", "north korea", "Kim Jong-un", "Seoul", "Washington"]
+
+
+def _plain_merge(events: list[Event], window_days: int = 3) -> list[list[int]]:
+    """The definition: each event joins the first earlier group all of whose reports match it."""
+    groups: list[list[int]] = []
+    for i, e in enumerate(events):
+        for group in groups:
+            if all(same_event(e, events[j], window_days) for j in group):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    return groups
+
+
+def _actor(draw, st):  # type: ignore[no-untyped-def]
+    if draw(st.booleans()) and draw(st.booleans()):
+        return None
+    return EventActor(draw(st.sampled_from(_NAMES)), draw(st.sampled_from(_CODES)))
+
+
+def test_indexed_merge_groups_exactly_as_the_definition() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @st.composite
+    def events(draw):  # type: ignore[no-untyped-def]
+        out = []
+        for k in range(draw(st.integers(0, 30))):
+            day = draw(st.sampled_from(["2019-04-25", "2019-04-26", "2019-04-29", "2019-05-20", None]))
+            out.append(
+                Event(
+                    source=_actor(draw, st),
+                    target=_actor(draw, st),
+                    cameo=draw(st.sampled_from(["040", "036", "043", "111", "190"])),
+                    date=day,
+                    date_precision=draw(st.sampled_from(["day", "published"])) if day else None,
+                    mentions=[EventMention(f"a{k}", k, k + 1, "s")],
+                    confidence=0.5,
+                )
+            )
+        return out
+
+    @settings(max_examples=300, deadline=None)
+    @given(events())
+    def check(reports: list[Event]) -> None:
+        expected = _plain_merge(reports)
+        merged = merge_events(reports)
+        assert len(merged) == len(expected)
+        for event_out, group in zip(merged, expected, strict=True):
+            got = sorted((m.article_id, m.start) for m in event_out.mentions)
+            want = sorted((m.article_id, m.start) for j in group for m in reports[j].mentions)
+            assert got == want
+
+    check()

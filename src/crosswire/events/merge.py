@@ -80,7 +80,10 @@ def _combine(group: list[Event]) -> Event:
     for event in group:
         doubt *= 1.0 - event.confidence
     return Event(
-        source=max((e.source for e in group), key=lambda a: (bool(a.actor_id), len(a.code or ""))),
+        source=max(
+            (e.source for e in group),
+            key=lambda a: (a is not None, bool(a and a.actor_id), len((a and a.code) or "")),
+        ),
         target=best.target,
         cameo=cameo,
         mentions=mentions,
@@ -98,16 +101,54 @@ def _combine(group: list[Event]) -> Event:
 
 
 def merge_events(events: Iterable[Event], window_days: int = 3) -> list[Event]:
-    """Merge reports of the same event (see the module docstring); order follows the first report."""
+    """Merge reports of the same event (see the module docstring); order follows the first report.
+
+    An event joins the first earlier group all of whose reports are the same event as it. Only groups
+    that can hold such reports are tried: same root, and a first report whose source is filed under
+    one of the event's source keys (`_source_keys`), so a corpus-wide merge is near-linear instead of
+    comparing every event with every group of its root.
+    """
     groups: list[list[Event]] = []
-    by_root: dict[str, list[list[Event]]] = {}  # only events with the same root can merge
+    by_key: dict[tuple[str, str, str], list[int]] = {}  # (root, kind, value) -> group indexes, ascending
+    by_root: dict[str, list[int]] = {}
+    short: dict[str, list[int]] = {}  # groups whose first source has a code shorter than 3 letters
     for event in events:
-        candidates = by_root.setdefault(event.cameo[:2], [])
-        for group in candidates:
+        root = event.cameo[:2]
+        keys = _source_keys(event.source)
+        if keys is None:  # a very short code may refine into anything: try every group of the root
+            candidates: list[int] = by_root.get(root, [])
+        else:
+            found = set(short.get(root, []))
+            for kind, value in keys:
+                found.update(by_key.get((root, kind, value), []))
+            candidates = sorted(found)
+        for index in candidates:
+            group = groups[index]
             if all(same_event(event, other, window_days) for other in group):
                 group.append(event)
                 break
         else:
-            candidates.append([event])
-            groups.append(candidates[-1])
+            index = len(groups)
+            groups.append([event])
+            by_root.setdefault(root, []).append(index)
+            if keys is None:
+                short.setdefault(root, []).append(index)
+            else:
+                for kind, value in keys:
+                    by_key.setdefault((root, kind, value), []).append(index)
     return [group[0] if len(group) == 1 else _combine(group) for group in groups]
+
+
+def _source_keys(actor: EventActor | None) -> list[tuple[str, str]] | None:
+    """Keys that every actor `_compatible` with `actor` shares with it: the first three letters of its
+    code (codes refine by appending: "PRK", "PRKGOV") and its lower-cased name (when either side has no
+    code, actors match by name). None for a code shorter than three letters: it must be tried against
+    everything."""
+    if actor is None:
+        return [("none", "")]
+    keys = [("name", (actor.name or "").lower())]
+    if actor.code:
+        if len(actor.code) < 3:
+            return None
+        keys.append(("code", actor.code[:3]))
+    return keys
