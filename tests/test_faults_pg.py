@@ -18,23 +18,15 @@ from sqlalchemy import event
 
 from crosswire import api
 from crosswire.store import StoreError, open_store
-from store_support import batch_articles, pg_base_url, pg_schema_url
+from store_support import backend_url, batch_articles, pg_base_url
 
 SIZE = 120
 CHUNK = 25  # rows per executemany: the drop lands after the first of five chunks
 
 
 @pytest.fixture
-def pg_url() -> Iterator[str]:
-    try:
-        context = pg_schema_url()
-        url = context.__enter__()
-    except RuntimeError as exc:
-        pytest.fail(str(exc))
-    try:
-        yield url
-    finally:
-        context.__exit__(None, None, None)
+def pg_url(tmp_path) -> Iterator[str]:
+    yield from backend_url("postgresql", tmp_path)
 
 
 def _terminate(pid: int) -> None:

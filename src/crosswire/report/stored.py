@@ -14,7 +14,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from crosswire.model import Analysis, Article, Fact, Story
-from crosswire.stories.compare import Comparison, anonymous_share, emphasis_record, genre_mix, lead_end
+from crosswire.stories.compare import (
+    Comparison,
+    anonymous_share,
+    classified,
+    emphasis_record,
+    genre_mix,
+    lead_end,
+)
 from crosswire.stories.portrayal import portrayal
 from crosswire.stories.wire import find_dependence
 
@@ -42,14 +49,8 @@ def comparison_from_story(
     arts = [a for a in articles if a.id in members]
     dep = find_dependence(arts)
     facts = list(story.facts)
-    outlets = sorted({a.outlet for a in arts if a.outlet})
-    comp = Comparison(
-        story_id=story.id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
-    )
-    comp.corroborated = [f for f in facts if len(f.independent_outlets) >= 2]
-    comp.single_source = [f for f in facts if len(f.outlets) == 1]
-    for outlet in outlets:
-        comp.omissions[outlet] = [f for f in facts if outlet not in f.outlets and len(f.outlets) >= 2]
+    comp = classified(story.id, arts, facts, dep)
+    outlets = comp.outlets
     event_facts = [f for f in facts if f.kind == "event"]
     comp.emphasis = {
         o: [emphasis_from_facts(a, analyses.get(a.id), event_facts) for a in arts if a.outlet == o]

@@ -87,16 +87,9 @@ def compare_story(
     aligned = tighten_claims(align_events(arts, analyses, events), arts, analyses)
     quotes = align_quotes(arts, analyses)
     facts = [event_fact(f, dep) for f in aligned] + [quote_fact(q, dep) for q in quotes]
-    outlets = sorted({a.outlet for a in arts if a.outlet})
-    comp = Comparison(
-        story_id=story.id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
-    )
-    comp.corroborated = [f for f in facts if len(f.independent_outlets) >= 2]
-    comp.single_source = [f for f in facts if len(f.outlets) == 1]
-    for outlet in outlets:
-        comp.omissions[outlet] = [f for f in facts if outlet not in f.outlets and len(f.outlets) >= 2]
+    comp = classified(story.id, arts, facts, dep)
     comp.emphasis = {
-        o: [emphasis(a, analyses.get(a.id), aligned) for a in arts if a.outlet == o] for o in outlets
+        o: [emphasis(a, analyses.get(a.id), aligned) for a in arts if a.outlet == o] for o in comp.outlets
     }
     comp.anonymous_share = anonymous_share(arts, analyses)
     comp.main_actors, comp.portrayal = portrayal(arts, analyses)
@@ -124,6 +117,20 @@ def compare_story(
         if f.kind == "quote" and len(f.sentences) >= 2
     ]
     comp.genres = genre_mix(arts)
+    return comp
+
+
+def classified(story_id: str, arts: Sequence[Article], facts: list[Fact], dep: Any) -> Comparison:
+    """A Comparison of `facts` with the parts read off them alone: corroborated (two or more independent
+    outlets), single-source, and each outlet's omissions (facts two or more other outlets report)."""
+    outlets = sorted({a.outlet for a in arts if a.outlet})
+    comp = Comparison(
+        story_id=story_id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
+    )
+    comp.corroborated = [f for f in facts if len(f.independent_outlets) >= 2]
+    comp.single_source = [f for f in facts if len(f.outlets) == 1]
+    for outlet in outlets:
+        comp.omissions[outlet] = [f for f in facts if outlet not in f.outlets and len(f.outlets) >= 2]
     return comp
 
 
