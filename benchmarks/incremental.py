@@ -9,6 +9,7 @@ children), the ratio to the first run, peak RSS, and the run's counts (files ski
 the ingested-files cache, articles added).
 
     python benchmarks/incremental.py [--articles 10000] [--quick] [--workers N] [--write-docs]
+                                     [--workdir DIR]   # keep the first run; re-measure only the re-runs
 
 `--quick` uses 300 articles (a few minutes on one core). Goals (issue #7): the unchanged re-run takes
 at most 5% of the first run; adding 1% costs about 1% of it.
@@ -20,6 +21,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,6 +81,46 @@ def phase(folder: Path, db: Path, out: Path, workers: int) -> dict[str, Any]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def run_phases(work: Path, n: int, extra: int, stories: int, workers: int) -> dict[str, dict[str, Any]]:
+    """The three phases in `work`. The first run's store, outputs and corpus are kept in
+    `work/after-first` (copied with their times, which the caches compare), so with a kept `--workdir`
+    a later invocation measures the re-runs again from that state without repeating the first run."""
+    folder, db, out = work / "corpus", work / "store.db", work / "out"
+    snapshot, first_file = work / "after-first", work / "first-run.json"
+    results: dict[str, dict[str, Any]] = {}
+    kept = json.loads(first_file.read_text(encoding="utf-8")) if first_file.exists() else None
+    if kept is not None and kept.get("articles") == n and snapshot.is_dir():
+        results[PHASES[0]] = kept
+        for name in ("corpus", "store.db", "out"):
+            target = work / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            copy = shutil.copytree if (snapshot / name).is_dir() else shutil.copy2
+            copy(snapshot / name, target)
+        print(f"first run: reused from {first_file}", flush=True)
+    else:
+        work.mkdir(parents=True, exist_ok=True)
+        write_articles(folder, 0, n, stories)
+        results[PHASES[0]] = phase(folder, db, out, workers)
+        if snapshot.exists():
+            shutil.rmtree(snapshot)
+        snapshot.mkdir()
+        shutil.copytree(folder, snapshot / "corpus")
+        shutil.copytree(out, snapshot / "out")
+        shutil.copy2(db, snapshot / "store.db")
+        first_file.write_text(json.dumps(results[PHASES[0]]), encoding="utf-8")
+    for name in PHASES[1:]:
+        if name == PHASES[2]:
+            write_articles(folder, n, n + extra, stories)
+        results[name] = phase(folder, db, out, workers)
+    for name in PHASES:
+        r = results[name]
+        print(f"{name}: {r['wall_s']:.1f} s wall, {r['cpu_s']:.1f} s CPU, {r['counts']}", flush=True)
+    return results
+
+
 def render(n: int, workers: int, results: dict[str, dict[str, Any]], plot: Path | None) -> str:
     first = results[PHASES[0]]
     rerun = results[PHASES[1]]["wall_s"] / first["wall_s"]
@@ -135,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="300 articles")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--write-docs", action="store_true", help="rewrite the section in docs/benchmarks.md")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the corpus, store and first run here; a later run with the same folder re-measures "
+        "only the re-run phases from the first run's saved state",
+    )
     parser.add_argument("--child", nargs=3, metavar=("FOLDER", "DB", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -145,14 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     stories = max(1, n // 8)
     results: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="crosswire-incremental-") as tmp:
-        folder, db, out = Path(tmp) / "corpus", Path(tmp) / "store.db", Path(tmp) / "out"
-        write_articles(folder, 0, n, stories)
-        for name in PHASES:
-            if name == PHASES[2]:
-                write_articles(folder, n, n + extra, stories)
-            results[name] = phase(folder, db, out, args.workers)
-            r = results[name]
-            print(f"{name}: {r['wall_s']:.1f} s wall, {r['cpu_s']:.1f} s CPU, {r['counts']}", flush=True)
+        work = args.workdir or Path(tmp)
+        results = run_phases(work, n, extra, stories, args.workers)
+        db = work / "store.db"
         print(f"store: {os.path.getsize(db) / 1e6:.0f} MB for {results[PHASES[2]]['articles']:,} articles")
     plot = None
     if args.write_docs:

@@ -146,12 +146,14 @@ def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 @skip_when_unchanged
 def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    if hasattr(corpus.store, "_read"):  # a Store: decode the stories with the compiled decoder
-        from crosswire.export.bulk import stored_stories
-        from crosswire.stories.build import write_stories_jsonl
+    if hasattr(corpus.store, "_read"):  # a Store: records reshaped as stored, no model objects built
+        from crosswire.store.story_state import iter_story_records
+        from crosswire.stories.build import story_record_from_stored
 
         path = Path(out_dir) / "stories.jsonl"
-        write_stories_jsonl(stored_stories(corpus.store), path)
+        with open(path, "w", encoding="utf-8") as fh:
+            for stored in iter_story_records(corpus.store):
+                fh.write(json.dumps(story_record_from_stored(stored), ensure_ascii=False) + "\n")
         return {"stories": str(path)}
     from crosswire.stories.build import write_stories_output as write
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, exists, select
+from sqlalchemy import Connection, bindparam, delete, exists, select
 
 from crosswire.model import Analysis, Event, Story
 from crosswire.store import codec
@@ -221,6 +221,57 @@ def replace_stories(conn: Connection, new: Sequence[Story]) -> int:
     for chunk in chunked(link_rows):
         conn.execute(story_articles.insert(), chunk)
     return len(unique)
+
+
+def update_stories(conn: Connection, order: Sequence[str], changed: Sequence[Story]) -> int:
+    """Make the stored stories those of `order` (every story id, in position order) while writing only
+    `changed` (new stories, or stories whose stored record differs); any other id in `order` must
+    already be stored with the right record, and only its position is updated if it moved.
+
+    The incremental grouping's writer: after a few new articles, most stories are untouched, and
+    encoding every story again cost more than the new articles' own analysis (issue #7). The result
+    equals `replace_stories` with the full list (tests/test_stories_incremental.py)."""
+    for story in changed:
+        if not isinstance(story, Story):
+            raise TypeError(f"save_stories expects model.Story records, got {type(story).__name__}")
+    wanted = list(dict.fromkeys(order))
+    position = {sid: i for i, sid in enumerate(wanted)}
+    fresh = {s.id: s for s in changed}
+    unknown = [sid for sid in fresh if sid not in position]
+    if unknown:
+        raise ValueError(f"update_stories: changed stories not in the order: {', '.join(unknown[:5])}")
+    stored = dict(conn.execute(select(stories.c.id, stories.c.position)).all())
+    missing = [sid for sid in wanted if sid not in stored and sid not in fresh]
+    if missing:
+        raise ValueError(f"update_stories: stories neither stored nor given: {', '.join(missing[:5])}")
+    require_articles(conn, (i for s in fresh.values() for i in s.article_ids), "save_stories")
+    gone = [sid for sid in stored if sid not in position or sid in fresh]
+    for chunk in chunked(gone):
+        conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
+        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+    moved = [
+        {"sid": sid, "pos": position[sid]}
+        for sid, pos in stored.items()
+        if sid in position and sid not in fresh and pos != position[sid]
+    ]
+    if moved:
+        update = stories.update().where(stories.c.id == bindparam("sid")).values(position=bindparam("pos"))
+        for chunk in chunked(moved):
+            conn.execute(update, chunk)
+    story_rows = [
+        {"id": sid, "position": position[sid], "title": s.title, "payload": codec.payload(s)}
+        for sid, s in fresh.items()
+    ]
+    link_rows = [
+        {"story_id": sid, "article_id": aid, "position": j}
+        for sid, s in fresh.items()
+        for j, aid in enumerate(dict.fromkeys(s.article_ids))
+    ]
+    for chunk in chunked(story_rows):
+        conn.execute(stories.insert(), chunk)
+    for chunk in chunked(link_rows):
+        conn.execute(story_articles.insert(), chunk)
+    return len(fresh)
 
 
 def list_stories(conn: Connection, article_id: str | None = None) -> list[Story]:

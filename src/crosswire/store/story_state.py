@@ -17,7 +17,7 @@ from sqlalchemy import Connection, delete, select
 from crosswire.model import Story
 from crosswire.store import analyses as analysis_store
 from crosswire.store import codec
-from crosswire.store.schema import analyses, articles, story_index
+from crosswire.store.schema import analyses, articles, stories, story_index
 from crosswire.store.sql import upsert
 
 ROW_ID = 1  # one grouping state per store
@@ -48,6 +48,32 @@ def save_stories_with_index(store: Any, stories: Sequence[Story], payload: bytes
         saved = analysis_store.replace_stories(conn, list(stories))
         _put(conn, payload)
     return saved
+
+
+def save_story_changes(store: Any, order: Sequence[str], changed: Sequence[Story], payload: bytes) -> int:
+    """The incremental form of `save_stories_with_index`: the stored stories become those of `order`
+    (ids in position order), writing only `changed` ones (`analyses.update_stories`), in one transaction
+    with the StoryIndex bytes."""
+    with store._write("saving stories") as conn:
+        saved = analysis_store.update_stories(conn, order, list(changed))
+        _put(conn, payload)
+    return saved
+
+
+def stored_story_records(store: Any) -> dict[str, dict[str, Any]]:
+    """{story id: its stored record as plain JSON values}: the shape `save_story_changes` compares
+    with, without building the facts' model objects."""
+    with store._read("reading stored stories") as conn:
+        return {sid: dict(rec) for sid, rec in conn.execute(select(stories.c.id, stories.c.payload))}
+
+
+def iter_story_records(store: Any, batch_size: int = 500) -> Iterator[dict[str, Any]]:
+    """Each stored story's record as plain JSON values, in story order, streamed."""
+    query = select(stories.c.payload).order_by(stories.c.position)
+    with store._read("reading stored stories") as conn:
+        for partition in conn.execution_options(yield_per=batch_size).execute(query).partitions():
+            for (record,) in partition:
+                yield dict(record)
 
 
 def _put(conn: Connection, payload: bytes) -> None:

@@ -82,6 +82,39 @@ def stories_from_clusters(
     return _build_stories(clusters, known, members, events, lambda ids: list(ids))
 
 
+def _shells(clusters: Sequence[Cluster], order: Callable[[list[str]], list[str]]) -> list[Story]:
+    """One Story per cluster with everything but its comparison (facts, portrayal): members listed by
+    `order`, and `related` as story ids."""
+    shells = [
+        Story(
+            article_ids=order(cluster.article_ids),
+            title=cluster.title,
+            outlets=list(cluster.outlets),
+            date_span=cluster.date_span,
+        )
+        for cluster in clusters
+    ]
+    key_to_id = {cluster.key: story.id for cluster, story in zip(clusters, shells, strict=True)}
+    for story, cluster in zip(shells, clusters, strict=True):
+        story.related = [key_to_id[k] for k in cluster.related if k in key_to_id]
+    return shells
+
+
+def _compared(
+    story: Story,
+    earlier: Story | None,
+    members: Callable[[list[str]], tuple[list[Article], Mapping[str, Analysis]]],
+    events: Sequence[Event] | None,
+) -> Story:
+    """`story` with facts and portrayal: `earlier`'s (same membership, so the same comparison), or
+    compared now from `members(ids)`, which reads the articles and analyses only for such stories."""
+    if earlier is not None:
+        story.facts, story.portrayal = earlier.facts, earlier.portrayal
+        return story
+    arts, found = members(story.article_ids)
+    return story_from_comparison(story, compare_story(story, arts, found, events))
+
+
 def _build_stories(
     clusters: Sequence[Cluster],
     known: Mapping[str, Story] | None,
@@ -89,28 +122,8 @@ def _build_stories(
     events: Sequence[Event] | None,
     order: Callable[[list[str]], list[str]],
 ) -> list[Story]:
-    """One Story per cluster (members listed by `order`), compared only when `known` lacks its id;
-    `members(ids)` gives the articles and analyses to compare, read only for those stories."""
-    stories: list[Story] = []
-    key_to_id: dict[str, str] = {}
-    for cluster in clusters:
-        story = Story(
-            article_ids=order(cluster.article_ids),
-            title=cluster.title,
-            outlets=list(cluster.outlets),
-            date_span=cluster.date_span,
-        )
-        key_to_id[cluster.key] = story.id
-        earlier = (known or {}).get(story.id)
-        if earlier is not None:
-            story.facts, story.portrayal = earlier.facts, earlier.portrayal
-        else:
-            arts, found = members(story.article_ids)
-            story = story_from_comparison(story, compare_story(story, arts, found, events))
-        stories.append(story)
-    for story, cluster in zip(stories, clusters, strict=True):
-        story.related = [key_to_id[k] for k in cluster.related if k in key_to_id]
-    return stories
+    """One Story per cluster (members listed by `order`), compared only when `known` lacks its id."""
+    return [_compared(s, (known or {}).get(s.id), members, events) for s in _shells(clusters, order)]
 
 
 def input_digest(item: StoryInput) -> str:
@@ -194,6 +207,36 @@ def story_record(story: Story) -> dict[str, Any]:
     }
 
 
+def story_record_from_stored(stored: Mapping[str, Any]) -> dict[str, Any]:
+    """`story_record` of a story given as its stored record (plain JSON values, `to_dict` of the Story):
+    the same output without building model objects, for writing stories.jsonl from a large store."""
+    facts = []
+    for fact in stored.get("facts") or []:
+        rec: dict[str, Any] = {"kind": fact["kind"], "summary": fact["summary"]}
+        sentences = fact.get("sentences") or []
+        if fact["kind"] == "quote":
+            rec["quote_id"] = fact.get("quote_id")
+            rec["speaker"] = sentences[0].get("speaker") if sentences else None
+        else:
+            rec["event_id"] = fact.get("event_id")
+        rec.update(
+            outlets=list(fact.get("outlets") or []),
+            independent_outlets=list(fact.get("independent_outlets") or []),
+            sentences=list(sentences),
+        )
+        facts.append(rec)
+    return {
+        "id": stored["id"],
+        "title": stored.get("title"),
+        "article_ids": list(stored["article_ids"]),
+        "outlets": list(stored.get("outlets") or []),
+        "date_span": list(stored.get("date_span") or [None, None]),
+        "facts": facts,
+        "portrayal": stored.get("portrayal") or {},
+        "related": list(stored.get("related") or []),
+    }
+
+
 def load_corpus(store: Any) -> tuple[list[Article], dict[str, Analysis]]:
     """Every stored article and its analysis (when it has one). Holds the whole corpus: for tools and
     tests on small corpora; `stories_step` reads only what changed."""
@@ -229,7 +272,12 @@ def load_members(store: Any, ids: Sequence[str]) -> tuple[list[Article], dict[st
     for start in range(0, len(ids), LOAD_CHUNK):
         chunk = list(ids[start : start + LOAD_CHUNK])
         found.extend(store.iter_articles(ids=chunk))
-        analyses.update((an.article_id, an) for an in store.iter_analyses(ids=chunk))
+        if hasattr(store, "_read"):  # a Store: one query per table for the chunk, not several per article
+            from crosswire.export.bulk import iter_all_analyses
+
+            analyses.update((an.article_id, an) for an in iter_all_analyses(store, set(chunk)))
+        else:
+            analyses.update((an.article_id, an) for an in store.iter_analyses(ids=chunk))
     return found, analyses
 
 
@@ -253,7 +301,7 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     then only the new articles to place them, and only the members of stories whose membership
     changed to compare them; when nothing changed it writes nothing. An indexed article that changed
     or went away regroups everything, as `full` (`crosswire stories --build`) does."""
-    from crosswire.store.story_state import article_states, save_stories_with_index
+    from crosswire.store.story_state import article_states, save_story_changes, stored_story_records
     from crosswire.stories.cluster import THRESHOLD, StoryIndex
     from crosswire.stories.inputs import story_input
 
@@ -264,7 +312,6 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     index = None if full else load_saved_index(store)
     if index is not None and not state_fits(index, states, THRESHOLD):
         index = None
-    known: dict[str, Story] | None = None
     if index is None:
         index = StoryIndex(threshold=THRESHOLD)
     new = [i for i in states if i not in index.story_of]
@@ -272,10 +319,8 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
         if progress:
             progress("stories", len(states), len(states))
         return  # nothing new, nothing changed: the stored stories stand
-    if len(index.story_of):
-        from crosswire.export.bulk import stored_stories  # list_stories, with a faster decoder
-
-        known = {s.id: s for s in stored_stories(store)}
+    # Stories stored with a still-valid index keep their comparison; after a regroup none is trusted.
+    stored = stored_story_records(store) if len(index.story_of) else {}
     items: list[StoryInput] = []
     for start in range(0, len(new), LOAD_CHUNK):
         found, analyses = load_members(store, new[start : start + LOAD_CHUNK])
@@ -283,23 +328,41 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     index.add_many(items)
     index.notes.pop("inputs", None)  # update_stories' digests; this path keeps states instead
     index.notes["state"] = {i: states[i] for i in index.story_of}
-    stories = _stories_for(store, index.clusters(), known)
-    save_stories_with_index(store, stories, index.to_bytes())
+    shells = _shells(index.clusters(), _member_order(store))
+    changed = [
+        _compared(shell, _decoded(stored.get(shell.id)), lambda ids: load_members(store, ids), None)
+        for shell in shells
+        if not _same_record(shell, stored.get(shell.id))
+    ]
+    save_story_changes(store, [s.id for s in shells], changed, index.to_bytes())
     if progress:
         progress("stories", len(states), len(states))
 
 
-def _stories_for(store: Any, clusters: Sequence[Cluster], known: Mapping[str, Story] | None) -> list[Story]:
-    """`stories_from_clusters`, reading each story's members from the store only when it must be
-    compared again, so memory holds one story's articles at a time."""
+# What a story's stored record holds besides its comparison (facts, portrayal).
+_SHELL_FIELDS = ("article_ids", "title", "outlets", "date_span", "related")
+
+
+def _same_record(shell: Story, stored: Mapping[str, Any] | None) -> bool:
+    """Whether the stored record of the story with `shell`'s id needs no rewrite: same membership
+    (the id says so) and the same title, outlets, dates, member order and related stories."""
+    if stored is None:
+        return False
+    mine = to_dict(shell)
+    return all(mine[name] == stored.get(name) for name in _SHELL_FIELDS)
+
+
+def _decoded(stored: Mapping[str, Any] | None) -> Story | None:
+    from crosswire.export.bulk import decoder
+
+    return decoder(Story)(stored) if stored is not None else None
+
+
+def _member_order(store: Any) -> Callable[[list[str]], list[str]]:
+    """The order a from-scratch grouping adds articles in, so a story that grew over several runs
+    lists (and compares, which is order-sensitive) its members as one full run would."""
     rank = _grouping_order(store)
-
-    def order(ids: list[str]) -> list[str]:
-        # The order a from-scratch grouping adds articles in, so a story that grew over several
-        # runs lists (and compares, which is order-sensitive) its members as one full run would.
-        return sorted(ids, key=lambda i: rank.get(i, (True, 0, i)))
-
-    return _build_stories(clusters, known, lambda ids: load_members(store, ids), None, order)
+    return lambda ids: sorted(ids, key=lambda i: rank.get(i, (True, 0, i)))
 
 
 def _grouping_order(store: Any) -> dict[str, tuple[bool, int, str]]:

@@ -8,6 +8,7 @@ separated stories better than the title alone or a longer lead (see evaluation/s
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -105,8 +106,12 @@ def as_date(value: date | datetime | str | None) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
-    """A name as compared across articles: case, accents, dots and a leading "the" ignored."""
+    """A name as compared across articles: case, accents, dots and a leading "the" ignored.
+
+    Cached: quote alignment compares every quote's speaker with every group's, the same few names
+    over and over (it was most of a story comparison's time)."""
     folded = unicodedata.normalize("NFKD", name)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
     folded = re.sub(r"['\u2019]s$", "", folded.strip())  # possessive: "Obama's" -> "obama"
