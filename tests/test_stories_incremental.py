@@ -186,7 +186,7 @@ def test_writing_only_changed_stories_equals_replacing_them_all(tmp_path):
     from hypothesis import strategies as st
 
     from crosswire.model import Fact, Story
-    from crosswire.store.story_state import save_story_changes, stored_story_records
+    from crosswire.store.story_state import iter_story_records, save_story_changes
 
     store = open_store(f"sqlite:///{tmp_path / 'stories.db'}")
     stored = [article(f"Article number {i} about the talks.", f"Outlet {i % 3}", day=1 + i) for i in range(8)]
@@ -218,10 +218,10 @@ def test_writing_only_changed_stories_equals_replacing_them_all(tmp_path):
         kept = {s.id: s for s in old}
         changed = [s for s in new if s.id not in kept or kept[s.id].title != s.title]
         save_story_changes(store, [s.id for s in new], changed, b"state")
-        incremental = (store.list_stories(), stored_story_records(store))
+        incremental = (store.list_stories(), list(iter_story_records(store)))
         links = {s.id: store.list_stories(article_id=s.article_ids[0]) for s in new}
         store.save_stories(new)
-        assert incremental == (store.list_stories(), stored_story_records(store))
+        assert incremental == (store.list_stories(), list(iter_story_records(store)))
         assert links == {s.id: store.list_stories(article_id=s.article_ids[0]) for s in new}
 
     check()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Union
@@ -35,6 +35,11 @@ from crosswire.store.schema import (
 )
 
 BATCH = 2000
+# An `ids` filter of up to PUSH_DOWN articles is applied in SQL (IN lists of IN_CHUNK ids, under every
+# backend's bound-parameter limit); a larger one (a full run's fresh articles, often every article)
+# keeps the single scan per table, filtered in Python, rather than dozens of IN queries.
+PUSH_DOWN = 2000
+IN_CHUNK = 500
 TABLES = ("actors", "quotes", "events", "places", "times")
 
 
@@ -136,12 +141,42 @@ def analysis_stamps(store: Any) -> Iterator[tuple[str, str]]:
                 yield article_id, analysed_at.isoformat() if analysed_at is not None else "-"
 
 
-def stored_stories(store: Any) -> list[Story]:
-    """`Store.list_stories()`, decoded with `decoder` (stories carry every fact's sentences)."""
+def stored_stories(store: Any, ids: Iterable[str] | None = None) -> list[Story]:
+    """`Store.list_stories()`, decoded with `decoder` (stories carry every fact's sentences); given
+    `ids`, only those stories are read and decoded, still in position order."""
     decode = decoder(Story)
     query = select(stories.c.payload).order_by(stories.c.position)
     with store._read("reading stories") as conn:
-        return [decode(payload) for payload in conn.execute(query).scalars()]
+        if ids is None:
+            return [decode(payload) for payload in conn.execute(query).scalars()]
+        found: list[tuple[int, Any]] = []
+        for chunk in _chunks(sorted(set(ids))):
+            picked = select(stories.c.position, stories.c.payload).where(stories.c.id.in_(chunk))
+            found += [(position, payload) for position, payload in conn.execute(picked)]
+    return [decode(payload) for _, payload in sorted(found, key=lambda row: row[0])]
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    """`ids` in slices small enough for one IN list on every backend (SQLite caps bound parameters)."""
+    for i in range(0, len(ids), IN_CHUNK):
+        yield ids[i : i + IN_CHUNK]
+
+
+def _pushed_down(query: Any, column: Any, ids: set[str] | None) -> Iterator[Any]:
+    """`query` as one statement, or, for a small `ids` set, one statement per slice of the sorted ids
+    with an IN filter: the rows come in the same order (every query here is ordered by article id
+    first), but only the wanted articles' rows are read instead of the whole table."""
+    if ids is None or len(ids) > PUSH_DOWN:
+        yield query
+        return
+    for chunk in _chunks(sorted(ids)):
+        yield query.where(column.in_(chunk))
+
+
+def _stream(conn: Any, query: Any) -> Iterator[Any]:
+    """The rows of `query`, fetched BATCH at a time."""
+    for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
+        yield from partition
 
 
 def article_urls(store: Any) -> dict[str, str]:
@@ -177,8 +212,8 @@ def _rows_by_article(conn: Any, table: Any, only: set[str] | None) -> Iterator[t
     query = select(table.c.article_id, table.c.payload).order_by(table.c.article_id, table.c.position)
     current: str | None = None
     group: list[Any] = []
-    for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
-        for article_id, payload in partition:
+    for part in _pushed_down(query, table.c.article_id, only):
+        for article_id, payload in _stream(conn, part):
             if only is not None and article_id not in only:
                 continue
             if article_id != current:
@@ -230,8 +265,8 @@ def iter_all_analyses(
             rows = _event_rows(conn, ids) if name == "events" else _rows_by_article(conn, sources[name], ids)
             tables[name] = _Merged(rows, _DECODE[name])
         query = select(analyses.c.article_id, analyses.c.main_event).order_by(analyses.c.article_id)
-        for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
-            for article_id, main_event in partition:
+        for part in _pushed_down(query, analyses.c.article_id, ids):
+            for article_id, main_event in _stream(conn, part):
                 if ids is not None and article_id not in ids:
                     continue
                 found = {name: merged.take(article_id) for name, merged in tables.items()}
@@ -247,8 +282,8 @@ def _event_rows(conn: Any, ids: set[str] | None) -> Iterator[tuple[str, list[Any
     )
     current: str | None = None
     group: dict[str, Any] = {}
-    for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
-        for article_id, event_id, payload in partition:
+    for part in _pushed_down(query, event_mentions.c.article_id, ids):
+        for article_id, event_id, payload in _stream(conn, part):
             if ids is not None and article_id not in ids:
                 continue
             if article_id != current:

@@ -1,5 +1,6 @@
 """Everything the briefing report shows, gathered once: articles, analyses, stories and their comparisons,
-the timeline, the actor graph, the situation summary and quotes by speaker."""
+the timeline, the actor graph, the situation summary and quotes by speaker. A large corpus gets a
+bounded briefing over its most significant stories (report/scope.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Story
+from crosswire.report.scope import (
+    REPORT_ARTICLES,
+    REPORT_STORIES,
+    Coverage,
+    choose,
+    corpus_size,
+    covered_from_lists,
+    covered_from_store,
+    in_corpus_order,
+    keep_stories,
+    ranks_from_lists,
+    ranks_from_store,
+)
 from crosswire.report.stored import comparison_from_story
 from crosswire.stories.compare import Comparison, compare_story
 from crosswire.stories.graph import ActorGraph, actor_graph
@@ -25,6 +39,8 @@ class ReportData:
     graph: ActorGraph = field(default_factory=ActorGraph)
     summary: Summary = field(default_factory=Summary)
     quotes_by_speaker: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # None: the whole corpus; else how much of it a bounded briefing covers.
+    coverage: Coverage | None = None
 
     @property
     def article_by_id(self) -> dict[str, Article]:
@@ -38,13 +54,38 @@ def report_data(
     events: Sequence[Event] | None = None,
     *,
     stored_facts: bool = False,
+    max_stories: int = REPORT_STORIES,
+    max_articles: int = REPORT_ARTICLES,
 ) -> ReportData:
     """Compute the report's contents (stories must already be built, e.g. by `build_stories`).
 
     With `stored_facts`, each story's facts are taken as they are (the stories step aligned them when
-    the story last changed) instead of aligning its articles again; see report/stored.py."""
-    arts = list(articles)
-    data = ReportData(articles=arts, analyses=dict(analyses), stories=list(stories))
+    the story last changed) instead of aligning its articles again; see report/stored.py. A corpus
+    with more than `max_stories` stories or `max_articles` articles is narrowed to its most
+    significant stories and their articles first (report/scope.py)."""
+    arts, kept_stories, found = list(articles), list(stories), dict(analyses)
+    choice = choose(ranks_from_lists(kept_stories, arts), len(arts), max_stories, max_articles)
+    coverage = None
+    if choice is not None:
+        kept_stories = keep_stories(kept_stories, choice.stories)
+        ids = covered_from_lists(kept_stories, arts, choice)
+        coverage = Coverage(len(kept_stories), sum(a.id in ids for a in arts), len(stories), len(arts))
+        arts = [a for a in arts if a.id in ids]
+        found = {k: v for k, v in found.items() if k in ids}
+        if events is not None:
+            events = [e for e in events if any(m.article_id in ids for m in e.mentions)]
+    return _contents(arts, found, kept_stories, events, stored_facts, coverage)
+
+
+def _contents(
+    arts: list[Article],
+    analyses: dict[str, Analysis],
+    stories: list[Story],
+    events: Sequence[Event] | None,
+    stored_facts: bool,
+    coverage: Coverage | None,
+) -> ReportData:
+    data = ReportData(articles=arts, analyses=analyses, stories=stories, coverage=coverage)
     by_id = data.article_by_id
     for story in data.stories:
         if stored_facts and events is None:
@@ -84,15 +125,31 @@ def report_data(
     return data
 
 
-def report_data_from_store(store: Any) -> ReportData:
+def report_data_from_store(
+    store: Any, *, max_stories: int = REPORT_STORIES, max_articles: int = REPORT_ARTICLES
+) -> ReportData:
     """Report contents from a store: its articles, analyses and stored stories (built here if none).
 
-    Stored stories keep the facts the stories step aligned, so they are not aligned again here."""
+    Stored stories keep the facts the stories step aligned, so they are not aligned again here. A
+    large corpus's stories are ranked in SQL and only the kept stories, their articles and analyses
+    are read and decoded, so the cost does not grow with the corpus."""
     from crosswire.stories.build import build_stories, load_corpus
 
     if hasattr(store, "_read"):  # a Store: every table streamed once (export/bulk.py)
         from crosswire.export.bulk import TABLES, iter_all_analyses, stored_stories
 
+        n_stories, n_articles = corpus_size(store)
+        ranks = ranks_from_store(store) if n_stories else []
+        choice = choose(ranks, n_articles, max_stories, max_articles) if n_stories else None
+        if choice is not None:
+            chosen = stored_stories(store, ids=choice.stories)
+            ids = in_corpus_order(store, covered_from_store(store, chosen, choice))
+            articles = [a for a in store.iter_articles(ids=ids) if a.duplicate_of is None]
+            wanted = set(ids)
+            picked = iter_all_analyses(store, ids=wanted, parts=("actors", "quotes", "events"))
+            coverage = Coverage(len(chosen), len(articles), n_stories, n_articles)
+            analyses = {an.article_id: an for an in picked}
+            return _contents(articles, analyses, chosen, None, True, coverage)
         stories = stored_stories(store)
         articles = [a for a in store.iter_articles() if a.duplicate_of is None]
         wanted = {a.id for a in articles}
@@ -105,4 +162,6 @@ def report_data_from_store(store: Any) -> ReportData:
         stories = list(store.list_stories()) if hasattr(store, "list_stories") else []
     if not stories and articles:
         stories = build_stories(articles, analyses)
-    return report_data(articles, analyses, stories, stored_facts=True)
+    return report_data(
+        articles, analyses, stories, stored_facts=True, max_stories=max_stories, max_articles=max_articles
+    )

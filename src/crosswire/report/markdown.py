@@ -4,9 +4,12 @@ text is escaped so a Markdown renderer shows it as text (no HTML, no links smugg
 from __future__ import annotations
 
 import re
+from collections.abc import Container
+from functools import partial
 from typing import Any
 
 from crosswire.report.data import ReportData
+from crosswire.report.scope import coverage_sentence
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&])")
 
@@ -16,17 +19,22 @@ def md(text: Any) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(str(text if text is not None else "").split()))
 
 
-def cite(c: dict[str, Any]) -> str:
+def cite(c: dict[str, Any], shown: Container[str] | None = None) -> str:
+    """A link to the cited sentence; plain text when `shown` (the appendix's article ids) lacks it."""
+    if shown is not None and c["article_id"] not in shown:
+        return f"\\[{md(c.get('outlet') or '?')}\\]"
     return f"[{md(c.get('outlet') or '?')}](report.html#a-{c['article_id']}-{c['start']})"
 
 
 def render_markdown(data: ReportData, title: str) -> str:
+    link = partial(cite, shown={a.id for a in data.articles})
     lines = [
         f"# {md(title)}",
         "",
         f"{len(data.articles)} articles, {len(data.stories)} stories. "
         "Citations link to the sentence in report.html.",
         "",
+        *([md(coverage_sentence(data.coverage)), ""] if data.coverage else []),
         "## Situation summary",
         "",
         "### Main actors",
@@ -37,17 +45,17 @@ def render_markdown(data: ReportData, title: str) -> str:
     ]
     lines += ["", "### Demands and positions", ""]
     lines += [
-        f"- {md(p.actor)} {md(p.stance)}: {md(p.what)} " + " ".join(cite(c) for c in p.citations[:4])
+        f"- {md(p.actor)} {md(p.stance)}: {md(p.what)} " + " ".join(link(c) for c in p.citations[:4])
         for p in data.summary.positions
     ]
     lines += ["", "### Options and scenarios", ""]
     lines += [
-        f"- {md(o['sentence'])} " + " ".join(cite(c) for c in o["citations"]) for o in data.summary.options
+        f"- {md(o['sentence'])} " + " ".join(link(c) for c in o["citations"]) for o in data.summary.options
     ]
     lines += ["", "## Timeline", "", "| date | event | independent outlets | sources |", "|---|---|---|---|"]
     lines += [
         f"| {e.date or 'undated'} | {md(e.summary)} | {md(', '.join(e.independent_outlets))} | "
-        + " ".join(cite(s) for s in e.sources[:5])
+        + " ".join(link(s) for s in e.sources[:5])
         + " |"
         for e in data.timeline[:80]
     ]
@@ -75,7 +83,7 @@ def render_markdown(data: ReportData, title: str) -> str:
             lines += [f"**{name}**", ""]
             lines += [
                 f"- {md(f.summary)} ({md(', '.join(f.outlets))}) "
-                + " ".join(cite(s) for s in f.sentences[:6])
+                + " ".join(link(s) for s in f.sentences[:6])
                 for f in facts
             ] or ["- none"]
             lines.append("")
@@ -99,5 +107,5 @@ def render_markdown(data: ReportData, title: str) -> str:
         ]
     lines += ["## Quotes by speaker", ""]
     for who, quotes in data.quotes_by_speaker.items():
-        lines += [f"### {md(who)}", ""] + [f"- {md(q['text'])} {cite(q)}" for q in quotes[:12]] + [""]
+        lines += [f"### {md(who)}", ""] + [f"- {md(q['text'])} {link(q)}" for q in quotes[:12]] + [""]
     return "\n".join(lines) + "\n"

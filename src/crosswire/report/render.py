@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from crosswire.report.data import ReportData, report_data_from_store
 from crosswire.report.markdown import render_markdown
+from crosswire.report.scope import coverage_sentence
 from crosswire.report.svg import graph_svg, timeline_svg
 from crosswire.report.templates import FACTS_TABLE, HTML
 from crosswire.stories.sentences import sentence_spans
@@ -84,14 +85,18 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
     env = Environment(autoescape=True, trim_blocks=False, lstrip_blocks=False)
     facts_template = env.from_string(FACTS_TABLE)
 
+    shown = {a.id for a in data.articles}
+
     def facts_table(facts: list[Any]) -> Markup:
-        return Markup(facts_template.render(facts=facts))
+        return Markup(facts_template.render(facts=facts, shown=shown))
 
     template = env.from_string(HTML)
     outlets = sorted({a.outlet for a in data.articles if a.outlet})
     graph_json = data.graph.to_json()
     return template.render(
         title=title,
+        coverage=coverage_sentence(data.coverage) if data.coverage else None,
+        shown=shown,
         articles=data.articles,
         outlets=outlets,
         stories=data.stories,

@@ -1,5 +1,7 @@
 """The report's HTML template (Jinja2, rendered with autoescape: every value is escaped unless it is one of
-the SVG charts, which svg.py builds from escaped text). No scripts, no external assets: a strict CSP."""
+the SVG charts, which svg.py builds from escaped text). No scripts, no external assets: a strict CSP.
+A citation of an article the appendix leaves out (`shown`: the appendix's article ids; only a cut story,
+see report/scope.py, has such citations) is shown as plain text, never as a link to a missing anchor."""
 
 HTML = """<!DOCTYPE html>
 <html lang="en">
@@ -22,11 +24,13 @@ nav a{margin-right:1em}
 <h1>{{ title }}</h1>
 <p class="muted">{{ articles|length }} articles from {{ outlets|length }} outlets, {{ stories|length }} stories.
 Every statement links to the sentence it comes from (appendix).</p>
-<nav><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#graph">Actor graph</a>
+{% if coverage %}<p class="coverage">{{ coverage }}</p>
+{% endif %}<nav><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#graph">Actor graph</a>
 <a href="#stories">Stories</a><a href="#quotes">Quotes</a><a href="#articles">Articles</a></nav>
 
 {% macro cite(c) -%}
-<a class="cite" href="#a-{{ c.article_id }}-{{ c.start }}">[{{ c.outlet or "?" }}]</a>
+{% if c.article_id in shown %}<a class="cite" href="#a-{{ c.article_id }}-{{ c.start }}">[{{ c.outlet or "?" }}]</a>
+{%- else %}<span class="cite">[{{ c.outlet or "?" }}]</span>{% endif %}
 {%- endmacro %}
 
 <h2 id="summary">Situation summary</h2>
@@ -86,7 +90,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 {% if c.quote_fidelity %}<h4>Quote fidelity</h4>
 <table><tr><th>speaker</th><th>outlet</th><th>wording</th><th>similarity</th><th>length ratio</th></tr>
 {% for q in c.quote_fidelity %}{% for w in q.wordings %}<tr><td>{{ q.speaker }}</td><td>{{ w.outlet }}</td>
-<td>{{ w.quote }} <a class="cite" href="#a-{{ w.article_id }}-{{ w.quote_start }}">[src]</a></td><td>{{ w.similarity }}</td><td>{{ w.length_ratio }}</td></tr>{% endfor %}{% endfor %}</table>{% endif %}
+<td>{{ w.quote }} {% if w.article_id in shown %}<a class="cite" href="#a-{{ w.article_id }}-{{ w.quote_start }}">[src]</a>{% else %}<span class="cite">[src]</span>{% endif %}</td><td>{{ w.similarity }}</td><td>{{ w.length_ratio }}</td></tr>{% endfor %}{% endfor %}</table>{% endif %}
 </section>
 {% endfor %}
 
@@ -106,5 +110,5 @@ Every statement links to the sentence it comes from (appendix).</p>
 
 FACTS_TABLE = """{% if facts %}<table><tr><th>fact</th><th>outlets</th><th>independent</th><th>sentences</th></tr>
 {% for f in facts %}<tr><td>{{ f.summary }}</td><td>{{ f.outlets|join(", ") }}</td><td>{{ f.independent_outlets|length }}</td>
-<td>{% for s in f.sentences[:6] %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a> {% endfor %}</td></tr>{% endfor %}
+<td>{% for s in f.sentences[:6] %}{% if s.article_id in shown %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a>{% else %}<span class="cite">[{{ s.outlet or "?" }}]</span>{% endif %} {% endfor %}</td></tr>{% endfor %}
 </table>{% else %}<p class="muted">None.</p>{% endif %}"""

@@ -60,13 +60,6 @@ def save_story_changes(store: Any, order: Sequence[str], changed: Sequence[Story
     return saved
 
 
-def stored_story_records(store: Any) -> dict[str, dict[str, Any]]:
-    """{story id: its stored record as plain JSON values}: the shape `save_story_changes` compares
-    with, without building the facts' model objects."""
-    with store._read("reading stored stories") as conn:
-        return {sid: dict(rec) for sid, rec in conn.execute(select(stories.c.id, stories.c.payload))}
-
-
 def iter_story_records(store: Any, batch_size: int = 500) -> Iterator[dict[str, Any]]:
     """Each stored story's record as plain JSON values, in story order, streamed."""
     query = select(stories.c.payload).order_by(stories.c.position)

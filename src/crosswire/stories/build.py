@@ -301,7 +301,7 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     then only the new articles to place them, and only the members of stories whose membership
     changed to compare them; when nothing changed it writes nothing. An indexed article that changed
     or went away regroups everything, as `full` (`crosswire stories --build`) does."""
-    from crosswire.store.story_state import article_states, save_story_changes, stored_story_records
+    from crosswire.store.story_state import article_states, save_story_changes
     from crosswire.stories.cluster import THRESHOLD, StoryIndex
     from crosswire.stories.inputs import story_input
 
@@ -320,7 +320,7 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
             progress("stories", len(states), len(states))
         return  # nothing new, nothing changed: the stored stories stand
     # Stories stored with a still-valid index keep their comparison; after a regroup none is trusted.
-    stored = stored_story_records(store) if len(index.story_of) else {}
+    regrouped = not len(index.story_of)
     items: list[StoryInput] = []
     for start in range(0, len(new), LOAD_CHUNK):
         found, analyses = load_members(store, new[start : start + LOAD_CHUNK])
@@ -329,10 +329,11 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     index.notes.pop("inputs", None)  # update_stories' digests; this path keeps states instead
     index.notes["state"] = {i: states[i] for i in index.story_of}
     shells = _shells(index.clusters(), _member_order(store))
+    same, earlier = (set(), {}) if regrouped else _against_stored(store, shells)
     changed = [
-        _compared(shell, _decoded(stored.get(shell.id)), lambda ids: load_members(store, ids), None)
+        _compared(shell, _decoded(earlier.get(shell.id)), lambda ids: load_members(store, ids), None)
         for shell in shells
-        if not _same_record(shell, stored.get(shell.id))
+        if shell.id not in same
     ]
     save_story_changes(store, [s.id for s in shells], changed, index.to_bytes())
     if progress:
@@ -341,6 +342,26 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
 
 # What a story's stored record holds besides its comparison (facts, portrayal).
 _SHELL_FIELDS = ("article_ids", "title", "outlets", "date_span", "related")
+
+
+def _against_stored(store: Any, shells: Sequence[Story]) -> tuple[set[str], dict[str, dict[str, Any]]]:
+    """(ids of the stories stored exactly as `shells` would store them, {id: stored record} of those
+    stored with the same membership but another title, member order or related list). The stored
+    stories are streamed, so memory holds only the few that differ, never every story's facts."""
+    from crosswire.store.story_state import iter_story_records
+
+    by_id = {s.id: s for s in shells}
+    same: set[str] = set()
+    earlier: dict[str, dict[str, Any]] = {}
+    for stored in iter_story_records(store):
+        shell = by_id.get(stored.get("id", ""))
+        if shell is None:
+            continue
+        if _same_record(shell, stored):
+            same.add(shell.id)
+        else:
+            earlier[shell.id] = stored
+    return same, earlier
 
 
 def _same_record(shell: Story, stored: Mapping[str, Any] | None) -> bool:
