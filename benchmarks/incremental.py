@@ -156,14 +156,15 @@ def render(n: int, workers: int, results: dict[str, dict[str, Any]], plot: Path 
         "analysis finds nothing unanalysed (an SQL anti-join, no id set in memory); the story step reads",
         "one small state row per article, finds nothing new and writes nothing; each output writer sees",
         "the store generation it last wrote at and keeps its file. After +1% only the new files are read,",
-        "parsed and embedded, and only stories that gained members are aligned again. The writers then",
-        "rewrite their files, byte-identical to a full run's (tests/test_incremental_outputs.py), without",
-        "redoing work: quotes/actors lines of articles analysed before are copied from the previous files",
-        "(`export/analysis.py`), events are merged from one query with no analysis decoded, and the report",
-        "takes each story's facts as the stories step stored them (`report/stored.py`) and reads the",
-        "analyses in one streamed pass per table (`export/bulk.py`). What remains is fixed per run (loading",
-        "spaCy and MiniLM, imports) plus the report's one pass over every article and analysis, since",
-        "report.html is a single file whose summary, graph and appendix cover the whole corpus.",
+        "parsed and embedded; only stories that gained members are aligned again, and only stories whose",
+        "stored record changed are written (`store/analyses.update_stories`). The writers then rewrite",
+        "their files, byte-identical to a full run's (tests/test_incremental_outputs.py), without redoing",
+        "work: quotes/actors lines of articles analysed before are copied from the previous files",
+        "(`export/analysis.py`), stories.jsonl is reshaped from the stored JSON without model objects,",
+        "events are merged from one query with no analysis decoded, and the briefing is bounded (its 40",
+        "most significant stories, at most 400 articles: `report/scope.py`), chosen in SQL and read by id.",
+        "What remains per run is fixed (starting the workers, loading spaCy and MiniLM, imports) or a cheap",
+        "pass over small rows (file stamps, article states, stories' JSON, the event merge).",
     ]
     if plot is not None:
         lines += ["", f"![incremental runs, wall seconds](img/{plot.name})"]

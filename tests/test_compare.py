@@ -86,3 +86,37 @@ def test_wire_copies_count_as_one_independent_source() -> None:
     assert len(talks.outlets) == 3 and len(talks.independent_outlets) == 2
     only_wire = compare_story(Story([a.id, b.id]), [a, b], an)
     assert only_wire.corroborated == []
+
+
+def test_one_rule_for_omissions_and_single_source_in_the_report_and_the_web() -> None:
+    from crosswire.model import Fact
+    from crosswire.stories.compare import is_corroborated, is_omitted_by
+    from crosswire.web.views.compare import compare as web_compare
+
+    def fact(*outlets: str, independent: tuple[str, ...] | None = None) -> Fact:
+        return Fact(
+            kind="event",
+            summary="+".join(outlets),
+            outlets=list(outlets),
+            independent_outlets=list(independent if independent is not None else outlets),
+        )
+
+    two = ["A", "B"]
+    assert is_omitted_by("B", fact("A"), two)  # two outlets: what the other reports is an omission
+    three = ["A", "B", "C"]
+    assert not is_omitted_by("C", fact("A"), three)  # A's own fact, not an omission of B and C
+    assert is_omitted_by("C", fact("A", "B"), three)
+    assert not is_omitted_by("A", fact("A", "B"), three)
+    wire = fact("A", "B", independent=("A",))  # B reprinted A's wire copy
+    assert not is_corroborated(wire) and is_corroborated(fact("A", "B"))
+
+    arts, an = talks_story()
+    story = Story([a.id for a in arts])
+    comp = compare_story(story, arts, an)
+    story.outlets, story.facts = comp.outlets, comp.facts
+    web = web_compare(story)
+    assert [f["summary"] for f in web["corroborated"]] == [f.summary for f in comp.corroborated]
+    assert [f["summary"] for f in web["single_source"]] == [f.summary for f in comp.single_source]
+    assert {o: [f["summary"] for f in fs] for o, fs in web["omitted"].items()} == {
+        o: [f.summary for f in fs] for o, fs in comp.omissions.items() if fs
+    }

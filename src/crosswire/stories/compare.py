@@ -120,17 +120,38 @@ def compare_story(
     return comp
 
 
+def fact_outlets(fact: Fact) -> list[str]:
+    """The outlets that report `fact` (its sentences' outlets when the fact names none), first seen first."""
+    named = fact.outlets or [str(s["outlet"]) for s in fact.sentences if s.get("outlet")]
+    return list(dict.fromkeys(named))
+
+
+def is_corroborated(fact: Fact) -> bool:
+    """Two or more independent outlets report it (a wire copy reprinted elsewhere counts once)."""
+    return len(set(fact.independent_outlets or fact_outlets(fact))) >= 2
+
+
+def is_omitted_by(outlet: str, fact: Fact, outlets: Sequence[str]) -> bool:
+    """Whether `outlet` leaves out a fact the rest of the story's coverage agrees on: one it does not
+    report that at least two other outlets do, or, in a story of two outlets, that the other one does.
+    (A fact only one of many outlets reports is that outlet's own, not an omission of all the others.)"""
+    reported = fact_outlets(fact)
+    others = len(set(outlets) - {outlet})
+    return outlet not in reported and others > 0 and len(reported) >= min(2, others)
+
+
 def classified(story_id: str, arts: Sequence[Article], facts: list[Fact], dep: Any) -> Comparison:
     """A Comparison of `facts` with the parts read off them alone: corroborated (two or more independent
-    outlets), single-source, and each outlet's omissions (facts two or more other outlets report)."""
+    outlets), single-source (fewer: one outlet, or outlets that share one wire copy), and each outlet's
+    omissions (`is_omitted_by`). The web's story page classifies with the same rules."""
     outlets = sorted({a.outlet for a in arts if a.outlet})
     comp = Comparison(
         story_id=story_id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
     )
-    comp.corroborated = [f for f in facts if len(f.independent_outlets) >= 2]
-    comp.single_source = [f for f in facts if len(f.outlets) == 1]
+    comp.corroborated = [f for f in facts if is_corroborated(f)]
+    comp.single_source = [f for f in facts if not is_corroborated(f)]
     for outlet in outlets:
-        comp.omissions[outlet] = [f for f in facts if outlet not in f.outlets and len(f.outlets) >= 2]
+        comp.omissions[outlet] = [f for f in facts if is_omitted_by(outlet, f, outlets)]
     return comp
 
 

@@ -9,22 +9,12 @@ from collections import Counter
 from typing import Any
 
 from crosswire.events.codebook import Codebook
-from crosswire.model import Analysis, Article, Event, Fact, Story, to_dict
+from crosswire.model import Analysis, Article, Event, Story, to_dict
+from crosswire.stories.compare import is_corroborated, is_omitted_by
 
 
 def sentence_link(article_id: str, start: int, end: int) -> str:
     return f"/articles/{article_id}?hl={int(start)}-{int(end)}#hl"
-
-
-def _fact_outlets(fact: Fact) -> list[str]:
-    named = fact.outlets or [str(s["outlet"]) for s in fact.sentences if s.get("outlet")]
-    return list(dict.fromkeys(named))
-
-
-def is_corroborated(fact: Fact) -> bool:
-    """Two or more independent outlets (a wire copy reprinted elsewhere counts once)."""
-    independent = fact.independent_outlets or _fact_outlets(fact)
-    return len(set(independent)) >= 2
 
 
 def cameo_label(code: str | None) -> str:
@@ -41,11 +31,10 @@ def compare(story: Story) -> dict[str, Any]:
     outlets = list(dict.fromkeys(story.outlets))
     facts = []
     for i, fact in enumerate(story.facts):
-        reported = _fact_outlets(fact)
         record = to_dict(fact)
         record["index"] = i
         record["corroborated"] = is_corroborated(fact)
-        record["omitted_by"] = [o for o in outlets if o not in reported]
+        record["omitted_by"] = [o for o in outlets if is_omitted_by(o, fact, outlets)]
         record["links"] = [
             {**s, "href": sentence_link(s["article_id"], s["start"], s["end"])}
             for s in fact.sentences
