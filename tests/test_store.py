@@ -540,3 +540,20 @@ def test_reading_while_writing_analyses(store):
     assert len(analysed) == 30 and all(
         x is not None and x.main_event["what"].startswith("Headline") for x in analysed
     )
+
+
+def test_unanalysed_articles_are_read_a_page_at_a_time(tmp_path):
+    """Each page is its own short read: an analysis saved while the caller works through one page
+    is seen by the next (one read held open for the whole analysis would pin SQLite's WAL)."""
+    from crosswire.model import Analysis
+    from story_support import article
+
+    store = open_store(f"sqlite:///{tmp_path / 'pages.db'}")
+    arts = [article(f"Article {i} on the ferry timetable.", f"Outlet {i}", day=1 + i) for i in range(7)]
+    store.save_articles(arts)
+    ids = sorted(a.id for a in arts)
+    pages = store.iter_unanalysed(batch_size=3)
+    first = [next(pages) for _ in range(3)]
+    store.save_analyses([Analysis(article_id=ids[5])])  # on the next page but one
+    rest = list(pages)
+    assert [a.id for a in first + rest] == [i for i in ids if i != ids[5]]

@@ -298,9 +298,20 @@ class Store:
             return list(conn.execute(select(analyses_table.c.article_id)).scalars())
 
     def iter_unanalysed(self, batch_size: int = CHUNK_ROWS) -> Iterator[Article]:
-        """Analysable articles without a stored analysis, streamed (an anti-join: no id set in memory)."""
-        with self._read("reading unanalysed articles") as conn:
-            yield from queries.iter_unanalysed(conn, batch_size)
+        """Analysable articles without a stored analysis, streamed (an anti-join: no id set in memory).
+
+        A page at a time, each read in its own short transaction (keyset paging on the id): the caller
+        saves analyses while it iterates, and one read held open for the whole analysis would keep
+        SQLite from checkpointing its write-ahead log (216 MB after a few minutes at 10k articles, and
+        growing with the corpus) and PostgreSQL from vacuuming."""
+        after: str | None = None
+        while True:
+            with self._read("reading unanalysed articles") as conn:
+                page = list(queries.iter_unanalysed(conn, batch_size, after=after, limit=batch_size))
+            yield from page
+            if len(page) < batch_size:
+                return
+            after = page[-1].id
 
     def count_unanalysed(self) -> int:
         with self._read("counting unanalysed articles") as conn:

@@ -131,14 +131,21 @@ def _unanalysed() -> Any:
     ).exists()
 
 
-def iter_unanalysed(conn: Connection, batch_size: int = CHUNK_ROWS) -> Iterator[Article]:
-    """Analysable articles that have no analysis yet, in id order, streamed."""
+def iter_unanalysed(
+    conn: Connection, batch_size: int = CHUNK_ROWS, after: str | None = None, limit: int | None = None
+) -> Iterator[Article]:
+    """Analysable articles that have no analysis yet, in id order, streamed (only ids after `after`,
+    at most `limit` of them, when given)."""
     # The outer join _article_select makes finds no analysis row for these: an anti-join already.
     query = (
         _article_select()
         .where(articles.c.analysable.is_(True), analyses.c.article_id.is_(None))
         .order_by(articles.c.id)
     )
+    if after is not None:
+        query = query.where(articles.c.id > after)
+    if limit is not None:
+        query = query.limit(limit)
     result = conn.execution_options(yield_per=batch_size).execute(query)
     for partition in result.partitions():
         yield from _articles_from_rows(conn, partition)
