@@ -198,28 +198,37 @@ def get_analysis(conn: Connection, article_id: str) -> Analysis | None:
     )
 
 
-def replace_stories(conn: Connection, new: Sequence[Story]) -> int:
-    """Drop every stored story and store `new` in its place (a re-run of grouping replaces all)."""
-    for story in new:
+def _check_stories(items: Sequence[Story]) -> None:
+    for story in items:
         if not isinstance(story, Story):
             raise TypeError(f"save_stories expects model.Story records, got {type(story).__name__}")
-    require_articles(conn, (i for s in new for i in s.article_ids), "save_stories")
-    conn.execute(delete(story_articles))
-    conn.execute(delete(stories))
-    unique = list({s.id: s for s in new}.items())
+
+
+def _insert_stories(conn: Connection, fresh: dict[str, Story], position: dict[str, int]) -> None:
+    """Insert the stories `fresh` ({id: story}) at their positions, with their article links."""
     story_rows: list[dict[str, Any]] = [
-        {"id": sid, "position": i, "title": s.title, "payload": codec.payload(s)}
-        for i, (sid, s) in enumerate(unique)
+        {"id": sid, "position": position[sid], "title": s.title, "payload": codec.payload(s)}
+        for sid, s in fresh.items()
     ]
     link_rows: list[dict[str, Any]] = [
         {"story_id": sid, "article_id": aid, "position": j}
-        for sid, s in unique
+        for sid, s in fresh.items()
         for j, aid in enumerate(dict.fromkeys(s.article_ids))
     ]
     for chunk in chunked(story_rows):
         conn.execute(stories.insert(), chunk)
     for chunk in chunked(link_rows):
         conn.execute(story_articles.insert(), chunk)
+
+
+def replace_stories(conn: Connection, new: Sequence[Story]) -> int:
+    """Drop every stored story and store `new` in its place (a re-run of grouping replaces all)."""
+    _check_stories(new)
+    require_articles(conn, (i for s in new for i in s.article_ids), "save_stories")
+    conn.execute(delete(story_articles))
+    conn.execute(delete(stories))
+    unique = {s.id: s for s in new}
+    _insert_stories(conn, unique, {sid: i for i, sid in enumerate(unique)})
     return len(unique)
 
 
@@ -231,17 +240,14 @@ def update_stories(conn: Connection, order: Sequence[str], changed: Sequence[Sto
     The incremental grouping's writer: after a few new articles, most stories are untouched, and
     encoding every story again cost more than the new articles' own analysis (issue #7). The result
     equals `replace_stories` with the full list (tests/test_stories_incremental.py)."""
-    for story in changed:
-        if not isinstance(story, Story):
-            raise TypeError(f"save_stories expects model.Story records, got {type(story).__name__}")
-    wanted = list(dict.fromkeys(order))
-    position = {sid: i for i, sid in enumerate(wanted)}
+    _check_stories(changed)
+    position = {sid: i for i, sid in enumerate(dict.fromkeys(order))}
     fresh = {s.id: s for s in changed}
     unknown = [sid for sid in fresh if sid not in position]
     if unknown:
         raise ValueError(f"update_stories: changed stories not in the order: {', '.join(unknown[:5])}")
     stored = dict(conn.execute(select(stories.c.id, stories.c.position)).all())
-    missing = [sid for sid in wanted if sid not in stored and sid not in fresh]
+    missing = [sid for sid in position if sid not in stored and sid not in fresh]
     if missing:
         raise ValueError(f"update_stories: stories neither stored nor given: {', '.join(missing[:5])}")
     require_articles(conn, (i for s in fresh.values() for i in s.article_ids), "save_stories")
@@ -258,19 +264,7 @@ def update_stories(conn: Connection, order: Sequence[str], changed: Sequence[Sto
         update = stories.update().where(stories.c.id == bindparam("sid")).values(position=bindparam("pos"))
         for chunk in chunked(moved):
             conn.execute(update, chunk)
-    story_rows = [
-        {"id": sid, "position": position[sid], "title": s.title, "payload": codec.payload(s)}
-        for sid, s in fresh.items()
-    ]
-    link_rows = [
-        {"story_id": sid, "article_id": aid, "position": j}
-        for sid, s in fresh.items()
-        for j, aid in enumerate(dict.fromkeys(s.article_ids))
-    ]
-    for chunk in chunked(story_rows):
-        conn.execute(stories.insert(), chunk)
-    for chunk in chunked(link_rows):
-        conn.execute(story_articles.insert(), chunk)
+    _insert_stories(conn, fresh, position)
     return len(fresh)
 
 
