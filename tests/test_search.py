@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from crosswire.model import Analysis, Article, Quote, Speaker
 from crosswire.store import open_store
@@ -186,6 +186,53 @@ def test_the_cache_serves_repeats_and_forgets_on_every_index_change(store):
     assert cache.search(store, "articles", "summit").total == 3
     with pytest.raises(ValueError, match="kind"):
         cache.search(store, "events", "summit")
+
+
+def test_a_web_search_checks_out_one_connection_for_its_version_and_results(store):
+    """The index stamp and the search share one connection and transaction (a miss and a hit alike)."""
+    store.save_articles(corpus(9))
+    checkouts = []
+    event.listen(store.engine, "checkout", lambda *args: checkouts.append(1))
+    cache = SearchCache()
+    miss = cache.search(store, "articles", "summit", limit=2)
+    assert len(checkouts) == 1 and miss.total == 3 and len(miss.hits) == 2
+    cache.search(store, "articles", "summit", limit=2)
+    assert len(checkouts) == 2
+
+
+def test_searches_run_a_few_threads_at_a_time_in_order_of_arrival(monkeypatch):
+    import asyncio
+    import threading
+    import time
+
+    from crosswire.web import search_cache
+
+    monkeypatch.setattr(search_cache, "SEARCH_THREADS", 2)
+    cache = SearchCache()
+    lock = threading.Lock()
+    running, most, started = [0], [0], []
+
+    def work(i: int) -> int:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            started.append(i)
+        time.sleep(0.03)
+        with lock:
+            running[0] -= 1
+        return i * 10
+
+    async def burst() -> list[int]:
+        return await asyncio.gather(*(cache.in_thread(work, i) for i in range(8)))
+
+    assert asyncio.run(burst()) == [i * 10 for i in range(8)]
+    assert most[0] == 2
+    # A second event loop (another test client, say) gets a limiter of its own; with one thread the
+    # searches run strictly one after another, in the order they arrived.
+    monkeypatch.setattr(search_cache, "SEARCH_THREADS", 1)
+    most[0], started[:] = 0, []
+    assert asyncio.run(burst()) == [i * 10 for i in range(8)]
+    assert most[0] == 1 and started == list(range(8))
 
 
 def test_the_cache_entries_expire(tmp_path):

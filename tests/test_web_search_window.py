@@ -51,6 +51,9 @@ def _all_pages(path: str, limit: int, filters: SearchFilters | None = None) -> l
             page = search_articles(store, "summit", filters, limit=limit, offset=offset)
             assert page.total == 11 if filters is None else page.total == len(_expected(path, 99, "Outlet 1"))
             ids += [hit["id"] for hit in page.hits]
+            # Every hit of every page has its snippet (read over the page's rowid range), word marked.
+            marked = search_module.MARK_START + "summit" + search_module.MARK_END
+            assert all(marked in hit["snippet"] for hit in page.hits)
             if len(page.hits) < limit:
                 return ids
             offset += limit

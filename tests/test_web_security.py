@@ -169,3 +169,29 @@ def test_upload_limits_on_type_size_and_count(db_url):
             "/api/v1/ingest", files={"files": ("ok.txt", b"Some text.", "text/plain")}, headers=auth
         )
         assert ok.status_code == 202
+
+
+def test_a_search_snippet_is_escaped_before_its_marks_become_tags():
+    from crosswire.store.search import MARK_END, MARK_START
+    from crosswire.web.views.highlight import marked_snippet
+
+    snippet = f'<script>x()</script> the {MARK_START}envoy{MARK_END} said "A & B" {MARK_START}officials'
+    html = str(marked_snippet(snippet))
+    assert html == (
+        "&lt;script&gt;x()&lt;/script&gt; the <mark>envoy</mark> said &#34;A &amp; B&#34; <mark>officials</mark>"
+    )  # an open mark is closed at the end of the snippet
+    # Stray end markers and empty marks leave nothing behind; no snippet at all is an empty string.
+    assert str(marked_snippet(f"a{MARK_END}b {MARK_START}{MARK_END}c")) == "ab c"
+    assert str(marked_snippet(None)) == ""
+    # Tags inside a marked word are escaped too: only the <mark> tags themselves are markup.
+    assert str(marked_snippet(f"{MARK_START}<b>{MARK_END}")) == "<mark>&lt;b&gt;</mark>"
+
+
+def test_hostile_text_in_search_results_is_escaped_with_the_match_marked(db_url):
+    article = Article(text=HOSTILE_TEXT, title=HOSTILE_TITLE, outlet="Outlet")
+    with open_store(db_url) as store:
+        store.save_articles([article])
+    with _client(db_url) as client:
+        html = client.get("/search", params={"q": "envoy"}).text
+    assert "<mark>envoy</mark>" in html
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in html and "<script>window" not in html

@@ -309,20 +309,34 @@ class Analysis:
     main_event: dict[str, Any] | None = None
 
 
+_PLAIN = (str, int, float, bool, type(None))
+_PROPERTIES = ("id", "actor_id", "article_ids", "word_count")
+
+
+@functools.cache
+def _record_names(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A record class's field names and the properties `to_dict` adds, looked up once per class."""
+    fields = tuple(f.name for f in dataclasses.fields(cls))
+    return fields, tuple(n for n in _PROPERTIES if isinstance(getattr(cls, n, None), property))
+
+
 def to_dict(obj: Any) -> Any:
     """Serialise a record (recursively) to JSON-ready values, properties like `id` included."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out = {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-        for name in ("id", "actor_id", "article_ids", "word_count"):
-            if isinstance(getattr(type(obj), name, None), property):
-                out[name] = to_dict(getattr(obj, name))
-        return out
-    if isinstance(obj, datetime | date):
-        return obj.isoformat()
-    if isinstance(obj, list | tuple):
-        return [to_dict(v) for v in obj]
+    # Most values are plain (a story's facts hold thousands of sentence fields): test those first.
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [to_dict(v) for v in obj]
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        fields, properties = _record_names(type(obj))
+        out = {name: to_dict(getattr(obj, name)) for name in fields}
+        for name in properties:
+            out[name] = to_dict(getattr(obj, name))
+        return out
     return obj
 
 

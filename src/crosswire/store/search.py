@@ -9,7 +9,10 @@ matches tens of thousands of articles:
 1. rank: the ids of one page of hits, best first (only ids and the rank leave the index);
 2. count: how many match, counted up to COUNT_CAP (beyond that the page says "10,000+"), and not
    counted at all when the ranked page already shows the end of the list;
-3. page: the wide rows and snippets, read for the page's hits only.
+3. page: the wide rows and snippets, read for the page's hits only. On SQLite the page's rowids are
+   found by one walk of the match list over their range (rowid BETWEEN the smallest and largest, then
+   kept if in the page): given the list plainly (`rowid IN (...)`), FTS5 re-ran the query once per hit,
+   seeking every term in every index segment, which cost twice as much on an unmerged index.
 On SQLite, ranking is windowed: bm25 costs a few microseconds per match, so ranking all 30,000
 matches of a common word took 60-100 ms. The matches are instead taken in blocks of RANK_WINDOW in
 the index's rowid order, newest stored first (FTS5 walks that order without scoring), and ranked by
@@ -20,6 +23,10 @@ Filters narrow the matches without driving the index: on SQLite the filtered row
 the planner builds once from the indexed columns (`+s.rowid IN (...)`); written plainly, SQLite would
 instead re-run the MATCH once per filtered row, which took seconds for a date range at 50k articles.
 
+A web request runs the version stamp of the index (`read_index_version`, for the search cache) and the
+search in one read transaction on one connection (`reading` and `run_search`), so the stamp describes
+exactly the rows the search saw.
+
 Hits carry a snippet whose matched words are wrapped in MARK_START/MARK_END, two private-use
 characters that no article contains, so the web layer can escape the snippet first and only then
 turn the markers into <mark> tags.
@@ -28,6 +35,8 @@ turn the markers into <mark> tags.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +91,7 @@ class _Plan:
     rank: str
     page: str
     score: str | None = None  # SQLite: the bm25 expression, ranked within RANK_WINDOW blocks
+    keys_range: bool = False  # `page` also takes :lo and :hi, the smallest and largest key
 
 
 def fts5_query(query: str) -> str:
@@ -171,13 +181,19 @@ def _search(conn: Connection, plan: _Plan, params: dict[str, Any], limit: int, o
     if not keys:
         return SearchPage([], total, limit, offset, capped)
     page = text(plan.page).bindparams(bindparam("keys", expanding=True))
-    found = {row.k: row for row in conn.execute(page, dict(params, keys=keys))}
+    bounds = {"lo": min(keys), "hi": max(keys)} if plan.keys_range else {}
+    found = {row.k: row for row in conn.execute(page, dict(params, keys=keys, **bounds))}
     hits = []
     for key in keys:  # the page query returns rows in no particular order: restore the ranking
         row = found.get(key)
         if row is not None:
             hits.append({name: value for name, value in row._mapping.items() if name != "k"})
     return SearchPage(hits, total, limit, offset, capped)
+
+
+# The page's hits on SQLite: FTS5 walks the matches between the smallest and largest key once (it seeks
+# to :lo), and the unary + keeps the key list a plain test on each row rather than one FTS5 query per key.
+_PAGE_KEYS = "s.rowid BETWEEN :lo AND :hi AND +s.rowid IN :keys"
 
 
 def _sqlite_filter(where: list[str], source: str) -> str:
@@ -197,7 +213,8 @@ def _article_plan(backend: str, where: list[str]) -> _Plan:
             rank="bm25(search_articles, 4.0, 1.0), s.rowid",
             score="bm25(search_articles, 4.0, 1.0)",
             page=f"SELECT s.rowid AS k, {columns}, {snippet} AS snippet FROM search_articles s "
-            "JOIN articles a ON a.rowid = s.rowid WHERE search_articles MATCH :q AND s.rowid IN :keys",
+            f"JOIN articles a ON a.rowid = s.rowid WHERE search_articles MATCH :q AND {_PAGE_KEYS}",
+            keys_range=True,
         )
     return _Plan(
         matched=f"FROM articles a WHERE a.search_tsv @@ {_PG_QUERY}" + "".join(f" AND {w}" for w in where),
@@ -224,7 +241,8 @@ def _quote_plan(backend: str, where: list[str]) -> _Plan:
             score="bm25(search_quotes)",
             page=f"SELECT s.rowid AS k, {columns}, {snippet} AS snippet FROM search_quotes s "
             "JOIN quotes q ON q.rowid = s.rowid JOIN articles a ON a.id = q.article_id "
-            "WHERE search_quotes MATCH :q AND s.rowid IN :keys",
+            f"WHERE search_quotes MATCH :q AND {_PAGE_KEYS}",
+            keys_range=True,
         )
     joined = "FROM quotes q JOIN articles a ON a.id = q.article_id"
     return _Plan(
@@ -242,30 +260,54 @@ def _query_param(backend: str, query: str) -> str:
     return fts5_query(query) if backend == "sqlite" else (query or "")
 
 
+KINDS = ("articles", "quotes")
+
+
+@contextmanager
+def reading(store: Store) -> Iterator[Connection]:
+    """One read transaction for `read_index_version` and `run_search` together."""
+    with store._read("searching") as conn:
+        yield conn
+
+
+def run_search(
+    conn: Connection,
+    backend: str,
+    kind: str,
+    query: str,
+    filters: SearchFilters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchPage:
+    """`search_articles` or `search_quotes` (kind "articles" or "quotes") on an open connection."""
+    if kind not in KINDS:
+        raise ValueError(f"search kind must be 'articles' or 'quotes', got {kind!r}")
+    _check_paging(limit, offset)
+    params: dict[str, Any] = {"q": _query_param(backend, query)}
+    if not params["q"]:
+        return SearchPage([], 0, limit, offset)
+    filters = filters or SearchFilters()
+    if kind == "articles":
+        plan = _article_plan(backend, _filter_sql(filters, params, None))
+    else:
+        plan = _quote_plan(backend, _filter_sql(filters, params, "q.speaker_name"))
+    return _search(conn, plan, params, limit, offset)
+
+
 def search_articles(
     store: Store, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
 ) -> SearchPage:
     """Articles matching `query` (title and body), best first, with a highlighted snippet."""
-    _check_paging(limit, offset)
-    params: dict[str, Any] = {"q": _query_param(store.backend, query)}
-    if not params["q"]:
-        return SearchPage([], 0, limit, offset)
-    plan = _article_plan(store.backend, _filter_sql(filters or SearchFilters(), params, None))
-    with store._read("searching articles") as conn:
-        return _search(conn, plan, params, limit, offset)
+    with reading(store) as conn:
+        return run_search(conn, store.backend, "articles", query, filters, limit, offset)
 
 
 def search_quotes(
     store: Store, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
 ) -> SearchPage:
     """Quotes matching `query` (their words or their speaker's name), with their article's metadata."""
-    _check_paging(limit, offset)
-    params: dict[str, Any] = {"q": _query_param(store.backend, query)}
-    if not params["q"]:
-        return SearchPage([], 0, limit, offset)
-    plan = _quote_plan(store.backend, _filter_sql(filters or SearchFilters(), params, "q.speaker_name"))
-    with store._read("searching quotes") as conn:
-        return _search(conn, plan, params, limit, offset)
+    with reading(store) as conn:
+        return run_search(conn, store.backend, "quotes", query, filters, limit, offset)
 
 
 def rebuild_search_index(store: Store) -> None:
@@ -306,10 +348,17 @@ def index_version(store: Store) -> bytes | None:
     if store.backend != "sqlite":
         return None
     with store._read("reading the search index version") as conn:
-        blocks = conn.execute(
-            text(
-                "SELECT block FROM search_articles_data WHERE id IN (1, 10) "
-                "UNION ALL SELECT block FROM search_quotes_data WHERE id IN (1, 10)"
-            )
-        ).scalars()
-        return b"|".join(bytes(b) for b in blocks)
+        return read_index_version(conn, store.backend)
+
+
+_VERSION_SQL = text(
+    "SELECT block FROM search_articles_data WHERE id IN (1, 10) "
+    "UNION ALL SELECT block FROM search_quotes_data WHERE id IN (1, 10)"
+)
+
+
+def read_index_version(conn: Connection, backend: str) -> bytes | None:
+    """`index_version` on an open connection (in the transaction a search then runs in)."""
+    if backend != "sqlite":
+        return None
+    return b"|".join(bytes(b) for b in conn.execute(_VERSION_SQL).scalars())

@@ -18,7 +18,7 @@ from crosswire.model import Story
 from crosswire.store import analyses as analysis_store
 from crosswire.store import codec
 from crosswire.store.schema import analyses, articles, stories, story_index
-from crosswire.store.sql import upsert
+from crosswire.store.sql import chunked, upsert
 
 ROW_ID = 1  # one grouping state per store
 
@@ -60,13 +60,27 @@ def save_story_changes(store: Any, order: Sequence[str], changed: Sequence[Story
     return saved
 
 
-def iter_story_records(store: Any, batch_size: int = 500) -> Iterator[dict[str, Any]]:
-    """Each stored story's record as plain JSON values, in story order, streamed."""
+def iter_story_records(
+    store: Any, batch_size: int = 500, ids: Sequence[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Each stored story's record as plain JSON values, in story order, streamed (only the stories
+    `ids`, when given)."""
     query = select(stories.c.payload).order_by(stories.c.position)
     with store._read("reading stored stories") as conn:
+        if ids is not None:
+            for chunk in chunked(list(dict.fromkeys(ids))):
+                for (record,) in conn.execute(query.where(stories.c.id.in_(chunk))):
+                    yield dict(record)
+            return
         for partition in conn.execution_options(yield_per=batch_size).execute(query).partitions():
             for (record,) in partition:
                 yield dict(record)
+
+
+def story_ids(store: Any) -> set[str]:
+    """The ids of the stored stories (no record read)."""
+    with store._read("listing stories") as conn:
+        return set(conn.execute(select(stories.c.id)).scalars())
 
 
 def _put(conn: Connection, payload: bytes) -> None:

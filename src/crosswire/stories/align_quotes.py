@@ -8,6 +8,7 @@ alone match at ANONYMOUS_MIN.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -57,8 +58,15 @@ class AlignedQuote:
 
 def quote_similarity(a: str, b: str) -> tuple[float, float]:
     """(partial_ratio, token_set_ratio) of two quotes' words, case and punctuation folded."""
-    a, b = " ".join(content_free(a)), " ".join(content_free(b))
+    a, b = _folded(a), _folded(b)
     return fuzz.partial_ratio(a, b), fuzz.token_set_ratio(a, b)
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    # Cached: a story's alignment compares each quote with every group's quotes, folding the same
+    # texts again and again (it was most of a comparison's time).
+    return " ".join(content_free(text))
 
 
 def content_free(text: str) -> list[str]:

@@ -321,6 +321,7 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
         return  # nothing new, nothing changed: the stored stories stand
     # Stories stored with a still-valid index keep their comparison; after a regroup none is trusted.
     regrouped = not len(index.story_of)
+    saved_shells = None if regrouped else index.notes.get("shells")
     items: list[StoryInput] = []
     for start in range(0, len(new), LOAD_CHUNK):
         found, analyses = load_members(store, new[start : start + LOAD_CHUNK])
@@ -329,12 +330,13 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     index.notes.pop("inputs", None)  # update_stories' digests; this path keeps states instead
     index.notes["state"] = {i: states[i] for i in index.story_of}
     shells = _shells(index.clusters(), _member_order(store))
-    same, earlier = (set(), {}) if regrouped else _against_stored(store, shells)
+    same, earlier = (set(), {}) if regrouped else _against_stored(store, shells, saved_shells)
     changed = [
         _compared(shell, _decoded(earlier.get(shell.id)), lambda ids: load_members(store, ids), None)
         for shell in shells
         if shell.id not in same
     ]
+    index.notes["shells"] = {s.id: shell_digest(s) for s in shells}
     save_story_changes(store, [s.id for s in shells], changed, index.to_bytes())
     if progress:
         progress("stories", len(states), len(states))
@@ -344,23 +346,40 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
 _SHELL_FIELDS = ("article_ids", "title", "outlets", "date_span", "related")
 
 
-def _against_stored(store: Any, shells: Sequence[Story]) -> tuple[set[str], dict[str, dict[str, Any]]]:
-    """(ids of the stories stored exactly as `shells` would store them, {id: stored record} of those
-    stored with the same membership but another title, member order or related list). The stored
-    stories are streamed, so memory holds only the few that differ, never every story's facts."""
-    from crosswire.store.story_state import iter_story_records
+def shell_digest(shell: Story) -> str:
+    """A short fingerprint of a story's record besides its comparison (`_SHELL_FIELDS`)."""
+    fields = json.dumps([to_dict(getattr(shell, name)) for name in _SHELL_FIELDS], ensure_ascii=False)
+    return hashlib.blake2b(fields.encode("utf-8"), digest_size=8).hexdigest()
 
+
+def _against_stored(
+    store: Any, shells: Sequence[Story], saved: Any = None
+) -> tuple[set[str], dict[str, dict[str, Any]]]:
+    """(ids of the stories stored exactly as `shells` would store them, {id: stored record} of those
+    stored with the same membership but another title, member order or related list).
+
+    `saved` are the shell digests the index noted when it saved these stories (in the same
+    transaction): with them, only the few stories that differ are read. Without (an index saved by
+    an older version), the stored stories are streamed and compared, so memory holds only the few
+    that differ, never every story's facts."""
+    from crosswire.store.story_state import iter_story_records, story_ids
+
+    if isinstance(saved, dict):
+        stored = story_ids(store)
+        same = {s.id for s in shells if s.id in stored and saved.get(s.id) == shell_digest(s)}
+        differ = [s.id for s in shells if s.id in stored and s.id not in same]
+        return same, {rec["id"]: rec for rec in iter_story_records(store, ids=differ)}
     by_id = {s.id: s for s in shells}
-    same: set[str] = set()
+    same = set()
     earlier: dict[str, dict[str, Any]] = {}
-    for stored in iter_story_records(store):
-        shell = by_id.get(stored.get("id", ""))
+    for record in iter_story_records(store):
+        shell = by_id.get(record.get("id", ""))
         if shell is None:
             continue
-        if _same_record(shell, stored):
+        if _same_record(shell, record):
             same.add(shell.id)
         else:
-            earlier[shell.id] = stored
+            earlier[shell.id] = record
     return same, earlier
 
 

@@ -110,6 +110,35 @@ class IngestWorker:
         worker died (the next call starts a new one). `steps` must pickle (module-level functions);
         the caller checks that first."""
         request = ("job", str(folder), list(steps))
+        conn = self._send(request)
+        started = retried = False
+        while True:
+            try:
+                if not conn.poll(POLL_S):
+                    if not self._process.is_alive():
+                        raise EOFError
+                    continue
+                message = conn.recv()
+            except (EOFError, OSError):
+                if started or retried:
+                    raise JobFailed(self._crash_message()) from None
+                # It died before taking the job (killed while idle, the death not yet visible when
+                # the job was sent): nothing of this job ran, so a fresh worker takes it, once.
+                retried = True
+                self._discard()
+                conn = self._send(request)
+                continue
+            kind = message[0]
+            if kind == "started":
+                started = True
+            elif kind == "report":
+                report(message[1])
+            elif kind == "done":
+                return
+            else:
+                raise JobFailed(str(message[1]))
+
+    def _send(self, request: Any) -> Connection:
         conn = self._ensure_started()
         try:
             conn.send(request)  # pickled whole before anything is written
@@ -122,22 +151,7 @@ class IngestWorker:
                 conn.send(request)
             except OSError:
                 raise JobFailed(self._crash_message()) from None
-        while True:
-            try:
-                if not conn.poll(POLL_S):
-                    if not self._process.is_alive():
-                        raise EOFError
-                    continue
-                message = conn.recv()
-            except (EOFError, OSError):
-                raise JobFailed(self._crash_message()) from None
-            kind = message[0]
-            if kind == "report":
-                report(message[1])
-            elif kind == "done":
-                return
-            else:
-                raise JobFailed(str(message[1]))
+        return conn
 
     def close(self) -> None:
         """Ask the worker to stop (it finishes nothing half-way: jobs are waited for by the caller),
@@ -228,6 +242,7 @@ def worker_main(db_url: str, conn: Connection, nice: int) -> None:
             if request is None:
                 return
             _, folder, steps = request
+            conn.send(("started",))  # from here on, a death fails this job rather than retrying it
             try:
                 run_job(store, Path(folder), steps, lambda fields: conn.send(("report", fields)))
             except Exception as exc:  # reported as the job's error; the batch's transaction rolled back

@@ -161,7 +161,7 @@ def get_actor(request: Request, name: str, limit: Limit = 50, offset: Offset = 0
 
 
 @router.get("/search", summary="Full-text search over articles or quotes")
-def search(
+async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500)],
     kind: Annotated[str, Query(pattern="^(articles|quotes)$")] = "articles",
@@ -174,7 +174,8 @@ def search(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     filters = SearchFilters(outlet=outlet, since=since, until=until, actor=actor, root=root)
-    page = request.app.state.search_cache.search(_store(request), kind, q, filters, limit, offset)
+    cache = request.app.state.search_cache  # searches run in its few threads (SearchCache.in_thread)
+    page = await cache.in_thread(cache.search, _store(request), kind, q, filters, limit, offset)
     # `total` counts up to 10,000 matches; `total_capped` says that more matched.
     return dict(_page(page.hits, page.total, page.limit, page.offset), total_capped=page.capped)
 

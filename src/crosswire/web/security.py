@@ -93,7 +93,9 @@ def request_token(request: Request, allow_cookie: bool) -> str | None:
     return request.cookies.get(TOKEN_COOKIE) if allow_cookie else None
 
 
-def require_read(request: Request) -> None:
+# The two dependencies below are `async` though they never wait: FastAPI runs a plain `def` dependency
+# in its thread pool, one more hand-off between the event loop and a worker thread on every request.
+async def require_read(request: Request) -> None:
     """Dependency: reading is open on a loopback bind, otherwise needs the token."""
     settings = request.app.state.settings
     if settings.open_reading:
@@ -102,7 +104,7 @@ def require_read(request: Request) -> None:
         raise HTTPException(401, "this server is not bound to localhost: reading needs the API token")
 
 
-def require_write(request: Request) -> None:
+async def require_write(request: Request) -> None:
     """Dependency for the REST API's writes: the token in a header, never from a cookie."""
     settings = request.app.state.settings
     if not settings.token:

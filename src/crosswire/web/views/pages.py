@@ -10,12 +10,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from crosswire.store import browse
-from crosswire.store.search import MARK_END, MARK_START, SearchFilters
+from crosswire.store.search import SearchFilters
 from crosswire.web.lookup import article_or_404, story_view_or_404
 from crosswire.web.security import require_read
 from crosswire.web.views.charts import month_bars
 from crosswire.web.views.compare import actor_graph, compare, sentence_link, timeline
-from crosswire.web.views.highlight import Annotation, annotations_for, marked_parts, parse_range, segments
+from crosswire.web.views.highlight import Annotation, annotations_for, marked_snippet, parse_range, segments
 
 router = APIRouter(
     dependencies=[Depends(require_read)], include_in_schema=False, default_response_class=HTMLResponse
@@ -25,13 +25,14 @@ router = APIRouter(
 _OUTLETS_TTL_S = 30.0
 
 
-def _outlet_choices(request: Request) -> list[dict[str, Any]]:
-    """The search form's outlet list, recounted at most every 30 s: a GROUP BY over the whole store
+def _outlet_choices(request: Request) -> list[str]:
+    """The search form's outlet names, recounted at most every 30 s: a GROUP BY over the whole store
     on every search would cost more than the search itself at 50k articles."""
     cached = getattr(request.app.state, "outlet_choices", None)
     now = time.monotonic()
     if cached is None or now - cached[0] > _OUTLETS_TTL_S:
-        cached = (now, browse.outlet_counts(request.app.state.store))
+        names = [row["outlet"] for row in browse.outlet_counts(request.app.state.store) if row["outlet"]]
+        cached = (now, names)
         request.app.state.outlet_choices = cached
     return cached[1]
 
@@ -147,7 +148,7 @@ def actor_page(request: Request, name: str, page: Annotated[int, Query(ge=1, le=
 
 
 @router.get("/search")
-def search_page(
+async def search_page(
     request: Request,
     q: Annotated[str, Query(max_length=500)] = "",
     kind: Annotated[str, Query(pattern="^(articles|quotes)$")] = "articles",
@@ -158,7 +159,6 @@ def search_page(
     root: Annotated[str, Query(pattern=r"^(\d{2})?$")] = "",
     page: Annotated[int, Query(ge=1, le=500)] = 1,
 ) -> Response:
-    store = request.app.state.store
     form = {
         "q": q,
         "kind": kind,
@@ -168,21 +168,27 @@ def search_page(
         "actor": actor,
         "root": root,
     }
+    # Searching and rendering run in the search threads (`SearchCache.in_thread`): a few at a time, in
+    # order of arrival, rather than in the thread pool every other page shares.
+    return await request.app.state.search_cache.in_thread(_search_page, request, form, page)
+
+
+def _search_page(request: Request, form: dict[str, str], page: int) -> Response:
     result = None
-    if q.strip():
+    if form["q"].strip():
         filters = SearchFilters(
-            outlet=outlet or None,
-            since=since or None,
-            until=until or None,
-            actor=actor or None,
-            root=root or None,
+            outlet=form["outlet"] or None,
+            since=form["since"] or None,
+            until=form["until"] or None,
+            actor=form["actor"] or None,
+            root=form["root"] or None,
         )
         result = request.app.state.search_cache.search(
-            store, kind, q, filters, limit=20, offset=(page - 1) * 20
+            request.app.state.store, form["kind"], form["q"], filters, limit=20, offset=(page - 1) * 20
         )
         for hit in result.hits:
-            hit["parts"] = marked_parts(hit.get("snippet"), MARK_START, MARK_END)
-            if kind == "quotes":
+            hit["snippet_html"] = marked_snippet(hit.get("snippet"))
+            if form["kind"] == "quotes":
                 hit["href"] = sentence_link(hit["article_id"], hit["start"], hit["end"])
     return render(
         request,
