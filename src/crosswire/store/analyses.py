@@ -6,7 +6,7 @@ set of stories replaces the old one completely or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, exists, select
@@ -204,21 +204,24 @@ def _check_stories(items: Sequence[Story]) -> None:
             raise TypeError(f"save_stories expects model.Story records, got {type(story).__name__}")
 
 
-def _insert_stories(conn: Connection, fresh: dict[str, Story], position: dict[str, int]) -> None:
-    """Insert the stories `fresh` ({id: story}) at their positions, with their article links."""
-    story_rows: list[dict[str, Any]] = [
-        {"id": sid, "position": position[sid], "title": s.title, "payload": codec.payload(s)}
-        for sid, s in fresh.items()
-    ]
-    link_rows: list[dict[str, Any]] = [
-        {"story_id": sid, "article_id": aid, "position": j}
-        for sid, s in fresh.items()
-        for j, aid in enumerate(dict.fromkeys(s.article_ids))
-    ]
-    for chunk in chunked(story_rows):
-        conn.execute(stories.insert(), chunk)
-    for chunk in chunked(link_rows):
-        conn.execute(story_articles.insert(), chunk)
+def _insert_stories(conn: Connection, records: Iterable[dict[str, Any]], position: dict[str, int]) -> None:
+    """Insert stories given as their stored records (`codec.payload` of each Story) at their
+    positions, with their article links, a chunk at a time (`records` may be streamed)."""
+    for chunk in chunked(records):
+        conn.execute(
+            stories.insert(),
+            [
+                {"id": r["id"], "position": position[r["id"]], "title": r["title"], "payload": r}
+                for r in chunk
+            ],
+        )
+        links = [
+            {"story_id": r["id"], "article_id": aid, "position": j}
+            for r in chunk
+            for j, aid in enumerate(dict.fromkeys(r["article_ids"]))
+        ]
+        for part in chunked(links):
+            conn.execute(story_articles.insert(), part)
 
 
 def replace_stories(conn: Connection, new: Sequence[Story]) -> int:
@@ -228,29 +231,31 @@ def replace_stories(conn: Connection, new: Sequence[Story]) -> int:
     conn.execute(delete(story_articles))
     conn.execute(delete(stories))
     unique = {s.id: s for s in new}
-    _insert_stories(conn, unique, {sid: i for i, sid in enumerate(unique)})
+    records = (codec.payload(s) for s in unique.values())
+    _insert_stories(conn, records, {sid: i for i, sid in enumerate(unique)})
     return len(unique)
 
 
-def update_stories(conn: Connection, order: Sequence[str], changed: Sequence[Story]) -> int:
+def update_stories(
+    conn: Connection, order: Sequence[str], changed: Sequence[str], records: Iterable[dict[str, Any]]
+) -> int:
     """Make the stored stories those of `order` (every story id, in position order) while writing only
-    `changed` (new stories, or stories whose stored record differs); any other id in `order` must
-    already be stored with the right record, and only its position is updated if it moved.
+    the stories `changed` (new ones, or ones whose stored record differs), whose stored records
+    (`codec.payload` of each Story, in the order of `changed`) `records` streams; any other id in
+    `order` must already be stored with the right record, and only its position is updated if it moved.
 
     The incremental grouping's writer: after a few new articles, most stories are untouched, and
     encoding every story again cost more than the new articles' own analysis (issue #7). The result
     equals `replace_stories` with the full list (tests/test_stories_incremental.py)."""
-    _check_stories(changed)
     position = {sid: i for i, sid in enumerate(dict.fromkeys(order))}
-    fresh = {s.id: s for s in changed}
-    unknown = [sid for sid in fresh if sid not in position]
+    fresh = set(changed)
+    unknown = [sid for sid in changed if sid not in position]
     if unknown:
         raise ValueError(f"update_stories: changed stories not in the order: {', '.join(unknown[:5])}")
     stored = dict(conn.execute(select(stories.c.id, stories.c.position)).all())
     missing = [sid for sid in position if sid not in stored and sid not in fresh]
     if missing:
         raise ValueError(f"update_stories: stories neither stored nor given: {', '.join(missing[:5])}")
-    require_articles(conn, (i for s in fresh.values() for i in s.article_ids), "save_stories")
     gone = [sid for sid in stored if sid not in position or sid in fresh]
     for chunk in chunked(gone):
         conn.execute(delete(story_articles).where(story_articles.c.story_id.in_(chunk)))
@@ -264,7 +269,15 @@ def update_stories(conn: Connection, order: Sequence[str], changed: Sequence[Sto
         update = stories.update().where(stories.c.id == bindparam("sid")).values(position=bindparam("pos"))
         for chunk in chunked(moved):
             conn.execute(update, chunk)
-    _insert_stories(conn, fresh, position)
+
+    def checked() -> Iterator[dict[str, Any]]:
+        for i, record in enumerate(records):
+            if i >= len(changed) or record.get("id") != changed[i]:
+                raise ValueError("update_stories: the records do not follow the changed ids")
+            require_articles(conn, record["article_ids"], "save_stories")
+            yield record
+
+    _insert_stories(conn, checked(), position)
     return len(fresh)
 
 

@@ -9,7 +9,9 @@ transaction, so a crash never leaves stories that disagree with the state that p
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import json
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, delete, select
@@ -50,13 +52,27 @@ def save_stories_with_index(store: Any, stories: Sequence[Story], payload: bytes
     return saved
 
 
-def save_story_changes(store: Any, order: Sequence[str], changed: Sequence[Story], payload: bytes) -> int:
+def save_story_changes(store: Any, order: Sequence[str], changed: Iterable[Story], payload: bytes) -> int:
     """The incremental form of `save_stories_with_index`: the stored stories become those of `order`
-    (ids in position order), writing only `changed` ones (`analyses.update_stories`), in one transaction
-    with the StoryIndex bytes."""
-    with store._write("saving stories") as conn:
-        saved = analysis_store.update_stories(conn, order, list(changed))
-        _put(conn, payload)
+    (ids in position order), writing only the `changed` ones (`analyses.update_stories`), in one
+    transaction with the StoryIndex bytes.
+
+    `changed` may be a generator that compares each story as it is asked for: each story is encoded
+    and spilled to a temporary file at once, so memory never holds every story's facts (a first run
+    writes them all: at 10,000 articles they took about 450 MB as objects), and the write
+    transaction, which blocks other writers on SQLite, does not wait on the comparisons."""
+    ids: list[str] = []
+    with tempfile.TemporaryFile() as spill:
+        for story in changed:
+            if not isinstance(story, Story):
+                raise TypeError(f"save_stories expects model.Story records, got {type(story).__name__}")
+            ids.append(story.id)
+            spill.write(json.dumps(codec.payload(story), ensure_ascii=False).encode("utf-8") + b"\n")
+        spill.seek(0)
+        records = (json.loads(line) for line in spill)
+        with store._write("saving stories") as conn:
+            saved = analysis_store.update_stories(conn, order, ids, records)
+            _put(conn, payload)
     return saved
 
 

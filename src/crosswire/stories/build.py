@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -331,11 +332,12 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     index.notes["state"] = {i: states[i] for i in index.story_of}
     shells = _shells(index.clusters(), _member_order(store))
     same, earlier = (set(), {}) if regrouped else _against_stored(store, shells, saved_shells)
-    changed = [
-        _compared(shell, _decoded(earlier.get(shell.id)), lambda ids: load_members(store, ids), None)
+    # Compared one at a time as the writer asks for them (it spills each to disk): never all in memory.
+    changed = (
+        _compared(replace(shell), _decoded(earlier.get(shell.id)), lambda ids: load_members(store, ids), None)
         for shell in shells
         if shell.id not in same
-    ]
+    )
     index.notes["shells"] = {s.id: shell_digest(s) for s in shells}
     save_story_changes(store, [s.id for s in shells], changed, index.to_bytes())
     if progress:
