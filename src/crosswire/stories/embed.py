@@ -123,6 +123,10 @@ class Embedder:
             options.intra_op_num_threads = self.threads
             options.inter_op_num_threads = 1
             options.log_severity_level = 3
+            # Batches come in many shapes (padded to their longest text): onnxruntime's memory-pattern
+            # cache keeps a plan per shape, which grew the process by ~1 GB over 1,500 texts; without
+            # it memory stays flat at the same speed (`make bench`, docs/benchmarks.md "Incremental").
+            options.enable_mem_pattern = False
             try:
                 session = ort.InferenceSession(
                     str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"]
