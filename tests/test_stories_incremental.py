@@ -179,9 +179,13 @@ def test_story_index_bytes_name_their_source_when_broken():
         StoryIndex.from_bytes(b"\x00garbage", source="saved state")
 
 
-def test_writing_only_changed_stories_equals_replacing_them_all(tmp_path):
+def test_writing_only_changed_stories_equals_replacing_them_all(tmp_path, monkeypatch):
     """`save_story_changes` (the incremental writer) leaves the store exactly as replacing every
-    story would: random before/after story sets, same records in the same order, same links."""
+    story would: random before/after story sets, same records in the same order, same links. Stories
+    go in and come out two at a time here, so chunk boundaries fall inside every larger set."""
+    from crosswire.store import analyses as analysis_store
+
+    monkeypatch.setattr(analysis_store, "STORY_CHUNK", 2)
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
@@ -218,10 +222,15 @@ def test_writing_only_changed_stories_equals_replacing_them_all(tmp_path):
         kept = {s.id: s for s in old}
         changed = [s for s in new if s.id not in kept or kept[s.id].title != s.title]
         save_story_changes(store, [s.id for s in new], changed, b"state")
-        incremental = (store.list_stories(), list(iter_story_records(store)))
+        incremental = (store.list_stories(), list(iter_story_records(store, batch_size=2)))
+        assert [(s.id, s.article_ids) for s in incremental[0]] == [(s.id, s.article_ids) for s in new]
         links = {s.id: store.list_stories(article_id=s.article_ids[0]) for s in new}
         store.save_stories(new)
         assert incremental == (store.list_stories(), list(iter_story_records(store)))
+        some = [s.id for s in new][::-2]
+        assert sorted(iter_story_records(store, ids=some, batch_size=2), key=lambda r: r["id"]) == sorted(
+            (r for r in incremental[1] if r["id"] in some), key=lambda r: r["id"]
+        )
         assert links == {s.id: store.list_stories(article_id=s.article_ids[0]) for s in new}
 
     check()

@@ -77,14 +77,14 @@ def save_story_changes(store: Any, order: Sequence[str], changed: Iterable[Story
 
 
 def iter_story_records(
-    store: Any, batch_size: int = 500, ids: Sequence[str] | None = None
+    store: Any, batch_size: int = analysis_store.STORY_CHUNK, ids: Sequence[str] | None = None
 ) -> Iterator[dict[str, Any]]:
-    """Each stored story's record as plain JSON values, in story order, streamed (only the stories
-    `ids`, when given)."""
+    """Each stored story's record as plain JSON values, in story order, streamed `batch_size` at a
+    time (only the stories `ids`, when given, and then in no set order)."""
     query = select(stories.c.payload).order_by(stories.c.position)
     with store._read("reading stored stories") as conn:
         if ids is not None:
-            for chunk in chunked(list(dict.fromkeys(ids))):
+            for chunk in chunked(list(dict.fromkeys(ids)), batch_size):
                 for (record,) in conn.execute(query.where(stories.c.id.in_(chunk))):
                     yield dict(record)
             return
