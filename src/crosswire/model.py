@@ -198,6 +198,17 @@ class EventMention:
     outlet: str | None = None
 
 
+# What the reporting text says of an act (Event.status). Only "happened" and "ongoing" acts, affirmed, are
+# facts; the others stay visible as what they are: "expected", "hypothetical", "demanded", "denied".
+EVENT_STATUSES = ("happened", "ongoing", "planned", "hypothetical", "demanded", "denied")
+FACT_STATUSES = frozenset({"happened", "ongoing"})
+# Where an event's date came from (Event.date_source): the sentence itself ("on April 25"), a time relative
+# to another dated mention or to publication ("the previous day", "last week"), the knowledge base of named
+# events ("the Hanoi summit"), or nowhere (undated). The publication date is never an event's date: it is
+# kept apart as `reported_on`.
+DATE_SOURCES = ("text", "relative", "kb", "none")
+
+
 @dataclass
 class Event:
     """A who-did-what-to-whom event, coded in CAMEO and PLOVER, tied to the sentences that report it."""
@@ -209,8 +220,11 @@ class Event:
     plover: str | None = None
     mode: str | None = None
     goldstein: float | None = None
-    date: str | None = None
-    date_precision: str | None = None  # day, month, year, range, published (no own date: the publication date)
+    date: str | None = None  # the act's own time, never the publication date (None: undated)
+    date_precision: str | None = None  # day, month, year, range
+    date_source: str = "none"  # one of DATE_SOURCES
+    reported_on: str | None = None  # ISO date of the earliest report (publication), kept apart from `date`
+    status: str = "happened"  # one of EVENT_STATUSES
     place: Place | None = None
     claim_by: str | None = None  # speaker when the event is reported inside a quote
     negated: bool = False
@@ -220,6 +234,11 @@ class Event:
     @property
     def article_ids(self) -> list[str]:
         return sorted({m.article_id for m in self.mentions})
+
+    @property
+    def is_fact(self) -> bool:
+        """Reported as having happened (or going on), not negated: what may be shown as a fact."""
+        return self.status in FACT_STATUSES and not self.negated
 
     @property
     def id(self) -> str:
