@@ -50,11 +50,13 @@ chromium:
 	fi
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy src
 
 test: $(STAMP_TEST) chromium
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy src
 	$(BIN)/pytest $(PYTEST_ARGS)
 

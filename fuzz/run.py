@@ -193,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from fuzz.harnesses import TARGETS
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=60, help="time per target (default 60)")
     parser.add_argument("--target", action="append", choices=sorted(TARGETS), help="repeat; default all")
     parser.add_argument("--engine", choices=("auto", "atheris", "mutator"), default="auto")
@@ -209,7 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for name in args.target or list(TARGETS):
         result = run_target(name, args.seconds, args.out, engine)
-        print(f"{name:18} {result.engine:8} {result.inputs:>9,} inputs  crashes: {len(result.crashes)}", flush=True)
+        print(
+            f"{name:18} {result.engine:8} {result.inputs:>9,} inputs  crashes: {len(result.crashes)}",
+            flush=True,
+        )
         for crash in result.crashes:
             print(f"    {crash}", flush=True)
         results.append(result)

@@ -38,7 +38,11 @@ def _warc_seeds() -> list[bytes]:
     plain = gzip.decompress(packed)
     # The whole archive (compressed and not) and its first record alone, so records are reached early.
     first_end = plain.find(b"\r\n\r\nWARC/", 1)
-    return [packed[:MAX_SEED_BYTES], plain[:MAX_SEED_BYTES], plain[: first_end + 4] if first_end > 0 else plain]
+    return [
+        packed[:MAX_SEED_BYTES],
+        plain[:MAX_SEED_BYTES],
+        plain[: first_end + 4] if first_end > 0 else plain,
+    ]
 
 
 def _jsonl_seeds() -> list[bytes]:
@@ -72,7 +76,7 @@ def _front_matter() -> list[bytes]:
     for article in _truth().get("article", [])[:4]:
         authors = ", ".join(article.get("authors", []))
         yaml = (
-            f"---\noutlet: {article.get('outlet')}\nurl: \"{article.get('url', '')}\"\n"
+            f'---\noutlet: {article.get("outlet")}\nurl: "{article.get("url", "")}"\n'
             f"published: {article.get('published')}\nauthors:\n  - {authors}\ngenre: {article.get('genre')}\n---\n"
         )
         toml = f'+++\noutlet = "{article.get("outlet")}"\npublished = {article.get("published")}\n+++\n'
@@ -96,7 +100,11 @@ def _petrarch(kind: str) -> list[bytes]:
         for i, phrase in enumerate(words):
             lines.append(f"{phrase}  [X{i:02d}]  # comment")
             if i % 3 == 0:
-                lines += [f"+{phrase}_OFFICIAL", f"    [X{i:02d}GOV < 960101]", f"    [X{i:02d}REB 19960101 - 20191231]"]
+                lines += [
+                    f"+{phrase}_OFFICIAL",
+                    f"    [X{i:02d}GOV < 960101]",
+                    f"    [X{i:02d}REB 19960101 - 20191231]",
+                ]
             if i % 5 == 0:
                 lines += [f"    [X{i:02d}NEW > 200101]", f"{phrase}_GROUP [A/B/C]"]
         return ["\n".join(lines).encode(), "\n".join(lines[:8]).encode()]
@@ -156,7 +164,13 @@ def seed_inputs(kind: str) -> list[bytes]:
     if kind == "jsonl":
         return _jsonl_seeds()
     if kind in ("any", "any_named"):
-        found = [*seed_inputs("text"), *seed_inputs("html"), *seed_inputs("feed"), *_warc_seeds(), *_jsonl_seeds()]
+        found = [
+            *seed_inputs("text"),
+            *seed_inputs("html"),
+            *seed_inputs("feed"),
+            *_warc_seeds(),
+            *_jsonl_seeds(),
+        ]
         if kind == "any":
             return [s[:16_000] for s in found]
         # The first byte chooses the file name (harnesses.fuzz_ingest_file): .txt .html .warc.gz .jsonl .xml

@@ -129,7 +129,9 @@ def test_corpus_queries_read_the_store(tmp_path, corpus_dir):
         assert rows[0]["published"].startswith("2019-05-06")  # newest first
         assert [a.id for a in corpus.articles(ids=[one.id])] == [one.id]
         assert list(corpus.articles(ids=[])) == []  # an empty selection is empty, not everything
-        assert {i for story in corpus.stories() for i in story.article_ids} <= {a.id for a in corpus.articles()}
+        assert {i for story in corpus.stories() for i in story.article_ids} <= {
+            a.id for a in corpus.articles()
+        }
         assert corpus.problems == []
     finally:
         corpus.close()

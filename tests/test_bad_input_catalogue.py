@@ -86,7 +86,10 @@ LONG_BODY = ("\n\n".join(PARAGRAPHS * 200)).encode()
 @pytest.mark.parametrize(
     "name,head",
     [
-        ("big.html", html_page().replace("</body>", "<p>" + "</p><p>".join(PARAGRAPHS * 200) + "</p></body>").encode()),
+        (
+            "big.html",
+            html_page().replace("</body>", "<p>" + "</p><p>".join(PARAGRAPHS * 200) + "</p></body>").encode(),
+        ),
         ("big.txt", b"Kim arrives\n\n" + LONG_BODY),
     ],
 )
@@ -118,12 +121,16 @@ def test_200_mb_record_in_a_streamed_file_is_skipped_in_bounded_memory(tmp_path:
     assert seconds < 30 and peak < 8 * 1024 * 1024, (seconds, peak)
 
 
-def test_article_over_the_parser_limit_is_stored_but_not_analysed(tmp_path: Path, options: IngestOptions) -> None:
+def test_article_over_the_parser_limit_is_stored_but_not_analysed(
+    tmp_path: Path, options: IngestOptions
+) -> None:
     """Over spaCy's 1,000,000 characters the parse would fail (and stop every resumed analysis run there)."""
     path = tmp_path / "long.jsonl"
     text = "\n\n".join(PARAGRAPHS * 1500)
     assert len(text) > MAX_ANALYSABLE_CHARS
-    path.write_text(json.dumps({"id": "long", "text": text}) + "\n" + json.dumps({"id": "short", "text": text[:5000]}))
+    path.write_text(
+        json.dumps({"id": "long", "text": text}) + "\n" + json.dumps({"id": "short", "text": text[:5000]})
+    )
     long, short = read(path, options)
     assert isinstance(long, Article) and long.text == text and not long.analysable
     assert long.warnings == [
@@ -190,7 +197,9 @@ def test_mixed_encodings_in_one_file(tmp_path: Path, options: IngestOptions) -> 
     assert article.warnings == ["mixed encodings: UTF-8 with 1 byte(s) read as cp1252"]
 
 
-def test_mostly_legacy_file_is_still_decoded_as_its_legacy_encoding(tmp_path: Path, options: IngestOptions) -> None:
+def test_mostly_legacy_file_is_still_decoded_as_its_legacy_encoding(
+    tmp_path: Path, options: IngestOptions
+) -> None:
     path = tmp_path / "latin.txt"
     path.write_bytes(_text_dump().replace("Officials", "Caf\u00e9 officials").encode("cp1252"))
     [article] = read(path, options)
@@ -202,7 +211,13 @@ def test_mostly_legacy_file_is_still_decoded_as_its_legacy_encoding(tmp_path: Pa
 
 
 def _nested(depth: int, inner: str) -> str:
-    return "<html><head><title>Deep</title></head><body>" + "<div>" * depth + inner + "</div>" * depth + "</body></html>"
+    return (
+        "<html><head><title>Deep</title></head><body>"
+        + "<div>" * depth
+        + inner
+        + "</div>" * depth
+        + "</body></html>"
+    )
 
 
 def test_100k_nested_divs_are_refused_clearly_in_bounded_time(tmp_path: Path, options: IngestOptions) -> None:
@@ -223,7 +238,9 @@ def test_nesting_within_the_parser_limit_is_read(tmp_path: Path, options: Ingest
 def test_deeply_nested_feed_content_and_warc_page(tmp_path: Path, options: IngestOptions) -> None:
     deep = "<div>" * 50_000 + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div>" * 50_000
     feed = tmp_path / "deep.xml"
-    feed.write_text(rss_feed().replace("</item>", f"<content:encoded><![CDATA[{deep}]]></content:encoded></item>", 1))
+    feed.write_text(
+        rss_feed().replace("</item>", f"<content:encoded><![CDATA[{deep}]]></content:encoded></item>", 1)
+    )
     items = read(feed, options)  # the entry is read (from its summary if the content is too deep), no crash
     assert [type(i) for i in items].count(Article) == 2
     archive = tmp_path / "deep.warc"
@@ -244,7 +261,11 @@ def _billion_laughs(levels: int = 10) -> str:
 
 def _feed_with_doctype(doctype: str, reference: str) -> str:
     body = rss_feed().split("?>", 1)[1]
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + doctype + body.replace("<description>", f"<description>{reference} ", 1)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + doctype
+        + body.replace("<description>", f"<description>{reference} ", 1)
+    )
 
 
 @pytest.fixture()
@@ -275,7 +296,9 @@ def test_feeds_declaring_entities_are_refused(
     assert seconds < 5 and peak < 16 * 1024 * 1024, (seconds, peak)
 
 
-def test_feed_quoting_an_entity_declaration_in_its_text_is_still_read(tmp_path: Path, options: IngestOptions) -> None:
+def test_feed_quoting_an_entity_declaration_in_its_text_is_still_read(
+    tmp_path: Path, options: IngestOptions
+) -> None:
     quoted = "<![CDATA[<p>The parser bug involved a line like <!ENTITY x 'y'> in a document type.</p>]]>"
     path = tmp_path / "feed.xml"
     path.write_text(rss_feed().replace("<description>", f"<description>{quoted} ", 1))
@@ -285,7 +308,9 @@ def test_feed_quoting_an_entity_declaration_in_its_text_is_still_read(tmp_path: 
 def _warc(records: list[tuple[str, str]], content_type: str = "text/html") -> bytes:
     out = b""
     for i, (name, body) in enumerate(records):
-        payload = f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}; charset=utf-8\r\n\r\n".encode() + body.encode()
+        payload = (
+            f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}; charset=utf-8\r\n\r\n".encode() + body.encode()
+        )
         header = (
             f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{name}-{i:04d}>\r\n"
             f"WARC-Target-URI: https://example.org/{name}\r\nContent-Type: application/http; msgtype=response\r\n"
@@ -299,10 +324,14 @@ def test_warc_html_with_entity_declarations_is_neutralised(
     tmp_path: Path, options: IngestOptions, secret_file: Path
 ) -> None:
     """HTML parsers never expand DOCTYPE entities: the page is read, the attack stays inert text."""
-    page = html_page().replace(
-        "<!DOCTYPE html>",
-        f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret_file}">' + _billion_laughs()[15:-3] + "]>",
-    ).replace("<p>", "<p>&xxe; &lol9; ", 1)
+    page = (
+        html_page()
+        .replace(
+            "<!DOCTYPE html>",
+            f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret_file}">' + _billion_laughs()[15:-3] + "]>",
+        )
+        .replace("<p>", "<p>&xxe; &lol9; ", 1)
+    )
     archive = tmp_path / "crawl.warc"
     archive.write_bytes(_warc([("page", page)]))
     items, seconds, peak = measured(lambda: read(archive, options))
@@ -310,7 +339,9 @@ def test_warc_html_with_entity_declarations_is_neutralised(
     assert seconds < 30 and peak < 64 * 1024 * 1024
 
 
-def test_warc_holding_a_feed_does_not_parse_it(tmp_path: Path, options: IngestOptions, secret_file: Path) -> None:
+def test_warc_holding_a_feed_does_not_parse_it(
+    tmp_path: Path, options: IngestOptions, secret_file: Path
+) -> None:
     feed = _feed_with_doctype(f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret_file}">]>\n', "&xxe;")
     archive = tmp_path / "feeds.warc"
     archive.write_bytes(_warc([("feed", feed)], content_type="application/rss+xml"))
@@ -368,7 +399,9 @@ def test_a_batch_of_hostile_files_leaves_the_store_as_it_was(tmp_path: Path, sec
     bad.mkdir()
     (bad / "bomb.warc.gz").write_bytes(_gzip_bomb(1 << 28))
     (bad / "laughs.xml").write_text(_feed_with_doctype(_billion_laughs(), "&lol9;"))
-    (bad / "xxe.xml").write_text(_feed_with_doctype(f'<!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret_file}">]>', "&x;"))
+    (bad / "xxe.xml").write_text(
+        _feed_with_doctype(f'<!DOCTYPE rss [<!ENTITY x SYSTEM "file://{secret_file}">]>', "&x;")
+    )
     (bad / "deep.html").write_text(_nested(100_000, "<p>" + PARAGRAPHS[0] + "</p>"))
     (bad / "empty.txt").write_bytes(b"")
     _sparse(bad / "huge.txt", b"Headline\n\n" + PARAGRAPHS[0].encode(), 200 * 1024 * 1024)
@@ -380,4 +413,3 @@ def test_a_batch_of_hostile_files_leaves_the_store_as_it_was(tmp_path: Path, sec
         assert store.count_articles() == 1
         [row] = store.list_articles()
         assert SECRET not in str(row) and row["title"]
-

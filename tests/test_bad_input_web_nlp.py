@@ -77,7 +77,9 @@ def test_upload_names_that_are_no_file_are_refused(client: TestClient, name: str
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 400
-    assert "missing or hidden file name" in response.json()["error"] and repr(name) in response.json()["error"]
+    assert (
+        "missing or hidden file name" in response.json()["error"] and repr(name) in response.json()["error"]
+    )
 
 
 def test_upload_name_with_a_nul_byte_is_harmless(client: TestClient) -> None:
@@ -126,7 +128,9 @@ def test_guard_leaves_punctuated_text_alone() -> None:
 
 
 @pytest.mark.slow
-def test_50k_word_sentence_parses_in_bounded_time_with_offsets_intact(caplog: pytest.LogCaptureFixture) -> None:
+def test_50k_word_sentence_parses_in_bounded_time_with_offsets_intact(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     text = _run_on(50_000, seed=1)
     start = time.perf_counter()
     doc = parse(text)
@@ -153,4 +157,3 @@ def test_analysis_time_grows_linearly_not_quadratically_with_sentence_length() -
     prose = analysis_seconds(". ".join(_run_on(25, seed) for seed in range(160)) + ".")  # 4,000 words
     long_run = analysis_seconds(_run_on(4_000, seed=2))
     assert long_run < 4 * prose + 5, (long_run, prose)
-

@@ -203,7 +203,10 @@ def test_export_three_formats_read_back(corpus, db, tmp_path):
     for fmt, result in results.items():
         assert result.exit_code == 0, result.output
         assert as_json(result) == {
-            "format": fmt, "what": "articles", "path": str(out / f"articles.{fmt}"), "articles": 3
+            "format": fmt,
+            "what": "articles",
+            "path": str(out / f"articles.{fmt}"),
+            "articles": 3,
         }
     jsonl = read_jsonl(out / "articles.jsonl")
     with (out / "articles.csv").open(encoding="utf-8", newline="") as fh:

@@ -142,9 +142,11 @@ def test_only_country_names_are_coded_from_the_knowledge_base() -> None:
 
 
 def test_the_noun_a_past_participle_modifies_is_not_the_actor() -> None:
-    """"soldiers killed in the war": the soldiers were killed, they did not kill."""
+    """ "soldiers killed in the war": the soldiers were killed, they did not kill."""
     events = code("Chile and Peru agreed to return the remains of Peruvian soldiers killed in the 1879 war.")
-    assert not [e for e in events if e.cameo.startswith("18") and e.source and e.source.code.startswith("PER")]
+    assert not [
+        e for e in events if e.cameo.startswith("18") and e.source and e.source.code.startswith("PER")
+    ]
 
 
 def test_a_reduced_passive_with_an_agent_keeps_the_agent() -> None:

@@ -35,7 +35,9 @@ def _load_benchmark():
 
 def test_readers_and_uploads_at_once_lose_nothing(tmp_path):
     bench = _load_benchmark()
-    summary = bench.main(["--articles", "8", "--clients", "8", "--duration", "12", "--workdir", str(tmp_path)])
+    summary = bench.main(
+        ["--articles", "8", "--clients", "8", "--duration", "12", "--workdir", str(tmp_path)]
+    )
     assert summary["error_samples"] == [], summary
     assert summary["read_errors"] == 0 and summary["upload_errors"] == 0
     assert summary["reads"] > 0

@@ -88,7 +88,10 @@ def test_round_trip_matches_the_store(run):
     for article_id, article in articles.items():
         row = rows[article_id]
         assert (row["outlet"], row["title"], row["text"], row["url"]) == (
-            article.outlet, article.title, article.text, article.url
+            article.outlet,
+            article.title,
+            article.text,
+            article.url,
         )
         assert row["month"] == month_of(article)
         assert json.loads(row["main_event"]) == article.main_event
@@ -99,13 +102,15 @@ def test_round_trip_matches_the_store(run):
     assert quotes == expected
     actors = sorted((r["actor_id"], r["name"], tuple(r["codes"])) for r in _table(folder, "actors"))
     assert actors == sorted((x.actor_id, x.name, tuple(x.codes)) for a in analyses.values() for x in a.actors)
-    events = sorted((r["id"], r["article_id"], r["cameo"], len(r["mentions"])) for r in _table(folder, "events"))
+    events = sorted(
+        (r["id"], r["article_id"], r["cameo"], len(r["mentions"])) for r in _table(folder, "events")
+    )
     assert events == sorted(
         (e.id, a.article_id, e.cameo, sum(m.article_id == a.article_id for m in e.mentions))
         for a in analyses.values() for e in a.events
     )  # fmt: skip
     for quote in _table(folder, "quotes"):  # offsets still point into the article text
-        assert rows[quote["article_id"]]["text"][quote["start"]:quote["end"]]
+        assert rows[quote["article_id"]]["text"][quote["start"] : quote["end"]]
 
 
 def _canonical(rows: list[dict]) -> list[str]:

@@ -36,8 +36,16 @@ def seeds_out(tmp_path_factory) -> Path:
 
 
 def test_analyze_writes_every_output(seeds_out):
-    for name in ("articles.jsonl", "quotes.jsonl", "actors.jsonl", "events.jsonl", "events.csv",
-                 "stories.jsonl", "report.md", "report.html"):
+    for name in (
+        "articles.jsonl",
+        "quotes.jsonl",
+        "actors.jsonl",
+        "events.jsonl",
+        "events.csv",
+        "stories.jsonl",
+        "report.md",
+        "report.html",
+    ):
         assert (seeds_out / name).stat().st_size > 0, name
     articles = {a["id"]: a for a in _lines(seeds_out / "articles.jsonl")}
     # The main event (5W1H) rides on each analysed article.
@@ -56,8 +64,13 @@ def test_actor_and_event_records(seeds_out):
     kim = [a for a in actors if a["name"] == "Kim Jong-un"]
     assert kim and all("PRKGOV" in a["codes"] for a in kim)
     events = _lines(seeds_out / "events.jsonl")
-    summit = [e for e in events if e["cameo"].startswith("04") and e["date"] == "2019-04-25"
-              and {e["source"]["code"][:3], (e["target"] or {}).get("code", "")[:3]} == {"PRK", "RUS"}]
+    summit = [
+        e
+        for e in events
+        if e["cameo"].startswith("04")
+        and e["date"] == "2019-04-25"
+        and {e["source"]["code"][:3], (e["target"] or {}).get("code", "")[:3]} == {"PRK", "RUS"}
+    ]
     assert summit, "the Kim-Putin summit on 2019-04-25 is an event"
     for event in events:
         assert event["mentions"] and event["rule"]
@@ -125,7 +138,8 @@ def test_export_events_as_gdelt_table(seeds_out, tmp_path):
 
     db = str(seeds_out / "crosswire.db")
     result = CliRunner().invoke(
-        app, ["export", "--what", "events", "--format", "parquet", "--db", db, "--out", str(tmp_path), "--json"]
+        app,
+        ["export", "--what", "events", "--format", "parquet", "--db", db, "--out", str(tmp_path), "--json"],
     )
     assert result.exit_code == 0, result.output
     table = pq.read_table(tmp_path / "events.parquet").to_pylist()

@@ -17,14 +17,20 @@ from crosswire.cli_query import run_query
 from crosswire.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-FILES = ["harbor-courier-stockholm-talks.txt", "meridian-stockholm-talks.html", "capital-times-cattle-wto.html"]
+FILES = [
+    "harbor-courier-stockholm-talks.txt",
+    "meridian-stockholm-talks.html",
+    "capital-times-cattle-wto.html",
+]
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("query")
     paths = [EXAMPLES / name for name in FILES]
-    with crosswire.analyze(paths, db=str(tmp / "store.db"), parquet=tmp / "pq", sources=EXAMPLES / "sources.toml"):
+    with crosswire.analyze(
+        paths, db=str(tmp / "store.db"), parquet=tmp / "pq", sources=EXAMPLES / "sources.toml"
+    ):
         pass
     return tmp
 
@@ -50,10 +56,14 @@ def _store_quotes(run: Path) -> dict[str, int]:
 
 
 def test_views_over_the_parquet_dataset(run):
-    code, output = _query(run, "SELECT outlet, count(*) AS n FROM quotes GROUP BY outlet ORDER BY outlet", "--format", "csv")
+    code, output = _query(
+        run, "SELECT outlet, count(*) AS n FROM quotes GROUP BY outlet ORDER BY outlet", "--format", "csv"
+    )
     assert code == 0, output
     assert {r["outlet"]: int(r["n"]) for r in _csv(output)} == _store_quotes(run)
-    code, output = _query(run, "SELECT DISTINCT month, outlet_slug FROM articles ORDER BY 2", "--format", "json")
+    code, output = _query(
+        run, "SELECT DISTINCT month, outlet_slug FROM articles ORDER BY 2", "--format", "json"
+    )
     assert code == 0, output
     rows = json.loads(output)
     assert {r["outlet_slug"] for r in rows} == {"the-harbor-courier", "meridian-wire", "capital-times-online"}
@@ -159,7 +169,15 @@ def test_a_table_without_rows_is_still_there(run, tmp_path):
     shutil.copytree(run / "pq", copy)
     shutil.rmtree(copy / "events")  # as a corpus with no coded events would leave it
     result = CliRunner().invoke(
-        app, ["query", "SELECT count(*) AS n FROM events WHERE cameo = '04'", "--parquet", str(copy), "--format", "csv"]
+        app,
+        [
+            "query",
+            "SELECT count(*) AS n FROM events WHERE cameo = '04'",
+            "--parquet",
+            str(copy),
+            "--format",
+            "csv",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert _csv(result.output) == [{"n": "0"}]
@@ -169,7 +187,9 @@ def test_a_postgresql_store_is_read_through_sqlalchemy():
     from store_support import pg_schema_url
 
     with pg_schema_url() as url:
-        crosswire.api.ingest([EXAMPLES / FILES[0], EXAMPLES / FILES[1]], db=url, sources=EXAMPLES / "sources.toml")
+        crosswire.api.ingest(
+            [EXAMPLES / FILES[0], EXAMPLES / FILES[1]], db=url, sources=EXAMPLES / "sources.toml"
+        )
         sql = "SELECT outlet, json_array_length(authors) >= 0 AS listed FROM store.articles ORDER BY outlet"
         with run_query(sql, db=url) as (columns, rows):
             assert columns == ["outlet", "listed"]

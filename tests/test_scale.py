@@ -45,7 +45,9 @@ def _dataset(folder: Path) -> dict:
 
 
 def _run(tmp: Path, **executor) -> tuple[dict, dict]:
-    with crosswire.analyze([EXAMPLES], db=str(tmp / "store.db"), parquet=tmp / "parquet", **executor) as corpus:
+    with crosswire.analyze(
+        [EXAMPLES], db=str(tmp / "store.db"), parquet=tmp / "parquet", **executor
+    ) as corpus:
         return _snapshot(corpus), _dataset(tmp / "parquet")
 
 
@@ -158,7 +160,9 @@ def test_cached_entries_are_not_read(tmp_path):
     folder = _corpus_folder(tmp_path, 4)
     options = IngestOptions()
     entries = [(e, "cached" if i % 2 else None) for i, e in enumerate(expand_paths([folder], options))]
-    seen = list(scale.read_files(iter(entries), options, _FailingExecutor(), skip=lambda tag: tag == "cached"))
+    seen = list(
+        scale.read_files(iter(entries), options, _FailingExecutor(), skip=lambda tag: tag == "cached")
+    )
     assert [tag for _, tag, _ in seen] == [tag for _, tag in entries]
     assert all(list(items) == [] for _, tag, items in seen if tag == "cached")
     assert all(list(items) for _, tag, items in seen if tag is None)
@@ -178,7 +182,9 @@ def test_partitions_are_bounded_by_files_and_bytes(tmp_path, monkeypatch):
         path.write_bytes(b"x" * size)
         entries.append((path, None))
     entries.insert(1, (Problem("missing.txt", "no such file or folder", "error"), None))
-    parts = [(kind, [_name(e) for e, _ in group]) for kind, group in scale._partitions(entries, lambda tag: False)]
+    parts = [
+        (kind, [_name(e) for e, _ in group]) for kind, group in scale._partitions(entries, lambda tag: False)
+    ]
     assert parts == [
         ("files", ["f0.txt"]),
         ("driver", ["missing.txt"]),  # a bad path keeps its place in the order
@@ -216,7 +222,9 @@ def test_bad_dask_address_is_a_usage_error(tmp_path):
 
 def test_n_process_still_works_as_an_alias(tmp_path):
     article = EXAMPLES / "harbor-courier-stockholm-talks.txt"
-    result = CliRunner().invoke(app, ["analyze", str(article), "--db", str(tmp_path / "s.db"), "--n-process", "1"])
+    result = CliRunner().invoke(
+        app, ["analyze", str(article), "--db", str(tmp_path / "s.db"), "--n-process", "1"]
+    )
     assert result.exit_code == 0, result.output
     assert "--n-process" not in CliRunner().invoke(app, ["analyze", "--help"]).output
     assert "--workers" in CliRunner().invoke(app, ["analyze", "--help"]).output

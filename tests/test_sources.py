@@ -257,7 +257,9 @@ def test_seed_dumps_are_recognised_by_their_page_layout(seeds_dir: Path):
 
 def test_layout_is_the_weakest_evidence():
     registry = SourceRegistry.builtin()
-    page = "Go to contents\n\nTitle\n\nPosted April. 29, 2019 07:42,\n\nUpdated April. 29, 2019 07:42\n\nBody."
+    page = (
+        "Go to contents\n\nTitle\n\nPosted April. 29, 2019 07:42,\n\nUpdated April. 29, 2019 07:42\n\nBody."
+    )
     assert registry.match(page=page).name == "The Dong-A Ilbo"
     # A URL or a credit line beats the layout.
     assert registry.match(url="https://www.koreaherald.com/x", page=page).name == "The Korea Herald"
@@ -269,8 +271,8 @@ def test_layout_is_the_weakest_evidence():
 def test_ambiguous_layouts_are_no_answer(tmp_path: Path):
     path = tmp_path / "sources.toml"
     path.write_text(
-        '[[outlet]]\nname = "Harbour Gazette"\nlayouts = [\'^Filed: \\d{4}\']\n\n'
-        '[[outlet]]\nname = "Quay Post"\nlayouts = [\'^Filed: \']\n',
+        "[[outlet]]\nname = \"Harbour Gazette\"\nlayouts = ['^Filed: \\d{4}']\n\n"
+        "[[outlet]]\nname = \"Quay Post\"\nlayouts = ['^Filed: ']\n",
         encoding="utf-8",
     )
     registry = SourceRegistry.from_file(path)

@@ -30,7 +30,9 @@ def _forward(main: Callable[[list[str]], int], args: list[str]) -> None:
 
 
 @eval_app.command("quotes", context_settings=PASS_THROUGH)
-def eval_quotes(ctx: typer.Context, path: Annotated[Path, typer.Argument(help="PolNeAR-format JSONL.")]) -> None:
+def eval_quotes(
+    ctx: typer.Context, path: Annotated[Path, typer.Argument(help="PolNeAR-format JSONL.")]
+) -> None:
     """Quote spans and speakers, P/R/F1 by kind (e.g. ../shared/eval/quotes/polnear_dev.jsonl)."""
     from crosswire.evaluation.quotes import main
 
@@ -38,7 +40,9 @@ def eval_quotes(ctx: typer.Context, path: Annotated[Path, typer.Argument(help="P
 
 
 @eval_app.command("5w1h", context_settings=PASS_THROUGH)
-def eval_fivew(ctx: typer.Context, path: Annotated[Path, typer.Argument(help="Giveme5W1H-format JSONL.")]) -> None:
+def eval_fivew(
+    ctx: typer.Context, path: Annotated[Path, typer.Argument(help="Giveme5W1H-format JSONL.")]
+) -> None:
     """Main-event 5W1H precision per question (e.g. ../shared/eval/5w1h/giveme5w1h_gold.jsonl)."""
     from crosswire.evaluation.fivew import main
 
@@ -59,7 +63,9 @@ def eval_cameo(
 
 
 @eval_app.command("stories", context_settings=PASS_THROUGH)
-def eval_stories(ctx: typer.Context, basil_dir: Annotated[Path, typer.Argument(help="BASIL folder.")]) -> None:
+def eval_stories(
+    ctx: typer.Context, basil_dir: Annotated[Path, typer.Argument(help="BASIL folder.")]
+) -> None:
     """Story grouping: B-cubed F1 and adjusted Rand index against story ids, overall and per year."""
     from crosswire.evaluation.stories import main
 
@@ -67,7 +73,9 @@ def eval_stories(ctx: typer.Context, basil_dir: Annotated[Path, typer.Argument(h
 
 
 @eval_app.command("sentiment", context_settings=PASS_THROUGH)
-def eval_sentiment(ctx: typer.Context, basil_dir: Annotated[Path, typer.Argument(help="BASIL folder.")]) -> None:
+def eval_sentiment(
+    ctx: typer.Context, basil_dir: Annotated[Path, typer.Argument(help="BASIL folder.")]
+) -> None:
     """Article-level sentiment toward the main entities: macro-F1 over negative/neutral/positive."""
     from crosswire.evaluation.sentiment import main
 

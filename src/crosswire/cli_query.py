@@ -145,9 +145,7 @@ def _record_batches(engine: Any, table: Any, schema: Any) -> Iterator[Any]:
     with engine.connect() as conn:
         result = conn.execution_options(yield_per=LOAD_ROWS).execute(select(table))
         for rows in result.partitions():
-            columns = [
-                [_cell(row[i], json_columns[i]) for row in rows] for i in range(len(table.columns))
-            ]
+            columns = [[_cell(row[i], json_columns[i]) for row in rows] for i in range(len(table.columns))]
             yield pa.RecordBatch.from_arrays(
                 [pa.array(values, type=schema.field(i).type) for i, values in enumerate(columns)],
                 schema=schema,

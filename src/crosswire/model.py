@@ -137,12 +137,18 @@ class Actor:
     role: str | None = None  # GOV, MIL, MED, RES ...
     title: str | None = None  # "Foreign Minister", "director of ..."
     anonymous: bool = False
-    description: str | None = None  # for anonymous actors: "a former senior official in the South Korean government"
+    description: str | None = (
+        None  # for anonymous actors: "a former senior official in the South Korean government"
+    )
     former: bool = False
-    code_evidence: list[str] = field(default_factory=list)  # why these codes: "kb:Kim Jong-un", "title:Foreign Minister"
+    code_evidence: list[str] = field(
+        default_factory=list
+    )  # why these codes: "kb:Kim Jong-un", "title:Foreign Minister"
     tone: float | None = None  # [-1, 1]
     evidence: list[Span] = field(default_factory=list)  # sentences the tone was read from
-    labels: list[str] = field(default_factory=list)  # the labels the article uses: "Chairman Kim", "the dictator"
+    labels: list[str] = field(
+        default_factory=list
+    )  # the labels the article uses: "Chairman Kim", "the dictator"
 
     @property
     def actor_id(self) -> str:
@@ -175,7 +181,9 @@ class Quote:
     cue_end: int | None = None
     speaker: Speaker = field(default_factory=Speaker)
     reported_via: str | None = None  # "KCNA" for "KCNA reported that Kim told Putin ..."
-    spans: list[tuple[int, int]] = field(default_factory=list)  # pieces, for quotes interrupted by attribution
+    spans: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # pieces, for quotes interrupted by attribution
 
     @property
     def id(self) -> str:
@@ -191,11 +199,19 @@ class EventActor:
 
 @dataclass
 class EventMention:
+    """One report of an event: the sentence, and what that report says of the act.
+
+    A merged event keeps every report with its own status: one outlet may report the summit as held while
+    another, writing the day before, only expects it. Only reports whose status is a fact status and not
+    negated count towards corroboration."""
+
     article_id: str
     start: int
     end: int
     sentence: str
     outlet: str | None = None
+    status: str = "happened"  # one of EVENT_STATUSES, as this report gives it
+    negated: bool = False
 
 
 # What the reporting text says of an act (Event.status). Only "happened" and "ongoing" acts, affirmed, are
@@ -243,8 +259,15 @@ class Event:
     @property
     def id(self) -> str:
         first = min(((m.article_id, m.start) for m in self.mentions), default=("", 0))
-        return stable_id("event", self.source.code, self.source.name, self.target and self.target.code,
-                         self.cameo, self.date, *first)
+        return stable_id(
+            "event",
+            self.source.code,
+            self.source.name,
+            self.target and self.target.code,
+            self.cameo,
+            self.date,
+            *first,
+        )
 
 
 @dataclass
@@ -385,6 +408,7 @@ def article_record(article: Article) -> dict[str, Any]:
 
 def article_from_record(rec: dict[str, Any]) -> Article:
     """Inverse of `article_record` (used by the store and the JSONL reader of our own output)."""
+
     def dt(v: Any) -> datetime | None:
         return datetime.fromisoformat(v) if isinstance(v, str) and v else None
 

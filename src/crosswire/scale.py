@@ -204,7 +204,9 @@ def _as_given(item: Article | Problem, absolute: str, given: str) -> Article | P
     from dataclasses import replace
 
     if isinstance(item, Problem):
-        return replace(item, path=given + item.path[len(absolute) :]) if item.path.startswith(absolute) else item
+        return (
+            replace(item, path=given + item.path[len(absolute) :]) if item.path.startswith(absolute) else item
+        )
     if item.source_path and item.source_path.startswith(absolute):
         item.source_path = given + item.source_path[len(absolute) :]
     return item
@@ -291,7 +293,9 @@ def read_files(
             per_file = task.result()
         except Exception as exc:  # the worker died or could not unpickle: name every file it held
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            per_file = [[Problem(str(p), f"worker failed reading this file: {reason}", "error")] for p, _ in group]
+            per_file = [
+                [Problem(str(p), f"worker failed reading this file: {reason}", "error")] for p, _ in group
+            ]
         for (path, tag), items in zip(group, per_file, strict=True):
             yield path, tag, items
 

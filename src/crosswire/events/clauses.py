@@ -79,7 +79,9 @@ def object_tokens(verb: Token) -> list[Token]:
     if folded_coordinate(verb) is not None:
         return [verb.head]  # the noun the folded verb was made to modify is its object
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]  # "soldiers killed in the war": a reduced passive; the modified noun is the patient
+        return [
+            verb.head
+        ]  # "soldiers killed in the war": a reduced passive; the modified noun is the patient
     deps = ("dobj", "dative", "nsubjpass", "attr") if is_passive(verb) else ("dobj", "dative")
     return [c for c in verb.children if c.dep_ in deps]
 

@@ -45,7 +45,9 @@ PARTITIONING = ("month", "outlet_slug")
 TABLES = ("articles", "actors", "quotes", "events", "stories")
 
 _SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())])
-_MENTION = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("kind", pa.string())])
+_MENTION = pa.struct(
+    [("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("kind", pa.string())]
+)
 _EVENT_MENTION = pa.struct(
     [("start", pa.int32()), ("end", pa.int32()), ("sentence", pa.string()), ("outlet", pa.string())]
 )

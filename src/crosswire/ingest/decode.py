@@ -107,7 +107,9 @@ def _mixed_utf8(data: bytes) -> Decoded | None:
         lambda m: bytes(ord(c) - 0xDC00 for c in m.group(0)).decode("cp1252", errors="replace"),
         text,
     )
-    return Decoded(fixed, "utf-8+cp1252", True, f"mixed encodings: UTF-8 with {invalid} byte(s) read as cp1252")
+    return Decoded(
+        fixed, "utf-8+cp1252", True, f"mixed encodings: UTF-8 with {invalid} byte(s) read as cp1252"
+    )
 
 
 # The most frequent English function words: in English news prose they make up a third or more of the

@@ -233,7 +233,7 @@ def strip_genre_label(title: str | None) -> str | None:
     m = _TITLE_GENRE.match(title or "")
     if not title or not m or not genre_from_labels([m.group(1)]):
         return title
-    return title[m.end():].strip() or title
+    return title[m.end() :].strip() or title
 
 
 def _strip_site_name(title: str, site_name: str | None) -> str:

@@ -126,9 +126,10 @@ def iter_articles(
 def _unanalysed() -> Any:
     # NOT EXISTS rather than NOT IN (ids): both backends plan it as an anti-join on the analyses key.
     done = analyses.alias("done")
-    return articles.c.analysable.is_(True) & ~select(done.c.article_id).where(
-        done.c.article_id == articles.c.id
-    ).exists()
+    return (
+        articles.c.analysable.is_(True)
+        & ~select(done.c.article_id).where(done.c.article_id == articles.c.id).exists()
+    )
 
 
 def iter_unanalysed(

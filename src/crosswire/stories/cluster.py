@@ -277,7 +277,9 @@ class StoryIndex:
         self.titles[s].append(item.title)
         if item.outlet:
             self.outlets[s][item.outlet] += 1
-        self.actors[s].update(sorted(item.actors))  # sorted: ties in most_common() keep a hash-seed-free order
+        self.actors[s].update(
+            sorted(item.actors)
+        )  # sorted: ties in most_common() keep a hash-seed-free order
         self.actor_df.update(item.actors)
         self.events[s].update(item.events)
         self.story_of[item.article_id] = s
