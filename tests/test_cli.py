@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from crosswire import cli_doctor
+import crosswire.cli as cli_package
+from crosswire import __version__
+from crosswire import doctor as cli_doctor
 from crosswire.cli import app
 from crosswire.export.jsonl import read_jsonl
 
@@ -314,5 +319,70 @@ def test_an_output_folder_that_is_a_file_is_a_usage_error(corpus, tmp_path):
     blocker.write_text("not a folder", encoding="utf-8")
     result = run("analyze", str(corpus), "--out", str(blocker), "--json")
     assert result.exit_code == 2 and "cannot create output folder" in as_json(result)["error"]
+    run("ingest", str(corpus), "--db", str(tmp_path / "e.db"))
     exported = run("export", "--db", str(tmp_path / "e.db"), "--out", str(blocker / "x"), "--json")
     assert exported.exit_code == 2 and str(blocker) in as_json(exported)["error"]
+
+
+def _first_sentence(text: str) -> str:
+    words = " ".join(text.split("\n\n")[0].split())
+    return words.split(". ")[0].rstrip(".")
+
+
+def _all_commands():
+    from crosswire.cli import COMMANDS, load_command
+
+    for name in COMMANDS:
+        command = load_command(name)
+        assert command is not None, name
+        yield name, command
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            yield f"{name} {sub_name}", sub
+
+
+def test_top_level_summaries_match_the_commands_own_help():
+    from crosswire.cli import COMMANDS, load_command
+
+    for name, entry in COMMANDS.items():
+        command = load_command(name)
+        assert _first_sentence(entry.summary) == _first_sentence(command.help or ""), name
+
+
+def test_every_command_help_ends_with_the_exit_code_table():
+    names = []
+    for name, _command in _all_commands():
+        result = run(*name.split(), "--help")
+        assert result.exit_code == 0, (name, result.output)
+        assert "Exit codes: 0 ok; 1 some files failed" in " ".join(result.stdout.split()), name
+        names.append(name)
+    assert {"ingest", "analyze", "show", "export", "doctor", "list articles", "eval quotes"} <= set(names)
+
+
+def test_version_option_and_command():
+    assert run("--version").stdout.strip() == f"crosswire {__version__}"
+    assert run("--version").exit_code == 0
+    assert run("version").stdout.strip() == __version__
+
+
+def test_help_and_version_load_no_command_module():
+    # The root group loads a command's module only when that command runs.
+    code = (
+        "import sys; from typer.testing import CliRunner; from crosswire.cli import app;"
+        "CliRunner().invoke(app, ['--help']); CliRunner().invoke(app, ['--version']);"
+        "heavy = [m for m in ('spacy', 'duckdb', 'fastapi', 'scipy', 'crosswire.cli.stories',"
+        " 'crosswire.cli.export', 'crosswire.query') if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_cli_modules_import_only_at_the_top():
+    # Issue #17: the CLI package keeps its imports at module level (no import inside a function hides
+    # a cycle); the modules are loaded lazily by the root group instead.
+    package = Path(cli_package.__file__).parent
+    for path in package.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                inner = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+                assert not inner, f"{path.name}: {node.name} imports inside the function"

