@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crosswire.ingest import MANY_ARTICLES
+from crosswire.ingest.fields import record_label
 from crosswire.model import Article, Problem, Story, article_record, to_dict
 
 BATCH_SIZE = 500
@@ -277,8 +279,10 @@ def _ingest_options(
 
 def _count_article(summary: RunSummary, article: Article) -> None:
     summary.counts["read"] += 1
+    # In a file of many articles (a feed, WARC, JSONL) the message says which one it is about.
+    label = f"{record_label(article)}: " if article.format in MANY_ARTICLES else ""
     for message in article.warnings:
-        summary.problems.append(Problem(article.source_path or "?", message, "warning"))
+        summary.problems.append(Problem(article.source_path or "?", label + message, "warning"))
         summary.counts["warnings"] += 1
 
 
@@ -298,16 +302,69 @@ def _save_batch(store: Any, dedup: Any, batch: list[Article], summary: RunSummar
     for article in batch:
         summary.counts["duplicates"] += 1 if article.duplicate_of else 0
         summary.counts["near_duplicates"] += 1 if article.near_duplicates else 0
+    fingerprints = dedup.take_fingerprints()
     try:
         # Fingerprints go in the articles' own transaction: a crash cannot leave one without the other.
-        result = store.save_articles(batch, fingerprints=dedup.take_fingerprints())
+        results = [store.save_articles(batch, fingerprints=fingerprints)]
+    except Exception as exc:
+        if not _record_fault(exc):
+            raise StoreError(f"cannot save {len(batch)} articles to {summary.db_url}: {exc}") from exc
+        # One record the store refuses must not sink the batch: save the articles one at a time,
+        # and name each one refused (file and record) as that file's problem.
+        results = _save_one_by_one(store, batch, fingerprints, summary, cache)
+    try:
         if cache is not None:
             cache.flush()
     except Exception as exc:
-        raise StoreError(f"cannot save {len(batch)} articles to {summary.db_url}: {exc}") from exc
-    summary.counts["added"] += int(result.added)
-    summary.counts["unchanged"] += int(result.unchanged)
-    summary.counts["updated"] += int(getattr(result, "updated", 0))
+        raise StoreError(f"cannot record the files read in {summary.db_url}: {exc}") from exc
+    for result in results:
+        summary.counts["added"] += int(result.added)
+        summary.counts["unchanged"] += int(result.unchanged)
+        summary.counts["updated"] += int(getattr(result, "updated", 0))
+
+
+# Exceptions that say a record is bad rather than the store: a value the driver or the codec cannot
+# take (ValueError, OverflowError, UnicodeError, TypeError) or one the database refuses (DataError,
+# IntegrityError). By class name, as above, so that this module need not import SQLAlchemy.
+_RECORD_FAULTS = frozenset({"DataError", "IntegrityError"})
+
+
+def _record_fault(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        names = {cls.__name__ for cls in type(cause).__mro__}
+        if names & _RECORD_FAULTS or isinstance(cause, ValueError | OverflowError | TypeError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+def _save_one_by_one(
+    store: Any, batch: list[Article], fingerprints: list[Any], summary: RunSummary, cache: Any
+) -> list[Any]:
+    results = []
+    refused: set[str] = set()
+    for article in batch:
+        own = [fp for fp in fingerprints if getattr(fp, "article_id", None) == article.id]
+        try:
+            results.append(store.save_articles([article], fingerprints=own))
+        except Exception as exc:
+            if not _record_fault(exc):
+                raise StoreError(f"cannot save articles to {summary.db_url}: {exc}") from exc
+            path = article.source_path or "?"
+            refused.add(path)
+            label = record_label(article)
+            _count_problem(summary, Problem(path, f"{label}: cannot be stored: {_first_line(exc)}", "error"))
+    if cache is not None and refused:
+        cache.discard(refused)  # a file with a refused record is read again next time
+    return results
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:300] if text else type(exc).__name__
 
 
 # Files looked up in the ingested-files cache at once: one query per window, not one per file.

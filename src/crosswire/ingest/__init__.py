@@ -17,7 +17,13 @@ from typing import Any
 
 from crosswire.ingest.decode import decode_bytes, detect_language
 from crosswire.ingest.detect import HEAD_BYTES, detect_format
-from crosswire.ingest.fields import outlet_name, parse_datetime
+from crosswire.ingest.fields import (
+    clean_text_fields,
+    drop_unstorable_dates,
+    outlet_name,
+    parse_datetime,
+    record_label,
+)
 from crosswire.model import Article, Problem
 
 __all__ = ["IngestOptions", "iter_articles", "read_file", "expand_paths"]
@@ -33,6 +39,7 @@ _GLOB_CHARS = frozenset("*?[")
 WHOLE_READ_BYTES = 1 << 20  # files up to this size are read in one go (most articles are a few KB)
 _STREAMED = ("warc", "jsonl")  # read record by record: max_bytes applies to each record, not the file
 _SINGLE_ARTICLE = ("text", "html")  # one file, one article: a manifest entry describes that article
+MANY_ARTICLES = ("feed", *_STREAMED)  # formats whose files hold many articles: messages name the record
 # spaCy's nlp.max_length: it refuses longer texts, which would stop an analysis run at that article every
 # time it is resumed. Longer articles (a 1 MB text file passes the size limit) are stored and flagged.
 MAX_ANALYSABLE_CHARS = 1_000_000
@@ -269,13 +276,14 @@ def _localise_dates(article: Article, context: Any) -> None:
 def _finish(
     article: Article, path: Path, fmt: str, context: Any, options: IngestOptions
 ) -> Article | Problem | None:
-    """What every reader's output gets: manifest, provenance, format, language."""
+    """What every reader's output gets: storable fields, manifest, provenance, format, language."""
+    clean_text_fields(article)
     if not article.text.strip():
-        label = article.external_id or article.title or "article"
-        return Problem(str(path), f"{label}: no article text; skipped", "warning")
+        return Problem(str(path), f"{record_label(article)}: no article text; skipped", "warning")
     if fmt != "text":  # the text reader weighs the manifest against front matter itself
         _apply_manifest(article, context.manifest_entry, fmt, context)
     _localise_dates(article, context)
+    drop_unstorable_dates(article)  # after localising: a zone can carry a naive date over the edge
     article.source_path = article.source_path or str(path)
     article.format = article.format or fmt
     # "en-US", "EN", "en_GB" as sources write it: ISO 639-1 is what the rest of crosswire compares.

@@ -113,7 +113,8 @@ _TIME = (
     r"\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
 )
 _DATE_SHAPES = [
-    re.compile(rf"(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d){_TIME}{_ZONE}", re.I),
+    # (?<!\d): "99999-01-01" is no date, not 9999-01-01.
+    re.compile(rf"(?<!\d)(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d){_TIME}{_ZONE}", re.I),
     re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d){_TIME}{_ZONE}", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<y>\d{{4}})(?!\d){_TIME}{_ZONE}", re.I),
 ]

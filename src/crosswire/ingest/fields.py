@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from crosswire.ingest.datetimes import zone_named
+from crosswire.model import Article
 
 # Genre labels as outlets print them in sections, meta tags, feed categories and URL paths, most specific
 # first: an "Opinion / Editorial" section is an editorial, a "News Analysis" section is analysis.
@@ -125,3 +126,89 @@ def outlet_name(sources: Any, url: str | None = None, name: str | None = None) -
     if outlet is None and name:
         outlet = sources.by_name(name) or sources.match(text=name)
     return outlet.name if outlet is not None else None
+
+
+# Characters no article needs and stores or terminals mishandle: NUL (PostgreSQL refuses it in text),
+# the other C0 and C1 controls and DEL (ESC and CSI start terminal escape sequences), and lone UTF-16
+# surrogates (from a JSON "\ud800" escape; no UTF-8 encoder accepts them). Tab and line breaks stay;
+# vertical tab and form feed, which old text files use as page breaks, become line breaks.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_PAGE_BREAKS = re.compile(r"[\x0b\x0c]")
+_ONE_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]+")
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """`text` without control characters and lone surrogates (page breaks as line breaks), and how
+    many characters were dropped."""
+    cleaned, dropped = _CONTROLS.subn("", text)
+    return _PAGE_BREAKS.sub("\n", cleaned), dropped
+
+
+def one_line(value: str | None) -> str | None:
+    """A title, name or URL on one line: control characters, line breaks and runs of spaces as one space."""
+    if value is None:
+        return None
+    cleaned = " ".join(_ONE_LINE_CONTROLS.sub(" ", value).split())
+    return cleaned or None
+
+
+def record_label(article: Article) -> str:
+    """How a message names one article of a file that holds many: its id, else title, else URL."""
+    if article.external_id:
+        return f"record {_short(article.external_id)!r}"
+    if article.title:
+        return f"article {_short(article.title)!r}"
+    if article.url:
+        return f"article at {_short(article.url)}"
+    return "article"
+
+
+def _short(value: str, width: int = 80) -> str:
+    return value if len(value) <= width else value[: width - 1] + "\u2026"
+
+
+def utc_range_problem(value: datetime | None) -> str | None:
+    """Why `value` cannot be stored, or None: a date at the edge of the calendar whose offset carries
+    it past year 1 or 9999 once converted to UTC (`9999-12-31T23:59:59-23:59`)."""
+    if value is None or value.tzinfo is None:
+        return None
+    try:
+        value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return f"{value.isoformat()} is outside the calendar once converted to UTC"
+    return None
+
+
+def clean_text_fields(article: Article) -> None:
+    """Take out what one hostile record could otherwise use to stop a whole batch from being stored,
+    or to reach a terminal: control characters and lone surrogates, from every text field. Text
+    lost from the body is recorded in `article.warnings`."""
+    article.text, dropped = strip_controls(article.text)
+    if dropped:
+        article.warnings.append(
+            f"removed {dropped} control character(s) (NUL, escape or an unpaired surrogate) from the text"
+        )
+    article.title = one_line(article.title)
+    article.outlet = one_line(article.outlet)
+    article.url = one_line(article.url)
+    article.external_id = one_line(article.external_id)
+    article.section = one_line(article.section)
+    article.genre = one_line(article.genre)
+    article.language = one_line(article.language)
+    article.authors = [name for name in (one_line(a) for a in article.authors) if name]
+    article.author_roles = {
+        clean: one_line(role) or ""
+        for name, role in article.author_roles.items()
+        if (clean := one_line(name)) is not None
+    }
+    article.captions = [c for c in (strip_controls(caption)[0] for caption in article.captions) if c.strip()]
+
+
+def drop_unstorable_dates(article: Article) -> None:
+    """Leave out (with a warning) a published or updated date that overflows in UTC: stored, it would
+    stop the whole batch, and no article was published in year 0 or 10000."""
+    for name in ("published", "updated"):
+        problem = utc_range_problem(getattr(article, name))
+        if problem is not None:
+            setattr(article, name, None)
+            article.warnings.append(f"{name} date {problem}; left out")

@@ -17,6 +17,8 @@ from crosswire.ingest.html import fragment_text
 from crosswire.model import Article, Problem, article_from_record
 
 TEXT_FIELDS = ("text", "body", "content", "article", "maintext")
+PUBLISHED_FIELDS = ("published", "date", "date_publish")
+UPDATED_FIELDS = ("updated", "modified")
 _OWN_OUTPUT_KEYS = {"external_id", "word_count", "source_path"}  # only crosswire's own records have these
 
 
@@ -62,6 +64,11 @@ def record_to_article(record: dict[str, Any], context: Any) -> Article:
         outlet = outlet_name(sources, url=url)
     section = _string(record.get("section"))
     genre = _string(record.get("genre"))
+    warnings: list[str] = []
+    dates = {
+        name: _date(record, keys, default_tz, name, warnings)
+        for name, keys in (("published", PUBLISHED_FIELDS), ("updated", UPDATED_FIELDS))
+    }
     return Article(
         text=text,
         title=_string(record.get("title") or record.get("headline")),
@@ -69,15 +76,27 @@ def record_to_article(record: dict[str, Any], context: Any) -> Article:
         url=url,
         external_id=_string(record.get("id") or record.get("guid")),
         authors=split_authors(record.get("authors") or record.get("author")),
-        published=parse_datetime(
-            record.get("published") or record.get("date") or record.get("date_publish"), default_tz
-        ),
-        updated=parse_datetime(record.get("updated") or record.get("modified"), default_tz),
+        published=dates["published"],
+        updated=dates["updated"],
         section=section,
         genre=(genre.lower() if genre else None) or genre_from_labels([section]) or "news",
         language=_string(record.get("language") or record.get("lang")),
         format="jsonl",
+        warnings=warnings,
     )
+
+
+def _date(
+    record: dict[str, Any], keys: tuple[str, ...], default_tz: str | None, name: str, warnings: list[str]
+) -> Any:
+    """The record's `name` date; a value that is there but no date is left out with a warning (not
+    quietly dropped, nor read as a nearby date: "99999-01-01" is not 9999-01-01)."""
+    value = next((record[key] for key in keys if record.get(key)), None)
+    parsed = parse_datetime(value, default_tz)
+    if value is not None and parsed is None:
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        warnings.append(f"{name} {shown} is not a date crosswire can read; left out")
+    return parsed
 
 
 def _lines(stream: IO[bytes], limit: int | None) -> Iterator[tuple[int, bytes | None, int]]:

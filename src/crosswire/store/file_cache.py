@@ -119,6 +119,10 @@ class FileCache:
             }
         )
 
+    def discard(self, paths: set[str]) -> None:
+        """Record nothing for these files (one of their articles could not be stored)."""
+        self._pending = [row for row in self._pending if row["path"] not in paths]
+
     def flush(self) -> None:
         """Record the files read so far; call only after their articles were committed."""
         if self._pending:

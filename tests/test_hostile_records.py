@@ -1,0 +1,192 @@
+"""Issue #18 item 1: one hostile record never sinks a batch.
+
+Dates at the edge of the calendar with an offset, NUL and other control characters, unpaired
+surrogates: every other record of the batch is stored, and each bad one is named (file and record).
+Run on both stores: PostgreSQL refuses NUL in text, SQLite does not.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from crosswire import api
+from crosswire.ingest import IngestOptions, read_file
+from crosswire.ingest.datetimes import parse_datetime as parse_written_date
+from crosswire.ingest.fields import clean_text_fields, strip_controls, utc_range_problem
+from crosswire.model import Article, Problem
+from crosswire.store import codec, open_store
+from ingest_samples import PARAGRAPHS
+from store_support import backend_url
+
+BODY = " ".join(PARAGRAPHS[:2])
+HIGH = "9999-12-31T23:59:59-23:59"
+LOW = "0001-01-01T00:00:00+14:00"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from backend_url(request.param, tmp_path)
+
+
+def jsonl_batch(folder: Path) -> Path:
+    records = [
+        {"id": "good-1", "title": "Good one", "text": BODY + " One.", "published": "2019-06-01T08:00:00+09:00"},
+        {"id": "edge-high", "title": "High edge", "text": BODY + " Two.", "published": HIGH},
+        {"id": "edge-low", "title": "Low edge", "text": BODY + " Three.", "updated": LOW},
+        {"id": "nul", "title": "Nul\u0000 title", "text": BODY + " Four.\u0000 End.", "published": "2019-06-02"},
+        {"id": "lone", "title": "Surrogate", "text": BODY + " Five \ud800 end.", "published": "2019-06-03"},
+        {"id": "escape", "title": "\u001b]0;owned\u0007\u001b[2JTitle", "text": BODY + " Six.", "authors": ["A\u001b[31m"]},
+        {"id": "year5", "title": "Five-digit year", "text": BODY + " Seven.", "published": "99999-01-01"},
+        {"id": "good-2", "title": "Good two", "text": BODY + " Eight.", "published": "2019-06-04"},
+    ]  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "batch.jsonl"
+    # ensure_ascii keeps "\ud800" as the JSON escape a scraper would write
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def other_formats(folder: Path) -> Path:
+    """The same edge dates through HTML meta, RSS pubDate (with an &#0;), Atom updated, front matter."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    (folder / "page.html").write_text(
+        f'<html><head><title>Edge page</title><meta property="article:published_time" content="{HIGH}">'
+        f"</head><body><article><h1>Edge page</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>'
+        f"<item><title>Good item</title><link>https://wire.example/1</link>"
+        f"<pubDate>Tue, 04 Jun 2019 08:00:00 GMT</pubDate><description>{BODY}</description></item>"
+        f"<item><title>Edge item</title><link>https://wire.example/2</link>"
+        f"<pubDate>Fri, 31 Dec 9999 23:59:59 -2359</pubDate><description>{BODY} Two.</description></item>"
+        f"<item><title>Nul item</title><link>https://wire.example/3</link>"
+        f"<description>{BODY} Three &#0; end.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (folder / "atom.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom</title>'
+        '<link href="https://atom.example/"/><updated>2019-06-04T08:00:00Z</updated>'
+        f'<entry><title>Atom edge</title><link href="https://atom.example/1"/><id>urn:edge</id>'
+        f'<updated>{LOW}</updated><content type="html">{BODY} Atom.</content></entry></feed>',
+        encoding="utf-8",
+    )
+    (folder / "front.txt").write_text(
+        f"---\ntitle: Front edge\npublished: {HIGH}\n---\n{BODY} Front.\n", encoding="utf-8"
+    )
+    (folder / "plain.txt").write_text(f"Plain title\n\n{BODY} Plain.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_jsonl_batch_with_hostile_records_stores_every_record(tmp_path: Path, db_url: str) -> None:
+    path = jsonl_batch(tmp_path / "in")
+    summary = api.ingest([path], db=db_url)
+    assert summary.counts["errors"] == 0 and summary.counts["added"] == 8, summary.problems
+    warnings = {p.message for p in summary.problems}
+    assert all(p.path == str(path) for p in summary.problems)
+
+    def about(record: str) -> list[str]:
+        return [w for w in warnings if w.startswith(f"record '{record}': ")]
+
+    assert any(
+        "published date 9999-12-31T23:59:59-23:59 is outside the calendar" in w for w in about("edge-high")
+    )
+    assert any(
+        "updated date 0001-01-01T00:00:00+14:00 is outside the calendar" in w for w in about("edge-low")
+    )
+    assert any("control character" in w for w in about("nul")) and any("control" in w for w in about("lone"))
+    assert any("published '99999-01-01' is not a date" in w for w in about("year5"))
+    assert not about("good-1") and not about("good-2")
+    with open_store(db_url) as store:
+        stored = {a.external_id: a for a in store.iter_articles()}
+    assert stored["edge-high"].published is None and stored["edge-low"].updated is None
+    assert stored["year5"].published is None  # not 9999-01-01
+    assert stored["good-1"].published.isoformat() == "2019-06-01T08:00:00+09:00"
+    assert "\x00" not in stored["nul"].text and stored["nul"].title == "Nul title"
+    assert "\ud800" not in stored["lone"].text
+    assert stored["escape"].title == "]0;owned [2JTitle" and stored["escape"].authors == ["A [31m"]
+
+
+def test_other_formats_with_edge_dates_are_stored_beside_good_files(tmp_path: Path, db_url: str) -> None:
+    folder = other_formats(tmp_path / "in")
+    manifest = tmp_path / "manifest.toml"
+    manifest.write_text(f'[[article]]\npath = "plain.txt"\npublished = "{LOW}"\n', encoding="utf-8")
+    summary = api.ingest([folder], db=db_url, manifest=manifest)
+    assert summary.counts["errors"] == 0, summary.problems
+    assert summary.counts["added"] == 7  # html, three feed items, one atom entry, front matter, plain
+    by_file: dict[str, list[str]] = {}
+    for problem in summary.problems:
+        by_file.setdefault(Path(problem.path).name, []).append(problem.message)
+    assert any("published date 9999-12-31T23:59:59-23:59" in m for m in by_file["page.html"])
+    assert any(m.startswith("record 'https://wire.example/2': published date") for m in by_file["feed.xml"])
+    assert any(
+        m.startswith("record 'https://wire.example/3': removed 1 control") for m in by_file["feed.xml"]
+    )
+    assert any(m.startswith("record 'urn:edge': ") and LOW in m for m in by_file["atom.xml"])
+    assert any("published date 9999-12-31T23:59:59-23:59" in m for m in by_file["front.txt"])
+    assert any("published date 0001-01-01T00:00:00+14:00" in m for m in by_file["plain.txt"])
+
+
+def test_a_record_the_store_refuses_is_named_and_the_rest_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever a record holds that the readers did not foresee, the store refusing it costs that
+    # record only: the batch is saved again one article at a time.
+    path = jsonl_batch(tmp_path / "in")
+    real = codec.article_row
+
+    def refuse_one(article: Article) -> dict:
+        if article.external_id == "good-2":
+            raise ValueError("a value the database cannot hold")
+        return real(article)
+
+    monkeypatch.setattr(codec, "article_row", refuse_one)
+    db = str(tmp_path / "cw.db")
+    summary = api.ingest([path], db=db)
+    assert summary.exit_code == 1 and summary.counts["added"] == 7
+    [error] = [p for p in summary.problems if p.severity == "error"]
+    assert error.path == str(path)
+    assert error.message == "record 'good-2': cannot be stored: a value the database cannot hold"
+    with open_store(db) as store:
+        assert store.count_articles() == 7
+    # The file is not marked as read in the file cache: the refused record is tried again next run.
+    monkeypatch.setattr(codec, "article_row", real)
+    again = api.ingest([path], db=db)
+    assert again.counts["added"] == 1 and again.counts["cached_files"] == 0
+
+
+def test_a_store_fault_is_still_a_store_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A failing store is not a bad record: the run stops with exit 3, as before.
+    from crosswire.store.core import Store
+    from crosswire.store.engine import StoreError
+
+    def broken(self, items, fingerprints=()):
+        raise StoreError(f"{self.url}: saving articles failed: disk I/O error")
+
+    monkeypatch.setattr(Store, "save_articles", broken)
+    with pytest.raises(api.StoreError, match="disk I/O error"):
+        api.ingest([jsonl_batch(tmp_path / "in")], db=str(tmp_path / "cw.db"))
+
+
+def test_the_cleaning_functions() -> None:
+    assert strip_controls("a\x00b\x1b[31mc\x0cd\ud800e\x85f\tg\nh") == ("ab[31mc\ndef\tg\nh", 4)
+    assert utc_range_problem(None) is None
+    assert utc_range_problem(parse_written_date("2019-04-29 16:26 KST")) is None
+    assert "outside the calendar" in (utc_range_problem(parse_written_date(HIGH)) or "")
+    assert parse_written_date("99999-01-01") is None  # the year is not read from inside a longer number
+    article = Article(text="Body\x00 text", title="\x1b[1mBold\x1b[0m\nline", authors=["\x07"])
+    clean_text_fields(article)
+    assert article.text == "Body text" and article.title == "[1mBold [0m line" and article.authors == []
+    assert article.warnings and "control character" in article.warnings[0]
+
+
+def test_one_article_files_are_read_with_the_edge_date_left_out(tmp_path: Path) -> None:
+    page = other_formats(tmp_path / "in") / "page.html"
+    [article] = [a for a in read_file(page, IngestOptions()) if not isinstance(a, Problem)]
+    assert article.published is None
+    assert any(w.startswith("published date 9999-12-31T23:59:59-23:59") for w in article.warnings)
