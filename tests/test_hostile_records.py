@@ -190,3 +190,16 @@ def test_one_article_files_are_read_with_the_edge_date_left_out(tmp_path: Path) 
     [article] = [a for a in read_file(page, IngestOptions()) if not isinstance(a, Problem)]
     assert article.published is None
     assert any(w.startswith("published date 9999-12-31T23:59:59-23:59") for w in article.warnings)
+
+
+def test_the_store_sorts_edge_dates_instead_of_overflowing(tmp_path: Path) -> None:
+    # A caller of the Python API can hand the store any datetime: it is kept, and sorts at the end
+    # of the calendar rather than stopping the batch with "date value out of range".
+    high, low = parse_written_date(HIGH), parse_written_date(LOW)
+    assert codec.to_utc_naive(high) == codec.datetime.max and codec.to_utc_naive(low) == codec.datetime.min
+    with open_store(str(tmp_path / "cw.db")) as store:
+        result = store.save_articles(
+            [Article(text=BODY, title="High", published=high), Article(text=BODY + " Low.", published=low)]
+        )
+        assert result.added == 2
+        assert [dict(row)["title"] for row in store.list_articles(limit=5)][0] == "High"

@@ -144,7 +144,10 @@ def to_utc_naive(value: datetime | date | str | None) -> datetime | None:
     if not isinstance(value, datetime):  # a date: its midnight
         value = datetime(value.year, value.month, value.day)
     if value.tzinfo is not None:
-        value = value.astimezone(UTC).replace(tzinfo=None)
+        try:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:59-23:59 is past the calendar's end in UTC: sort it last
+            return datetime.max if value.year > 1 else datetime.min
     return value
 
 
