@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
 import uvicorn
 
-from crosswire.cli.common import EXIT_CODES, DbOption, command_group
+from crosswire.cli.common import EXIT_CODES, DbOption, command_group, fail
 from crosswire.store import StoreError
 from crosswire.store.search import optimize_search_index
 from crosswire.web import app as web
@@ -17,8 +18,23 @@ from crosswire.web import app as web
 app = command_group()
 
 
+def read_token_file(path: Path) -> str:
+    """The token on the first line of `path`; UsageError-style exit 2 when it cannot be read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(
+            f"{path}: cannot read the token file: {getattr(exc, 'strerror', None) or exc}", 2, False
+        ) from exc
+    token = lines[0].strip() if lines else ""
+    if not token:
+        raise fail(f"{path}: the token file is empty", 2, False)
+    return token
+
+
 @app.command("serve", epilog=EXIT_CODES)
 def serve(
+    ctx: typer.Context,
     db: DbOption = None,
     host: Annotated[
         str, typer.Option("--host", help="Address to bind; not loopback needs --token.")
@@ -29,7 +45,20 @@ def serve(
         typer.Option(
             "--token",
             envvar="CROSSWIRE_TOKEN",
-            help="API token: enables ingest and delete; guards reading off localhost.",
+            help="API token: enables ingest and delete; guards reading off localhost. Other users of "
+            "this machine can read a command line (ps): prefer CROSSWIRE_TOKEN or --token-file.",
+        ),
+    ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="Read the API token from the first line of this file."),
+    ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="A host name the server answers to besides localhost and --host (repeatable), e.g. the "
+            "name of a reverse proxy. Requests naming another host are refused (DNS rebinding).",
         ),
     ] = None,
     workers: Annotated[
@@ -52,9 +81,18 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the web workbench and the REST API (/api/v1) over the store."""
+    if token_file is not None:
+        token = read_token_file(token_file)
+    elif token and getattr(ctx.get_parameter_source("token"), "name", None) == "COMMANDLINE":
+        typer.echo(
+            "note: a token given with --token shows in the process list (ps) to other users of this "
+            "machine; CROSSWIRE_TOKEN or --token-file keep it out of it",
+            err=True,
+        )
+    allowed = list(allow_host or [])
     try:
         # Opened (and migrated) here first, so a bad store or bind fails before any process starts.
-        web_app = web.create_app(db, token=token, host=host)
+        web_app = web.create_app(db, token=token, host=host, allowed_hosts=allowed)
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
@@ -73,7 +111,14 @@ def serve(
         return
     web_app.state.store.close()
     with tempfile.TemporaryDirectory(prefix="crosswire-jobs-") as jobs_dir:
-        os.environ.update({web.ENV_DB: db or "", web.ENV_HOST: host, web.ENV_JOBS_DIR: jobs_dir})
+        os.environ.update(
+            {
+                web.ENV_DB: db or "",
+                web.ENV_HOST: host,
+                web.ENV_JOBS_DIR: jobs_dir,
+                web.ENV_ALLOWED_HOSTS: ",".join(allowed),
+            }
+        )
         if token:
             os.environ[web.ENV_TOKEN] = token
         uvicorn.run(

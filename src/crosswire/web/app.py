@@ -10,6 +10,7 @@ Handlers only translate HTTP into calls on the store and the existing export/rep
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +25,18 @@ from fastapi.templating import Jinja2Templates
 
 from crosswire import __version__
 from crosswire.store import StoreError, open_store
+from crosswire.web import routes_api
 from crosswire.web.fetch import FetchPolicy
-from crosswire.web.jobs import IngestJobs
+from crosswire.web.jobs import IngestJobs, UploadNotSaved
 from crosswire.web.search_cache import SearchCache
-from crosswire.web.security import SecurityHeadersMiddleware, UploadLimits, csrf_token_for, is_loopback_host
+from crosswire.web.security import (
+    SecurityHeadersMiddleware,
+    UploadLimits,
+    csrf_token_for,
+    default_allowed_hosts,
+    is_loopback_host,
+)
+from crosswire.web.views import exports, ingest, pages
 
 HERE = Path(__file__).resolve().parent
 
@@ -39,6 +48,8 @@ class Settings:
     host: str
     limits: UploadLimits
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
+    # The Host names the server answers to (None: any); see security.default_allowed_hosts.
+    allowed_hosts: frozenset[str] | None = None
 
     @property
     def open_reading(self) -> bool:
@@ -72,11 +83,12 @@ def wants_html(request: Request) -> bool:
 
 
 # How `crosswire serve --workers N` hands its settings to the server processes uvicorn starts.
-ENV_DB, ENV_HOST, ENV_TOKEN, ENV_JOBS_DIR = (
+ENV_DB, ENV_HOST, ENV_TOKEN, ENV_JOBS_DIR, ENV_ALLOWED_HOSTS = (
     "CROSSWIRE_SERVE_DB",
     "CROSSWIRE_SERVE_HOST",
     "CROSSWIRE_TOKEN",
     "CROSSWIRE_SERVE_JOBS_DIR",
+    "CROSSWIRE_SERVE_ALLOWED_HOSTS",  # comma-separated
 )
 
 
@@ -90,6 +102,7 @@ def app_from_environment() -> FastAPI:
         token=os.environ.get(ENV_TOKEN) or None,
         host=os.environ.get(ENV_HOST) or "127.0.0.1",
         jobs_dir=Path(jobs_dir) if jobs_dir else None,
+        allowed_hosts=[h for h in os.environ.get(ENV_ALLOWED_HOSTS, "").split(",") if h],
     )
 
 
@@ -100,6 +113,7 @@ def create_app(
     limits: UploadLimits | None = None,
     jobs_dir: Path | None = None,
     fetch: FetchPolicy | None = None,
+    allowed_hosts: Iterable[str] = (),
 ) -> FastAPI:
     """The workbench over the store at `db_url` (opened, and migrated, now: a bad URL fails here).
 
@@ -108,6 +122,8 @@ def create_app(
     `jobs_dir`: a folder shared by several server processes over the same store, where each writes
     its ingest jobs' status for the others to report. `fetch`: the rules for ingest by URL (tests
     widen them to reach a local server; the default refuses every non-public address).
+    `allowed_hosts`: Host names the server answers to besides the loopback names and `host` (a
+    request naming any other is refused before it is handled: DNS rebinding).
     """
     if not is_loopback_host(host) and not token:
         raise ValueError(
@@ -120,6 +136,7 @@ def create_app(
         host=host,
         limits=limits or UploadLimits(),
         fetch=fetch or FetchPolicy(),
+        allowed_hosts=default_allowed_hosts(host, allowed_hosts),
     )
     jobs = IngestJobs(store, state_dir=jobs_dir)
 
@@ -144,12 +161,13 @@ def create_app(
     app.state.jobs = jobs
     app.state.search_cache = SearchCache()
     app.state.templates = _templates()
-    app.add_middleware(SecurityHeadersMiddleware, max_request_bytes=settings.limits.max_request_bytes)
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        limits=settings.limits,
+        allowed_hosts=settings.allowed_hosts,
+        error=lambda scope, status, message: render_error(Request(scope), status, message),
+    )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-
-    from crosswire.web import routes_api
-    from crosswire.web.views import exports, ingest, pages
-
     app.include_router(routes_api.router)
     app.include_router(pages.router)
     app.include_router(ingest.router)
@@ -158,15 +176,18 @@ def create_app(
     return app
 
 
-def _error_handlers(app: FastAPI) -> None:
-    def render_error(request: Request, status: int, message: str) -> Response:
-        if wants_html(request):
-            templates = request.app.state.templates
-            return templates.TemplateResponse(
-                request, "error.html", {"status": status, "message": message}, status_code=status
-            )
-        return JSONResponse({"error": message, "status": status}, status_code=status)
+def render_error(request: Request, status: int, message: str) -> Response:
+    """An error as the documented shape: JSON `{"error", "status"}` for the API and for clients that
+    do not ask for HTML, the error page (templates/error.html) for browsers."""
+    if wants_html(request):
+        templates = request.scope["app"].state.templates
+        return templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status
+        )
+    return JSONResponse({"error": message, "status": status}, status_code=status)
 
+
+def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         return render_error(request, exc.status_code, str(exc.detail))
@@ -187,5 +208,9 @@ def _error_handlers(app: FastAPI) -> None:
     async def store_error(request: Request, exc: StoreError) -> Response:
         return render_error(request, 503, str(exc))
 
+    @app.exception_handler(UploadNotSaved)
+    async def upload_not_saved(request: Request, exc: UploadNotSaved) -> Response:
+        return render_error(request, exc.status, str(exc))
 
-__all__ = ["Settings", "app_from_environment", "create_app", "safe_url"]
+
+__all__ = ["Settings", "app_from_environment", "create_app", "render_error", "safe_url"]

@@ -17,6 +17,7 @@ process writes its jobs' status into a shared folder (`state_dir`) and reads the
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import pickle
@@ -88,6 +89,29 @@ def pasted_document(text: str, title: str | None, outlet: str | None, published:
     return "+++\n" + "\n".join(lines) + "\n+++\n" + text
 
 
+class UploadNotSaved(RuntimeError):
+    """The uploaded files could not be written to the job's folder (which is removed again)."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(f"cannot save the upload for ingest: {cause.strerror or cause}")
+        # 507 Insufficient Storage when the disk is full, else 503: the server, not the request, failed.
+        self.status = 507 if cause.errno in (errno.ENOSPC, errno.EDQUOT) else 503
+
+
+def _write_upload(folder: Path, files: list[tuple[str, bytes]], urls: dict[str, str] | None) -> None:
+    rows = []
+    for i, (name, data) in enumerate(files):
+        # A numeric prefix keeps two uploads of the same name apart.
+        (folder / f"{i:03d}-{name}").write_bytes(data)
+        if urls and name in urls:
+            rows.append({"path": f"{i:03d}-{name}", "url": urls[name]})
+    if rows:
+        with (folder / MANIFEST_NAME).open("w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=["path", "url"])
+            writer.writeheader()
+            writer.writerows(rows)
+
+
 class IngestJobs:
     """The server's ingest queue: submit files, read job status."""
 
@@ -103,18 +127,15 @@ class IngestJobs:
     def submit(self, files: list[tuple[str, bytes]], urls: dict[str, str] | None = None) -> IngestJob:
         """Queue (name, content) pairs; names must already be checked (see security.check_upload_name).
         `urls`: name -> the URL a file was fetched from, given to ingest as a manifest."""
-        folder = Path(tempfile.mkdtemp(prefix="crosswire-upload-"))
-        rows = []
-        for i, (name, data) in enumerate(files):
-            # A numeric prefix keeps two uploads of the same name apart.
-            (folder / f"{i:03d}-{name}").write_bytes(data)
-            if urls and name in urls:
-                rows.append({"path": f"{i:03d}-{name}", "url": urls[name]})
-        if rows:
-            with (folder / MANIFEST_NAME).open("w", encoding="utf-8", newline="") as out:
-                writer = csv.DictWriter(out, fieldnames=["path", "url"])
-                writer.writeheader()
-                writer.writerows(rows)
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="crosswire-upload-"))
+        except OSError as exc:
+            raise UploadNotSaved(exc) from exc
+        try:
+            _write_upload(folder, files, urls)
+        except OSError as exc:  # a full disk, a name the file system refuses: nothing is left behind
+            shutil.rmtree(folder, ignore_errors=True)
+            raise UploadNotSaved(exc) from exc
         job = IngestJob(id=secrets.token_hex(8), files=[name for name, _ in files])
         with self._lock:
             self._jobs[job.id] = job

@@ -7,24 +7,45 @@ Reading is open on a loopback bind, otherwise it needs the token; writing always
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from crosswire.model import article_record, to_dict
 from crosswire.store import browse
 from crosswire.store.search import SearchFilters
+from crosswire.web.jobs import pasted_document
 from crosswire.web.lookup import article_or_404, story_or_404
-from crosswire.web.security import check_upload_name, require_read, require_write
+from crosswire.web.security import check_upload_name, public_article, require_read, require_write
 from crosswire.web.views.compare import compare, recompare_story
+from crosswire.web.views.ingest import read_uploads
 
 router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[Depends(require_read)])
 
+# An offset past a billion records is no page of any store; bounded, it never overflows a 64-bit integer.
+MAX_OFFSET = 1_000_000_000
+
+
+def iso_date(value: str | None) -> str | None:
+    """An ISO date or datetime that names a real day ("2019-13-45" does not); ValueError otherwise."""
+    if value is not None:
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+        except ValueError:
+            raise ValueError(f"not an ISO date or datetime: {value[:40]!r}") from None
+    return value
+
+
 Limit = Annotated[int, Query(ge=1, le=200, description="records per page")]
-Offset = Annotated[int, Query(ge=0, description="records to skip")]
-DateParam = Annotated[str | None, Query(description="ISO date or datetime", pattern=r"^\d{4}-\d{2}-\d{2}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="records to skip")]
+DateParam = Annotated[
+    str | None,
+    Query(description="ISO date or datetime", pattern=r"^\d{4}-\d{2}-\d{2}", max_length=40),
+    AfterValidator(iso_date),
+]
 RootParam = Annotated[str | None, Query(pattern=r"^\d{2}$", description="two-digit CAMEO root, e.g. 04")]
 
 
@@ -46,13 +67,13 @@ def list_articles(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     found, total = browse.page_articles(_store(request), outlet, since, until, limit, offset)
-    return _page([article_record(a) for a in found], total, limit, offset)
+    return _page([article_record(public_article(a)) for a in found], total, limit, offset)
 
 
 @router.get("/articles/{article_id}", summary="One article")
 def get_article(request: Request, article_id: str) -> dict[str, Any]:
     article = article_or_404(_store(request), article_id)
-    return article_record(article)
+    return article_record(public_article(article))
 
 
 @router.get(
@@ -194,8 +215,6 @@ class PastedText(BaseModel):
     dependencies=[Depends(require_write)],
 )
 async def ingest_files(request: Request, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
-    from crosswire.web.views.ingest import read_uploads
-
     contents = await read_uploads(request, files)
     return request.app.state.jobs.submit(contents).to_dict()
 
@@ -207,8 +226,6 @@ async def ingest_files(request: Request, files: Annotated[list[UploadFile], File
     dependencies=[Depends(require_write)],
 )
 def ingest_text(request: Request, body: PastedText) -> dict[str, Any]:
-    from crosswire.web.jobs import pasted_document
-
     limits = request.app.state.settings.limits
     if len(body.text) > limits.max_paste_chars:
         raise HTTPException(413, f"pasted text too long: the limit is {limits.max_paste_chars} characters")

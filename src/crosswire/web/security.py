@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import re
 import secrets
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import MutableHeaders
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from crosswire.model import Article
 
 CSRF_COOKIE = "cw_csrf"
 CSRF_FIELD = "csrf_token"
@@ -53,13 +57,27 @@ UPLOAD_SUFFIXES = (
 )
 
 
+MAX_UPLOAD_NAME_BYTES = 200
+# The requests that carry uploaded files; every other request's body is a form or a small JSON object.
+UPLOAD_PATHS = frozenset({"/api/v1/ingest", "/ingest/upload"})
+
+
 @dataclass(frozen=True)
 class UploadLimits:
     max_file_bytes: int = 10 * 1024 * 1024
     max_files: int = 20
-    max_request_bytes: int = 50 * 1024 * 1024
+    max_request_bytes: int = 50 * 1024 * 1024  # an upload request
     max_paste_chars: int = 500_000
     suffixes: tuple[str, ...] = field(default=UPLOAD_SUFFIXES)
+
+    @property
+    def max_form_bytes(self) -> int:
+        """Any other request: room for the longest paste with every character escaped (up to 12 bytes
+        each: one outside the BMP as JSON \\uXXXX\\uXXXX or as a form's %XX%XX%XX%XX), and the rest."""
+        return min(self.max_request_bytes, self.max_paste_chars * 12 + 64 * 1024)
+
+    def body_limit(self, path: str) -> int:
+        return self.max_request_bytes if path in UPLOAD_PATHS else self.max_form_bytes
 
 
 def is_loopback_host(host: str) -> bool:
@@ -144,6 +162,13 @@ def check_upload_name(filename: str | None, limits: UploadLimits) -> str:
     name = PurePath((filename or "").replace("\\", "/")).name
     if not name or name.startswith("."):
         raise HTTPException(400, f"upload {filename!r}: missing or hidden file name")
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > MAX_UPLOAD_NAME_BYTES:
+        # File systems take 255 bytes a name; the upload is saved under a short numeric prefix.
+        raise HTTPException(
+            400,
+            f"upload {name[:60]!r}...: the file name is {size} bytes, over {MAX_UPLOAD_NAME_BYTES}: rename it",
+        )
     if not name.lower().endswith(limits.suffixes):
         raise HTTPException(
             415, f"upload {name!r}: unsupported file type (accepted: {', '.join(limits.suffixes)})"
@@ -151,34 +176,142 @@ def check_upload_name(filename: str | None, limits: UploadLimits) -> str:
     return name
 
 
+_UPLOAD_FOLDER = re.compile(r"^crosswire-upload-")
+_UPLOAD_PREFIX = re.compile(r"^\d{3}-")
+
+
+def public_source_path(path: str | None) -> str | None:
+    """What the web shows of the file an article was read from: its name only. The folders say
+    nothing an analyst needs and something about the server (its users, its layout, the temporary
+    folder an upload went through); an upload shows the name it was uploaded with."""
+    if not path:
+        return path
+    pure = PurePath(path)
+    name = pure.name
+    if _UPLOAD_FOLDER.match(pure.parent.name):
+        name = _UPLOAD_PREFIX.sub("", name, count=1)
+    return name or None
+
+
+def public_article(article: Article) -> Article:
+    """`article` as the web serves it (see `public_source_path`)."""
+    return replace(article, source_path=public_source_path(article.source_path))
+
+
+class BodyTooLarge(Exception):
+    """Raised into the application when a request body grows past the limit while it is read."""
+
+
+# Renders an error as the application's documented shape (JSON {"error", "status"}, or the error page).
+ErrorResponder = Callable[[Scope, int, str], Response]
+
+
+def plain_error(scope: Scope, status: int, message: str) -> Response:
+    return JSONResponse({"error": message, "status": status}, status_code=status)
+
+
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without its port and brackets, lower-cased ("[::1]:8000" -> "::1")."""
+    value = host_header.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def default_allowed_hosts(bind: str, extra: Iterable[str] = ()) -> frozenset[str] | None:
+    """The Host names a server bound to `bind` answers to; None for any.
+
+    A loopback bind answers to the loopback names only (and `extra`): a page in the analyst's browser
+    that re-points its own domain at 127.0.0.1 (DNS rebinding) would otherwise read the store through
+    it. A server bound to every interface (0.0.0.0, ::) cannot know the names it is reached by, so it
+    answers to any unless `extra` names them; reading there needs the token anyway, which such a page
+    does not have (the token cookie belongs to the server's own name)."""
+    names = {host_name(name) for name in extra if name.strip()}
+    wildcard = bind.strip("[]") in ("0.0.0.0", "::", "")
+    if wildcard and not names:
+        return None
+    names |= {host_name(bind)} if not wildcard else set()
+    names |= LOOPBACK_NAMES
+    return frozenset(names)
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
 class SecurityHeadersMiddleware:
-    """Adds the security headers, refuses oversized requests early, and sets the CSRF cookie.
+    """What every request meets before any handler runs: the Host allow-list, the request size limit
+    (an upload request's `max_request_bytes`, any other request's `max_form_bytes`; a declared
+    Content-Length is judged at once, a chunked or understated body counted as it streams, so no more
+    than the limit is ever read, before authentication and before an upload reaches the disk), and
+    on the way out the security headers and the CSRF cookie.
 
     A plain ASGI middleware (not Starlette's BaseHTTPMiddleware, which costs a task and a stream per
-    request): it only edits the response's start message.
+    request).
     """
 
-    def __init__(self, app: ASGIApp, max_request_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limits: UploadLimits,
+        allowed_hosts: frozenset[str] | None = None,
+        error: ErrorResponder = plain_error,
+    ) -> None:
         self.app = app
-        self.max_request_bytes = max_request_bytes
+        self.limits = limits
+        self.allowed_hosts = allowed_hosts
+        self.error = error
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
+        response = self.error(scope, status, message)
+        response.headers.update(SECURITY_HEADERS)
+        await response(scope, receive, send)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         request = Request(scope)
+        if self.allowed_hosts is not None:
+            host = host_name(request.headers.get("host", ""))
+            if host not in self.allowed_hosts:
+                shown = host[:100] or "(none)"
+                await self._refuse(
+                    scope, receive, send, 400,
+                    f"this server does not answer to the host name {shown!r} "
+                    "(start it with --allow-host NAME to add one)",
+                )  # fmt: skip
+                return
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
+            # No name, title or date holds a NUL; PostgreSQL refuses one in any text it is sent.
+            await self._refuse(scope, receive, send, 400, "a NUL character (%00) is not allowed in a URL")
+            return
+        limit = self.limits.body_limit(scope["path"])
+        too_large = f"request too large: the limit is {limit} bytes"
         length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_request_bytes):
-            response = PlainTextResponse(
-                f"request too large: the limit is {self.max_request_bytes} bytes\n", status_code=413
-            )
-            response.headers.update(SECURITY_HEADERS)
-            await response(scope, receive, send)
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await self._refuse(scope, receive, send, 413, too_large)
             return
         has_csrf = CSRF_COOKIE in request.cookies
+        state = {"read": 0, "exceeded": False, "started": False, "replaced": False}
+
+        async def counted_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                state["read"] += len(message.get("body", b""))
+                if state["read"] > limit:
+                    state["exceeded"] = True
+                    raise BodyTooLarge(too_large)
+            return message
 
         async def send_with_headers(message: Message) -> None:
+            if state["replaced"]:
+                return  # the 413 went out in place of whatever the handler made of the cut body
             if message["type"] == "http.response.start":
+                if state["exceeded"]:
+                    state["replaced"] = True
+                    await self._refuse(scope, receive, send, 413, too_large)
+                    return
+                state["started"] = True
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     if name not in headers:
@@ -191,4 +324,8 @@ class SecurityHeadersMiddleware:
                     headers.append("set-cookie", cookie.headers["set-cookie"])
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, counted_receive, send_with_headers)
+        except BodyTooLarge:
+            if not state["started"] and not state["replaced"]:
+                await self._refuse(scope, receive, send, 413, too_large)

@@ -14,7 +14,7 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from crosswire.export import FORMATS, export_articles
-from crosswire.web.security import require_read
+from crosswire.web.security import public_article, require_read
 from crosswire.web.views.compare import compare
 
 router = APIRouter(prefix="/export", dependencies=[Depends(require_read)], include_in_schema=False)
@@ -43,7 +43,8 @@ def export(request: Request, fmt: str) -> Response:
         raise HTTPException(404, f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     folder = Path(tempfile.mkdtemp(prefix="crosswire-export-"))
     try:
-        path, _count = export_articles(request.app.state.store.iter_articles(), folder, fmt)
+        articles = (public_article(a) for a in request.app.state.store.iter_articles())
+        path, _count = export_articles(articles, folder, fmt)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -68,7 +68,8 @@ def parse_range(value: str | None, text_length: int) -> tuple[int, int] | None:
     if not value or "-" not in value:
         return None
     left, _, right = value.partition("-")
-    if not (left.isdigit() and right.isdigit()):
+    # ASCII digits only ("²".isdigit() is true, int("²") fails), and no more than any text's length.
+    if not all(part.isascii() and part.isdigit() and len(part) <= 9 for part in (left, right)):
         return None
     start, end = int(left), int(right)
     return (start, end) if 0 <= start < end <= text_length else None

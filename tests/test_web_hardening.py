@@ -1,0 +1,335 @@
+"""Issue #18: limits before any handler runs, the Host allow-list, hostile parameters, uploads cleaned
+up on every path, and what the API reveals of the server's files (httpx through the ASGI app)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from crosswire.web.app import create_app
+from crosswire.web.security import UploadLimits, default_allowed_hosts, host_name
+from store_support import backend_url
+from web_fixtures import build_store
+
+TOKEN = "hardening-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+BODY = (
+    "Negotiators from both delegations met in Stockholm on Monday for a third round of talks, officials "
+    "said. The envoy told reporters the meeting had been useful and that both sides would meet again. "
+)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    for url in backend_url(request.param, tmp_path):
+        build_store(url)
+        yield url
+
+
+@pytest.fixture()
+def sqlite_url(tmp_path: Path) -> str:
+    url = str(tmp_path / "web.db")
+    build_store(url)
+    return url
+
+
+def client_for(url: str, base: str = "http://127.0.0.1", **kwargs) -> TestClient:
+    return TestClient(create_app(url, token=TOKEN, **kwargs), base_url=base)
+
+
+def is_error_shape(response, status: int) -> bool:
+    body = response.json()
+    return response.status_code == status and set(body) == {"error", "status"} and body["status"] == status
+
+
+def finished(client: TestClient, job_id: str) -> dict:
+    for _ in range(600):
+        job = client.get(f"/api/v1/ingest/{job_id}").json()
+        if job["finished"]:
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+# -- item 2: the request size limit holds for chunked bodies, before authentication ---------------
+
+
+class Counted:
+    """A request body sent in chunks (no Content-Length) that counts what the server took of it."""
+
+    def __init__(self, head: bytes, chunk: bytes, chunks: int, tail: bytes) -> None:
+        self.head, self.chunk, self.chunks, self.tail = head, chunk, chunks, tail
+        self.sent = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for piece in (self.head, *([self.chunk] * self.chunks), self.tail):
+            self.sent += len(piece)
+            yield piece
+
+
+def asgi_post(app, path: str, headers: dict[str, str], body: Counted) -> tuple[int, dict]:
+    """POST `body` to the ASGI app as a server streams it (TestClient would read it whole first)."""
+
+    async def run() -> list[dict]:
+        pieces = iter(body)
+        done = False
+
+        async def receive() -> dict:
+            nonlocal done
+            piece = None if done else next(pieces, None)
+            if piece is None:
+                if done:
+                    return {"type": "http.disconnect"}
+                done = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            return {"type": "http.request", "body": piece, "more_body": True}
+
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+            "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
+            "headers": [(b"host", b"127.0.0.1:8000")] + [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+            "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000),
+        }  # fmt: skip
+        await app(scope, receive, send)
+        return sent
+
+    messages = asyncio.run(run())
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    payload = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
+    return start["status"], json.loads(payload)
+
+
+def test_a_chunked_json_body_is_cut_at_the_limit_before_the_token_is_checked(sqlite_url):
+    limits = UploadLimits(max_request_bytes=2_000_000, max_paste_chars=10_000)
+    body = Counted(b'{"text": "', b"a" * 65536, 400, b'"}')  # 26 MB, no Content-Length
+    app = create_app(sqlite_url, token=TOKEN, limits=limits)
+    status, error = asgi_post(app, "/api/v1/ingest/text", {"content-type": "application/json"}, body)
+    assert status == 413 and error == {"error": error["error"], "status": 413}
+    assert "request too large" in error["error"]
+    # Not read whole: the server stopped taking the body at the limit (plus the chunk that crossed it).
+    assert body.sent <= limits.max_form_bytes + 2 * 65536
+
+
+def test_a_chunked_multipart_upload_is_cut_at_the_limit(sqlite_url):
+    limits = UploadLimits(max_request_bytes=1_000_000, max_file_bytes=10_000_000)
+    boundary = "cwboundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n'
+        "Content-Type: text/plain\r\n\r\n"
+    ).encode()
+    headers = {"content-type": f"multipart/form-data; boundary={boundary}"}
+    before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
+    app = create_app(sqlite_url, token=TOKEN, limits=limits)
+    for extra in ({}, AUTH):  # before authentication, and with the token
+        body = Counted(head, b"x" * 65536, 300, f"\r\n--{boundary}--\r\n".encode())  # 19 MB
+        status, error = asgi_post(app, "/api/v1/ingest", {**headers, **extra}, body)
+        assert status == 413 and error["status"] == 413
+        assert body.sent <= limits.max_request_bytes + 2 * 65536
+    assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
+    app.state.jobs.shutdown()
+
+
+def test_a_declared_length_over_the_limit_is_refused_unread(sqlite_url):
+    with client_for(sqlite_url) as client:
+        response = client.post(
+            "/api/v1/ingest/text",
+            content=b"{}",
+            headers={"content-type": "application/json", "content-length": str(60 * 1024 * 1024)},
+        )
+    assert is_error_shape(response, 413)
+
+
+def test_browsers_get_the_error_page_for_a_refused_request(sqlite_url):
+    with client_for(sqlite_url) as client:
+        page = client.get("/", headers={"Host": "evil.example", "Accept": "text/html"})
+    assert page.status_code == 400 and "text/html" in page.headers["content-type"]
+    assert "evil.example" in page.text and "<script" not in page.text.split("</head>")[-1].lower()
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+# -- item 3: DNS rebinding --------------------------------------------------------------------------
+
+
+def test_a_loopback_server_answers_only_to_loopback_host_names(sqlite_url):
+    with client_for(sqlite_url) as client:
+        for host in ("127.0.0.1", "127.0.0.1:8000", "localhost:8000", "[::1]:8000", "LOCALHOST"):
+            assert client.get("/api/v1/articles", headers={"Host": host}).status_code == 200, host
+        for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example", "", "localhost.evil"):
+            response = client.get("/export/articles.jsonl", headers={"Host": host})
+            assert is_error_shape(response, 400), host
+            assert "--allow-host" in response.json()["error"]
+    with client_for(sqlite_url, allowed_hosts=["cw.internal"]) as client:
+        assert client.get("/api/v1/articles", headers={"Host": "cw.internal:8080"}).status_code == 200
+        assert client.get("/api/v1/articles", headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_allowed_host_rules():
+    assert host_name("[::1]:8000") == "::1" and host_name("Example.ORG:80") == "example.org"
+    assert host_name("::1") == "::1"
+    assert default_allowed_hosts("127.0.0.1") == {"localhost", "127.0.0.1", "::1"}
+    assert default_allowed_hosts("10.0.0.5") == {"localhost", "127.0.0.1", "::1", "10.0.0.5"}
+    # Bound to every interface, the names it is reached by are unknown: any, unless given.
+    assert default_allowed_hosts("0.0.0.0") is None
+    assert default_allowed_hosts("::", ["cw.example"]) == {"cw.example", "localhost", "127.0.0.1", "::1"}
+
+
+# -- item 5: hostile parameters get a 4xx in the documented shape, on both backends ----------------
+
+HOSTILE_VALUES = [
+    "9223372036854775808",
+    "-9223372036854775809",
+    "1e309",
+    "\uff19",  # a full-width digit: str.isdigit() says yes, int() of it is not what was meant
+    "\u00b2",
+    "9" * 5000,
+    "a\x00b",
+    "2019-13-45",
+    "9999-12-31T23:59:59-23:59",
+    "0001-01-01T00:00:00+14:00",
+    "x" * 3000,
+]
+
+
+def _api_get_routes(client: TestClient) -> list[tuple[str, list[str]]]:
+    schema = client.get("/api/v1/openapi.json").json()
+    routes = []
+    for path, methods in schema["paths"].items():
+        if "get" in methods:
+            params = [p["name"] for p in methods["get"].get("parameters", []) if p["in"] == "query"]
+            routes.append((path, params))
+    return routes
+
+
+def test_hostile_values_in_every_api_parameter_are_client_errors(db_url):
+    with client_for(db_url) as client:
+        routes = _api_get_routes(client)
+        assert len(routes) >= 10
+        for path, params in routes:
+            concrete = path.replace("{article_id}", "0000000000000000").replace("{story_id}", "x")
+            concrete = concrete.replace("{name}", "Kim").replace("{job_id}", "0000000000000000")
+            for name in params:
+                for value in HOSTILE_VALUES:
+                    base = {"q": "talks"} if "search" in path and name != "q" else {}
+                    response = client.get(concrete, params={**base, name: value})
+                    assert response.status_code < 500, (path, name, value[:20], response.text[:300])
+                    if response.status_code >= 400:
+                        assert is_error_shape(response, response.status_code), (path, name, response.text)
+            for value in ("a%00b", "%C2%B2", "%FF"):  # and in the path itself
+                response = client.get(path.split("{")[0] + value) if "{" in path else None
+                assert response is None or response.status_code < 500, (path, value)
+
+
+def test_hostile_values_in_page_parameters_are_client_errors(db_url):
+    pages = {
+        "/articles": ["page", "outlet"],
+        "/search": ["q", "page", "since", "until", "outlet", "actor", "root", "kind"],
+        "/actors": ["prefix"],
+        "/articles/0000000000000000": ["hl"],
+        "/stories/x": [],
+    }
+    with client_for(db_url) as client:
+        for path, params in pages.items():
+            for name in params:
+                for value in HOSTILE_VALUES:
+                    response = client.get(path, params={name: value})
+                    assert response.status_code < 500, (path, name, value[:20], response.text[:300])
+
+
+def test_out_of_range_offsets_and_bad_dates_name_the_parameter(sqlite_url):
+    with client_for(sqlite_url) as client:
+        offset = client.get("/api/v1/articles", params={"offset": "9223372036854775808"})
+        assert is_error_shape(offset, 422) and "offset" in offset.json()["error"]
+        since = client.get("/api/v1/articles", params={"since": "2019-13-45"})
+        assert is_error_shape(since, 422) and "since" in since.json()["error"]
+        nul = client.get("/api/v1/articles", params={"outlet": "Dong-A\x00"})
+        assert is_error_shape(nul, 400) and "NUL" in nul.json()["error"]
+
+
+def test_an_odd_highlight_range_is_ignored_not_an_error(sqlite_url):
+    with client_for(sqlite_url) as client:
+        first = client.get("/api/v1/articles", params={"limit": 1}).json()["items"][0]["id"]
+        for value in ("\u00b2-\u00b3", "1-" + "9" * 5000, "\uff11-\uff19", "5-3", "-", "0-999999999999"):
+            page = client.get(f"/articles/{first}", params={"hl": value})
+            assert page.status_code == 200, (value, page.text[:200])
+            assert 'id="hl"' not in page.text
+
+
+# -- item 1 (web) and item 5: uploads --------------------------------------------------------------
+
+
+def test_a_good_page_uploaded_with_a_hostile_one_is_stored(sqlite_url):
+    hostile = json.dumps(
+        {"id": "edge", "title": "Edge", "text": BODY + "Edge.", "published": "9999-12-31T23:59:59-23:59"}
+    )
+    nul = json.dumps({"id": "nul", "title": "Nul", "text": BODY + "Nul \u0000 end."})
+    files = [
+        ("files", ("good.txt", (BODY + "Good.").encode(), "text/plain")),
+        ("files", ("bad.jsonl", (hostile + "\n" + nul + "\n").encode(), "application/json")),
+    ]
+    with client_for(sqlite_url) as client:
+        before = client.get("/api/v1/articles").json()["total"]
+        job = client.post("/api/v1/ingest", files=files, headers=AUTH).json()
+        done = finished(client, job["id"])
+        assert done["state"] == "done" and done["counts"]["added"] == 3, done
+        assert any(p["path"] == "001-bad.jsonl" and "record 'edge'" in p["message"] for p in done["problems"])
+        assert client.get("/api/v1/articles").json()["total"] == before + 3
+
+
+def test_an_upload_name_too_long_for_the_file_system_is_refused_and_nothing_left(sqlite_url):
+    before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
+    with client_for(sqlite_url) as client:
+        for name in ("a" * 300 + ".txt", "\u00e9" * 200 + ".txt"):  # 304 and 404 bytes
+            response = client.post(
+                "/api/v1/ingest", files={"files": (name, BODY.encode(), "text/plain")}, headers=AUTH
+            )
+            assert is_error_shape(response, 400) and "name" in response.json()["error"], response.text
+    assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
+
+
+def test_a_failure_while_writing_an_upload_leaves_no_folder(sqlite_url, monkeypatch):
+    before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
+
+    def disk_full(self, data):
+        raise OSError(28, "No space left on device")
+
+    with client_for(sqlite_url) as client:
+        monkeypatch.setattr(Path, "write_bytes", disk_full)
+        response = client.post(
+            "/api/v1/ingest", files={"files": ("ok.txt", BODY.encode(), "text/plain")}, headers=AUTH
+        )
+        monkeypatch.undo()
+    assert is_error_shape(response, 507) and "No space left" in response.json()["error"]
+    assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
+
+
+# -- item 7: the API does not reveal the server's folders -------------------------------------------
+
+
+def test_source_paths_are_file_names_in_the_api_and_web_exports(sqlite_url):
+    with client_for(sqlite_url) as client:
+        job = client.post(
+            "/api/v1/ingest",
+            files={"files": ("mine.txt", (BODY + "Mine.").encode(), "text/plain")},
+            headers=AUTH,
+        ).json()
+        assert finished(client, job["id"])["state"] == "done"
+        records = client.get("/api/v1/articles", params={"limit": 200}).json()["items"]
+        exported = [json.loads(line) for line in client.get("/export/articles.jsonl").text.splitlines()]
+        for record in [*records, *exported]:
+            path = record["source_path"]
+            assert path is None or ("/" not in path and "crosswire-upload" not in path), path
+        assert "mine.txt" in {r["source_path"] for r in records}
+        one = client.get(f"/api/v1/articles/{records[0]['id']}").json()
+        assert one["source_path"] is None or "/" not in one["source_path"]
