@@ -36,6 +36,25 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _trickle_headers(self) -> None:
+        # A server that never finishes its headers: a byte every 50 ms, for as long as it is read.
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+        self._trickle(b"X-Slow: ")
+
+    def _trickle_body(self) -> None:
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
+        self._trickle(b"<p>")
+
+    def _trickle(self, start: bytes) -> None:
+        self.wfile.write(start)
+        try:
+            for _ in range(1200):  # a minute at most, whoever stops listening
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass
+
     def do_GET(self) -> None:
         _Handler.seen_hosts.append(self.headers.get("Host", ""))
         port = self.server.server_address[1]
@@ -52,6 +71,9 @@ class _Handler(BaseHTTPRequestHandler):
             "/big": lambda: self._send(200, b"<p>" + b"x" * 5000 + b"</p>", Content_Type="text/html"),
             "/binary": lambda: self._send(200, b"\x7fELF", Content_Type="application/octet-stream"),
             "/gone": lambda: self._send(404, b"no"),
+            "/to-backslashes": lambda: self._send(302, Location="http:\\\\evil.example\\path"),
+            "/trickle-headers": self._trickle_headers,
+            "/trickle-body": self._trickle_body,
         }
         routes.get(self.path, routes["/gone"])()
 
@@ -176,6 +198,20 @@ def test_every_redirect_is_checked_again(server, path, reason):
         fetch_page(f"http://news.example:{server}{path}", _policy(server))
     # Nothing was requested from the refused address: only the test server's own hops arrived.
     assert all(host == f"news.example:{server}" for host in _Handler.seen_hosts)
+
+
+@pytest.mark.parametrize("path", ["/trickle-headers", "/trickle-body"])
+def test_a_server_that_trickles_cannot_hold_the_fetch_past_its_time_limit(server, path):
+    # A read timeout restarts with every byte; the fetch's one deadline does not.
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took longer than 1.5 s"):
+        fetch_page(f"http://news.example:{server}{path}", _policy(server, timeout_s=1.5))
+    assert time.monotonic() - started < 5
+
+
+def test_a_redirect_to_a_malformed_url_is_a_fetch_error(server):
+    with pytest.raises(FetchError, match="news.example"):
+        fetch_page(f"http://news.example:{server}/to-backslashes", _policy(server))
 
 
 def test_size_type_and_status_limits(server):

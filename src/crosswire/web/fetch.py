@@ -8,8 +8,8 @@ link-local, multicast, reserved, unspecified, shared or documentation space, nor
 one). The connection then goes to the address that was checked, with the host name sent as the Host
 header and TLS server name (and checked against the certificate), so a DNS answer that changes
 between the check and the connect (DNS rebinding) cannot redirect it. Redirects are followed by hand,
-at most MAX_REDIRECTS, each checked the same way. The body is read up to a size limit, within a total
-time limit, and only page-like content types are accepted.
+at most MAX_REDIRECTS, each checked the same way. The body is read up to a size limit, the whole fetch
+ends within one time limit, and only page-like content types are accepted.
 
 `FetchPolicy` lets tests reach a local test server: a resolver to use instead of DNS, and host names
 (exactly as written in the URL) and ports exempt from the rules; the server itself uses the defaults,
@@ -18,10 +18,11 @@ which exempt nothing.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
-import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -104,7 +105,8 @@ def check_url(url: str, policy: FetchPolicy) -> tuple[str, str, int, IPAddress]:
     try:
         parts = urlsplit(url.strip())
         port_given = parts.port
-    except ValueError as exc:
+        httpx.URL(url.strip())  # what the request will be built from: "http:\\\\host\\path" is refused here
+    except (ValueError, httpx.InvalidURL) as exc:
         raise FetchError(f"{url!r}: not a valid URL ({exc})") from exc
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS:
@@ -136,14 +138,36 @@ def check_url(url: str, policy: FetchPolicy) -> tuple[str, str, int, IPAddress]:
 
 
 def fetch_page(url: str, policy: FetchPolicy | None = None) -> FetchedPage:
-    """GET `url` under the rules in the module doc; FetchError naming the URL on any refusal or failure."""
+    """GET `url` under the rules in the module doc; FetchError naming the URL on any refusal or failure.
+
+    The whole fetch (resolving, connecting, every redirect, headers and body) ends within
+    `policy.timeout_s`: a server that trickles its headers or body a byte at a time cannot hold the
+    request longer. (A per-read timeout would restart with every byte, so the fetch runs on its own
+    event loop under one deadline, which cancels whatever is waiting.)"""
     policy = policy or FetchPolicy()
-    deadline = time.monotonic() + policy.timeout_s
+    return asyncio.run(_fetch_in_time(url, policy))
+
+
+async def _fetch_in_time(url: str, policy: FetchPolicy) -> FetchedPage:
+    try:
+        async with asyncio.timeout(policy.timeout_s):
+            return await _fetch(url, policy)
+    except TimeoutError:
+        raise FetchError(f"{url!r}: took longer than {policy.timeout_s:g} s") from None
+
+
+# Name lookups block; they run here so that the deadline covers them too (a lookup left running when
+# the deadline passes finishes on its own, bounded by the resolver's timeouts).
+_LOOKUPS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="crosswire-fetch-dns")
+
+
+async def _fetch(url: str, policy: FetchPolicy) -> FetchedPage:
+    loop = asyncio.get_running_loop()
     current = url.strip()
     # No proxies from the environment (they would connect by name, past the checks), no cookies kept.
-    with httpx.Client(trust_env=False, timeout=policy.timeout_s, follow_redirects=False) as client:
+    async with httpx.AsyncClient(trust_env=False, timeout=policy.timeout_s, follow_redirects=False) as client:
         for _hop in range(MAX_REDIRECTS + 1):
-            scheme, host, port, address = check_url(current, policy)
+            scheme, host, port, address = await loop.run_in_executor(_LOOKUPS, check_url, current, policy)
             parts = urlsplit(current)
             shown = f"[{address}]" if address.version == 6 else str(address)
             target = parts._replace(scheme=scheme, netloc=f"{shown}:{port}", fragment="").geturl()
@@ -152,7 +176,7 @@ def fetch_page(url: str, policy: FetchPolicy | None = None) -> FetchedPage:
             headers = {"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html, */*;q=0.5"}
             extensions = {"sni_hostname": host} if scheme == "https" else {}
             try:
-                with client.stream("GET", target, headers=headers, extensions=extensions) as response:
+                async with client.stream("GET", target, headers=headers, extensions=extensions) as response:
                     if response.status_code in (301, 302, 303, 307, 308):
                         location = response.headers.get("location")
                         if not location:
@@ -161,13 +185,13 @@ def fetch_page(url: str, policy: FetchPolicy | None = None) -> FetchedPage:
                         continue
                     if response.status_code != 200:
                         raise FetchError(f"{current!r}: the server answered HTTP {response.status_code}")
-                    return _read(current, response, policy, deadline)
-            except httpx.HTTPError as exc:
+                    return await _read(current, response, policy)
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise FetchError(f"{current!r}: fetch failed: {exc or type(exc).__name__}") from exc
     raise FetchError(f"{url!r}: more than {MAX_REDIRECTS} redirects")
 
 
-def _read(url: str, response: httpx.Response, policy: FetchPolicy, deadline: float) -> FetchedPage:
+async def _read(url: str, response: httpx.Response, policy: FetchPolicy) -> FetchedPage:
     content_type = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if content_type not in CONTENT_TYPES:
         raise FetchError(f"{url!r}: content type {content_type or 'unknown'!r} is not a page or feed")
@@ -175,10 +199,8 @@ def _read(url: str, response: httpx.Response, policy: FetchPolicy, deadline: flo
     if declared.isdigit() and int(declared) > policy.max_bytes:
         raise FetchError(f"{url!r}: larger than the limit of {policy.max_bytes} bytes")
     body = bytearray()
-    for piece in response.iter_bytes():
+    async for piece in response.aiter_bytes():
         body.extend(piece)
         if len(body) > policy.max_bytes:
             raise FetchError(f"{url!r}: larger than the limit of {policy.max_bytes} bytes")
-        if time.monotonic() > deadline:
-            raise FetchError(f"{url!r}: took longer than {policy.timeout_s:.0f} s")
     return FetchedPage(url, bytes(body), content_type, CONTENT_TYPES[content_type])
