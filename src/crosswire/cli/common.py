@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.text import Text
 
 from crosswire.api import Corpus, RunSummary, UsageError, as_crosswire_error, open_corpus
-from crosswire.cli.render import print_json, print_summary, stderr_console, stdout_console
+from crosswire.cli.render import cell, print_json, print_summary, stderr_console, stdout_console
 from crosswire.store.engine import missing_store_file
 
 EXIT_CODES = """\
@@ -59,7 +58,7 @@ def fail(message: str, code: int, as_json: bool) -> typer.Exit:
     if as_json:
         print_json({"error": message, "exit_code": code})
     else:
-        stderr_console().print(Text(f"error: {message}"), style="red", soft_wrap=True)
+        stderr_console().print(cell(f"error: {message}", style="red"), soft_wrap=True)
     return typer.Exit(code)
 
 

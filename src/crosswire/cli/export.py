@@ -5,6 +5,7 @@ Thin wrappers over `crosswire.export`, `crosswire.stories.graph` and `crosswire.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +14,7 @@ from rich.text import Text
 
 from crosswire.api import StoreError, UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
-from crosswire.cli.render import print_json, stdout_console
+from crosswire.cli.render import print_json, stdout_console, visible
 from crosswire.cli.stories import grouped_stories
 from crosswire.export import FORMATS, export_articles, export_events
 from crosswire.report import write_report
@@ -86,7 +87,8 @@ def graph(
     if json_output and fmt == "json":
         print_json(found.to_json())
     else:
-        typer.echo(text)
+        # Piped, the graph as it is; on a terminal, control characters in names are shown, not obeyed.
+        typer.echo(visible(text) if sys.stdout.isatty() else text)
 
 
 @app.command("report", epilog=EXIT_CODES)

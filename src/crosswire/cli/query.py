@@ -15,11 +15,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from crosswire.api import UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, command_group, handle_errors
-from crosswire.cli.render import stdout_console
+from crosswire.cli.render import add_columns, cell, escape_c1, stdout_console, visible
 from crosswire.query import plain_value, run_query, text_value
 
 app = command_group()
@@ -32,31 +31,35 @@ def print_rows(columns: list[str], rows: Iterator[tuple[Any, ...]], fmt: str) ->
     """Write rows to stdout in `fmt`; returns how many there were."""
     count = 0
     if fmt == "csv":
+        # Piped, the CSV is the data as it is; on a terminal, control characters are shown, not obeyed.
+        on_terminal = sys.stdout.isatty()
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([visible(name) if on_terminal else name for name in columns])
         for row in rows:
-            writer.writerow([text_value(v) for v in row])
+            values = [text_value(v) for v in row]
+            writer.writerow([visible(v) for v in values] if on_terminal else values)
             count += 1
         return count
     if fmt == "json":
         sys.stdout.write("[")
         for row in rows:
             record = {name: plain_value(value) for name, value in zip(columns, row, strict=True)}
-            sys.stdout.write(("," if count else "") + "\n" + json.dumps(record, ensure_ascii=False))
+            sys.stdout.write(
+                ("," if count else "") + "\n" + escape_c1(json.dumps(record, ensure_ascii=False))
+            )
             count += 1
         sys.stdout.write("\n]\n" if count else "]\n")
         return count
     table = Table(show_header=True)
-    for name in columns:
-        table.add_column(name, overflow="fold")
+    add_columns(table, [visible(name) for name in columns])
     for row in rows:
         if count < TABLE_ROWS:
-            table.add_row(*(Text(text_value(v)) for v in row))
+            table.add_row(*(cell(text_value(v)) for v in row))
         count += 1
     console = stdout_console()
     console.print(table)
-    shown = f"{min(count, TABLE_ROWS)} of {count} rows" if count > TABLE_ROWS else f"{count} rows"
-    console.print(Text(shown + (" (--format csv or json prints all)" if count > TABLE_ROWS else "")))
+    tally = f"{min(count, TABLE_ROWS)} of {count} rows" if count > TABLE_ROWS else f"{count} rows"
+    console.print(cell(tally + (" (--format csv or json prints all)" if count > TABLE_ROWS else "")))
     return count
 
 

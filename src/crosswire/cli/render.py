@@ -8,6 +8,7 @@ so a headline like "[News analysis] ..." or a hostile file name shows literally.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -35,6 +36,31 @@ if TYPE_CHECKING:
     from crosswire.stories.timeline import TimelineEntry
 
 
+# Control characters that would reach the terminal from untrusted text: ESC and CSI start escape
+# sequences (clear the screen, retitle the window, rewrite earlier lines), and Rich passes them on.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def visible(value: object) -> str:
+    """`value` as text with every control character but tab and line break shown as U+FFFD."""
+    return _CONTROLS.sub("\ufffd", str(value))
+
+
+def cell(value: object, style: str = "") -> Text:
+    """A table cell or line from any value: plain text (never Rich markup), control characters shown."""
+    return Text(visible(value), style=style)
+
+
+def add_columns(table: Table, names: Iterable[str]) -> None:
+    """Columns that fold long text; an id column never wraps (an id cut in two cannot be copied)."""
+    for name in names:
+        if name == "id":
+            table.add_column(name, no_wrap=True, overflow="ignore")
+        else:
+            table.add_column(name, overflow="fold")
+
+
 def stdout_console() -> Console:
     # Created per call so test runners that swap sys.stdout see the output.
     return Console(file=sys.stdout, highlight=False, soft_wrap=False)
@@ -45,7 +71,14 @@ def stderr_console() -> Console:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    """`data` as JSON on stdout. JSON escapes the C0 controls itself; the C1 controls (a CSI is one)
+    are escaped too, so no string in it can drive a terminal, and the JSON reads back the same."""
+    sys.stdout.write(escape_c1(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n")
+
+
+def escape_c1(json_text: str) -> str:
+    """JSON text with the C1 controls (and DEL) written as \\u escapes: the same JSON, inert on a terminal."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 @contextmanager
@@ -88,7 +121,7 @@ def summary_table(summary: RunSummary) -> Table:
     table.add_column("value", justify="right")
     for name, value in summary.counts.items():
         style = "red" if name == "errors" and value else ("yellow" if name == "warnings" and value else None)
-        table.add_row(name.replace("_", " "), Text(str(value), style=style or ""))
+        table.add_row(cell(name.replace("_", " ")), cell(value, style=style or ""))
     return table
 
 
@@ -99,7 +132,7 @@ def problems_table(summary: RunSummary) -> Table:
     table.add_column("problem", overflow="fold")
     for problem in summary.problems:
         style = "red" if problem.severity == "error" else "yellow"
-        table.add_row(Text(problem.path), Text(problem.severity, style=style), Text(problem.message))
+        table.add_row(cell(problem.path), cell(problem.severity, style=style), cell(problem.message))
     return table
 
 
@@ -108,24 +141,23 @@ def print_summary(summary: RunSummary, console: Console) -> None:
     if summary.problems:
         console.print(problems_table(summary))
     if summary.db_url:
-        console.print(Text(f"store: {summary.db_url}"), soft_wrap=True)
+        console.print(cell(f"store: {summary.db_url}"), soft_wrap=True)
     for name, path in summary.outputs.items():
-        console.print(Text(f"{name}: {path}"), soft_wrap=True)
+        console.print(cell(f"{name}: {path}"), soft_wrap=True)
 
 
 def articles_table(rows: Iterable[dict[str, Any]]) -> Table:
     """Summary rows from `Corpus.list_articles`."""
     table = Table(show_header=True)
-    for column in ("id", "outlet", "published", "genre", "words", "title"):
-        table.add_column(column, overflow="fold")
+    add_columns(table, ("id", "outlet", "published", "genre", "words", "title"))
     for row in rows:
         table.add_row(
-            str(row.get("id")),
-            Text(row.get("outlet") or "-"),
-            str(row.get("published") or "-"),
-            Text(row.get("genre") or "-"),
-            str(row.get("word_count") if row.get("word_count") is not None else "-"),
-            Text(row.get("title") or "-"),
+            cell(row.get("id")),
+            cell(row.get("outlet") or "-"),
+            cell(row.get("published") or "-"),
+            cell(row.get("genre") or "-"),
+            cell(row.get("word_count") if row.get("word_count") is not None else "-"),
+            cell(row.get("title") or "-"),
         )
     return table
 
@@ -133,34 +165,32 @@ def articles_table(rows: Iterable[dict[str, Any]]) -> Table:
 def stories_table(stories: Iterable[Story]) -> Table:
     """`list stories`: the stored stories, briefly."""
     table = Table(show_header=True)
-    for column in ("id", "articles", "outlets", "title"):
-        table.add_column(column, overflow="fold")
+    add_columns(table, ("id", "articles", "outlets", "title"))
     for s in stories:
-        table.add_row(s.id, str(len(s.article_ids)), Text(", ".join(s.outlets)), Text(s.title or "-"))
+        table.add_row(cell(s.id), cell(len(s.article_ids)), cell(", ".join(s.outlets)), cell(s.title or "-"))
     return table
 
 
 def story_list_table(stories: Iterable[Story]) -> Table:
     """`crosswire stories`: id, articles, outlets, date span, corroborated facts, title."""
     table = Table(show_header=True)
-    for column in ("id", "articles", "outlets", "dates", "corroborated", "title"):
-        table.add_column(column, overflow="fold")
+    add_columns(table, ("id", "articles", "outlets", "dates", "corroborated", "title"))
     for s in stories:
         corroborated = sum(1 for f in s.facts if len(f.independent_outlets) >= 2)
         table.add_row(
-            s.id,
-            str(len(s.article_ids)),
-            Text(", ".join(s.outlets)),
-            f"{s.date_span[0] or '?'}..{s.date_span[1] or '?'}",
-            str(corroborated),
-            Text(s.title or "-"),
+            cell(s.id),
+            cell(len(s.article_ids)),
+            cell(", ".join(s.outlets)),
+            cell(f"{s.date_span[0] or '?'}..{s.date_span[1] or '?'}"),
+            cell(corroborated),
+            cell(s.title or "-"),
         )
     return table
 
 
 def print_comparison(story: Story, comparison: Comparison, console: Console) -> None:
     """`crosswire compare`: corroborated and single-source facts, portrayal, omissions."""
-    console.print(Text(f"{story.title or 'Untitled story'} ({story.id})", style="bold"))
+    console.print(cell(f"{story.title or 'Untitled story'} ({story.id})", style="bold"))
     for name, facts in (
         ("corroborated", comparison.corroborated),
         ("single-source", comparison.single_source),
@@ -169,18 +199,18 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
         for column in ("fact", "outlets", "independent"):
             table.add_column(column, overflow="fold")
         for f in facts:
-            table.add_row(Text(f.summary), Text(", ".join(f.outlets)), str(len(f.independent_outlets)))
+            table.add_row(cell(f.summary), cell(", ".join(f.outlets)), cell(len(f.independent_outlets)))
         console.print(table)
     table = Table(title="portrayal", show_header=True)
     for column in ("outlet", "actor", "tone", "labels"):
         table.add_column(column, overflow="fold")
     for outlet, actors in comparison.portrayal.items():
         for actor, view in actors.items():
-            table.add_row(Text(outlet), Text(actor), str(view["tone"]), Text(", ".join(view["labels"])))
+            table.add_row(cell(outlet), cell(actor), cell(view["tone"]), cell(", ".join(view["labels"])))
     console.print(table)
     for outlet, facts in comparison.omissions.items():
         if facts:
-            console.print(Text(f"{outlet} leaves out: " + "; ".join(f.summary for f in facts[:8])))
+            console.print(cell(f"{outlet} leaves out: " + "; ".join(f.summary for f in facts[:8])))
 
 
 def timeline_table(entries: Iterable[TimelineEntry]) -> Table:
@@ -190,7 +220,10 @@ def timeline_table(entries: Iterable[TimelineEntry]) -> Table:
         table.add_column(column, overflow="fold")
     for e in entries:
         table.add_row(
-            e.date or "undated", Text(e.summary), Text(", ".join(e.outlets)), str(len(e.independent_outlets))
+            cell(e.date or "undated"),
+            cell(e.summary),
+            cell(", ".join(e.outlets)),
+            cell(len(e.independent_outlets)),
         )
     return table
 
@@ -205,10 +238,10 @@ def print_article(article: Article, console: Console, analysis: Any = None) -> N
             continue
         if isinstance(value, list | dict):
             value = json.dumps(value, ensure_ascii=False) if value else "-"
-        table.add_row(name, Text("-" if value is None else str(value)))
+        table.add_row(cell(name), cell("-" if value is None else value))
     console.print(table)
     console.print()
-    console.print(Text(article.text))
+    console.print(cell(article.text))
     if analysis is not None:
         print_analysis(analysis, console)
 
@@ -227,8 +260,8 @@ def print_analysis(analysis: Any, console: Console) -> None:
     for actor in analysis.actors:
         tone = "-" if actor.tone is None else f"{actor.tone:+.2f}"
         actors.add_row(
-            Text(actor.name), Text(actor.kind), Text(", ".join(actor.codes) or "-"),
-            Text(str(len(actor.mentions))), Text(tone),
+            cell(actor.name), cell(actor.kind), cell(", ".join(actor.codes) or "-"),
+            cell(str(len(actor.mentions))), cell(tone),
         )  # fmt: skip
     quotes = Table(title=f"quotes ({len(analysis.quotes)})", title_justify="left")
     for column in ("speaker", "kind", "cue", "text"):
@@ -237,17 +270,17 @@ def print_analysis(analysis: Any, console: Console) -> None:
         speaker = quote.speaker.name or "-"
         if quote.speaker.actor_code:
             speaker += f" ({quote.speaker.actor_code})"
-        quotes.add_row(Text(speaker), Text(quote.kind), Text(quote.cue or "-"), Text(_short(quote.text)))
+        quotes.add_row(cell(speaker), cell(quote.kind), cell(quote.cue or "-"), cell(_short(quote.text)))
     events = Table(title=f"events ({len(analysis.events)})", title_justify="left")
     for column in ("date", "cameo", "source", "target", "rule", "sentence"):
         events.add_column(column, overflow="fold")
     for event in analysis.events:
         events.add_row(
-            Text(event.date or "-"), Text(event.cameo),
-            Text(event.source.code or event.source.name or "-"),
-            Text((event.target.code or event.target.name or "-") if event.target else "-"),
-            Text(event.rule or "-"),
-            Text(_short(event.mentions[0].sentence if event.mentions else "", 70)),
+            cell(event.date or "-"), cell(event.cameo),
+            cell(event.source.code or event.source.name or "-"),
+            cell((event.target.code or event.target.name or "-") if event.target else "-"),
+            cell(event.rule or "-"),
+            cell(_short(event.mentions[0].sentence if event.mentions else "", 70)),
         )  # fmt: skip
     console.print()
     if analysis.main_event:
@@ -256,6 +289,6 @@ def print_analysis(analysis: Any, console: Console) -> None:
             for key, value in analysis.main_event.items()
             if isinstance(value, dict) and value.get("text")
         ]
-        console.print(Text("main event: " + "; ".join(parts)))
+        console.print(cell("main event: " + "; ".join(parts)))
     for table in (actors, quotes, events):
         console.print(table)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from crosswire.export.cells import spreadsheet_safe
 from crosswire.model import Event, EventActor
 
 # CAMEO roots by GDELT's QuadClass: verbal cooperation, material cooperation, verbal conflict, material conflict.
@@ -159,7 +160,7 @@ def write_event_table(
         with open(part, "w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({name: spreadsheet_safe(value) for name, value in row.items()} for row in rows)
     else:
         import pyarrow as pa
         import pyarrow.parquet as pq

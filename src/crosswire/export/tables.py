@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from crosswire.export.cells import spreadsheet_safe
 from crosswire.model import Article, article_record
 
 # Fields that are lists of plain values (names, hex ids): joined with "; " in CSV. None of these
@@ -88,7 +89,7 @@ def csv_row(article: Article) -> dict[str, Any]:
             row[name] = "" if value is None else json.dumps(value, ensure_ascii=False)
         else:
             row[name] = "" if value is None else value
-    return row
+    return {name: spreadsheet_safe(value) for name, value in row.items()}
 
 
 def write_articles_csv(articles: Iterable[Article], path: str | os.PathLike[str]) -> int:
