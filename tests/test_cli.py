@@ -437,3 +437,35 @@ def test_ids_are_never_cut_across_lines_in_a_narrow_terminal(corpus, db):
     narrow = run("list", "articles", "--db", db, env={"COLUMNS": "80"})
     assert narrow.exit_code == 0
     assert all(article_id in narrow.stdout for article_id in ids), narrow.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "articles"],
+        ["list", "stories"],
+        ["show", "0123456789abcdef"],
+        ["stories"],
+        ["compare", "abc"],
+        ["timeline"],
+        ["graph"],
+        ["export", "--out", "{tmp}/x"],
+        ["report", "--out", "{tmp}/x"],
+        ["query", "SELECT 1"],
+    ],
+)
+def test_read_only_commands_on_a_missing_store_exit_2_and_create_nothing(tmp_path, command, monkeypatch):
+    # Issue #18 item 8: `crosswire stories` in the wrong folder used to print an empty table, exit 0
+    # and leave an empty crosswire.db behind; a mistyped --db the same.
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    typo = tmp_path / "typo.db"
+    result = run(*args, "--db", str(typo))
+    assert result.exit_code == 2, result.output
+    assert f"no store at {typo}; run `crosswire analyze` first" in " ".join(result.output.split())
+    monkeypatch.chdir(tmp_path)
+    default = run(*args)  # no --db: ./crosswire.db
+    assert default.exit_code == 2 and "no store at" in default.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no store, no report folder, nothing
+    if args[0] != "query":  # every other one takes --json: the error comes as JSON too
+        error = as_json(run(*args, "--db", str(typo), "--json"))
+        assert error["exit_code"] == 2 and error["error"].startswith("no store at")
