@@ -196,6 +196,23 @@ def test_show_an_article_and_an_unknown_id(corpus, db):
     assert human.exit_code == 0 and first["title"] in human.stdout and "Envoys from" in human.stdout
     unknown = run("show", "ffffffffffffffff", "--db", db)
     assert unknown.exit_code == 2 and "ffffffffffffffff" in unknown.stderr
+    # A prefix works as it does for `compare` (issue #18 item 11); one that fits several is refused.
+    short = run("show", first["id"][:6], "--db", db, "--json")
+    assert short.exit_code == 0 and as_json(short)["article"]["id"] == first["id"]
+    assert run("show", "", "--db", db).exit_code == 2
+
+
+def test_show_refuses_a_prefix_that_fits_several_articles(tmp_path):
+    from crosswire.model import Article
+    from crosswire.store import open_store
+
+    db = str(tmp_path / "many.db")
+    with open_store(db) as store:  # 17 ids in 16 hex digits: two share their first character
+        store.save_articles([Article(text=f"Article number {i} about the talks.") for i in range(17)])
+    ids = [a["id"] for a in as_json(run("list", "articles", "--db", db, "--json"))["articles"]]
+    common = next(a[:1] for a in ids if sum(b.startswith(a[:1]) for b in ids) > 1)
+    several = run("show", common, "--db", db)
+    assert several.exit_code == 2 and "fits several articles" in several.stderr
 
 
 def test_export_three_formats_read_back(corpus, db, tmp_path):

@@ -10,10 +10,11 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from crosswire.api import UsageError
+from crosswire.api import Corpus, UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
 from crosswire.cli.render import articles_table, print_article, print_json, stdout_console, stories_table
 from crosswire.model import article_record, to_dict
+from crosswire.store.browse import article_ids_starting
 
 app = command_group()
 list_app = command_group(help="List stored articles or stories.")
@@ -60,17 +61,30 @@ def list_stories(
         console.print(Text(f"{len(stories)} stories"))
 
 
+def full_article_id(corpus: Corpus, given: str) -> str:
+    """The id itself, or the one stored id that starts with it (as `compare` takes story ids);
+    UsageError when a prefix fits several."""
+    if corpus.article(given) is not None or not given:
+        return given
+    found = article_ids_starting(corpus.store, given)
+    if len(found) > 1:
+        shown = ", ".join(found[:4]) + (", ..." if len(found) > 4 else "")
+        raise UsageError(f"id prefix {given!r} fits several articles ({shown}): give more of the id")
+    return found[0] if found else given
+
+
 @app.command("show", epilog=EXIT_CODES)
 @handle_errors
 def show(
     article_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Article id (as in `crosswire list articles`).")
+        str, typer.Argument(metavar="ID", help="Article id, or a unique prefix (as in `list articles`).")
     ],
     db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Show one article with its metadata, text and (once analysed) its analysis."""
     with open_existing(db) as corpus:
+        article_id = full_article_id(corpus, article_id)
         article = corpus.article(article_id)
         if article is None:
             raise UsageError(f"no article with id {article_id!r} in {corpus.db_url}")

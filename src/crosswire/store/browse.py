@@ -46,6 +46,18 @@ def page_articles(
     return found, total
 
 
+def article_ids_starting(store: Store, prefix: str, limit: int = 5) -> list[str]:
+    """Up to `limit` stored article ids that start with `prefix` (an id typed short), in id order."""
+    query = (
+        select(articles.c.id)
+        .where(articles.c.id.startswith(prefix, autoescape=True))
+        .order_by(articles.c.id)
+        .limit(limit)
+    )
+    with store._read("looking up an article id") as conn:
+        return list(conn.execute(query).scalars())
+
+
 def article_heads(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """id -> {id, outlet, title, published} for the given ids (no body text)."""
     wanted = list(dict.fromkeys(ids))
