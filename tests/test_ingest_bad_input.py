@@ -261,3 +261,23 @@ def test_overlong_jsonl_line_is_skipped_not_held(tmp_path: Path) -> None:
     assert [i.external_id for i in items if isinstance(i, Article)] == ["ok", "ok2"]
     [problem] = [i for i in items if isinstance(i, Problem)]
     assert problem.message.startswith("line 2: ") and "over the limit of 2,000" in problem.message
+
+
+def test_a_mixed_folder_says_what_it_skips(tmp_path: Path, options: IngestOptions) -> None:
+    # Issue #18 item 11: data.csv was skipped without a word while random.bin was reported.
+    (tmp_path / "story.txt").write_text("Talks resume\n\n" + "\n\n".join(PARAGRAPHS), encoding="utf-8")
+    (tmp_path / "data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (tmp_path / "figures.tsv").write_text("a\tb\n", encoding="utf-8")
+    (tmp_path / "random.bin").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "manifest.csv").write_text("path,outlet\nstory.txt,Meridian Wire\n", encoding="utf-8")
+    (tmp_path / "sources.toml").write_text("", encoding="utf-8")
+    (tmp_path / "make_corpus.py").write_text("print('hi')\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# A corpus\n", encoding="utf-8")
+    items = list(iter_articles([tmp_path], options))
+    problems = {Path(p.path).name: p for p in items if isinstance(p, Problem)}
+    assert [a.title for a in items if isinstance(a, Article)] == ["Talks resume"]
+    assert set(problems) == {"data.csv", "figures.tsv", "random.bin"}
+    assert problems["data.csv"].severity == "warning" and "--manifest" in problems["data.csv"].message
+    assert problems["random.bin"].severity == "error"
+    # Named on the command line, a CSV is still read (and refused by content, not by name).
+    assert list(read_file(tmp_path / "data.csv", options))

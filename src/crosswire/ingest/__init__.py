@@ -28,9 +28,13 @@ from crosswire.model import Article, Problem
 
 __all__ = ["IngestOptions", "iter_articles", "read_file", "expand_paths"]
 
-# Files in a corpus folder that are configuration, never articles (a sources.toml, a manifest.csv);
-# named explicitly on the command line they are still read.
-CONFIG_SUFFIXES = frozenset({".toml", ".csv", ".tsv", ".yaml", ".yml", ".ini", ".cfg", ".py", ".sh", ".lock"})
+# Files in a corpus folder that are configuration or code, never articles (a sources.toml, a script),
+# passed over quietly; named explicitly on the command line they are still read. Data tables (CSV,
+# TSV) are passed over with a warning, so that a data.csv the user meant to be read is not skipped
+# without a word (a binary file is reported too), except the folder's own manifest.
+CONFIG_SUFFIXES = frozenset({".toml", ".yaml", ".yml", ".ini", ".cfg", ".py", ".sh", ".lock"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+FOLDER_CONFIG_NAMES = frozenset({"manifest.toml", "manifest.csv", "sources.toml"})
 # A corpus folder's own documentation (examples/README.md) is not a news article.
 DOC_NAMES = frozenset(
     {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING", "CONTRIBUTING", "AUTHORS"}
@@ -76,7 +80,7 @@ def _same_file(a: Path, b: Path | None) -> bool:
         return False
 
 
-def _walk(folder: Path, options: IngestOptions) -> Iterator[Path]:
+def _walk(folder: Path, options: IngestOptions) -> Iterator[Path | Problem]:
     """Files under `folder`, depth first in sorted order (the order of sorted(folder.rglob("*"))).
 
     Sorted so a run is repeatable; one folder's entry names are listed at a time, never the whole
@@ -97,7 +101,18 @@ def _walk(folder: Path, options: IngestOptions) -> Iterator[Path]:
             continue
         if child.is_dir() or _same_file(child, options.manifest):
             continue  # a link to a folder
-        if child.suffix.lower() in CONFIG_SUFFIXES or name.split(".")[0].upper() in DOC_NAMES:
+        suffix = child.suffix.lower()
+        if suffix in CONFIG_SUFFIXES or name.split(".")[0].upper() in DOC_NAMES:
+            continue
+        if name.lower() in FOLDER_CONFIG_NAMES:
+            continue
+        if suffix in TABLE_SUFFIXES:
+            yield Problem(
+                str(child),
+                f"a {suffix} file is not read as an article (crosswire reads text, HTML, "
+                "feeds, WARC and JSONL); skipped. A table listing articles goes in --manifest",
+                "warning",
+            )
             continue
         yield child
 
