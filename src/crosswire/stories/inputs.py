@@ -19,6 +19,7 @@ from crosswire.model import Analysis, Article
 
 LEAD_SENTENCES = 3
 LEAD_WORDS = 120
+LEAD_SCAN_CHARS = 20_000
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by space and a capital,
 # a digit or an opening quote; a title abbreviation before the stop ("Mr.", "Gen.") does not end one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
@@ -76,7 +77,8 @@ def split_sentences(text: str) -> list[str]:
 
 def lead_text(text: str, max_sentences: int = LEAD_SENTENCES, max_words: int = LEAD_WORDS) -> str:
     """The first `max_sentences` sentences of `text`, cut at `max_words` words, dateline removed."""
-    body = _DATELINE.sub("", text.lstrip(), count=1)
+    # The lead is in the opening: a very long text is not split into sentences whole.
+    body = _DATELINE.sub("", text[:LEAD_SCAN_CHARS].lstrip(), count=1)
     words: list[str] = []
     for sentence in split_sentences(body)[: max(1, max_sentences)]:
         words.extend(sentence.split())

@@ -26,6 +26,10 @@ from datasketch import MinHash, MinHashLSH
 from crosswire.model import Article
 
 SHINGLE = 5
+# Copied passages and agency credits are looked for in an article's first million characters (the
+# most any article is analysed for): a 50 MB text dump otherwise cost 1.4 GB of shingles in every
+# comparison of its story.
+SCAN_CHARS = 1_000_000
 MIN_SHARED_SHINGLES = 25
 MIN_CONTAINMENT = 0.5
 LSH_ABOVE = 40  # stories with more articles than this use MinHash LSH to find candidate pairs
@@ -77,7 +81,7 @@ def agency_credits(article: Article, outlets: Iterable[str] = ()) -> set[str]:
     found: set[str] = set()
     others = sorted({o for o in outlets if o and o != article.outlet}, key=len, reverse=True)
     extra = _patterns("|".join(re.escape(o) for o in others)) if others else []
-    for chunk in [article.text, *article.captions]:
+    for chunk in [article.text[:SCAN_CHARS], *article.captions]:
         for pattern in _CREDIT_PATTERNS:
             for m in pattern.finditer(chunk):
                 found.add(_ALIAS[m.group("a").lower()])
@@ -89,7 +93,7 @@ def agency_credits(article: Article, outlets: Iterable[str] = ()) -> set[str]:
 
 def shingles(text: str, size: int = SHINGLE) -> set[int]:
     """Hashes of the word `size`-grams of `text` (lower-cased)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _WORD.findall(text, 0, SCAN_CHARS)]
     return {hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
 
 
