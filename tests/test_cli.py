@@ -486,3 +486,14 @@ def test_read_only_commands_on_a_missing_store_exit_2_and_create_nothing(tmp_pat
     if args[0] != "query":  # every other one takes --json: the error comes as JSON too
         error = as_json(run(*args, "--db", str(typo), "--json"))
         assert error["exit_code"] == 2 and error["error"].startswith("no store at")
+
+
+def test_the_package_metadata_builds_without_the_license_deprecation_warning():
+    # Issue #18 item 11: `make demo` printed setuptools' warning about the project.license table
+    # twice. An SPDX string needs setuptools 77 or later to build.
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "Apache-2.0"
+    assert "setuptools>=77" in project["build-system"]["requires"]
+    assert project["project"]["scripts"]["crosswire"] == "crosswire.cli:app"
