@@ -274,3 +274,50 @@ def test_html_title_without_og_title_loses_the_site_name(tmp_path: Path, options
     page.write_text(markup)
     [article], _ = read(page, options)
     assert article.title == "Kim arrives in Vladivostok for summit with Putin"
+
+
+def _table_layout(title: str, paragraphs: list[str], per_row: bool) -> str:
+    import html
+
+    cells = (
+        "".join(f"<tr><td>{html.escape(p)}</td></tr>" for p in paragraphs)
+        if per_row
+        else "<tr><td>" + "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs) + "</td></tr>"
+    )
+    return (
+        f"<html><head><title>{html.escape(title)}</title></head><body><table width='100%'>"
+        "<tr><td><a href='/'>Home</a> | <a href='/politics'>Politics</a> | <a href='/world'>World</a></td></tr>"
+        f"<tr><td><h1>{html.escape(title)}</h1></td></tr>{cells}"
+        "<tr><td>Copyright The Hankyoreh. All rights reserved.</td></tr></table></body></html>"
+    )
+
+
+@pytest.mark.parametrize("per_row", [False, True])
+def test_a_page_laid_out_in_tables_keeps_its_text(tmp_path: Path, seeds_dir: Path, per_row: bool) -> None:
+    # Issue #18 item 9: the Hankyoreh article inside <table><tr><td> was refused as "HTML page holds
+    # no article text (only navigation, scripts or markup)".
+    seed = next(p for p in sorted(seeds_dir.glob("*.txt")) if "hani.co.kr" in p.read_text(encoding="utf-8"))
+    blocks = [b.strip() for b in seed.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    paragraphs = [b for b in blocks if len(b.split()) >= 12]
+    page = tmp_path / "hankyoreh.html"
+    page.write_text(_table_layout("NK shifts strategic focus", paragraphs, per_row), encoding="utf-8")
+    [article] = list(read_file(page, IngestOptions()))
+    assert isinstance(article, Article), article
+    assert article.title == "NK shifts strategic focus"
+    assert paragraphs[-1][:60] in article.text and paragraphs[len(paragraphs) // 2][:60] in article.text
+    assert article.word_count >= 0.9 * sum(len(p.split()) for p in paragraphs)
+    assert "Politics" not in article.text.split("\n\n")[0]  # the navigation row is not the first paragraph
+    assert "|" not in article.text[:200]
+
+
+def test_a_data_table_inside_an_article_stays_out_of_its_text(tmp_path: Path) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = tmp_path / "with-table.html"
+    page.write_text(
+        f"<html><head><title>Trade figures</title></head><body><article><h1>Trade figures</h1>{body}"
+        "<table><tr><th>Year</th><th>Exports</th></tr><tr><td>2018</td><td>TABLECELLMARK</td></tr></table>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = list(read_file(page, IngestOptions()))
+    assert isinstance(article, Article) and "TABLECELLMARK" not in article.text

@@ -255,6 +255,19 @@ def _body(text: str, title: str | None) -> str:
     return clean_paragraphs("\n\n".join(lines))
 
 
+_TABLE_TAG = re.compile(r"<(/?)(?:table|tbody|thead|tfoot|tr|td|th)\b", re.IGNORECASE)
+
+
+def _article_text(markup: str, url: str | None) -> tuple[Any, str | None, str] | None:
+    """(trafilatura's document, the title, the body) when the page holds an article's worth of text."""
+    doc = _extract(markup, url)
+    if doc is None:
+        return None
+    title = _strip_site_name((doc.title or "").strip(), doc.sitename) or None
+    text = _body(doc.text or "", title)
+    return (doc, title, text) if len(text.split()) >= MIN_ARTICLE_WORDS else None
+
+
 def html_to_article(
     markup: str, context: Any, *, url: str | None = None, source_path: str | None = None, fmt: str = "html"
 ) -> Article | None:
@@ -263,13 +276,16 @@ def html_to_article(
         raise ValueError(
             f"HTML page of {len(markup):,} characters is too large to parse (limit {MAX_HTML_CHARS:,})"
         )
-    doc = _extract(markup, url)
-    if doc is None:
+    found = _article_text(markup, url)
+    if found is None and _TABLE_TAG.search(markup):
+        # Older sites lay the whole page out in <table><tr><td> (the Hankyoreh's archive does), and
+        # trafilatura leaves tables out (a data table must not join an article's text). When nothing
+        # is left outside them, the page is read again with its table cells as plain blocks, so the
+        # usual pruning of navigation and footers still applies (rather than a table of pipes).
+        found = _article_text(_TABLE_TAG.sub(r"<\1div", markup), url)
+    if found is None:
         return None
-    title = _strip_site_name((doc.title or "").strip(), doc.sitename) or None
-    text = _body(doc.text or "", title)
-    if len(text.split()) < MIN_ARTICLE_WORDS:
-        return None
+    doc, title, text = found
     page_url = doc.url or url
     if page_url and not urlparse(page_url).scheme:
         page_url = url  # a relative canonical link says nothing about the outlet
