@@ -281,3 +281,32 @@ def test_a_mixed_folder_says_what_it_skips(tmp_path: Path, options: IngestOption
     assert problems["random.bin"].severity == "error"
     # Named on the command line, a CSV is still read (and refused by content, not by name).
     assert list(read_file(tmp_path / "data.csv", options))
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_a_warc_cut_short_says_so_and_keeps_the_records_before_the_cut(
+    tmp_path: Path, options: IngestOptions, compress: bool
+) -> None:
+    # Issue #18 item 7: a WARC whose last record was cut short (a download or copy that stopped)
+    # dropped that record without a word. Every cut inside the last record's headers now warns.
+    data = warc_archive(compress=compress)
+    whole = list(read_file(_write(tmp_path / "whole.warc", data), options))
+    assert [type(i) for i in whole] == [Article, Article]
+    last_page = data.rfind(b"WARC/1.0\r\nWARC-Type: response") if not compress else None
+    cuts = (
+        range(last_page + 20, last_page + 320, 25)  # inside the last record's WARC and HTTP headers
+        if last_page is not None
+        else range(len(data) - 40, len(data) - 1, 7)  # inside the last gzip member
+    )
+    for cut in cuts:
+        path = _write(tmp_path / ("cut.warc.gz" if compress else "cut.warc"), data[:cut])
+        items = list(read_file(path, options))
+        articles = [i for i in items if isinstance(i, Article)]
+        problems = [i for i in items if isinstance(i, Problem)]
+        assert articles and articles[0].title == whole[0].title, cut  # the records before the cut
+        assert any("cut off" in p.message for p in problems), (cut, [p.message for p in problems])
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -5,7 +5,6 @@ Records are streamed one at a time, so an archive of any size runs in constant m
 
 from __future__ import annotations
 
-import gzip
 import io
 import zlib
 from collections.abc import Iterator
@@ -25,14 +24,21 @@ BOMB_MIN_BYTES = 16 << 20
 
 
 class CappedGunzip(io.RawIOBase):
-    """A gzip stream (one or many members, as .warc.gz holds) inflated on the fly, with the bomb check."""
+    """A gzip stream (one or many members, as .warc.gz holds) inflated on the fly, with the bomb check.
+
+    A stream that ends inside a member (a download cut short) gives every byte inflated up to the
+    cut and then ends; `cut_off` says it happened, so the reader can warn that the rest is lost
+    instead of refusing the records before the cut."""
 
     def __init__(self, raw: IO[bytes], ratio: int = BOMB_RATIO, min_bytes: int = BOMB_MIN_BYTES) -> None:
         self.raw = raw
         self.start = raw.tell() if raw.seekable() else 0
-        self.inflated = gzip.GzipFile(fileobj=raw, mode="rb")
         self.ratio, self.min_bytes = ratio, min_bytes
         self.out = 0
+        self.cut_off = False
+        self._member = zlib.decompressobj(GZIP_WBITS)
+        self._fed = False  # whether the current member has been given any bytes
+        self._pending = b""
 
     def readable(self) -> bool:
         return True
@@ -40,11 +46,37 @@ class CappedGunzip(io.RawIOBase):
     def tell(self) -> int:  # fastwarc asks where the stream starts; it never seeks
         return self.out
 
+    def _inflate_some(self) -> bytes:
+        """Up to INFLATE_CHUNK inflated bytes; b"" at the end of the stream."""
+        while True:
+            member = self._member
+            if member.eof:  # a member ended: the next one starts in its unused bytes or the file
+                data = member.unused_data or self.raw.read(INFLATE_CHUNK)
+                if not data:
+                    return b""
+                self._member = member = zlib.decompressobj(GZIP_WBITS)
+                self._fed = False
+            elif member.unconsumed_tail:
+                data = member.unconsumed_tail
+            else:
+                data = self.raw.read(INFLATE_CHUNK)
+                if not data:
+                    self.cut_off = self._fed
+                    return b""
+            self._fed = True
+            try:
+                inflated = member.decompress(data, INFLATE_CHUNK)
+            except zlib.error as err:
+                raise OSError(f"gzip data is corrupt ({err})") from err
+            if inflated:
+                return inflated
+
     def readinto(self, buffer: Any) -> int:
-        try:
-            n = self.inflated.readinto(buffer)
-        except (OSError, EOFError, zlib.error) as err:
-            raise OSError(f"gzip data is corrupt or cut off ({err})") from err
+        if not self._pending:
+            self._pending = self._inflate_some()
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
         self.out += n
         if self.out > self.min_bytes:
             read = max(1, (self.raw.tell() if self.raw.seekable() else 0) - self.start)
@@ -54,6 +86,48 @@ class CappedGunzip(io.RawIOBase):
                     f"(more than {self.ratio} times); refused"
                 )
         return n
+
+
+GZIP_WBITS = 16 + zlib.MAX_WBITS  # a gzip header and trailer around the deflate data
+INFLATE_CHUNK = 1 << 16
+# A record's WARC header block is a few hundred bytes; one this long is not one.
+MAX_HEADER_BYTES = 1 << 16
+
+
+def _ends_in_headers(raw: IO[bytes], start: int) -> bool:
+    """Whether a plain WARC ends inside the header block that starts at `start`."""
+    if not raw.seekable():
+        return False
+    raw.seek(start)
+    head = raw.read(MAX_HEADER_BYTES)
+    return len(head) < MAX_HEADER_BYTES and b"\r\n\r\n" not in head
+
+
+def cut_off_end(raw: IO[bytes], last_start: int, last_length: int, records: int) -> str | None:
+    """What is wrong with the end of a plain WARC, or None: its last record's block runs past the end
+    of the file, or bytes follow it that form no record (a record cut short in its headers, which
+    fastwarc passes over without a word). `last_start`, `last_length`: the last record's offset and
+    WARC Content-Length. Only a seekable file can tell; anything else answers None."""
+    if not raw.seekable():
+        return None
+    raw.seek(last_start)
+    head = raw.read(MAX_HEADER_BYTES)
+    header_end = head.find(b"\r\n\r\n")
+    if header_end < 0:
+        return (
+            f"record {records} is cut off in its headers; skipped" if len(head) < MAX_HEADER_BYTES else None
+        )
+    block = last_start + header_end + 4
+    size = raw.seek(0, io.SEEK_END)
+    if block + last_length > size:
+        return f"record {records} is cut off ({size - block:,} of {last_length:,} bytes); skipped"
+    raw.seek(block + last_length)
+    rest = raw.read(MAX_HEADER_BYTES).strip()  # the record's closing blank lines are no loss
+    if rest:
+        return (
+            f"{size - block - last_length:,} bytes after record {records} are not a complete record; skipped"
+        )
+    return None
 
 
 def _is_html_response(record: Any) -> bool:
@@ -84,6 +158,8 @@ def read_warc(
     raw: IO[bytes] = io.BytesIO(stream) if isinstance(stream, bytes | bytearray) else stream
     source: IO[bytes] | CappedGunzip = CappedGunzip(raw) if _starts_with_gzip(raw) else raw
     records = html_records = 0
+    last = (0, 0)
+    last_reported = False  # the last record was already reported as cut off
     try:
         for record in ArchiveIterator(source, parse_http=True):
             records += 1
@@ -93,10 +169,26 @@ def read_warc(
                 or not headers.get("WARC-Record-ID")
                 or headers.get("Content-Length") is None
             ):
-                # fastwarc hands back a header-less or cut-off record where the archive's structure breaks down
+                # fastwarc hands back a header-less or cut-off record where the archive's structure breaks
+                # down. At the very end of the file that is a record cut short: reported after the loop.
+                # A file whose first record is already broken is no WARC: that stays an error.
+                gzipped = isinstance(source, CappedGunzip)
+                if records > 1 and isinstance(source, CappedGunzip) and source.cut_off:
+                    break
+                if records > 1 and not gzipped and _ends_in_headers(raw, record.stream_pos):
+                    yield Problem(
+                        str(path),
+                        f"WARC is cut off: record {records} is cut off in its headers; skipped",
+                        "warning",
+                    )
+                    last_reported = True
+                    break
                 raise ValueError(
                     f"malformed WARC: record {records} lacks a valid WARC-Type, WARC-Record-ID or Content-Length"
                 )
+            # Where the record's block ends: its WARC Content-Length, not the HTTP payload's.
+            last = (record.stream_pos, int(headers.get("Content-Length") or 0))
+            last_reported = False
             if not _is_html_response(record):
                 continue
             html_records += 1
@@ -117,6 +209,7 @@ def read_warc(
                     f"WARC {where} is cut off ({len(payload):,} of {record.content_length:,} bytes); skipped",
                     "error",
                 )
+                last_reported = True
                 continue
             decoded = decode_bytes(payload, record.http_charset or declared_encoding(payload))
             try:
@@ -148,5 +241,16 @@ def read_warc(
         raise ValueError(f"malformed WARC after {records} record(s): the WARC parser failed ({err})") from err
     if records == 0:
         raise ValueError("malformed WARC: no complete record could be read")
+    # fastwarc stops quietly at a record cut short (a download or copy that did not finish): say so.
+    if isinstance(source, CappedGunzip):
+        if source.cut_off:
+            yield Problem(
+                str(path),
+                f"WARC is cut off: its gzip data ends early, after record {records}; whatever "
+                "followed is lost (the records before the cut were read)",
+                "warning",
+            )
+    elif not last_reported and (cut := cut_off_end(raw, *last, records)) is not None:
+        yield Problem(str(path), f"WARC is cut off: {cut}", "warning")
     if html_records == 0:
         yield Problem(str(path), f"WARC holds {records} record(s) but no HTML response", "warning")
