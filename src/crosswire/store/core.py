@@ -420,6 +420,10 @@ def _reason(exc: DBAPIError) -> str:
     """The driver's own message, first lines only (psycopg adds hints and context below)."""
     lines = [line.strip() for line in str(exc.orig or exc).strip().splitlines() if line.strip()]
     reason = " ".join(lines[:2]) or type(exc).__name__
+    if "readonly database" in reason or "query_only" in reason:
+        reason += (
+            " (the store is read-only: its file system is mounted read-only or its folder cannot be written)"
+        )
     if "database or disk is full" in reason:
         # SQLite rolled the transaction back: what was committed before is intact.
         reason += " (disk full: nothing of this write was kept; free space and run again)"

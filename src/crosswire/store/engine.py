@@ -8,11 +8,13 @@ writers queue on the busy timeout instead of failing when a read lock cannot be 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -96,16 +98,53 @@ def create_store_engine(url: str | None) -> tuple[Engine, str]:
 def _sqlite_engine(url: URL, shown: str) -> Engine:
     database = url.database or ""
     in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+    read_only = False
     if not in_memory:
-        _ensure_parent(Path(database), shown)
+        path = Path(database)
+        read_only = path.is_file() and read_only_file(path)
+        if read_only:
+            # WAL needs its -wal and -shm files beside the database, which a read-only file system
+            # cannot hold: opened immutable there (nothing can change the file), it reads. A file
+            # only this user cannot write may change under another writer, and commits still in a
+            # -wal file would be passed over by an immutable open: read-only, not immutable, then.
+            wal = path.with_name(path.name + "-wal")
+            pending = wal.exists() and wal.stat().st_size > 0
+            frozen = "&immutable=1" if read_only_file_system(path) and not pending else ""
+            url = make_url(f"sqlite:///file:{quote(str(path))}?mode=ro{frozen}&uri=true")
+        else:
+            _ensure_parent(path, shown)
     kwargs: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_S, "check_same_thread": False}}
     if in_memory:
         # One shared connection, or every pooled connection would see its own empty database.
         kwargs["poolclass"] = StaticPool
     engine = create_engine(url, **kwargs)
-    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "connect", _sqlite_on_read_only_connect if read_only else _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def read_only_file(path: Path) -> bool:
+    """Whether the SQLite file at `path` can only be read: its file system is mounted read-only, or
+    the file or its folder cannot be written (WAL writes two files beside the database)."""
+    if read_only_file_system(path):
+        return True
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def read_only_file_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _sqlite_on_read_only_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
 
 
 def _ensure_parent(path: Path, shown: str) -> None:
