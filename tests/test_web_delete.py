@@ -55,6 +55,8 @@ def test_deleting_an_article_removes_it_from_its_story(data):
         assert b.id not in _stored(store)
         assert store.get_story(story.id) is None  # the id was a hash of the old members
         (left,) = store.list_stories(article_id=a.id)
+        assert left.previous_ids == [story.id]  # so links to the old id are redirected
+        assert browse.story_moved_to(store, story.id) == left.id
         assert left.article_ids == [a.id] and left.id == Story(article_ids=[a.id]).id
         assert left.title == "Stockholm talks" and left.outlets == ["The Hankyoreh"]
         assert left.date_span == ("2019-10-06", "2019-10-06")
@@ -117,7 +119,8 @@ def test_rest_delete_compares_the_story_again(data):
             response = client.delete(f"/api/v1/articles/{b.id}", headers={"Authorization": f"Bearer {TOKEN}"})
             assert response.status_code == 204
             new_id = Story(article_ids=[a.id]).id
-            assert client.get(f"/api/v1/stories/{data['story'].id}").status_code == 404
+            moved = client.get(f"/api/v1/stories/{data['story'].id}", follow_redirects=False)
+            assert moved.status_code == 308 and moved.headers["location"] == f"/api/v1/stories/{new_id}"
             story = client.get(f"/api/v1/stories/{new_id}").json()
             assert story["article_ids"] == [a.id] and b.id not in json.dumps(story)
             comparison = client.get(f"/api/v1/stories/{new_id}/comparison").json()

@@ -364,6 +364,9 @@ class Story:
     facts: list[Fact] = field(default_factory=list)
     portrayal: dict[str, dict[str, float]] = field(default_factory=dict)
     related: list[str] = field(default_factory=list)
+    # The ids this story had before its members changed (an id is a hash of the members): a link to
+    # /stories/<old id> is redirected here, so a bookmark survives the story gaining an article.
+    previous_ids: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:

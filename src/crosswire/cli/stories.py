@@ -21,6 +21,7 @@ from crosswire.cli.render import (
     timeline_table,
 )
 from crosswire.model import Story
+from crosswire.store.browse import story_moved_to
 from crosswire.stories.build import load_corpus, stories_step, story_record
 from crosswire.stories.compare import compare_story, comparison_record
 from crosswire.stories.timeline import corpus_timeline, story_timeline
@@ -38,9 +39,13 @@ def grouped_stories(corpus: Corpus, build: bool = False) -> list[Story]:
 
 
 def find_story(corpus: Corpus, story_id: str) -> Story:
-    """The story with this id or the one story whose id starts with it; UsageError otherwise."""
+    """The story with this id (or that had it before its members changed) or the one story whose id
+    starts with it; UsageError otherwise."""
     story = corpus.story(story_id)
     if story is not None:
+        return story
+    moved = story_moved_to(corpus.store, story_id)  # the id it had before its members changed
+    if moved is not None and (story := corpus.story(moved)) is not None:
         return story
     matches = [s for s in grouped_stories(corpus) if s.id.startswith(story_id)]
     if len(matches) != 1:

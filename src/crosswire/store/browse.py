@@ -46,6 +46,21 @@ def page_articles(
     return found, total
 
 
+def story_moved_to(store: Store, old_id: str) -> str | None:
+    """The id of the stored story that was known as `old_id` before its members changed (its
+    `previous_ids` hold it), or None. Asked only after a story id was not found."""
+    if not old_id:
+        return None
+    query = select(stories.c.id, stories.c.payload).where(
+        cast(stories.c.payload, Text).contains(old_id, autoescape=True)
+    )
+    with store._read("looking up a moved story") as conn:
+        for story_id, payload in conn.execute(query):
+            if old_id in (payload.get("previous_ids") or []):
+                return str(story_id)
+    return None
+
+
 def article_ids_starting(store: Store, prefix: str, limit: int = 5) -> list[str]:
     """Up to `limit` stored article ids that start with `prefix` (an id typed short), in id order."""
     query = (
@@ -297,8 +312,9 @@ def _leave_story(conn: Connection, row: Any, article_id: str, recompare: Recompa
     """Rewrite the story in `row` without `article_id`: its members, outlets and date span; each fact's
     sentences, outlets and independent outlets (a fact left with no sentence goes); the portrayal of
     outlets no longer in it; then, with `recompare`, facts and portrayal computed afresh. Story ids are
-    hashes of their members, so the story is stored under its new id (at its old position) and other
-    stories' `related` links follow; a story left with no articles is dropped."""
+    hashes of their members, so the story is stored under its new id (at its old position), keeps the
+    old one among its `previous_ids` (links to it are redirected), and other stories' `related` links
+    follow; a story left with no articles is dropped."""
     old = codec.story_from_dict(row.payload)
     remaining = [i for i in old.article_ids if i != article_id]
     conn.execute(delete(stories).where(stories.c.id == row.id))  # its links cascade
@@ -310,6 +326,8 @@ def _leave_story(conn: Connection, row: Any, article_id: str, recompare: Recompa
             found = {i: a for i in remaining if (a := analysis_store.get_analysis(conn, i)) is not None}
             story = recompare(story, members, found)
         new_id = story.id
+        if new_id != row.id:  # a link to the story's old id leads here
+            story = replace(story, previous_ids=sorted({*story.previous_ids, row.id} - {new_id}))
         conn.execute(
             stories.insert().values(
                 id=new_id, position=row.position, title=story.title, payload=codec.payload(story)

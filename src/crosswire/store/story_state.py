@@ -19,7 +19,7 @@ from sqlalchemy import Connection, delete, select
 from crosswire.model import Story
 from crosswire.store import analyses as analysis_store
 from crosswire.store import codec
-from crosswire.store.schema import analyses, articles, stories, story_index
+from crosswire.store.schema import analyses, articles, stories, story_articles, story_index
 from crosswire.store.sql import chunked, upsert
 
 ROW_ID = 1  # one grouping state per store
@@ -97,6 +97,18 @@ def story_ids(store: Any) -> set[str]:
     """The ids of the stored stories (no record read)."""
     with store._read("listing stories") as conn:
         return set(conn.execute(select(stories.c.id)).scalars())
+
+
+def story_members(store: Any) -> dict[str, list[str]]:
+    """{story id: its article ids} of every stored story, from the link table (no record read)."""
+    members: dict[str, list[str]] = {}
+    query = select(story_articles.c.story_id, story_articles.c.article_id).order_by(
+        story_articles.c.story_id, story_articles.c.position
+    )
+    with store._read("listing story members") as conn:
+        for story_id, article_id in conn.execute(query):
+            members.setdefault(story_id, []).append(article_id)
+    return members
 
 
 def _put(conn: Connection, payload: bytes) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -111,6 +112,7 @@ def _compared(
     compared now from `members(ids)`, which reads the articles and analyses only for such stories."""
     if earlier is not None:
         story.facts, story.portrayal = earlier.facts, earlier.portrayal
+        story.previous_ids = sorted({*story.previous_ids, *earlier.previous_ids})
         return story
     arts, found = members(story.article_ids)
     return story_from_comparison(story, compare_story(story, arts, found, events))
@@ -331,6 +333,7 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     index.notes.pop("inputs", None)  # update_stories' digests; this path keeps states instead
     index.notes["state"] = {i: states[i] for i in index.story_of}
     shells = _shells(index.clusters(), _member_order(store))
+    carry_previous_ids(store, shells)
     same, earlier = (set(), {}) if regrouped else _against_stored(store, shells, saved_shells)
     # Compared one at a time as the writer asks for them (it spills each to disk): never all in memory.
     changed = (
@@ -342,6 +345,30 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
     save_story_changes(store, [s.id for s in shells], changed, index.to_bytes())
     if progress:
         progress("stories", len(states), len(states))
+
+
+def carry_previous_ids(store: Any, shells: Sequence[Story]) -> None:
+    """Give each new story the ids of the stored stories it replaces, so links to them redirect.
+
+    A story id is a hash of its members, so a story that gained (or lost) an article is stored under a
+    new id and its old one goes. Each stored story that goes hands its id (and its own previous ids) to
+    the new story holding most of its articles (a story split in two: to the larger part; ties to the
+    smaller id). Only the going stories' records are read."""
+    from crosswire.store.story_state import iter_story_records, story_members
+
+    by_id = {s.id: s for s in shells}
+    going = {i: members for i, members in story_members(store).items() if i not in by_id}
+    if not going:
+        return
+    owner = {article_id: story_id for story_id, shell in by_id.items() for article_id in shell.article_ids}
+    earlier = {rec["id"]: rec.get("previous_ids") or [] for rec in iter_story_records(store, ids=list(going))}
+    for old_id, members in going.items():
+        shares = Counter(owner[a] for a in members if a in owner)
+        if not shares:
+            continue  # every article it held is gone
+        target = min(shares, key=lambda i: (-shares[i], i))
+        heir = by_id[target]
+        heir.previous_ids = sorted({*heir.previous_ids, old_id, *earlier.get(old_id, [])} - {heir.id})
 
 
 # What a story's stored record holds besides its comparison (facts, portrayal).

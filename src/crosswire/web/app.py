@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import HTTPException, RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -28,6 +28,7 @@ from crosswire.store import StoreError, open_store
 from crosswire.web import routes_api
 from crosswire.web.fetch import FetchPolicy
 from crosswire.web.jobs import IngestJobs, UploadNotSaved
+from crosswire.web.lookup import StoryMoved
 from crosswire.web.search_cache import SearchCache
 from crosswire.web.security import (
     SecurityHeadersMiddleware,
@@ -207,6 +208,14 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
         return render_error(request, 503, str(exc))
+
+    @app.exception_handler(StoryMoved)
+    async def story_moved(request: Request, exc: StoryMoved) -> Response:
+        # A bookmarked story whose id changed when it gained or lost an article: permanently moved.
+        # 308 for the API keeps the method; pages take the usual 301.
+        path = request.url.path.replace(f"/{exc.old_id}", f"/{exc.new_id}", 1)
+        target = path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(target, status_code=308 if request.url.path.startswith("/api/") else 301)
 
     @app.exception_handler(UploadNotSaved)
     async def upload_not_saved(request: Request, exc: UploadNotSaved) -> Response:
