@@ -7,13 +7,17 @@ tests/test_fuzz_harnesses.py), and on a single crashing input in tests/test_fuzz
 What counts as a crash: any exception a parser lets escape other than its documented refusal
 (`ValueError` with a message, which `iter_articles` turns into a per-file Problem; `DictionaryError`, a
 ValueError naming file and line, for PETRARCH dictionaries), and any result breaking the contract
-(an Article with no text, a Problem with no message, a resolved date that is not a date).
+(an Article with no text, a Problem with no message, a resolved date that is not a date, and, for
+everything that goes through `read_file`, an Article the store cannot take: a date that overflows in
+UTC, a NUL or other control character, an unpaired surrogate).
 """
 
 from __future__ import annotations
 
 import atexit
 import io
+import json
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -30,6 +34,7 @@ from crosswire.ingest.context import ReadContext
 from crosswire.ingest.decode import declared_encoding, decode_bytes, detect_language
 from crosswire.ingest.detect import FORMATS, HEAD_BYTES, detect_format
 from crosswire.ingest.feeds import read_feed
+from crosswire.ingest.fields import utc_range_problem
 from crosswire.ingest.html import read_html
 from crosswire.ingest.jsonl import read_jsonl
 from crosswire.ingest.manifest import load_manifest, split_front_matter
@@ -37,6 +42,7 @@ from crosswire.ingest.text import read_text
 from crosswire.ingest.warc import read_warc
 from crosswire.model import Article, Problem
 from crosswire.nlp import date_rules
+from crosswire.store import codec
 
 OPTIONS = IngestOptions()
 CONTEXT = ReadContext(sources=OPTIONS.sources, source_path="fuzz-input")
@@ -59,8 +65,32 @@ def _check_items(items: Iterable[Any], path: str | None = None) -> None:
         elif isinstance(item, Article):
             if not isinstance(item.text, str) or not item.text.strip():
                 raise ContractError("Article without text")
+            if path is not None:  # through read_file: what leaves ingest must be storable
+                _check_storable(item)
         else:
             raise ContractError(f"reader yielded {type(item).__name__}")
+
+
+# What the store refuses or a terminal obeys (see ingest.fields.clean_text_fields).
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _check_storable(article: Article) -> None:
+    """An article one batch can hold: its row encodes (dates convert to UTC), no text field holds a
+    control character or an unpaired surrogate, and it encodes as UTF-8 (one hostile record once
+    stopped a whole batch: issue #18)."""
+    try:
+        codec.article_row(article)
+    except (OverflowError, ValueError) as err:
+        raise ContractError(f"article the store cannot take: {err}") from err
+    for name in ("text", "title", "outlet", "url", "external_id", "section", "genre", "language"):
+        value = getattr(article, name)
+        if isinstance(value, str) and _UNSTORABLE.search(value):
+            raise ContractError(f"control character or surrogate in {name}: {value[:60]!r}")
+    for name in ("published", "updated"):
+        value = getattr(article, name)
+        if value is not None and utc_range_problem(value) is not None:
+            raise ContractError(f"{name} {value!r} overflows in UTC")
 
 
 def _reader(run: Callable[[], Iterable[Any]]) -> None:
@@ -186,6 +216,65 @@ def fuzz_petrarch_discards(data: bytes) -> None:
     _dictionary(read_discards, data, lenient=False)
 
 
+# --------------------------------------------------------------------------- dates sources print
+
+_DATED_BODY = (
+    "Negotiators from both delegations met in Stockholm on Monday for a third round of talks, officials "
+    "said, and the envoy told reporters that both sides would meet again before the end of the month."
+)
+
+
+def _source_files(value: str) -> list[tuple[str, str]]:
+    """(file name, content) of one article per format, each giving `value` as its publication date
+    where that format prints one (the places where a date at the calendar's edge once overflowed)."""
+    html_value = value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    xml_value = html_value.replace("]]>", "")
+    record = {
+        "id": "fuzz",
+        "title": "Talks resume",
+        "text": _DATED_BODY,
+        "published": value,
+        "updated": value,
+    }
+    return [
+        ("a.jsonl", json.dumps(record) + "\n"),
+        (
+            "b.html",
+            f'<html><head><title>Talks resume</title><meta property="article:published_time" '
+            f'content="{html_value}"><meta property="article:modified_time" content="{html_value}">'
+            f"</head><body><article><h1>Talks resume</h1><p>{_DATED_BODY}</p><p>{_DATED_BODY}</p>"
+            "</article></body></html>",
+        ),
+        (
+            "c.xml",
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example/'
+            f"</link><item><title>Talks resume</title><link>https://wire.example/1</link><pubDate>{xml_value}"
+            f"</pubDate><description>{_DATED_BODY}</description></item></channel></rss>",
+        ),
+        (
+            "d.atom",
+            '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire'
+            f"</title><entry><title>Talks resume</title><id>urn:fuzz</id><updated>{xml_value}</updated>"
+            f'<published>{xml_value}</published><content type="html">{_DATED_BODY}</content></entry></feed>',
+        ),
+        ("e.txt", f"---\ntitle: Talks resume\npublished: {json.dumps(value)}\n---\n{_DATED_BODY}\n"),
+        ("f.txt", f"Talks resume\n\nPosted on : {value}\n\n{_DATED_BODY}\n"),
+    ]
+
+
+def fuzz_source_dates(data: bytes) -> None:
+    """A date as JSONL, HTML meta, RSS, Atom, front matter and a dateline print it, through the whole
+    per-file path (`read_file`): whatever it says, every article that comes out can be stored."""
+    value = data.decode("utf-8", errors="replace")[:200]
+    for name, content in _source_files(value):
+        path = _SCRATCH / name
+        path.write_text(content, encoding="utf-8", errors="surrogatepass")
+        try:
+            _check_items(read_file(path, OPTIONS), str(path))
+        finally:
+            path.unlink(missing_ok=True)
+
+
 # --------------------------------------------------------------------------- the time resolver
 
 _PREFIXES = ("", "by", "until", "till", "through", "since")
@@ -260,5 +349,6 @@ TARGETS: dict[str, Target] = {
         Target("petrarch_verbs", fuzz_petrarch_verbs, "petrarch_verbs", 8_000),
         Target("petrarch_discards", fuzz_petrarch_discards, "petrarch_discards", 4_000),
         Target("dates", fuzz_dates, "dates", 200),
+        Target("source_dates", fuzz_source_dates, "source_dates", 200),
     )
 }

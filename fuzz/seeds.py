@@ -151,6 +151,19 @@ def _date_seeds() -> list[bytes]:
     return list(dict.fromkeys(seeds))
 
 
+def _source_date_seeds() -> list[bytes]:
+    """Publication dates as the example corpus prints them, in the shapes sources use, and the
+    calendar's edges with offsets that once overflowed in UTC (issue #18)."""
+    seeds = [str(a["published"]) for a in _truth().get("article", []) if a.get("published")]
+    seeds += [
+        "2019-04-29T16:26:00+09:00", "2019-04-29 16:26 KST", "Mon, 29 Apr 2019 07:26:00 GMT", "1556522760",
+        "April 29, 2019 07:42", "29 April 2019 | 10:05 GMT", "2019-04-29", "20190429T162600Z",
+        "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+14:00", "Fri, 31 Dec 9999 23:59:59 -2359",
+        "99999-01-01", "9999-12-31 23:59 EST", "0001-01-01 00:00 KST", "-62135596800", "253402300799",
+    ]  # fmt: skip
+    return list(dict.fromkeys(s.encode("utf-8") for s in seeds))
+
+
 def seed_inputs(kind: str) -> list[bytes]:
     """The seeds for one target's `kind` (harnesses.Target.kind)."""
     if kind == "text":
@@ -186,4 +199,6 @@ def seed_inputs(kind: str) -> list[bytes]:
         return _petrarch(kind)
     if kind == "dates":
         return _date_seeds()
+    if kind == "source_dates":
+        return _source_date_seeds()
     raise ValueError(f"no seeds for {kind!r}")

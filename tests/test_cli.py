@@ -497,3 +497,28 @@ def test_the_package_metadata_builds_without_the_license_deprecation_warning():
     assert project["project"]["license"] == "Apache-2.0"
     assert "setuptools>=77" in project["build-system"]["requires"]
     assert project["project"]["scripts"]["crosswire"] == "crosswire.cli:app"
+
+
+def test_serve_reads_the_token_from_a_file_and_notes_a_command_line_token(tmp_path, monkeypatch):
+    # Issue #18 item 7: `--token` shows in `ps`; the token can come from a file or CROSSWIRE_TOKEN.
+    from crosswire.cli import serve as serve_module
+
+    served = []
+    monkeypatch.setattr(serve_module.uvicorn, "run", lambda app, **kwargs: served.append(app))
+    db = str(tmp_path / "serve.db")
+    token_file = tmp_path / "token"
+    token_file.write_text("from-a-file\n", encoding="utf-8")
+    from_file = run("serve", "--db", db, "--token-file", str(token_file))
+    assert from_file.exit_code == 0, from_file.output
+    assert served[-1].state.settings.token == "from-a-file" and "process list" not in from_file.stderr
+    from_env = run("serve", "--db", db, env={"CROSSWIRE_TOKEN": "from-the-env"})
+    assert served[-1].state.settings.token == "from-the-env" and "process list" not in from_env.stderr
+    on_line = run("serve", "--db", db, "--token", "on-the-line")
+    assert served[-1].state.settings.token == "on-the-line" and "process list (ps)" in on_line.stderr
+    empty = tmp_path / "empty"
+    empty.write_text("\n", encoding="utf-8")
+    refused = run("serve", "--db", db, "--token-file", str(empty))
+    assert refused.exit_code == 2 and "empty" in refused.stderr
+    for web_app in served:
+        web_app.state.jobs.shutdown()
+        web_app.state.store.close()

@@ -21,7 +21,10 @@ from fuzz.harnesses import TARGETS, ContractError, fuzz_dates, fuzz_feed  # noqa
 from fuzz.seeds import seed_inputs  # noqa: E402
 
 # Inputs per target: a few hundred, fewer where one input means a full HTML extraction.
-COUNTS = {"html": 200, "warc": 300, "feed": 300, "ingest_file": 200, "detect": 200, "text": 300}
+COUNTS = {
+    "html": 200, "warc": 300, "feed": 300, "ingest_file": 200, "detect": 200, "text": 300,
+    "source_dates": 40,  # each input is six files read whole, HTML among them
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(TARGETS))

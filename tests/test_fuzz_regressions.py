@@ -16,11 +16,13 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from fuzz.harnesses import TARGETS, decode_date_input  # noqa: E402
+from fuzz.harnesses import TARGETS, _check_storable, _source_files, decode_date_input  # noqa: E402
 
 from crosswire.events.petrarch.text import DictionaryError  # noqa: E402
 from crosswire.events.petrarch.verbs import read_verbs  # noqa: E402
+from crosswire.ingest import IngestOptions, read_file  # noqa: E402
 from crosswire.ingest.manifest import load_manifest, split_front_matter  # noqa: E402
+from crosswire.model import Article  # noqa: E402
 from crosswire.nlp.date_rules import resolve  # noqa: E402
 
 # (target, raw input) exactly as libFuzzer or the mutator saved them.
@@ -38,6 +40,11 @@ CRASHES = [
     ("manifest_csv", b"path,outlet,url\r\neaste\x00rn-daily-ledger-editorial.txt,Eastern Daily Ledger,\r\n"),
     ("manifest_toml", b'[[article]]\npath = "a\\u0000b.txt"\noutlet = "X"\n'),
     ("front_matter", b"+++\n+++\nSkip to main content\n"),
+    # Issue #18: dates at the calendar's edge with an offset overflowed when the article was stored,
+    # refusing the whole batch (the target checks that what read_file yields can be stored).
+    ("source_dates", b"9999-12-31T23:59:59-23:59"),
+    ("source_dates", b"0001-01-01T00:00:00+14:00"),
+    ("source_dates", b"Fri, 31 Dec 9999 23:59:59 -2359"),
 ]
 
 
@@ -120,3 +127,19 @@ def test_panic_inside_fastwarc_becomes_a_clear_error() -> None:
     archive = gzip.decompress((REPO_ROOT / "examples" / "crawl.warc.gz").read_bytes())
     with pytest.raises(ValueError, match="malformed WARC .* the WARC parser failed"):
         list(read_warc("crawl.warc", NoTell(archive), None))
+
+
+@pytest.mark.parametrize("data", [d for t, d in CRASHES if t == "source_dates"])
+def test_edge_dates_are_left_out_with_a_warning(data: bytes, tmp_path: Path) -> None:
+    for name, content in _source_files(data.decode()):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        articles = [item for item in read_file(path, IngestOptions()) if isinstance(item, Article)]
+        assert articles, name
+        for article in articles:
+            _check_storable(article)
+            # Where the format states the date with its offset, the date is left out, and said so.
+            if name in ("a.jsonl", "b.html") and not data.startswith(b"Fri"):
+                assert article.published is None and any(
+                    "outside the calendar" in w for w in article.warnings
+                )
