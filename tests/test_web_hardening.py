@@ -333,3 +333,46 @@ def test_source_paths_are_file_names_in_the_api_and_web_exports(sqlite_url):
         assert "mine.txt" in {r["source_path"] for r in records}
         one = client.get(f"/api/v1/articles/{records[0]['id']}").json()
         assert one["source_path"] is None or "/" not in one["source_path"]
+
+
+def test_an_unexpected_error_is_answered_in_the_documented_shape(sqlite_url, monkeypatch):
+    from crosswire.store import browse as store_browse
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug with private details /home/analyst")
+
+    monkeypatch.setattr(store_browse, "outlet_counts", broken)
+    app = create_app(sqlite_url, token=TOKEN)
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
+        response = client.get("/api/v1/outlets")
+        assert is_error_shape(response, 500) and "/home/analyst" not in response.text
+        page = client.get("/api/v1/outlets", headers={"Accept": "text/html"})
+        assert page.status_code == 500
+
+
+def test_queued_uploads_are_removed_when_the_server_stops(tmp_path, monkeypatch):
+    # Jobs run one at a time; one still queued when the server shuts down never runs, and its upload
+    # folder goes with it (uploads are cleaned up on every path).
+    import threading
+
+    from crosswire.web import jobs as jobs_module
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow_job(store, folder, steps, report):
+        started.set()
+        release.wait(30)
+
+    monkeypatch.setattr(jobs_module, "run_job", slow_job)
+    before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
+    app = create_app(":memory:", token=TOKEN)  # in-memory: jobs run in the coordinator thread
+    queue = app.state.jobs
+    queue.submit([("a.txt", BODY.encode())])
+    assert started.wait(30)
+    queue.submit([("b.txt", BODY.encode())])
+    queue.submit([("c.txt", BODY.encode())])
+    assert len(set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) - before) == 3
+    threading.Timer(0.5, release.set).start()
+    queue.shutdown()
+    app.state.store.close()
+    assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before

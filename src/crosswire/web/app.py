@@ -9,6 +9,7 @@ Handlers only translate HTTP into calls on the store and the existing export/rep
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable
 from contextlib import asynccontextmanager
@@ -40,6 +41,7 @@ from crosswire.web.security import (
 from crosswire.web.views import exports, ingest, pages
 
 HERE = Path(__file__).resolve().parent
+LOG = logging.getLogger("crosswire.web")
 
 
 @dataclass(frozen=True)
@@ -204,6 +206,13 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: ValueError) -> Response:
         return render_error(request, 400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # A bug: logged with its traceback for whoever runs the server, answered in the documented
+        # shape (not Starlette's plain-text page) without the details a client should not see.
+        LOG.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return render_error(request, 500, "internal error: the server could not answer this request")
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:

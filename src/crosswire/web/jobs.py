@@ -122,6 +122,7 @@ class IngestJobs:
         self._jobs: dict[str, IngestJob] = {}
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosswire-ingest")
+        self._folders: dict[str, Path] = {}  # uploads queued or running, removed when their job ends
         self.worker = IngestWorker(store) if child_can_open(store) else None
 
     def submit(self, files: list[tuple[str, bytes]], urls: dict[str, str] | None = None) -> IngestJob:
@@ -144,6 +145,8 @@ class IngestJobs:
                 if self.state_dir is not None:
                     (self.state_dir / f"{gone.id}.json").unlink(missing_ok=True)
         self._save(job)
+        with self._lock:
+            self._folders[job.id] = folder
         self._pool.submit(self._run, job, folder)
         return job
 
@@ -187,8 +190,13 @@ class IngestJobs:
             return None  # gone, or written by something else: not a job we can report
 
     def shutdown(self) -> None:
-        """Wait for the running job, drop queued ones, stop the worker process (safe to call twice)."""
+        """Wait for the running job, drop queued ones (and their uploads), stop the worker process (safe
+        to call twice)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            dropped, self._folders = list(self._folders.values()), {}
+        for folder in dropped:  # queued jobs that never ran: their uploads go too
+            shutil.rmtree(folder, ignore_errors=True)
         if self.worker is not None:
             self.worker.close()
 
@@ -214,6 +222,8 @@ class IngestJobs:
             state, error = "failed", (str(exc) or type(exc).__name__).replace(str(folder) + "/", "")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+            with self._lock:
+                self._folders.pop(job.id, None)
         # The final state goes to the shared folder before this process shows it: whoever sees the job
         # finished here must find it finished in every other server process too.
         self._save(replace(job, state=state, error=error))
