@@ -1,5 +1,5 @@
 """What keeps the workbench safe to run: response headers (CSP), CSRF on form posts, API tokens,
-and upload limits.
+request and upload limits, the Host allow-list, and what the web shows of the server's files.
 
 - CSP: scripts and styles only from this server, no inline script, no plugins, no framing; so even a
   tag that slipped past escaping could not run.
@@ -8,6 +8,10 @@ and upload limits.
 - Tokens: writing (ingest, delete) needs the token given at start. Reading is open when the server
   is bound to a loopback address; bound anywhere else it needs the token too, sent as
   `Authorization: Bearer ...`, `X-API-Token`, or the `cw_token` cookie set by the sign-in form.
+- Before any handler (`SecurityHeadersMiddleware`): the Host header must name this server (DNS
+  rebinding), no NUL in the URL, and the request body is counted as it streams and cut at its limit,
+  so a chunked body cannot bypass the limit before the token is checked.
+- Source paths: the web shows a file's name, never the server's folders (`public_source_path`).
 """
 
 from __future__ import annotations
