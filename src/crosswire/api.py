@@ -224,8 +224,16 @@ def _summary_row(row: Any) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in dict(row).items()}
 
 
-def open_corpus(db: str | None = None) -> Corpus:
-    """Open an existing (or new, empty) store as a Corpus."""
+def open_corpus(db: str | None = None, *, must_exist: bool = False) -> Corpus:
+    """Open an existing (or new, empty) store as a Corpus. With `must_exist`, a SQLite file that is not
+    there is a UsageError rather than a new empty store (opening creates the file): the read-only
+    commands ask for this, so a mistyped --db never leaves a store behind or answers with nothing."""
+    if must_exist:
+        from crosswire.store.engine import missing_store_file
+
+        missing = missing_store_file(db)
+        if missing is not None:
+            raise UsageError(f"no store at {missing}; run `crosswire analyze` first")
     store = open_store_or_fail(db)
     return Corpus(store, _store_url(store, db))
 

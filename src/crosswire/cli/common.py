@@ -14,9 +14,8 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from crosswire.api import Corpus, RunSummary, UsageError, as_crosswire_error, open_corpus
+from crosswire.api import Corpus, RunSummary, as_crosswire_error, open_corpus
 from crosswire.cli.render import cell, print_json, print_summary, stderr_console, stdout_console
-from crosswire.store.engine import missing_store_file
 
 EXIT_CODES = """\
 Exit codes: 0 ok; 1 some files failed (the batch completed, problems listed in the run summary);
@@ -86,14 +85,8 @@ def handle_errors(command: F) -> F:
 
 
 def open_existing(db: str | None) -> Corpus:
-    """The corpus in an existing store, for the commands that only read one.
-
-    Opening a SQLite file creates it, so a mistyped --db (or a command run in the wrong folder) would
-    otherwise leave an empty store behind and print an empty answer with exit 0."""
-    missing = missing_store_file(db)
-    if missing is not None:
-        raise UsageError(f"no store at {missing}; run `crosswire analyze` first")
-    return open_corpus(db)
+    """The corpus in an existing store, for the commands that only read one (no store is created)."""
+    return open_corpus(db, must_exist=True)
 
 
 def report_run(summary: RunSummary, as_json: bool) -> None:
