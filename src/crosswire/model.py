@@ -270,6 +270,7 @@ class Event:
     goldstein: float | None = None
     date: str | None = None  # the act's own time, never the publication date (None: undated)
     date_precision: str | None = None  # day, month, year, range
+    date_end: str | None = None  # ISO date the act ended, for a range ("the 2018 summits", "1950-53")
     date_source: str = "none"  # one of DATE_SOURCES
     reported_on: str | None = None  # ISO date of the earliest report (publication), kept apart from `date`
     status: str = "happened"  # one of EVENT_STATUSES
