@@ -221,3 +221,77 @@ def test_dateline_only_for_the_report_s_own_statement() -> None:
     assert praise.place is not None and praise.place.name == "Seoul"
     criticism = only(events, "111", "PRK")
     assert criticism.place is None
+
+
+# ---------------------------------------------------------------- merging reports
+
+
+def report(
+    day: str | None, source: str = "text", article: str = "a", reported_on: str = "2019-04-29", **kw
+) -> Event:
+    from crosswire.model import EventActor, EventMention
+
+    precision = None if day is None else kw.pop("precision", "day")
+    return Event(
+        source=EventActor("North Korea", "PRK"),
+        target=EventActor("Russia", "RUS"),
+        cameo="040",
+        date=day,
+        date_precision=precision,
+        date_end=kw.pop("end", None),
+        date_source=source if day else "none",
+        reported_on=reported_on,
+        mentions=[
+            EventMention(
+                article, 0, 5, "s.", outlet=article, status=kw.get("status", "happened"), date=day,
+                date_source=source if day else "none",
+            )
+        ],
+        confidence=kw.pop("confidence", 0.6),
+        **kw,
+    )  # fmt: skip
+
+
+def test_merge_prefers_text_over_knowledge_base_over_none() -> None:
+    from crosswire.events.merge import merge_events
+
+    undated = report(None, article="c", confidence=0.9)
+    kb = report("2019-04-25", "kb", article="b", confidence=0.8)
+    text = report("2019-04-26", "relative", article="a", confidence=0.5)
+    merged = merge_events([undated, kb, text])
+    assert len(merged) == 1
+    assert (merged[0].date, merged[0].date_source) == ("2019-04-26", "relative")
+    # Each report keeps its own date.
+    assert sorted((m.article_id, m.date) for m in merged[0].mentions) == [
+        ("a", "2019-04-26"),
+        ("b", "2019-04-25"),
+        ("c", None),
+    ]
+    only_kb = merge_events([undated, report("2019-04-25", "kb", article="b")])
+    assert (only_kb[0].date, only_kb[0].date_source) == ("2019-04-25", "kb")
+    none = merge_events([undated, report(None, article="d", reported_on="2019-04-27")])
+    assert (none[0].date, none[0].date_source, none[0].reported_on) == (None, "none", "2019-04-27")
+
+
+def test_undated_report_merges_only_with_events_before_it() -> None:
+    from crosswire.events.merge import same_event
+
+    undated = report(None, reported_on="2019-04-29")
+    assert same_event(undated, report("2019-04-25", article="b"))
+    assert not same_event(undated, report("2019-05-10", article="b"))
+    # A range overlapping a day within the window is the same event.
+    summit = report("2019-02-27", "kb", end="2019-02-28", precision="range", article="b")
+    assert same_event(summit, report("2019-02-28", article="c"))
+    assert not same_event(summit, report("2019-03-10", article="c"))
+
+
+def test_merge_keeps_each_report_s_status_and_states_the_fact() -> None:
+    from crosswire.events.merge import merge_events
+
+    expected = report("2019-04-25", article="a", status="planned", confidence=0.9)
+    held = report("2019-04-25", article="b", status="happened", confidence=0.5)
+    merged = merge_events([expected, held])
+    assert len(merged) == 1 and merged[0].status == "happened" and merged[0].is_fact
+    assert {(m.article_id, m.status) for m in merged[0].mentions} == {("a", "planned"), ("b", "happened")}
+    only_planned = merge_events([expected, report("2019-04-25", article="c", status="planned")])
+    assert only_planned[0].status == "planned" and not only_planned[0].is_fact

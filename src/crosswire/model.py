@@ -244,6 +244,9 @@ class EventMention:
     outlet: str | None = None
     status: str = "happened"  # one of EVENT_STATUSES, as this report gives it
     negated: bool = False
+    date: str | None = None  # the act's date as this report gives it (see Event.date)
+    date_end: str | None = None
+    date_source: str = "none"  # one of DATE_SOURCES, for this report's date
 
 
 # What the reporting text says of an act (Event.status). Only "happened" and "ongoing" acts, affirmed, are

@@ -355,6 +355,9 @@ def _event(
                 end=sent.end_char,
                 sentence=sent.text,
                 outlet=ctx.article.outlet,
+                date=when.date,
+                date_end=when.end,
+                date_source=when.source,
             )
         ],
         plover=plover,
