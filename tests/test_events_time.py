@@ -295,3 +295,9 @@ def test_merge_keeps_each_report_s_status_and_states_the_fact() -> None:
     assert {(m.article_id, m.status) for m in merged[0].mentions} == {("a", "planned"), ("b", "happened")}
     only_planned = merge_events([expected, report("2019-04-25", article="c", status="planned")])
     assert only_planned[0].status == "planned" and not only_planned[0].is_fact
+
+
+def test_from_through_gives_a_range() -> None:
+    text = "From Dec. 22 through Jan. 25, the White House and congressional Democrats battled over funding."
+    events = [e for e in code(text, published=datetime(2019, 2, 15)) if e.cameo.startswith("19")]
+    assert events and when(events[0]) == ("2018-12-22", "2019-01-25", "range", "text")

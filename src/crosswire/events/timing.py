@@ -11,7 +11,8 @@
    summit"), one inside its phrase ("the April 27 summit", "the summit on Apr. 25"), else one of the verb it
    is the subject or object of ("the summit took place on Thursday"). The source is "text" for a calendar
    date ("April 25", "2018"), "relative" for one counted from publication or from another dated mention
-   ("on Thursday", "last week", "the previous day").
+   ("on Thursday", "last week", "the previous day"). Two times that open and close a span ("from Dec. 22
+   through Jan. 25") give a range.
 2. **kb**: a named event the act is, or takes place in: the noun is the name ("the Hanoi summit"), or the
    verb holds or signs it ("signed the Panmunjom Declaration") or happens during it ("killed in the 1950-53
    Korean War"). A year-precise text date that the named event falls in yields to the named event's day.
@@ -183,6 +184,24 @@ def named_event_for(doc: Doc, named: list[NamedEventMention], trigger: Token) ->
     return None
 
 
+def _word_before(doc: Doc, ref: TimeRef) -> str:
+    span = _span(doc, ref)
+    return doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
+
+
+def _span_of(doc: Doc, own: list[TimeRef]) -> EventTime | None:
+    """ "From Dec. 22 through Jan. 25": two times of the clause that open and close one span."""
+    opens = [t for t in own if _word_before(doc, t) in ("from", "between")]
+    closes = [t for t in own if _word_before(doc, t) in ("through", "to", "until", "till", "and")]
+    for first in opens:
+        for last in closes:
+            end = (last.end_value or last.value or "")[:10]
+            if last.start > first.start and first.value and first.value[:10] <= end:
+                source = "text" if source_of(first) == source_of(last) == "text" else "relative"
+                return EventTime(first.value[:10], end, "range", source)
+    return None
+
+
 def _closest(refs: list[TimeRef], trigger: Token) -> TimeRef:
     return min(refs, key=lambda t: abs(t.start - trigger.idx))
 
@@ -226,7 +245,7 @@ def event_time(
             and head.pos_ in ("VERB", "AUX")
         ):
             own = _clause_times(doc, in_sentence, named_here, head)
-    text_time = _from_ref(_closest(own, trigger)) if own else None
+    text_time = _span_of(doc, own) or (_from_ref(_closest(own, trigger)) if own else None)
     mention = named_event_for(doc, named_here, trigger)
     if mention is not None and (text_time is None or _consistent(text_time, mention.event)):
         return _from_named(mention.event)
