@@ -301,3 +301,16 @@ def test_from_through_gives_a_range() -> None:
     text = "From Dec. 22 through Jan. 25, the White House and congressional Democrats battled over funding."
     events = [e for e in code(text, published=datetime(2019, 2, 15)) if e.cameo.startswith("19")]
     assert events and when(events[0]) == ("2018-12-22", "2019-01-25", "range", "text")
+
+
+def test_participle_and_its_head_share_the_time() -> None:
+    praise = only(code("Speaking at the White House on Friday, Mr. Trump praised the police."), "051", "USA")
+    assert when(praise) == ("2019-04-26", None, "day", "relative")
+    accuse = only(code("Japan responded on Tuesday, accusing China of lying."), "112", "JPN")
+    assert when(accuse) == ("2019-04-23", None, "day", "relative")
+
+
+def test_a_dated_setting_dates_the_act() -> None:
+    # "In an October 2012 interview": the interview is where the act happened, so its date is the act's.
+    event = only(code("In an October 2012 interview with Fox News, Christie criticized Obama."), "111", "")
+    assert when(event) == ("2012-10-01", "2012-10-31", "month", "text")

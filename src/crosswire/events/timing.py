@@ -7,17 +7,20 @@
    Thursday", "told Putin during their summit the previous day"), not through another verb (a reported act
    has its own time: "On Apr. 26, KCNA reported that Kim told ...") and not as the modifier of a noun ("the
    1994 North American Free Trade Agreement", "the 1953 armistice" date the agreement, not today's talk about
-   it). A verb coordinated with another shares its time ("met on Friday and signed ..."). For a noun ("the
-   summit"), one inside its phrase ("the April 27 summit", "the summit on Apr. 25"), else one of the verb it
+   it) - unless the noun is the act's setting ("In an October 2012 interview, he said", "at a May 10
+   meeting"). A verb coordinated with another shares its time ("met on Friday and signed ..."), and so do
+   a participle and its head ("Speaking on Friday, Trump praised ...", "responded Tuesday, telling ...")
+   and a "when"/"as" clause and its head; an act told in a participle ("the Treasury announcing
+   sanctions") shares the time of the noun phrase it describes ("This past Friday's sequence of events
+   with ..."). For a noun ("the summit"), one inside its phrase ("the April 27 summit", "the summit on Apr. 25"), else one of the verb it
    is the subject or object of ("the summit took place on Thursday"). The source is "text" for a calendar
    date ("April 25", "2018"), "relative" for one counted from publication or from another dated mention
    ("on Thursday", "last week", "the previous day"). Two times that open and close a span ("from Dec. 22
    through Jan. 25") give a range.
 2. **kb**: a named event the act is, or takes place in: the noun is the name ("the Hanoi summit"), or the
    verb holds or signs it ("signed the Panmunjom Declaration") or happens during it ("killed in the 1950-53
-   Korean War"). A year-precise text date that the named event falls in yields to the named event's day.
-   An act told in a participle ("the Treasury announcing sanctions") shares the time of the noun phrase it
-   describes ("This past Friday's sequence of events with ...").
+   Korean War"). A year, month or range from the text that the named event falls in yields to the named
+   event's more precise date.
 3. **none**: undated. The publication date is kept apart as `Event.reported_on`.
 
 Expressions whose anchor the text does not give are not used: "the previous day" with no earlier dated
@@ -41,6 +44,8 @@ PERFORMING_VERBS = frozenset(
 )
 # Prepositions that put an act inside a named event's time ("killed in the war", "met during the summit").
 DURING_PREPS = frozenset({"in", "during", "at", "amid", "throughout"})
+# Subordinators of a clause that happens at the time of its head ("stepped into the fray Friday when he ...").
+SAME_TIME_MARKS = frozenset({"when", "as", "while"})
 # Dependencies by which a time expression modifies a noun (and so dates the noun, not the verb).
 NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 # Clause boundaries a time expression does not cross on its way up to the act.
@@ -100,7 +105,9 @@ def reaches(start: Token, trigger: Token, max_nouns: int = 1) -> bool:
     through prepositions and at most `max_nouns` nouns, never through another verb or clause boundary, and
     not as the modifier of a noun."""
     if start.dep_ in NOUN_MODIFIERS and start.head.pos_ in ("NOUN", "PROPN") and start.head != trigger:
-        return False
+        setting = start.head  # "In an October 2012 interview, Christie said": the act's setting is dated
+        if not (setting.dep_ == "pobj" and setting.head.lower_ in DURING_PREPS):
+            return False
     tok, nouns = start, 0
     for _ in range(12):
         if tok == trigger:
@@ -165,6 +172,33 @@ def _phrase_times(doc: Doc, times: list[TimeRef], noun: Token) -> list[TimeRef]:
     return []
 
 
+def _same_time_clause(clause: Token) -> bool:
+    """An adverbial clause told at the time of its head: a participle without its own subject ("Speaking
+    on Friday, Trump praised ...", "responded Tuesday, telling the Times ...") or a "when"/"as" clause."""
+    if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in SAME_TIME_MARKS for c in clause.children):
+        return True
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+    return clause.tag_ in ("VBG", "VBN") and not has_subject
+
+
+def _linked_clause_times(
+    doc: Doc, times: list[TimeRef], named: list[NamedEventMention], verb: Token
+) -> list[TimeRef]:
+    """The time of a clause told at the same time as `verb`: its head, or one of its own such clauses."""
+    if _same_time_clause(verb) and verb.head.pos_ in ("VERB", "AUX"):
+        own = _clause_times(doc, times, named, verb.head)
+        if own:
+            return own
+    for child in verb.children:
+        if _same_time_clause(child):
+            own = _clause_times(doc, times, named, child)
+            if own:
+                return own
+    return []
+
+
 def named_event_for(doc: Doc, named: list[NamedEventMention], trigger: Token) -> NamedEventMention | None:
     """The named event the act is (a noun inside the name) or performs or takes place in (a verb)."""
     for mention in named:
@@ -208,7 +242,7 @@ def _closest(refs: list[TimeRef], trigger: Token) -> TimeRef:
 
 def _consistent(text_time: EventTime, named: NamedEvent) -> bool:
     """A year ("the 1953 armistice") or month the named event falls in: the named event is more precise."""
-    if text_time.precision not in ("year", "month") or text_time.date is None:
+    if text_time.precision not in ("year", "month", "range") or text_time.date is None:
         return False
     start = date.fromisoformat(text_time.date)
     end = date.fromisoformat(text_time.end) if text_time.end else start
@@ -236,6 +270,8 @@ def event_time(
             verb = verb.head
         if not own and verb is not None and verb.dep_ == "acl":
             own = _phrase_times(doc, in_sentence, verb.head)
+        if not own and verb is not None:
+            own = _linked_clause_times(doc, in_sentence, named_here, verb)
     else:
         own = _noun_times(doc, in_sentence, trigger)
         head = trigger.head
