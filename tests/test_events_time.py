@@ -314,3 +314,65 @@ def test_a_dated_setting_dates_the_act() -> None:
     # "In an October 2012 interview": the interview is where the act happened, so its date is the act's.
     event = only(code("In an October 2012 interview with Fox News, Christie criticized Obama."), "111", "")
     assert when(event) == ("2012-10-01", "2012-10-31", "month", "text")
+
+
+# ---------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def seed_events() -> dict[str, tuple[Article, list[Event]]]:
+    from conftest import SEEDS
+    from test_events_seeds import code_article, read_seed
+
+    out = {}
+    for key, path in zip(("hani", "donga", "jt"), sorted(SEEDS.glob("*.txt")), strict=True):
+        article = read_seed(path)
+        if article.published is None:  # the Japan Times page prints no date
+            article.published = datetime(2019, 4, 22)
+        out[key] = (article, code_article(article))
+    return out
+
+
+def seed_find(events: list[Event], root: str, source: str, target: str, words: str) -> list[Event]:
+    return [
+        e
+        for e in events
+        if e.cameo.startswith(root)
+        and (e.source.code or "").startswith(source)
+        and e.target is not None
+        and (e.target.code or "").startswith(target)
+        and words in e.mentions[0].sentence
+    ]
+
+
+def test_no_seed_event_carries_its_publication_date(seed_events) -> None:
+    for article, events in seed_events.values():
+        published = article.published.date().isoformat()
+        assert events
+        assert all(e.reported_on == published for e in events)
+        assert not [e for e in events if e.date == published], [
+            (e.cameo, e.mentions[0].sentence[:60]) for e in events if e.date == published
+        ]
+
+
+def test_seed_summits_have_their_own_dates_and_places(seed_events) -> None:
+    _, hani = seed_events["hani"]
+    headline = seed_find(hani, "04", "PRK", "RUS", "summit with Putin reveals")
+    assert headline and all(when(e) == ("2019-04-25", None, "day", "kb") for e in headline)
+    assert all(e.place is not None and e.place.name == "Vladivostok" for e in headline)
+    told = seed_find(hani, "01", "PRKGOV", "RUS", "reported that Kim told")
+    assert told and when(told[0]) == ("2019-04-25", None, "day", "relative")  # "the previous day"
+    hanoi = seed_find(hani, "04", "PRK", "USA", "reported that Kim told")
+    assert hanoi and when(hanoi[0]) == ("2019-02-27", "2019-02-28", "range", "kb")
+    assert hanoi[0].place is not None and hanoi[0].place.name == "Hanoi"
+
+    _, donga = seed_events["donga"]
+    inter_korean = seed_find(donga, "04", "PRK", "KOR", "North Korea-South Korea summit")
+    assert inter_korean and when(inter_korean[0]) == ("2018-04-27", "2018-09-20", "range", "kb")
+    collapsed = seed_find(donga, "04", "PRK", "USA", "collapsed summit")
+    assert collapsed and when(collapsed[0]) == ("2019-02-27", "2019-02-28", "range", "kb")
+
+    _, jt = seed_events["jt"]
+    moscow = seed_find(jt, "04", "PRKGOV", "RUS", "heading to Moscow")
+    # Written before the summit, "may now be heading to Moscow": no date the text gives, no place it had.
+    assert moscow and all(e.date is None for e in moscow)
