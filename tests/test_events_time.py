@@ -376,3 +376,9 @@ def test_seed_summits_have_their_own_dates_and_places(seed_events) -> None:
     moscow = seed_find(jt, "04", "PRKGOV", "RUS", "heading to Moscow")
     # Written before the summit, "may now be heading to Moscow": no date the text gives, no place it had.
     assert moscow and all(e.date is None for e in moscow)
+
+
+def test_meeting_at_the_dmz_is_placed_there() -> None:
+    event = only(code("Donald Trump met Kim Jong-un at the DMZ on Sunday."), "04", "USA")
+    assert event.place is not None and event.place.name == "Demilitarized Zone"
+    assert when(event) == ("2019-04-28", None, "day", "relative")
