@@ -33,6 +33,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on", "aboa
 MOTION_LEMMAS = frozenset("visit travel trip fly arrive go head come journey tour".split())
 DIRECTION_PREPS = frozenset({"to", "into"})
 DATELINE_ROOTS = frozenset({"01", "02", "03", "04", "05"})
+_LEAD_KEY = "crosswire.event_lead"
 
 
 def _root(doc: Doc, place: Place) -> Token | None:
@@ -96,16 +97,26 @@ def _dateline_place(
 ) -> Place | None:
     if cameo[:2] not in DATELINE_ROOTS:
         return None
-    line = find_dateline(doc_text(doc))
-    if line is None:
+    found = _lead(doc)
+    if found is None or found[0] != sent.start:
         return None
-    place = next(
-        (p for p in places if p.start is not None and line.place_start <= p.start < line.place_end), None
-    )
+    start, end = found[1], found[2]
+    place = next((p for p in places if p.start is not None and start <= p.start < end), None)
     if place is None or not place.country or country_of(source) != place.country:
         return None
-    lead = next((s for s in doc.sents if s.end_char > line.end), None)
-    return place if lead is not None and lead.start == sent.start else None
+    return place
+
+
+def _lead(doc: Doc) -> tuple[int, int, int] | None:
+    """(first token of the lead sentence, the dateline place's start and end offsets), once per Doc."""
+    if _LEAD_KEY not in doc.user_data:
+        line = find_dateline(doc_text(doc))
+        lead = None if line is None else next((s for s in doc.sents if s.end_char > line.end), None)
+        doc.user_data[_LEAD_KEY] = (
+            None if line is None or lead is None else (lead.start, line.place_start, line.place_end)
+        )
+    found: tuple[int, int, int] | None = doc.user_data[_LEAD_KEY]
+    return found
 
 
 def event_place(
