@@ -382,3 +382,31 @@ def test_meeting_at_the_dmz_is_placed_there() -> None:
     event = only(code("Donald Trump met Kim Jong-un at the DMZ on Sunday."), "04", "USA")
     assert event.place is not None and event.place.name == "Demilitarized Zone"
     assert when(event) == ("2019-04-28", None, "day", "relative")
+
+
+def test_store_keeps_time_status_and_per_report_fields(tmp_path) -> None:
+    from crosswire.model import Analysis, EventActor, EventMention
+    from crosswire.store import open_store
+
+    article = Article(text="Kim met Putin. The summit was held.", published=PUBLISHED, outlet="Test Daily")
+    event = Event(
+        source=EventActor("North Korea", "PRK"),
+        target=EventActor("Russia", "RUS"),
+        cameo="040",
+        date="2019-02-27",
+        date_end="2019-02-28",
+        date_precision="range",
+        date_source="kb",
+        reported_on="2019-04-29",
+        status="planned",
+        negated=True,
+        mentions=[
+            EventMention(article.id, 0, 14, "Kim met Putin.", status="planned", negated=True, date="2019-02-27",
+                         date_end="2019-02-28", date_source="kb")
+        ],
+    )  # fmt: skip
+    with open_store(str(tmp_path / "store.db")) as store:
+        store.save_articles([article])
+        store.save_analyses([Analysis(article_id=article.id, events=[event])])
+        stored = store.get_analysis(article.id)
+    assert stored is not None and stored.events == [event]
