@@ -410,3 +410,25 @@ def test_store_keeps_time_status_and_per_report_fields(tmp_path) -> None:
         store.save_analyses([Analysis(article_id=article.id, events=[event])])
         stored = store.get_analysis(article.id)
     assert stored is not None and stored.events == [event]
+
+
+def test_the_summit_after_a_named_summit_is_that_summit() -> None:
+    text = (
+        "The Singapore summit raised hopes. Kim Jong-un met Donald Trump at the summit, "
+        "and Trump praised Kim after the summit."
+    )
+    found = mentions(text, published=date(2018, 6, 20))
+    assert [(words, name) for words, name in found] == [
+        ("Singapore summit", "Singapore summit"),
+        ("the summit", "Singapore summit"),
+        ("the summit", "Singapore summit"),
+    ]
+    events = code(text, published=datetime(2018, 6, 20))
+    meeting = only(events, "04", "PRK")
+    assert when(meeting) == ("2018-06-12", None, "day", "kb")
+    praise = only(events, "051", "USA")
+    assert praise.date is None  # "after the summit" is later than the summit, on no known day
+    # Too far from the name, or the only named event is of another kind: no link.
+    assert mentions("The Iran nuclear deal was signed in Vienna. The summit failed.") == [
+        ("Iran nuclear deal", "Joint Comprehensive Plan of Action (Iran nuclear deal)")
+    ]

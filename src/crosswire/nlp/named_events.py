@@ -9,7 +9,8 @@ parsed article, matched two ways:
 * by description: a head noun the entry lists ("summit", "talks") whose phrase names the entry's place ("the
   summit in Hanoi") or its ordinal and parties ("the second North Korea-US summit").
 
-Precision first: a description must fit exactly one entry; a phrase that makes the name indefinite or points
+A bare "the summit" shortly after a named summit is that summit (the nearest named event of its kind
+before it, within `ANAPHOR_CHARS`). Precision first: a description must fit exactly one entry; a phrase that makes the name indefinite or points
 elsewhere ("a new Iran deal", "another Singapore summit", "the next summit") matches nothing; a year in the
 phrase that contradicts the entry's rules it out; and an entry more than `FUTURE_DAYS` after the article's
 publication is not the event the article meant (an article of 2015 on "a summit in Hanoi").
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.nlp.kb import KnowledgeBase
 
 FUTURE_DAYS = 60
+ANAPHOR_CHARS = 1500
 RECENT_DAYS = 550
 # Adjectives that name the parties ("inter-Korean summit").
 PARTY_ADJECTIVES = {"inter-korean": {"PRK", "KOR"}, "intra-korean": {"PRK", "KOR"}}
@@ -68,7 +70,7 @@ class NamedEventMention:
     start: int
     end: int
     event: NamedEvent
-    how: str  # "alias" or "description"
+    how: str  # "alias", "description" or "anaphor" ("the summit" after "the Hanoi summit")
 
 
 @dataclass
@@ -161,7 +163,32 @@ def find_named_events(
         chosen = _choose(fits, published)
         if chosen is not None:
             found.append(NamedEventMention(phrase.start_char, phrase.end_char, chosen, "description"))
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    return _with_anaphors(doc, base, found)
+
+
+def _with_anaphors(doc: Doc, base: NamedEventBase, found: list[NamedEventMention]) -> list[NamedEventMention]:
+    """ "The Hanoi summit ... The summit ended early": a bare "the summit" a little after a named event of
+    that kind is that event (the nearest one before it, within `ANAPHOR_CHARS`)."""
+    if not found:
+        return found
+    nouns = {noun for entries in base.by_noun.values() for e in entries for noun in e.nouns}
+    out = list(found)
+    for tok in doc:
+        if tok.lemma_.lower() not in nouns or tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
+            continue
+        lefts = list(tok.lefts)
+        if len(lefts) != 1 or lefts[0].lower_ != "the" or any(c.dep_ == "prep" for c in tok.rights):
+            continue
+        if any(m.start <= tok.idx < m.end for m in found):
+            continue
+        before = [m for m in found if m.end <= tok.idx and tok.idx - m.end <= ANAPHOR_CHARS]
+        if not before:
+            continue
+        last = before[-1]
+        if tok.lemma_.lower() in last.event.nouns or tok.lemma_.lower() == last.event.kind:
+            out.append(NamedEventMention(lefts[0].idx, tok.idx + len(tok.text), last.event, "anaphor"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _choose(fits: list[NamedEvent], published: date | None) -> NamedEvent | None:
