@@ -432,3 +432,10 @@ def test_the_summit_after_a_named_summit_is_that_summit() -> None:
     assert mentions("The Iran nuclear deal was signed in Vienna. The summit failed.") == [
         ("Iran nuclear deal", "Joint Comprehensive Plan of Action (Iran nuclear deal)")
     ]
+
+
+def test_being_in_an_agreement_is_not_its_time() -> None:
+    event = only(code("The United States cooperated with Iran in the Iran nuclear deal."), "06", "USA")
+    assert event.date is None
+    kills = only(code("Al Qaeda killed Americans in the September 11 attacks."), "18", "")
+    assert when(kills) == ("2001-09-11", None, "day", "kb")

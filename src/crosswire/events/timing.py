@@ -46,6 +46,11 @@ PERFORMING_VERBS = frozenset(
 DURING_PREPS = frozenset({"in", "during", "at", "amid", "throughout"})
 # Subordinators of a clause that happens at the time of its head ("stepped into the fray Friday when he ...").
 SAME_TIME_MARKS = frozenset({"when", "as", "while"})
+# Named events that are occasions an act can happen in ("killed in the war", "met at the summit"); being "in"
+# an agreement is membership, not time ("staying in the Iran nuclear deal").
+OCCASION_KINDS = frozenset(
+    "summit talks war attack crisis test disaster invasion annexation referendum event".split()
+)
 # Dependencies by which a time expression modifies a noun (and so dates the noun, not the verb).
 NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 # Clause boundaries a time expression does not cross on its way up to the act.
@@ -213,7 +218,12 @@ def named_event_for(doc: Doc, named: list[NamedEventMention], trigger: Token) ->
         root = span.root
         if root.dep_ == "dobj" and root.head == trigger and trigger.lemma_.lower() in PERFORMING_VERBS:
             return mention
-        if root.dep_ == "pobj" and root.head.lower_ in DURING_PREPS and root.head.head == trigger:
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in DURING_PREPS
+            and root.head.head == trigger
+            and mention.event.kind in OCCASION_KINDS
+        ):
             return mention
     return None
 
