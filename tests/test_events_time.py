@@ -439,3 +439,11 @@ def test_being_in_an_agreement_is_not_its_time() -> None:
     assert event.date is None
     kills = only(code("Al Qaeda killed Americans in the September 11 attacks."), "18", "")
     assert when(kills) == ("2001-09-11", None, "day", "kb")
+
+
+def test_a_summit_takes_the_time_of_the_verb_that_holds_it_not_of_one_that_judges_it() -> None:
+    held = code("The summit between Japan and China took place on Thursday.")
+    assert when(only(held, "04", "JPN")) == ("2019-04-25", None, "day", "relative")
+    judged = code("North Korea criticized the Japan-China summit on Thursday.")
+    assert when(only(judged, "111", "PRK")) == ("2019-04-25", None, "day", "relative")
+    assert only(judged, "04", "JPN").date is None

@@ -13,7 +13,8 @@
    and a "when"/"as" clause and its head; an act told in a participle ("the Treasury announcing
    sanctions") shares the time of the noun phrase it describes ("This past Friday's sequence of events
    with ..."). For a noun ("the summit"), one inside its phrase ("the April 27 summit", "the summit on Apr. 25"), else one of the verb it
-   is the subject or object of ("the summit took place on Thursday"). The source is "text" for a calendar
+   is the subject of, or the object of a verb that holds it ("the summit took place on Thursday", "held a
+   summit on Thursday"; not "criticized the summit on Thursday"). The source is "text" for a calendar
    date ("April 25", "2018"), "relative" for one counted from publication or from another dated mention
    ("on Thursday", "last week", "the previous day"). Two times that open and close a span ("from Dec. 22
    through Jan. 25") give a range.
@@ -42,6 +43,9 @@ PERFORMING_VERBS = frozenset(
     "hold sign reach conclude adopt attend host ink stage conduct hold seal finalise finalize "
     "negotiate agree announce issue".split()
 )
+# Verbs whose object is an event they open, have or close ("began talks on Monday"): the verb's time is the
+# event's. Another verb's object keeps its own time ("criticized the summit on Friday").
+HOLDING_VERBS = frozenset("have convene open begin start resume end wrap close continue".split())
 # Prepositions that put an act inside a named event's time ("killed in the war", "met during the summit").
 DURING_PREPS = frozenset({"in", "during", "at", "amid", "throughout"})
 # Subordinators of a clause that happens at the time of its head ("stepped into the fray Friday when he ...").
@@ -285,10 +289,13 @@ def event_time(
     else:
         own = _noun_times(doc, in_sentence, trigger)
         head = trigger.head
+        # "The summit took place on Thursday", "held talks on Friday"; not "criticized the summit on Friday".
+        performed = trigger.dep_ != "dobj" or head.lemma_.lower() in PERFORMING_VERBS | HOLDING_VERBS
         if (
             not own
             and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
             and head.pos_ in ("VERB", "AUX")
+            and performed
         ):
             own = _clause_times(doc, in_sentence, named_here, head)
     text_time = _span_of(doc, own) or (_from_ref(_closest(own, trigger)) if own else None)
