@@ -168,6 +168,8 @@ def test_named_event_by_alias_and_by_description() -> None:
 
 def test_named_event_not_matched_when_the_words_point_elsewhere() -> None:
     assert mentions("Trump wants a new Iran deal.") == []
+    assert mentions("It became the great war of our time.") == []  # a name is capitalised: not "great war"
+    assert mentions("He fought in the Great War.") == [("Great War", "World War I")]
     assert mentions("Talks between the US and North Korea resumed.") == []  # talks: too many to choose
     assert mentions("Experts discussed the 2018 Hanoi summit.") == []  # the year contradicts the entry
     # An entry long after the article is not what it meant.
