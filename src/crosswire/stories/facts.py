@@ -38,7 +38,8 @@ def event_fact(fact: AlignedFact, dep: Dependence) -> Fact:
                 "end": occ.end,
                 "text": occ.sentence,
                 "match": occ.match,
-                "date": date.fromordinal(occ.day).isoformat() if occ.day else None,
+                # The act's own day; never the publication day, which only says when it was reported.
+                "date": date.fromordinal(occ.own_day).isoformat() if occ.own_day else None,
             }
         )
     reports = [(o.article_id, o.outlet) for o in fact.occurrences]
