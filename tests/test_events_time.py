@@ -469,3 +469,9 @@ def test_story_facts_never_date_an_act_by_its_report() -> None:
     summit = next(f for f in (event_fact(f, dep) for f in align_events(arts, an)) if f.event_id == event.id)
     assert fact_date(summit) == "2026-02-26"
     assert {s["date"] for s in summit.sentences if s["article_id"] == dated.id} == {"2026-02-26"}
+
+
+def test_negotiating_a_named_agreement_is_not_dated_by_it() -> None:
+    # Issue #15: "the 1994 North American Free Trade Agreement" dated a 2018 negotiation to 1994.
+    events = code("The United States negotiated the North American Free Trade Agreement with Mexico.")
+    assert events and all(e.date is None for e in events if e.cameo.startswith("04"))

@@ -38,10 +38,10 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.model import TimeRef
 from crosswire.nlp.named_events import NamedEvent, NamedEventMention
 
-# Verbs whose object names the event they perform: holding the summit is the summit.
+# Verbs whose object names the event they perform: holding the summit is the summit. (Not "negotiate":
+# negotiating NAFTA in 2018 is a renegotiation, not the 1994 agreement.)
 PERFORMING_VERBS = frozenset(
-    "hold sign reach conclude adopt attend host ink stage conduct hold seal finalise finalize "
-    "negotiate agree announce issue".split()
+    "hold sign reach conclude adopt attend host ink stage conduct seal finalise finalize agree issue".split()
 )
 # Verbs whose object is an event they open, have or close ("began talks on Monday"): the verb's time is the
 # event's. Another verb's object keeps its own time ("criticized the summit on Friday").
