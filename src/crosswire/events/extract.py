@@ -29,8 +29,20 @@ from crosswire.events import clauses, evidence, nominal
 from crosswire.events.codebook import Codebook
 from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import ActorIndex, country_of, same_actor
+from crosswire.events.status import act_status, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
-from crosswire.model import Actor, Article, Event, EventActor, EventMention, Place, Quote, Speaker, TimeRef
+from crosswire.model import (
+    FACT_STATUSES,
+    Actor,
+    Article,
+    Event,
+    EventActor,
+    EventMention,
+    Place,
+    Quote,
+    Speaker,
+    TimeRef,
+)
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
@@ -115,10 +127,10 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     if entry is None:
         return []
     code, rule = entry.code, entry.id
-    if clauses.is_negated(verb):
-        if entry.negated is None:
-            return []
-        code, rule = entry.negated, f"{entry.id}:negated"
+    absorbed = False
+    if clauses.is_negated(verb) and entry.negated is not None:
+        # CAMEO has the opposite act ("did not accept" -> reject): code it, affirmed.
+        code, rule, absorbed = entry.negated, f"{entry.id}:negated", True
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
     topic: list[Token] = []
@@ -128,7 +140,7 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
             t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
         ]
     mode = "potential" if clauses.modal_marker(verb, lexicon) else None
-    return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic)
+    return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
 
 
 def _proposal_object(verb: Token) -> Token | None:
@@ -162,9 +174,6 @@ def _code_control(
 ) -> list[Event]:
     """ "agreed to meet" (036), "refused to meet" (125), "threatened to strike" (138), "urged X to talk" (026)."""
     inner = clauses.match_verb(complement, ctx.lexicon)
-    if clauses.is_negated(verb) and control.kind != "refusal":
-        ctx.consumed.add(complement.i)
-        return []
     if control.kind == "refusal":
         if clauses.is_negated(verb):  # "did not refuse to meet" asserts nothing we code
             ctx.consumed.add(complement.i)
@@ -197,6 +206,7 @@ def _assemble(
     mode: str | None,
     complement: Token | None = None,
     topic: list[Token] | None = None,
+    polarity_absorbed: bool = False,
 ) -> list[Event]:
     index = ctx.index
     subjects = clauses.subject_tokens(verb)
@@ -230,11 +240,21 @@ def _assemble(
     pairs = _pairs(sources, targets, entry.symmetric)
     events = []
     for source, target in pairs:
-        events.append(
-            _event(
-                ctx, sent, verb, source, target, code, rule, mode, entry.confidence, syntactic or not targets
-            )
+        event = _event(
+            ctx,
+            sent,
+            verb,
+            source,
+            target,
+            code,
+            rule,
+            mode,
+            entry.confidence,
+            syntactic or not targets,
+            polarity_absorbed,
         )
+        if event is not None:
+            events.append(event)
     return events
 
 
@@ -288,10 +308,11 @@ def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list
     if not pairs:
         return []
     rule = entry.id + (".failed" if _failed(noun, entry) else "")
-    return [
+    events = [
         _event(ctx, sent, noun, s, t, entry.code, rule, parties.mode, entry.confidence, True)
         for s, t in pairs
     ]
+    return [e for e in events if e is not None]
 
 
 def _failed(noun: Token, entry: NounEntry) -> bool:
@@ -322,7 +343,8 @@ def _event(
     mode: str | None,
     base: float,
     syntactic_target: bool,
-) -> Event:
+    polarity_absorbed: bool = False,
+) -> Event | None:
     plover, plover_mode, _ = ctx.codebook.plover(code)
     claim_by = evidence.claim_at(ctx.claims, trigger.idx)
     if (
@@ -331,6 +353,12 @@ def _event(
         and not evidence.inside_content(trigger)
     ):
         claim_by = None
+    said = act_status(trigger)
+    negated = said.negated and not polarity_absorbed
+    if said.status not in FACT_STATUSES and claim_by is None and is_speculation(trigger):
+        return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
+    if negated and code.startswith("01"):
+        return None  # "said nothing", "did not comment": no statement was made
     date, precision = evidence.date_for(ctx.doc, ctx.times, ctx.article.published, sent, trigger)
     confidence = base + (0.1 if source.actor_id else 0.0)
     confidence += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
@@ -347,8 +375,12 @@ def _event(
                 end=sent.end_char,
                 sentence=sent.text,
                 outlet=ctx.article.outlet,
+                status=said.status,
+                negated=negated,
             )
         ],
+        status=said.status,
+        negated=negated,
         plover=plover,
         mode=mode or plover_mode,
         goldstein=ctx.codebook.goldstein(code),
