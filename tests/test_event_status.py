@@ -94,3 +94,20 @@ def test_no_agreement_is_never_an_agreement_fact() -> None:
 
 def test_saying_nothing_and_negated_statements_are_dropped() -> None:
     assert not code("Peru did not comment on the border.")
+
+
+def test_media_that_report_are_no_parties_but_their_condemnation_is_an_act() -> None:
+    events = code("The Korean Central News Agency reported that Peru attacked Chile.")
+    assert not [e for e in events if "MED" in (e.source.code or "")]
+    assert [e for e in events if e.cameo.startswith("19") and e.source.code == "PER"]
+    events = code("The Korean Central News Agency denounced Japan over the drill.")
+    assert [e for e in events if e.cameo.startswith("11") and e.source.code == "PRKMED"]
+
+
+def test_the_articles_own_outlet_is_no_actor() -> None:
+    events = code("Test Daily reported on Monday that Peru criticised Chile.")
+    assert not [
+        e
+        for e in events
+        if "test daily" in {(e.source.name or "").lower(), (e.target and e.target.name or "").lower()}
+    ]

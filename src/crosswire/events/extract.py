@@ -233,6 +233,15 @@ def _assemble(
             targets = fallback_target(index, verb, after, sources)
     if entry.needs_target and not targets:
         return []
+    if code == "010":
+        # A medium that reports, writes or says is telling the news, not acting ("the newspaper reported",
+        # "KCNA said Kim told Putin ..."): the act it reports is coded on its own. Its condemnation is an act.
+        sources = [s for s in sources if not _is_medium(ctx, s)]
+        targets = [t for t in targets if not _is_medium(ctx, t)]
+    sources = [s for s in sources if not _is_own_outlet(ctx, s)]
+    targets = [t for t in targets if not _is_own_outlet(ctx, t)]
+    if not sources:
+        return []
     if code == "010" and not targets:
         # A bare "said" tells only that someone spoke, which the quote layer already records with the
         # words; it stays an event when a state or named body made the statement (an official position).
@@ -274,6 +283,20 @@ def _pairs(
             if symmetric and target is not None:
                 pairs.append((target, source))
     return pairs
+
+
+def _is_medium(ctx: _Article, actor: EventActor) -> bool:
+    """A news outlet or agency (CAMEO role MED), the article's own outlet, or one of its authors."""
+    return "MED" in (actor.code or "")[:6] or _is_own_outlet(ctx, actor)
+
+
+def _is_own_outlet(ctx: _Article, actor: EventActor) -> bool:
+    """The outlet that publishes the article, or its author: they report the events, they are no party."""
+    name = (actor.name or "").strip().lower()
+    if not name:
+        return False
+    own = {(ctx.article.outlet or "").strip().lower()} | {a.strip().lower() for a in ctx.article.authors}
+    return name in own - {""}
 
 
 def _cue_speaker(ctx: _Article, verb: Token) -> EventActor | None:
