@@ -66,6 +66,8 @@ class Status:
 
 def _negated_here(tok: Token) -> bool:
     for child in tok.children:
+        if child.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return True  # "reached no agreement", "made no concession"
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
             return True
         if child.dep_ == "det" and child.lower_ == "no":
