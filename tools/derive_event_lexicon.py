@@ -42,16 +42,16 @@ PREPOSITIONS = frozenset(
 SKIP_WORDS = frozenset({"a", "an", "the", "its", "his", "her", "their", "new", "fresh"})
 
 
-def read_dictionary(
-    text: str,
-) -> tuple[
-    dict[str, list[str]], list[tuple[str, list[tuple[str, str | None]], list[tuple[str, str, set[str]]]]]
-]:
-    """(synsets, blocks): each block is (block code, [(verb lemma, own code)], [(pattern text, code)])."""
+Block = tuple[str, list[tuple[str, str | None]], list[tuple[str, str, set[str]]]]
+
+
+def read_dictionary(text: str) -> tuple[dict[str, list[str]], list[str], list[Block]]:
+    """(synsets, block names, blocks): a block is (code, [(verb lemma, own code)], [(pattern, code, found with)])."""
     synsets: dict[str, list[str]] = defaultdict(list)
-    blocks: list[tuple[str, list[tuple[str, str | None]], list[tuple[str, str, set[str]]]]] = []
+    blocks: list[Block] = []
     current_synset: str | None = None
     in_patterns = False
+    block_names: list[str] = []
     for raw in text.splitlines():
         if "VERB PATTERNS" in raw:
             in_patterns = True
@@ -69,6 +69,7 @@ def read_dictionary(
         if m:
             current_synset = None
             blocks.append((m.group(2).strip(), [], []))
+            block_names.append(m.group(1).split("_")[0].lower())
             continue
         if not blocks or current_synset is not None and not stripped.startswith("-"):
             continue
@@ -88,7 +89,7 @@ def read_dictionary(
         if len(word) != 1 or "_" in word[0] or not word[0].isalpha():
             continue  # multi-word verb forms need word positions
         blocks[-1][1].append((word[0].lower(), code_match[0].strip() if code_match else None))
-    return dict(synsets), blocks
+    return dict(synsets), block_names, blocks
 
 
 def _clean_code(code: str) -> str | None:
@@ -150,12 +151,17 @@ def parse_pattern(
 
 
 def derive(text: str, known_codes: set[str]) -> list[dict]:
-    synsets, blocks = read_dictionary(text)
+    synsets, block_names, blocks = read_dictionary(text)
     seen: set[tuple] = set()
     grouped: dict[tuple, list[str]] = defaultdict(list)
-    for block_code, verbs, patterns in blocks:
+    for block_name, (block_code, verbs, patterns) in zip(block_names, blocks, strict=True):
         lemmas = [v for v, _ in verbs]
         for lemma, own in verbs:
+            # A verb codes by itself only where the dictionary says so: its own [code], or the block's code
+            # for the verb the block is named after. The WordNet synonyms filed under a block inherit its
+            # code in PETRARCH ("die" as 190, "express" as 110): too loose without PETRARCH's patterns.
+            if own is None and lemma != block_name:
+                continue
             code = _clean_code(own or block_code) if (own or block_code) else None
             if code is None or code not in known_codes or lemma in GENERIC:
                 continue

@@ -139,8 +139,52 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         topic = [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree] + [
             t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
         ]
+    if code == "010" and not topic:
+        content = _said_content(ctx, sent, verb)
+        if content is not None:
+            return content
     mode = "potential" if clauses.modal_marker(verb, lexicon) else None
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
+
+
+DEMAND_MODALS = frozenset({"must", "should"})
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "\u2019ll", "shall"})
+OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
+
+
+def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
+    """What a statement says can make it an act of its own: "Russia said Sudan must return the helicopter"
+    demands (10) of Sudan; "Palestinian leaders said they would boycott all contact" threatens (13)."""
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if content is None or clauses.is_negated(content):
+        return None
+    aux = {a.lower_ for a in content.children if a.dep_ == "aux"}
+    subjects = clauses.subject_tokens(content)
+    if not subjects:
+        return None
+    inner = clauses.match_verb(content, ctx.lexicon)
+    if aux & DEMAND_MODALS:
+        demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
+        if not demanded:
+            return None
+        control = ctx.lexicon.controls.get("demand")
+        code = (control.code_for(inner.code if inner else None) if control else None) or "100"
+        entry = VerbEntry(id="statement.must", lemma=verb.lemma_, code=code)
+        ctx.consumed.add(content.i)
+        return _assemble(ctx, sent, verb, entry, code, "statement.must", None, given_targets=demanded)
+    threat = ctx.lexicon.controls.get("threaten")
+    if aux & FUTURE_MODALS and inner is not None and threat is not None and inner.code[:2] in threat.by_root:
+        speaker = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
+        own = subjects[0].lower_ in OWN_SUBJECTS or any(
+            same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
+        )
+        code = threat.code_for(inner.code)
+        if not own or code is None:
+            return None
+        ctx.consumed.add(content.i)
+        rule = f"statement.would+{inner.id}"
+        return _assemble(ctx, sent, verb, inner, code, rule, "threatened", complement=content)
+    return None
 
 
 def _proposal_object(verb: Token) -> Token | None:
@@ -207,6 +251,7 @@ def _assemble(
     complement: Token | None = None,
     topic: list[Token] | None = None,
     polarity_absorbed: bool = False,
+    given_targets: list[EventActor] | None = None,
 ) -> list[Event]:
     index = ctx.index
     subjects = clauses.subject_tokens(verb)
@@ -219,7 +264,9 @@ def _assemble(
     if not sources:
         return []
     targets, syntactic = syntactic_targets(index, verb, entry, complement)
-    if topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
+    if given_targets is not None:
+        targets, syntactic = given_targets, True
+    elif topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
         countries = {country_of(s) for s in sources}
         targets = [a for _, a in index.in_span(topic) if country_of(a) not in countries][:2]
         syntactic = bool(targets)

@@ -155,17 +155,20 @@ class ActorIndex:
 
     def _country_in(self, tok: Token, deep: bool) -> str | None:
         """The country a noun phrase's own modifiers name: "Rwandan", "Sudan's", "Mozambique", "in Nepal"."""
+        # The phrase before the head, however nested: "British Defence Secretary Tom King".
+        for left in tok.lefts:
+            if left.dep_ not in MODIFIER_DEPS:
+                continue
+            for t in left.subtree:
+                if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN"):
+                    for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
+                        match = self.kb.lookup_country(text)
+                        if match is not None and match.via != "capital":
+                            return match.country.cameo
         for child in tok.children:
-            if child.dep_ in MODIFIER_DEPS and child.i < tok.i:
-                if (
-                    child.dep_ == "poss"
-                    or child.ent_type_ in ("GPE", "NORP")
-                    or child.pos_ in ("ADJ", "PROPN")
-                ):
-                    match = self.kb.lookup_country(_entity_text(self.doc, child))
-                    if match is not None and match.via != "capital":
-                        return match.country.cameo
-            elif deep and child.dep_ == "prep" and child.lower_ in COUNTRY_PREPS:
+            if child.dep_ in MODIFIER_DEPS:
+                continue
+            if deep and child.dep_ == "prep" and child.lower_ in COUNTRY_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP", "LOC"):
                         match = self.kb.lookup_country(_entity_text(self.doc, pobj))
@@ -202,7 +205,11 @@ class ActorIndex:
         if people and country is None:
             match = self.kb.lookup_country(tok.text)
             country = match.country.cameo if match is not None and match.via != "capital" else None
-        if country is None and GROUP_ROLES.get(lemma, GROUP_ROLES.get(tok.lower_)) not in ("REB", "UAF", "OPP"):
+        if country is None and GROUP_ROLES.get(lemma, GROUP_ROLES.get(tok.lower_)) not in (
+            "REB",
+            "UAF",
+            "OPP",
+        ):
             return None  # "the police", "the government", "students": whose is not said
         return self._group(tok, country)
 
