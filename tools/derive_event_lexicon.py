@@ -33,7 +33,8 @@ GENERIC = frozenset(
     "leave move show find look call work play follow open close meet remain stay become seem begin "
     "continue start end use include allow help tell say ask add note report state claim pass raise "
     "receive send fall rise reach return lead mark face cut hit strike fire press push pull draw drop "
-    "break deal sign target contain enclose restrict pick spend watch serve launch issue".split()
+    "break deal sign target contain enclose restrict pick spend watch serve launch issue die express "
+    "decide train vote expect want plan aim remain".split()
 )
 PARTICLES = frozenset({"up", "off", "back", "out", "down", "in", "over", "away", "on", "through", "aside"})
 PREPOSITIONS = frozenset(
@@ -150,8 +151,21 @@ def parse_pattern(
     return particle, prep, objects
 
 
+def _mood_verbs() -> frozenset[str]:
+    """Verbs that set another act's status ("plans to", "seeks to", "failed to", "suggests"): as bare verbs
+    they would code the intent as an act of its own; the coder reads them as the status of their complement."""
+    sys.path.insert(0, str(REPO / "src"))
+    from crosswire.events import status
+
+    heads = (
+        status.PLANNED_HEADS | status.HYPOTHETICAL_HEADS | status.NEGATING_HEADS | status.SPECULATIVE_HEADS
+    )
+    return frozenset(heads - {"threaten", "warn", "agree", "pledge", "promise", "vow", "offer"})
+
+
 def derive(text: str, known_codes: set[str]) -> list[dict]:
     synsets, block_names, blocks = read_dictionary(text)
+    generic = GENERIC | _mood_verbs() | {"signal", "strive", "ensure", "guarantee"}
     seen: set[tuple] = set()
     grouped: dict[tuple, list[str]] = defaultdict(list)
     for block_name, (block_code, verbs, patterns) in zip(block_names, blocks, strict=True):
@@ -163,7 +177,7 @@ def derive(text: str, known_codes: set[str]) -> list[dict]:
             if own is None and lemma != block_name:
                 continue
             code = _clean_code(own or block_code) if (own or block_code) else None
-            if code is None or code not in known_codes or lemma in GENERIC:
+            if code is None or code not in known_codes or lemma in generic:
                 continue
             key = (lemma, None, None, ())
             if key not in seen:

@@ -283,6 +283,8 @@ def _assemble(
     if code == "010":
         # A medium that reports, writes or says is telling the news, not acting ("the newspaper reported",
         # "KCNA said Kim told Putin ..."): the act it reports is coded on its own. Its condemnation is an act.
+        if any(_names_medium(s) for s in subjects):
+            sources = []
         sources = [s for s in sources if not _is_medium(ctx, s)]
         targets = [t for t in targets if not _is_medium(ctx, t)]
     sources = [s for s in sources if not _is_own_outlet(ctx, s)]
@@ -332,9 +334,23 @@ def _pairs(
     return pairs
 
 
+MEDIA_WORDS = frozenset(
+    "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire".split()
+)
+
+
 def _is_medium(ctx: _Article, actor: EventActor) -> bool:
-    """A news outlet or agency (CAMEO role MED), the article's own outlet, or one of its authors."""
-    return "MED" in (actor.code or "")[:6] or _is_own_outlet(ctx, actor)
+    """A news outlet or agency (CAMEO role MED, or named as one: "Ansa news agency", "Belgrade radio"), the
+    article's own outlet, or one of its authors."""
+    words = set((actor.name or "").lower().split())
+    named = bool(words & MEDIA_WORDS) or "news agency" in (actor.name or "").lower()
+    return "MED" in (actor.code or "")[:6] or named or _is_own_outlet(ctx, actor)
+
+
+def _names_medium(tok: Token) -> bool:
+    """ "Ansa news agency", "Belgrade radio", "the newspaper": the phrase's head names a medium."""
+    words = {c.lower_ for c in tok.children}
+    return tok.lower_ in MEDIA_WORDS or (tok.lemma_.lower() == "agency" and "news" in words)
 
 
 def _is_own_outlet(ctx: _Article, actor: EventActor) -> bool:

@@ -35,6 +35,10 @@ DEMANDED_HEADS = frozenset(
     "demand urge call appeal press request encourage order instruct tell insist push lobby "
     "require pressure push beg implore exhort invite advise".split()
 )
+# "told Putin that the summit had broken down" reports; "told Seoul to withdraw" demands.
+DEMAND_ONLY_WITH_INFINITIVE = frozenset(
+    {"tell", "ask", "advise", "warn", "remind", "order", "instruct", "press"}
+)
 DENIED_HEADS = frozenset("deny refuse reject decline dismiss rule disavow rebuff refute".split())
 NEGATING_HEADS = frozenset({"fail", "neglect", "omit", "stop", "cease", "halt", "avoid"})
 # Verbs through which the author speculates: "suggests that", "appears to", "seems to".
@@ -141,6 +145,7 @@ def act_status(trigger: Token) -> Status:
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
         negated = True  # "the summit ended without agreement"
     governing = False  # whether `tok` governs the act (as opposed to being it, or a verb coordinated with it)
+    via = trigger.dep_  # how the clause below `tok` hangs from it
     for depth in range(MAX_DEPTH + 1):
         if _negated_here(tok) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
             negated = not negated if governing else True
@@ -152,7 +157,7 @@ def act_status(trigger: Token) -> Status:
                     return Status("happened", negated=negated, marker=lemma)
             elif lemma in DENIED_HEADS:
                 return Status("denied", negated=negated, marker=lemma)
-            elif lemma in DEMANDED_HEADS:
+            elif lemma in DEMANDED_HEADS and not (lemma in DEMAND_ONLY_WITH_INFINITIVE and via == "ccomp"):
                 return Status("demanded", negated=negated, marker=lemma)
             elif lemma in PLANNED_HEADS:
                 return Status("planned", negated=negated, marker=lemma)
@@ -168,6 +173,7 @@ def act_status(trigger: Token) -> Status:
             break  # an adverbial clause is an act of its own; its head's mood does not reach it
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning.
         governing = tok.dep_ != "conj" or governing
+        via = tok.dep_
         tok = governor
     if _is_question(trigger):
         return Status("hypothetical", negated=negated, marker="?")
