@@ -22,6 +22,7 @@ quoted (claimed) acts, clamped to [0.05, 0.95].
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +32,7 @@ from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import ActorIndex, country_of, same_actor
 from crosswire.events.status import act_status, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
+from crosswire.ingest.sources import SourceRegistry
 from crosswire.model import (
     FACT_STATUSES,
     Actor,
@@ -131,6 +133,10 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     if clauses.is_negated(verb) and entry.negated is not None:
         # CAMEO has the opposite act ("did not accept" -> reject): code it, affirmed.
         code, rule, absorbed = entry.negated, f"{entry.id}:negated", True
+    if code.startswith("02") and _asks_a_question(verb, complement_of(verb)):
+        return []  # "asked at a news conference", "asked why she had not ...": a question, not an appeal
+    if code.startswith("173") and any(c.dep_ == "ccomp" for c in verb.children):
+        code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
     topic: list[Token] = []
@@ -185,6 +191,26 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         rule = f"statement.would+{inner.id}"
         return _assemble(ctx, sent, verb, inner, code, rule, "threatened", complement=content)
     return None
+
+
+QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
+
+
+def complement_of(verb: Token) -> Token | None:
+    return clauses.complement_verb(verb)
+
+
+def _asks_a_question(verb: Token, complement: Token | None) -> bool:
+    """ "asked at a news conference", "asked why ...", "asking, 'What ...?'": asking a question is no appeal.
+    "asked Seoul to resume talks" and "asked for aid" are appeals."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    if complement is not None or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    return not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("help", "aid", "support", "assistance")
+        for c in verb.children
+    )
 
 
 def _proposal_object(verb: Token) -> Token | None:
@@ -280,9 +306,10 @@ def _assemble(
             targets = fallback_target(index, verb, after, sources)
     if entry.needs_target and not targets:
         return []
-    if code == "010":
-        # A medium that reports, writes or says is telling the news, not acting ("the newspaper reported",
-        # "KCNA said Kim told Putin ..."): the act it reports is coded on its own. Its condemnation is an act.
+    if code[:2] in REPORTING_ROOTS:
+        # A medium that reports, writes, asks or hosts is telling the news, not acting ("the newspaper
+        # reported", "KCNA said Kim told Putin ...", "told The Washington Post", "a town hall hosted by
+        # MSNBC"): the act it reports is coded on its own. Its condemnation or threat is an act.
         if any(_names_medium(s) for s in subjects):
             sources = []
         sources = [s for s in sources if not _is_medium(ctx, s)]
@@ -335,16 +362,26 @@ def _pairs(
 
 
 MEDIA_WORDS = frozenset(
-    "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire".split()
+    "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire cnn msnbc "
+    "bbc cbs nbc".split()
 )
+# Roots of acts a news medium performs as its work: statements, appeals and questions, interviews, hosting.
+REPORTING_ROOTS = frozenset({"01", "02", "04"})
 
 
 def _is_medium(ctx: _Article, actor: EventActor) -> bool:
-    """A news outlet or agency (CAMEO role MED, or named as one: "Ansa news agency", "Belgrade radio"), the
-    article's own outlet, or one of its authors."""
-    words = set((actor.name or "").lower().split())
-    named = bool(words & MEDIA_WORDS) or "news agency" in (actor.name or "").lower()
-    return "MED" in (actor.code or "")[:6] or named or _is_own_outlet(ctx, actor)
+    """A news outlet or agency (CAMEO role MED, one of the outlets crosswire knows, or named as one: "Ansa
+    news agency", "Belgrade radio"), the article's own outlet, or one of its authors."""
+    name = (actor.name or "").strip()
+    words = set(name.lower().split())
+    named = bool(words & MEDIA_WORDS) or "news agency" in name.lower()
+    known = bool(name) and _outlets().by_name(name.removeprefix("The ").removeprefix("the ")) is not None
+    return "MED" in (actor.code or "")[:6] or named or known or _is_own_outlet(ctx, actor)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> SourceRegistry:
+    return SourceRegistry.builtin()
 
 
 def _names_medium(tok: Token) -> bool:
