@@ -296,6 +296,8 @@ def _assemble(
         countries = {country_of(s) for s in sources}
         targets = [a for _, a in index.in_span(topic) if country_of(a) not in countries][:2]
         syntactic = bool(targets)
+        if not targets and not syntactic_targets(index, verb, entry, complement)[0]:
+            code, rule = "010", rule.removesuffix(":critical")  # criticism of no one named is a statement
     elif not targets and not code.startswith("01") and code != "043":
         # (A host's guest must be named by the syntax; symmetric acts pair coordinated sources below.)
         if code in PLACE_TARGET_CODES:
@@ -304,6 +306,10 @@ def _assemble(
         if not targets and not (entry.symmetric and len(sources) > 1):
             after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
             targets = fallback_target(index, verb, after, sources)
+    if not targets and given_targets is None:
+        named = _named_object(verb, entry, complement)
+        if named is not None:  # "accused Schiff of ...": the sentence names whom, the actor layer did not
+            targets, syntactic = [named], True
     if entry.needs_target and not targets:
         return []
     if code[:2] in REPORTING_ROOTS:
@@ -343,13 +349,37 @@ def _assemble(
     return events
 
 
+def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:
+    """A proper name the clause gives as the act's object or addressee, uncoded: "accused Schiff",
+    "called on Schiff to resign", "demanding Schiff's ouster"."""
+    candidates = clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
+    if complement is not None:
+        candidates += clauses.object_tokens(complement)
+    for tok in candidates:
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        for t in [tok, *owners]:
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", ""):
+                words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                name = " ".join(w.text for w in words).removesuffix("\u2019s").removesuffix("'s")
+                if name and name[0].isupper():
+                    return EventActor(name=name, code=None)
+    return None
+
+
 def _pairs(
     sources: list[EventActor], targets: list[EventActor], symmetric: bool
 ) -> list[tuple[EventActor, EventActor | None]]:
     """One event per actor on each side; symmetric acts between coordinated sources pair them up."""
     pairs: list[tuple[EventActor, EventActor | None]] = []
     if not targets and symmetric and len(sources) > 1:
-        return [(a, b) for a in sources for b in sources if not same_actor(a, b)]
+        # "Israel and Lebanon renewed negotiations": the two sides. Co-subjects of one country, or of none
+        # known ("Kushner and Manafort also attended the meeting"), may be on the same side: not paired.
+        return [
+            (a, b)
+            for a in sources
+            for b in sources
+            if not same_actor(a, b) and country_of(a) and country_of(b) and country_of(a) != country_of(b)
+        ]
     for source in sources:
         options: list[EventActor | None] = list(targets) or [None]
         for target in options:

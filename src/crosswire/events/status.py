@@ -54,6 +54,18 @@ PLANNED_MODIFIERS = frozenset(
     "impending pending coming mooted".split()
 )
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "eventual", "would-be"})
+# Nouns that govern an act as their complement: "his refusal to step down", "the plan to visit",
+# "some thought to stepping down", "calls for his resignation".
+NOUN_HEADS = {
+    **dict.fromkeys("refusal denial rejection".split(), "denied"),
+    **dict.fromkeys(
+        "plan plans intention promise pledge offer proposal bid decision agreement".split(), "planned"
+    ),
+    **dict.fromkeys(
+        "thought possibility prospect idea question threat hope attempt effort".split(), "hypothetical"
+    ),
+    **dict.fromkeys("call calls demand demands request appeal pressure ultimatum".split(), "demanded"),
+}
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 ONGOING_HEADS = frozenset({"continue", "keep", "remain"})
 # How far up the clause chain a marker may sit (each step is one governing verb).
@@ -133,8 +145,12 @@ def _governor(tok: Token) -> Token | None:
         if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
             return head  # "the summit will take place", "talks collapsed"
         return None
+    if tok.pos_ == "ADP" and tok.dep_ == "prep":
+        return head  # "some thought to [stepping down]": through the preposition to the noun
     if tok.dep_ in CLAUSE_DEPS:
         return head
+    if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and tok.dep_ == "acl":
+        return head  # "his refusal to step down": the noun whose complement the act is
     return None
 
 
@@ -149,6 +165,8 @@ def act_status(trigger: Token) -> Status:
     for depth in range(MAX_DEPTH + 1):
         if _negated_here(tok) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
             negated = not negated if governing else True
+        if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_HEADS:
+            return Status(NOUN_HEADS[tok.lemma_.lower()], negated=negated, marker=tok.lemma_.lower())
         if governing:
             lemma = tok.lemma_.lower()
             if lemma in NEGATING_HEADS:
