@@ -38,6 +38,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [child]
     if is_passive(verb):
         return []
+    controller = _object_controller(verb)
+    if controller is not None:
+        return [controller]
     folded = folded_coordinate(verb)
     if folded is not None:
         return subject_tokens(folded, depth + 1)
@@ -55,6 +58,33 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [before]
         return [head]
     return []
+
+
+# Verbs whose object does the act of their complement: "urged Seoul to resume talks", "called on Schiff to
+# resign", "accused Obama of trying to undermine ...".
+OBJECT_CONTROL = frozenset(
+    "urge ask call tell order direct instruct press persuade force allow permit invite encourage advise warn "
+    "remind pressure push help enable convince beg implore".split()
+)
+ACCUSING = frozenset(
+    "accuse charge blame suspect criticize criticise condemn fault praise thank credit".split()
+)
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb governing `verb` that is the complement's doer, else None."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        for child in head.children:
+            if child.dep_ == "dobj":
+                return child
+            if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon"):
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in ACCUSING:
+        return next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    if verb.dep_ == "xcomp" and head.dep_ == "pcomp":  # "accused Obama of [trying] to undermine"
+        return _object_controller(head)
+    return None
 
 
 def folded_coordinate(verb: Token) -> Token | None:

@@ -253,6 +253,8 @@ def _code_control(
             if inner is not None and inner.negated
             else control.code_for(inner.code if inner is not None else None)
         )
+        if inner is not None and inner.code.startswith("01"):
+            code = "011"  # "declined to weigh in", "refused to comment": declining comment
     else:
         code = control.code_for(inner.code if inner is not None else None)
     if code is None:
@@ -306,6 +308,13 @@ def _assemble(
         if not targets and not (entry.symmetric and len(sources) > 1):
             after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
             targets = fallback_target(index, verb, after, sources)
+    if not targets and given_targets is None and code.startswith("11"):
+        # "charging that Mr. Trump had obstructed justice": the accused is the subject of the charge
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            targets = [a for t in clauses.subject_tokens(clause) for a in index.resolve_all(t)]
+            syntactic = bool(targets)
+            if targets:
+                break
     if not targets and given_targets is None:
         named = _named_object(verb, entry, complement)
         if named is not None:  # "accused Schiff of ...": the sentence names whom, the actor layer did not
@@ -349,16 +358,34 @@ def _assemble(
     return events
 
 
+NOT_ACTOR_ENTITIES = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
+
+
 def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:
     """A proper name the clause gives as the act's object or addressee, uncoded: "accused Schiff",
     "called on Schiff to resign", "demanding Schiff's ouster"."""
     candidates = clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
     if complement is not None:
         candidates += clauses.object_tokens(complement)
+
     for tok in candidates:
         owners = [c for c in tok.children if c.dep_ == "poss"]
         for t in [tok, *owners]:
-            if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", ""):
+            if t.pos_ == "PROPN" and t.ent_type_ not in NOT_ACTOR_ENTITIES:
                 words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
                 name = " ".join(w.text for w in words).removesuffix("\u2019s").removesuffix("'s")
                 if name and name[0].isupper():

@@ -32,7 +32,7 @@ HYPOTHETICAL_HEADS = frozenset(
     "like love prefer".split()
 )
 DEMANDED_HEADS = frozenset(
-    "demand urge call appeal press request encourage order instruct tell insist push lobby "
+    "demand urge call appeal press request encourage order instruct direct tell insist push lobby "
     "require pressure push beg implore exhort invite advise".split()
 )
 # "told Putin that the summit had broken down" reports; "told Seoul to withdraw" demands.
@@ -115,6 +115,11 @@ def _own_marker(tok: Token) -> Status | None:
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in aux):
         if not any(c.lower_ in ("was", "were") for c in aux):  # "were meeting" is past: it happened
             return Status("ongoing", marker="progressive")
+    if tok.pos_ in ("VERB", "AUX"):  # "is hosting the upcoming lecture", "will attend the planned summit"
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
+            if mods & PLANNED_MODIFIERS:
+                return Status("planned", marker=next(iter(mods & PLANNED_MODIFIERS)))
     if tok.pos_ in ("NOUN", "PROPN"):
         mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
         if mods & PLANNED_MODIFIERS:
