@@ -236,9 +236,11 @@ def write(entries: list[dict], out: Path, source: str) -> None:
             lines.append(f"preps = {_toml_list(entry['preps'])}")
         if "objects" in entry:
             lines.append(f"objects = {_toml_list(entry['objects'])}")
-        # Derived patterns code only dyadic acts: a target found in the clause guards against the readings
-        # a pattern has outside politics ("declared a national emergency", "released a report").
-        lines.append("needs_target = true")
+        # Derived patterns code only dyadic acts - a target found in the clause guards against the readings
+        # a pattern has outside politics ("declared a national emergency", "released a report") - except
+        # verb + object patterns of acts that often have no addressee: demands, protests, force postures.
+        if not ("objects" in entry and entry["code"][:2] in ("10", "14", "15")):
+            lines.append("needs_target = true")
         lines.append("confidence = 0.5")
         lines.append("")
     out.write_text("\n".join(lines), encoding="utf-8")

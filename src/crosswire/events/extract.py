@@ -422,6 +422,11 @@ MEDIA_WORDS = frozenset(
     "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire cnn msnbc "
     "bbc cbs nbc".split()
 )
+# Last words of newspaper names: "the Christian Science Monitor", "the Hindustan Times", "Fox News".
+OUTLET_TAILS = frozenset(
+    "post times journal herald tribune gazette monitor chronicle news observer telegraph guardian "
+    "independent inquirer examiner courier dispatch reporter".split()
+)
 # Roots of acts a news medium performs as its work: statements, appeals and questions, interviews, hosting.
 REPORTING_ROOTS = frozenset({"01", "02", "04"})
 
@@ -431,7 +436,12 @@ def _is_medium(ctx: _Article, actor: EventActor) -> bool:
     news agency", "Belgrade radio"), the article's own outlet, or one of its authors."""
     name = (actor.name or "").strip()
     words = set(name.lower().split())
-    named = bool(words & MEDIA_WORDS) or "news agency" in name.lower()
+    tail = name.split()[-1].lower() if name.split() else ""
+    named = (
+        bool(words & MEDIA_WORDS)
+        or "news agency" in name.lower()
+        or (len(words) > 1 and tail in OUTLET_TAILS)
+    )
     known = bool(name) and _outlets().by_name(name.removeprefix("The ").removeprefix("the ")) is not None
     return "MED" in (actor.code or "")[:6] or named or known or _is_own_outlet(ctx, actor)
 
