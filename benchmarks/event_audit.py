@@ -97,7 +97,9 @@ def score(args: argparse.Namespace) -> int:
             verdicts.append((parts[0], parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
     right = sum(v == "ok" for _, v, _ in verdicts)
     reasons = Counter(r.split(":")[0] for _, v, r in verdicts if v != "ok")
-    print(f"{right}/{len(verdicts)} = {right / len(verdicts):.1%} happened as coded; wrong by {dict(reasons)}")
+    print(
+        f"{right}/{len(verdicts)} = {right / len(verdicts):.1%} happened as coded; wrong by {dict(reasons)}"
+    )
     return 0
 
 

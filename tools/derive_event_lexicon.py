@@ -34,7 +34,7 @@ GENERIC = frozenset(
     "continue start end use include allow help tell say ask add note report state claim pass raise "
     "receive send fall rise reach return lead mark face cut hit strike fire press push pull draw drop "
     "break deal sign target contain enclose restrict pick spend watch serve launch issue die express "
-    "decide train vote expect want plan aim remain".split()
+    "decide train vote expect want plan aim remain release impose join enlist".split()
 )
 PARTICLES = frozenset({"up", "off", "back", "out", "down", "in", "over", "away", "on", "through", "aside"})
 PREPOSITIONS = frozenset(
@@ -146,8 +146,8 @@ def parse_pattern(
             return None
         objects = _words(group, synsets)
     objects = [o for o in objects if re.fullmatch(r"[a-z][a-z\-]*", o)]
-    if not objects and prep is None:
-        return None
+    if not objects:
+        return None  # a bare preposition ("* (IN)", "* (AGAINST)") is too loose for a parse-based matcher
     return particle, prep, objects
 
 

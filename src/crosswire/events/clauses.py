@@ -159,8 +159,19 @@ def object_lemmas(verb: Token, entry_preps: frozenset[str]) -> set[str]:
     return lemmas
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def particles_of(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    """The verb's particles and prepositions; a preposition of a time or number ("headed the command from
+    2010 to 2013") is not one that makes the verb a visit."""
+    out = set()
+    for c in verb.children:
+        if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in c.children):
+            continue
+        if c.dep_ in ("prt", "prep", "advmod"):
+            out.add(c.lower_)
+    return out
 
 
 def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:

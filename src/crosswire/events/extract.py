@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.events import clauses, evidence, nominal
 from crosswire.events.codebook import Codebook
 from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
-from crosswire.events.participants import ActorIndex, country_of, same_actor
+from crosswire.events.participants import OPPOSING_NOUNS, ActorIndex, country_of, same_actor
 from crosswire.events.status import act_status, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
 from crosswire.ingest.sources import SourceRegistry
@@ -135,6 +135,13 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         code, rule, absorbed = entry.negated, f"{entry.id}:negated", True
     if code.startswith("02") and _asks_a_question(verb, complement_of(verb)):
         return []  # "asked at a news conference", "asked why she had not ...": a question, not an appeal
+    if entry.id == "force.test" and any(
+        c.lower_ in ("negative", "positive") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in verb.children
+    ):
+        return []  # "tested negative for clotting disorders" is a medical test
+    if code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
+        code, rule = "111", f"{rule}:that"  # "protesting that his record is to the left": words, not a rally
     if code.startswith("173") and any(c.dep_ == "ccomp" for c in verb.children):
         code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
@@ -184,12 +191,12 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         own = subjects[0].lower_ in OWN_SUBJECTS or any(
             same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
         )
-        code = threat.code_for(inner.code)
-        if not own or code is None:
+        threat_code = threat.code_for(inner.code)
+        if not own or threat_code is None:
             return None
         ctx.consumed.add(content.i)
         rule = f"statement.would+{inner.id}"
-        return _assemble(ctx, sent, verb, inner, code, rule, "threatened", complement=content)
+        return _assemble(ctx, sent, verb, inner, threat_code, rule, "threatened", complement=content)
     return None
 
 
@@ -285,6 +292,8 @@ def _assemble(
     subjects = clauses.subject_tokens(verb)
     sources = [a for s in subjects for a in index.resolve_all(s)]
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
+    if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
+        return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []
@@ -319,8 +328,14 @@ def _assemble(
         named = _named_object(verb, entry, complement)
         if named is not None:  # "accused Schiff of ...": the sentence names whom, the actor layer did not
             targets, syntactic = [named], True
-    if entry.needs_target and not targets:
+    if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
+    if code[:2] in VIOLENT_ROOTS:
+        # Force is used by states, armed forces, police, armed groups: "Brat attacked the congressman",
+        # "lacking a rationale to fight McCarthy", "Moore beat Strange" are politics, not violence.
+        sources = [s for s in sources if _can_use_force(s)]
+        if not sources:
+            return []
     if code[:2] in REPORTING_ROOTS:
         # A medium that reports, writes, asks or hosts is telling the news, not acting ("the newspaper
         # reported", "KCNA said Kim told Putin ...", "told The Washington Post", "a town hall hosted by
@@ -373,6 +388,23 @@ NOT_ACTOR_ENTITIES = frozenset(
         "LANGUAGE",
     }
 )
+
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ARMED_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "GOV", "CRM"})
+
+
+def _can_use_force(actor: EventActor) -> bool:
+    """A state, its government or forces, police, rebels, militants, criminals; or a group coded by country
+    alone. A person or body without such a role (a candidate, a legislature, a party) is not."""
+    code = actor.code or ""
+    if not code:
+        return False
+    country = country_of(actor)
+    role = code[3:6] if country else code[:3]
+    if country and not role:
+        return True
+    return role in ARMED_ROLES
 
 
 def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:

@@ -39,6 +39,9 @@ QUANTITY_NOUNS = frozenset(
     "thousands hundreds dozens scores millions tens some many members member group groups band crowd "
     "contingent delegation unit units number".split()
 )
+OPPOSING_NOUNS = frozenset(
+    "opponent critic rival enemy foe detractor challenger adversary victim accuser".split()
+)
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
@@ -133,6 +136,8 @@ class ActorIndex:
         found = self.direct(tok)
         if found is not None:
             return self._with_country(tok, found)
+        if tok.lemma_.lower() in OPPOSING_NOUNS:
+            return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
         for child in tok.lefts:
             if child.dep_ in MODIFIER_DEPS:
                 found = self.direct(child) or (self.resolve(child) if child.dep_ == "compound" else None)

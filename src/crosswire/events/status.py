@@ -106,6 +106,8 @@ def _own_marker(tok: Token) -> Status | None:
     # "is going to meet", "are about to sign", "is to visit"
     if tok.dep_ == "xcomp" and tok.head.lower_ in ("going", "gon") and tok.head.tag_ == "VBG":
         return Status("planned", marker="going to")
+    if tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in aux):
+        return Status("planned", marker="to")  # a headline: "Gov. Jan Brewer to veto bill"
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in aux):
         return Status("planned", marker="is to")
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
