@@ -140,6 +140,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         for c in verb.children
     ):
         return []  # "tested negative for clotting disorders" is a medical test
+    if (
+        code == "130"
+        and verb.lemma_.lower() == "warn"
+        and any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "of") for c in verb.children)
+    ):
+        code, rule = "012", f"{rule}:that"  # "warned that the address will be destructive": a dark forecast
     if code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
         code, rule = "111", f"{rule}:that"  # "protesting that his record is to the left": words, not a rally
     if code.startswith("173") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -317,8 +323,9 @@ def _assemble(
         if not targets and not (entry.symmetric and len(sources) > 1):
             after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
             targets = fallback_target(index, verb, after, sources)
-    if not targets and given_targets is None and code.startswith("11"):
-        # "charging that Mr. Trump had obstructed justice": the accused is the subject of the charge
+    if not targets and given_targets is None and code[:2] in ("10", "11"):
+        # "charging that Mr. Trump had obstructed justice", "demanded Schiff step down": the subject of the
+        # clause is whom the act is aimed at
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             targets = [a for t in clauses.subject_tokens(clause) for a in index.resolve_all(t)]
             syntactic = bool(targets)
@@ -344,6 +351,11 @@ def _assemble(
             sources = []
         sources = [s for s in sources if not _is_medium(ctx, s)]
         targets = [t for t in targets if not _is_medium(ctx, t)]
+        if targets and any(
+            _names_medium(o)
+            for o in clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
+        ):
+            targets = []  # "Ryan told WVLK, a radio station"
     sources = [s for s in sources if not _is_own_outlet(ctx, s)]
     targets = [t for t in targets if not _is_own_outlet(ctx, t)]
     if not sources:
@@ -407,6 +419,12 @@ def _can_use_force(actor: EventActor) -> bool:
     return role in ARMED_ROLES
 
 
+def _person_words(doc) -> set[str]:
+    """Words of the names the parser tagged as people in this document ("Schiff" tagged LOC once is
+    still the Schiff named as a person elsewhere)."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+
+
 def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:
     """A proper name the clause gives as the act's object or addressee, uncoded: "accused Schiff",
     "called on Schiff to resign", "demanding Schiff's ouster"."""
@@ -417,7 +435,8 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
     for tok in candidates:
         owners = [c for c in tok.children if c.dep_ == "poss"]
         for t in [tok, *owners]:
-            if t.pos_ == "PROPN" and t.ent_type_ not in NOT_ACTOR_ENTITIES:
+            person = t.ent_type_ == "PERSON" or t.text in _person_words(t.doc)
+            if t.pos_ == "PROPN" and person and t.ent_type_ not in NOT_ACTOR_ENTITIES:
                 words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
                 name = " ".join(w.text for w in words).removesuffix("\u2019s").removesuffix("'s")
                 if name and name[0].isupper():
@@ -486,6 +505,11 @@ def _outlets() -> SourceRegistry:
 def _names_medium(tok: Token) -> bool:
     """ "Ansa news agency", "Belgrade radio", "the newspaper": the phrase's head names a medium."""
     words = {c.lower_ for c in tok.children}
+    if any(
+        c.dep_ == "appos" and c.lemma_.lower() in MEDIA_WORDS | {"station", "network", "outlet"}
+        for c in tok.children
+    ):
+        return True  # "WVLK, a radio station"
     return tok.lower_ in MEDIA_WORDS or (tok.lemma_.lower() == "agency" and "news" in words)
 
 
@@ -575,6 +599,8 @@ def _event(
         and not evidence.inside_content(trigger)
     ):
         claim_by = None
+    if (source.name or "").startswith(("\u2019", "'")):
+        return None  # a possessive ending read as a name ("'s Asia trip"): the parse went wrong here
     said = act_status(trigger)
     negated = said.negated and not polarity_absorbed
     if said.status not in FACT_STATUSES and claim_by is None and is_speculation(trigger):

@@ -39,8 +39,10 @@ QUANTITY_NOUNS = frozenset(
     "thousands hundreds dozens scores millions tens some many members member group groups band crowd "
     "contingent delegation unit units number".split()
 )
+# Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
 OPPOSING_NOUNS = frozenset(
-    "opponent critic rival enemy foe detractor challenger adversary victim accuser".split()
+    "opponent critic rival enemy foe detractor challenger adversary victim accuser congregation family "
+    "relative wife husband son daughter supporter follower fan voter constituent reader viewer".split()
 )
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
