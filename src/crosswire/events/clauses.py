@@ -74,7 +74,10 @@ ACCUSING = frozenset(
 def _object_controller(verb: Token) -> Token | None:
     """The object of the verb governing `verb` that is the complement's doer, else None."""
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+    infinitive = verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+    if infinitive and head.lemma_.lower() in OBJECT_CONTROL:
         for child in head.children:
             if child.dep_ == "dobj":
                 return child

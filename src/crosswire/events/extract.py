@@ -340,7 +340,7 @@ def _assemble(
     if code[:2] in VIOLENT_ROOTS:
         # Force is used by states, armed forces, police, armed groups: "Brat attacked the congressman",
         # "lacking a rationale to fight McCarthy", "Moore beat Strange" are politics, not violence.
-        sources = [s for s in sources if _can_use_force(s)]
+        sources = [s for s in sources if _can_use_force(s) and not _is_politician(ctx, s)]
         if not sources:
             return []
     if code[:2] in REPORTING_ROOTS:
@@ -425,6 +425,15 @@ def _person_words(doc) -> set[str]:
     return {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
 
 
+def _is_politician(ctx: _Article, actor: EventActor) -> bool:
+    """A person whose role is a civilian office ("Trump beat Clinton in the election", "Grimm threatened to
+    throw a reporter off the balcony"): their use of force would be a crime, which the news reports with
+    other words. Soldiers, police, militants and criminals keep their acts."""
+    kind = ctx.index.kinds.get(actor.actor_id or "", ("", ""))[0]
+    role = (actor.code or "")[3:6] if country_of(actor) else (actor.code or "")[:3]
+    return kind == "person" and role not in ("MIL", "COP", "REB", "UAF", "SPY", "CRM", "INS")
+
+
 def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:
     """A proper name the clause gives as the act's object or addressee, uncoded: "accused Schiff",
     "called on Schiff to resign", "demanding Schiff's ouster"."""
@@ -488,6 +497,8 @@ def _is_medium(ctx: _Article, actor: EventActor) -> bool:
     name = (actor.name or "").strip()
     words = set(name.lower().split())
     tail = name.split()[-1].lower() if name.split() else ""
+    if name.lower().removeprefix("the ") in OUTLET_TAILS:
+        return True  # "told the Post"
     named = (
         bool(words & MEDIA_WORDS)
         or "news agency" in name.lower()

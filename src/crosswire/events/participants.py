@@ -42,7 +42,8 @@ QUANTITY_NOUNS = frozenset(
 # Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
 OPPOSING_NOUNS = frozenset(
     "opponent critic rival enemy foe detractor challenger adversary victim accuser congregation family "
-    "relative wife husband son daughter supporter follower fan voter constituent reader viewer".split()
+    "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
+    "mother father brother sister cousin child widow friend".split()
 )
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})

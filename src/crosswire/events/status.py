@@ -194,7 +194,8 @@ def act_status(trigger: Token) -> Status:
         if marker is not None:
             return Status(marker.status, negated=negated, marker=marker.marker)
         governor = _governor(tok)
-        if governor is None or tok.dep_ == "advcl":
+        to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if governor is None or (tok.dep_ == "advcl" and not to_clause):
             break  # an adverbial clause is an act of its own; its head's mood does not reach it
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning.
         governing = tok.dep_ != "conj" or governing
