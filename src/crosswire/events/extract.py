@@ -146,6 +146,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         and any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "of") for c in verb.children)
     ):
         code, rule = "012", f"{rule}:that"  # "warned that the address will be destructive": a dark forecast
+    if (
+        code == "141"
+        and verb.lemma_.lower() == "demonstrate"
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return []  # "demonstrated a disregard for": showed, did not rally
     if code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
         code, rule = "111", f"{rule}:that"  # "protesting that his record is to the left": words, not a rally
     if code.startswith("173") and any(c.dep_ == "ccomp" for c in verb.children):

@@ -66,6 +66,7 @@ NOUN_HEADS = {
     ),
     **dict.fromkeys("call calls demand demands request appeal pressure ultimatum".split(), "demanded"),
 }
+NEGATING_NOUNS = frozenset({"inability", "failure"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 ONGOING_HEADS = frozenset({"continue", "keep", "remain"})
 # How far up the clause chain a marker may sit (each step is one governing verb).
@@ -80,10 +81,12 @@ class Status:
     marker: str | None = None  # the word that set the status (for the rule trail)
 
 
-def _negated_here(tok: Token) -> bool:
+def _negated_here(tok: Token, own: bool = True) -> bool:
     for child in tok.children:
-        if child.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
-            return True  # "reached no agreement", "made no concession"
+        if own and child.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return (
+                True  # "reached no agreement", "made no concession" (not "after the meeting, gave no sign")
+            )
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
             return True
         if child.dep_ == "det" and child.lower_ == "no":
@@ -170,7 +173,9 @@ def act_status(trigger: Token) -> Status:
     governing = False  # whether `tok` governs the act (as opposed to being it, or a verb coordinated with it)
     via = trigger.dep_  # how the clause below `tok` hangs from it
     for depth in range(MAX_DEPTH + 1):
-        if _negated_here(tok) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
+        if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NEGATING_NOUNS:
+            negated = not negated  # "Obama's inability to persuade lawmakers to impose restrictions"
+        if _negated_here(tok, own=depth == 0) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
             negated = not negated if governing else True
         if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_HEADS:
             return Status(NOUN_HEADS[tok.lemma_.lower()], negated=negated, marker=tok.lemma_.lower())
