@@ -26,6 +26,18 @@ FILES = {
 }
 
 
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ean", "ene", "ote", "er")
+
+
+def _demonym_of(word: str, country: str) -> bool:
+    """ "algerian" for "algeria", "ghanaian" for "ghana": a people's word that shares the country name's
+    stem (cities and provinces listed with the country do not: "oran", "blida")."""
+    if not word.isalpha() or word == country or not word.endswith(DEMONYM_ENDINGS):
+        return False
+    stem = min(4, len(country) - 1)
+    return stem >= 3 and word[:stem] == country[:stem]
+
+
 def derive(directory: Path) -> dict[str, str]:
     sys.path.insert(0, str(REPO / "src"))
     from crosswire.events.petrarch.dictionaries import read_actors
@@ -41,9 +53,18 @@ def derive(directory: Path) -> dict[str, str]:
             code = codes[0].upper()
             if cut == "country":
                 code = code[:3]
+            country_entry = cut == "country" and len(codes[0]) == 3
+            head = " ".join(w.lower() for w in entry.phrases[0] if w) if entry.phrases else ""
             for phrase in entry.phrases:
                 words = [w.lower() for w in phrase if w]
                 name = " ".join(words).strip()
+                if country_entry and len(words) == 1 and _demonym_of(name, head):
+                    # "ALGERIA [DZA] +ALGERIAN": the people's name, and its plural ("Algerians")
+                    for form in (name, name if name.endswith(("s", "sh", "ese", "ch")) else name + "s"):
+                        if form in names and names[form] != code:
+                            conflicts.add(form)
+                        names.setdefault(form, code)
+                    continue
                 if not name or len(name) < 4 or (cut == "country" and len(words) < 2):
                     continue
                 if not name[0].isalpha() or any(w.isdigit() for w in words):

@@ -15,7 +15,7 @@ MODAL_AUX = frozenset(
 # Nouns that only count things ("a second set", "a new round"): the thing counted may be named elsewhere in
 # the sentence ("one new set of sanctions and ... withdrawing from a second set").
 COUNTING_NOUNS = frozenset(
-    {"set", "round", "package", "batch", "series", "wave", "list", "raft", "slew", "tranche"}
+    {"set", "round", "package", "batch", "series", "wave", "list", "raft", "slew", "tranche", "state"}
 )
 # "didn't hesitate to describe" asserts the description: negating these verbs does not negate their complement.
 NEGATION_NEUTRAL = frozenset({"hesitate", "stop", "cease", "fail"})
@@ -177,9 +177,21 @@ def particles_of(verb: Token) -> set[str]:
     return out
 
 
+def _base_form(verb: Token) -> str:
+    """A regular verb's base form from its spelling, for the lemmas the tagger gets wrong ("staged" -> "stag")."""
+    word = verb.lower_
+    if verb.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        return word[:-1] if word[:-2].endswith(("g", "v", "c", "s", "z", "u")) else word[:-2]
+    if verb.tag_ == "VBZ" and word.endswith("s"):
+        return word[:-1]
+    if verb.tag_ == "VBG" and word.endswith("ing"):
+        return word[:-3] + ("e" if word[:-3].endswith(("g", "v", "c", "s", "z", "u")) else "")
+    return word
+
+
 def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
     """The most specific lexicon entry whose conditions the verb's clause meets."""
-    entries = lexicon.verb_entries(verb.lemma_)
+    entries = lexicon.verb_entries(verb.lemma_) or lexicon.verb_entries(_base_form(verb))
     if not entries:
         return None
     particles = particles_of(verb)

@@ -150,6 +150,15 @@ class ActorIndex:
                     return found
         return self.group_actor(tok)
 
+    def country_code(self, text: str) -> str | None:
+        """The CAMEO country a name, alias or demonym stands for ("Ghanaian", "Algerians"): the knowledge base,
+        else the peoples' names derived from the Phoenix country dictionary. Never a capital."""
+        match = self.kb.lookup_country(text)
+        if match is not None:
+            return match.country.cameo if match.via != "capital" else None
+        code = _derived_names().get(text.lower().strip())
+        return code if code and len(code) == 3 and code.isalpha() and code not in _ROLE_CODES else None
+
     def _with_country(self, tok: Token, found: EventActor) -> EventActor:
         """A person or body coded by role only ("GOV") gets the country its own phrase or the dictionary of
         names gives: "Gambian President Dawda Jawara" -> GMBGOV, "President Askar Akayev" -> KGZGOV."""
@@ -170,18 +179,18 @@ class ActorIndex:
             for t in left.subtree:
                 if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN"):
                     for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
-                        match = self.kb.lookup_country(text)
-                        if match is not None and match.via != "capital":
-                            return match.country.cameo
+                        code = self.country_code(text)
+                        if code is not None:
+                            return code
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS:
                 continue
             if deep and child.dep_ == "prep" and child.lower_ in COUNTRY_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP", "LOC"):
-                        match = self.kb.lookup_country(_entity_text(self.doc, pobj))
-                        if match is not None and match.via != "capital":
-                            return match.country.cameo
+                        code = self.country_code(_entity_text(self.doc, pobj))
+                        if code is not None:
+                            return code
         return None
 
     def _group(self, tok: Token, country: str | None) -> EventActor | None:
@@ -211,8 +220,7 @@ class ActorIndex:
             return None
         country = self._country_in(tok, deep=True)
         if people and country is None:
-            match = self.kb.lookup_country(tok.text)
-            country = match.country.cameo if match is not None and match.via != "capital" else None
+            country = self.country_code(tok.text)
         if country is None and GROUP_ROLES.get(lemma, GROUP_ROLES.get(tok.lower_)) not in (
             "REB",
             "UAF",
@@ -250,6 +258,10 @@ class ActorIndex:
             dateline = text.isupper() and match is not None and match.via == "name"
             if match is not None and match.via != "capital" and not dateline:
                 found = EventActor(name=match.country.name, code=match.country.cameo)
+            elif match is None and label == "NORP":
+                code = self.country_code(text)  # "Ghanaian", "Algerians": a people stands for its country
+                if code is not None:
+                    found = EventActor(name=text, code=code)
         elif label == "ORG":
             org = self.kb.organisation(text)
             if org is not None:
