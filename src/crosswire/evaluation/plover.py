@@ -30,6 +30,10 @@ DEFAULT_GOLD = (
     Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "plover" / "plover_gsr_dev.jsonl"
 )
 SAME_TYPE = {"REQUEST": "DEMAND"}
+# The gold records predate PLOVER's merge of DISAPPROVE and INVESTIGATE into ACCUSE and of FIGHT into ASSAULT,
+# which the CAMEO -> PLOVER codebook follows: `event_type_current` counts those as the same type too (score.py
+# does not, so its event-type figure cannot reach 1.0 on this set).
+CURRENT_TYPE = {"DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT", "DEMAND": "REQUEST"}
 GOALS = {"event_type": 0.70, "source_country": 0.80, "no_event_share": 0.10}
 
 
@@ -99,7 +103,7 @@ def _plover(row: dict[str, Any]) -> str:
 
 def score(gold: list[dict[str, Any]], coded: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Event type and source country accuracy and the records with no event (score.py's metrics)."""
-    type_ok = source_ok = empty = 0
+    type_ok = source_ok = empty = current_ok = 0
     misses: Counter = Counter()
     for g in gold:
         rows = coded.get(g["id"], [])
@@ -110,6 +114,8 @@ def score(gold: list[dict[str, Any]], coded: dict[str, list[dict[str, Any]]]) ->
         gold_type = SAME_TYPE.get(g["event"].upper(), g["event"].upper())
         hit = any(_plover(r) == gold_type for r in rows)
         type_ok += hit
+        current = CURRENT_TYPE.get(g["event"].upper(), g["event"].upper())
+        current_ok += any(CURRENT_TYPE.get(_plover(r), _plover(r)) == current for r in rows)
         if not hit:
             misses[f"{g['event']}->{'/'.join(sorted({_plover(r) or '?' for r in rows}))}"] += 1
         gold_sources = {(s.get("code") or "")[:3].upper() for s in g.get("source", [])}
@@ -120,6 +126,7 @@ def score(gold: list[dict[str, Any]], coded: dict[str, list[dict[str, Any]]]) ->
     return {
         "records": n,
         "event_type": round(type_ok / n, 3) if n else 0.0,
+        "event_type_current": round(current_ok / n, 3) if n else 0.0,
         "source_country": round(source_ok / n, 3) if n else 0.0,
         "no_event": empty,
         "no_event_share": round(empty / n, 3) if n else 0.0,
@@ -167,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         f"PLOVER gold records: event type {result['event_type']:.3f}, source country "
         f"{result['source_country']:.3f}, no event on {result['no_event']}/{result['records']} "
         "(goals 0.70 / 0.80 / at most 10%)"
+    )
+    print(
+        f"event type with PLOVER's later merges (DISAPPROVE/INVESTIGATE=ACCUSE, FIGHT=ASSAULT): {result['event_type_current']:.3f}"
     )
     print(json.dumps(result["misses"], indent=1))
     return 0

@@ -15,7 +15,21 @@ MODAL_AUX = frozenset(
 # Nouns that only count things ("a second set", "a new round"): the thing counted may be named elsewhere in
 # the sentence ("one new set of sanctions and ... withdrawing from a second set").
 COUNTING_NOUNS = frozenset(
-    {"set", "round", "package", "batch", "series", "wave", "list", "raft", "slew", "tranche", "state"}
+    {
+        "set",
+        "round",
+        "package",
+        "batch",
+        "series",
+        "wave",
+        "list",
+        "raft",
+        "slew",
+        "tranche",
+        "state",
+        "part",
+        "portion",
+    }
 )
 # "didn't hesitate to describe" asserts the description: negating these verbs does not negate their complement.
 NEGATION_NEUTRAL = frozenset({"hesitate", "stop", "cease", "fail"})
@@ -45,6 +59,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if folded is not None:
         return subject_tokens(folded, depth + 1)
     head = verb.head
+    if verb.dep_ == "conj" and head is not verb and is_passive(head):
+        # "has been indicted by the U.N. court and will resign": the one indicted resigns, not the court
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):

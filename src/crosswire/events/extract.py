@@ -48,7 +48,7 @@ from crosswire.model import (
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
-PLACE_TARGET_CODES = frozenset({"042", "161"})
+PLACE_TARGET_CODES = frozenset({"042", "161"})  # (a visit, closing a mission)
 PROPOSAL_NOUNS = frozenset(
     "offer proposal invitation plan request demand call bid attempt effort suggestion idea".split()
 )
