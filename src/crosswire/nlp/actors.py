@@ -152,12 +152,8 @@ class _Collector(DescriptionRules):
             said = honorific_gender(self.doc, ent.start)
             bearers = full_names
             if said is not None and fold(name) in full_names:
-                kept = [b for b in full_names[fold(name)] if genders.get(b[0], said) == said]
+                kept = [b for b in full_names[fold(name)] if self._gender_of(b[0], genders) in (None, said)]
                 bearers = {**full_names, fold(name): kept}
-                if said == "m" and not [b for b in kept if genders.get(b[0]) == "m"]:
-                    person = self.kb.person(name, self.on)
-                    if person is not None and f"person:{fold(person.name)}" not in {b[0] for b in kept}:
-                        bearers = {**full_names, fold(name): []}
             owner = surname_owner(fold(name), ent.start, bearers, counts)
             person = None
             if owner is None and not bearers.get(fold(name)):
@@ -169,6 +165,18 @@ class _Collector(DescriptionRules):
             name = existing.name if existing else (person.name if person else name)
             self._person_mention(ent, key, name, person, "name")
         self._untagged_surnames(full_names, counts)
+
+    def _gender_of(self, key: str, genders: dict[str, str]) -> str | None:
+        """What the article's titles say of a person's sex, else a first name that is a woman's in most
+        of the world's news ("Melania", "Ivanka", "Nancy"), else None (unknown: kept as a candidate)."""
+        if key in genders:
+            return genders[key]
+        draft = self.drafts.get(key)
+        first = (draft.name.split()[0] if draft and draft.name.split() else "").lower()
+        female = first in FEMALE_FIRST_NAMES or (
+            len(first) > 3 and first.endswith("a") and first not in MALE_A_NAMES
+        )
+        return "f" if female else None
 
     def _full_name_genders(self, ents: list[Span]) -> dict[str, str | None]:
         """Actor key -> "m"/"f" where a full-name mention carries a gendered title ("first lady Melania
@@ -430,6 +438,18 @@ HONORIFICS = {
         "mrs mrs. ms ms. miss madam madame lady queen princess wife daughter sister mother aunt".split(), "f"
     ),
 }
+
+
+# First names that end otherwise than in "a" and are women's in the news (a name ending in "a" is read as a
+# woman's: Melania, Ivanka, Kamala, Theresa, Angela; "Joshua", "Luca", "Nikita" are the known exceptions).
+FEMALE_FIRST_NAMES = frozenset(
+    "hillary nancy michelle elizabeth susan sarah karen kirsten elise betsy nikki kellyanne marianne "
+    "ruth mary margaret catherine jacqueline christine ursula jacinda yingluck aung suu park geun-hye "
+    "megyn ivana stormy kathy jeanne dianne heidi tammy tulsi elaine condoleezza madeleine".split()
+) - {"park", "aung", "suu"}
+MALE_A_NAMES = frozenset(
+    {"joshua", "luca", "nikita", "ilya", "sasha", "jonah", "elijah", "isa", "musa", "moussa"}
+)
 
 
 def honorific_gender(doc: Doc, start: int) -> str | None:
