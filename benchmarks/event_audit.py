@@ -89,17 +89,21 @@ def sample(args: argparse.Namespace) -> int:
     return 0
 
 
-def score(args: argparse.Namespace) -> int:
+def score_file(path: str | Path) -> tuple[int, int, Counter]:
+    """(right, judged, wrong by reason) from a judgements file."""
     verdicts = []
-    for line in Path(args.judgements).read_text(encoding="utf-8").splitlines():
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             parts = line.split("\t")
             verdicts.append((parts[0], parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
     right = sum(v == "ok" for _, v, _ in verdicts)
     reasons = Counter(r.split(":")[0] for _, v, r in verdicts if v != "ok")
-    print(
-        f"{right}/{len(verdicts)} = {right / len(verdicts):.1%} happened as coded; wrong by {dict(reasons)}"
-    )
+    return right, len(verdicts), reasons
+
+
+def score(args: argparse.Namespace) -> int:
+    right, total, reasons = score_file(args.judgements)
+    print(f"{right}/{total} = {right / total:.1%} happened as coded; wrong by {dict(reasons)}")
     return 0
 
 
