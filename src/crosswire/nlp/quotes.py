@@ -13,7 +13,6 @@ told Putin that ...") records the outer speaker as `reported_via`.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -24,18 +23,16 @@ from spacy.tokens import Doc, Token
 from crosswire import model
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
-from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, NAME_NOUNS
+from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS
 from crosswire.nlp.quote_frame import (
     clause_frame,
     colon_speaker,
     is_set_off,
     previous_sentence_speaker,
 )
+from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
-from crosswire.nlp.runtime import doc_text
-
-_SMALL_WORDS = frozenset("a an the of and or in on at to for by with de la le von van al".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,27 +62,6 @@ class _Draft:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _Index:
-    """Token lookups by character offset, and which tokens lie inside quote marks."""
-
-    def __init__(self, doc: Doc, segments: list[QuotedSegment]):
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-        self.quoted: set[int] = set()
-        self.speech: set[int] = set()  # quoted tokens other than quoted names and titles
-        text = doc_text(doc)
-        for seg in segments:
-            name = _looks_like_name(text, seg.start, seg.pieces[0][1], doc, self)
-            for a, b in seg.pieces:
-                self.quoted.update(range(*self.tokens(a, b)))
-                if not name:
-                    self.speech.update(range(*self.tokens(a, b)))
-
-    def tokens(self, start: int, end: int) -> tuple[int, int]:
-        """[first, last) token indices whose start lies in [start, end)."""
-        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-
-
 def _is_cue(token: Token, quoted: set[int]) -> bool:
     if token.i in quoted:
         return False
@@ -106,27 +82,13 @@ def _is_cue(token: Token, quoted: set[int]) -> bool:
     ) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" for c in token.children)
 
 
-def _looks_like_name(text: str, seg_start: int, seg_end: int, doc: Doc, idx: _Index) -> bool:
-    """A quoted name or title, not speech: capitalised words with no sentence punctuation inside,
-    or a quoted phrase followed by a noun such as drill, exercise or campaign."""
-    inner = text[seg_start + 1 : seg_end - 1].strip(" '\"\u201c\u201d")
-    words = inner.split()
-    if not words or len(words) > 6 or re.search(r"[.?!,]$", inner):
-        return False
-    first, last = idx.tokens(seg_end, len(text))
-    if first < len(doc) and doc[first].lower_ in NAME_NOUNS:
-        return True
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
-
-
-def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Index) -> list[_Draft]:
+def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: TokenIndex) -> list[_Draft]:
     drafts: list[_Draft] = []
     by_cue: dict[int, _Draft] = {}
     for seg in segments:
         if seg.single or not is_set_off(text, seg.start, seg.pieces[0][1]):
             continue
-        if _looks_like_name(text, seg.start, seg.pieces[0][1], doc, idx):
+        if looks_like_name(text, seg.start, seg.pieces[0][1], doc, idx):
             continue
         first_tok, _ = idx.tokens(*seg.pieces[0])
         before, after = clause_frame(text, doc, idx, *seg.pieces[0])
@@ -200,7 +162,7 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-def _speaker_line_drafts(text: str, doc: Doc, idx: _Index, taken: list[_Draft]) -> list[_Draft]:
+def _speaker_line_drafts(text: str, doc: Doc, idx: TokenIndex, taken: list[_Draft]) -> list[_Draft]:
     drafts = []
     for m in _SPEAKER_LINE.finditer(text):
         name = m.group(1)
@@ -228,7 +190,7 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(x2, y2) - max(x1, y1)) for x1, x2 in a for y1, y2 in b)
 
 
-def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft]:
+def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_Draft]:
     used = {d.cue.i for d in direct if d.cue is not None}
     drafts: list[_Draft] = []
     for token in doc:
@@ -304,7 +266,7 @@ def extract_quotes(
     """Every direct, indirect and mixed quote in the article, with cue, speaker and offsets into its text."""
     text = article.text
     segments = find_quoted_segments(text)
-    idx = _Index(doc, segments)
+    idx = TokenIndex(doc, segments)
     direct = _direct_drafts(text, doc, segments, idx)
     drafts = direct + _reported_drafts(doc, idx, direct)
     drafts += _speaker_line_drafts(text, doc, idx, drafts)
