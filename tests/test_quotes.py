@@ -17,15 +17,16 @@ def nlp():
     return load_nlp()
 
 
-def quotes_of(nlp, text: str) -> list[model.Quote]:
+def quotes_of(nlp, text: str, attributions: bool = False) -> list[model.Quote]:
+    """The reported speech in `text`; with `attributions`, also the beliefs and acts kept for scoring."""
     article = model.Article(text=text)
-    return extract_quotes(article, nlp(text))
+    return extract_quotes(article, nlp(text), attributions=attributions)
 
 
-def seed_quotes(nlp, prefix: str) -> tuple[str, list[model.Quote]]:
+def seed_quotes(nlp, prefix: str, attributions: bool = False) -> tuple[str, list[model.Quote]]:
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     text = path.read_text(encoding="utf-8")
-    return text, quotes_of(nlp, text)
+    return text, quotes_of(nlp, text, attributions)
 
 
 def find(quotes: list[model.Quote], words: str) -> model.Quote:
@@ -311,7 +312,7 @@ def test_writer_reasoning_is_not_attributed(nlp, text):
 
 def test_document_sources_and_people_still_count(nlp):
     quotes = quotes_of(
-        nlp, "A new poll shows that Moon is gaining. Analysts believe that the talks will resume."
+        nlp, "A new poll shows that Moon is gaining. Analysts believe that the talks will resume.", True
     )
     assert find(quotes, "Moon is gaining").speaker.mention == "A new poll"
     assert find(quotes, "the talks will resume").speaker.mention == "Analysts"
@@ -330,7 +331,9 @@ def test_list_of_options_is_not_speech(nlp):
 
 
 def test_passive_without_agent_names_no_speaker(nlp):
-    quote = find(quotes_of(nlp, "Kim's message is thought to prefigure a change in the talks."), "prefigure")
+    text = "Kim's message is thought to prefigure a change in the talks."
+    quote = find(quotes_of(nlp, text, attributions=True), "prefigure")
+    assert quote.kind == "attribution"
     assert quote.speaker.mention is None
 
 
@@ -353,7 +356,7 @@ def test_metonym_speaker_gets_the_state_code(nlp):
     text = (
         "Pyongyang, which rejected Seoul's offer, has blasted Seoul for the drills. Seoul said it would wait."
     )
-    quotes = quotes_of(nlp, text)
+    quotes = quotes_of(nlp, text, attributions=True)
     rejected = next(q for q in quotes if q.cue == "rejected")
     assert rejected.speaker.mention == "which"
     assert rejected.speaker.actor_code == "PRK"
@@ -393,7 +396,7 @@ def test_seed_reported_via_names_only_outlets(nlp):
 
 
 def test_seed_pyongyang_speakers_are_coded(nlp):
-    _, quotes = seed_quotes(nlp, "001")
+    _, quotes = seed_quotes(nlp, "001", attributions=True)
     rejected = next(q for q in quotes if q.cue == "rejected")
     assert rejected.speaker.actor_code == "PRK"
     for q in quotes:

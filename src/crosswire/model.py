@@ -207,7 +207,7 @@ class Quote:
     text: str
     start: int
     end: int
-    kind: str  # direct, indirect, mixed
+    kind: str  # direct, indirect, mixed; "attribution" for a belief or intention (never shown, see nlp/quote_speech)
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None

@@ -130,8 +130,11 @@ def content_ranges(cue: Token) -> list[Range]:
         if rng is not None:
             return _clean(cue, [rng])
     if cue.dep_ in ("parataxis",) and cue.head is not cue:
-        # "The talks, he said, are over": the content is the host clause around the cue.
+        # "The talks, he said, are over": the content is the host clause around the cue. The parser may
+        # hang the cue on the host's subject ("its first summit, they say, was aimed at ..."): climb to the verb.
         host = cue.head
+        while host.pos_ not in ("VERB", "AUX") and host.head is not host:
+            host = host.head
         return _clean(cue, _minus(_subtree_range(host), _subtree_range(cue)))
     if cue.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children):
         # "..., as Kim said during a speech": the host clause is what was said.

@@ -33,6 +33,7 @@ from crosswire.nlp.quote_frame import (
 from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
+from crosswire.nlp.quote_speech import is_speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ class _Draft:
     cue_span: tuple[int, int] | None = None
     speaker: SpeakerMention | None = None
     frame_end: int = 0  # end of the attribution clause, for chaining follow-on quote paragraphs
+    speech: bool = True  # reported speech or writing; False: a belief, intention or act (an attribution)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -217,7 +219,7 @@ def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_D
             and not accepts_speaker(token, head)
         ):
             continue  # "All of this suggests that ...": the writer's reasoning, not a source's words
-        draft = _Draft(pieces, kind, cue=token)
+        draft = _Draft(pieces, kind, cue=token, speech=is_speech(token, n_quoted, head is not None))
         draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
         twin = next((d for d in drafts if d.pieces == pieces), None)
         if twin is not None:
@@ -261,9 +263,11 @@ def _reported_via(
 
 
 def extract_quotes(
-    article: model.Article, doc: Doc, actors: list[model.Actor] | None = None
+    article: model.Article, doc: Doc, actors: list[model.Actor] | None = None, *, attributions: bool = False
 ) -> list[model.Quote]:
-    """Every direct, indirect and mixed quote in the article, with cue, speaker and offsets into its text."""
+    """Every direct, indirect and mixed quote of reported speech in the article, with cue, speaker and
+    offsets into its text; with `attributions`, also the beliefs, intentions and acts attributed to
+    someone, as `kind="attribution"` (see `quote_speech`)."""
     text = article.text
     segments = find_quoted_segments(text)
     idx = TokenIndex(doc, segments)
@@ -275,9 +279,12 @@ def extract_quotes(
         id(d): resolve_speaker(doc, d.speaker, actors) if d.speaker is not None else model.Speaker()
         for d in drafts
     }
+    # An attribution may still relay a quote inside it, so `outer` holds every draft.
     outer = {d.cue.i: (d.pieces, speakers[id(d)]) for d in drafts if d.cue is not None}
     quotes = []
     for draft in drafts:
+        if not draft.speech and not attributions:
+            continue
         pieces = sorted(draft.pieces)
         if draft.cue is not None:
             cue_text, cue_start, cue_end = _cue_phrase(draft.cue)
@@ -291,7 +298,7 @@ def extract_quotes(
                 text=" ".join(text[a:b] for a, b in pieces),
                 start=pieces[0][0],
                 end=pieces[-1][1],
-                kind=draft.kind,
+                kind=draft.kind if draft.speech else "attribution",
                 cue=cue_text,
                 cue_start=cue_start,
                 cue_end=cue_end,
