@@ -8,6 +8,7 @@ import pytest
 
 from conftest import SEEDS
 from crosswire import model
+from crosswire.nlp.pipeline import analyze_article
 from crosswire.nlp.quote_marks import find_quoted_segments
 from crosswire.nlp.quotes import extract_quotes, load_nlp
 
@@ -414,3 +415,101 @@ def test_seed_ri_remarks_cue(nlp):
     _, quotes = seed_quotes(nlp, "000")
     quote = find(quotes, "The more important issue for us")
     assert quote.cue == "remarks"
+
+
+# --- speech, not belief or act (issue #16) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Kim did not reveal what cards he would play in the talks.", "what cards"),
+        ("The minister never said that the talks had failed.", "talks had failed"),
+        ("The president is expected to make a decision on the deal next week.", "make a decision"),
+        ("Trump planned to ignore his advice on the tariffs.", "ignore his advice"),
+        ("Analysts believe that the talks will resume in May.", "talks will resume"),
+        ("Pyongyang seeks to increase its leverage against Washington.", "increase its leverage"),
+        (
+            "The fact that Kim has not traveled suggests that he knows the Putin option stinks.",
+            "option stinks",
+        ),
+        ("Pyongyang, which rejected Seoul's offer to co-host the event, stayed away.", "offer to co-host"),
+        ("Pyongyang has strongly blasted Seoul for the joint military drills.", "joint military drills"),
+        ("The Treasury department announced one new set of sanctions on Friday.", "new set of sanctions"),
+        ("It remains to be seen how Pyongyang will ask for security guarantees.", "security guarantees"),
+        ("Officials refused to say whether the summit would go ahead.", "summit would go ahead"),
+        ("Asked if Trump should cancel the meeting, Gowdy said he had no view.", "Trump should cancel"),
+        ("Democrats rejected the offer, maintaining that it did not go far enough.", "the offer"),
+    ],
+)
+def test_beliefs_acts_and_unsaid_words_are_not_quotes(nlp, text, words):
+    assert not [q.text for q in quotes_of(nlp, text) if words in q.text]
+
+
+def test_beliefs_are_kept_as_attributions(nlp):
+    quotes = quotes_of(nlp, "Analysts believe that the talks will resume in May.", attributions=True)
+    quote = find(quotes, "talks will resume")
+    assert quote.kind == "attribution"
+    assert quote.speaker.mention == "Analysts"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The minister told reporters that the talks had failed.", "the talks had failed"),
+        ("According to KCNA, Kim inspected a new missile unit.", "Kim inspected"),
+        ("North Korea vowed to retaliate against the drills.", "to retaliate"),
+        ('Pyongyang blasted Seoul, calling the drills "a violent violation".', "violent violation"),
+        ("The ministry has been claiming that the assets should be removed.", "assets should be removed"),
+    ],
+)
+def test_reported_speech_is_still_a_quote(nlp, text, words):
+    assert [q for q in quotes_of(nlp, text) if words in q.text]
+
+
+def test_negation_inside_the_content_is_kept(nlp):
+    quote = find(quotes_of(nlp, "Officials said they did not believe that Kim would come."), "believe")
+    assert quote.text == "they did not believe that Kim would come"
+    assert quote.speaker.mention == "Officials"
+
+
+def test_crosshead_is_not_a_quote(nlp):
+    text = (
+        "Kim met Putin on Thursday.\n\nKim says the talks with Washington are over\n\n"
+        "The two leaders spoke for three hours."
+    )
+    assert not quotes_of(nlp, text)
+
+
+def test_parenthetical_cue_reports_its_whole_host_clause(nlp):
+    text = "Whereas Kim relied on China, they say, its first summit with Russia was aimed at more leverage."
+    quote = find(quotes_of(nlp, text), "first summit")
+    assert quote.text.endswith("was aimed at more leverage")
+
+
+def test_attribution_right_after_a_quote_is_its_cue(nlp):
+    text = 'Hirono blasted the decision for its doctrine, "So much for judicial modesty," she said.'
+    quote = find(quotes_of(nlp, text), "judicial modesty")
+    assert quote.kind == "direct"
+    assert quote.cue == "said"
+    assert not quote.text.startswith("Hirono")
+
+
+def test_pronoun_speaker_never_points_into_a_quotation(nlp):
+    text = (
+        "Donald Trump spoke to reporters in New York on Tuesday. "
+        '"We must defeat the failed Obama administration and win," he said.'
+    )
+    quote = find(quotes_of(nlp, text), "failed Obama")
+    assert quote.speaker.name == "Donald Trump"
+
+
+def test_document_speaker_is_not_the_person_it_mentions(nlp):
+    text = (
+        "Bill Clinton spoke in New York on Monday. Hillary Clinton was paid $200,000 for a speech, "
+        "according to a list of his speaking fees."
+    )
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "was paid")
+    assert quote.speaker.mention == "a list of his speaking fees"
+    assert quote.speaker.name != "Bill Clinton"

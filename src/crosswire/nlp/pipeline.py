@@ -52,7 +52,8 @@ def analyze_article(article: Article, doc: Doc, resources: Resources | None = No
     # Beliefs and intentions ("analysts believe that ...") still mark whose words a stretch is for tone and
     # events; only reported speech is kept as the article's quotes, which every interface shows as "X says".
     attributed = extract_quotes(article, doc, actors, attributions=True)
-    quotes = [q for q in attributed if q.kind != "attribution"]
+    # A quote with no speaker cannot be shown as anyone's words ('..., asked if ..., said, "..."' misparsed).
+    quotes = [q for q in attributed if q.kind != "attribution" and (q.speaker.name or q.speaker.mention)]
     actors = score_tone(article, doc, actors, attributed)
     events = extract_events(article, doc, actors, times, places, attributed)
     five = main_event(article, doc, actors=actors, times=times, places=places, quotes=attributed)

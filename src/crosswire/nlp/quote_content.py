@@ -107,6 +107,9 @@ def content_ranges(cue: Token) -> list[Range]:
     lemma = cue.lemma_.lower()
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
+        # "X said ... -- he said he still plans ...": a clause before the cue that is a statement of its own
+        # is not this cue's content when one follows it.
+        comps = [c for c in comps if c.i > cue.i] or comps
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = _subtree_range(comp)
         # "told reporters that ..." keeps only the clause; "said in a statement that ..." likewise.
@@ -133,7 +136,7 @@ def content_ranges(cue: Token) -> list[Range]:
         # "The talks, he said, are over": the content is the host clause around the cue. The parser may
         # hang the cue on the host's subject ("its first summit, they say, was aimed at ..."): climb to the verb.
         host = cue.head
-        while host.pos_ not in ("VERB", "AUX") and host.head is not host:
+        while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
             host = host.head
         return _clean(cue, _minus(_subtree_range(host), _subtree_range(cue)))
     if cue.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children):

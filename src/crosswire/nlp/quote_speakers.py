@@ -8,6 +8,7 @@ surnames to the nearest earlier full name in the article.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -176,15 +177,19 @@ def _full_name(doc: Doc, short: str) -> str:
     return best
 
 
-def _antecedent(doc: Doc, before: int, pronoun: str) -> str | None:
-    """Nearest earlier candidate for a pronoun: a person for he/she, an organisation or state for it/they."""
+def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozenset()) -> str | None:
+    """Nearest earlier candidate for a pronoun: a person for he/she, an organisation or state for it/they.
+    Names inside quote marks are the speaker's words, not the writer's ("... the failed Obama
+    administration ...," he said): a pronoun outside a quotation never points into one."""
     if pronoun in ("they", "them", "their"):
         # "some analysts believe ..., they say": a plural subject nearby is the likelier antecedent.
         for token in reversed(doc[max(0, before - 60) : before]):
+            if token.i in quoted:
+                continue
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
                 return doc[token.left_edge.i : token.i + 1].text
     labels = ("PERSON",) if pronoun in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    earlier = [e for e in doc.ents if e.end <= before and e.label_ in labels]
+    earlier = [e for e in doc.ents if e.end <= before and e.label_ in labels and e.start not in quoted]
     if not earlier:
         return None
     # A subject in the last two sentences beats a nearer object: "Putin met Kim. ... he told reporters".
@@ -227,18 +232,25 @@ def description_text(doc: Doc, mention: SpeakerMention) -> str:
     return doc[start:end].text
 
 
-def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor] | None) -> model.Speaker:
-    """Turn a speaker mention into a `model.Speaker` with its resolved name, code and anonymity."""
+def resolve_speaker(
+    doc: Doc, mention: SpeakerMention, actors: list[model.Actor] | None, quoted: Set[int] = frozenset()
+) -> model.Speaker:
+    """Turn a speaker mention into a `model.Speaker` with its resolved name, code and anonymity; `quoted`
+    holds the tokens inside quote marks, where a pronoun's antecedent is never looked for."""
     span = doc[mention.start : mention.end]
     head = doc[mention.head]
     speaker = model.Speaker(mention=span.text, start=span.start_char, end=span.end_char)
     if actors:
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        # "Australia's trade minister, Claire Donnelly", "The chairman of the committee, Representative Trey
+        # Gowdy": the person named in apposition speaks, whatever actor the title alone was linked to.
+        by_name = named is not None and _actor_for(actors, named.idx, named.idx + len(named.text))
+        by_head = _actor_for(actors, head.idx, head.idx + len(head.text))
         actor = (
-            _actor_for(actors, head.idx, head.idx + len(head.text))
-            # "Australia's trade minister, Claire Donnelly": the person named in apposition speaks
-            or (named is not None and _actor_for(actors, named.idx, named.idx + len(named.text)))
-            or _actor_for(actors, span.start_char, span.end_char)
+            (by_name or by_head if head.pos_ == "NOUN" else by_head or by_name)
+            # Only names up to the head: "an accompanying list of his speaking fees" is no one's words
+            # but the list's, whoever "his" is.
+            or _actor_for(actors, span.start_char, head.idx + len(head.text))
         )
         if actor is not None:
             speaker.name = actor.name
@@ -253,12 +265,12 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor]
         # noun as the speaker ("Pyongyang, which rejected ..." is North Korea), keeping the mention "which".
         noun = head.head.head if head.head.dep_ == "relcl" else head.head
         inner = mention_from_head(noun, {head.i})
-        found = resolve_speaker(doc, inner, actors)
+        found = resolve_speaker(doc, inner, actors, quoted)
         speaker.name, speaker.actor_code, speaker.actor_id = found.name, found.actor_code, found.actor_id
         speaker.anonymous, speaker.description = found.anonymous, found.description
         return speaker
     if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-        speaker.name = _antecedent(doc, mention.start, lower)
+        speaker.name = _antecedent(doc, mention.start, lower, quoted)
     elif is_anonymous(doc, mention):
         speaker.anonymous = True
         speaker.description = description_text(doc, mention)

@@ -25,6 +25,7 @@ _INFINITIVE_SPEECH = frozenset(
 )
 _SENTENCE_END = tuple(".?!:;\"'\u201d\u2019)\u2026")
 HEADING_MAX_WORDS = 25
+_OTHER_CLAUSES = frozenset(("advcl", "conj", "relcl", "acl", "parataxis", "ccomp", "xcomp"))
 
 
 def is_negated(cue: Token) -> bool:
@@ -39,7 +40,7 @@ def is_irrealis(cue: Token) -> bool:
         return True
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
     head = cue.head
-    if not infinitive or head is cue or cue.dep_ not in ("xcomp", "ccomp", "advcl"):
+    if not infinitive or head.i == cue.i or cue.dep_ not in ("xcomp", "ccomp", "advcl"):
         return False
     return head.lemma_.lower() in IRREALIS_HEADS or head.lower_ in IRREALIS_HEADS or is_negated(head)
 
@@ -65,7 +66,23 @@ def _has_clause_content(cue: Token) -> bool:
         return True
     if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
         return True
-    return any(t.lower_ == "that" and t.dep_ == "mark" for t in cue.subtree if t.i > cue.i)
+    return any(
+        t.lower_ == "that" and t.dep_ == "mark" and _own_clause(cue, t.head)
+        for t in cue.subtree
+        if t.i > cue.i
+    )
+
+
+def _own_clause(cue: Token, clause: Token) -> bool:
+    """Whether a that-clause below the cue is its own content ("said following a vote that ...") rather
+    than another verb's ("Democrats rejected the offer ..., maintaining that ...", "announced by Rosenstein,
+    who made clear that ...")."""
+    token = clause.head
+    while token.i != cue.i and token.head.i != token.i:
+        if token.dep_ in _OTHER_CLAUSES:
+            return False
+        token = token.head
+    return token.i == cue.i
 
 
 def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
@@ -76,11 +93,19 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         return False
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
         return False  # "pointed out that ..." is speech; "points to" is evidence
-    if not has_speaker or is_negated(cue) or is_irrealis(cue) or in_heading(cue):
+    if not has_speaker or is_negated(cue) or is_irrealis(cue) or in_heading(cue) or _passive_participle(cue):
         return False
     if quoted_words:
         return True
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
+
+
+def _passive_participle(cue: Token) -> bool:
+    """'Asked if Trump should ..., Gowdy said': a bare past participle heading a clause is passive; its
+    subject was asked, someone else asked."""
+    if cue.tag_ != "VBN" or cue.dep_ not in ("advcl", "acl", "conj"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
 
 
 def _has_object_complement(cue: Token) -> bool:

@@ -33,7 +33,7 @@ from crosswire.nlp.quote_frame import (
 from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
-from crosswire.nlp.quote_speech import is_speech
+from crosswire.nlp.quote_speech import is_negated, is_speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,6 +84,14 @@ def _is_cue(token: Token, quoted: set[int]) -> bool:
     ) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" for c in token.children)
 
 
+def _has_own_subject(cue: Token) -> bool:
+    """'she said', 'said a former official': the cue names its speaker right there."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return True
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET", "PRON")
+
+
 def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: TokenIndex) -> list[_Draft]:
     drafts: list[_Draft] = []
     by_cue: dict[int, _Draft] = {}
@@ -99,13 +107,20 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: Toke
         if re.search(r"[.?!\u2026][\"\u201d']+$", text[seg.pieces[-1][0] : seg.pieces[-1][1]]):
             # A quotation closed by a full stop: only an attribution right after it ('." he said') counts.
             after_last = after_last[:6]
-        cues_before = [doc[i] for i in before if _is_cue(doc[i], idx.quoted)]
-        cues_after = [doc[i] for i in after_last if _is_cue(doc[i], idx.quoted)]
+        # 'judges do not, as Roberts said, only call "balls and strikes"': a negated verb attributes nothing.
+        cues_before = [doc[i] for i in before if _is_cue(doc[i], idx.quoted) and not is_negated(doc[i])]
+        cues_after = [doc[i] for i in after_last if _is_cue(doc[i], idx.quoted) and not is_negated(doc[i])]
         ends_with_colon = bool(before) and doc[before[-1]].text == ":"
         if ends_with_colon and not cues_before:
             cues_after = []  # 'in his remarks: "..."': the colon's clause attributes it, not the next one
         cue: Token | None = None
-        if opens_clause and cues_after:
+        # '..., "So much for judicial modesty," she said': an attribution right after the quotation is its
+        # cue, whatever verb the clause before it has ("Hirono blasted the decision ..., "...," she said").
+        # A participle after it ('Peabody said: "...," adding that ...') goes on, it does not attribute.
+        right_after = (
+            bool(cues_after) and cues_after[0].i in after_last[:4] and _has_own_subject(cues_after[0])
+        )
+        if (opens_clause or right_after) and cues_after:
             cue = cues_after[0]
         elif cues_before:
             cue = cues_before[-1]
@@ -276,7 +291,9 @@ def extract_quotes(
     drafts += _speaker_line_drafts(text, doc, idx, drafts)
     drafts.sort(key=lambda d: d.pieces[0][0])
     speakers = {
-        id(d): resolve_speaker(doc, d.speaker, actors) if d.speaker is not None else model.Speaker()
+        id(d): resolve_speaker(doc, d.speaker, actors, idx.quoted)
+        if d.speaker is not None
+        else model.Speaker()
         for d in drafts
     }
     # An attribution may still relay a quote inside it, so `outer` holds every draft.
