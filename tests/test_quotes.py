@@ -513,3 +513,33 @@ def test_document_speaker_is_not_the_person_it_mentions(nlp):
     quote = find(analyze_article(article, nlp(text)).quotes, "was paid")
     assert quote.speaker.mention == "a list of his speaking fees"
     assert quote.speaker.name != "Bill Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\u201cWe will prepare for every eventuality,\u201d", "We will prepare for every eventuality"),
+        ('"A deal is close," "We are ready."', "A deal is close, We are ready."),
+        (
+            "a \u201cnew path\u201d unless the US adopts the \u201cproper attitude",
+            "a \u2018new path\u2019 unless the US adopts the \u2018proper attitude\u2019",
+        ),
+        (
+            "\u201cGreat\u201d is what he said, \u201creally.\u201d",
+            "\u2018Great\u2019 is what he said, \u2018really.\u2019",
+        ),
+        ("that the talks had failed", "that the talks had failed"),
+    ],
+)
+def test_spoken_text_has_no_doubled_or_unpaired_marks(text, shown):
+    words = model.spoken_text(text)
+    assert words == shown
+    assert not set(words) & set('"\u201c\u201d')
+
+
+def test_seed_quotes_show_without_doubled_marks(nlp):
+    for seed in ("000", "001", "002"):
+        for quote in seed_quotes(nlp, seed)[1]:
+            shown = f"\u201c{model.spoken_text(quote.text)}\u201d"
+            assert not shown.startswith("\u201c\u201c") and not shown.endswith("\u201d\u201d"), shown
+            assert shown.count("\u201c") == shown.count("\u201d"), shown
