@@ -440,6 +440,8 @@ def test_seed_ri_remarks_cue(nlp):
         ("Officials refused to say whether the summit would go ahead.", "summit would go ahead"),
         ("Asked if Trump should cancel the meeting, Gowdy said he had no view.", "Trump should cancel"),
         ("Democrats rejected the offer, maintaining that it did not go far enough.", "the offer"),
+        ("When asked how genuine his ambition is, Trump said he was serious.", "how genuine"),
+        ("LePage came to believe that a Democratic lawmaker had called him a racist.", "a racist"),
     ],
 )
 def test_beliefs_acts_and_unsaid_words_are_not_quotes(nlp, text, words):
@@ -543,3 +545,18 @@ def test_seed_quotes_show_without_doubled_marks(nlp):
             shown = f"\u201c{model.spoken_text(quote.text)}\u201d"
             assert not shown.startswith("\u201c\u201c") and not shown.endswith("\u201d\u201d"), shown
             assert shown.count("\u201c") == shown.count("\u201d"), shown
+
+
+def test_object_of_a_prompt_is_the_speaker(nlp):
+    text = "The remarks prompted Vieira to ask Trump if he had people on the ground in Hawaii."
+    quote = find(quotes_of(nlp, text), "people on the ground")
+    assert quote.speaker.mention == "Vieira"
+
+
+def test_a_participle_clause_is_not_the_cues_content(nlp):
+    text = (
+        "Boehner told lawmakers not to make plans for Christmas, signaling that there may not be a deal "
+        "until the very end of the month."
+    )
+    for quote in quotes_of(nlp, text):
+        assert not (quote.cue == "told" and "may not be a deal" in quote.text), quote

@@ -100,6 +100,23 @@ def _right_content(cue: Token) -> Range | None:
     return rights[0].left_edge.i, rights[-1].right_edge.i + 1
 
 
+# Clauses of their own: a that-clause below one of these is another verb's content, not the cue's (a
+# participle, "..., signaling that ...", counts too; a purpose clause, "to prove that ...", does not).
+_OTHER_CLAUSES = frozenset(("relcl", "parataxis"))
+
+
+def own_clause(cue: Token, clause: Token) -> bool:
+    """Whether a that-clause below the cue is its own content ("said following a vote that ...") rather
+    than another verb's ("told lawmakers ..., signaling that ...", "announced by Rosenstein, who made clear
+    that ...")."""
+    token = clause.head
+    while token.i != cue.i and token.head.i != token.i:
+        if token.dep_ in _OTHER_CLAUSES or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            return False
+        token = token.head
+    return token.i == cue.i
+
+
 def content_ranges(cue: Token) -> list[Range]:
     """The token ranges a cue reports, or [] when it has no content the parse can show."""
     if cue.lower_ == "according":
@@ -123,7 +140,13 @@ def content_ranges(cue: Token) -> list[Range]:
     if lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS:
         # "said following a vote in 2001 that ...": the parser hung the that-clause on a nearby noun.
         for t in cue.subtree:
-            if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark" and t.head.i > cue.i:
+            if (
+                t.i > cue.i
+                and t.lower_ == "that"
+                and t.dep_ == "mark"
+                and t.head.i > cue.i
+                and own_clause(cue, t.head)
+            ):
                 return _clean(cue, [(t.i, t.head.right_edge.i + 1)])
         xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
         if xcomps and lemma not in INTENT_VERBS:

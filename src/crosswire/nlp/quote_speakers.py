@@ -27,6 +27,7 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
 _GROUP_PRONOUNS = frozenset("they it them its their".split())
 _RELATIVES = frozenset("who which that whom".split())
+SUBJECT_SENTENCES = 2  # how many sentences back a pronoun's antecedent is looked for among subjects
 
 
 @dataclass
@@ -117,6 +118,11 @@ def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
         return None  # "three reasons to believe that ...", "a decision to announce ...": nobody's words
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "a statement announcing the pick", "the department announcing sanctions"
+    if cue.dep_ == "xcomp":
+        # "The remarks prompted Vieira to ask ...", "urged him to say": the object is who speaks.
+        objs = [c for c in cue.head.children if c.dep_ in ("dobj", "dative") and c.i < cue.i]
+        if objs:
+            return objs[0]
     if cue.dep_ in _INHERITS_SUBJECT and cue.head is not cue:
         return speaker_head(cue.head, quote_before_cue)
     if cue.dep_ == "relcl" and cue.head is not cue:
@@ -192,10 +198,12 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
     earlier = [e for e in doc.ents if e.end <= before and e.label_ in labels and e.start not in quoted]
     if not earlier:
         return None
-    # A subject in the last two sentences beats a nearer object: "Putin met Kim. ... he told reporters".
+    # A subject in the last few sentences beats a nearer object: "Putin met Kim. ... he told reporters";
+    # a long quotation between them ('Trump said .... "...," he told reporters') is no reason to look less far.
     window = doc[before].sent.start if before < len(doc) else len(doc)
-    if window > 0:
-        window = doc[window - 1].sent.start
+    for _ in range(SUBJECT_SENTENCES - 1):
+        if window > 0:
+            window = doc[window - 1].sent.start
     subjects = [e for e in earlier if e.start >= window and e.root.dep_ in ("nsubj", "nsubjpass")]
     ent = (subjects or earlier)[-1]
     return _full_name(doc, ent.text) if ent.label_ == "PERSON" else ent.text

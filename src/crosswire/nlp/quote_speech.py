@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosswire.nlp.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS
+from crosswire.nlp.quote_content import own_clause
+from crosswire.nlp.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
 
 _NEGATIONS = frozenset("not n't never no".split())
 # Speech verbs whose infinitive is what was said: "vowed to retaliate", "urged Seoul to stop". Another
@@ -25,7 +26,7 @@ _INFINITIVE_SPEECH = frozenset(
 )
 _SENTENCE_END = tuple(".?!:;\"'\u201d\u2019)\u2026")
 HEADING_MAX_WORDS = 25
-_OTHER_CLAUSES = frozenset(("advcl", "conj", "relcl", "acl", "parataxis", "ccomp", "xcomp"))
+_SUBORDINATORS = frozenset("when if once after before as while unless until".split())
 
 
 def is_negated(cue: Token) -> bool:
@@ -67,22 +68,10 @@ def _has_clause_content(cue: Token) -> bool:
     if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
         return True
     return any(
-        t.lower_ == "that" and t.dep_ == "mark" and _own_clause(cue, t.head)
+        t.lower_ == "that" and t.dep_ == "mark" and own_clause(cue, t.head)
         for t in cue.subtree
         if t.i > cue.i
     )
-
-
-def _own_clause(cue: Token, clause: Token) -> bool:
-    """Whether a that-clause below the cue is its own content ("said following a vote that ...") rather
-    than another verb's ("Democrats rejected the offer ..., maintaining that ...", "announced by Rosenstein,
-    who made clear that ...")."""
-    token = clause.head
-    while token.i != cue.i and token.head.i != token.i:
-        if token.dep_ in _OTHER_CLAUSES:
-            return False
-        token = token.head
-    return token.i == cue.i
 
 
 def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
@@ -95,17 +84,37 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         return False  # "pointed out that ..." is speech; "points to" is evidence
     if not has_speaker or is_negated(cue) or is_irrealis(cue) or in_heading(cue) or _passive_participle(cue):
         return False
+    if _inside_belief(cue):
+        return False
     if quoted_words:
         return True
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
 
 
+def _inside_belief(cue: Token) -> bool:
+    """'LePage came to believe that a lawmaker had called him a racist': speech someone only believes
+    happened is that person's belief, not a report of the speech."""
+    token = cue
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
+        token = token.head
+        lemma = token.lemma_.lower()
+        if lemma in THOUGHT_VERBS and lemma not in SPEECH_ACTS:
+            return True
+    return False
+
+
 def _passive_participle(cue: Token) -> bool:
-    """'Asked if Trump should ..., Gowdy said': a bare past participle heading a clause is passive; its
-    subject was asked, someone else asked."""
-    if cue.tag_ != "VBN" or cue.dep_ not in ("advcl", "acl", "conj"):
+    """'Asked if Trump should ..., Gowdy said', 'When asked how ..., Trump said': a bare past participle
+    heading a clause is passive; its subject was asked, someone else asked."""
+    if cue.tag_ not in ("VBN", "VBD") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children
+    ):
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "conj"):
+        return True
+    # The tagger may read a clause-initial "asked" as a past tense: judge by where it stands.
+    before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    return before is None or before.lower_ in _SUBORDINATORS
 
 
 def _has_object_complement(cue: Token) -> bool:
