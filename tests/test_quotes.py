@@ -560,3 +560,13 @@ def test_a_participle_clause_is_not_the_cues_content(nlp):
     )
     for quote in quotes_of(nlp, text):
         assert not (quote.cue == "told" and "may not be a deal" in quote.text), quote
+
+
+def test_a_participle_never_takes_its_speaker_from_inside_a_quotation(nlp):
+    text = (
+        "Mr. Clapper also insisted that the government \u201cdoes not unilaterally obtain information from the "
+        "servers\u201d of Internet providers, saying that information is turned over only under court order."
+    )
+    quote = find(quotes_of(nlp, text), "turned over only")
+    assert quote.cue == "saying"
+    assert quote.speaker.mention == "Mr. Clapper"

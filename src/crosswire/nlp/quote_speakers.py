@@ -83,8 +83,11 @@ def mention_from_head(head: Token, stop: set[int]) -> SpeakerMention:
     return SpeakerMention(start, end, head.i)
 
 
-def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
-    """The head token of the cue's speaker, following the parse; None when the cue has no speaker."""
+def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = frozenset()) -> Token | None:
+    """The head token of the cue's speaker, following the parse; None when the cue has no speaker.
+    A participle never takes its subject from inside a quotation (`quoted`): in 'Clapper insisted that the
+    government "does not obtain ..." from providers, saying that ...', the parser hangs "saying" on the
+    quoted "obtain", but Clapper is the one saying."""
     if cue.lower_ == "according":
         for child in cue.children:
             if child.dep_ == "prep":
@@ -124,7 +127,10 @@ def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
         if objs:
             return objs[0]
     if cue.dep_ in _INHERITS_SUBJECT and cue.head is not cue:
-        return speaker_head(cue.head, quote_before_cue)
+        head = cue.head
+        while head.i in quoted and head.head.i != head.i:
+            head = head.head
+        return speaker_head(head, quote_before_cue, quoted)
     if cue.dep_ == "relcl" and cue.head is not cue:
         return cue.head
     return None

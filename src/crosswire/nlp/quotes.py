@@ -224,7 +224,7 @@ def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_D
         n_tokens = sum(b - a for a, b in ranges)
         n_quoted = sum(1 for a, b in ranges for i in range(a, b) if i in idx.speech)
         kind = "indirect" if n_quoted == 0 else ("direct" if n_quoted >= 0.9 * n_tokens else "mixed")
-        head = speaker_head(token)
+        head = speaker_head(token, quoted=idx.quoted)
         if head is None and kind != "direct" and speaks_for_nobody(token):
             continue
         if (
