@@ -1,0 +1,310 @@
+"""The one event model every interface shows: a story's merged events as facts, statements, a timeline,
+an actor graph and positions. `crosswire compare`, `timeline` and `graph`, the report and the web's story
+page all read these functions, so their counts cannot disagree.
+
+- A story's events are the events reported in its articles, merged across sentences and outlets
+  (events/merge.py). Each merged event is one `Fact`: kind "event", or "statement" for a CAMEO 01 act
+  (a statement says nothing as a fact: listed apart, never corroborated).
+- Each report (sentence) keeps its own status (`EventMention.status`, `negated`): only reports that give
+  the act as happened or going on, not negated, count. An outlet that only expects it, speculates about it
+  or denies it is shown with that word ("expected", "denied"), never counted.
+- `independent_outlets` are the counted reports' outlets, one per wire-dependence group (wire.py): a
+  fact is corroborated when there are two or more.
+- The fact's summary is a plain sentence written from its structure (phrases.py), in the form its status
+  calls for; the CAMEO code, its name, PLOVER and Goldstein stay as `codes`.
+- Timeline rows are the event facts (statements left out), by the act's own date, undated last.
+- Graph edges are the event facts reported as happened whose source and target are different actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from crosswire.events.codebook import Codebook
+from crosswire.events.merge import merge_events
+from crosswire.model import FACT_STATUSES, Analysis, Article, Event, EventActor, EventMention, Fact
+from crosswire.stories.align import actor_key
+from crosswire.stories.phrases import MONTHS, STATUS_WORDS, readable_date, statement
+from crosswire.stories.wire import Dependence
+
+STATEMENT_ROOTS = frozenset({"01"})
+
+
+def report_status(mention: EventMention) -> str:
+    """What one report says of the act: its status, or "negated" ("did not meet")."""
+    return "negated" if mention.negated else (mention.status or "happened")
+
+
+def counts(mention: EventMention) -> bool:
+    """Whether a report gives the act as happened (what corroboration counts)."""
+    return report_status(mention) in FACT_STATUSES
+
+
+def story_events(
+    articles: Sequence[Article], analyses: Mapping[str, Analysis], events: Iterable[Event] | None = None
+) -> list[Event]:
+    """The events reported in `articles`, merged. `events` (e.g. the corpus's, merged already) default
+    to the articles' own analyses'; only the reports from `articles` are kept, then merged again."""
+    members = [a.id for a in articles]
+    wanted = set(members)
+    if events is None:
+        pool = [e for aid in members if (an := analyses.get(aid)) is not None for e in an.events]
+    else:
+        pool = []
+        for event in events:
+            kept = [m for m in event.mentions if m.article_id in wanted]
+            if kept:
+                pool.append(event if len(kept) == len(event.mentions) else replace(event, mentions=kept))
+    return merge_events(pool)
+
+
+def _side(actor: EventActor | None) -> dict[str, Any] | None:
+    if actor is None or not (actor.name or actor.code):
+        return None
+    return {"name": actor.name or actor.code, "code": actor.code}
+
+
+def cameo_name(code: str) -> str:
+    book = Codebook.builtin()
+    entry = book.get(code) or book.get(code[:3]) or book.get(code[:2])
+    return entry.name if entry else code
+
+
+def _overall_status(reports: Sequence[str]) -> str:
+    if any(r in FACT_STATUSES for r in reports):
+        return "ongoing" if all(r == "ongoing" for r in reports if r in FACT_STATUSES) else "happened"
+    if any(r in ("denied", "negated") for r in reports):
+        return "denied"
+    found = Counter(reports)
+    return max(found, key=lambda s: (found[s], s)) if found else "happened"
+
+
+def _counted_texts(sentences: Sequence[dict[str, Any]]) -> list[str]:
+    return [str(s.get("text") or "") for s in sentences if s.get("counted")] or [
+        str(s.get("text") or "") for s in sentences
+    ]
+
+
+def _place(event: Event, sentences: Sequence[dict[str, Any]]) -> str | None:
+    # A place is said only where most reports that count name it as where something is ("in Hanoi",
+    # "at Panmunjom"): an inferred place ("Asia" for a trade ministry) or one from another clause of a
+    # merged report would put words in the outlets' mouths.
+    name = event.place.name if event.place else None
+    if not name:
+        return None
+    texts = _counted_texts(sentences)
+    said = re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(name) + r"\b", re.I)
+    return name if 2 * sum(bool(said.search(t)) for t in texts) > len(texts) else None
+
+
+def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
+    """Whether the event's day is backed: resolved from a named event or a relative time (events/), or
+    written out ("Apr. 25", "25 April") in most reports that count. A merged event can carry a date one
+    of its reports gives for another act; the day shown must be one an outlet gives for this one."""
+    if event.date_source in ("kb", "relative"):
+        return True
+    try:
+        day = date.fromisoformat((event.date or "")[:10])
+    except ValueError:
+        return False
+    month = MONTHS[day.month - 1][:3]
+    written = re.compile(rf"\b(?:{month}[a-z]*\.?\s+{day.day}\b|{day.day}(?:st|nd|rd|th)?\s+{month})", re.I)
+    texts = _counted_texts(sentences)
+    return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)
+
+
+def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None]) -> Fact:
+    """One merged event as a Fact (see the module docstring)."""
+    sentences: list[dict[str, Any]] = []
+    seen: set[tuple[str, int]] = set()
+    for m in sorted(event.mentions, key=lambda m: (m.outlet or "", m.article_id, m.start)):
+        if (m.article_id, m.start) in seen:
+            continue
+        seen.add((m.article_id, m.start))
+        status = report_status(m)
+        sentences.append(
+            {
+                "article_id": m.article_id,
+                "outlet": m.outlet,
+                "start": m.start,
+                "end": m.end,
+                "text": m.sentence,
+                "match": "event",
+                "status": status,
+                "reads": STATUS_WORDS.get(status, status),
+                "counted": status in FACT_STATUSES,
+                "date": published.get(m.article_id),
+            }
+        )
+    counted = [(s["article_id"], s["outlet"]) for s in sentences if s["counted"]]
+    status = _overall_status([s["status"] for s in sentences])
+    kind = "statement" if event.cameo[:2] in STATEMENT_ROOTS else "event"
+    source, target = _side(event.source), _side(event.target)
+    place = _place(event, sentences)
+    precision = None if event.date_precision == "published" else event.date_precision
+    when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
+    reported = sorted(str(s["date"]) for s in sentences if s.get("date"))
+    return Fact(
+        kind=kind,
+        summary=statement(
+            source and source["name"], event.cameo, target and target["name"], status, place, when
+        ),
+        event_id=event.id,
+        outlets=list(dict.fromkeys(str(s["outlet"]) for s in sentences if s.get("outlet"))),
+        independent_outlets=[] if kind == "statement" else dep.independent_outlets(counted),
+        sentences=sentences,
+        status=status,
+        date=event.date if when else None,
+        date_precision=precision if when else None,
+        place=place,
+        source=source,
+        target=target,
+        codes={
+            "cameo": event.cameo,
+            "cameo_name": cameo_name(event.cameo),
+            "plover": event.plover,
+            "goldstein": event.goldstein,
+        },
+        first_reported=reported[0] if reported else None,
+    )
+
+
+def published_dates(articles: Iterable[Article]) -> dict[str, str | None]:
+    return {a.id: a.published.date().isoformat() if a.published else None for a in articles}
+
+
+def story_facts(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    dep: Dependence,
+    events: Iterable[Event] | None = None,
+) -> list[Fact]:
+    """The story's merged events as facts: most independent outlets first, then most reports."""
+    published = published_dates(articles)
+    facts = drop_mirrors([event_fact(e, dep, published) for e in story_events(articles, analyses, events)])
+    return sorted(
+        facts,
+        key=lambda f: (f.kind != "event", -len(f.independent_outlets), -len(f.sentences), f.summary),
+    )
+
+
+# Acts that read the same from either side: "Kim held talks with Russia" and "Putin held talks with North
+# Korea" from the same sentences are one summit, not two facts.
+SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
+ONE_WAY_CODES = frozenset({"042", "043", "051", "052", "053", "054", "055", "056"})
+
+
+def _pair(f: Fact) -> frozenset[str] | None:
+    if not f.source or not f.target:
+        return None
+    keys = {actor_key(side.get("code"), side.get("name")) for side in (f.source, f.target)}
+    return frozenset(k for k in keys if k)
+
+
+def drop_mirrors(facts: list[Fact]) -> list[Fact]:
+    """Facts less the mirror images of a symmetric act: same root, the same two actors (by country or
+    name key) either way round, and at least half of the smaller one's reports shared."""
+    kept: list[Fact] = []
+    for fact in sorted(facts, key=lambda f: (-len(f.independent_outlets), -len(f.sentences))):
+        code = str(fact.codes.get("cameo") or "")
+        pair = _pair(fact)
+        if code[:2] in SYMMETRIC_ROOTS and code not in ONE_WAY_CODES and pair:
+            mine = {(s["article_id"], s["start"]) for s in fact.sentences}
+            if any(
+                str(k.codes.get("cameo") or "")[:2] == code[:2]
+                and _pair(k) == pair
+                and 2 * len(mine & {(s["article_id"], s["start"]) for s in k.sentences}) >= len(mine)
+                for k in kept
+            ):
+                continue
+        kept.append(fact)
+    return kept
+
+
+def is_statement(fact: Fact) -> bool:
+    return fact.kind == "statement"
+
+
+def shown_as_happened(fact: Fact) -> bool:
+    return fact.kind == "event" and fact.status in FACT_STATUSES
+
+
+def outlet_readings(fact: Fact) -> list[dict[str, Any]]:
+    """Per outlet, what its reports say of the act: [{outlet, reads, counted}], counted ones first."""
+    by_outlet: dict[str, set[str]] = {}
+    for s in fact.sentences:
+        by_outlet.setdefault(str(s.get("outlet") or "unknown outlet"), set()).add(
+            str(s.get("reads") or "reported")
+        )
+    rows = []
+    for outlet, words in by_outlet.items():
+        counted = "reported" in words
+        rows.append(
+            {"outlet": outlet, "reads": "reported" if counted else sorted(words)[0], "counted": counted}
+        )
+    return sorted(rows, key=lambda r: (not r["counted"], r["outlet"]))
+
+
+# ------------------------------------------------------------------------------------------- timeline
+def timeline_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """The event facts (statements and quotes left out) by date, undated last; within a day, most
+    independent outlets first."""
+    return sorted(
+        (f for f in facts if f.kind == "event"),
+        key=lambda f: (
+            f.date is None,
+            f.date or "",
+            -len(f.independent_outlets),
+            -len(f.sentences),
+            f.summary,
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- graph
+def graph_edges(facts: Iterable[Fact]) -> list[dict[str, Any]]:
+    """One edge per event fact reported as happened between two different actors (keyed as alignment
+    keys them: CAMEO code, else normalised name): {source, target, source_label, target_label, ...}."""
+    edges = []
+    for f in facts:
+        if not shown_as_happened(f) or not f.source or not f.target:
+            continue
+        src = actor_key(f.source.get("code"), f.source.get("name"))
+        tgt = actor_key(f.target.get("code"), f.target.get("name"))
+        if not src or not tgt or src == tgt:
+            continue
+        edges.append(
+            {
+                "source": src,
+                "target": tgt,
+                "source_label": f.source.get("name") or src,
+                "target_label": f.target.get("name") or tgt,
+                "cameo": f.codes.get("cameo"),
+                "goldstein": f.codes.get("goldstein"),
+                "event_id": f.event_id,
+                "summary": f.summary,
+            }
+        )
+    return edges
+
+
+# ------------------------------------------------------------------------------------------- coverage
+def outlet_coverage(articles: Iterable[Article]) -> list[dict[str, Any]]:
+    """The coverage strip: one entry per article, {outlet, published (date), genre, title, article_id},
+    earliest first (undated last)."""
+    rows = [
+        {
+            "article_id": a.id,
+            "outlet": a.outlet or "unknown outlet",
+            "published": a.published.date().isoformat() if a.published else None,
+            "genre": (a.genre or "news").lower(),
+            "title": a.title,
+        }
+        for a in articles
+    ]
+    return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["outlet"]))
