@@ -57,7 +57,8 @@ def event_fact(fact: AlignedFact, dep: Dependence) -> Fact:
 
 
 def quote_fact(group: AlignedQuote, dep: Dependence) -> Fact:
-    text = group.text
+    # The quote's own marks are the outlet's; the summary adds one pair (never “““...”””).
+    text = group.text.strip().strip("\"'\u201c\u201d\u2018\u2019").strip() or group.text
     short = text if len(text) <= MAX_QUOTE_SUMMARY else text[: MAX_QUOTE_SUMMARY - 1].rstrip() + "\u2026"
     sentences = [
         {
