@@ -131,7 +131,7 @@ def fact_outlets(fact: Fact) -> list[str]:
 
 def counted_outlets(fact: Fact) -> list[str]:
     """The outlets whose reports count for `fact`: for an event, those that give it as happened."""
-    if fact.kind in ("event", "statement"):
+    if fact.kind in ("event", "statement") and any("counted" in s for s in fact.sentences):
         return list(
             dict.fromkeys(str(s["outlet"]) for s in fact.sentences if s.get("counted") and s.get("outlet"))
         )
