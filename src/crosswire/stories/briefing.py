@@ -60,7 +60,7 @@ def story_events(
             kept = [m for m in event.mentions if m.article_id in wanted]
             if kept:
                 pool.append(event if len(kept) == len(event.mentions) else replace(event, mentions=kept))
-    return merge_events(pool)
+    return merged(pool)
 
 
 def _side(actor: EventActor | None) -> dict[str, Any] | None:
@@ -118,8 +118,8 @@ def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
     return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)
 
 
-def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None]) -> Fact:
-    """One merged event as a Fact (see the module docstring)."""
+def _reports(event: Event, published: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """One record per reporting sentence, with what it says of the act and whether it counts."""
     sentences: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
     for m in sorted(event.mentions, key=lambda m: (m.outlet or "", m.article_id, m.start)):
@@ -141,29 +141,58 @@ def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None
                 "date": published.get(m.article_id),
             }
         )
-    counted = [(s["article_id"], s["outlet"]) for s in sentences if s["counted"]]
+    return sentences
+
+
+def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The parts of the plain statement: status, sides, place and date as the reports back them."""
     status = _overall_status([s["status"] for s in sentences])
-    kind = "statement" if event.cameo[:2] in STATEMENT_ROOTS else "event"
     source, target = _side(event.source), _side(event.target)
     place = _place(event, sentences)
     precision = None if event.date_precision == "published" else event.date_precision
     when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
+    text = statement(source and source["name"], event.cameo, target and target["name"], status, place, when)
+    return {
+        "status": status,
+        "source": source,
+        "target": target,
+        "place": place,
+        "when": when,
+        "precision": precision,
+        "statement": text,
+    }
+
+
+def statement_of(event: Event) -> str:
+    """The event's plain statement, as its fact shows it (events.jsonl carries it as `statement`)."""
+    return str(_described(event, _reports(event, {}))["statement"])
+
+
+def kind_of(event: Event) -> str:
+    """ "statement" for a CAMEO 01 act (said, never a fact), else "event"."""
+    return "statement" if event.cameo[:2] in STATEMENT_ROOTS else "event"
+
+
+def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None]) -> Fact:
+    """One merged event as a Fact (see the module docstring)."""
+    sentences = _reports(event, published)
+    parts = _described(event, sentences)
+    counted = [(s["article_id"], s["outlet"]) for s in sentences if s["counted"]]
+    kind = kind_of(event)
     reported = sorted(str(s["date"]) for s in sentences if s.get("date"))
     return Fact(
         kind=kind,
-        summary=statement(
-            source and source["name"], event.cameo, target and target["name"], status, place, when
-        ),
+        summary=parts["statement"],
         event_id=event.id,
         outlets=list(dict.fromkeys(str(s["outlet"]) for s in sentences if s.get("outlet"))),
         independent_outlets=[] if kind == "statement" else dep.independent_outlets(counted),
         sentences=sentences,
-        status=status,
-        date=event.date if when else None,
-        date_precision=precision if when else None,
-        place=place,
-        source=source,
-        target=target,
+        status=parts["status"],
+        date=event.date if parts["when"] else None,
+        date_precision=parts["precision"] if parts["when"] else None,
+        place=parts["place"],
+        source=parts["source"],
+        target=parts["target"],
         codes={
             "cameo": event.cameo,
             "cameo_name": cameo_name(event.cameo),
@@ -186,7 +215,9 @@ def story_facts(
 ) -> list[Fact]:
     """The story's merged events as facts: most independent outlets first, then most reports."""
     published = published_dates(articles)
-    facts = drop_mirrors([event_fact(e, dep, published) for e in story_events(articles, analyses, events)])
+    found = story_events(articles, analyses, events)
+    mirrored = mirrors(found)
+    facts = [event_fact(e, dep, published) for e in found if e.id not in mirrored]
     return sorted(
         facts,
         key=lambda f: (f.kind != "event", -len(f.independent_outlets), -len(f.sentences), f.summary),
@@ -199,31 +230,55 @@ SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
 ONE_WAY_CODES = frozenset({"042", "043", "051", "052", "053", "054", "055", "056"})
 
 
-def _pair(f: Fact) -> frozenset[str] | None:
-    if not f.source or not f.target:
+def _pair(event: Event) -> frozenset[str] | None:
+    if event.target is None:
         return None
-    keys = {actor_key(side.get("code"), side.get("name")) for side in (f.source, f.target)}
-    return frozenset(k for k in keys if k)
+    keys = {actor_key(side.code, side.name) for side in (event.source, event.target)}
+    keys.discard(None)
+    return frozenset(k for k in keys if k) if len(keys) == 2 else None
 
 
-def drop_mirrors(facts: list[Fact]) -> list[Fact]:
-    """Facts less the mirror images of a symmetric act: same root, the same two actors (by country or
-    name key) either way round, and at least half of the smaller one's reports shared."""
-    kept: list[Fact] = []
-    for fact in sorted(facts, key=lambda f: (-len(f.independent_outlets), -len(f.sentences))):
-        code = str(fact.codes.get("cameo") or "")
-        pair = _pair(fact)
-        if code[:2] in SYMMETRIC_ROOTS and code not in ONE_WAY_CODES and pair:
-            mine = {(s["article_id"], s["start"]) for s in fact.sentences}
-            if any(
-                str(k.codes.get("cameo") or "")[:2] == code[:2]
-                and _pair(k) == pair
-                and 2 * len(mine & {(s["article_id"], s["start"]) for s in k.sentences}) >= len(mine)
-                for k in kept
-            ):
-                continue
-        kept.append(fact)
-    return kept
+def _counted_outlets(event: Event) -> int:
+    return len({m.outlet for m in event.mentions if counts(m)})
+
+
+def mirrors(events: Sequence[Event]) -> dict[str, str]:
+    """{id of a mirror image: id of the event it mirrors} for symmetric acts: the same root, the same
+    two actors (by country or name key) either way round, and at least half of the smaller one's
+    reports shared. The event reported by more outlets (then by more sentences, then the lower id)
+    stays; its mirror is not shown again as a fact."""
+    found: dict[str, str] = {}
+    kept: list[tuple[Event, frozenset[str], set[tuple[str, int]]]] = []
+    order = sorted(events, key=lambda e: (-_counted_outlets(e), -len(e.mentions), e.id))
+    for event in order:
+        pair = _pair(event)
+        if event.cameo[:2] not in SYMMETRIC_ROOTS or event.cameo in ONE_WAY_CODES or pair is None:
+            continue
+        mine = {(m.article_id, m.start) for m in event.mentions}
+        twin = next(
+            (
+                other
+                for other, other_pair, theirs in kept
+                if other.cameo[:2] == event.cameo[:2]
+                and other_pair == pair
+                and 2 * len(mine & theirs) >= min(len(mine), len(theirs))
+            ),
+            None,
+        )
+        if twin is not None:
+            found[event.id] = twin.id
+        else:
+            kept.append((event, pair, mine))
+    return found
+
+
+def merged(events: Iterable[Event]) -> list[Event]:
+    """`merge_events` over `events` in reading order (article, then offset): the merge is greedy, so
+    the corpus's merge (events.jsonl) and a story's merge of its own articles group a story's reports
+    alike whenever no report of another story joins them."""
+    return merge_events(
+        sorted(events, key=lambda e: min(((m.article_id, m.start) for m in e.mentions), default=("", 0)))
+    )
 
 
 def is_statement(fact: Fact) -> bool:
