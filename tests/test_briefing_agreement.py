@@ -122,9 +122,7 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
 # Word stems the old claim labels showed ("(describ, dismiss, engine)", "guarante", "ill-advis"): a
 # stem is a lower-case word that is a known stem cut, or a run of letters ending where no English word
 # ends. The check is on the text a person reads: report, web pages, CLI output, JSONL labels.
-STEMS = re.compile(
-    r"\b(?:describ|guarante|ill-advis|engin|negotiat|agre|propos|announc|sanct)\b"
-)
+STEMS = re.compile(r"\b(?:describ|guarante|ill-advis|engin|negotiat|agre|propos|announc|sanct)\b")
 
 
 def _visible(page: str) -> str:
