@@ -30,9 +30,19 @@ from crosswire.events.merge import merge_events
 from crosswire.model import FACT_STATUSES, Analysis, Article, Event, EventActor, EventMention, Fact
 from crosswire.stories.align import actor_key
 from crosswire.stories.phrases import MONTHS, STATUS_WORDS, readable_date, statement
+from crosswire.stories.positions import content_line
 from crosswire.stories.wire import Dependence
 
-STATEMENT_ROOTS = frozenset({"01"})
+# What is said rather than done: statements (01), appeals (02) and declared intentions (03). They are
+# listed apart as statements, never as corroborated facts ("Kim said he would cooperate" is no act).
+STATEMENT_ROOTS = frozenset({"01", "02", "03"})
+# Acts that need their other side to be checkable: "North Korea criticised" says nothing an analyst can
+# verify. Without a target they are shown but not counted as corroborated. (09 investigate, 14 protest
+# and 15 force posture read whole without one.)
+DYADIC_ROOTS = frozenset({"04", "05", "06", "07", "08", "10", "11", "12", "13", "16", "17", "18", "19", "20"})
+# A side longer than this is a clause the coder took for a name ("The North Korean delegation led by
+# Ri Song chol director general for U.S. affair"): it is not stated, and the fact is not counted.
+MAX_NAME_WORDS = 6
 
 
 def report_status(mention: EventMention) -> str:
@@ -67,6 +77,16 @@ def _side(actor: EventActor | None) -> dict[str, Any] | None:
     if actor is None or not (actor.name or actor.code):
         return None
     return {"name": actor.name or actor.code, "code": actor.code}
+
+
+def clean_name(side: dict[str, Any] | None) -> bool:
+    return bool(side) and len(str(side["name"]).split()) <= MAX_NAME_WORDS  # type: ignore[index]
+
+
+def _same_side(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One actor on both sides ("Ri Song-chol" and "the delegation led by Ri Song-chol")."""
+    x, y = str(a["name"]).lower().replace("-", " "), str(b["name"]).lower().replace("-", " ")
+    return x in y or y in x
 
 
 def cameo_name(code: str) -> str:
@@ -148,10 +168,17 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
     """The parts of the plain statement: status, sides, place and date as the reports back them."""
     status = _overall_status([s["status"] for s in sentences])
     source, target = _side(event.source), _side(event.target)
+    if target is not None and (not clean_name(target) or (source and _same_side(source, target))):
+        target = None  # not stated: see MAX_NAME_WORDS
     place = _place(event, sentences)
     precision = None if event.date_precision == "published" else event.date_precision
     when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
     text = statement(source and source["name"], event.cameo, target and target["name"], status, place, when)
+    if status in FACT_STATUSES and clean_name(source):
+        said = content_line(
+            event.cameo, str(source["name"]), target and target["name"], _counted_texts(sentences)
+        )  # type: ignore[index]
+        text = said or text  # "North Korea demanded the suspension of joint military exercises"
     return {
         "status": status,
         "source": source,
@@ -161,6 +188,14 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
         "precision": precision,
         "statement": text,
     }
+
+
+def checkable(event: Event, parts: Mapping[str, Any]) -> bool:
+    """Whether a fact may count as corroborated: an act (no statement), a clean source, and for a
+    dyadic act its other side (see DYADIC_ROOTS, MAX_NAME_WORDS)."""
+    if kind_of(event) != "event" or not clean_name(parts["source"]):
+        return False
+    return parts["target"] is not None or event.cameo[:2] not in DYADIC_ROOTS
 
 
 def statement_of(event: Event) -> str:
@@ -185,7 +220,7 @@ def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None
         summary=parts["statement"],
         event_id=event.id,
         outlets=list(dict.fromkeys(str(s["outlet"]) for s in sentences if s.get("outlet"))),
-        independent_outlets=[] if kind == "statement" else dep.independent_outlets(counted),
+        independent_outlets=dep.independent_outlets(counted) if checkable(event, parts) else [],
         sentences=sentences,
         status=parts["status"],
         date=event.date if parts["when"] else None,

@@ -80,6 +80,22 @@ def content_of(root: str, sentence: str) -> str | None:
     return None
 
 
+def content_line(code: str, actor: str, target: str | None, sentences: list[str]) -> str | None:
+    """The position's line with its content ("North Korea demanded a security guarantee for its
+    regime (from the United States)") from the first sentence that states it, or None."""
+    root = code[:2]
+    if root not in POSITION_ROOTS:
+        return None
+    for sentence in sentences:
+        content = content_of(root, sentence)
+        if content:
+            line = f"{actor} {_VERBS[root]} {content}"
+            if target and root != "12" and target.lower() not in content.lower():
+                line += f" ({'from' if root in ('10', '02') else 'to'} {target})"
+            return line
+    return None
+
+
 def position_of(fact: Fact) -> Position | None:
     """The position a fact states, or None when it is of no position family or has no source."""
     code = str(fact.codes.get("cameo") or "")
@@ -88,7 +104,6 @@ def position_of(fact: Fact) -> Position | None:
     if stance is None or not fact.source or fact.kind not in ("event", "statement"):
         return None
     actor = str(fact.source.get("name"))
-    target = fact.target.get("name") if fact.target else None
     citations = [
         {
             "article_id": s.get("article_id"),
@@ -106,12 +121,8 @@ def position_of(fact: Fact) -> Position | None:
             content = content_of(root, str(s.get("text") or ""))
             if content:
                 break
-    if content:
-        line = f"{actor} {_VERBS[root]} {content}"
-        if target and root != "12" and target.lower() not in content.lower():
-            line += f" ({'from' if root in ('10', '02') else 'to'} {target})"
-    else:
-        line = fact.summary
+    # The fact's summary already carries the content when a report states it (briefing.py).
+    line = fact.summary
     return Position(actor, stance, line, citations, content, fact.event_id, fact.status)
 
 
