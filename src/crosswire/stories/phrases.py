@@ -170,8 +170,8 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "165": ("halted mediation[ with {t}]", "halt mediation[ with {t}]", "halting mediation[ with {t}]"),
     "166": ("withdrew[ from {t}]", "withdraw[ from {t}]", "withdrawing[ from {t}]"),
     # 17 coerce
-    "17": ("coerced[ {t}]", "coerce[ {t}]", "coercing[ {t}]"),
-    "170": ("coerced[ {t}]", "coerce[ {t}]", "coercing[ {t}]"),
+    "17": ("took coercive measures[ against {t}]", "take coercive measures[ against {t}]", "taking coercive measures[ against {t}]"),
+    "170": ("took coercive measures[ against {t}]", "take coercive measures[ against {t}]", "taking coercive measures[ against {t}]"),
     "171": ("seized or damaged property[ of {t}]", "seize or damage property[ of {t}]", "seizing or damaging property[ of {t}]"),
     "172": ("imposed administrative sanctions[ on {t}]", "impose administrative sanctions[ on {t}]", "imposing administrative sanctions[ on {t}]"),
     "173": ("arrested or charged[ {t}]", "arrest or charge[ {t}]", "arresting or charging[ {t}]"),

@@ -92,7 +92,7 @@ def content_line(code: str, actor: str, target: str | None, sentences: list[str]
             line = f"{actor} {_VERBS[root]} {content}"
             if target and root != "12" and target.lower() not in content.lower():
                 line += f" ({'from' if root in ('10', '02') else 'to'} {target})"
-            return line
+            return line[0].upper() + line[1:]
     return None
 
 
