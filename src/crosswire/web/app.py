@@ -20,10 +20,10 @@ from typing import Any
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from starlette.exceptions import HTTPException  # FastAPI's subclasses it; unknown paths raise this one
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException  # FastAPI's subclasses it; unknown paths raise this one
 
 from crosswire import __version__
 from crosswire.store import StoreError, open_store
