@@ -312,8 +312,27 @@ def merged(events: Iterable[Event]) -> list[Event]:
     the corpus's merge (events.jsonl) and a story's merge of its own articles group a story's reports
     alike whenever no report of another story joins them."""
     return merge_events(
-        sorted(events, key=lambda e: min(((m.article_id, m.start) for m in e.mentions), default=("", 0)))
+        sorted(
+            (_reports_carry_status(e) for e in events),
+            key=lambda e: min(((m.article_id, m.start) for m in e.mentions), default=("", 0)),
+        )
     )
+
+
+def _reports_carry_status(event: Event) -> Event:
+    """An unmerged event whose coder set its status or negation on the event only: its reports say
+    the same (a merge keeps each report's own, and corroboration reads the reports)."""
+    if not event.negated and event.status in FACT_STATUSES:
+        return event
+    mentions = [
+        replace(
+            m,
+            negated=m.negated or event.negated,
+            status=event.status if m.status in FACT_STATUSES else m.status,
+        )
+        for m in event.mentions
+    ]
+    return replace(event, mentions=mentions)
 
 
 def is_statement(fact: Fact) -> bool:
