@@ -121,7 +121,7 @@ def test_a_dyadic_act_without_its_other_side_is_not_counted() -> None:
         a.id: analysis(a, events=[event(a, "criticised", ("North Korea", "PRK"), None, "111")]) for a in arts
     }
     (fact,) = story_facts(arts, found, find_dependence(arts))
-    assert fact.summary == "North Korea criticised" and not is_corroborated(fact)
+    assert fact.summary == "North Korea voiced criticism" and not is_corroborated(fact)
 
 
 def test_positions_read_what_is_demanded_offered_or_rejected() -> None:

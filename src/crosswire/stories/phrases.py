@@ -200,6 +200,33 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "204": ("used weapons of mass destruction[ against {t}]", "use weapons of mass destruction[ against {t}]", "using weapons of mass destruction[ against {t}]"),
 }  # fmt: skip
 
+# Transitive phrases without their object read as fragments ("Japan praised"): without a target these
+# forms are used instead.
+WITHOUT_TARGET: dict[str, tuple[str, str, str]] = {
+    "042": ("made a visit", "make a visit", "making a visit"),
+    "043": ("hosted a visit", "host a visit", "hosting a visit"),
+    "051": ("expressed praise", "express praise", "expressing praise"),
+    "052": ("spoke in defence of another party", "speak in defence of another party", "speaking in defence of another party"),
+    "056": ("expressed forgiveness", "express forgiveness", "expressing forgiveness"),
+    "112": ("made accusations", "make accusations", "making accusations"),
+    "115": ("filed a lawsuit", "file a lawsuit", "filing a lawsuit"),
+    "116": ("issued a guilty verdict", "issue a guilty verdict", "issuing a guilty verdict"),
+    "13": ("made threats", "make threats", "making threats"),
+    "130": ("made threats", "make threats", "making threats"),
+    "144": ("blocked passage", "block passage", "blocking passage"),
+    "17": ("took coercive measures", "take coercive measures", "taking coercive measures"),
+    "170": ("took coercive measures", "take coercive measures", "taking coercive measures"),
+    "173": ("made arrests", "make arrests", "making arrests"),
+    "174": ("expelled people", "expel people", "expelling people"),
+    "18": ("carried out an attack", "carry out an attack", "carrying out an attack"),
+    "180": ("carried out an attack", "carry out an attack", "carrying out an attack"),
+    "182": ("carried out an assault", "carry out an assault", "carrying out an assault"),
+    "186": ("carried out an assassination", "carry out an assassination", "carrying out an assassination"),
+    "11": ("voiced criticism", "voice criticism", "voicing criticism"),
+    "110": ("voiced criticism", "voice criticism", "voicing criticism"),
+    "111": ("voiced criticism", "voice criticism", "voicing criticism"),
+}  # fmt: skip
+
 # How a status reads in a sentence; {s} the source, {v} the verb phrase in the form named first.
 STATUS_FORMS = {
     "happened": ("past", "{s} {v}"),
@@ -227,6 +254,8 @@ MONTHS = ("January February March April May June July August September October N
 def verb_phrase(code: str, form: str, target: str | None) -> str:
     """The verb phrase of `code` in `form` (past, base, gerund), with `target` filled in or dropped."""
     forms = VERBS.get(code) or VERBS.get(code[:3]) or VERBS.get(code[:2]) or VERBS["01"]
+    if not target:
+        forms = next((WITHOUT_TARGET[k] for k in (code, code[:3], code[:2]) if k in WITHOUT_TARGET), forms)
     phrase = forms[("past", "base", "gerund").index(form)]
     if target:
         return _OPTIONAL.sub(lambda m: m.group(1), phrase).replace("{t}", target)

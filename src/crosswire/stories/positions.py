@@ -29,7 +29,7 @@ _CUES = {
     r"promis(?:es|ed|ing)(?:\s+to)?|vow(?:s|ed)?(?:\s+to)?",
     "12": r"reject(?:s|ed|ing|ion of)?|refus(?:es|ed|ing|al)(?:\s+to)?|turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|"
     r"dismiss(?:es|ed)?",
-    "13": r"threat(?:en(?:s|ed|ing)?)?(?:\s+to)?|warn(?:s|ed|ing)?\s+(?:of|that)",
+    "13": r"threaten(?:s|ed|ing)?\s+to",
 }
 _VERBS = {
     "10": "demanded",
@@ -60,7 +60,8 @@ class Position:
 
 
 def content_of(root: str, sentence: str) -> str | None:
-    """The words that say what is demanded, offered, ... in `sentence`, or None."""
+    """The words that say what is demanded, offered, ... in `sentence`, or None. An infinitive keeps
+    its "to" ("to co-host the anniversary event"), so "offered" + it reads as the outlet wrote it."""
     cue = _CUES.get(root)
     if not cue:
         return None
@@ -68,6 +69,8 @@ def content_of(root: str, sentence: str) -> str | None:
         if _HEDGE.search(sentence[max(0, match.start() - 40) : match.start()]):
             continue  # "if Pyongyang demands ...", "will ask ...": not a position taken
         rest = sentence[match.end() :]
+        if re.search(r"\bto\s*$", match.group(0), re.I):
+            rest = "to " + rest
         end = _END.search(rest)
         words = (rest[: end.start()] if end else rest).split()[:MAX_CONTENT_WORDS]
         text = _TRAILING.sub("", " ".join(words)).strip()
