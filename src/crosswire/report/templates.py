@@ -21,7 +21,10 @@ nav a{margin-right:1em} details summary{cursor:pointer;color:#1565c0;font-size:1
 .reads{font-size:12px;color:#666} .strip{display:flex;flex-wrap:wrap;gap:6px;margin:.5em 0}
 .strip span{border:1px solid #ccc;border-radius:3px;padding:2px 6px;font-size:12px}
 .codes{font-size:11px;color:#888} svg{max-width:100%;height:auto}
-td{overflow-wrap:anywhere} @media (max-width:600px){body{padding:.5em}th,td{font-size:12px;padding:3px}}
+td{overflow-wrap:anywhere} body{overflow-wrap:break-word}
+@media (max-width:600px){body{padding:.5em}th,td{font-size:12px;padding:3px}.cite{white-space:normal}
+table.facts,table.facts tbody,table.facts tr,table.facts td{display:block;width:auto}table.facts tr:first-child{display:none}
+table.facts td{border:0;padding:1px 4px}table.facts tr{border-bottom:1px solid #ccc;padding:4px 0}}
 </style>
 </head>
 <body>
@@ -115,7 +118,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 </html>
 """
 
-FACTS_TABLE = """{% if facts %}<table><tr><th>statement</th><th>outlets</th><th>first reported</th><th>status</th></tr>
+FACTS_TABLE = """{% if facts %}<table class="facts"><tr><th>statement</th><th>outlets</th><th>first reported</th><th>status</th></tr>
 {% for f in facts %}<tr class="fact" data-kind="{{ f.kind }}"><td>{{ f.summary }}
 <span class="codes">{% if f.codes %}CAMEO {{ f.codes.cameo }} ({{ f.codes.cameo_name }}){% if f.codes.plover %}, PLOVER {{ f.codes.plover }}{% endif %}{% endif %}</span>
 <details><summary>evidence ({{ f.sentences|length }})</summary><ul>{% for s in f.sentences %}<li>{% if s.article_id in shown %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a>{% else %}<span class="cite">[{{ s.outlet or "?" }}]</span>{% endif %}
