@@ -63,13 +63,12 @@ def story_events(
     members = [a.id for a in articles]
     wanted = set(members)
     if events is None:
-        pool = [e for aid in members if (an := analyses.get(aid)) is not None for e in an.events]
-    else:
-        pool = []
-        for event in events:
-            kept = [m for m in event.mentions if m.article_id in wanted]
-            if kept:
-                pool.append(event if len(kept) == len(event.mentions) else replace(event, mentions=kept))
+        events = [e for aid in members if (an := analyses.get(aid)) is not None for e in an.events]
+    pool = []
+    for event in events:
+        kept = [m for m in event.mentions if m.article_id in wanted]  # a story cites only its own articles
+        if kept:
+            pool.append(event if len(kept) == len(event.mentions) else replace(event, mentions=kept))
     return merged(pool)
 
 
