@@ -122,18 +122,21 @@ def _place(event: Event, sentences: Sequence[dict[str, Any]]) -> str | None:
 
 
 def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
-    """Whether the event's day is backed: resolved from a named event or a relative time (events/), or
-    written out ("Apr. 25", "25 April") in most reports that count. A merged event can carry a date one
-    of its reports gives for another act; the day shown must be one an outlet gives for this one."""
-    if event.date_source in ("kb", "relative"):
-        return True
+    """Whether the event's day is backed by the reports that count. Where the coder dates each report
+    (`EventMention.date`, events/timing.py), most counting reports must give this date; else the day
+    must be written out ("Apr. 25", "25 April") in most of them. A merged event can carry a date one of
+    its reports gives for another act: the day shown must be one the outlets give for this one."""
+    counted = [s for s in sentences if s.get("counted")] or list(sentences)
+    if any(s.get("act_date") for s in sentences):
+        same = sum(str(s.get("act_date") or "")[:10] == (event.date or "")[:10] for s in counted)
+        return 2 * same > len(counted)
     try:
         day = date.fromisoformat((event.date or "")[:10])
     except ValueError:
         return False
     month = MONTHS[day.month - 1][:3]
     written = re.compile(rf"\b(?:{month}[a-z]*\.?\s+{day.day}\b|{day.day}(?:st|nd|rd|th)?\s+{month})", re.I)
-    texts = _counted_texts(sentences)
+    texts = [str(s.get("text") or "") for s in counted]
     return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)
 
 
@@ -158,6 +161,8 @@ def _reports(event: Event, published: Mapping[str, str | None]) -> list[dict[str
                 "reads": STATUS_WORDS.get(status, status),
                 "counted": status in FACT_STATUSES,
                 "date": published.get(m.article_id),
+                # the act's date as this report gives it (never its publication date), when dated
+                "act_date": m.date if m.date_source != "none" else None,
             }
         )
     return sentences
