@@ -89,10 +89,13 @@ def test_event_inside_quote_is_a_claim() -> None:
     assert attacks and attacks[0].claim_by is not None and attacks[0].source.code == "PRK"
 
 
-def test_publication_date_when_no_own_date() -> None:
+def test_undated_when_no_own_date() -> None:
+    # The publication date is when it was reported, not when it happened.
     events = [e for e in code("Russia criticized Japan.") if e.cameo == "111"]
-    assert events[0].date == "2019-04-29" and events[0].date_precision == "published"
-    assert [e for e in code("Russia criticized Japan.", published=None) if e.cameo == "111"][0].date is None
+    assert events[0].date is None and events[0].date_precision is None and events[0].date_source == "none"
+    assert events[0].reported_on == "2019-04-29"
+    undated = [e for e in code("Russia criticized Japan.", published=None) if e.cameo == "111"][0]
+    assert undated.date is None and undated.reported_on is None
 
 
 def test_event_fields_from_codebook() -> None:

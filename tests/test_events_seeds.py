@@ -90,7 +90,9 @@ def test_north_rejects_seoul_offer(seeds) -> None:
     assert len(found) == 1
     event = found[0]
     assert event.cameo == "125" and event.claim_by is None
-    assert event.date == article.published.date().isoformat() and event.date_precision == "published"
+    # The text does not say when the offer was rejected: undated, reported on the publication day.
+    assert event.date is None and event.date_source == "none"
+    assert event.reported_on == article.published.date().isoformat()
     assert event.rule == "reject.offer"
 
 

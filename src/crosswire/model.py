@@ -244,6 +244,9 @@ class EventMention:
     outlet: str | None = None
     status: str = "happened"  # one of EVENT_STATUSES, as this report gives it
     negated: bool = False
+    date: str | None = None  # the act's date as this report gives it (see Event.date)
+    date_end: str | None = None
+    date_source: str = "none"  # one of DATE_SOURCES, for this report's date
 
 
 # What the reporting text says of an act (Event.status). Only "happened" and "ongoing" acts, affirmed, are
@@ -270,6 +273,7 @@ class Event:
     goldstein: float | None = None
     date: str | None = None  # the act's own time, never the publication date (None: undated)
     date_precision: str | None = None  # day, month, year, range
+    date_end: str | None = None  # ISO date the act ended, for a range ("the 2018 summits", "1950-53")
     date_source: str = "none"  # one of DATE_SOURCES
     reported_on: str | None = None  # ISO date of the earliest report (publication), kept apart from `date`
     status: str = "happened"  # one of EVENT_STATUSES

@@ -10,8 +10,9 @@ to the quote layer, which holds the words.
 Source is the subject (the "by" agent of a passive), target the object, a prepositional object, or the
 owner of the object ("rejected Seoul's offer"); each side of a coordination ("South Korea and the US")
 gives its own event. A negated act is coded only where the lexicon gives its opposite ("refused to meet"
--> 125), else dropped. Acts inside a quote are claims of its speaker. The date is a time expression in
-the sentence (the one inside the act's phrase first), else the publication date marked "published".
+-> 125), else dropped. Acts inside a quote are claims of its speaker. The date is the act's own
+(`timing.py`: its clause's time expression, else a named event's from the knowledge base, else none; the
+publication date is only `reported_on`), and so is the place (`location.py`).
 
 Confidence (0..1) is a documented heuristic, not a probability: the entry's base (0.6; 0.45 for
 catch-all verbs like "said"), +0.1 when the source is one of the article's actors, +0.1 for a target
@@ -26,7 +27,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events import clauses, evidence, nominal
+from crosswire.events import clauses, evidence, location, nominal, timing
 from crosswire.events.codebook import Codebook
 from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import OPPOSING_NOUNS, ActorIndex, country_of, same_actor
@@ -45,6 +46,8 @@ from crosswire.model import (
     Speaker,
     TimeRef,
 )
+from crosswire.nlp.dates import anchor_date
+from crosswire.nlp.named_events import NamedEventMention, find_named_events
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
@@ -68,6 +71,7 @@ class _Article:
     codebook: Codebook
     lexicon: Lexicon
     consumed: set[int] = field(default_factory=set)  # tokens already coded as part of another act
+    named: list[NamedEventMention] = field(default_factory=list)  # named events ("the Hanoi summit")
 
 
 def extract_events(
@@ -95,6 +99,7 @@ def extract_events(
         cue_speakers={q.cue_start: q.speaker for q in quotes if q.cue_start is not None},
         codebook=codebook or Codebook.builtin(),
         lexicon=lexicon or Lexicon.builtin(),
+        named=find_named_events(doc, anchor_date(article)),
     )
     events: list[Event] = []
     for sent in doc.sents:
@@ -624,7 +629,10 @@ def _event(
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
-    date, precision = evidence.date_for(ctx.doc, ctx.times, ctx.article.published, sent, trigger)
+    when = timing.event_time(ctx.doc, ctx.times, ctx.named, sent, trigger)
+    named = timing.named_event_for(ctx.doc, ctx.named, trigger)
+    place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)
+    published = anchor_date(ctx.article)
     confidence = base + (0.1 if source.actor_id else 0.0)
     confidence += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
     confidence -= 0.1 if mode else 0.0
@@ -642,6 +650,9 @@ def _event(
                 outlet=ctx.article.outlet,
                 status=said.status,
                 negated=negated,
+                date=when.date,
+                date_end=when.end,
+                date_source=when.source,
             )
         ],
         status=said.status,
@@ -649,9 +660,12 @@ def _event(
         plover=plover,
         mode=mode or plover_mode,
         goldstein=ctx.codebook.goldstein(code),
-        date=date,
-        date_precision=precision,
-        place=evidence.place_for(ctx.index, ctx.places, sent, trigger),
+        date=when.date,
+        date_precision=when.precision,
+        date_end=when.end,
+        date_source=when.source,
+        reported_on=published.isoformat() if published else None,
+        place=place,
         claim_by=claim_by,
         rule=rule,
         confidence=round(min(0.95, max(0.05, confidence)), 2),
