@@ -64,11 +64,10 @@ def test_this_past_friday_and_last_week() -> None:
 
 
 def test_previous_day_counts_from_the_dated_mention_not_from_the_report() -> None:
-    # (A government's statement: a news agency that merely reports is no party to an event, issue #15.)
-    events = code("On April 26, North Korea said that Kim Jong-un met Vladimir Putin the previous day.")
-    report = only(events, "010", "PRK")
+    # A medium's report is no event of its own (issue #15): the report's date only anchors "the previous day".
+    events = code("On April 26, KCNA reported that Kim Jong-un met Vladimir Putin the previous day.")
     meeting = only(events, "04", "PRKGOV")
-    assert when(report) == ("2019-04-26", None, "day", "text")
+    assert not [e for e in events if (e.source.code or "").startswith("PRKMED")]
     assert when(meeting) == ("2019-04-25", None, "day", "relative")
 
 
@@ -169,6 +168,8 @@ def test_named_event_by_alias_and_by_description() -> None:
 
 def test_named_event_not_matched_when_the_words_point_elsewhere() -> None:
     assert mentions("Trump wants a new Iran deal.") == []
+    assert mentions("It became the great war of our time.") == []  # a name is capitalised: not "great war"
+    assert mentions("He fought in the Great War.") == [("Great War", "World War I")]
     assert mentions("Talks between the US and North Korea resumed.") == []  # talks: too many to choose
     assert mentions("Experts discussed the 2018 Hanoi summit.") == []  # the year contradicts the entry
     # An entry long after the article is not what it meant.
@@ -200,10 +201,10 @@ def test_knowledge_base_file_is_valid_and_world_wide() -> None:
 
 def test_place_is_the_clause_s_own_not_another_act_s() -> None:
     events = code(
-        "On April 26, North Korea said that the summit in Hanoi between the US and North Korea collapsed."
+        "On April 26, KCNA reported that the summit in Hanoi between the US and North Korea collapsed."
     )
-    report = only(events, "010", "PRK")
-    assert report.place is None
+    # The report itself is no event (a medium reporting); the summit keeps its own place.
+    assert not [e for e in events if (e.source.code or "").startswith("PRKMED")]
     summit = only(events, "04", "USA")
     assert summit.place is not None and summit.place.name == "Hanoi"
 
@@ -375,9 +376,9 @@ def test_seed_summits_have_their_own_dates_and_places(seed_events) -> None:
 
     _, jt = seed_events["jt"]
     moscow = seed_find(jt, "04", "PRKGOV", "RUS", "heading to Moscow")
-    # Written before the summit, "may now be heading to Moscow" is the author's speculation: no event
-    # (issue #15); were one kept, it would carry no date the text does not give and would be no fact.
-    assert all(e.date is None and not e.is_fact for e in moscow)
+    # Written before the summit, "may now be heading to Moscow": no date the text gives, no place it had.
+    # The event coder drops the author's guess altogether; if it is ever coded, it must stay undated.
+    assert all(e.date is None for e in moscow)
 
 
 def test_meeting_at_the_dmz_is_placed_there() -> None:
@@ -434,3 +435,44 @@ def test_the_summit_after_a_named_summit_is_that_summit() -> None:
     assert mentions("The Iran nuclear deal was signed in Vienna. The summit failed.") == [
         ("Iran nuclear deal", "Joint Comprehensive Plan of Action (Iran nuclear deal)")
     ]
+
+
+def test_being_in_an_agreement_is_not_its_time() -> None:
+    event = only(code("The United States cooperated with Iran in the Iran nuclear deal."), "06", "USA")
+    assert event.date is None
+    kills = only(code("Al Qaeda killed Americans in the September 11 attacks."), "18", "")
+    assert when(kills) == ("2001-09-11", None, "day", "kb")
+
+
+def test_a_summit_takes_the_time_of_the_verb_that_holds_it_not_of_one_that_judges_it() -> None:
+    held = code("The summit between Japan and China took place on Thursday.")
+    assert when(only(held, "04", "JPN")) == ("2019-04-25", None, "day", "relative")
+    judged = code("North Korea criticized the Japan-China summit on Thursday.")
+    assert when(only(judged, "111", "PRK")) == ("2019-04-25", None, "day", "relative")
+    assert only(judged, "04", "JPN").date is None
+
+
+def test_story_facts_never_date_an_act_by_its_report() -> None:
+    from crosswire.stories.align import align_events
+    from crosswire.stories.facts import event_fact
+    from crosswire.stories.timeline import fact_date
+    from crosswire.stories.wire import find_dependence
+    from story_support import talks_story
+
+    arts, an = talks_story()  # the coded summit carries no date of its own
+    dep = find_dependence(arts)
+    facts = [event_fact(f, dep) for f in align_events(arts, an)]
+    summit = next(f for f in facts if "Vladivostok" in f.sentences[0]["text"])
+    assert all(s["date"] is None for s in summit.sentences) and fact_date(summit) is None
+    dated = arts[0]
+    event = an[dated.id].events[0]
+    event.date, event.date_precision, event.date_source = "2026-02-26", "day", "relative"
+    summit = next(f for f in (event_fact(f, dep) for f in align_events(arts, an)) if f.event_id == event.id)
+    assert fact_date(summit) == "2026-02-26"
+    assert {s["date"] for s in summit.sentences if s["article_id"] == dated.id} == {"2026-02-26"}
+
+
+def test_negotiating_a_named_agreement_is_not_dated_by_it() -> None:
+    # Issue #15: "the 1994 North American Free Trade Agreement" dated a 2018 negotiation to 1994.
+    events = code("The United States negotiated the North American Free Trade Agreement with Mexico.")
+    assert events and all(e.date is None for e in events if e.cameo.startswith("04"))

@@ -648,11 +648,11 @@ def _event(
                 end=sent.end_char,
                 sentence=sent.text,
                 outlet=ctx.article.outlet,
-                status=said.status,
-                negated=negated,
                 date=when.date,
                 date_end=when.end,
                 date_source=when.source,
+                status=said.status,
+                negated=negated,
             )
         ],
         status=said.status,
