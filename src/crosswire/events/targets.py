@@ -28,15 +28,35 @@ def syntactic_targets(
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         for obj in clauses.object_tokens(head):
-            candidates += clauses.prep_objects(obj, entry.target_preps)
+            # "offered dirt on Hillary Clinton": what an object is about is not whom the act is aimed at
+            # ("sanctions on Iran" are aimed at Iran: only cooperative acts' objects take "on" as a topic)
+            topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
+            candidates += clauses.prep_objects(obj, entry.target_preps - topic)
     if complement is not None:
         candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
-    candidates += [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
+    owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
     for tok in candidates:
         found = index.resolve_all(tok)
         if found:
             return found, True
+    for tok in owned:
+        found = _owner(index, tok)
+        if found:
+            return found, True
     return [], False
+
+
+TOPIC_PREPS = frozenset({"on", "upon", "about"})
+
+
+def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
+    """Whose thing an object is: its possessor ("Seoul's offer", "Trump's plan") or a country naming it
+    ("the Iran deal", "South Korean drills"); a person's or body's name used as a label is not its owner
+    ("the Mueller report", "a Medicare proposal")."""
+    found = index.resolve_all(noun)
+    if not found or any(c.dep_ == "poss" for c in noun.children):
+        return found
+    return [a for a in found if country_of(a) and len(a.code or "") == 3]
 
 
 def fallback_target(
@@ -48,6 +68,11 @@ def fallback_target(
     countries = {country_of(s) for s in sources}
     if countries == {None}:
         return []
+    if any(
+        o.pos_ in ("PROPN", "NOUN") and index.resolve(o) is None and o.tag_ in ("NNS", "NNPS", "NNP")
+        for o in clauses.object_tokens(verb)
+    ):
+        return []  # "accused Democrats in Congress of ...": the sentence names the target; no guessing another
     for tok, actor in index.in_span(tokens):
         if country_of(actor) is None or country_of(actor) in countries:
             continue
