@@ -452,26 +452,6 @@ def test_a_summit_takes_the_time_of_the_verb_that_holds_it_not_of_one_that_judge
     assert only(judged, "04", "JPN").date is None
 
 
-def test_story_facts_never_date_an_act_by_its_report() -> None:
-    from crosswire.stories.align import align_events
-    from crosswire.stories.facts import event_fact
-    from crosswire.stories.timeline import fact_date
-    from crosswire.stories.wire import find_dependence
-    from story_support import talks_story
-
-    arts, an = talks_story()  # the coded summit carries no date of its own
-    dep = find_dependence(arts)
-    facts = [event_fact(f, dep) for f in align_events(arts, an)]
-    summit = next(f for f in facts if "Vladivostok" in f.sentences[0]["text"])
-    assert all(s["date"] is None for s in summit.sentences) and fact_date(summit) is None
-    dated = arts[0]
-    event = an[dated.id].events[0]
-    event.date, event.date_precision, event.date_source = "2026-02-26", "day", "relative"
-    summit = next(f for f in (event_fact(f, dep) for f in align_events(arts, an)) if f.event_id == event.id)
-    assert fact_date(summit) == "2026-02-26"
-    assert {s["date"] for s in summit.sentences if s["article_id"] == dated.id} == {"2026-02-26"}
-
-
 def test_negotiating_a_named_agreement_is_not_dated_by_it() -> None:
     # Issue #15: "the 1994 North American Free Trade Agreement" dated a 2018 negotiation to 1994.
     events = code("The United States negotiated the North American Free Trade Agreement with Mexico.")
