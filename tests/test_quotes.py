@@ -570,3 +570,28 @@ def test_a_participle_never_takes_its_speaker_from_inside_a_quotation(nlp):
     quote = find(quotes_of(nlp, text), "turned over only")
     assert quote.cue == "saying"
     assert quote.speaker.mention == "Mr. Clapper"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "McCarthy supporters predicted that Labrador would lose.",
+        "Supporters of Mr. McCarthy said that Labrador would lose.",
+    ],
+)
+def test_a_group_named_after_a_person_is_not_that_person(nlp, text):
+    text = "Kevin McCarthy spent the day calling members. " + text
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "Labrador would lose")
+    assert quote.speaker.name != "Kevin McCarthy"
+
+
+def test_pronoun_after_a_quotation_is_the_subject_named_before_it(nlp):
+    text = (
+        "It was during a campaign stop in Ohio on Saturday that Rick Santorum described what he called the "
+        "phony theology of Barack Obama\u2019s agenda.\n\n"
+        "\u201cIt\u2019s about some phony ideal. Oh, not a theology based on the Bible,\u201d he said."
+    )
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "phony ideal")
+    assert quote.speaker.name == "Rick Santorum"

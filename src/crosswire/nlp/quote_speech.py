@@ -87,18 +87,24 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
     if _inside_belief(cue):
         return False
     if quoted_words:
-        return True
+        # "would ... defend Bachmann against 'these attacks'" inside what O'Neill said is her words' content,
+        # not a second statement; a verb of naming ("called it 'toxic'") stays one.
+        return lemma in NAMING_VERBS or _has_clause_content(cue) or not _inside(cue, SPEECH_ACTS)
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
 
 
 def _inside_belief(cue: Token) -> bool:
     """'LePage came to believe that a lawmaker had called him a racist': speech someone only believes
     happened is that person's belief, not a report of the speech."""
+    return _inside(cue, THOUGHT_VERBS - SPEECH_ACTS)
+
+
+def _inside(cue: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the cue sits in the clausal content of a verb with one of these lemmas."""
     token = cue
     while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
         token = token.head
-        lemma = token.lemma_.lower()
-        if lemma in THOUGHT_VERBS and lemma not in SPEECH_ACTS:
+        if token.lemma_.lower() in lemmas:
             return True
     return False
 
