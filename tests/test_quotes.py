@@ -595,3 +595,36 @@ def test_pronoun_after_a_quotation_is_the_subject_named_before_it(nlp):
     article = model.Article(text=text)
     quote = find(analyze_article(article, nlp(text)).quotes, "phony ideal")
     assert quote.speaker.name == "Rick Santorum"
+
+
+def test_a_question_put_to_the_speaker_is_not_their_quote(nlp):
+    text = 'Asked point-blank, "Is that picture you?" Weiner replied, "You know I am not going to talk about it."'
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ['"You know I am not going to talk about it."']
+    assert quotes[0].speaker.mention == "Weiner"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "cut"),
+    [
+        (
+            "Todd Akin defended what he called \u201clegitimate rape,\u201d a remark that offended many women.",
+            "legitimate rape",
+            "offended",
+        ),
+        (
+            "Ginger Lee tweeted that she received a message from Weiner, and several other women say they were "
+            "surprised by his messages.",
+            "she received a message",
+            "other women",
+        ),
+    ],
+)
+def test_shown_words_stop_at_the_writers_aside_or_another_speaker(nlp, text, kept, cut):
+    quote = find(quotes_of(nlp, text), kept)
+    assert cut not in quote.text
+
+
+def test_rejecting_a_claim_is_not_saying_it(nlp):
+    text = "Obama rejected claims that he betrayed Democrats by cutting a deal with Republicans."
+    assert not quotes_of(nlp, text)

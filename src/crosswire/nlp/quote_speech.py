@@ -68,7 +68,11 @@ def _has_clause_content(cue: Token) -> bool:
     if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
         return True
     return any(
-        t.lower_ == "that" and t.dep_ == "mark" and own_clause(cue, t.head)
+        t.lower_ == "that"
+        and t.dep_ == "mark"
+        and own_clause(cue, t.head)
+        # "rejected claims that he betrayed Democrats": a that-clause completing a noun is the noun's content
+        and t.head.head.pos_ not in ("NOUN", "PROPN")
         for t in cue.subtree
         if t.i > cue.i
     )
@@ -82,7 +86,13 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         return False
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
         return False  # "pointed out that ..." is speech; "points to" is evidence
-    if not has_speaker or is_negated(cue) or is_irrealis(cue) or in_heading(cue) or _passive_participle(cue):
+    if (
+        not has_speaker
+        or is_negated(cue)
+        or is_irrealis(cue)
+        or in_heading(cue)
+        or is_passive_participle(cue)
+    ):
         return False
     if _inside_belief(cue):
         return False
@@ -109,7 +119,7 @@ def _inside(cue: Token, lemmas: frozenset[str]) -> bool:
     return False
 
 
-def _passive_participle(cue: Token) -> bool:
+def is_passive_participle(cue: Token) -> bool:
     """'Asked if Trump should ..., Gowdy said', 'When asked how ..., Trump said': a bare past participle
     heading a clause is passive; its subject was asked, someone else asked."""
     if cue.tag_ not in ("VBN", "VBD") or any(
