@@ -628,3 +628,9 @@ def test_shown_words_stop_at_the_writers_aside_or_another_speaker(nlp, text, kep
 def test_rejecting_a_claim_is_not_saying_it(nlp):
     text = "Obama rejected claims that he betrayed Democrats by cutting a deal with Republicans."
     assert not quotes_of(nlp, text)
+
+
+def test_quoted_words_are_never_cut_short(nlp):
+    text = 'Pelosi spoke on Monday. She called the estate tax provision "a bridge too far."'
+    quote = find(quotes_of(nlp, text), "a bridge")
+    assert quote.text.endswith('a bridge too far."')

@@ -217,6 +217,16 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(x2, y2) - max(x1, y1)) for x1, x2 in a for y1, y2 in b)
 
 
+def _whole_quotation(idx: TokenIndex, rng: tuple[int, int]) -> tuple[int, int]:
+    """A content range that ends inside a quotation runs on to its closing mark: 'called the provision
+    "a bridge too far."' is not cut after "bridge" (the parse left "too far" out of the object)."""
+    start, end = rng
+    if end - 1 in idx.speech:
+        while end < len(idx.doc) and end in idx.speech and "\n" not in idx.doc[end].text:
+            end += 1
+    return start, end
+
+
 _CLOSING_MARKS = frozenset(("\u201d", '"', "'", "\u2019", "''"))
 
 
@@ -275,6 +285,7 @@ def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_D
         speech = is_speech(token, n_quoted, head is not None)
         if speech:
             # What is shown as someone's words ends where the writer's aside or another speaker begins.
+            ranges = [_whole_quotation(idx, rng) for rng in ranges]
             ranges = [r for r in (_without_asides(doc, token, rng) for rng in ranges) if r[1] - r[0] >= 2]
             if not ranges:
                 continue
