@@ -50,8 +50,66 @@ def quotes_section() -> list[str]:
             f"| {kind} | {_f(s['span']['precision'])} | {_f(s['span']['recall'])} | {_f(s['span']['f1'])} |"
             f" {_f(s['span_speaker']['f1'])} |"
         )
-    lines += ["", f"Speaker right on **{_f(r['speaker_accuracy'])}** of matched spans.", ""]
-    return lines
+    lines += ["", f"Speaker right on **{_f(r['speaker_accuracy'])}** of matched spans. " + QUOTES_NOTES[0]]
+    return lines + QUOTES_NOTES[1:]
+
+
+# What an analysis shows as quotes, and the hand checks behind it (issue #16): judged by a person, so written
+# here rather than measured on each run.
+QUOTES_NOTES = [
+    "PolNeAR marks beliefs and intentions as attributions, so this",
+    'score counts crosswire\'s `kind="attribution"` records too (as indirect, or mixed when they quote words);',
+    "the article analysis never stores or shows them (next section). Re-measured 2026-12-07 after issue #16.",
+    "",
+    "### Quotes shown to an analyst (issue #16)",
+    "",
+    "An analysis keeps as `quotes` only reported speech and writing (said, told, announced, wrote, according to,",
+    'in a statement, a colon before a quotation). `nlp/quote_speech.py` sets apart, as `kind="attribution"`:',
+    "beliefs, intentions and perceptions (believe, know, want, seek, hope, expect, plan), evidential verbs",
+    '(suggests, shows), negated cues ("did not reveal"), cues under a modal or an unreal frame ("will ask", "is',
+    'expected to announce", "refused to say"), speech verbs whose only content is an object with no quoted',
+    'words ("blasted Seoul for the drills", "announcing one new set of sanctions", "rejected claims that ..."),',
+    'speech someone only believes happened, "When asked ..." and questions put to the speaker, and any cue on a',
+    "headline or crosshead. Attributions still tell the tone scorer and the event coder whose words a stretch",
+    "is; they are not stored, so no interface (report, story page, actor page, quote search, exports) can show",
+    'one as "X says". A quote with no speaker is not stored either.',
+    "",
+    "**Seeds** (`tests/test_quotes_seeds.py`): a hand annotation of every direct, indirect and mixed quote in the",
+    "three seed articles (18 quotes: 8 direct, 5 indirect, 5 mixed), each with the",
+    "speakers that count as right; every quote the analysis stores is judged against it (right when its text",
+    "holds the annotated words and its speaker is an annotated one). The test asserts precision and recall",
+    "≥ 0.90 and that none of the false quotes named in the issue comes back.",
+    "",
+    "| seeds | shown | right | precision | recall |",
+    "|---|---:|---:|---:|---:|",
+    "| before (main at f4f3778) | 36 | 17 | 0.47 | 0.94 (17/18) |",
+    "| after | 18 | 18 | **1.00** | **1.00** (18/18) |",
+    "",
+    "These figures are tuned on: the seeds were read while building the rules.",
+    "",
+    "**Held out: BASIL.** Method: `analyze_article` (the stored analysis, with actors) on 10 articles drawn at",
+    "random from `../shared/eval/basil/articles.jsonl`, then 60 of their stored quotes drawn at random, each",
+    "judged by reading its paragraph: right only when it is reported speech or writing, the speaker is the one",
+    'who said it (a correct description such as "a Republican aide" or a source document such as "the',
+    "article\" counts; a wrong person does not) and the text is what was said (no writer's aside, no other",
+    "speaker's words). After each round the systematic errors were fixed and the next round drew 10 articles",
+    "not seen before (40 articles in all).",
+    "",
+    "| round | right of 60 | main errors, fixed after the round |",
+    "|---|---:|---|",
+    '| 1 | 46 (77%) | pronoun antecedent inside a quotation; an attribution after the quotation lost to a verb before it; "rejected ..., maintaining that"; "Asked if ..., X said"; a title\'s apposed name; a document\'s speaker taken from a name inside it |',
+    '| 2 | 49 (82%) | "When asked ..."; speech inside a belief; "prompted Vieira to ask"; a participle\'s that-clause |',
+    '| 3 | 47 (78%) | "he said" after a quotation resolved to the nearest name rather than the subject before it; "McCarthy supporters" as McCarthy; an act inside someone\'s statement |',
+    '| 4 | 47 (78%) | a question put to the speaker; a trailing appositive (the writer\'s "a remark that was ...") and another speaker\'s conjoined statement inside the content; "the video showed X telling"; "rejected claims that ..."; a mixed quote cut inside its quotation (\'"a bridge\') |',
+    "",
+    "Every round is above the issue's 58% on the same kind of articles, but held-out precision stays near",
+    "**0.78**, short of 0.90. Beliefs, intentions and negated speech, the issue's main complaint, no longer",
+    'appear; what remains is mostly speaker resolution through pronouns and the actor coreference ("she" resolved',
+    'to a person named earlier in another role, "Mr. Trump" linked to Ivanka Trump, "The Obama administration"',
+    "to Barack Obama), content that runs past the reported words into a conjoined clause of the writer's, and",
+    'document sources ("it read", "Additional records ... revealed") resolved to a person or a dateline word.',
+    "",
+]
 
 
 def fivew_section() -> list[str]:
@@ -106,6 +164,56 @@ def cameo_section() -> list[str]:
     return [*lines, ""]
 
 
+def plover_section() -> list[str]:
+    from crosswire.evaluation.plover import run
+
+    r = run(EVAL / "plover" / "plover_gsr_dev.jsonl")
+    return [
+        "## Event coding: PLOVER gold-standard records (dev half, 164 sentences)",
+        "",
+        "`crosswire eval plover` (add `--out CODED.jsonl` for `../shared/eval/plover/score.py`, which gives the same",
+        "figures): each record is coded as a one-sentence article through the full analysis layers. A record's type",
+        "is right when one of its events maps to the gold PLOVER type; its source when a source code starts with a",
+        "gold source's country. Goals: type ≥ 0.70, source ≥ 0.80, at most 10% with no event. The gold records",
+        "predate PLOVER's merge of DISAPPROVE and INVESTIGATE into ACCUSE and of FIGHT into ASSAULT, which the",
+        "CAMEO → PLOVER codebook follows, so 22 of the 164 can never match under score.py's rule; the last column",
+        "counts those merged types as the same.",
+        "",
+        "| | event type | source country | no event | event type, merged types |",
+        "|---|---:|---:|---:|---:|",
+        "| before issue #15 (built-in lexicon) | 0.329 | 0.439 | 61 / 164 | — |",
+        f"| now | **{_f(r['event_type'])}** | **{_f(r['source_country'])}** | {r['no_event']} / {r['records']} |"
+        f" {_f(r['event_type_current'])} |",
+        "",
+    ]
+
+
+def event_audit_section() -> list[str]:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from event_audit import score_file
+
+    right, total, reasons = score_file(REPO / "benchmarks" / "event_audit_judgements.tsv")
+    why = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items(), key=lambda kv: -kv[1]))
+    return [
+        "## Event coding on unseen news: a hand check (BASIL, 60 events)",
+        "",
+        "`python benchmarks/event_audit.py sample --articles 24 --seed 20` codes 24 BASIL articles drawn at random",
+        "from those the event benchmark does not read and prints 60 of their events, drawn at random, with their",
+        "sentences; each was judged by hand against its sentence (`benchmarks/event_audit_judgements.tsv`, scored by",
+        "`python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv`). An event is right when it",
+        "happened as coded: its status and polarity as the event carries them (a planned or denied act shown as",
+        "such is right), source and target right (no target only where the sentence names none), CAMEO root",
+        "right. Goal ≥ 85%. Earlier rounds, each followed by fixes for what was systematically wrong: 35%, 53%,",
+        "68% on one draw (seed 15), then fresh draws 58%, 52%, 60%, 67% (seeds 16-19; the issue's audit found 35%).",
+        "",
+        f"- Right: **{right} / {total} = {right / total:.0%}** (goal not met). Wrong by: {why}.",
+        '- What is left: targets the syntax names through a noun ("Trump\'s offer", "the Mueller report"), people',
+        "  named through someone else (\"Christie's aides\"), US domestic politics that CAMEO's international codes",
+        '  fit badly ("offered a proposal", "insisting on the wall").',
+        "",
+    ]
+
+
 def stories_section() -> list[str]:
     from crosswire.evaluation.stories import format_table, run
 
@@ -152,16 +260,28 @@ def seeds_section() -> list[str]:
         "",
         "The acceptance checks on the three seed articles in `../shared/seeds/` are tests, not numbers:",
         "`tests/test_ingest_text.py` (titles, outlets, authors, dates, genres, boilerplate, captions),",
-        "`tests/test_quotes.py` and `tests/test_actors.py` (every direct quote with its speaker and codes; scare",
-        "quotes and drill names are not quotes), `tests/test_events_seeds.py` (the Kim-Putin summit, the",
-        "state-media reports, the rejected offer, the denounced drill, the Treasury sanctions, the withdrawn",
+        "`tests/test_quotes.py`, `tests/test_quotes_seeds.py` (the quotes' hand annotation) and `tests/test_actors.py`",
+        "(every direct quote with its speaker and codes; scare",
+        "quotes and drill names are not quotes), `tests/test_events_seed_annotation.py` (16 main events annotated",
+        "by hand - actors, CAMEO root, evidence sentence: 14 of 16 found, the goal is 12; no speculation, outlet or",
+        "'no agreement' coded as a fact), `tests/test_events_seeds.py` (the Kim-Putin summit, what state media",
+        "report as Kim's claim, the rejected offer, the denounced drill, the Treasury sanctions, the withdrawn",
         "sanctions, the Hanoi summit without agreement) and `tests/test_stories_seeds.py` (one story; corroborated",
         "summit and security-guarantee demand; the Sohae construction single-source; Putin as speaker).",
         "",
     ]
 
 
-SECTIONS = [quotes_section, fivew_section, cameo_section, stories_section, sentiment_section, seeds_section]
+SECTIONS = [
+    quotes_section,
+    fivew_section,
+    cameo_section,
+    plover_section,
+    event_audit_section,
+    stories_section,
+    sentiment_section,
+    seeds_section,
+]
 
 
 def render(sections: list[list[str]]) -> str:

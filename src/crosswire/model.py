@@ -274,6 +274,9 @@ class EventMention:
     outlet: str | None = None
     status: str = "happened"  # one of EVENT_STATUSES, as this report gives it
     negated: bool = False
+    date: str | None = None  # the act's date as this report gives it (see Event.date)
+    date_end: str | None = None
+    date_source: str = "none"  # one of DATE_SOURCES, for this report's date
 
 
 # What the reporting text says of an act (Event.status). Only "happened" and "ongoing" acts, affirmed, are
@@ -300,6 +303,7 @@ class Event:
     goldstein: float | None = None
     date: str | None = None  # the act's own time, never the publication date (None: undated)
     date_precision: str | None = None  # day, month, year, range
+    date_end: str | None = None  # ISO date the act ended, for a range ("the 2018 summits", "1950-53")
     date_source: str = "none"  # one of DATE_SOURCES
     reported_on: str | None = None  # ISO date of the earliest report (publication), kept apart from `date`
     status: str = "happened"  # one of EVENT_STATUSES
@@ -374,13 +378,23 @@ class Article:
 class Fact:
     """A fact or quote aligned across a story's articles."""
 
-    kind: str  # event, quote
-    summary: str
+    kind: str  # event, statement (a CAMEO 01 act: said, never a fact), quote
+    summary: str  # events: a plain sentence written from the event's structure (stories/phrases.py)
     event_id: str | None = None
     quote_id: str | None = None
-    outlets: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # every outlet with a report, whatever it says
+    # Events: independent outlets among the reports that give the act as happened (the ones counted).
     independent_outlets: list[str] = field(default_factory=list)
     sentences: list[dict[str, Any]] = field(default_factory=list)  # {article_id, outlet, start, end, text}
+    # Events only (stories/briefing.py): the act's status over its reports, date, place, sides, codes.
+    status: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    source: dict[str, Any] | None = None  # {name, code}
+    target: dict[str, Any] | None = None
+    codes: dict[str, Any] = field(default_factory=dict)  # {cameo, cameo_name, plover, goldstein}
+    first_reported: str | None = None
 
 
 @dataclass
