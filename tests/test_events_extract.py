@@ -44,7 +44,10 @@ def test_passive_voice_swaps_roles() -> None:
 
 
 def test_negated_event_is_not_coded_as_positive() -> None:
-    assert not [e for e in code("North Korea did not attack Japan.") if e.cameo.startswith("19")]
+    attacks = [e for e in code("North Korea did not attack Japan.") if e.cameo.startswith("19")]
+    # Kept visible as what it is: a negated act, never a fact.
+    assert attacks and all(e.negated and not e.is_fact for e in attacks)
+    assert all(m.negated for e in attacks for m in e.mentions)
 
 
 def test_refusal_codes_the_opposite() -> None:
@@ -56,6 +59,7 @@ def test_refusal_codes_the_opposite() -> None:
 def test_modal_event_is_potential() -> None:
     events = [e for e in code("Russia could impose sanctions on Japan.") if e.cameo == "163"]
     assert events and events[0].mode == "potential"
+    assert events[0].status == "hypothetical" and not events[0].is_fact
     assert events[0].source.code == "RUS" and events[0].target.code == "JPN"
 
 

@@ -13,7 +13,8 @@
    and a "when"/"as" clause and its head; an act told in a participle ("the Treasury announcing
    sanctions") shares the time of the noun phrase it describes ("This past Friday's sequence of events
    with ..."). For a noun ("the summit"), one inside its phrase ("the April 27 summit", "the summit on Apr. 25"), else one of the verb it
-   is the subject or object of ("the summit took place on Thursday"). The source is "text" for a calendar
+   is the subject of, or the object of a verb that holds it ("the summit took place on Thursday", "held a
+   summit on Thursday"; not "criticized the summit on Thursday"). The source is "text" for a calendar
    date ("April 25", "2018"), "relative" for one counted from publication or from another dated mention
    ("on Thursday", "last week", "the previous day"). Two times that open and close a span ("from Dec. 22
    through Jan. 25") give a range.
@@ -37,15 +38,23 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.model import TimeRef
 from crosswire.nlp.named_events import NamedEvent, NamedEventMention
 
-# Verbs whose object names the event they perform: holding the summit is the summit.
+# Verbs whose object names the event they perform: holding the summit is the summit. (Not "negotiate":
+# negotiating NAFTA in 2018 is a renegotiation, not the 1994 agreement.)
 PERFORMING_VERBS = frozenset(
-    "hold sign reach conclude adopt attend host ink stage conduct hold seal finalise finalize "
-    "negotiate agree announce issue".split()
+    "hold sign reach conclude adopt attend host ink stage conduct seal finalise finalize agree issue".split()
 )
+# Verbs whose object is an event they open, have or close ("began talks on Monday"): the verb's time is the
+# event's. Another verb's object keeps its own time ("criticized the summit on Friday").
+HOLDING_VERBS = frozenset("have convene open begin start resume end wrap close continue".split())
 # Prepositions that put an act inside a named event's time ("killed in the war", "met during the summit").
 DURING_PREPS = frozenset({"in", "during", "at", "amid", "throughout"})
 # Subordinators of a clause that happens at the time of its head ("stepped into the fray Friday when he ...").
 SAME_TIME_MARKS = frozenset({"when", "as", "while"})
+# Named events that are occasions an act can happen in ("killed in the war", "met at the summit"); being "in"
+# an agreement is membership, not time ("staying in the Iran nuclear deal").
+OCCASION_KINDS = frozenset(
+    "summit talks war attack crisis test disaster invasion annexation referendum event".split()
+)
 # Dependencies by which a time expression modifies a noun (and so dates the noun, not the verb).
 NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod", "poss", "nummod"})
 # Clause boundaries a time expression does not cross on its way up to the act.
@@ -213,7 +222,12 @@ def named_event_for(doc: Doc, named: list[NamedEventMention], trigger: Token) ->
         root = span.root
         if root.dep_ == "dobj" and root.head == trigger and trigger.lemma_.lower() in PERFORMING_VERBS:
             return mention
-        if root.dep_ == "pobj" and root.head.lower_ in DURING_PREPS and root.head.head == trigger:
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ in DURING_PREPS
+            and root.head.head == trigger
+            and mention.event.kind in OCCASION_KINDS
+        ):
             return mention
     return None
 
@@ -275,10 +289,13 @@ def event_time(
     else:
         own = _noun_times(doc, in_sentence, trigger)
         head = trigger.head
+        # "The summit took place on Thursday", "held talks on Friday"; not "criticized the summit on Friday".
+        performed = trigger.dep_ != "dobj" or head.lemma_.lower() in PERFORMING_VERBS | HOLDING_VERBS
         if (
             not own
             and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
             and head.pos_ in ("VERB", "AUX")
+            and performed
         ):
             own = _clause_times(doc, in_sentence, named_here, head)
     text_time = _span_of(doc, own) or (_from_ref(_closest(own, trigger)) if own else None)

@@ -78,6 +78,7 @@ class NamedEventBase:
     events: list[NamedEvent] = field(default_factory=list)
     alias_pattern: re.Pattern[str] | None = None
     by_alias: dict[str, list[NamedEvent]] = field(default_factory=dict)
+    spellings: dict[str, set[str]] = field(default_factory=dict)  # folded alias -> the aliases as written
     by_noun: dict[str, list[NamedEvent]] = field(default_factory=dict)
 
     @classmethod
@@ -107,6 +108,8 @@ class NamedEventBase:
             base.events.append(entry)
             for alias in {_fold(a) for a in (entry.name, *entry.aliases)}:
                 base.by_alias.setdefault(alias, []).append(entry)
+            for written in (entry.name, *entry.aliases):
+                base.spellings.setdefault(_fold(written), set()).add(written)
             for noun in entry.nouns:
                 base.by_noun.setdefault(noun, []).append(entry)
         names = sorted(base.by_alias, key=len, reverse=True)
@@ -126,6 +129,15 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2013", "-")).strip().lower()
 
 
+def _capitals_kept(alias: str, text: str) -> bool:
+    """Whether every capitalised word of the alias is capitalised in the text ("Korean War", not "korean
+    war"); the alias's lower-case words may be either ("Iran Nuclear Deal" is "Iran nuclear deal")."""
+    words, found = alias.split(), text.split()
+    return len(words) == len(found) and all(
+        not a[:1].isupper() or b[:1].isupper() for a, b in zip(words, found, strict=True)
+    )
+
+
 def _usable(entry: NamedEvent, published: date | None) -> bool:
     return published is None or (date.fromisoformat(entry.date) - published).days <= FUTURE_DAYS
 
@@ -143,6 +155,8 @@ def find_named_events(
             entries = [e for e in base.by_alias.get(_fold(m.group(0)), []) if _usable(e, published)]
             if len(entries) != 1 or _points_elsewhere(folded, m.start()):
                 continue
+            if not any(_capitals_kept(w, m.group(0)) for w in base.spellings.get(_fold(m.group(0)), ())):
+                continue  # "a great war of words" is not the Great War
             years = {int(y) for y in _YEAR.findall(folded[max(0, m.start() - 12) : m.end()])}
             if years and not years & entries[0].years():
                 continue  # "the 2018 Hanoi summit" is not the one of 2019
