@@ -46,7 +46,12 @@ def corroborated(paths: list[str], db: str | None) -> list[dict[str, Any]]:
                         "cameo": fact.codes.get("cameo"),
                         "independent_outlets": fact.independent_outlets,
                         "reports": [
-                            {"outlet": s["outlet"], "reads": s["reads"], "counted": s["counted"], "text": s["text"]}
+                            {
+                                "outlet": s["outlet"],
+                                "reads": s["reads"],
+                                "counted": s["counted"],
+                                "text": s["text"],
+                            }
                             for s in fact.sentences
                         ],
                     }
