@@ -177,11 +177,11 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
     place = _place(event, sentences)
     precision = None if event.date_precision == "published" else event.date_precision
     when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
-    text = statement(source and source["name"], event.cameo, target and target["name"], status, place, when)
-    if status in FACT_STATUSES and clean_name(source):
-        said = content_line(
-            event.cameo, str(source["name"]), target and target["name"], _counted_texts(sentences)
-        )  # type: ignore[index]
+    source_name = str(source["name"]) if source else None
+    target_name = str(target["name"]) if target else None
+    text = statement(source_name, event.cameo, target_name, status, place, when)
+    if status in FACT_STATUSES and source_name and clean_name(source):
+        said = content_line(event.cameo, source_name, target_name, _counted_texts(sentences))
         text = said or text  # "North Korea demanded the suspension of joint military exercises"
     return {
         "status": status,

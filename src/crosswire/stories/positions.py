@@ -133,7 +133,8 @@ def positions(facts: list[Fact], main: set[str] | None = None, per_actor: int = 
     """Positions of `facts` (of the `main` actors' names only, when given), best supported first."""
     found = [p for f in facts if (p := position_of(f)) is not None and (main is None or p.actor in main)]
     found.sort(key=lambda p: (p.content is None, -len(p.citations), p.actor, p.what))
-    out, taken = [], {}
+    out: list[Position] = []
+    taken: dict[str, int] = {}
     for pos in found:
         if taken.get(pos.actor, 0) < per_actor:
             out.append(pos)
