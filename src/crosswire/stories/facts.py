@@ -3,7 +3,7 @@ by stories/briefing.py from the merged events."""
 
 from __future__ import annotations
 
-from crosswire.model import Fact
+from crosswire.model import Fact, spoken_text
 from crosswire.stories.align_quotes import AlignedQuote
 from crosswire.stories.wire import Dependence
 
@@ -12,7 +12,7 @@ MAX_QUOTE_SUMMARY = 160
 
 def quote_fact(group: AlignedQuote, dep: Dependence) -> Fact:
     # The quote's own marks are the outlet's; the summary adds one pair (never “““...”””).
-    text = group.text.strip().strip("\"'\u201c\u201d\u2018\u2019").strip() or group.text
+    text = spoken_text(group.text) or group.text
     short = text if len(text) <= MAX_QUOTE_SUMMARY else text[: MAX_QUOTE_SUMMARY - 1].rstrip() + "\u2026"
     sentences = [
         {
