@@ -266,8 +266,63 @@ def seeds_section() -> list[str]:
         "by hand - actors, CAMEO root, evidence sentence: 14 of 16 found, the goal is 12; no speculation, outlet or",
         "'no agreement' coded as a fact), `tests/test_events_seeds.py` (the Kim-Putin summit, what state media",
         "report as Kim's claim, the rejected offer, the denounced drill, the Treasury sanctions, the withdrawn",
-        "sanctions, the Hanoi summit without agreement) and `tests/test_stories_seeds.py` (one story; corroborated",
-        "summit and security-guarantee demand; the Sohae construction single-source; Putin as speaker).",
+        "sanctions, the Hanoi summit without agreement) and `tests/test_stories_seeds.py` (one story; the",
+        "corroborated Kim-Putin summit; the security-guarantee demand with its content; no fact resting on the",
+        "Sohae claim; Putin as speaker).",
+        "",
+    ]
+
+
+def briefing_section() -> list[str]:
+    """The hand check of the facts the briefing shows as corroborated (issue 16), from the judgements in
+    benchmarks/briefing_judgements.tsv (one row per fact `benchmarks/briefing_facts.py` lists)."""
+    import csv
+
+    path = REPO / "benchmarks" / "briefing_judgements.tsv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    right = sum(r["mark"] == "right" for r in rows)
+    per = {
+        c: (sum(r["mark"] == "right" for r in rows if r["corpus"] == c), sum(r["corpus"] == c for r in rows))
+        for c in dict.fromkeys(r["corpus"] for r in rows)
+    }
+    return [
+        "## Corroborated facts, checked by hand (issue 16)",
+        "",
+        "`python benchmarks/briefing_facts.py ../shared/seeds` and `python benchmarks/briefing_facts.py examples`",
+        "analyse each corpus into a fresh store, group stories, and list every fact the briefing shows as",
+        "corroborated (two or more independent outlets report the merged event as happened, stories/briefing.py)",
+        'with every report\'s sentence, whether it counts, and what the others say ("expected", "denied"). Each',
+        "fact is marked by reading those sentences (`benchmarks/briefing_judgements.tsv`): *right* when the plain",
+        "statement is true and every outlet listed as reporting it has a counted sentence that does report it;",
+        "*wrong outlet* when it is true but a listed outlet's sentences do not report it; *false* otherwise (a wrong",
+        "act, side, date or place). Goal ≥ 90% right.",
+        "",
+        "| corpus | statement shown | outlets counted | mark | what the outlets say |",
+        "|---|---|---|---|---|",
+        *(
+            f"| {r['corpus']} | {r['statement']} | {r['outlets counted']} | {r['mark']} | {r['evidence']} |"
+            for r in rows
+        ),
+        "",
+        f"- Right: **{right} / {len(rows)} = {right / len(rows):.0%}** ("
+        + ", ".join(f"{c} {a}/{n}" for c, (a, n) in per.items())
+        + '). Few facts pass because the rules are strict; what they leave out of "corroborated":',
+        "- statements, appeals and declared intentions (CAMEO 01-03) are listed apart, never corroborated (before,",
+        '  "Kim Jong-un said it would cooperate with United States" was corroborated by unrelated sentences);',
+        '- a dyadic act without its other side ("North Korea criticised", from two sentences about raising an',
+        '  issue) and a fact whose side is a clause, not a name ("Ri Song-chol offered to meet The North Korean',
+        '  delegation led by Ri Song chol director general for U.S. affair") are shown but not counted;',
+        "- a date or a place is stated only when most counting reports give it;",
+        "- sentence-level claims (a cue word near an actor) are gone: they had put 11 unrelated sentences under",
+        '  "North Korea – Russia: consult". The security-guarantee demand, which the Hankyoreh reports only as a',
+        '  noun ("Kim\'s demand for a security guarantee"), is no longer corroborated: a recall loss, taken for',
+        "  precision.",
+        '- An earlier run with the issue-15 branches merged by hand also showed "South Korea held talks with Kim',
+        '  Jong-un" and "Australia took coercive measures against Indonesia in February 2026" (anti-dumping',
+        "  duties), both right; the final event coder leaves them single-source. Before issue 15's report statuses,",
+        '  the Japan Times was counted for the Kim-Putin summit on "may now be heading to Moscow for his first',
+        "  summit\": corroboration reads each report's status.",
         "",
     ]
 
@@ -281,6 +336,7 @@ SECTIONS = [
     stories_section,
     sentiment_section,
     seeds_section,
+    briefing_section,
 ]
 
 

@@ -47,7 +47,7 @@ def _edge_of(fact: dict) -> bool:
     """Whether a fact is an edge of the graph: reported as happened between two different actors."""
     from crosswire.stories.align import actor_key
 
-    if fact["status"] != "happened" or not fact["source"] or not fact["target"]:
+    if fact["status"] not in ("happened", "ongoing") or not fact["source"] or not fact["target"]:
         return False
     ends = [actor_key(side.get("code"), side.get("name")) for side in (fact["source"], fact["target"])]
     return bool(ends[0] and ends[1] and ends[0] != ends[1])

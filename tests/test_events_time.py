@@ -452,6 +452,32 @@ def test_a_summit_takes_the_time_of_the_verb_that_holds_it_not_of_one_that_judge
     assert only(judged, "04", "JPN").date is None
 
 
+def test_story_facts_never_date_an_act_by_its_report() -> None:
+    from dataclasses import replace
+
+    from crosswire.stories.briefing import story_facts
+    from crosswire.stories.timeline import fact_date
+    from crosswire.stories.wire import find_dependence
+    from story_support import talks_story
+
+    arts, an = talks_story()  # the coded summit carries no date of its own
+    dep = find_dependence(arts)
+    summit = next(
+        f for f in story_facts(arts, an, dep) if any("held a summit" in s["text"] for s in f.sentences)
+    )
+    assert all(s["date"] is None for s in summit.sentences) and fact_date(summit) is None
+    assert summit.first_reported == "2026-03-02"  # the publication day is kept apart
+    for article in arts:  # every report of the summit dates it (as events/timing.py dates each report)
+        for event in an[article.id].events:
+            event.date, event.date_precision, event.date_source = "2026-02-26", "day", "relative"
+            event.mentions = [replace(m, date="2026-02-26", date_source="relative") for m in event.mentions]
+    summit = next(
+        f for f in story_facts(arts, an, dep) if any("held a summit" in s["text"] for s in f.sentences)
+    )
+    assert fact_date(summit) == "2026-02-26"
+    assert {s["date"] for s in summit.sentences} == {"2026-02-26"}
+
+
 def test_negotiating_a_named_agreement_is_not_dated_by_it() -> None:
     # Issue #15: "the 1994 North American Free Trade Agreement" dated a 2018 negotiation to 1994.
     events = code("The United States negotiated the North American Free Trade Agreement with Mexico.")

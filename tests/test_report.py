@@ -102,7 +102,7 @@ def test_timeline_graph_and_summary(corpus) -> None:
     facts = [f for s in stories for f in s.facts]
     graph = facts_graph(facts)
     assert ("PRK", "RUS") in graph.edges and graph.edges[("PRK", "RUS")].count == 1
-    assert edge_total(graph) == len([e for e in entries if e.status == "happened"])
+    assert edge_total(graph) == len([e for e in entries if e.status in ("happened", "ongoing")])
     root = ET.fromstring(graph.to_graphml())
     assert len(root.findall(".//{http://graphml.graphdrawing.org/xmlns}edge")) == len(graph.edges)
     assert {e["kind"] for e in graph.to_json()["edges"]} <= {"cooperation", "conflict", "neutral"}

@@ -309,6 +309,10 @@ def test_story_page_reads_at_desktop_and_phone_widths(server, page):
     page.reload()
     _no_sideways_scroll(page)
     assert page.locator("tr.fact-event .summary").first.is_visible()
+    page.locator("h2", has_text="Coverage").scroll_into_view_if_needed()
+    page.evaluate(
+        "() => window.scrollBy(0, document.querySelector('.coverage-strip').getBoundingClientRect().top - 60)"
+    )
     _shot(page, "story-phone", full_page=False)
 
 

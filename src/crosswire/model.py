@@ -407,6 +407,8 @@ class Story:
     date_span: tuple[str | None, str | None] = (None, None)
     facts: list[Fact] = field(default_factory=list)
     portrayal: dict[str, dict[str, float]] = field(default_factory=dict)
+    # {outlet: {actor: [{article_id, outlet, start, end, text}]}}: the sentences behind each tone
+    portrayal_evidence: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     related: list[str] = field(default_factory=list)
     # The ids this story had before its members changed (an id is a hash of the members): a link to
     # /stories/<old id> is redirected here, so a bookmark survives the story gaining an article.

@@ -20,7 +20,7 @@ th{background:#f3f3f3} .muted{color:#666} .cite{font-size:12px;white-space:nowra
 nav a{margin-right:1em} details summary{cursor:pointer;color:#1565c0;font-size:12px}
 .reads{font-size:12px;color:#666} .strip{display:flex;flex-wrap:wrap;gap:6px;margin:.5em 0}
 .strip span{border:1px solid #ccc;border-radius:3px;padding:2px 6px;font-size:12px}
-.codes{font-size:11px;color:#888} svg{max-width:100%;height:auto}
+.codes{font-size:11px;color:#888} svg{max-width:100%;height:auto} table.facts th{white-space:nowrap}
 td{overflow-wrap:anywhere} body{overflow-wrap:break-word}
 @media (max-width:600px){body{padding:.5em}th,td{font-size:12px;padding:3px}.cite{white-space:normal}
 table.facts,table.facts tbody,table.facts tr,table.facts td{display:block;width:auto}table.facts tr:first-child{display:none}

@@ -365,6 +365,11 @@ def _pruned(conn: Connection, old: Story, remaining: list[str], article_id: str)
         date_span=(days[0], days[-1]) if days else (None, None),
         facts=facts,
         portrayal={o: tones for o, tones in old.portrayal.items() if o in outlets},
+        portrayal_evidence={
+            o: {a: [e for e in found if e.get("article_id") != article_id] for a, found in actors.items()}
+            for o, actors in old.portrayal_evidence.items()
+            if o in outlets
+        },
     )
 
 

@@ -127,8 +127,8 @@ def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
     must be written out ("Apr. 25", "25 April") in most of them. A merged event can carry a date one of
     its reports gives for another act: the day shown must be one the outlets give for this one."""
     counted = [s for s in sentences if s.get("counted")] or list(sentences)
-    if any(s.get("act_date") for s in sentences):
-        same = sum(str(s.get("act_date") or "")[:10] == (event.date or "")[:10] for s in counted)
+    if any(s.get("date") for s in sentences):
+        same = sum(str(s.get("date") or "")[:10] == (event.date or "")[:10] for s in counted)
         return 2 * same > len(counted)
     try:
         day = date.fromisoformat((event.date or "")[:10])
@@ -160,9 +160,9 @@ def _reports(event: Event, published: Mapping[str, str | None]) -> list[dict[str
                 "status": status,
                 "reads": STATUS_WORDS.get(status, status),
                 "counted": status in FACT_STATUSES,
-                "date": published.get(m.article_id),
                 # the act's date as this report gives it (never its publication date), when dated
-                "act_date": m.date if m.date_source != "none" else None,
+                "date": m.date if m.date_source != "none" else None,
+                "published": published.get(m.article_id),
             }
         )
     return sentences
@@ -218,7 +218,7 @@ def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None
     parts = _described(event, sentences)
     counted = [(s["article_id"], s["outlet"]) for s in sentences if s["counted"]]
     kind = kind_of(event)
-    reported = sorted(str(s["date"]) for s in sentences if s.get("date"))
+    reported = sorted(str(s["published"]) for s in sentences if s.get("published"))
     return Fact(
         kind=kind,
         summary=parts["statement"],

@@ -43,6 +43,12 @@ def story_from_comparison(story: Story, comp: Comparison) -> Story:
         outlet: {actor: view["tone"] for actor, view in actors.items() if view.get("tone") is not None}
         for outlet, actors in comp.portrayal.items()
     }
+    story.portrayal_evidence = {
+        outlet: {
+            actor: list(view["evidence"]) for actor, view in actors.items() if view.get("tone") is not None
+        }
+        for outlet, actors in comp.portrayal.items()
+    }
     return story
 
 
@@ -112,6 +118,7 @@ def _compared(
     compared now from `members(ids)`, which reads the articles and analyses only for such stories."""
     if earlier is not None:
         story.facts, story.portrayal = earlier.facts, earlier.portrayal
+        story.portrayal_evidence = earlier.portrayal_evidence
         story.previous_ids = sorted({*story.previous_ids, *earlier.previous_ids})
         return story
     arts, found = members(story.article_ids)

@@ -70,6 +70,13 @@ def compare(story: Story) -> dict[str, Any]:
         "quotes": [f for f in facts if f["kind"] == "quote"],
         "portrayal": story.portrayal,
         "portrayal_by_actor": by_actor(story.portrayal),
+        "portrayal_evidence": {
+            actor: {
+                outlet: [{**e, "href": sentence_link(e["article_id"], e["start"], e["end"])} for e in found]
+                for outlet, found in per_outlet.items()
+            }
+            for actor, per_outlet in by_actor_evidence(story.portrayal_evidence).items()
+        },
     }
 
 
@@ -80,6 +87,17 @@ def by_actor(portrayal: dict[str, dict[str, float]]) -> dict[str, dict[str, floa
         for actor, tone in tones.items():
             rows.setdefault(actor, {})[outlet] = tone
     return dict(sorted(rows.items()))
+
+
+def by_actor_evidence(
+    evidence: dict[str, dict[str, list[dict[str, Any]]]],
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The stored {outlet: {actor: sentences}} turned into {actor: {outlet: sentences}}."""
+    rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for outlet, actors in evidence.items():
+        for actor, found in actors.items():
+            rows.setdefault(actor, {})[outlet] = found
+    return rows
 
 
 def recompare_story(story: Story, members: list[Article], analyses: dict[str, Analysis]) -> Story:
