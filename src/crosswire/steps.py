@@ -12,12 +12,23 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from crosswire.api import Corpus, ProgressFn
+from crosswire.corpus import Corpus
+from crosswire.errors import UsageError
+from crosswire.export import export_event_files
+from crosswire.export.analysis import write_analysis_jsonl_spliced
+from crosswire.export.jsonl import write_articles_jsonl
+from crosswire.model import ProgressFn
+from crosswire.nlp.kb import KnowledgeBase
+from crosswire.nlp.pipeline import Resources
+from crosswire.report.render import write_report
+from crosswire.scale import analyze_store, open_executor
+from crosswire.stories.build import stories_step as group_stories
+from crosswire.stories.build import write_stories_output as write_stories
+from crosswire.version import __version__
 
-Writer = Callable[["Corpus", Path], dict[str, str]]
+Writer = Callable[[Corpus, Path], dict[str, str]]
 # Beside the outputs: the store generation each writer last wrote at, and its files' sizes and times.
 OUTPUTS_STATE = ".crosswire-outputs.json"
 
@@ -38,15 +49,9 @@ def _read_state(out_dir: Path) -> dict[str, Any]:
     return state if isinstance(state, dict) else {}
 
 
-def _store_key(corpus: Corpus) -> list[Any] | None:
-    """(crosswire version, store URL, store generation), or None when the store keeps no generation."""
-    from crosswire import __version__
-
-    if not hasattr(corpus.store, "_read"):
-        return None
-    from crosswire.store.file_cache import generation
-
-    return [__version__, str(corpus.db_url), generation(corpus.store)]
+def _store_key(corpus: Corpus) -> list[Any]:
+    """(crosswire version, store URL, store generation)."""
+    return [__version__, str(corpus.db_url), corpus.store.generation()]
 
 
 def skip_when_unchanged(writer: Writer) -> Writer:
@@ -81,8 +86,6 @@ def skip_when_unchanged(writer: Writer) -> Writer:
 @skip_when_unchanged
 def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`articles.jsonl`: every stored article, streamed from the store."""
-    from crosswire.export.jsonl import write_articles_jsonl
-
     path = out_dir / "articles.jsonl"
     write_articles_jsonl(corpus.articles(), path)
     return {"articles": str(path)}
@@ -90,84 +93,50 @@ def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
     """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
-    from crosswire.nlp.pipeline import Resources, analyze_store
-
-    settings = corpus.settings
+    config = corpus.config
     kb = None
-    if settings.get("actors"):
-        from crosswire.nlp.kb import KnowledgeBase
-
+    if config.actors is not None:
         kb = KnowledgeBase.builtin().copy()
         try:
-            kb.load_petrarch_dir(Path(settings["actors"]))
+            kb.load_petrarch_dir(config.actors)
         except (OSError, ValueError) as exc:
-            raise _usage_error(f"{settings['actors']}: cannot read actor dictionaries: {exc}") from exc
+            raise UsageError(f"{config.actors}: cannot read actor dictionaries: {exc}") from exc
     # The registry the run ingested with (a user's --sources or a folder's sources.toml), so that
     # outlet-dependent rules (an unnamed "government" official is the outlet's) see the same outlets.
-    resources = Resources(kb=kb, sources=settings.get("sources"))
-    if settings.get("executor") is not None:  # the run's scale.Executor (api.analyze opens it)
-        analyze_store(corpus.store, progress, resources=resources, executor=settings["executor"])
-    elif settings.get("dask"):
-        from crosswire.scale import dask_client
-
-        with dask_client(settings["dask"]) as client:
-            analyze_store(corpus.store, progress, resources=resources, client=client)
+    resources = Resources(kb=kb, sources=config.sources)
+    if config.executor is not None:  # the run's executor (run.analyze opens it)
+        analyze_store(corpus.store, progress, resources=resources, executor=config.executor)
     else:
-        n_process = int(settings.get("n_process") or 1)
-        analyze_store(corpus.store, progress, resources=resources, n_process=n_process)
+        with open_executor(config.workers, config.dask) as executor:
+            analyze_store(corpus.store, progress, resources=resources, executor=executor)
 
 
 def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
-    from crosswire.stories.build import stories_step as build_and_store
-
-    build_and_store(corpus, progress)
+    """Group the stored corpus into stories and store them (only what changed)."""
+    group_stories(corpus.store, progress)
 
 
 @skip_when_unchanged
 def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    """`quotes.jsonl` and `actors.jsonl` from the stored analyses."""
-    if hasattr(corpus.store, "_read"):  # a Store: unchanged articles' lines are copied, not rebuilt
-        from crosswire.export.analysis import write_analysis_jsonl_spliced
-
-        return write_analysis_jsonl_spliced(corpus.store, out_dir)
-    from crosswire.export.analysis import write_analysis_jsonl
-
-    return write_analysis_jsonl(corpus.store.iter_analyses(), out_dir)
+    """`quotes.jsonl` and `actors.jsonl` from the stored analyses; unchanged articles' lines are
+    copied, not rebuilt."""
+    return write_analysis_jsonl_spliced(corpus.store, out_dir)
 
 
 @skip_when_unchanged
 def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`events.jsonl` (events merged across sentences and articles) and the GDELT-like `events.csv`."""
-    from crosswire.export import export_event_files
-
     written = export_event_files(corpus.store, out_dir, ("jsonl", "csv"))  # one merge for both files
     return {"events": str(written["jsonl"][0]), "event_table": str(written["csv"][0])}
 
 
 @skip_when_unchanged
 def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    if hasattr(corpus.store, "_read"):  # a Store: records reshaped as stored, no model objects built
-        from crosswire.store.story_state import iter_story_records
-        from crosswire.stories.build import story_record_from_stored
-
-        path = Path(out_dir) / "stories.jsonl"
-        with open(path, "w", encoding="utf-8") as fh:
-            for stored in iter_story_records(corpus.store):
-                fh.write(json.dumps(story_record_from_stored(stored), ensure_ascii=False) + "\n")
-        return {"stories": str(path)}
-    from crosswire.stories.build import write_stories_output as write
-
-    return write(corpus, out_dir)
+    """`stories.jsonl` from the stored stories."""
+    return write_stories(corpus.store, out_dir)
 
 
 @skip_when_unchanged
 def write_report_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    from crosswire.report.render import write_report_output as write
-
-    return write(corpus, out_dir)
-
-
-def _usage_error(message: str) -> Any:
-    from crosswire.api import UsageError
-
-    return UsageError(message)
+    """`report.md` and `report.html`."""
+    return write_report(corpus.store, out_dir)

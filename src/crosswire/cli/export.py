@@ -12,10 +12,10 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from crosswire.api import StoreError, UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
 from crosswire.cli.render import print_json, stdout_console, visible
 from crosswire.cli.stories import grouped_stories
+from crosswire.errors import StoreError, UsageError
 from crosswire.export import FORMATS, export_articles, export_events
 from crosswire.report import write_report
 from crosswire.stories.build import load_corpus
@@ -102,7 +102,7 @@ def report(
     with open_existing(db) as corpus:
         grouped_stories(corpus)
         try:
-            paths = write_report(corpus, out)
+            paths = write_report(corpus.store, out)
         except OSError as exc:
             raise UsageError(f"{out}: cannot write report: {exc.strerror or exc}") from exc
     if json_output:

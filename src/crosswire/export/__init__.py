@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
-from crosswire.model import Article
+from crosswire.events.merge import merge_events
+from crosswire.model import Article, Event
+from crosswire.store import Store
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -41,33 +42,19 @@ def export_articles(
     return path, write(articles, path)
 
 
-def merged_events(store: Any) -> list[Any]:
+def merged_events(store: Store) -> list[Event]:
     """Every stored event, merged across sentences and articles (`events.merge.merge_events`)."""
-    from crosswire.events.merge import merge_events
-
-    if hasattr(store, "_read"):  # a Store: one streaming query, no analysis decoded
-        from crosswire.export.bulk import analysed_events
-
-        return merge_events(analysed_events(store))
-    return merge_events(event for analysis in store.iter_analyses() for event in analysis.events)
+    return merge_events(store.analysed_events())
 
 
-def _urls(store: Any) -> dict[str, str]:
-    if hasattr(store, "_read"):
-        from crosswire.export.bulk import article_urls
-
-        return article_urls(store)
-    return {a.id: a.url for a in store.iter_articles() if a.url}
-
-
-def export_events(store: Any, out_dir: str | os.PathLike[str], fmt: str) -> tuple[Path, int]:
+def export_events(store: Store, out_dir: str | os.PathLike[str], fmt: str) -> tuple[Path, int]:
     """Write the merged events: `events.jsonl`, or the GDELT-like table as `events.csv` / `events.parquet`."""
     found = export_event_files(store, out_dir, (fmt,))
     return found[fmt]
 
 
 def export_event_files(
-    store: Any, out_dir: str | os.PathLike[str], fmts: Sequence[str]
+    store: Store, out_dir: str | os.PathLike[str], fmts: Sequence[str]
 ) -> dict[str, tuple[Path, int]]:
     """`export_events` for several formats from one merge: {format: (file written, event count)}."""
     from crosswire.export.events import write_event_table, write_events_jsonl
@@ -76,7 +63,7 @@ def export_event_files(
         if fmt not in FORMATS:
             raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     events = merged_events(store)
-    urls = _urls(store) if any(fmt != "jsonl" for fmt in fmts) else {}
+    urls = store.article_urls() if any(fmt != "jsonl" for fmt in fmts) else {}
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     written: dict[str, tuple[Path, int]] = {}
     for fmt in fmts:

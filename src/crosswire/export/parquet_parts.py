@@ -37,6 +37,7 @@ import pyarrow.parquet as pq
 from crosswire.export.tables import PARQUET_SCHEMA as ARTICLE_SCHEMA
 from crosswire.export.tables import parquet_row
 from crosswire.model import Analysis, Article, Event, Story, stable_id
+from crosswire.store import Store
 
 FORMAT = "crosswire-parquet"
 VERSION = 1
@@ -200,7 +201,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def write_batch(store: Any, articles: list[Article], root: Path) -> dict[str, int]:
+def write_batch(store: Store, articles: list[Article], root: Path) -> dict[str, int]:
     """One batch: its articles and their analyses, one file per table per partition touched."""
     name = f"part-{stable_id('parquet-batch', *(a.id for a in articles))}.parquet"
     analyses = {a.article_id: a for a in store.iter_analyses(ids=[a.id for a in articles])}
@@ -243,7 +244,7 @@ def _swap_in(staging: Path, out: Path) -> None:
     (staging / MARKER).replace(out / MARKER)
 
 
-def write_dataset(store: Any, out_dir: str | os.PathLike[str], batch_size: int = 500) -> Path:
+def write_dataset(store: Store, out_dir: str | os.PathLike[str], batch_size: int = 500) -> Path:
     """Write every stored article, its analysis and the stories under `out_dir`; returns the folder."""
     out = Path(out_dir)
     check_target(out)
@@ -259,7 +260,7 @@ def write_dataset(store: Any, out_dir: str | os.PathLike[str], batch_size: int =
         for batch in _batches(store.iter_articles(), batch_size):
             for table, n in write_batch(store, batch, staging).items():
                 counts[table] += n
-        stories = store.list_stories() if hasattr(store, "list_stories") else []
+        stories = store.list_stories()
         if stories:
             name = f"part-{stable_id('parquet-stories', *(s.id for s in stories))}.parquet"
             _write([story_row(s, i) for i, s in enumerate(stories)], "stories", staging / "stories" / name)

@@ -30,6 +30,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
+from crosswire.errors import ModelMissingError  # noqa: F401  (raised here; re-exported for callers)
+
 # Importing limits registers the crosswire_long_sentences pipeline component.
 from crosswire.nlp import limits  # noqa: F401
 
@@ -85,10 +87,6 @@ EXTRA_CITIES = frozenset(
         "Honolulu",
     ]
 )
-
-
-class ModelMissingError(RuntimeError):
-    """The spaCy model package is not installed."""
 
 
 def _known_cities() -> frozenset[str]:

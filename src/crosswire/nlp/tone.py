@@ -42,6 +42,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.errors import LexiconError  # noqa: F401  (raised here; re-exported for callers)
 from crosswire.model import Actor, Article, Quote
 from crosswire.model import Span as TextSpan
 from crosswire.nlp.runtime import doc_text
@@ -58,10 +59,6 @@ FAR_WEIGHT = 0.15
 CLASSES = ("word", "judge", "aggress", "negator", "intensify", "damp", "reporting")
 # Entity types whose words are names, not evaluations ("Hope Hicks", "Liberty University").
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"})
-
-
-class LexiconError(ValueError):
-    """A malformed line in a tone lexicon file."""
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from crosswire import __version__
 from crosswire.store import StoreError, open_store
+from crosswire.version import __version__
 from crosswire.web import routes_api
 from crosswire.web.fetch import FetchPolicy
 from crosswire.web.jobs import IngestJobs, UploadNotSaved
