@@ -14,9 +14,10 @@ from typing import Any
 
 from crosswire.corpus import PathLike, RunSummary, open_store_or_fail
 from crosswire.errors import RecordRefused, StoreError, UsageError
-from crosswire.ingest import MANY_ARTICLES, IngestOptions, expand_paths
+from crosswire.ingest import IngestOptions, expand_paths
 from crosswire.ingest.dedup import Deduplicator
 from crosswire.ingest.fields import record_label
+from crosswire.ingest.readers import many_article_formats
 from crosswire.ingest.sources import SourceRegistry
 from crosswire.model import Article, Problem, ProgressFn
 from crosswire.scale import Executor, read_files
@@ -73,7 +74,7 @@ def _ingest_options(
 def _count_article(summary: RunSummary, article: Article) -> None:
     summary.counts["read"] += 1
     # In a file of many articles (a feed, WARC, JSONL) the message says which one it is about.
-    label = f"{record_label(article)}: " if article.format in MANY_ARTICLES else ""
+    label = f"{record_label(article)}: " if article.format in many_article_formats() else ""
     for message in article.warnings:
         summary.problems.append(Problem(article.source_path or "?", label + message, "warning"))
         summary.counts["warnings"] += 1

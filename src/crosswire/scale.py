@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import UsageError
-from crosswire.ingest import IngestOptions, read_file
+from crosswire import ingest
+from crosswire.ingest import IngestOptions
 from crosswire.model import Analysis, Article, Problem, ProgressFn
 from crosswire.nlp.pipeline import Resources, analyze_articles
 from crosswire.store.protocol import Store
@@ -192,10 +193,10 @@ def read_partition(
     found: list[list[Article | Problem]] = []
     for given in paths:
         if cwd is None or cwd == here or os.path.isabs(given):
-            found.append(list(read_file(Path(given), options)))
+            found.append(list(ingest.read_file(Path(given), options)))
             continue
         absolute = os.path.join(cwd, given)
-        found.append([_as_given(item, absolute, given) for item in read_file(Path(absolute), options)])
+        found.append([_as_given(item, absolute, given) for item in ingest.read_file(Path(absolute), options)])
     return found
 
 
@@ -265,7 +266,7 @@ def read_files(
     def local(path: Path | Problem, tag: Any) -> Iterable[Article | Problem]:
         if skip(tag):
             return ()
-        return [path] if isinstance(path, Problem) else read_file(path, options)
+        return [path] if isinstance(path, Problem) else ingest.read_file(path, options)
 
     if executor is None or type(executor) is Executor:
         for path, tag in entries:

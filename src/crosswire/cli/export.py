@@ -16,7 +16,7 @@ from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group
 from crosswire.cli.render import print_json, stdout_console, visible
 from crosswire.cli.stories import grouped_stories
 from crosswire.errors import StoreError, UsageError
-from crosswire.export import FORMATS, export_articles, export_events
+from crosswire.export import export_articles, export_events, formats
 from crosswire.report import write_report
 from crosswire.stories.build import load_corpus
 from crosswire.stories.graph import actor_graph
@@ -39,8 +39,8 @@ def export(
     json_output: JsonOption = False,
 ) -> None:
     """Export stored articles or events as JSON Lines, CSV or Parquet (one record per article or event)."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt not in formats():
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(formats())}")
     if what not in ("articles", "events"):
         raise UsageError(f"unknown --what {what!r}: choose articles or events")
     with open_existing(db) as corpus:

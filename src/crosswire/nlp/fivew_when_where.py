@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire.model import Article, Place, TimeRef
 from crosswire.nlp.dateline import find_dateline
+from crosswire.nlp.places import extract_places, resolve_name
 
 _BARE_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:morning|afternoon|evening|night|overnight)$", re.IGNORECASE)
 BACKGROUND_DAYS = 7  # a date further back than this before publication is background
@@ -112,7 +113,6 @@ def where_answer(
     abstain: bool = True,
 ) -> dict[str, Any] | None:
     """The main event's place (see the module docstring), or None."""
-    from crosswire.nlp.places import extract_places, resolve_name
 
     line = find_dateline(article.text)  # also after a headline or byline line, as HTML bodies have them
     if line is not None:

@@ -37,7 +37,7 @@ def analyze_article(article: Article, doc: Doc, resources: Resources | None = No
     from crosswire.nlp.kb import KnowledgeBase
     from crosswire.nlp.places import extract_places
     from crosswire.nlp.quotes import extract_quotes
-    from crosswire.nlp.tone import score_tone
+    from crosswire.nlp.tone_model import score_tone
 
     resources = resources or Resources()
     kb = resources.kb or KnowledgeBase.builtin()

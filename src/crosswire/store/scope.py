@@ -7,7 +7,6 @@ SQL over `story_articles` and `articles`, with no payload decoded.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -68,7 +67,9 @@ def in_corpus_order(conn: Connection, ids: set[str]) -> list[str]:
     return [i for _, _, i in sorted(rows)]
 
 
-def publication_dates(conn: Connection) -> Iterator[tuple[str, str | None]]:
+def publication_dates(conn: Connection) -> list[tuple[str, str | None]]:
     """(article id, publication date as stored, ISO text or None) of every article."""
-    for article_id, published in conn.execute(select(articles.c.id, articles.c.published)):
-        yield article_id, published
+    return [
+        (article_id, published)
+        for article_id, published in conn.execute(select(articles.c.id, articles.c.published))
+    ]

@@ -28,6 +28,7 @@ from crosswire.model import Analysis, Article, Event, ProgressFn, Story, to_dict
 from crosswire.store import Store
 from crosswire.store.codec import decoder
 from crosswire.stories.compare import Comparison, compare_story
+from crosswire.stories.inputs import as_date, story_input
 
 if TYPE_CHECKING:
     from crosswire.stories.cluster import Cluster, StoryIndex
@@ -58,7 +59,6 @@ def build_stories(
     `analyses` maps article id -> Analysis (articles without one are grouped by text alone);
     `events` are the corpus's events (e.g. merged across articles), by default each analysis's own."""
     from crosswire.stories.cluster import THRESHOLD, group_articles
-    from crosswire.stories.inputs import story_input
 
     ids = list(dict.fromkeys(a.id for a in articles))
     unique = {a.id: a for a in articles}
@@ -167,7 +167,6 @@ def update_stories(
     stored with `index` (by id), whose facts are reused where membership did not change.
     Returns (stories, the updated index, how many articles were added to it). Mutates `index`."""
     from crosswire.stories.cluster import THRESHOLD, StoryIndex
-    from crosswire.stories.inputs import story_input
 
     threshold = THRESHOLD if threshold is None else threshold
     unique = {a.id: a for a in articles}
@@ -300,7 +299,6 @@ def stories_step(store: Store, progress: ProgressFn | None = None, *, full: bool
     changed to compare them; when nothing changed it writes nothing. An indexed article that changed
     or went away regroups everything, as `full` (`crosswire stories --build`) does."""
     from crosswire.stories.cluster import THRESHOLD, StoryIndex
-    from crosswire.stories.inputs import story_input
 
     states = dict(store.article_states())
     if progress:
@@ -424,7 +422,6 @@ def _member_order(store: Store) -> Callable[[list[str]], list[str]]:
 def _grouping_order(store: Store) -> dict[str, tuple[bool, int, str]]:
     """{article id: its key in `StoryIndex.add_many`'s order (dated by day, undated last, then id)},
     read from the articles' stored dates alone."""
-    from crosswire.stories.inputs import as_date
 
     order: dict[str, tuple[bool, int, str]] = {}
     for article_id, published in store.publication_dates():

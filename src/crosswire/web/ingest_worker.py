@@ -27,6 +27,7 @@ from typing import Any
 
 from crosswire.corpus import Corpus
 from crosswire.ingest_run import ingest_into
+from crosswire.store import open_store
 from crosswire.store.core import SqlStore
 
 MANIFEST_NAME = "manifest.csv"  # beside fetched pages: the URL each came from
@@ -223,7 +224,6 @@ def worker_main(db_url: str, conn: Connection, nice: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if nice:
         os.nice(nice)
-    from crosswire.store import open_store
 
     try:
         store = open_store(db_url)
