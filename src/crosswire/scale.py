@@ -32,8 +32,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from crosswire.errors import UsageError
 from crosswire import ingest
+from crosswire.errors import UsageError
 from crosswire.ingest import IngestOptions
 from crosswire.model import Analysis, Article, Problem, ProgressFn
 from crosswire.nlp.pipeline import Resources, analyze_articles
