@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -168,8 +169,6 @@ def open_executor(workers: int = 1, dask: str | None = None) -> Iterator[Executo
         with dask_client(dask) as client:
             yield DaskExecutor(client, dask)
     elif workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield PoolExecutor(pool, workers)
     else:

@@ -11,7 +11,6 @@ import glob
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +25,9 @@ from crosswire.ingest.fields import (
     parse_datetime,
     record_label,
 )
-from crosswire.ingest.manifest import load_manifest, lookup
+from crosswire.ingest.manifest import lookup
+from crosswire.ingest.options import IngestOptions
 from crosswire.ingest.readers import BUILTIN, Reader, claimed_by, reader_for
-from crosswire.ingest.sources import SourceRegistry
 from crosswire.model import Article, Problem
 
 __all__ = ["IngestOptions", "iter_articles", "read_file", "expand_paths"]
@@ -51,24 +50,6 @@ MANY_ARTICLES = tuple(name for name, reader in BUILTIN.items() if reader.many)
 # spaCy's nlp.max_length: it refuses longer texts, which would stop an analysis run at that article every
 # time it is resumed. Longer articles (a 1 MB text file passes the size limit) are stored and flagged.
 MAX_ANALYSABLE_CHARS = 1_000_000
-
-
-@dataclass
-class IngestOptions:
-    manifest: Path | None = None
-    sources: Any = None  # SourceRegistry; default SourceRegistry.builtin()
-    max_bytes: int = 20_000_000  # per file (per record for WARC and JSONL, which are streamed)
-    languages: tuple[str, ...] = ("en",)  # analysable languages
-    manifest_entries: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if self.sources is None:
-            self.sources = SourceRegistry.builtin()
-        if self.manifest is not None:
-            self.manifest = Path(self.manifest)
-            self.manifest_entries = load_manifest(self.manifest)
-        if self.max_bytes <= 0:
-            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
 
 
 def _same_file(a: Path, b: Path | None) -> bool:

@@ -23,26 +23,24 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from crosswire.ingest.context import ReadContext
 from crosswire.ingest.decode import decode_bytes
 from crosswire.ingest.feeds import read_feed
 from crosswire.ingest.html import read_html
 from crosswire.ingest.jsonl import read_jsonl
+from crosswire.ingest.options import IngestOptions
 from crosswire.ingest.text import read_text
 from crosswire.ingest.warc import read_warc
 from crosswire.model import Article, Problem
-
-if TYPE_CHECKING:
-    from crosswire.ingest import IngestOptions
 
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "crosswire.readers"
 
 # read(path, data or open stream, context, options) -> the file's articles and problems
-ReadFn = Callable[[Path, Any, ReadContext, "IngestOptions"], Iterable[Article | Problem]]
+ReadFn = Callable[[Path, Any, ReadContext, IngestOptions], Iterable[Article | Problem]]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -94,8 +95,6 @@ def _dates_the_event(ref: TimeRef, published: Any) -> bool:
     if _BARE_PART_OF_DAY.match(text):
         return False  # "morning" of which day? often a reaction's, not the event's
     if published is not None and ref.value:
-        from datetime import date
-
         try:
             day = date.fromisoformat(ref.value[:10])
         except ValueError:

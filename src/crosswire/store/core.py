@@ -105,6 +105,19 @@ class SqlStore:
         except DBAPIError as exc:
             raise StoreError(f"{self.url}: {what} failed: {_reason(exc)}") from exc
 
+    def shared_between_processes(self) -> bool:
+        """Whether another process opening this store's URL sees the same data (not in-memory SQLite)."""
+        url = self.engine.url
+        if url.get_backend_name() != "sqlite":
+            return True
+        database = url.database or ""
+        in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+        return not in_memory and url.query.get("mode") != "memory"
+
+    def full_url(self) -> str:
+        """The URL another process opens this store by: password included, SQLite path absolute."""
+        return self.engine.url.render_as_string(hide_password=False)
+
     def check_integrity(self) -> None:
         """SQLite's own consistency check of every page and index (PostgreSQL checks its pages itself);
         raises StoreError naming the damage."""

@@ -22,17 +22,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from crosswire.model import Analysis, Article, Event, ProgressFn, Story, to_dict
 from crosswire.store import Store
 from crosswire.store.codec import decoder
+from crosswire.stories.cluster import THRESHOLD, WINDOW_DAYS, Cluster, StoryIndex, group_articles
 from crosswire.stories.compare import Comparison, compare_story
-from crosswire.stories.inputs import as_date, story_input
-
-if TYPE_CHECKING:
-    from crosswire.stories.cluster import Cluster, StoryIndex
-    from crosswire.stories.inputs import StoryInput
+from crosswire.stories.inputs import StoryInput, as_date, story_input
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +55,6 @@ def build_stories(
 
     `analyses` maps article id -> Analysis (articles without one are grouped by text alone);
     `events` are the corpus's events (e.g. merged across articles), by default each analysis's own."""
-    from crosswire.stories.cluster import THRESHOLD, group_articles
 
     ids = list(dict.fromkeys(a.id for a in articles))
     unique = {a.id: a for a in articles}
@@ -144,7 +140,6 @@ def input_digest(item: StoryInput) -> str:
 
 def usable_index(index: StoryIndex | None, digests: Mapping[str, str], threshold: float) -> bool:
     """Whether `index` can be extended: same settings, and every article in it still there and unchanged."""
-    from crosswire.stories.cluster import WINDOW_DAYS
 
     if index is None or index.threshold != threshold or index.window_days != WINDOW_DAYS:
         return False
@@ -166,8 +161,6 @@ def update_stories(
     else grouping from scratch. Only articles new to the index are embedded; `known` are the stories
     stored with `index` (by id), whose facts are reused where membership did not change.
     Returns (stories, the updated index, how many articles were added to it). Mutates `index`."""
-    from crosswire.stories.cluster import THRESHOLD, StoryIndex
-
     threshold = THRESHOLD if threshold is None else threshold
     unique = {a.id: a for a in articles}
     items = {i: story_input(a, analyses.get(i)) for i, a in unique.items()}
@@ -250,7 +243,6 @@ def load_corpus(store: Store) -> tuple[list[Article], dict[str, Analysis]]:
 
 def load_saved_index(store: Store) -> StoryIndex | None:
     """The StoryIndex saved in the store, or None (none yet, or one this version cannot read)."""
-    from crosswire.stories.cluster import StoryIndex
 
     payload = store.load_story_index()
     if payload is None:
@@ -281,7 +273,6 @@ def load_members(store: Store, ids: Sequence[str]) -> tuple[list[Article], dict[
 def state_fits(index: StoryIndex, states: Mapping[str, str], threshold: float) -> bool:
     """Whether `index` can be extended: same settings, and every article in it still stored, still not
     a duplicate, and neither re-ingested with changes nor analysed again (its state is unchanged)."""
-    from crosswire.stories.cluster import WINDOW_DAYS
 
     if index.threshold != threshold or index.window_days != WINDOW_DAYS:
         return False
@@ -298,8 +289,6 @@ def stories_step(store: Store, progress: ProgressFn | None = None, *, full: bool
     then only the new articles to place them, and only the members of stories whose membership
     changed to compare them; when nothing changed it writes nothing. An indexed article that changed
     or went away regroups everything, as `full` (`crosswire stories --build`) does."""
-    from crosswire.stories.cluster import THRESHOLD, StoryIndex
-
     states = dict(store.article_states())
     if progress:
         progress("stories", 0, len(states))

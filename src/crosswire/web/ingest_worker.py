@@ -85,12 +85,7 @@ def run_job(store: SqlStore, folder: Path, steps: Sequence[Any], report: Report)
 
 def child_can_open(store: SqlStore) -> bool:
     """Whether another process opening this store's URL sees the same data (not in-memory SQLite)."""
-    url = store.engine.url
-    if url.get_backend_name() != "sqlite":
-        return True
-    database = url.database or ""
-    in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
-    return not in_memory and url.query.get("mode") != "memory"
+    return store.shared_between_processes()
 
 
 class IngestWorker:
@@ -98,7 +93,7 @@ class IngestWorker:
 
     def __init__(self, store: SqlStore, nice: int = WORKER_NICE) -> None:
         # The full URL (password included, SQLite path absolute), for the child to open by itself.
-        self.db_url = store.engine.url.render_as_string(hide_password=False)
+        self.db_url = store.full_url()
         self.nice = nice
         self._process: Any = None
         self._conn: Connection | None = None
