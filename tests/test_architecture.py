@@ -346,3 +346,34 @@ def test_no_store_or_corpus_is_typed_any():
                 if ast.unparse(node.annotation) in ("Any", "'Any'", '"Any"'):
                     found.append(f"{name}:{node.lineno} {node.arg}: Any")
     assert found == [], "\n".join(found)
+
+
+# Exception classes that are not (yet) CrosswireErrors, with why.
+NOT_CROSSWIRE_ERRORS = {
+    "StoryMoved": "a redirect the web app answers with 301, not an error",
+    "BodyTooLarge": "raised into the ASGI app and caught by the same middleware (a 413), never seen outside",
+    # events/ is being reworked by the events helper (issue #17); coordinator: root these under
+    # CrosswireError (keeping ValueError) once that is merged.
+    "CodebookError": "events/codebook.py, in progress elsewhere",
+    "ParseError": "events/petrarch/parse.py, in progress elsewhere",
+    "CodingError": "events/petrarch/coder.py, in progress elsewhere",
+    "DictionaryError": "events/petrarch/text.py, in progress elsewhere",
+    "InputError": "events/code.py, in progress elsewhere",
+}
+
+
+def test_every_error_crosswire_raises_has_one_root():
+    from crosswire.errors import CrosswireError
+
+    found = []
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef) or node.name in NOT_CROSSWIRE_ERRORS:
+                continue
+            bases = [ast.unparse(b) for b in node.bases]
+            if not any(b.endswith(("Error", "Exception")) for b in bases):
+                continue
+            module = __import__(name, fromlist=["_"])
+            if not issubclass(getattr(module, node.name), CrosswireError):
+                found.append(f"{name}.{node.name}({', '.join(bases)})")
+    assert found == [], "errors outside the CrosswireError tree:\n" + "\n".join(found)

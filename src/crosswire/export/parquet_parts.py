@@ -34,6 +34,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from crosswire.errors import CrosswireError
 from crosswire.export.tables import PARQUET_SCHEMA as ARTICLE_SCHEMA
 from crosswire.export.tables import parquet_row
 from crosswire.model import Analysis, Article, Event, Story, stable_id
@@ -100,8 +101,10 @@ SCHEMAS: dict[str, pa.Schema] = {
 }  # fmt: skip
 
 
-class DatasetError(ValueError):
+class DatasetError(CrosswireError, ValueError):
     """The Parquet folder cannot be written (or is not a crosswire dataset)."""
+
+    exit_code = 2  # the user named a folder that cannot hold the dataset
 
 
 def outlet_slug(outlet: str | None) -> str:

@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc
 
+from crosswire.errors import CrosswireError
 from crosswire.model import Actor, Article, Quote
 from crosswire.nlp.tone import TONE_SCALE, Contribution, Lexicon, _evidence, contributions
 
@@ -53,7 +54,7 @@ FEATURES = (
 )
 
 
-class ToneModelError(ValueError):
+class ToneModelError(CrosswireError, ValueError):
     """A model file that is missing, malformed, or built for other features."""
 
 

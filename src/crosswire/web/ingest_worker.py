@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.corpus import Corpus
+from crosswire.errors import CrosswireError
 from crosswire.ingest_run import ingest_into
 from crosswire.store import open_store
 from crosswire.store.core import SqlStore
@@ -40,7 +41,7 @@ STOP_WAIT_S = 10.0
 Report = Callable[[dict[str, Any]], None]
 
 
-class JobFailed(RuntimeError):
+class JobFailed(CrosswireError, RuntimeError):
     """A job did not finish; the message is what the job record reports."""
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire import run
+from crosswire.errors import CrosswireError
 from crosswire.store.core import SqlStore
 from crosswire.web.fetch import FetchPolicy, fetch_page
 from crosswire.web.ingest_worker import MANIFEST_NAME, IngestWorker, child_can_open, run_job
@@ -89,7 +90,7 @@ def pasted_document(text: str, title: str | None, outlet: str | None, published:
     return "+++\n" + "\n".join(lines) + "\n+++\n" + text
 
 
-class UploadNotSaved(RuntimeError):
+class UploadNotSaved(CrosswireError, RuntimeError):
     """The uploaded files could not be written to the job's folder (which is removed again)."""
 
     def __init__(self, cause: OSError) -> None:
