@@ -1,8 +1,8 @@
-"""The analysis steps and output writers `crosswire analyze` runs (see `api.ANALYSIS_STEPS`).
+"""The analysis steps and output writers `crosswire analyze` runs (see `run.ANALYSIS_STEPS`).
 
 A step enriches the stored corpus (`step(corpus, progress)`); a writer writes files into the output
 folder and returns {output name: path}. Each one is a thin adapter from a `Corpus` to the stage that
-does the work, so adding a capability to `analyze` is one function here and one list entry in api.
+does the work, so adding a capability to `analyze` is one function here and one list entry in run.py.
 """
 
 from __future__ import annotations
@@ -66,18 +66,17 @@ def skip_when_unchanged(writer: Writer) -> Writer:
         key = _store_key(corpus)
         state = _read_state(out_dir)
         mine = state.get(writer.__name__)
-        if key is not None and isinstance(mine, dict) and mine.get("key") == key:
+        if isinstance(mine, dict) and mine.get("key") == key:
             files = mine.get("files") or {}
             if files and all(_file_stamp(path) == stamp for path, stamp in files.items()):
                 return dict(mine.get("outputs") or {})
         written = writer(corpus, out_dir)
-        if key is not None:
-            state = _read_state(out_dir)  # other writers may have recorded theirs meanwhile
-            stamps = {path: _file_stamp(path) for path in written.values()}
-            state[writer.__name__] = {"key": key, "outputs": written, "files": stamps}
-            temporary = out_dir / (OUTPUTS_STATE + ".tmp")
-            temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
-            temporary.replace(out_dir / OUTPUTS_STATE)
+        state = _read_state(out_dir)  # other writers may have recorded theirs meanwhile
+        stamps = {path: _file_stamp(path) for path in written.values()}
+        state[writer.__name__] = {"key": key, "outputs": written, "files": stamps}
+        temporary = out_dir / (OUTPUTS_STATE + ".tmp")
+        temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
+        temporary.replace(out_dir / OUTPUTS_STATE)
         return written
 
     return wrapped
