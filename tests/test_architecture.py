@@ -113,6 +113,13 @@ DEFERRED = {
     ("crosswire.events.petrarch.spacy_tree", "crosswire.nlp.runtime"): "spaCy only to parse text",
     ("crosswire.events.code", "crosswire.events.petrarch.spacy_tree"): "spaCy only to parse text",
     ("crosswire.nlp.quotes", "crosswire.nlp.runtime"): "spaCy's pipeline only for the quotes evaluation",
+    # `crosswire ingest`, `import crosswire.api` and the web server (whose worker process analyses)
+    # load no spaCy, SciPy, Jinja2 or pyarrow: the step or task that needs one imports it.
+    ("crosswire.scale", "crosswire.nlp.pipeline"): "spaCy only in analysis tasks, not to read files",
+    ("crosswire.steps", "crosswire.nlp.pipeline"): "spaCy only when the nlp step runs",
+    ("crosswire.steps", "crosswire.stories.build"): "SciPy and the embedding model only for stories",
+    ("crosswire.steps", "crosswire.report.render"): "SciPy and Jinja2 only for the report",
+    ("crosswire.run", "crosswire.export.parquet_parts"): "pyarrow only with --parquet",
 }
 # Modules whose function-level crosswire imports are being reworked by other work in progress
 # (coordinator: delete each entry once it is merged and its imports are at the top).

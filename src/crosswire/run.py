@@ -13,7 +13,6 @@ from pathlib import Path
 
 from crosswire.corpus import Corpus, PathLike, open_store_or_fail
 from crosswire.errors import UsageError, as_crosswire_error
-from crosswire.export.parquet_parts import DatasetError, check_target, write_dataset
 from crosswire.ingest_run import BATCH_SIZE, ingest_into
 from crosswire.model import ProgressFn
 from crosswire.scale import open_executor
@@ -93,6 +92,8 @@ def analyze(
     if actors is not None and not Path(actors).is_dir():
         raise UsageError(f"{actors}: actor dictionary folder not found")
     if parquet is not None:  # before the analysis, not after it: a folder of other files is refused
+        from crosswire.export.parquet_parts import DatasetError, check_target, write_dataset  # pyarrow
+
         try:
             check_target(Path(parquet))
         except DatasetError as exc:

@@ -31,14 +31,16 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosswire import ingest
 from crosswire.errors import UsageError
 from crosswire.ingest import IngestOptions
 from crosswire.model import Analysis, Article, Problem, ProgressFn
-from crosswire.nlp.pipeline import Resources, analyze_articles
 from crosswire.store.protocol import Store
+
+if TYPE_CHECKING:  # the pipeline loads spaCy: only analysis tasks import it (reading files does not)
+    from crosswire.nlp.pipeline import Resources
 
 PARTITION_FILES = 32
 PARTITION_BYTES = 16 << 20
@@ -304,6 +306,8 @@ def analyze_batch(
     articles: list[Article], resources: Resources | None = None
 ) -> list[tuple[Article, Analysis]]:
     """One task: analyse a batch in the worker (top-level so it pickles by reference)."""
+    from crosswire.nlp.pipeline import analyze_articles  # spaCy: loaded where articles are analysed
+
     return list(analyze_articles(articles, resources=resources))
 
 

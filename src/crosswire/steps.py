@@ -21,13 +21,11 @@ from crosswire.export.analysis import write_analysis_jsonl_spliced
 from crosswire.export.jsonl import write_articles_jsonl
 from crosswire.model import ProgressFn
 from crosswire.nlp.kb import KnowledgeBase
-from crosswire.nlp.pipeline import Resources
-from crosswire.report.render import write_report
 from crosswire.scale import analyze_store, open_executor
-from crosswire.stories.build import stories_step as group_stories
-from crosswire.stories.build import write_stories_output as write_stories
 from crosswire.version import __version__
 
+# Importing this module (and so `crosswire.api`) stays cheap for `crosswire ingest` and the web server:
+# the stages that load spaCy, SciPy or Jinja2 are imported by the step that runs them.
 Writer = Callable[[Corpus, Path], dict[str, str]]
 # Beside the outputs: the store generation each writer last wrote at, and its files' sizes and times.
 OUTPUTS_STATE = ".crosswire-outputs.json"
@@ -92,6 +90,8 @@ def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
     """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
+    from crosswire.nlp.pipeline import Resources  # spaCy: only a run that analyses loads it
+
     config = corpus.config
     kb = None
     if config.actors is not None:
@@ -112,6 +112,8 @@ def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
 
 def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
     """Group the stored corpus into stories and store them (only what changed)."""
+    from crosswire.stories.build import stories_step as group_stories  # SciPy and the embedding model
+
     group_stories(corpus.store, progress)
 
 
@@ -132,10 +134,14 @@ def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 @skip_when_unchanged
 def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`stories.jsonl` from the stored stories."""
+    from crosswire.stories.build import write_stories_output as write_stories  # SciPy
+
     return write_stories(corpus.store, out_dir)
 
 
 @skip_when_unchanged
 def write_report_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`report.md` and `report.html`."""
+    from crosswire.report.render import write_report  # SciPy (stories) and Jinja2
+
     return write_report(corpus.store, out_dir)
