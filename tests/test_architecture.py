@@ -117,7 +117,15 @@ DEFERRED = {
     ("crosswire.steps", "crosswire.nlp.pipeline"): "spaCy only when the nlp step runs",
     ("crosswire.steps", "crosswire.stories.build"): "SciPy and the embedding model only for stories",
     ("crosswire.steps", "crosswire.report.render"): "SciPy and Jinja2 only for the report",
+    ("crosswire.steps", "crosswire.export"): "SciPy (the event model of stories/) only for the outputs",
+    (
+        "crosswire.steps",
+        "crosswire.export.analysis",
+    ): "SciPy (through the export package) only for the outputs",
+    ("crosswire.steps", "crosswire.export.jsonl"): "SciPy (through the export package) only for the outputs",
     ("crosswire.run", "crosswire.export.parquet_parts"): "pyarrow only with --parquet",
+    ("crosswire.export", "crosswire.stories.briefing"): "SciPy only when events are merged for export",
+    ("crosswire.cli.render", "crosswire.stories.briefing"): "SciPy only for the commands that show a story",
 }
 # Modules whose function-level crosswire imports are being reworked by other work in progress
 # (coordinator: delete each entry once it is merged and its imports are at the top).
@@ -125,7 +133,6 @@ DEFERRED_MODULES_IN_PROGRESS = {
     "crosswire.nlp.pipeline": "issue #17 part 2: components in a registry",
     "crosswire.nlp.actor_names": "the actors helper",
     "crosswire.report.data": "the briefing helper (report/)",
-    "crosswire.stories.align": "the briefing helper (stories/ presentation)",
     "crosswire.stories.compare": "the briefing helper (stories/ presentation)",
     "crosswire.web.views.compare": "the briefing helper (web/views/)",
     "crosswire.web.views.exports": "the briefing helper (web/views/)",

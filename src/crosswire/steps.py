@@ -16,9 +16,6 @@ from typing import Any
 
 from crosswire.corpus import Corpus
 from crosswire.errors import UsageError
-from crosswire.export import export_event_files
-from crosswire.export.analysis import write_analysis_jsonl_spliced
-from crosswire.export.jsonl import write_articles_jsonl
 from crosswire.model import ProgressFn
 from crosswire.nlp.kb import KnowledgeBase
 from crosswire.scale import analyze_store, open_executor
@@ -83,6 +80,8 @@ def skip_when_unchanged(writer: Writer) -> Writer:
 @skip_when_unchanged
 def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`articles.jsonl`: every stored article, streamed from the store."""
+    from crosswire.export.jsonl import write_articles_jsonl  # the export package loads SciPy (events)
+
     path = out_dir / "articles.jsonl"
     write_articles_jsonl(corpus.articles(), path)
     return {"articles": str(path)}
@@ -121,12 +120,16 @@ def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
 def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`quotes.jsonl` and `actors.jsonl` from the stored analyses; unchanged articles' lines are
     copied, not rebuilt."""
+    from crosswire.export.analysis import write_analysis_jsonl_spliced
+
     return write_analysis_jsonl_spliced(corpus.store, out_dir)
 
 
 @skip_when_unchanged
 def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`events.jsonl` (events merged across sentences and articles) and the GDELT-like `events.csv`."""
+    from crosswire.export import export_event_files
+
     written = export_event_files(corpus.store, out_dir, ("jsonl", "csv"))  # one merge for both files
     return {"events": str(written["jsonl"][0]), "event_table": str(written["csv"][0])}
 

@@ -14,7 +14,6 @@ from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
-from crosswire.events.merge import merge_events
 from crosswire.export.events import write_event_table, write_events_jsonl
 from crosswire.model import Article, Event
 from crosswire.store import Store
@@ -68,7 +67,11 @@ def export_articles(
 
 def merged_events(store: Store) -> list[Event]:
     """Every stored event, merged across sentences and articles (`events.merge.merge_events`)."""
-    return merge_events(store.analysed_events())
+    # In reading order, as every story merges its own (stories/briefing.py `merged`); imported here
+    # because the stories package loads SciPy, which importing the exporters should not.
+    from crosswire.stories.briefing import merged
+
+    return merged(store.analysed_events())
 
 
 def export_events(store: Store, out_dir: str | os.PathLike[str], fmt: str) -> tuple[Path, int]:
