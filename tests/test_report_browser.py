@@ -34,9 +34,9 @@ def demo_report(tmp_path_factory) -> Path:
     try:
         if not any(corpus.analysis(a.id) for a in corpus.articles()):  # when `analyze` has no nlp step yet
             corpus.store.save_analyses([x for _, x in analyze_articles(list(corpus.articles()))])
-        stories_step(corpus)
-        write_stories_output(corpus, out)
-        write_report(corpus, out)
+        stories_step(corpus.store)
+        write_stories_output(corpus.store, out)
+        write_report(corpus.store, out)
     finally:
         corpus.close()
     return out

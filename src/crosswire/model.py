@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -527,3 +527,9 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.severity}: {self.message}"
+
+
+# progress(task, completed, total): task is "files" or "articles" during ingest, the step's name
+# during analysis ("analysis", "stories"); total is None while unknown. The CLI draws Rich progress
+# bars from these calls; every stage that reports progress takes one of these.
+ProgressFn = Callable[[str, int, int | None], None]

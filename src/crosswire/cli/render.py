@@ -27,8 +27,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from crosswire.api import ProgressFn, RunSummary
-from crosswire.model import Article, Story, article_record
+from crosswire.corpus import RunSummary
+from crosswire.model import Article, ProgressFn, Story, article_record
 
 # The stories modules load scipy and the embedding stack: only the commands that need them do.
 if TYPE_CHECKING:
