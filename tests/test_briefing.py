@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from crosswire.model import Story
-from crosswire.stories.briefing import graph_edges, outlet_readings, story_facts, timeline_facts
+from crosswire.model import Story, outlet_readings
+from crosswire.stories.briefing import graph_edges, story_facts, timeline_facts
 from crosswire.stories.charts import timeline_svg
 from crosswire.stories.compare import compare_story, is_corroborated
 from crosswire.stories.phrases import statement, verb_phrase

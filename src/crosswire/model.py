@@ -533,3 +533,19 @@ class Problem:
 # during analysis ("analysis", "stories"); total is None while unknown. The CLI draws Rich progress
 # bars from these calls; every stage that reports progress takes one of these.
 ProgressFn = Callable[[str, int, int | None], None]
+
+
+def outlet_readings(fact: Fact) -> list[dict[str, Any]]:
+    """Per outlet, what its reports say of the act: [{outlet, reads, counted}], counted ones first."""
+    by_outlet: dict[str, set[str]] = {}
+    for s in fact.sentences:
+        by_outlet.setdefault(str(s.get("outlet") or "unknown outlet"), set()).add(
+            str(s.get("reads") or "reported")
+        )
+    rows = []
+    for outlet, words in by_outlet.items():
+        counted = "reported" in words
+        rows.append(
+            {"outlet": outlet, "reads": "reported" if counted else sorted(words)[0], "counted": counted}
+        )
+    return sorted(rows, key=lambda r: (not r["counted"], r["outlet"]))

@@ -28,7 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from crosswire.corpus import RunSummary
-from crosswire.model import Article, ProgressFn, Story, article_record
+from crosswire.model import Article, ProgressFn, Story, article_record, outlet_readings
 
 # The stories modules load scipy and the embedding stack: only the commands that need them do.
 if TYPE_CHECKING:
@@ -221,8 +221,6 @@ def _readings(fact: Any) -> str:
     """The outlets of a fact, each marked with what it says when it does not report the act as happened."""
     if fact.kind == "quote":
         return ", ".join(fact.outlets)
-    from crosswire.stories.briefing import outlet_readings  # the stories stack loads only when used
-
     return ", ".join(
         r["outlet"] + ("" if r["counted"] else f" ({r['reads']})") for r in outlet_readings(fact)
     )

@@ -8,9 +8,10 @@ from collections.abc import Container
 from functools import partial
 from typing import Any
 
+from crosswire.model import outlet_readings
 from crosswire.report.data import ReportData
 from crosswire.report.scope import coverage_sentence
-from crosswire.stories.briefing import outlet_coverage, outlet_readings
+from crosswire.stories.briefing import outlet_coverage
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&])")
 

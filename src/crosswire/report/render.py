@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from crosswire.model import outlet_readings as fact_readings
 from crosswire.report.data import ReportData, report_data_from_store
 from crosswire.report.markdown import render_markdown
 from crosswire.report.scope import coverage_sentence
@@ -21,7 +22,6 @@ from crosswire.report.svg import graph_svg, timeline_svg
 from crosswire.report.templates import FACTS_TABLE, HTML
 from crosswire.store import Store
 from crosswire.stories.briefing import outlet_coverage
-from crosswire.stories.briefing import outlet_readings as fact_readings
 from crosswire.stories.sentences import sentence_spans
 
 TITLE = "crosswire briefing"

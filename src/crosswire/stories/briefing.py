@@ -27,7 +27,15 @@ from typing import Any
 
 from crosswire.events.codebook import Codebook
 from crosswire.events.merge import merge_events
-from crosswire.model import FACT_STATUSES, Analysis, Article, Event, EventActor, EventMention, Fact
+from crosswire.model import (
+    FACT_STATUSES,
+    Analysis,
+    Article,
+    Event,
+    EventActor,
+    EventMention,
+    Fact,
+)
 from crosswire.stories.align import actor_key
 from crosswire.stories.phrases import MONTHS, STATUS_WORDS, readable_date, statement
 from crosswire.stories.positions import content_line
@@ -345,22 +353,6 @@ def is_statement(fact: Fact) -> bool:
 
 def shown_as_happened(fact: Fact) -> bool:
     return fact.kind == "event" and fact.status in FACT_STATUSES
-
-
-def outlet_readings(fact: Fact) -> list[dict[str, Any]]:
-    """Per outlet, what its reports say of the act: [{outlet, reads, counted}], counted ones first."""
-    by_outlet: dict[str, set[str]] = {}
-    for s in fact.sentences:
-        by_outlet.setdefault(str(s.get("outlet") or "unknown outlet"), set()).add(
-            str(s.get("reads") or "reported")
-        )
-    rows = []
-    for outlet, words in by_outlet.items():
-        counted = "reported" in words
-        rows.append(
-            {"outlet": outlet, "reads": "reported" if counted else sorted(words)[0], "counted": counted}
-        )
-    return sorted(rows, key=lambda r: (not r["counted"], r["outlet"]))
 
 
 # ------------------------------------------------------------------------------------------- timeline

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from crosswire.events.codebook import Codebook
-from crosswire.model import Analysis, Article, Event, Story, to_dict
-from crosswire.stories.briefing import counts, outlet_readings
+from crosswire.model import Analysis, Article, Event, Story, outlet_readings, to_dict
+from crosswire.stories.briefing import counts
 from crosswire.stories.charts import timeline_svg
 from crosswire.stories.compare import is_corroborated, is_omitted_by
 from crosswire.stories.graph import facts_graph
