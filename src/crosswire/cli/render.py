@@ -218,14 +218,16 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
 
 
 def _readings(fact: Any) -> str:
-    """The outlets of a fact, each marked with what it says when it does not report the act as happened."""
+    """The outlets of a fact, each marked with what it says when it does not report the act as happened
+    (the `reads` and `counted` the briefing put on each report, stories/briefing.py)."""
     if fact.kind == "quote":
         return ", ".join(fact.outlets)
-    from crosswire.stories.briefing import outlet_readings  # the stories stack loads only when used
-
-    return ", ".join(
-        r["outlet"] + ("" if r["counted"] else f" ({r['reads']})") for r in outlet_readings(fact)
-    )
+    words: dict[str, set[str]] = {}
+    for s in fact.sentences:
+        words.setdefault(str(s.get("outlet") or "unknown outlet"), set()).add(
+            str(s.get("reads") or "reported")
+        )
+    return ", ".join(o if "reported" in w else f"{o} ({sorted(w)[0]})" for o, w in words.items())
 
 
 def timeline_table(entries: Iterable[TimelineEntry]) -> Table:
