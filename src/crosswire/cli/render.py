@@ -218,7 +218,8 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
 
 
 def _readings(fact: Any) -> str:
-    """The outlets of a fact, each marked with what it says when it does not report the act as happened."""
+    """The outlets of a fact, each marked with what it says when it does not report the act as happened
+    (the `reads` and `counted` the briefing put on each report, stories/briefing.py)."""
     if fact.kind == "quote":
         return ", ".join(fact.outlets)
     return ", ".join(
