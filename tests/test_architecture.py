@@ -70,10 +70,7 @@ KNOWN_UPWARD = {
 }
 
 # Cycles being broken by other work in progress (coordinator: delete each entry once it is merged).
-KNOWN_CYCLES = [
-    # the actors helper (issue #17): nlp/actors ⇄ actor_descriptions ⇄ actor_names
-    {"crosswire.nlp.actors", "crosswire.nlp.actor_descriptions", "crosswire.nlp.actor_names"},
-]
+KNOWN_CYCLES: list[set[str]] = []
 
 # Third-party packages that may be imported inside a function: each is slow to import (or optional)
 # and needed only by some commands or inputs, so importing it at the top would slow every start-up.
@@ -125,7 +122,6 @@ DEFERRED = {
     ("crosswire.steps", "crosswire.export.jsonl"): "SciPy (through the export package) only for the outputs",
     ("crosswire.run", "crosswire.export.parquet_parts"): "pyarrow only with --parquet",
     ("crosswire.export", "crosswire.stories.briefing"): "SciPy only when events are merged for export",
-    ("crosswire.cli.render", "crosswire.stories.briefing"): "SciPy only for the commands that show a story",
 }
 # Modules whose function-level crosswire imports are being reworked by other work in progress
 # (coordinator: delete each entry once it is merged and its imports are at the top).
