@@ -127,11 +127,6 @@ DEFERRED = {
 # (coordinator: delete each entry once it is merged and its imports are at the top).
 DEFERRED_MODULES_IN_PROGRESS = {
     "crosswire.nlp.pipeline": "issue #17 part 2: components in a registry",
-    "crosswire.nlp.actor_names": "the actors helper",
-    "crosswire.report.data": "the briefing helper (report/)",
-    "crosswire.stories.compare": "the briefing helper (stories/ presentation)",
-    "crosswire.web.views.compare": "the briefing helper (web/views/)",
-    "crosswire.web.views.exports": "the briefing helper (web/views/)",
 }
 
 SQL_PACKAGES = {"sqlalchemy", "alembic", "psycopg", "psycopg2", "sqlite3"}

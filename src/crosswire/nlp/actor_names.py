@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from crosswire.nlp.actor_descriptions import LOCATIVE_PREPS
 from crosswire.nlp.actor_roles import ROLE_WORDS, is_hyphen_modifier
 from crosswire.nlp.kb import Country, CountryMatch, KnowledgeBase, fold
+from crosswire.nlp.places import is_locative, resolve_name
 
 # Prepositions after which a capital still names an acting government ("talks with Pyongyang", "pressure on
 # Seoul"); after others ("options after Hanoi") it names a place or an event held there.
@@ -29,8 +30,6 @@ def clean_name(ent: Span) -> str:
 def misread_place(ent: Span, name: str, name_words: set[str]) -> bool:
     """A "person" the model misread that is used as a place and that the gazetteer knows: "the Dutch port of
     Rotterdam", "arrived in Darwin". A name another person in the article bears stays a person."""
-    from crosswire.nlp.places import is_locative, resolve_name
-
     if any(fold(w) in name_words for w in name.split()) and len(ent) == 1:
         return False
     return is_locative(ent) and resolve_name(name) is not None

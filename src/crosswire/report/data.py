@@ -23,6 +23,7 @@ from crosswire.report.scope import (
 from crosswire.report.stored import comparison_from_story
 from crosswire.store import Store
 from crosswire.store.bulk import TABLES as ANALYSIS_TABLES
+from crosswire.stories.build import build_stories
 from crosswire.stories.compare import Comparison, compare_story
 from crosswire.stories.graph import ActorGraph, facts_graph
 from crosswire.stories.summary import Summary, situation_summary
@@ -140,7 +141,6 @@ def report_data_from_store(
     Stored stories keep the facts the stories step aligned, so they are not aligned again here. A
     large corpus's stories are ranked in SQL and only the kept stories, their articles and analyses
     are read and decoded, so the cost does not grow with the corpus."""
-    from crosswire.stories.build import build_stories
 
     n_stories, n_articles = store.corpus_size()
     ranks = ranks_from_store(store) if n_stories else []

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosswire.model import Analysis, Article, Event, Fact, Story
+from crosswire.model import Analysis, Article, Event, Fact, Story, to_dict
 from crosswire.stories.align_quotes import align_quotes
 from crosswire.stories.briefing import story_facts
 from crosswire.stories.facts import quote_fact
@@ -250,7 +250,6 @@ def genre_mix(arts: Sequence[Article]) -> dict[str, dict[str, int]]:
 
 def comparison_record(comp: Comparison) -> dict[str, Any]:
     """JSON-ready form of a Comparison (`crosswire compare --json`)."""
-    from crosswire.model import to_dict
 
     def brief(f: Fact) -> dict[str, Any]:
         return {

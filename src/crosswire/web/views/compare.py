@@ -12,8 +12,9 @@ from typing import Any
 from crosswire.events.codebook import Codebook
 from crosswire.model import Analysis, Article, Event, Story, outlet_readings, to_dict
 from crosswire.stories.briefing import counts
+from crosswire.stories.build import story_from_comparison
 from crosswire.stories.charts import timeline_svg
-from crosswire.stories.compare import is_corroborated, is_omitted_by
+from crosswire.stories.compare import compare_story, is_corroborated, is_omitted_by
 from crosswire.stories.graph import facts_graph
 from crosswire.stories.phrases import statement
 from crosswire.stories.positions import positions
@@ -103,8 +104,6 @@ def by_actor_evidence(
 def recompare_story(story: Story, members: list[Article], analyses: dict[str, Analysis]) -> Story:
     """`story` compared afresh over its (remaining) members, as the stories stage compares a story
     whose membership changed: the store calls this when an article leaves a story."""
-    from crosswire.stories.build import story_from_comparison
-    from crosswire.stories.compare import compare_story
 
     return story_from_comparison(story, compare_story(story, members, analyses))
 
