@@ -39,6 +39,7 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"CROSSWIRE_REQUIRE_SHARED is set but the shared data is missing: {reason}")
 
 
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     reason = missing_shared()
     for item in items:

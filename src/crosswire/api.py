@@ -15,7 +15,9 @@ reading the store, never by keeping articles in memory.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -99,6 +101,8 @@ class RunSummary:
     started: datetime | None = None
     finished: datetime | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # output name -> file path
+    # Wall-clock seconds of each phase of `analyze` (ingest, analysis, stories, events, outputs), in order.
+    phases: dict[str, float] = field(default_factory=dict)
     # The sources registry the run read with (built-in, --sources or a folder's sources.toml).
     registry: Any = field(default=None, repr=False, compare=False)
 
@@ -121,6 +125,7 @@ class RunSummary:
             "started": self.started.isoformat() if self.started else None,
             "finished": self.finished.isoformat() if self.finished else None,
             "outputs": dict(self.outputs),
+            "phases": {name: round(seconds, 3) for name, seconds in self.phases.items()},
             "exit_code": self.exit_code,
         }
 
@@ -543,8 +548,11 @@ OUTPUT_WRITERS: list[OutputWriter] = [
 ]
 
 
-def write_outputs(corpus: Corpus, out_dir: PathLike) -> dict[str, str]:
-    """Run every output writer into `out_dir`; returns {output name: path}."""
+def write_outputs(
+    corpus: Corpus, out_dir: PathLike, phases: dict[str, float] | None = None
+) -> dict[str, str]:
+    """Run every output writer into `out_dir`; returns {output name: path}. With `phases`, each writer's
+    seconds are added to its phase (`PHASE_OF`)."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -552,8 +560,31 @@ def write_outputs(corpus: Corpus, out_dir: PathLike) -> dict[str, str]:
         raise UsageError(f"{out}: cannot create output folder: {exc.strerror}") from exc
     written: dict[str, str] = {}
     for writer in OUTPUT_WRITERS:
-        written.update(writer(corpus, out))
+        with _timed(phases, PHASE_OF.get(writer.__name__, "outputs")):
+            written.update(writer(corpus, out))
     return written
+
+
+# The phase each step or writer's time is counted under in `RunSummary.phases`; any other is "outputs".
+# "analysis" holds everything per article (parse, actors, quotes, tone, event coding, 5W1H); "events" is
+# the merge of events across articles and its files.
+PHASES = ("ingest", "analysis", "stories", "events", "outputs")
+PHASE_OF = {
+    "nlp_step": "analysis",
+    "stories_step": "stories",
+    "write_events_output": "events",
+}
+
+
+@contextmanager
+def _timed(phases: dict[str, float] | None, name: str) -> Iterator[None]:
+    """Add the wall-clock time of the block to `phases[name]` (nothing when phases is None)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if phases is not None:
+            phases[name] = phases.get(name, 0.0) + time.perf_counter() - start
 
 
 def analyze(
@@ -607,15 +638,19 @@ def analyze(
     corpus.settings.update(n_process=workers, dask=dask, actors=str(actors) if actors else None)
     try:
         # One executor for the whole run: pool or cluster workers load their models once.
+        phases = dict.fromkeys(PHASES, 0.0)  # in this order, each counted even when it takes no time
         with open_executor(workers, dask) as executor:
             corpus.settings["executor"] = executor
-            corpus.summary = ingest_into(
-                store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url, executor
-            )
+            with _timed(phases, "ingest"):
+                corpus.summary = ingest_into(
+                    store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url, executor
+                )
+            corpus.summary.phases = phases
             corpus.settings["sources"] = corpus.summary.registry
             for step in ANALYSIS_STEPS:
                 try:
-                    step(corpus, progress)
+                    with _timed(phases, PHASE_OF.get(getattr(step, "__name__", ""), "analysis")):
+                        step(corpus, progress)
                 except Exception as exc:
                     mapped = as_crosswire_error(exc)
                     if mapped is None:
@@ -623,12 +658,13 @@ def analyze(
                     raise mapped from exc
         corpus.settings.pop("executor", None)
         if out is not None:
-            corpus.outputs = write_outputs(corpus, out)
+            corpus.outputs = write_outputs(corpus, out, phases)
         if parquet is not None:
             from crosswire.export.parquet_parts import DatasetError, write_dataset
 
             try:
-                corpus.outputs["parquet"] = str(write_dataset(corpus.store, parquet))
+                with _timed(phases, "outputs"):
+                    corpus.outputs["parquet"] = str(write_dataset(corpus.store, parquet))
             except DatasetError as exc:
                 raise UsageError(str(exc)) from exc
         corpus.summary.outputs = dict(corpus.outputs)
