@@ -129,6 +129,7 @@ def test_usage_errors_exit_2(corpus, db, tmp_path):
     assert run("ingest", str(corpus), "--db", db, "--max-bytes", "0").exit_code == 2
 
 
+@pytest.mark.slow
 def test_analyze_out_writes_articles_jsonl_with_every_contract_field(tmp_path, seeds_dir):
     files = sorted(seeds_dir.glob("*.txt"))
     manifest = tmp_path / "manifest.toml"

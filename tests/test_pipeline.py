@@ -108,6 +108,7 @@ def test_analyze_on_postgresql(tmp_path):
         assert _lines(tmp_path / "stories.jsonl")
 
 
+@pytest.mark.slow
 @pytest.mark.needs_shared
 def test_dask_local_cluster_matches_in_process(tmp_path):
     from dask.distributed import Client, LocalCluster

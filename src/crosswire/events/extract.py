@@ -31,6 +31,7 @@ from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import ActorIndex, country_of, same_actor
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
 from crosswire.model import Actor, Article, Event, EventActor, EventMention, Place, Quote, Speaker, TimeRef
+from crosswire.nlp.runtime import doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
@@ -67,7 +68,7 @@ def extract_events(
     lexicon: Lexicon | None = None,
 ) -> list[Event]:
     """Every event the built-in (or given) lexicon codes in `article`, in reading order."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
         )

@@ -281,7 +281,7 @@ def contributions(
     lexicon: Lexicon | None = None,
 ) -> list[list[Contribution]]:
     """For each actor, every lexicon word in its sentences that bears on it (the raw material of `score_tone`)."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
         )

@@ -29,6 +29,10 @@ DIMENSION = 384
 # sentence-transformers' max_seq_length for all-MiniLM-L6-v2; the tokenizer.json shipped with the model
 # truncates and pads to a fixed 128, which we override (truncation here, padding per batch).
 DEFAULT_MAX_LENGTH = 256
+# Texts per model call. onnxruntime's arena keeps the largest batch's activations for the process's life:
+# 32 texts of 256 tokens grew the process by about 600 MB, 8 texts by about 100 MB, at the same CPU time
+# and with identical vectors (benchmarks/e2e.py, docs/benchmarks.md "End to end").
+BATCH_SIZE = 8
 
 
 class EmbeddingModelError(RuntimeError):
@@ -159,7 +163,7 @@ class Embedder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
 
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+    def embed(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Vectors for `texts`, shape (len(texts), 384), float32, each of length 1."""
         if isinstance(texts, str):
             raise TypeError("Embedder.embed expects a list of texts, not one str")
@@ -183,7 +187,7 @@ def get_embedder(max_length: int | None = None, threads: int = 1) -> Embedder:
 
 
 def embed_texts(
-    texts: list[str], *, batch_size: int = 32, max_length: int | None = None, threads: int = 1
+    texts: list[str], *, batch_size: int = BATCH_SIZE, max_length: int | None = None, threads: int = 1
 ) -> np.ndarray:
     """Embed with the process's shared Embedder (see `Embedder.embed`)."""
     return get_embedder(max_length, threads).embed(texts, batch_size=batch_size)
