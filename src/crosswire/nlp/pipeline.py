@@ -20,6 +20,7 @@ from crosswire.model import Analysis, Article
 # progress(task, completed, total), as in crosswire.api
 ProgressFn = Callable[[str, int, int | None], None]
 CHUNK = 64
+TITLE_BLOCK = 64  # articles whose headlines are parsed together (at most 3 parses each)
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,19 @@ def analyze_articles(
             yield from pairs
         return
     from crosswire.nlp import runtime
+    from crosswire.nlp.fivew import title_texts
 
-    docs = runtime.parse_many((a.text for a in todo), batch_size=batch_size)
-    for article, doc in zip(todo, docs, strict=True):
-        analysis = analyze_article(article, doc, resources)
-        yield replace(article, main_event=analysis.main_event), analysis
+    # Headlines are parsed in one batch per block: one spaCy call per headline cost more than the parsing.
+    # A block's headline parses stay in the parse cache (runtime.MEMORY_CACHE_SIZE) until 5W1H asks.
+    for start in range(0, len(todo), TITLE_BLOCK):
+        block = todo[start : start + TITLE_BLOCK]
+        titles = [text for a in block for text in title_texts(a.title, a.text)]
+        for _ in runtime.parse_many(titles, batch_size=batch_size):
+            pass
+        docs = runtime.parse_many((a.text for a in block), batch_size=batch_size)
+        for article, doc in zip(block, docs, strict=True):
+            analysis = analyze_article(article, doc, resources)
+            yield replace(article, main_event=analysis.main_event), analysis
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -148,4 +157,10 @@ def analyze_store(
         count += len(pairs)
         if progress:
             progress("analysis", count, total)
+    if count:
+        # The analyses are stored: the cached parses (hundreds of Docs with their tensors) would only
+        # raise the peak memory of the steps that follow (story embeddings, outputs).
+        from crosswire.nlp import runtime
+
+        runtime.clear_cache()
     return count
