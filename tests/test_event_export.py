@@ -24,6 +24,8 @@ def sample() -> list[Event]:
             goldstein=-8.0,
             date="2019-04-19",
             date_precision="day",
+            date_source="relative",
+            reported_on="2019-04-22",
             mentions=[
                 EventMention(
                     "art1", 10, 60, 'The "Treasury" imposed sanctions, on North Korea.', "Japan Times"
@@ -37,8 +39,9 @@ def sample() -> list[Event]:
             source=EventActor("Kim Jong-un", "PRKGOV"),
             target=None,
             cameo="010",
-            date="2019-04-29",
-            date_precision="published",
+            status="planned",
+            negated=True,
+            reported_on="2019-04-29",
             place=Place("Hanoi", country="VNM", lat=21.0, lon=105.8),
             mentions=[EventMention("art1", 0, 20, "Kim said it.", None)],
             claim_by="KCNA",
@@ -54,7 +57,9 @@ def test_event_record_shape() -> None:
     assert rec["mentions"][0] == {
         "article_id": "art1", "start": 10, "end": 60, "outlet": "Japan Times",
         "sentence": 'The "Treasury" imposed sanctions, on North Korea.',
+        "status": "happened", "negated": False, "date": None, "date_end": None, "date_source": "none",
     }  # fmt: skip
+    assert (rec["date"], rec["date_source"], rec["reported_on"]) == ("2019-04-19", "relative", "2019-04-22")
     rec2 = event_record(sample()[1])
     assert rec2["target"] is None and rec2["place"] == {
         "name": "Hanoi",
@@ -63,6 +68,9 @@ def test_event_record_shape() -> None:
         "lon": 105.8,
     }
     assert rec2["claim_by"] == "KCNA"
+    # Undated: the publication day is reported_on, never the date.
+    assert (rec2["date"], rec2["date_source"], rec2["reported_on"]) == (None, "none", "2019-04-29")
+    assert (rec2["status"], rec2["negated"]) == ("planned", True)
 
 
 def test_jsonl_round_trip(tmp_path: Path) -> None:
@@ -89,6 +97,11 @@ def test_csv_table(tmp_path: Path) -> None:
         second["QuadClass"] == "1" and second["Actor2Code"] == "" and second["ActionGeo_CountryCode"] == "VNM"
     )
     assert second["claim_by"] == "KCNA"
+    assert (first["date_source"], first["reported_on"], first["status"], first["negated"]) == (
+        "relative", "2019-04-22", "happened", "0",
+    )  # fmt: skip
+    assert (second["SQLDATE"], second["date_source"], second["reported_on"]) == ("", "none", "2019-04-29")
+    assert (second["status"], second["negated"]) == ("planned", "1")
 
 
 def test_parquet_table(tmp_path: Path) -> None:
@@ -96,7 +109,9 @@ def test_parquet_table(tmp_path: Path) -> None:
     assert write_event_table(sample(), path, format="parquet") == 2
     table = pq.read_table(path)
     assert table.column_names == list(COLUMNS)
-    assert table.column("SQLDATE").to_pylist() == [20190419, 20190429]
+    assert table.column("SQLDATE").to_pylist() == [20190419, None]
+    assert table.column("reported_on").to_pylist() == ["2019-04-22", "2019-04-29"]
+    assert table.column("status").to_pylist() == ["happened", "planned"]
     assert table.column("GoldsteinScale").to_pylist()[0] == -8.0
 
 

@@ -44,7 +44,10 @@ def test_passive_voice_swaps_roles() -> None:
 
 
 def test_negated_event_is_not_coded_as_positive() -> None:
-    assert not [e for e in code("North Korea did not attack Japan.") if e.cameo.startswith("19")]
+    attacks = [e for e in code("North Korea did not attack Japan.") if e.cameo.startswith("19")]
+    # Kept visible as what it is: a negated act, never a fact.
+    assert attacks and all(e.negated and not e.is_fact for e in attacks)
+    assert all(m.negated for e in attacks for m in e.mentions)
 
 
 def test_refusal_codes_the_opposite() -> None:
@@ -56,6 +59,7 @@ def test_refusal_codes_the_opposite() -> None:
 def test_modal_event_is_potential() -> None:
     events = [e for e in code("Russia could impose sanctions on Japan.") if e.cameo == "163"]
     assert events and events[0].mode == "potential"
+    assert events[0].status == "hypothetical" and not events[0].is_fact
     assert events[0].source.code == "RUS" and events[0].target.code == "JPN"
 
 
@@ -85,10 +89,13 @@ def test_event_inside_quote_is_a_claim() -> None:
     assert attacks and attacks[0].claim_by is not None and attacks[0].source.code == "PRK"
 
 
-def test_publication_date_when_no_own_date() -> None:
+def test_undated_when_no_own_date() -> None:
+    # The publication date is when it was reported, not when it happened.
     events = [e for e in code("Russia criticized Japan.") if e.cameo == "111"]
-    assert events[0].date == "2019-04-29" and events[0].date_precision == "published"
-    assert [e for e in code("Russia criticized Japan.", published=None) if e.cameo == "111"][0].date is None
+    assert events[0].date is None and events[0].date_precision is None and events[0].date_source == "none"
+    assert events[0].reported_on == "2019-04-29"
+    undated = [e for e in code("Russia criticized Japan.", published=None) if e.cameo == "111"][0]
+    assert undated.date is None and undated.reported_on is None
 
 
 def test_event_fields_from_codebook() -> None:

@@ -103,12 +103,17 @@ def test_round_trip_matches_the_store(run):
     actors = sorted((r["actor_id"], r["name"], tuple(r["codes"])) for r in _table(folder, "actors"))
     assert actors == sorted((x.actor_id, x.name, tuple(x.codes)) for a in analyses.values() for x in a.actors)
     events = sorted(
-        (r["id"], r["article_id"], r["cameo"], len(r["mentions"])) for r in _table(folder, "events")
-    )
+        (r["id"], r["article_id"], r["cameo"], len(r["mentions"]), r["date"], r["date_source"],
+         r["reported_on"], r["status"], r["negated"])
+        for r in _table(folder, "events")
+    )  # fmt: skip
     assert events == sorted(
-        (e.id, a.article_id, e.cameo, sum(m.article_id == a.article_id for m in e.mentions))
+        (e.id, a.article_id, e.cameo, sum(m.article_id == a.article_id for m in e.mentions), e.date,
+         e.date_source, e.reported_on, e.status, e.negated)
         for a in analyses.values() for e in a.events
     )  # fmt: skip
+    stored = _table(folder, "events")
+    assert stored and all(r["reported_on"] for r in stored)  # the stored events keep reported_on
     for quote in _table(folder, "quotes"):  # offsets still point into the article text
         assert rows[quote["article_id"]]["text"][quote["start"] : quote["end"]]
 

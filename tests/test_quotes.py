@@ -8,6 +8,7 @@ import pytest
 
 from conftest import SEEDS
 from crosswire import model
+from crosswire.nlp.pipeline import analyze_article
 from crosswire.nlp.quote_marks import find_quoted_segments
 from crosswire.nlp.quotes import extract_quotes, load_nlp
 
@@ -17,15 +18,16 @@ def nlp():
     return load_nlp()
 
 
-def quotes_of(nlp, text: str) -> list[model.Quote]:
+def quotes_of(nlp, text: str, attributions: bool = False) -> list[model.Quote]:
+    """The reported speech in `text`; with `attributions`, also the beliefs and acts kept for scoring."""
     article = model.Article(text=text)
-    return extract_quotes(article, nlp(text))
+    return extract_quotes(article, nlp(text), attributions=attributions)
 
 
-def seed_quotes(nlp, prefix: str) -> tuple[str, list[model.Quote]]:
+def seed_quotes(nlp, prefix: str, attributions: bool = False) -> tuple[str, list[model.Quote]]:
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     text = path.read_text(encoding="utf-8")
-    return text, quotes_of(nlp, text)
+    return text, quotes_of(nlp, text, attributions)
 
 
 def find(quotes: list[model.Quote], words: str) -> model.Quote:
@@ -321,7 +323,7 @@ def test_writer_reasoning_is_not_attributed(nlp, text):
 
 def test_document_sources_and_people_still_count(nlp):
     quotes = quotes_of(
-        nlp, "A new poll shows that Moon is gaining. Analysts believe that the talks will resume."
+        nlp, "A new poll shows that Moon is gaining. Analysts believe that the talks will resume.", True
     )
     assert find(quotes, "Moon is gaining").speaker.mention == "A new poll"
     assert find(quotes, "the talks will resume").speaker.mention == "Analysts"
@@ -340,7 +342,9 @@ def test_list_of_options_is_not_speech(nlp):
 
 
 def test_passive_without_agent_names_no_speaker(nlp):
-    quote = find(quotes_of(nlp, "Kim's message is thought to prefigure a change in the talks."), "prefigure")
+    text = "Kim's message is thought to prefigure a change in the talks."
+    quote = find(quotes_of(nlp, text, attributions=True), "prefigure")
+    assert quote.kind == "attribution"
     assert quote.speaker.mention is None
 
 
@@ -363,7 +367,7 @@ def test_metonym_speaker_gets_the_state_code(nlp):
     text = (
         "Pyongyang, which rejected Seoul's offer, has blasted Seoul for the drills. Seoul said it would wait."
     )
-    quotes = quotes_of(nlp, text)
+    quotes = quotes_of(nlp, text, attributions=True)
     rejected = next(q for q in quotes if q.cue == "rejected")
     assert rejected.speaker.mention == "which"
     assert rejected.speaker.actor_code == "PRK"
@@ -406,7 +410,7 @@ def test_seed_reported_via_names_only_outlets(nlp):
 
 @pytest.mark.needs_shared
 def test_seed_pyongyang_speakers_are_coded(nlp):
-    _, quotes = seed_quotes(nlp, "001")
+    _, quotes = seed_quotes(nlp, "001", attributions=True)
     rejected = next(q for q in quotes if q.cue == "rejected")
     assert rejected.speaker.actor_code == "PRK"
     for q in quotes:
@@ -426,3 +430,158 @@ def test_seed_ri_remarks_cue(nlp):
     _, quotes = seed_quotes(nlp, "000")
     quote = find(quotes, "The more important issue for us")
     assert quote.cue == "remarks"
+
+
+# --- speech, not belief or act (issue #16) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Kim did not reveal what cards he would play in the talks.", "what cards"),
+        ("The minister never said that the talks had failed.", "talks had failed"),
+        ("The president is expected to make a decision on the deal next week.", "make a decision"),
+        ("Trump planned to ignore his advice on the tariffs.", "ignore his advice"),
+        ("Analysts believe that the talks will resume in May.", "talks will resume"),
+        ("Pyongyang seeks to increase its leverage against Washington.", "increase its leverage"),
+        (
+            "The fact that Kim has not traveled suggests that he knows the Putin option stinks.",
+            "option stinks",
+        ),
+        ("Pyongyang, which rejected Seoul's offer to co-host the event, stayed away.", "offer to co-host"),
+        ("Pyongyang has strongly blasted Seoul for the joint military drills.", "joint military drills"),
+        ("The Treasury department announced one new set of sanctions on Friday.", "new set of sanctions"),
+        ("It remains to be seen how Pyongyang will ask for security guarantees.", "security guarantees"),
+        ("Officials refused to say whether the summit would go ahead.", "summit would go ahead"),
+        ("Asked if Trump should cancel the meeting, Gowdy said he had no view.", "Trump should cancel"),
+        ("Democrats rejected the offer, maintaining that it did not go far enough.", "the offer"),
+        ("When asked how genuine his ambition is, Trump said he was serious.", "how genuine"),
+        ("LePage came to believe that a Democratic lawmaker had called him a racist.", "a racist"),
+    ],
+)
+def test_beliefs_acts_and_unsaid_words_are_not_quotes(nlp, text, words):
+    assert not [q.text for q in quotes_of(nlp, text) if words in q.text]
+
+
+def test_beliefs_are_kept_as_attributions(nlp):
+    quotes = quotes_of(nlp, "Analysts believe that the talks will resume in May.", attributions=True)
+    quote = find(quotes, "talks will resume")
+    assert quote.kind == "attribution"
+    assert quote.speaker.mention == "Analysts"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The minister told reporters that the talks had failed.", "the talks had failed"),
+        ("According to KCNA, Kim inspected a new missile unit.", "Kim inspected"),
+        ("North Korea vowed to retaliate against the drills.", "to retaliate"),
+        ('Pyongyang blasted Seoul, calling the drills "a violent violation".', "violent violation"),
+        ("The ministry has been claiming that the assets should be removed.", "assets should be removed"),
+    ],
+)
+def test_reported_speech_is_still_a_quote(nlp, text, words):
+    assert [q for q in quotes_of(nlp, text) if words in q.text]
+
+
+def test_negation_inside_the_content_is_kept(nlp):
+    quote = find(quotes_of(nlp, "Officials said they did not believe that Kim would come."), "believe")
+    assert quote.text == "they did not believe that Kim would come"
+    assert quote.speaker.mention == "Officials"
+
+
+def test_crosshead_is_not_a_quote(nlp):
+    text = (
+        "Kim met Putin on Thursday.\n\nKim says the talks with Washington are over\n\n"
+        "The two leaders spoke for three hours."
+    )
+    assert not quotes_of(nlp, text)
+
+
+def test_parenthetical_cue_reports_its_whole_host_clause(nlp):
+    text = "Whereas Kim relied on China, they say, its first summit with Russia was aimed at more leverage."
+    quote = find(quotes_of(nlp, text), "first summit")
+    assert quote.text.endswith("was aimed at more leverage")
+
+
+def test_attribution_right_after_a_quote_is_its_cue(nlp):
+    text = 'Hirono blasted the decision for its doctrine, "So much for judicial modesty," she said.'
+    quote = find(quotes_of(nlp, text), "judicial modesty")
+    assert quote.kind == "direct"
+    assert quote.cue == "said"
+    assert not quote.text.startswith("Hirono")
+
+
+def test_pronoun_speaker_never_points_into_a_quotation(nlp):
+    text = (
+        "Donald Trump spoke to reporters in New York on Tuesday. "
+        '"We must defeat the failed Obama administration and win," he said.'
+    )
+    quote = find(quotes_of(nlp, text), "failed Obama")
+    assert quote.speaker.name == "Donald Trump"
+
+
+def test_document_speaker_is_not_the_person_it_mentions(nlp):
+    text = (
+        "Bill Clinton spoke in New York on Monday. Hillary Clinton was paid $200,000 for a speech, "
+        "according to a list of his speaking fees."
+    )
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "was paid")
+    assert quote.speaker.mention == "a list of his speaking fees"
+    assert quote.speaker.name != "Bill Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\u201cWe will prepare for every eventuality,\u201d", "We will prepare for every eventuality"),
+        ('"A deal is close," "We are ready."', "A deal is close, We are ready."),
+        (
+            "a \u201cnew path\u201d unless the US adopts the \u201cproper attitude",
+            "a \u2018new path\u2019 unless the US adopts the \u2018proper attitude\u2019",
+        ),
+        (
+            "\u201cGreat\u201d is what he said, \u201creally.\u201d",
+            "\u2018Great\u2019 is what he said, \u2018really.\u2019",
+        ),
+        ("that the talks had failed", "that the talks had failed"),
+    ],
+)
+def test_spoken_text_has_no_doubled_or_unpaired_marks(text, shown):
+    words = model.spoken_text(text)
+    assert words == shown
+    assert not set(words) & set('"\u201c\u201d')
+
+
+def test_seed_quotes_show_without_doubled_marks(nlp):
+    for seed in ("000", "001", "002"):
+        for quote in seed_quotes(nlp, seed)[1]:
+            shown = f"\u201c{model.spoken_text(quote.text)}\u201d"
+            assert not shown.startswith("\u201c\u201c") and not shown.endswith("\u201d\u201d"), shown
+            assert shown.count("\u201c") == shown.count("\u201d"), shown
+
+
+def test_object_of_a_prompt_is_the_speaker(nlp):
+    text = "The remarks prompted Vieira to ask Trump if he had people on the ground in Hawaii."
+    quote = find(quotes_of(nlp, text), "people on the ground")
+    assert quote.speaker.mention == "Vieira"
+
+
+def test_a_participle_clause_is_not_the_cues_content(nlp):
+    text = (
+        "Boehner told lawmakers not to make plans for Christmas, signaling that there may not be a deal "
+        "until the very end of the month."
+    )
+    for quote in quotes_of(nlp, text):
+        assert not (quote.cue == "told" and "may not be a deal" in quote.text), quote
+
+
+def test_a_participle_never_takes_its_speaker_from_inside_a_quotation(nlp):
+    text = (
+        "Mr. Clapper also insisted that the government \u201cdoes not unilaterally obtain information from the "
+        "servers\u201d of Internet providers, saying that information is turned over only under court order."
+    )
+    quote = find(quotes_of(nlp, text), "turned over only")
+    assert quote.cue == "saying"
+    assert quote.speaker.mention == "Mr. Clapper"

@@ -199,6 +199,36 @@ class Speaker:
     actor_id: str | None = None
 
 
+_OPEN_MARKS = '\u201c\u201e\u00ab"'
+_CLOSE_MARKS = '\u201d\u00bb"'
+# Between the pieces of an interrupted quotation: '“A,” “B.”' (the attribution cut out).
+_STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+_PIECE_JOIN = re.compile(r"[\u201d\"]\s+[\u201c\"]")
+
+
+def spoken_text(text: str) -> str:
+    """A quote's words as an interface shows them inside its own quote marks: the quotation's enclosing
+    marks and the comma before its attribution dropped ('“We will win,”' -> 'We will win'), the pieces of
+    an interrupted quotation joined, a quoted fragment the content cut short closed again, and the
+    quotations inside it given single marks ('could go down a “new path' -> "could go down a ‘new path’")."""
+    words = _PIECE_JOIN.sub(" ", text.strip())
+    if len(words) >= 2 and words[0] in _OPEN_MARKS and words[-1] in _CLOSE_MARKS:
+        inner = words[1:-1]
+        first_close, first_open = inner.find("\u201d"), inner.find("\u201c")
+        # The two marks enclose one quotation unless one closes inside ('“Great” is what he said, “really.”').
+        if '"' not in inner and (first_close < 0 or 0 <= first_open < first_close):
+            words = inner
+    elif words[:1] == "\u201c" and words.count("\u201c") > words.count("\u201d"):
+        words = words[1:]  # the quotation's closing mark lies past the end of the quote
+    words = words.rstrip().rstrip(",")
+    opened, closed = words.count("\u201c"), words.count("\u201d")
+    if opened > closed:
+        words += "\u201d" * (opened - closed)
+    # Inside the interface's own double marks, a quotation within the quote takes single ones.
+    words = _STRAIGHT_PAIR.sub("\u2018\\1\u2019", words)
+    return words.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+
+
 @dataclass
 class Quote:
     """A direct, indirect or mixed quote with its cue and resolved speaker."""
@@ -207,7 +237,7 @@ class Quote:
     text: str
     start: int
     end: int
-    kind: str  # direct, indirect, mixed
+    kind: str  # direct, indirect, mixed; "attribution" for a belief or intention (never shown, see nlp/quote_speech)
     cue: str | None = None
     cue_start: int | None = None
     cue_end: int | None = None
@@ -244,6 +274,9 @@ class EventMention:
     outlet: str | None = None
     status: str = "happened"  # one of EVENT_STATUSES, as this report gives it
     negated: bool = False
+    date: str | None = None  # the act's date as this report gives it (see Event.date)
+    date_end: str | None = None
+    date_source: str = "none"  # one of DATE_SOURCES, for this report's date
 
 
 # What the reporting text says of an act (Event.status). Only "happened" and "ongoing" acts, affirmed, are
@@ -270,6 +303,7 @@ class Event:
     goldstein: float | None = None
     date: str | None = None  # the act's own time, never the publication date (None: undated)
     date_precision: str | None = None  # day, month, year, range
+    date_end: str | None = None  # ISO date the act ended, for a range ("the 2018 summits", "1950-53")
     date_source: str = "none"  # one of DATE_SOURCES
     reported_on: str | None = None  # ISO date of the earliest report (publication), kept apart from `date`
     status: str = "happened"  # one of EVENT_STATUSES

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from crosswire.cli.common import EXIT_CODES, command_group
-from crosswire.evaluation import cameo, fivew, quotes, sentiment, stories
+from crosswire.evaluation import cameo, fivew, plover, quotes, sentiment, stories
 from crosswire.events import code as event_code
 
 app = command_group()
@@ -55,6 +55,16 @@ def eval_cameo(
     # Accept the cameo/ folder itself or the eval/ folder that holds it.
     base = eval_dir.parent if (eval_dir / "petrarch_validation.jsonl").is_file() else eval_dir
     _forward(cameo.main, ["--eval-dir", str(base), *ctx.args])
+
+
+@eval_app.command("plover", context_settings=PASS_THROUGH, epilog=EXIT_CODES)
+def eval_plover(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold-standard JSONL.")] = plover.DEFAULT_GOLD,
+) -> None:
+    """PLOVER gold records coded as one-sentence articles: event type, source country, no-event count
+    (add --out CODED.jsonl to keep the coded lines for ../shared/eval/plover/score.py)."""
+    _forward(plover.main, [str(gold), *ctx.args])
 
 
 @eval_app.command("stories", context_settings=PASS_THROUGH, epilog=EXIT_CODES)

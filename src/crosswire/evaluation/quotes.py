@@ -5,7 +5,8 @@ tokens; pairs are matched one to one, greedily from the largest overlap. The spe
 right when the predicted speaker mention overlaps the gold speaker span, or its words or resolved name
 equal the gold speaker, or both end in the same capitalised surname ("Mr. Trump" / "Donald Trump").
 A gold attribution without a source is right only when no speaker is predicted either.
-Precision and recall are reported overall and by type: recall by the gold `type`, precision by the
+Beliefs and intentions, which crosswire keeps apart from reported speech (`kind="attribution"`), are
+scored too, since PolNeAR marks them. Precision and recall are reported overall and by type: recall by the gold `type`, precision by the
 predicted `kind` (a matched pair counts for both whatever their types, since PolNeAR derives its type
 from quote marks alone).
 
@@ -174,8 +175,18 @@ def predict(records: Sequence[dict[str, Any]], nlp: Any = None) -> list[list[dic
     out = []
     for rec, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=16), strict=True):
         article = model.Article(text=rec["text"], external_id=rec.get("doc_id"))
-        out.append([model.to_dict(q) for q in extract_quotes(article, doc)])
+        found = extract_quotes(article, doc, attributions=True)
+        out.append([_polnear_kind(model.to_dict(q)) for q in found])
     return out
+
+
+def _polnear_kind(pred: dict[str, Any]) -> dict[str, Any]:
+    """PolNeAR counts beliefs and intentions as attributions and types them by quote marks alone: an
+    attribution ("analysts believe that ...") is scored as an indirect quote, or mixed when it quotes words."""
+    if pred["kind"] == "attribution":
+        quoted = any(mark in pred["text"] for mark in '"\u201c\u201d')
+        pred["kind"] = "mixed" if quoted else "indirect"
+    return pred
 
 
 def run(path: str | Path, limit: int | None = None) -> dict[str, Any]:

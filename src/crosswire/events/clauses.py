@@ -15,7 +15,21 @@ MODAL_AUX = frozenset(
 # Nouns that only count things ("a second set", "a new round"): the thing counted may be named elsewhere in
 # the sentence ("one new set of sanctions and ... withdrawing from a second set").
 COUNTING_NOUNS = frozenset(
-    {"set", "round", "package", "batch", "series", "wave", "list", "raft", "slew", "tranche"}
+    {
+        "set",
+        "round",
+        "package",
+        "batch",
+        "series",
+        "wave",
+        "list",
+        "raft",
+        "slew",
+        "tranche",
+        "state",
+        "part",
+        "portion",
+    }
 )
 # "didn't hesitate to describe" asserts the description: negating these verbs does not negate their complement.
 NEGATION_NEUTRAL = frozenset({"hesitate", "stop", "cease", "fail"})
@@ -38,10 +52,16 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [child]
     if is_passive(verb):
         return []
+    controller = _object_controller(verb)
+    if controller is not None:
+        return [controller]
     folded = folded_coordinate(verb)
     if folded is not None:
         return subject_tokens(folded, depth + 1)
     head = verb.head
+    if verb.dep_ == "conj" and head is not verb and is_passive(head):
+        # "has been indicted by the U.N. court and will resign": the one indicted resigns, not the court
+        return [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
@@ -55,6 +75,36 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [before]
         return [head]
     return []
+
+
+# Verbs whose object does the act of their complement: "urged Seoul to resume talks", "called on Schiff to
+# resign", "accused Obama of trying to undermine ...".
+OBJECT_CONTROL = frozenset(
+    "urge ask call tell order direct instruct press persuade force allow permit invite encourage advise warn "
+    "remind pressure push help enable convince beg implore".split()
+)
+ACCUSING = frozenset(
+    "accuse charge blame suspect criticize criticise condemn fault praise thank credit".split()
+)
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb governing `verb` that is the complement's doer, else None."""
+    head = verb.head
+    infinitive = verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+    if infinitive and head.lemma_.lower() in OBJECT_CONTROL:
+        for child in head.children:
+            if child.dep_ == "dobj":
+                return child
+            if child.dep_ in ("prep", "prt") and child.lower_ in ("on", "upon"):
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in ACCUSING:
+        return next((c for c in head.head.children if c.dep_ == "dobj"), None)
+    if verb.dep_ == "xcomp" and head.dep_ == "pcomp":  # "accused Obama of [trying] to undermine"
+        return _object_controller(head)
+    return None
 
 
 def folded_coordinate(verb: Token) -> Token | None:
@@ -129,13 +179,36 @@ def object_lemmas(verb: Token, entry_preps: frozenset[str]) -> set[str]:
     return lemmas
 
 
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def particles_of(verb: Token) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+    """The verb's particles and prepositions; a preposition of a time or number ("headed the command from
+    2010 to 2013") is not one that makes the verb a visit."""
+    out = set()
+    for c in verb.children:
+        if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in TIME_ENTITIES for p in c.children):
+            continue
+        if c.dep_ in ("prt", "prep", "advmod"):
+            out.add(c.lower_)
+    return out
+
+
+def _base_form(verb: Token) -> str:
+    """A regular verb's base form from its spelling, for the lemmas the tagger gets wrong ("staged" -> "stag")."""
+    word = verb.lower_
+    if verb.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        return word[:-1] if word[:-2].endswith(("g", "v", "c", "s", "z", "u")) else word[:-2]
+    if verb.tag_ == "VBZ" and word.endswith("s"):
+        return word[:-1]
+    if verb.tag_ == "VBG" and word.endswith("ing"):
+        return word[:-3] + ("e" if word[:-3].endswith(("g", "v", "c", "s", "z", "u")) else "")
+    return word
 
 
 def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
     """The most specific lexicon entry whose conditions the verb's clause meets."""
-    entries = lexicon.verb_entries(verb.lemma_)
+    entries = lexicon.verb_entries(verb.lemma_) or lexicon.verb_entries(_base_form(verb))
     if not entries:
         return None
     particles = particles_of(verb)

@@ -10,8 +10,9 @@ to the quote layer, which holds the words.
 Source is the subject (the "by" agent of a passive), target the object, a prepositional object, or the
 owner of the object ("rejected Seoul's offer"); each side of a coordination ("South Korea and the US")
 gives its own event. A negated act is coded only where the lexicon gives its opposite ("refused to meet"
--> 125), else dropped. Acts inside a quote are claims of its speaker. The date is a time expression in
-the sentence (the one inside the act's phrase first), else the publication date marked "published".
+-> 125), else dropped. Acts inside a quote are claims of its speaker. The date is the act's own
+(`timing.py`: its clause's time expression, else a named event's from the knowledge base, else none; the
+publication date is only `reported_on`), and so is the place (`location.py`).
 
 Confidence (0..1) is a documented heuristic, not a probability: the entry's base (0.6; 0.45 for
 catch-all verbs like "said"), +0.1 when the source is one of the article's actors, +0.1 for a target
@@ -22,20 +23,36 @@ quoted (claimed) acts, clamped to [0.05, 0.95].
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events import clauses, evidence, nominal
+from crosswire.events import clauses, evidence, location, nominal, timing
 from crosswire.events.codebook import Codebook
 from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
-from crosswire.events.participants import ActorIndex, country_of, same_actor
+from crosswire.events.participants import OPPOSING_NOUNS, ActorIndex, country_of, same_actor
+from crosswire.events.status import act_status, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
-from crosswire.model import Actor, Article, Event, EventActor, EventMention, Place, Quote, Speaker, TimeRef
+from crosswire.ingest.sources import SourceRegistry
+from crosswire.model import (
+    FACT_STATUSES,
+    Actor,
+    Article,
+    Event,
+    EventActor,
+    EventMention,
+    Place,
+    Quote,
+    Speaker,
+    TimeRef,
+)
+from crosswire.nlp.dates import anchor_date
+from crosswire.nlp.named_events import NamedEventMention, find_named_events
 from crosswire.nlp.runtime import doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
-PLACE_TARGET_CODES = frozenset({"042", "161"})
+PLACE_TARGET_CODES = frozenset({"042", "161"})  # (a visit, closing a mission)
 PROPOSAL_NOUNS = frozenset(
     "offer proposal invitation plan request demand call bid attempt effort suggestion idea".split()
 )
@@ -55,6 +72,7 @@ class _Article:
     codebook: Codebook
     lexicon: Lexicon
     consumed: set[int] = field(default_factory=set)  # tokens already coded as part of another act
+    named: list[NamedEventMention] = field(default_factory=list)  # named events ("the Hanoi summit")
 
 
 def extract_events(
@@ -82,6 +100,7 @@ def extract_events(
         cue_speakers={q.cue_start: q.speaker for q in quotes if q.cue_start is not None},
         codebook=codebook or Codebook.builtin(),
         lexicon=lexicon or Lexicon.builtin(),
+        named=find_named_events(doc, anchor_date(article)),
     )
     events: list[Event] = []
     for sent in doc.sents:
@@ -116,10 +135,33 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     if entry is None:
         return []
     code, rule = entry.code, entry.id
-    if clauses.is_negated(verb):
-        if entry.negated is None:
-            return []
-        code, rule = entry.negated, f"{entry.id}:negated"
+    absorbed = False
+    if clauses.is_negated(verb) and entry.negated is not None:
+        # CAMEO has the opposite act ("did not accept" -> reject): code it, affirmed.
+        code, rule, absorbed = entry.negated, f"{entry.id}:negated", True
+    if code.startswith("02") and _asks_a_question(verb, complement_of(verb)):
+        return []  # "asked at a news conference", "asked why she had not ...": a question, not an appeal
+    if entry.id == "force.test" and any(
+        c.lower_ in ("negative", "positive") or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in verb.children
+    ):
+        return []  # "tested negative for clotting disorders" is a medical test
+    if (
+        code == "130"
+        and verb.lemma_.lower() == "warn"
+        and any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "of") for c in verb.children)
+    ):
+        code, rule = "012", f"{rule}:that"  # "warned that the address will be destructive": a dark forecast
+    if (
+        code == "141"
+        and verb.lemma_.lower() == "demonstrate"
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return []  # "demonstrated a disregard for": showed, did not rally
+    if code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
+        code, rule = "111", f"{rule}:that"  # "protesting that his record is to the left": words, not a rally
+    if code.startswith("173") and any(c.dep_ == "ccomp" for c in verb.children):
+        code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
     topic: list[Token] = []
@@ -128,8 +170,72 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         topic = [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree] + [
             t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
         ]
+    if code == "010" and not topic:
+        content = _said_content(ctx, sent, verb)
+        if content is not None:
+            return content
     mode = "potential" if clauses.modal_marker(verb, lexicon) else None
-    return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic)
+    return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
+
+
+DEMAND_MODALS = frozenset({"must", "should"})
+FUTURE_MODALS = frozenset({"will", "would", "'ll", "\u2019ll", "shall"})
+OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
+
+
+def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
+    """What a statement says can make it an act of its own: "Russia said Sudan must return the helicopter"
+    demands (10) of Sudan; "Palestinian leaders said they would boycott all contact" threatens (13)."""
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if content is None or clauses.is_negated(content):
+        return None
+    aux = {a.lower_ for a in content.children if a.dep_ == "aux"}
+    subjects = clauses.subject_tokens(content)
+    if not subjects:
+        return None
+    inner = clauses.match_verb(content, ctx.lexicon)
+    if aux & DEMAND_MODALS:
+        demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
+        if not demanded:
+            return None
+        control = ctx.lexicon.controls.get("demand")
+        code = (control.code_for(inner.code if inner else None) if control else None) or "100"
+        entry = VerbEntry(id="statement.must", lemma=verb.lemma_, code=code)
+        ctx.consumed.add(content.i)
+        return _assemble(ctx, sent, verb, entry, code, "statement.must", None, given_targets=demanded)
+    threat = ctx.lexicon.controls.get("threaten")
+    if aux & FUTURE_MODALS and inner is not None and threat is not None and inner.code[:2] in threat.by_root:
+        speaker = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
+        own = subjects[0].lower_ in OWN_SUBJECTS or any(
+            same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
+        )
+        threat_code = threat.code_for(inner.code)
+        if not own or threat_code is None:
+            return None
+        ctx.consumed.add(content.i)
+        rule = f"statement.would+{inner.id}"
+        return _assemble(ctx, sent, verb, inner, threat_code, rule, "threatened", complement=content)
+    return None
+
+
+QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
+
+
+def complement_of(verb: Token) -> Token | None:
+    return clauses.complement_verb(verb)
+
+
+def _asks_a_question(verb: Token, complement: Token | None) -> bool:
+    """ "asked at a news conference", "asked why ...", "asking, 'What ...?'": asking a question is no appeal.
+    "asked Seoul to resume talks" and "asked for aid" are appeals."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    if complement is not None or any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    return not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("help", "aid", "support", "assistance")
+        for c in verb.children
+    )
 
 
 def _proposal_object(verb: Token) -> Token | None:
@@ -163,9 +269,6 @@ def _code_control(
 ) -> list[Event]:
     """ "agreed to meet" (036), "refused to meet" (125), "threatened to strike" (138), "urged X to talk" (026)."""
     inner = clauses.match_verb(complement, ctx.lexicon)
-    if clauses.is_negated(verb) and control.kind != "refusal":
-        ctx.consumed.add(complement.i)
-        return []
     if control.kind == "refusal":
         if clauses.is_negated(verb):  # "did not refuse to meet" asserts nothing we code
             ctx.consumed.add(complement.i)
@@ -175,6 +278,8 @@ def _code_control(
             if inner is not None and inner.negated
             else control.code_for(inner.code if inner is not None else None)
         )
+        if inner is not None and inner.code.startswith("01"):
+            code = "011"  # "declined to weigh in", "refused to comment": declining comment
     else:
         code = control.code_for(inner.code if inner is not None else None)
     if code is None:
@@ -198,11 +303,15 @@ def _assemble(
     mode: str | None,
     complement: Token | None = None,
     topic: list[Token] | None = None,
+    polarity_absorbed: bool = False,
+    given_targets: list[EventActor] | None = None,
 ) -> list[Event]:
     index = ctx.index
     subjects = clauses.subject_tokens(verb)
     sources = [a for s in subjects for a in index.resolve_all(s)]
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
+    if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
+        return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []
@@ -210,10 +319,14 @@ def _assemble(
     if not sources:
         return []
     targets, syntactic = syntactic_targets(index, verb, entry, complement)
-    if topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
+    if given_targets is not None:
+        targets, syntactic = given_targets, True
+    elif topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
         countries = {country_of(s) for s in sources}
         targets = [a for _, a in index.in_span(topic) if country_of(a) not in countries][:2]
         syntactic = bool(targets)
+        if not targets and not syntactic_targets(index, verb, entry, complement)[0]:
+            code, rule = "010", rule.removesuffix(":critical")  # criticism of no one named is a statement
     elif not targets and not code.startswith("01") and code != "043":
         # (A host's guest must be named by the syntax; symmetric acts pair coordinated sources below.)
         if code in PLACE_TARGET_CODES:
@@ -222,7 +335,42 @@ def _assemble(
         if not targets and not (entry.symmetric and len(sources) > 1):
             after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
             targets = fallback_target(index, verb, after, sources)
-    if entry.needs_target and not targets:
+    if not targets and given_targets is None and code[:2] in ("10", "11"):
+        # "charging that Mr. Trump had obstructed justice", "demanded Schiff step down": the subject of the
+        # clause is whom the act is aimed at
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            targets = [a for t in clauses.subject_tokens(clause) for a in index.resolve_all(t)]
+            syntactic = bool(targets)
+            if targets:
+                break
+    if not targets and given_targets is None:
+        named = _named_object(verb, entry, complement)
+        if named is not None:  # "accused Schiff of ...": the sentence names whom, the actor layer did not
+            targets, syntactic = [named], True
+    if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
+        return []
+    if code[:2] in VIOLENT_ROOTS:
+        # Force is used by states, armed forces, police, armed groups: "Brat attacked the congressman",
+        # "lacking a rationale to fight McCarthy", "Moore beat Strange" are politics, not violence.
+        sources = [s for s in sources if _can_use_force(s) and not _is_politician(ctx, s)]
+        if not sources:
+            return []
+    if code[:2] in REPORTING_ROOTS:
+        # A medium that reports, writes, asks or hosts is telling the news, not acting ("the newspaper
+        # reported", "KCNA said Kim told Putin ...", "told The Washington Post", "a town hall hosted by
+        # MSNBC"): the act it reports is coded on its own. Its condemnation or threat is an act.
+        if any(_names_medium(s) for s in subjects):
+            sources = []
+        sources = [s for s in sources if not _is_medium(ctx, s)]
+        targets = [t for t in targets if not _is_medium(ctx, t)]
+        if targets and any(
+            _names_medium(o)
+            for o in clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
+        ):
+            targets = []  # "Ryan told WVLK, a radio station"
+    sources = [s for s in sources if not _is_own_outlet(ctx, s)]
+    targets = [t for t in targets if not _is_own_outlet(ctx, t)]
+    if not sources:
         return []
     if code == "010" and not targets:
         # A bare "said" tells only that someone spoke, which the quote layer already records with the
@@ -231,12 +379,90 @@ def _assemble(
     pairs = _pairs(sources, targets, entry.symmetric)
     events = []
     for source, target in pairs:
-        events.append(
-            _event(
-                ctx, sent, verb, source, target, code, rule, mode, entry.confidence, syntactic or not targets
-            )
+        event = _event(
+            ctx,
+            sent,
+            verb,
+            source,
+            target,
+            code,
+            rule,
+            mode,
+            entry.confidence,
+            syntactic or not targets,
+            polarity_absorbed,
         )
+        if event is not None:
+            events.append(event)
     return events
+
+
+NOT_ACTOR_ENTITIES = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
+
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ARMED_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "GOV", "CRM"})
+
+
+def _can_use_force(actor: EventActor) -> bool:
+    """A state, its government or forces, police, rebels, militants, criminals; or a group coded by country
+    alone. A person or body without such a role (a candidate, a legislature, a party) is not."""
+    code = actor.code or ""
+    if not code:
+        return False
+    country = country_of(actor)
+    role = code[3:6] if country else code[:3]
+    if country and not role:
+        return True
+    return role in ARMED_ROLES
+
+
+def _person_words(doc) -> set[str]:
+    """Words of the names the parser tagged as people in this document ("Schiff" tagged LOC once is
+    still the Schiff named as a person elsewhere)."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+
+
+def _is_politician(ctx: _Article, actor: EventActor) -> bool:
+    """A person whose role is a civilian office ("Trump beat Clinton in the election", "Grimm threatened to
+    throw a reporter off the balcony"): their use of force would be a crime, which the news reports with
+    other words. Soldiers, police, militants and criminals keep their acts."""
+    kind = ctx.index.kinds.get(actor.actor_id or "", ("", ""))[0]
+    role = (actor.code or "")[3:6] if country_of(actor) else (actor.code or "")[:3]
+    return kind == "person" and role not in ("MIL", "COP", "REB", "UAF", "SPY", "CRM", "INS")
+
+
+def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:
+    """A proper name the clause gives as the act's object or addressee, uncoded: "accused Schiff",
+    "called on Schiff to resign", "demanding Schiff's ouster"."""
+    candidates = clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
+    if complement is not None:
+        candidates += clauses.object_tokens(complement)
+
+    for tok in candidates:
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        for t in [tok, *owners]:
+            person = t.ent_type_ == "PERSON" or t.text in _person_words(t.doc)
+            if t.pos_ == "PROPN" and person and t.ent_type_ not in NOT_ACTOR_ENTITIES:
+                words = [c for c in t.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [t]
+                name = " ".join(w.text for w in words).removesuffix("\u2019s").removesuffix("'s")
+                if name and name[0].isupper():
+                    return EventActor(name=name, code=None)
+    return None
 
 
 def _pairs(
@@ -245,7 +471,14 @@ def _pairs(
     """One event per actor on each side; symmetric acts between coordinated sources pair them up."""
     pairs: list[tuple[EventActor, EventActor | None]] = []
     if not targets and symmetric and len(sources) > 1:
-        return [(a, b) for a in sources for b in sources if not same_actor(a, b)]
+        # "Israel and Lebanon renewed negotiations": the two sides. Co-subjects of one country, or of none
+        # known ("Kushner and Manafort also attended the meeting"), may be on the same side: not paired.
+        return [
+            (a, b)
+            for a in sources
+            for b in sources
+            if not same_actor(a, b) and country_of(a) and country_of(b) and country_of(a) != country_of(b)
+        ]
     for source in sources:
         options: list[EventActor | None] = list(targets) or [None]
         for target in options:
@@ -255,6 +488,61 @@ def _pairs(
             if symmetric and target is not None:
                 pairs.append((target, source))
     return pairs
+
+
+MEDIA_WORDS = frozenset(
+    "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire cnn msnbc "
+    "bbc cbs nbc".split()
+)
+# Last words of newspaper names: "the Christian Science Monitor", "the Hindustan Times", "Fox News".
+OUTLET_TAILS = frozenset(
+    "post times journal herald tribune gazette monitor chronicle news observer telegraph guardian "
+    "independent inquirer examiner courier dispatch reporter".split()
+)
+# Roots of acts a news medium performs as its work: statements, appeals and questions, interviews, hosting.
+REPORTING_ROOTS = frozenset({"01", "02", "04"})
+
+
+def _is_medium(ctx: _Article, actor: EventActor) -> bool:
+    """A news outlet or agency (CAMEO role MED, one of the outlets crosswire knows, or named as one: "Ansa
+    news agency", "Belgrade radio"), the article's own outlet, or one of its authors."""
+    name = (actor.name or "").strip()
+    words = set(name.lower().split())
+    tail = name.split()[-1].lower() if name.split() else ""
+    if name.lower().removeprefix("the ") in OUTLET_TAILS:
+        return True  # "told the Post"
+    named = (
+        bool(words & MEDIA_WORDS)
+        or "news agency" in name.lower()
+        or (len(words) > 1 and tail in OUTLET_TAILS)
+    )
+    known = bool(name) and _outlets().by_name(name.removeprefix("The ").removeprefix("the ")) is not None
+    return "MED" in (actor.code or "")[:6] or named or known or _is_own_outlet(ctx, actor)
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> SourceRegistry:
+    return SourceRegistry.builtin()
+
+
+def _names_medium(tok: Token) -> bool:
+    """ "Ansa news agency", "Belgrade radio", "the newspaper": the phrase's head names a medium."""
+    words = {c.lower_ for c in tok.children}
+    if any(
+        c.dep_ == "appos" and c.lemma_.lower() in MEDIA_WORDS | {"station", "network", "outlet"}
+        for c in tok.children
+    ):
+        return True  # "WVLK, a radio station"
+    return tok.lower_ in MEDIA_WORDS or (tok.lemma_.lower() == "agency" and "news" in words)
+
+
+def _is_own_outlet(ctx: _Article, actor: EventActor) -> bool:
+    """The outlet that publishes the article, or its author: they report the events, they are no party."""
+    name = (actor.name or "").strip().lower()
+    if not name:
+        return False
+    own = {(ctx.article.outlet or "").strip().lower()} | {a.strip().lower() for a in ctx.article.authors}
+    return name in own - {""}
 
 
 def _cue_speaker(ctx: _Article, verb: Token) -> EventActor | None:
@@ -289,10 +577,11 @@ def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list
     if not pairs:
         return []
     rule = entry.id + (".failed" if _failed(noun, entry) else "")
-    return [
+    events = [
         _event(ctx, sent, noun, s, t, entry.code, rule, parties.mode, entry.confidence, True)
         for s, t in pairs
     ]
+    return [e for e in events if e is not None]
 
 
 def _failed(noun: Token, entry: NounEntry) -> bool:
@@ -323,7 +612,8 @@ def _event(
     mode: str | None,
     base: float,
     syntactic_target: bool,
-) -> Event:
+    polarity_absorbed: bool = False,
+) -> Event | None:
     plover, plover_mode, _ = ctx.codebook.plover(code)
     claim_by = evidence.claim_at(ctx.claims, trigger.idx)
     if (
@@ -332,7 +622,18 @@ def _event(
         and not evidence.inside_content(trigger)
     ):
         claim_by = None
-    date, precision = evidence.date_for(ctx.doc, ctx.times, ctx.article.published, sent, trigger)
+    if (source.name or "").startswith(("\u2019", "'")):
+        return None  # a possessive ending read as a name ("'s Asia trip"): the parse went wrong here
+    said = act_status(trigger)
+    negated = said.negated and not polarity_absorbed
+    if said.status not in FACT_STATUSES and claim_by is None and is_speculation(trigger):
+        return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
+    if negated and code.startswith("01"):
+        return None  # "said nothing", "did not comment": no statement was made
+    when = timing.event_time(ctx.doc, ctx.times, ctx.named, sent, trigger)
+    named = timing.named_event_for(ctx.doc, ctx.named, trigger)
+    place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)
+    published = anchor_date(ctx.article)
     confidence = base + (0.1 if source.actor_id else 0.0)
     confidence += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
     confidence -= 0.1 if mode else 0.0
@@ -348,14 +649,24 @@ def _event(
                 end=sent.end_char,
                 sentence=sent.text,
                 outlet=ctx.article.outlet,
+                date=when.date,
+                date_end=when.end,
+                date_source=when.source,
+                status=said.status,
+                negated=negated,
             )
         ],
+        status=said.status,
+        negated=negated,
         plover=plover,
         mode=mode or plover_mode,
         goldstein=ctx.codebook.goldstein(code),
-        date=date,
-        date_precision=precision,
-        place=evidence.place_for(ctx.index, ctx.places, sent, trigger),
+        date=when.date,
+        date_precision=when.precision,
+        date_end=when.end,
+        date_source=when.source,
+        reported_on=published.isoformat() if published else None,
+        place=place,
         claim_by=claim_by,
         rule=rule,
         confidence=round(min(0.95, max(0.05, confidence)), 2),

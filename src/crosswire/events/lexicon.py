@@ -81,8 +81,25 @@ class Lexicon:
     @staticmethod
     @lru_cache(maxsize=1)
     def builtin() -> Lexicon:
+        """The hand-written lexicon, extended with the verb patterns derived from the Phoenix dictionary
+        (tools/derive_event_lexicon.py); hand entries are tried first at equal specificity."""
         data = resources.files("crosswire").joinpath("data/event_lexicon.toml")
-        return parse_lexicon(data.read_text(encoding="utf-8"), "crosswire/data/event_lexicon.toml")
+        lexicon = parse_lexicon(data.read_text(encoding="utf-8"), "crosswire/data/event_lexicon.toml")
+        derived = resources.files("crosswire").joinpath("data/event_lexicon_derived.toml")
+        if derived.is_file():
+            extra = parse_lexicon(
+                derived.read_text(encoding="utf-8"), "crosswire/data/event_lexicon_derived.toml"
+            )
+            lexicon.add_verbs(extra.verbs)
+        return lexicon
+
+    def add_verbs(self, verbs: dict[str, list[VerbEntry]]) -> None:
+        """Add lower-priority verb entries: they only win over this lexicon's by being more specific."""
+        for lemma, entries in verbs.items():
+            own = self.verbs.get(lemma, [])
+            ranked = [(e, 0) for e in own] + [(e, 1) for e in entries]
+            ranked.sort(key=lambda pair: (-pair[0].specificity, pair[1]))
+            self.verbs[lemma] = [e for e, _ in ranked]
 
     @classmethod
     def from_file(cls, path: str | Path) -> Lexicon:

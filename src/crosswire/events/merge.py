@@ -2,9 +2,14 @@
 
 Two reports are the same event when their sources and targets agree (the same CAMEO actor code, or one
 code refining the other - "PRK" and "PRKGOV" - or, for uncoded actors, the same name), their CAMEO codes
-share the root, and their dates lie within `window_days`. A date taken from the publication date is a
-weak one: it matches any dated report that is not later than it (a report never precedes its event).
-The merged event keeps every mention; its code, date and place are the best supported ones.
+share the root, and their dates lie within `window_days` (a range counts from its start to its end). An
+undated report only bounds the event by its publication day (`reported_on`): it matches any dated report
+that is not later than that (a report never precedes its event).
+
+The merged event keeps every mention with what that report says (its status, polarity and date); its code
+is the one most reports agree on, its date the best sourced one - a date from the text beats one from the
+knowledge base, which beats none - and among those the most precise that most reports give. It is a fact
+when any report states it as one, and `reported_on` is the earliest report's day.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from datetime import date
 
 from crosswire.model import Event, EventActor
 
-PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3, "published": 4, None: 5}
+PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3, None: 5}
+# Where a date came from, best first: the report's own words (absolute or relative), the knowledge base.
+SOURCE_RANK = {"text": 0, "relative": 0, "kb": 1, "none": 2}
 
 
 def _compatible(a: EventActor | None, b: EventActor | None) -> bool:
@@ -26,25 +33,42 @@ def _compatible(a: EventActor | None, b: EventActor | None) -> bool:
     return (a.name or "").lower() == (b.name or "").lower()
 
 
-def _day(event: Event) -> date | None:
+def _iso_day(value: str | None) -> date | None:
     try:
-        return date.fromisoformat((event.date or "")[:10])
+        return date.fromisoformat((value or "")[:10])
     except ValueError:
         return None
 
 
+def _own_days(event: Event) -> tuple[date, date] | None:
+    """The act's own first and last day; None when undated. (A "published" precision is the publication
+    date that older stores kept as a stand-in: not the act's date.)"""
+    if event.date_precision == "published":
+        return None
+    first = _iso_day(event.date)
+    if first is None:
+        return None
+    last = _iso_day(event.date_end) or first
+    return first, max(first, last)
+
+
+def _reported(event: Event) -> date | None:
+    if event.date_precision == "published":
+        return _iso_day(event.date)
+    return _iso_day(event.reported_on)
+
+
 def _dates_agree(a: Event, b: Event, window_days: int) -> bool:
-    da, db = _day(a), _day(b)
-    if da is None or db is None:
-        return True
-    weak_a, weak_b = a.date_precision == "published", b.date_precision == "published"
-    if weak_a and weak_b:
-        return abs((da - db).days) <= window_days
-    if weak_a:  # reported on `da`: the event happened then or before
-        return db <= da
-    if weak_b:
-        return da <= db
-    return abs((da - db).days) <= window_days
+    da, db = _own_days(a), _own_days(b)
+    if da is not None and db is not None:
+        gap = max(da[0], db[0]) - min(da[1], db[1])  # negative when the spans overlap
+        return gap.days <= window_days
+    ra, rb = _reported(a), _reported(b)
+    if da is None and db is None:
+        return ra is None or rb is None or abs((ra - rb).days) <= window_days
+    if da is None:  # reported on `ra`: the event happened then or before
+        return ra is None or db[0] <= ra  # type: ignore[index]
+    return rb is None or da[0] <= rb
 
 
 def same_event(a: Event, b: Event, window_days: int = 3) -> bool:
@@ -68,12 +92,16 @@ def _combine(group: list[Event]) -> Event:
     # The most specific code most reports agree on; the most precise date most reports give.
     codes = Counter(e.cameo for e in group)
     cameo = max(codes, key=lambda c: (codes[c], len(c)))
-    dated = sorted(group, key=lambda e: PRECISION_RANK.get(e.date_precision, 5))
-    top_rank = PRECISION_RANK.get(dated[0].date_precision, 5)
-    day_votes = Counter(e.date for e in dated if PRECISION_RANK.get(e.date_precision, 5) == top_rank)
-    chosen_date = max(day_votes, key=lambda d: (day_votes[d], d or ""))
-    date_source = next(e for e in dated if e.date == chosen_date)
+    dated = sorted(group, key=_date_rank)
+    top_rank = _date_rank(dated[0])
+    day_votes = Counter((e.date, e.date_end) for e in dated if _date_rank(e) == top_rank)
+    chosen = max(day_votes, key=lambda d: (day_votes[d], d[0] or "", d[1] or ""))
+    date_from = next(e for e in dated if (e.date, e.date_end) == chosen)
+    undated = _date_rank(date_from)[0] == SOURCE_RANK["none"]
     facts = [e for e in group if e.claim_by is None]
+    stated = [e for e in group if e.is_fact]
+    status_from = max(stated or group, key=lambda e: e.confidence)
+    reported = [e.reported_on for e in group if e.reported_on]
     sample = next((e for e in group if e.cameo == cameo), best)
     # Independent reports raise confidence: 1 - product of the doubts, capped below certainty.
     doubt = 1.0
@@ -90,14 +118,26 @@ def _combine(group: list[Event]) -> Event:
         plover=sample.plover,
         mode=sample.mode,
         goldstein=sample.goldstein,
-        date=chosen_date,
-        date_precision=date_source.date_precision,
-        place=next((e.place for e in group if e.place is not None), None),
+        date=None if undated else date_from.date,
+        date_precision=None if undated else date_from.date_precision,
+        date_end=None if undated else date_from.date_end,
+        date_source="none" if undated else date_from.date_source,
+        reported_on=min(reported) if reported else None,
+        status=status_from.status,
+        place=next((e.place for e in sorted(group, key=_date_rank) if e.place is not None), None),
         claim_by=None if facts else best.claim_by,  # one outlet stating it as fact outweighs the claims
-        negated=best.negated,
+        negated=status_from.negated,
         rule=best.rule,
         confidence=round(min(0.99, 1.0 - doubt), 2),
     )
+
+
+def _date_rank(event: Event) -> tuple[int, int]:
+    """Text before knowledge base before none; then day before month before range before year."""
+    if _own_days(event) is None:
+        return SOURCE_RANK["none"], PRECISION_RANK[None]
+    source = event.date_source if event.date_source != "none" else "text"  # dated, source not recorded
+    return SOURCE_RANK.get(source, 0), PRECISION_RANK.get(event.date_precision, 4)
 
 
 def merge_events(events: Iterable[Event], window_days: int = 3) -> list[Event]:

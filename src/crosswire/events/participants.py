@@ -10,12 +10,42 @@ base instead, with no actor id: a country's name, alias or demonym, or an organi
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Actor, EventActor
+from crosswire.nlp.actor_roles import ROLE_WORDS
 from crosswire.nlp.kb import KnowledgeBase
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+# Groups an event may be done by, beyond the actor layer's titles: "protesters", "students", "Kurds".
+GROUP_ROLES: dict[str, str] = {
+    **ROLE_WORDS,
+    **dict.fromkeys(
+        "protester protesters demonstrator demonstrators marcher marchers rioter rioters crowd crowds "
+        "supporters supporter student students worker workers youth youths people villagers mob".split(),
+        "CVL",
+    ),
+    **dict.fromkeys("guerrilla guerrillas separatist separatists fighters fighter".split(), "REB"),
+    **dict.fromkeys("party parties".split(), "PTY"),
+    **dict.fromkeys("settler settlers".split(), "CVL"),
+    **dict.fromkeys("gunmen gunman bomber bombers attacker attackers".split(), "UAF"),
+    **dict.fromkeys("authorities authority".split(), "GOV"),
+}
+# Words that count or collect the group they govern: "thousands of Kurds", "members of the party".
+QUANTITY_NOUNS = frozenset(
+    "thousands hundreds dozens scores millions tens some many members member group groups band crowd "
+    "contingent delegation unit units number".split()
+)
+# Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
+OPPOSING_NOUNS = frozenset(
+    "opponent critic rival enemy foe detractor challenger adversary victim accuser congregation family "
+    "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
+    "mother father brother sister cousin child widow friend".split()
+)
+COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
 # "Seoul's offer", "North Korean officials".
@@ -84,6 +114,7 @@ class ActorIndex:
             if actor.kind == "person":
                 self.by_word.setdefault(actor.name.split()[-1].lower(), actor)
         self._entity_cache: dict[int, EventActor | None] = {}
+        self.groups: set[str] = set()  # names of groups coded from a role noun ("Rwandan rebels")
 
     @staticmethod
     def event_actor(actor: Actor) -> EventActor:
@@ -103,16 +134,100 @@ class ActorIndex:
         return None
 
     def resolve(self, tok: Token) -> EventActor | None:
-        """The actor a noun phrase stands for: its head, else a modifier naming a state, person or body."""
+        """The actor a noun phrase stands for: its head, else a modifier naming a state, person or body,
+        else a group named through its country ("Rwandan rebels", "the Albanians of southern Serbia")."""
         found = self.direct(tok)
         if found is not None:
-            return found
+            return self._with_country(tok, found)
+        if tok.lemma_.lower() in OPPOSING_NOUNS:
+            return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
         for child in tok.lefts:
             if child.dep_ in MODIFIER_DEPS:
                 found = self.direct(child) or (self.resolve(child) if child.dep_ == "compound" else None)
                 if found is not None:
+                    if tok.lemma_.lower() in GROUP_ROLES and country_of(found) and not found.actor_id:
+                        return self._group(tok, country_of(found))
                     return found
+        return self.group_actor(tok)
+
+    def country_code(self, text: str) -> str | None:
+        """The CAMEO country a name, alias or demonym stands for ("Ghanaian", "Algerians"): the knowledge base,
+        else the peoples' names derived from the Phoenix country dictionary. Never a capital."""
+        match = self.kb.lookup_country(text)
+        if match is not None:
+            return match.country.cameo if match.via != "capital" else None
+        code = _derived_names().get(text.lower().strip())
+        return code if code and len(code) == 3 and code.isalpha() and code not in _ROLE_CODES else None
+
+    def _with_country(self, tok: Token, found: EventActor) -> EventActor:
+        """A person or body coded by role only ("GOV") gets the country its own phrase or the dictionary of
+        names gives: "Gambian President Dawda Jawara" -> GMBGOV, "President Askar Akayev" -> KGZGOV."""
+        code = found.code or ""
+        if country_of(found) or code[:3] in ("IGO", "NGO", "MNC"):
+            return found
+        country = self._country_in(tok, deep=False) or _country_of_name(found.name)
+        if country is None:
+            return found
+        return EventActor(name=found.name, code=country + code[:3], actor_id=found.actor_id)
+
+    def _country_in(self, tok: Token, deep: bool) -> str | None:
+        """The country a noun phrase's own modifiers name: "Rwandan", "Sudan's", "Mozambique", "in Nepal"."""
+        # The phrase before the head, however nested: "British Defence Secretary Tom King".
+        for left in tok.lefts:
+            if left.dep_ not in MODIFIER_DEPS:
+                continue
+            for t in left.subtree:
+                if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN"):
+                    for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
+                        code = self.country_code(text)
+                        if code is not None:
+                            return code
+        for child in tok.children:
+            if child.dep_ in MODIFIER_DEPS:
+                continue
+            if deep and child.dep_ == "prep" and child.lower_ in COUNTRY_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "NORP", "LOC"):
+                        code = self.country_code(_entity_text(self.doc, pobj))
+                        if code is not None:
+                            return code
         return None
+
+    def _group(self, tok: Token, country: str | None) -> EventActor | None:
+        role = GROUP_ROLES.get(tok.lemma_.lower()) or GROUP_ROLES.get(tok.lower_)
+        code = (country or "") + (role or "")
+        if not code:
+            return None
+        name = " ".join(t.text for t in tok.subtree if t.i >= tok.left_edge.i and t.dep_ != "punct")[:80]
+        self.groups.add(name)
+        return EventActor(name=name, code=code)
+
+    def group_actor(self, tok: Token) -> EventActor | None:
+        """A group the actor layer does not name: a role noun or a people's name with its country
+        ("Ivory Coast rebels", "Turkish police", "Thousands of Iraqi Kurds", "students throughout Indonesia")."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if tok.lower_ in QUANTITY_NOUNS or tok.lemma_.lower() in QUANTITY_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            return self.resolve(pobj)
+            return None
+        lemma = tok.lemma_.lower()
+        people = tok.ent_type_ == "NORP"  # "Kurds", "Albanians", "Palestinians": a people, not a state
+        if lemma not in GROUP_ROLES and tok.lower_ not in GROUP_ROLES and not people:
+            return None
+        country = self._country_in(tok, deep=True)
+        if people and country is None:
+            country = self.country_code(tok.text)
+        if country is None and GROUP_ROLES.get(lemma, GROUP_ROLES.get(tok.lower_)) not in (
+            "REB",
+            "UAF",
+            "OPP",
+        ):
+            return None  # "the police", "the government", "students": whose is not said
+        return self._group(tok, country)
 
     def resolve_all(self, tok: Token) -> list[EventActor]:
         """The actors of a possibly coordinated phrase: "South Korea and the US" gives both."""
@@ -143,10 +258,18 @@ class ActorIndex:
             dateline = text.isupper() and match is not None and match.via == "name"
             if match is not None and match.via != "capital" and not dateline:
                 found = EventActor(name=match.country.name, code=match.country.cameo)
+            elif match is None and label == "NORP":
+                code = self.country_code(text)  # "Ghanaian", "Algerians": a people stands for its country
+                if code is not None:
+                    found = EventActor(name=text, code=code)
         elif label == "ORG":
             org = self.kb.organisation(text)
             if org is not None:
                 found = EventActor(name=org.name, code=org.code)
+        if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
+            code = _derived_names().get(text.lower().removeprefix("the "))
+            if code is not None:
+                found = EventActor(name=text, code=code)
         self._entity_cache[ent.start] = found
         return found
 
@@ -158,7 +281,7 @@ class ActorIndex:
             kind, name = known
             return kind in ("state", "organisation") and (actor.name or "").lower() == name.lower()
         # Coded from the knowledge base (no actor id): only countries and organisations get there.
-        return bool(actor.code) and not actor.actor_id
+        return bool(actor.code) and not actor.actor_id and actor.name not in self.groups
 
     def in_span(self, tokens: Span | list[Token]) -> list[tuple[Token, EventActor]]:
         """Every actor named inside `tokens`, once each, with the first token naming it."""
@@ -168,6 +291,31 @@ class ActorIndex:
             if found is not None and not any(same_actor(found, o) for _, o in out):
                 out.append((tok, found))
         return out
+
+
+@lru_cache(maxsize=1)
+def _derived_names() -> dict[str, str]:
+    """Actor names -> codes derived from the Phoenix actor dictionaries (tools/derive_actor_names.py)."""
+    path = resources.files("crosswire").joinpath("data/actor_names_derived.tsv")
+    if not path.is_file():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, code = line.partition("\t")
+            out[name] = code
+    return out
+
+
+def _country_of_name(name: str | None) -> str | None:
+    code = _derived_names().get((name or "").lower())
+    return code[:3] if code and code[:3] not in _ROLE_CODES and code[:3] not in ("MNC",) else None
+
+
+def _entity_text(doc: Doc, tok: Token) -> str:
+    ent = _entity_at(doc, tok)
+    text = ent.text if ent is not None else tok.text
+    return text.strip().removesuffix("\u2019s").removesuffix("'s").strip()
 
 
 def _entity_at(doc: Doc, tok: Token) -> Span | None:

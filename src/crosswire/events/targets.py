@@ -25,6 +25,8 @@ def syntactic_targets(
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
     for head in heads:
         candidates += clauses.prep_objects(head, entry.target_preps)
+        if entry.code.startswith("01"):
+            continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         for obj in clauses.object_tokens(head):
             candidates += clauses.prep_objects(obj, entry.target_preps)
     if complement is not None:

@@ -2,7 +2,9 @@
 
 The shapes are documented in docs/output-format.md, "events.jsonl and the event table". The table keeps
 GDELT 2.0's column names where the meaning is the same, so tools written for GDELT read it, and adds
-crosswire's own columns (plover, mode, claim_by, rule, confidence) at the end.
+crosswire's own columns (plover, mode, claim_by, rule, confidence, and what the text says of the act's
+time and status: date_end, date_source, reported_on, status, negated) at the end. SQLDATE is the act's own
+date, empty when the text does not date it: the publication date is `reported_on`, never SQLDATE.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ COLUMNS = (
     "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
     "SOURCEURL",
     "plover", "mode", "claim_by", "rule", "confidence",
+    "date_end", "date_source", "reported_on", "status", "negated",
 )  # fmt: skip
 
 
@@ -58,6 +61,11 @@ def event_record(event: Event) -> dict[str, Any]:
                 "end": m.end,
                 "sentence": m.sentence,
                 "outlet": m.outlet,
+                "status": m.status,
+                "negated": m.negated,
+                "date": m.date,
+                "date_end": m.date_end,
+                "date_source": m.date_source,
             }
             for m in event.mentions
         ],
@@ -69,6 +77,11 @@ def event_record(event: Event) -> dict[str, Any]:
         "goldstein": event.goldstein,
         "date": event.date,
         "date_precision": event.date_precision,
+        "date_end": event.date_end,
+        "date_source": event.date_source,
+        "reported_on": event.reported_on,
+        "status": event.status,
+        "negated": event.negated,
         "place": None
         if place is None
         else {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon},
@@ -128,6 +141,11 @@ def event_row(event: Event, urls: Mapping[str, str] | None = None) -> dict[str, 
         "claim_by": event.claim_by,
         "rule": event.rule,
         "confidence": event.confidence,
+        "date_end": event.date_end,
+        "date_source": event.date_source,
+        "reported_on": event.reported_on,
+        "status": event.status,
+        "negated": int(event.negated),
     }
 
 
@@ -171,7 +189,7 @@ def write_event_table(
 
 
 def _schema(pa: Any) -> Any:
-    ints = {"SQLDATE", "IsRootEvent", "QuadClass", "NumMentions", "NumSources", "NumArticles"}
+    ints = {"SQLDATE", "IsRootEvent", "QuadClass", "NumMentions", "NumSources", "NumArticles", "negated"}
     floats = {"GoldsteinScale", "ActionGeo_Lat", "ActionGeo_Long", "confidence"}
     return pa.schema(
         [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in COLUMNS]

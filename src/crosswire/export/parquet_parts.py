@@ -49,8 +49,12 @@ _MENTION = pa.struct(
     [("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("kind", pa.string())]
 )
 _EVENT_MENTION = pa.struct(
-    [("start", pa.int32()), ("end", pa.int32()), ("sentence", pa.string()), ("outlet", pa.string())]
-)
+    [
+        ("start", pa.int32()), ("end", pa.int32()), ("sentence", pa.string()), ("outlet", pa.string()),
+        ("status", pa.string()), ("negated", pa.bool_()), ("date", pa.string()), ("date_end", pa.string()),
+        ("date_source", pa.string()),
+    ]
+)  # fmt: skip
 _STRINGS = pa.list_(pa.string())
 
 SCHEMAS: dict[str, pa.Schema] = {
@@ -81,6 +85,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("id", pa.string()), ("article_id", pa.string()), ("outlet", pa.string()),
             ("cameo", pa.string()), ("root", pa.string()), ("plover", pa.string()), ("mode", pa.string()),
             ("goldstein", pa.float64()), ("date", pa.string()), ("date_precision", pa.string()),
+            ("date_end", pa.string()), ("date_source", pa.string()), ("reported_on", pa.string()),
+            ("status", pa.string()),
             ("source_name", pa.string()), ("source_code", pa.string()), ("source_actor_id", pa.string()),
             ("target_name", pa.string()), ("target_code", pa.string()), ("target_actor_id", pa.string()),
             ("place_name", pa.string()), ("place_country", pa.string()),
@@ -159,6 +165,8 @@ def event_row(event: Event, article_id: str, outlet: str | None) -> dict[str, An
         "id": event.id, "article_id": article_id, "outlet": outlet, "cameo": event.cameo,
         "root": (event.cameo or "")[:2] or None, "plover": event.plover, "mode": event.mode,
         "goldstein": event.goldstein, "date": event.date, "date_precision": event.date_precision,
+        "date_end": event.date_end, "date_source": event.date_source, "reported_on": event.reported_on,
+        "status": event.status,
         "source_name": source.name if source else None, "source_code": source.code if source else None,
         "source_actor_id": source.actor_id if source else None,
         "target_name": target.name if target else None, "target_code": target.code if target else None,
@@ -168,7 +176,11 @@ def event_row(event: Event, article_id: str, outlet: str | None) -> dict[str, An
         "claim_by": event.claim_by, "negated": event.negated, "rule": event.rule,
         "confidence": event.confidence,
         "mentions": [
-            {"start": m.start, "end": m.end, "sentence": m.sentence, "outlet": m.outlet}
+            {
+                "start": m.start, "end": m.end, "sentence": m.sentence, "outlet": m.outlet,
+                "status": m.status, "negated": m.negated, "date": m.date, "date_end": m.date_end,
+                "date_source": m.date_source,
+            }
             for m in event.mentions
             if m.article_id == article_id
         ],

@@ -144,11 +144,19 @@ class _Collector(DescriptionRules):
             parts = name.split()
             for surname in {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}:
                 full_names.setdefault(fold(surname), []).append((key, ent.start))
+        genders = {key: g for key, g in self._full_name_genders(ents).items() if g}
         for ent in singles:
             name = clean_name(ent)
-            owner = surname_owner(fold(name), ent.start, full_names, counts)
+            # "Mr. Trump" is not Melania Trump: bearers of the other sex (as their titles show) are left out,
+            # and a man's honorific with no man of that surname named in full goes to the KB's office holder.
+            said = honorific_gender(self.doc, ent.start)
+            bearers = full_names
+            if said is not None and fold(name) in full_names:
+                kept = [b for b in full_names[fold(name)] if self._gender_of(b[0], genders) in (None, said)]
+                bearers = {**full_names, fold(name): kept}
+            owner = surname_owner(fold(name), ent.start, bearers, counts)
             person = None
-            if owner is None and fold(name) not in full_names:
+            if owner is None and not bearers.get(fold(name)):
                 # no one in the article bears the name: a surname the KB gives to one person in office
                 person = self.kb.person(name, self.on)
                 owner = f"person:{fold(person.name)}" if person else None
@@ -157,6 +165,33 @@ class _Collector(DescriptionRules):
             name = existing.name if existing else (person.name if person else name)
             self._person_mention(ent, key, name, person, "name")
         self._untagged_surnames(full_names, counts)
+
+    def _gender_of(self, key: str, genders: dict[str, str]) -> str | None:
+        """What the article's titles say of a person's sex, else a first name that is a woman's in most
+        of the world's news ("Melania", "Ivanka", "Nancy"), else None (unknown: kept as a candidate)."""
+        if key in genders:
+            return genders[key]
+        draft = self.drafts.get(key)
+        first = (draft.name.split()[0] if draft and draft.name.split() else "").lower()
+        female = first in FEMALE_FIRST_NAMES or (
+            len(first) > 3 and first.endswith("a") and first not in MALE_A_NAMES
+        )
+        return "f" if female else None
+
+    def _full_name_genders(self, ents: list[Span]) -> dict[str, str | None]:
+        """Actor key -> "m"/"f" where a full-name mention carries a gendered title ("first lady Melania
+        Trump", "Mrs. Clinton" is not a full name), else None."""
+        out: dict[str, str | None] = {}
+        for ent in ents:
+            name = clean_name(ent)
+            if not name or len(name.split()) < 2:
+                continue
+            person = self.kb.person(name, self.on)
+            key = f"person:{fold(person.name) if person else fold(name)}"
+            said = honorific_gender(self.doc, ent.start)
+            if said is not None:
+                out[key] = said if out.get(key, said) == said else None
+        return out
 
     def _untagged_surnames(
         self, full_names: dict[str, list[tuple[str, int]]], counts: dict[str, int]
@@ -395,3 +430,36 @@ def extract_actors(
     c.descriptions()
     c.pronouns()
     return c.actors()
+
+
+HONORIFICS = {
+    **dict.fromkeys("mr mr. sir lord king prince husband son brother father uncle".split(), "m"),
+    **dict.fromkeys(
+        "mrs mrs. ms ms. miss madam madame lady queen princess wife daughter sister mother aunt".split(), "f"
+    ),
+}
+
+
+# First names that end otherwise than in "a" and are women's in the news (a name ending in "a" is read as a
+# woman's: Melania, Ivanka, Kamala, Theresa, Angela; "Joshua", "Luca", "Nikita" are the known exceptions).
+FEMALE_FIRST_NAMES = frozenset(
+    "hillary nancy michelle elizabeth susan sarah karen kirsten elise betsy nikki kellyanne marianne "
+    "ruth mary margaret catherine jacqueline christine ursula jacinda yingluck aung suu park geun-hye "
+    "megyn ivana stormy kathy jeanne dianne heidi tammy tulsi elaine condoleezza madeleine".split()
+) - {"park", "aung", "suu"}
+MALE_A_NAMES = frozenset(
+    {"joshua", "luca", "nikita", "ilya", "sasha", "jonah", "elijah", "isa", "musa", "moussa"}
+)
+
+
+def honorific_gender(doc: Doc, start: int) -> str | None:
+    """ "m" or "f" when the words just before a name say so ("Mr. Trump", "first lady Melania Trump")."""
+    for back in (1, 2):
+        if start - back < 0:
+            break
+        word = doc[start - back].lower_
+        if word in HONORIFICS:
+            return HONORIFICS[word]
+        if doc[start - back].pos_ not in ("PROPN", "NOUN", "ADJ", "PUNCT"):
+            break
+    return None

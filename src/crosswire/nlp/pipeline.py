@@ -50,10 +50,14 @@ def analyze_article(article: Article, doc: Doc, resources: Resources | None = No
     times = extract_times(article, doc)
     countries = sorted({a.country for a in actors if a.country})
     places = extract_places(article, doc, countries)
-    quotes = extract_quotes(article, doc, actors)
-    actors = score_tone(article, doc, actors, quotes)
-    events = extract_events(article, doc, actors, times, places, quotes)
-    five = main_event(article, doc, actors=actors, times=times, places=places, quotes=quotes)
+    # Beliefs and intentions ("analysts believe that ...") still mark whose words a stretch is for tone and
+    # events; only reported speech is kept as the article's quotes, which every interface shows as "X says".
+    attributed = extract_quotes(article, doc, actors, attributions=True)
+    # A quote with no speaker cannot be shown as anyone's words ('..., asked if ..., said, "..."' misparsed).
+    quotes = [q for q in attributed if q.kind != "attribution" and (q.speaker.name or q.speaker.mention)]
+    actors = score_tone(article, doc, actors, attributed)
+    events = extract_events(article, doc, actors, times, places, attributed)
+    five = main_event(article, doc, actors=actors, times=times, places=places, quotes=attributed)
     return Analysis(
         article_id=article.id,
         actors=actors,

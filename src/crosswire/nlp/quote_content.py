@@ -100,6 +100,23 @@ def _right_content(cue: Token) -> Range | None:
     return rights[0].left_edge.i, rights[-1].right_edge.i + 1
 
 
+# Clauses of their own: a that-clause below one of these is another verb's content, not the cue's (a
+# participle, "..., signaling that ...", counts too; a purpose clause, "to prove that ...", does not).
+_OTHER_CLAUSES = frozenset(("relcl", "parataxis"))
+
+
+def own_clause(cue: Token, clause: Token) -> bool:
+    """Whether a that-clause below the cue is its own content ("said following a vote that ...") rather
+    than another verb's ("told lawmakers ..., signaling that ...", "announced by Rosenstein, who made clear
+    that ...")."""
+    token = clause.head
+    while token.i != cue.i and token.head.i != token.i:
+        if token.dep_ in _OTHER_CLAUSES or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+            return False
+        token = token.head
+    return token.i == cue.i
+
+
 def content_ranges(cue: Token) -> list[Range]:
     """The token ranges a cue reports, or [] when it has no content the parse can show."""
     if cue.lower_ == "according":
@@ -107,6 +124,9 @@ def content_ranges(cue: Token) -> list[Range]:
     lemma = cue.lemma_.lower()
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
+        # "X said ... -- he said he still plans ...": a clause before the cue that is a statement of its own
+        # is not this cue's content when one follows it.
+        comps = [c for c in comps if c.i > cue.i] or comps
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = _subtree_range(comp)
         # "told reporters that ..." keeps only the clause; "said in a statement that ..." likewise.
@@ -120,7 +140,13 @@ def content_ranges(cue: Token) -> list[Range]:
     if lemma in SPEECH_VERBS or lemma in THOUGHT_VERBS:
         # "said following a vote in 2001 that ...": the parser hung the that-clause on a nearby noun.
         for t in cue.subtree:
-            if t.i > cue.i and t.lower_ == "that" and t.dep_ == "mark" and t.head.i > cue.i:
+            if (
+                t.i > cue.i
+                and t.lower_ == "that"
+                and t.dep_ == "mark"
+                and t.head.i > cue.i
+                and own_clause(cue, t.head)
+            ):
                 return _clean(cue, [(t.i, t.head.right_edge.i + 1)])
         xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i]
         if xcomps and lemma not in INTENT_VERBS:
@@ -130,8 +156,11 @@ def content_ranges(cue: Token) -> list[Range]:
         if rng is not None:
             return _clean(cue, [rng])
     if cue.dep_ in ("parataxis",) and cue.head is not cue:
-        # "The talks, he said, are over": the content is the host clause around the cue.
+        # "The talks, he said, are over": the content is the host clause around the cue. The parser may
+        # hang the cue on the host's subject ("its first summit, they say, was aimed at ..."): climb to the verb.
         host = cue.head
+        while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+            host = host.head
         return _clean(cue, _minus(_subtree_range(host), _subtree_range(cue)))
     if cue.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children):
         # "..., as Kim said during a speech": the host clause is what was said.

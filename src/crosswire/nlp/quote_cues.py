@@ -136,3 +136,36 @@ SPEECH_NOUNS = frozenset(
 )
 
 DEMONSTRATIVES = frozenset("this that these those".split())
+
+# Verbs that report what someone said or wrote, as opposed to what they believe, want or do: only these make
+# a reported-speech quote an analyst sees as "X says". Evidential verbs ("suggests", "shows", "signals",
+# "indicates") are left out: their subject is as often the writer's evidence as a speaker.
+SPEECH_ACTS = frozenset(
+    """
+    say tell add note write argue report claim announce explain tweet respond mention declare state confirm
+    warn insist acknowledge urge promise recall reply predict reveal answer joke assure repeat admit emphasize
+    emphasise stress complain assert reiterate boast concede contend maintain observe remark comment testify
+    allege deny ask vow pledge propose demand threaten whisper shout quip muse proclaim caution lament tout
+    post inform notify counter retort scoff cite quote read disclose estimate recount describe agree
+    disagree dispute object protest call label dub brand term characterize characterise portray praise
+    criticize criticise accuse blame slam blast attack condemn denounce decry applaud hail dismiss reject
+    defend endorse mock ridicule thank congratulate welcome recommend point
+    """.split()
+)
+
+# Verbs whose bare object is the speech itself when it names or qualifies it: "described the situation as
+# a deadlock", "called him a liar". Other speech verbs with only an object ("blasted Seoul for the drills",
+# "announced new sanctions", "rejected the offer") report an act, not words, unless they quote the words.
+NAMING_VERBS = frozenset("call describe label dub brand term characterize characterise portray".split())
+
+# Heads of an infinitive cue that make its speech unreal or not yet done: "is expected to announce",
+# "refused to say", "plans to tell", "is likely to claim".
+IRREALIS_HEADS = frozenset(
+    """
+    expect plan intend want hope refuse decline wish seek try attempt prepare set likely unlikely able unable
+    fail going need aim mean supposed due poised ready
+    """.split()
+)
+
+# Modal auxiliaries: "Pyongyang will ask", "they should recognize" say what may happen, not what was said.
+MODALS = frozenset("will would shall should could can may might must 'll 'd wo ca".split())

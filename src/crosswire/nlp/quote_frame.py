@@ -4,14 +4,10 @@ Used by the direct-quote pass of `nlp/quotes.py`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Token
 
+from crosswire.nlp.quote_index import TokenIndex
 from crosswire.nlp.quote_speakers import speaker_head
-
-if TYPE_CHECKING:
-    from crosswire.nlp.quotes import _Index
 
 CLAUSE_END = frozenset(".?!")
 _SET_OFF_BEFORE = frozenset(":,\u2014\u2013-(;")
@@ -39,7 +35,7 @@ def is_set_off(text: str, start: int, end: int) -> bool:
     return before[-1] in '"\u201d)'
 
 
-def clause_frame(text: str, doc: Doc, idx: _Index, start: int, end: int) -> tuple[list[int], list[int]]:
+def clause_frame(text: str, doc: Doc, idx: TokenIndex, start: int, end: int) -> tuple[list[int], list[int]]:
     """Unquoted tokens of the clause around a quote piece: those before it and those after it, up to
     a sentence end, another quotation or the paragraph's edge."""
     p_start, p_end = paragraph_bounds(text, start)

@@ -8,6 +8,7 @@ surnames to the nearest earlier full name in the article.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,7 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
 _GROUP_PRONOUNS = frozenset("they it them its their".split())
 _RELATIVES = frozenset("who which that whom".split())
+SUBJECT_SENTENCES = 2  # how many sentences back a pronoun's antecedent is looked for among subjects
 
 
 @dataclass
@@ -81,8 +83,11 @@ def mention_from_head(head: Token, stop: set[int]) -> SpeakerMention:
     return SpeakerMention(start, end, head.i)
 
 
-def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
-    """The head token of the cue's speaker, following the parse; None when the cue has no speaker."""
+def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = frozenset()) -> Token | None:
+    """The head token of the cue's speaker, following the parse; None when the cue has no speaker.
+    A participle never takes its subject from inside a quotation (`quoted`): in 'Clapper insisted that the
+    government "does not obtain ..." from providers, saying that ...', the parser hangs "saying" on the
+    quoted "obtain", but Clapper is the one saying."""
     if cue.lower_ == "according":
         for child in cue.children:
             if child.dep_ == "prep":
@@ -116,8 +121,16 @@ def speaker_head(cue: Token, quote_before_cue: bool = False) -> Token | None:
         return None  # "three reasons to believe that ...", "a decision to announce ...": nobody's words
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "a statement announcing the pick", "the department announcing sanctions"
+    if cue.dep_ == "xcomp":
+        # "The remarks prompted Vieira to ask ...", "urged him to say": the object is who speaks.
+        objs = [c for c in cue.head.children if c.dep_ in ("dobj", "dative") and c.i < cue.i]
+        if objs:
+            return objs[0]
     if cue.dep_ in _INHERITS_SUBJECT and cue.head is not cue:
-        return speaker_head(cue.head, quote_before_cue)
+        head = cue.head
+        while head.i in quoted and head.head.i != head.i:
+            head = head.head
+        return speaker_head(head, quote_before_cue, quoted)
     if cue.dep_ == "relcl" and cue.head is not cue:
         return cue.head
     return None
@@ -176,21 +189,27 @@ def _full_name(doc: Doc, short: str) -> str:
     return best
 
 
-def _antecedent(doc: Doc, before: int, pronoun: str) -> str | None:
-    """Nearest earlier candidate for a pronoun: a person for he/she, an organisation or state for it/they."""
+def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozenset()) -> str | None:
+    """Nearest earlier candidate for a pronoun: a person for he/she, an organisation or state for it/they.
+    Names inside quote marks are the speaker's words, not the writer's ("... the failed Obama
+    administration ...," he said): a pronoun outside a quotation never points into one."""
     if pronoun in ("they", "them", "their"):
         # "some analysts believe ..., they say": a plural subject nearby is the likelier antecedent.
         for token in reversed(doc[max(0, before - 60) : before]):
+            if token.i in quoted:
+                continue
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
                 return doc[token.left_edge.i : token.i + 1].text
     labels = ("PERSON",) if pronoun in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    earlier = [e for e in doc.ents if e.end <= before and e.label_ in labels]
+    earlier = [e for e in doc.ents if e.end <= before and e.label_ in labels and e.start not in quoted]
     if not earlier:
         return None
-    # A subject in the last two sentences beats a nearer object: "Putin met Kim. ... he told reporters".
+    # A subject in the last few sentences beats a nearer object: "Putin met Kim. ... he told reporters";
+    # a long quotation between them ('Trump said .... "...," he told reporters') is no reason to look less far.
     window = doc[before].sent.start if before < len(doc) else len(doc)
-    if window > 0:
-        window = doc[window - 1].sent.start
+    for _ in range(SUBJECT_SENTENCES - 1):
+        if window > 0:
+            window = doc[window - 1].sent.start
     subjects = [e for e in earlier if e.start >= window and e.root.dep_ in ("nsubj", "nsubjpass")]
     ent = (subjects or earlier)[-1]
     return _full_name(doc, ent.text) if ent.label_ == "PERSON" else ent.text
@@ -227,18 +246,25 @@ def description_text(doc: Doc, mention: SpeakerMention) -> str:
     return doc[start:end].text
 
 
-def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor] | None) -> model.Speaker:
-    """Turn a speaker mention into a `model.Speaker` with its resolved name, code and anonymity."""
+def resolve_speaker(
+    doc: Doc, mention: SpeakerMention, actors: list[model.Actor] | None, quoted: Set[int] = frozenset()
+) -> model.Speaker:
+    """Turn a speaker mention into a `model.Speaker` with its resolved name, code and anonymity; `quoted`
+    holds the tokens inside quote marks, where a pronoun's antecedent is never looked for."""
     span = doc[mention.start : mention.end]
     head = doc[mention.head]
     speaker = model.Speaker(mention=span.text, start=span.start_char, end=span.end_char)
     if actors:
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        # "Australia's trade minister, Claire Donnelly", "The chairman of the committee, Representative Trey
+        # Gowdy": the person named in apposition speaks, whatever actor the title alone was linked to.
+        by_name = named is not None and _actor_for(actors, named.idx, named.idx + len(named.text))
+        by_head = _actor_for(actors, head.idx, head.idx + len(head.text))
         actor = (
-            _actor_for(actors, head.idx, head.idx + len(head.text))
-            # "Australia's trade minister, Claire Donnelly": the person named in apposition speaks
-            or (named is not None and _actor_for(actors, named.idx, named.idx + len(named.text)))
-            or _actor_for(actors, span.start_char, span.end_char)
+            (by_name or by_head if head.pos_ == "NOUN" else by_head or by_name)
+            # Only names up to the head: "an accompanying list of his speaking fees" is no one's words
+            # but the list's, whoever "his" is.
+            or _actor_for(actors, span.start_char, head.idx + len(head.text))
         )
         if actor is not None:
             speaker.name = actor.name
@@ -253,12 +279,12 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, actors: list[model.Actor]
         # noun as the speaker ("Pyongyang, which rejected ..." is North Korea), keeping the mention "which".
         noun = head.head.head if head.head.dep_ == "relcl" else head.head
         inner = mention_from_head(noun, {head.i})
-        found = resolve_speaker(doc, inner, actors)
+        found = resolve_speaker(doc, inner, actors, quoted)
         speaker.name, speaker.actor_code, speaker.actor_id = found.name, found.actor_code, found.actor_id
         speaker.anonymous, speaker.description = found.anonymous, found.description
         return speaker
     if lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-        speaker.name = _antecedent(doc, mention.start, lower)
+        speaker.name = _antecedent(doc, mention.start, lower, quoted)
     elif is_anonymous(doc, mention):
         speaker.anonymous = True
         speaker.description = description_text(doc, mention)

@@ -13,7 +13,6 @@ told Putin that ...") records the outer speaker as `reported_via`.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -24,18 +23,17 @@ from spacy.tokens import Doc, Token
 from crosswire import model
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
-from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, NAME_NOUNS
+from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS
 from crosswire.nlp.quote_frame import (
     clause_frame,
     colon_speaker,
     is_set_off,
     previous_sentence_speaker,
 )
+from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
-from crosswire.nlp.runtime import doc_text
-
-_SMALL_WORDS = frozenset("a an the of and or in on at to for by with de la le von van al".split())
+from crosswire.nlp.quote_speech import is_negated, is_speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,28 +60,8 @@ class _Draft:
     cue_span: tuple[int, int] | None = None
     speaker: SpeakerMention | None = None
     frame_end: int = 0  # end of the attribution clause, for chaining follow-on quote paragraphs
+    speech: bool = True  # reported speech or writing; False: a belief, intention or act (an attribution)
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-class _Index:
-    """Token lookups by character offset, and which tokens lie inside quote marks."""
-
-    def __init__(self, doc: Doc, segments: list[QuotedSegment]):
-        self.doc = doc
-        self.starts = [t.idx for t in doc]
-        self.quoted: set[int] = set()
-        self.speech: set[int] = set()  # quoted tokens other than quoted names and titles
-        text = doc_text(doc)
-        for seg in segments:
-            name = _looks_like_name(text, seg.start, seg.pieces[0][1], doc, self)
-            for a, b in seg.pieces:
-                self.quoted.update(range(*self.tokens(a, b)))
-                if not name:
-                    self.speech.update(range(*self.tokens(a, b)))
-
-    def tokens(self, start: int, end: int) -> tuple[int, int]:
-        """[first, last) token indices whose start lies in [start, end)."""
-        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
 
 def _is_cue(token: Token, quoted: set[int]) -> bool:
@@ -106,27 +84,21 @@ def _is_cue(token: Token, quoted: set[int]) -> bool:
     ) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" for c in token.children)
 
 
-def _looks_like_name(text: str, seg_start: int, seg_end: int, doc: Doc, idx: _Index) -> bool:
-    """A quoted name or title, not speech: capitalised words with no sentence punctuation inside,
-    or a quoted phrase followed by a noun such as drill, exercise or campaign."""
-    inner = text[seg_start + 1 : seg_end - 1].strip(" '\"\u201c\u201d")
-    words = inner.split()
-    if not words or len(words) > 6 or re.search(r"[.?!,]$", inner):
-        return False
-    first, last = idx.tokens(seg_end, len(text))
-    if first < len(doc) and doc[first].lower_ in NAME_NOUNS:
+def _has_own_subject(cue: Token) -> bool:
+    """'she said', 'said a former official': the cue names its speaker right there."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return True
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+    nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET", "PRON")
 
 
-def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Index) -> list[_Draft]:
+def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: TokenIndex) -> list[_Draft]:
     drafts: list[_Draft] = []
     by_cue: dict[int, _Draft] = {}
     for seg in segments:
         if seg.single or not is_set_off(text, seg.start, seg.pieces[0][1]):
             continue
-        if _looks_like_name(text, seg.start, seg.pieces[0][1], doc, idx):
+        if looks_like_name(text, seg.start, seg.pieces[0][1], doc, idx):
             continue
         first_tok, _ = idx.tokens(*seg.pieces[0])
         before, after = clause_frame(text, doc, idx, *seg.pieces[0])
@@ -135,13 +107,20 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: _Ind
         if re.search(r"[.?!\u2026][\"\u201d']+$", text[seg.pieces[-1][0] : seg.pieces[-1][1]]):
             # A quotation closed by a full stop: only an attribution right after it ('." he said') counts.
             after_last = after_last[:6]
-        cues_before = [doc[i] for i in before if _is_cue(doc[i], idx.quoted)]
-        cues_after = [doc[i] for i in after_last if _is_cue(doc[i], idx.quoted)]
+        # 'judges do not, as Roberts said, only call "balls and strikes"': a negated verb attributes nothing.
+        cues_before = [doc[i] for i in before if _is_cue(doc[i], idx.quoted) and not is_negated(doc[i])]
+        cues_after = [doc[i] for i in after_last if _is_cue(doc[i], idx.quoted) and not is_negated(doc[i])]
         ends_with_colon = bool(before) and doc[before[-1]].text == ":"
         if ends_with_colon and not cues_before:
             cues_after = []  # 'in his remarks: "..."': the colon's clause attributes it, not the next one
         cue: Token | None = None
-        if opens_clause and cues_after:
+        # '..., "So much for judicial modesty," she said': an attribution right after the quotation is its
+        # cue, whatever verb the clause before it has ("Hirono blasted the decision ..., "...," she said").
+        # A participle after it ('Peabody said: "...," adding that ...') goes on, it does not attribute.
+        right_after = (
+            bool(cues_after) and cues_after[0].i in after_last[:4] and _has_own_subject(cues_after[0])
+        )
+        if (opens_clause or right_after) and cues_after:
             cue = cues_after[0]
         elif cues_before:
             cue = cues_before[-1]
@@ -200,7 +179,7 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-def _speaker_line_drafts(text: str, doc: Doc, idx: _Index, taken: list[_Draft]) -> list[_Draft]:
+def _speaker_line_drafts(text: str, doc: Doc, idx: TokenIndex, taken: list[_Draft]) -> list[_Draft]:
     drafts = []
     for m in _SPEAKER_LINE.finditer(text):
         name = m.group(1)
@@ -228,7 +207,7 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(x2, y2) - max(x1, y1)) for x1, x2 in a for y1, y2 in b)
 
 
-def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft]:
+def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_Draft]:
     used = {d.cue.i for d in direct if d.cue is not None}
     drafts: list[_Draft] = []
     for token in doc:
@@ -245,7 +224,7 @@ def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft
         n_tokens = sum(b - a for a, b in ranges)
         n_quoted = sum(1 for a, b in ranges for i in range(a, b) if i in idx.speech)
         kind = "indirect" if n_quoted == 0 else ("direct" if n_quoted >= 0.9 * n_tokens else "mixed")
-        head = speaker_head(token)
+        head = speaker_head(token, quoted=idx.quoted)
         if head is None and kind != "direct" and speaks_for_nobody(token):
             continue
         if (
@@ -255,7 +234,7 @@ def _reported_drafts(doc: Doc, idx: _Index, direct: list[_Draft]) -> list[_Draft
             and not accepts_speaker(token, head)
         ):
             continue  # "All of this suggests that ...": the writer's reasoning, not a source's words
-        draft = _Draft(pieces, kind, cue=token)
+        draft = _Draft(pieces, kind, cue=token, speech=is_speech(token, n_quoted, head is not None))
         draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
         twin = next((d for d in drafts if d.pieces == pieces), None)
         if twin is not None:
@@ -299,23 +278,30 @@ def _reported_via(
 
 
 def extract_quotes(
-    article: model.Article, doc: Doc, actors: list[model.Actor] | None = None
+    article: model.Article, doc: Doc, actors: list[model.Actor] | None = None, *, attributions: bool = False
 ) -> list[model.Quote]:
-    """Every direct, indirect and mixed quote in the article, with cue, speaker and offsets into its text."""
+    """Every direct, indirect and mixed quote of reported speech in the article, with cue, speaker and
+    offsets into its text; with `attributions`, also the beliefs, intentions and acts attributed to
+    someone, as `kind="attribution"` (see `quote_speech`)."""
     text = article.text
     segments = find_quoted_segments(text)
-    idx = _Index(doc, segments)
+    idx = TokenIndex(doc, segments)
     direct = _direct_drafts(text, doc, segments, idx)
     drafts = direct + _reported_drafts(doc, idx, direct)
     drafts += _speaker_line_drafts(text, doc, idx, drafts)
     drafts.sort(key=lambda d: d.pieces[0][0])
     speakers = {
-        id(d): resolve_speaker(doc, d.speaker, actors) if d.speaker is not None else model.Speaker()
+        id(d): resolve_speaker(doc, d.speaker, actors, idx.quoted)
+        if d.speaker is not None
+        else model.Speaker()
         for d in drafts
     }
+    # An attribution may still relay a quote inside it, so `outer` holds every draft.
     outer = {d.cue.i: (d.pieces, speakers[id(d)]) for d in drafts if d.cue is not None}
     quotes = []
     for draft in drafts:
+        if not draft.speech and not attributions:
+            continue
         pieces = sorted(draft.pieces)
         if draft.cue is not None:
             cue_text, cue_start, cue_end = _cue_phrase(draft.cue)
@@ -329,7 +315,7 @@ def extract_quotes(
                 text=" ".join(text[a:b] for a, b in pieces),
                 start=pieces[0][0],
                 end=pieces[-1][1],
-                kind=draft.kind,
+                kind=draft.kind if draft.speech else "attribution",
                 cue=cue_text,
                 cue_start=cue_start,
                 cue_end=cue_end,

@@ -114,11 +114,12 @@ class Occurrence:
     start: int
     end: int
     sentence: str
-    day: int | None
+    day: int | None  # the act's own day, else the report's publication day: keeps reports of days apart
     negated: bool = False
     dyad: bool = False  # names a source and a distinct target: enough to identify the event
     event_id: str | None = None
     what: str = ""  # the cue word or the coded event's name
+    own_day: int | None = None  # the act's own day from the text (never the publication day); None: undated
 
 
 @dataclass
@@ -146,8 +147,9 @@ class AlignedFact:
 
     @property
     def date(self) -> str | None:
-        days = sorted(o.day for o in self.occurrences if o.day is not None and o.match == "event")
-        days = days or sorted(o.day for o in self.occurrences if o.day is not None)
+        """The earliest own day a report gives the act; None when none does (a publication day is not
+        the act's date)."""
+        days = sorted(o.own_day for o in self.occurrences if o.own_day is not None)
         return date.fromordinal(days[0]).isoformat() if days else None
 
 
@@ -185,6 +187,7 @@ def event_occurrences(
                     names.setdefault(key, side.name or key)
             s, e, text = sentences.sentence(m.start)
             entry = book.get(event.cameo) if event.cameo else None
+            own_day = _day(event.date) if event.date_precision == "day" else None
             skip = frozenset(stem(w) for n in names.values() for w in n.split())
             out.append(
                 Occurrence(
@@ -199,7 +202,8 @@ def event_occurrences(
                     start=s,
                     end=e,
                     sentence=text,
-                    day=_day(event.date) if event.date_precision == "day" else _published_day(article),
+                    day=own_day if own_day is not None else _published_day(article),
+                    own_day=own_day,
                     negated=event.negated,
                     event_id=event.id,
                     dyad=len(names) >= 2,

@@ -10,7 +10,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from crosswire.model import Analysis, Article, Fact, stable_id
+from crosswire.model import Analysis, Article, Fact, spoken_text, stable_id
 from crosswire.stories.align import AlignedFact, AlignedQuote, Occurrence
 from crosswire.stories.align import (
     _fact as summarise_group,
@@ -38,7 +38,8 @@ def event_fact(fact: AlignedFact, dep: Dependence) -> Fact:
                 "end": occ.end,
                 "text": occ.sentence,
                 "match": occ.match,
-                "date": date.fromordinal(occ.day).isoformat() if occ.day else None,
+                # The act's own day; never the publication day, which only says when it was reported.
+                "date": date.fromordinal(occ.own_day).isoformat() if occ.own_day else None,
             }
         )
     reports = [(o.article_id, o.outlet) for o in fact.occurrences]
@@ -57,7 +58,7 @@ def event_fact(fact: AlignedFact, dep: Dependence) -> Fact:
 
 
 def quote_fact(group: AlignedQuote, dep: Dependence) -> Fact:
-    text = group.text
+    text = spoken_text(group.text)
     short = text if len(text) <= MAX_QUOTE_SUMMARY else text[: MAX_QUOTE_SUMMARY - 1].rstrip() + "\u2026"
     sentences = [
         {

@@ -1,8 +1,7 @@
 """Timelines: a story's (or the corpus's) event facts in date order, each with the sentences that report it.
 
-A fact's date is the earliest date its coded events carry (the event's own date where the coder
-resolved one, else the reporting article's publication date); a fact known only from claims takes the
-earliest publication date among its reports. Facts with no date at all are listed last, undated.
+A fact's date is the earliest own date (to the day) its coded events carry. The publication date of a
+report is not an event's date: a fact no report dates (claims, undated events) is listed last, undated.
 """
 
 from __future__ import annotations

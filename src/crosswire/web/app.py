@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from crosswire import __version__
+from crosswire.model import spoken_text
 from crosswire.store import StoreError, open_store
 from crosswire.web import routes_api
 from crosswire.web.fetch import FetchPolicy
@@ -70,6 +71,7 @@ def _templates() -> Jinja2Templates:
     env.globals["csrf_token"] = csrf_token_for
     env.filters["short_date"] = lambda v: str(v)[:10] if v else "undated"
     env.filters["safe_url"] = safe_url
+    env.filters["spoken"] = spoken_text  # a quote's words inside the page's own quote marks
     return Jinja2Templates(env=env)
 
 

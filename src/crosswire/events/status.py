@@ -1,0 +1,233 @@
+"""What the text says of an act: happened, going on, planned, hypothetical, demanded of someone, or denied;
+and whether it is affirmed or negated. Read from the dependency tree around the act's trigger word.
+
+`act_status(trigger)` walks from the trigger up the clauses that govern it ("expected to [meet]",
+"demanded that Japan [withdraw]", "denied that its troops [crossed]", "if they [attack]") and takes the
+nearest marker: the closest governing word is what the author or speaker commits to. Only happened and
+ongoing acts, affirmed, are facts (`model.FACT_STATUSES`).
+
+`is_speculation(trigger)` tells the author's own guess ("Kim may now be heading to Moscow", "the move
+suggests that Seoul will ...") from a reported one: an epistemic marker with no reporting verb above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+# Modal auxiliaries: what they make of the act they govern.
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll"})
+POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought", "'d"})
+# "may now be heading": the author's guess. "could impose" reads as a reported possibility, kept hypothetical.
+EPISTEMIC_AUX = frozenset({"may", "might"})
+# Governing verbs (the act is their complement) and the status they give it.
+PLANNED_HEADS = frozenset(
+    "plan intend expect schedule set prepare aim arrange propose anticipate agree pledge promise vow "
+    "offer commit volunteer decide resolve undertake mean gear slate".split()
+)
+HYPOTHETICAL_HEADS = frozenset(
+    "want hope wish seek try attempt consider mull weigh contemplate ponder discuss debate explore "
+    "threaten fear warn risk could ask wonder question doubt imagine suppose predict speculate "
+    "like love prefer".split()
+)
+DEMANDED_HEADS = frozenset(
+    "demand urge call appeal press request encourage order instruct direct tell insist push lobby "
+    "require pressure push beg implore exhort invite advise".split()
+)
+# "told Putin that the summit had broken down" reports; "told Seoul to withdraw" demands.
+DEMAND_ONLY_WITH_INFINITIVE = frozenset(
+    {"tell", "ask", "advise", "warn", "remind", "order", "instruct", "press"}
+)
+DENIED_HEADS = frozenset("deny refuse reject decline dismiss rule disavow rebuff refute".split())
+NEGATING_HEADS = frozenset({"fail", "neglect", "omit", "stop", "cease", "halt", "avoid"})
+# Verbs through which the author speculates: "suggests that", "appears to", "seems to".
+SPECULATIVE_HEADS = frozenset({"suggest", "appear", "seem", "indicate", "signal", "imply", "mean"})
+REPORTING_HEADS = frozenset(
+    "say tell report announce state declare claim add note confirm write quote cite according "
+    "insist argue explain allege assert acknowledge admit reveal disclose".split()
+)
+SPECULATIVE_ADVERBS = frozenset({"perhaps", "possibly", "probably", "likely", "maybe", "conceivably"})
+# Adjectives on an event noun: "the anticipated talks", "a proposed summit", "a possible strike".
+PLANNED_MODIFIERS = frozenset(
+    "planned anticipated expected upcoming proposed scheduled forthcoming prospective future next "
+    "impending pending coming mooted".split()
+)
+HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "eventual", "would-be"})
+# Nouns that govern an act as their complement: "his refusal to step down", "the plan to visit",
+# "some thought to stepping down", "calls for his resignation".
+NOUN_HEADS = {
+    **dict.fromkeys("refusal denial rejection".split(), "denied"),
+    **dict.fromkeys(
+        "plan plans intention promise pledge offer proposal bid decision agreement".split(), "planned"
+    ),
+    **dict.fromkeys(
+        "thought possibility prospect idea question threat hope attempt effort".split(), "hypothetical"
+    ),
+    **dict.fromkeys("call calls demand demands request appeal pressure ultimatum".split(), "demanded"),
+}
+NEGATING_NOUNS = frozenset({"inability", "failure"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+ONGOING_HEADS = frozenset({"continue", "keep", "remain"})
+# How far up the clause chain a marker may sit (each step is one governing verb).
+MAX_DEPTH = 4
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "acomp"})
+
+
+@dataclass(frozen=True)
+class Status:
+    status: str  # one of model.EVENT_STATUSES
+    negated: bool = False
+    marker: str | None = None  # the word that set the status (for the rule trail)
+
+
+def _negated_here(tok: Token, own: bool = True) -> bool:
+    for child in tok.children:
+        if own and child.dep_ == "dobj" and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+            return (
+                True  # "reached no agreement", "made no concession" (not "after the meeting, gave no sign")
+            )
+        if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+        if child.dep_ == "dobj" and child.lower_ == "nothing":
+            return True
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def _own_marker(tok: Token) -> Status | None:
+    """A marker on the act's own clause: its auxiliaries, a conditional mark, a question, progressive."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if words & FUTURE_AUX:
+        return Status("planned", marker=next(iter(words & FUTURE_AUX)))
+    if words & POSSIBLE_AUX:
+        return Status("hypothetical", marker=next(iter(words & POSSIBLE_AUX)))
+    # "is going to meet", "are about to sign", "is to visit"
+    if tok.dep_ == "xcomp" and tok.head.lower_ in ("going", "gon") and tok.head.tag_ == "VBG":
+        return Status("planned", marker="going to")
+    if tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in aux):
+        return Status("planned", marker="to")  # a headline: "Gov. Jan Brewer to veto bill"
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in aux):
+        return Status("planned", marker="is to")
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        return Status("hypothetical", marker="if")
+    if any(c.dep_ == "advmod" and c.lower_ in SPECULATIVE_ADVERBS for c in tok.children):
+        return Status("hypothetical", marker="perhaps")
+    if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in aux):
+        if not any(c.lower_ in ("was", "were") for c in aux):  # "were meeting" is past: it happened
+            return Status("ongoing", marker="progressive")
+    if tok.pos_ in ("VERB", "AUX"):  # "is hosting the upcoming lecture", "will attend the planned summit"
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            mods = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
+            if mods & PLANNED_MODIFIERS:
+                return Status("planned", marker=next(iter(mods & PLANNED_MODIFIERS)))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+        if mods & PLANNED_MODIFIERS:
+            return Status("planned", marker=next(iter(mods & PLANNED_MODIFIERS)))
+        if mods & HYPOTHETICAL_MODIFIERS:
+            return Status("hypothetical", marker=next(iter(mods & HYPOTHETICAL_MODIFIERS)))
+    return None
+
+
+def _is_question(tok: Token) -> bool:
+    sent = tok.sent
+    last = next(
+        (t for t in reversed(sent) if not t.is_space and t.text not in ("\u201d", '"', "'", ")")), None
+    )
+    return last is not None and last.text == "?"
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb whose clause this one completes, or the verb whose object this event noun is."""
+    head = tok.head
+    if head is tok:
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head
+        if tok.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+            return head  # "the summit will take place", "talks collapsed"
+        return None
+    if tok.pos_ == "ADP" and tok.dep_ == "prep":
+        return head  # "some thought to [stepping down]": through the preposition to the noun
+    if tok.dep_ in CLAUSE_DEPS:
+        return head
+    if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and tok.dep_ == "acl":
+        return head  # "his refusal to step down": the noun whose complement the act is
+    return None
+
+
+def act_status(trigger: Token) -> Status:
+    """The status and polarity the sentence gives the act `trigger` names."""
+    negated = False
+    tok = trigger
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        negated = True  # "the summit ended without agreement"
+    governing = False  # whether `tok` governs the act (as opposed to being it, or a verb coordinated with it)
+    via = trigger.dep_  # how the clause below `tok` hangs from it
+    for depth in range(MAX_DEPTH + 1):
+        if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NEGATING_NOUNS:
+            negated = not negated  # "Obama's inability to persuade lawmakers to impose restrictions"
+        if _negated_here(tok, own=depth == 0) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
+            negated = not negated if governing else True
+        if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_HEADS:
+            return Status(NOUN_HEADS[tok.lemma_.lower()], negated=negated, marker=tok.lemma_.lower())
+        if governing:
+            lemma = tok.lemma_.lower()
+            if lemma in NEGATING_HEADS:
+                negated = not negated
+                if lemma in ("stop", "cease", "halt"):
+                    return Status("happened", negated=negated, marker=lemma)
+            elif lemma in DENIED_HEADS:
+                return Status("denied", negated=negated, marker=lemma)
+            elif lemma in DEMANDED_HEADS and not (lemma in DEMAND_ONLY_WITH_INFINITIVE and via == "ccomp"):
+                return Status("demanded", negated=negated, marker=lemma)
+            elif lemma in PLANNED_HEADS:
+                return Status("planned", negated=negated, marker=lemma)
+            elif lemma in HYPOTHETICAL_HEADS:
+                return Status("hypothetical", negated=negated, marker=lemma)
+            elif lemma in ONGOING_HEADS:
+                return Status("ongoing", negated=negated, marker=lemma)
+        marker = _own_marker(tok)
+        if marker is not None:
+            return Status(marker.status, negated=negated, marker=marker.marker)
+        governor = _governor(tok)
+        to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if governor is None or (tok.dep_ == "advcl" and not to_clause):
+            break  # an adverbial clause is an act of its own; its head's mood does not reach it
+        # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning.
+        governing = tok.dep_ != "conj" or governing
+        via = tok.dep_
+        tok = governor
+    if _is_question(trigger):
+        return Status("hypothetical", negated=negated, marker="?")
+    return Status("happened", negated=negated)
+
+
+def is_speculation(trigger: Token) -> bool:
+    """The author's own guess, not a report: "Kim may now be heading to Moscow", "the visit suggests that
+    Pyongyang will ...". A reporting verb above the act ("officials said Kim may ...") makes it a claim."""
+    tok = trigger
+    speculative = False
+    for _ in range(MAX_DEPTH + 1):
+        lemma = tok.lemma_.lower()
+        if tok is not trigger and lemma in REPORTING_HEADS:
+            return False
+        if tok is not trigger and lemma in SPECULATIVE_HEADS:
+            speculative = True
+        if any(c.dep_ == "aux" and c.lower_ in EPISTEMIC_AUX for c in tok.children):
+            speculative = True
+        if any(c.dep_ == "advmod" and c.lower_ in SPECULATIVE_ADVERBS for c in tok.children):
+            speculative = True
+        head = tok.head
+        if head is tok:
+            break
+        tok = head
+    return speculative

@@ -1,0 +1,124 @@
+"""Whether an attribution reports speech or writing, or only a belief, an intention or an act.
+
+`quotes` keeps both kinds apart: reported speech ("Kim said that ...", "according to KCNA", a colon
+before a quotation) is what an analyst reads as "X says"; beliefs, intentions, perceptions and evidential
+verbs ("many observers believe", "Pyongyang seeks to", "he knows the Putin option stinks") are kept as
+`kind="attribution"` for PolNeAR-style scoring and for the event coder's claims, and are never shown.
+
+Also not speech: negated cues ("did not reveal", "never said"), cues under a modal or an unreal frame
+("will ask", "is expected to announce", "refused to say"), a speech verb whose only content is an object
+with no quoted words ("blasted Seoul for the drills", "announcing one new set of sanctions"), and any cue in
+a headline or crosshead (a line with no closing punctuation), which restates the body in the desk's words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.nlp.quote_content import own_clause
+from crosswire.nlp.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
+
+_NEGATIONS = frozenset("not n't never no".split())
+# Speech verbs whose infinitive is what was said: "vowed to retaliate", "urged Seoul to stop". Another
+# verb's infinitive is a misparse or an act ("rejected Seoul's offer to co-host").
+_INFINITIVE_SPEECH = frozenset(
+    "vow pledge promise threaten urge demand ask propose agree claim warn tell call order instruct".split()
+)
+_SENTENCE_END = tuple(".?!:;\"'\u201d\u2019)\u2026")
+HEADING_MAX_WORDS = 25
+_SUBORDINATORS = frozenset("when if once after before as while unless until".split())
+
+
+def is_negated(cue: Token) -> bool:
+    """'Kim did not reveal ...', 'he never said ...', 'didn't say'."""
+    return any(c.dep_ == "neg" and c.lower_ in _NEGATIONS for c in cue.children)
+
+
+def is_irrealis(cue: Token) -> bool:
+    """A cue under a modal ('will ask'), or an infinitive under a verb or adjective of expectation, plan
+    or refusal ('is expected to announce', 'declined to say'), reports no speech that took place."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in cue.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
+    head = cue.head
+    if not infinitive or head.i == cue.i or cue.dep_ not in ("xcomp", "ccomp", "advcl"):
+        return False
+    return head.lemma_.lower() in IRREALIS_HEADS or head.lower_ in IRREALIS_HEADS or is_negated(head)
+
+
+def in_heading(cue: Token) -> bool:
+    """Whether the cue sits on a headline or crosshead: a short line that does not end a sentence."""
+    doc = cue.doc
+    text = doc.text
+    start = text.rfind("\n", 0, cue.idx) + 1
+    end = text.find("\n", cue.idx)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return bool(line) and not line.endswith(_SENTENCE_END) and len(line.split()) <= HEADING_MAX_WORDS
+
+
+def _has_clause_content(cue: Token) -> bool:
+    """Whether the cue reports a clause (that-clause, infinitive, the host of '..., he said, ...', or
+    '..., as Kim said') rather than only an object."""
+    if cue.dep_ == "parataxis" or cue.lower_ == "according":
+        return True
+    if cue.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children):
+        return True
+    if any(c.dep_ == "ccomp" for c in cue.children):
+        return True
+    if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
+        return True
+    return any(
+        t.lower_ == "that" and t.dep_ == "mark" and own_clause(cue, t.head)
+        for t in cue.subtree
+        if t.i > cue.i
+    )
+
+
+def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
+    """Whether a reported-speech cue (with `quoted_words` quoted tokens in its content) reports words
+    someone said or wrote, with a speaker to say them."""
+    lemma = cue.lemma_.lower()
+    if cue.lower_ != "according" and lemma not in SPEECH_ACTS:
+        return False
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
+        return False  # "pointed out that ..." is speech; "points to" is evidence
+    if not has_speaker or is_negated(cue) or is_irrealis(cue) or in_heading(cue) or _passive_participle(cue):
+        return False
+    if _inside_belief(cue):
+        return False
+    if quoted_words:
+        return True
+    return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
+
+
+def _inside_belief(cue: Token) -> bool:
+    """'LePage came to believe that a lawmaker had called him a racist': speech someone only believes
+    happened is that person's belief, not a report of the speech."""
+    token = cue
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
+        token = token.head
+        lemma = token.lemma_.lower()
+        if lemma in THOUGHT_VERBS and lemma not in SPEECH_ACTS:
+            return True
+    return False
+
+
+def _passive_participle(cue: Token) -> bool:
+    """'Asked if Trump should ..., Gowdy said', 'When asked how ..., Trump said': a bare past participle
+    heading a clause is passive; its subject was asked, someone else asked."""
+    if cue.tag_ not in ("VBN", "VBD") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children
+    ):
+        return False
+    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "conj"):
+        return True
+    # The tagger may read a clause-initial "asked" as a past tense: judge by where it stands.
+    before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    return before is None or before.lower_ in _SUBORDINATORS
+
+
+def _has_object_complement(cue: Token) -> bool:
+    """'described the situation as a deadlock', 'called him a liar': an object and what it is called."""
+    deps = {c.dep_ for c in cue.children}
+    as_phrase = any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children)
+    return "oprd" in deps or ("dobj" in deps and as_phrase) or "ccomp" in deps

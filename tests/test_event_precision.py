@@ -1,0 +1,85 @@
+"""Known false "facts" the coder must not produce, and the readings that replace them (issue #15).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_events_extract import code
+
+
+def roots(events, root: str):
+    return [e for e in events if e.cameo.startswith(root)]
+
+
+def test_held_is_an_arrest_only_of_people_in_custody() -> None:
+    assert not roots(code("Mr. Trump held out hope for an enduring deal with Chile."), "17")
+    assert not roots(code("Peru held talks with Chile on Monday."), "17")
+    assert roots(code("Peru held talks with Chile on Monday."), "04")
+    held = roots(code("Peruvian police held three Chilean activists in custody."), "173")
+    assert held and held[0].source.code.startswith("PER")
+
+
+def test_mr_trump_is_not_melania_trump() -> None:
+    events = code("Melania Trump visited a school in Texas. Mr. Trump met Kim Jong-un in Singapore.")
+    meetings = [e for e in roots(events, "04") if e.target and e.target.name == "Kim Jong-un"]
+    assert meetings and all(e.source.name != "Melania Trump" for e in meetings)
+    events = code("First lady Melania Trump spoke. Mrs. Trump later met Kim Jong-un in Singapore.")
+    assert [e for e in roots(events, "04") if e.source.name == "Melania Trump"]
+
+
+def test_fire_and_fury_is_a_threat_not_cooperation() -> None:
+    events = code("President Trump threatened North Korea with fire and fury.")
+    assert roots(events, "13") and not [e for e in events if e.cameo[:2] in ("03", "05", "06", "07")]
+
+
+def test_purges_of_kims_own_elites_are_not_aimed_at_other_states() -> None:
+    events = code("Kim purged military and party elites while the United States and South Korea watched.")
+    assert not [e for e in events if e.target and (e.target.code or "")[:3] in ("USA", "KOR")]
+
+
+def test_words_used_as_weapons_are_no_violence() -> None:
+    assert not [
+        e
+        for e in code("Senator Smith attacked Governor Jones as weak on crime.")
+        if e.cameo[:2] in ("18", "19", "20")
+    ]
+    assert not [
+        e for e in code("Jones beat Smith in the Alabama primary.") if e.cameo[:2] in ("18", "19", "20")
+    ]
+    assert roots(code("Peruvian troops attacked Chilean positions near the border."), "19")
+
+
+def test_questions_and_guilty_pleas_are_no_appeals() -> None:
+    assert not roots(code("Senator Smith asked at a news conference why Peru had not paid."), "02")
+    assert not roots(code("The former mayor pleaded guilty to fraud."), "02")
+    assert roots(code("Chile asked Peru to withdraw its troops."), "02")
+
+
+def test_a_statement_that_someone_must_act_demands_it() -> None:
+    demands = roots(code("Russia said on Tuesday that Sudan must return the captured helicopter."), "10")
+    assert demands and demands[0].source.code == "RUS" and demands[0].target.code == "SDN"
+
+
+def test_saying_one_will_act_against_someone_threatens() -> None:
+    threats = roots(code("Bolivia said it would impose sanctions on Chile."), "13")
+    assert threats and threats[0].source.code == "BOL" and threats[0].target.code == "CHL"
+
+
+def test_the_doer_of_an_urged_or_alleged_act_is_the_object() -> None:
+    events = code("Peru accused Chile of trying to annex the islands.")
+    assert not [e for e in events if e.cameo[:2] not in ("11",) and (e.source.code or "").startswith("PER")]
+    assert roots(events, "11")
+
+
+def test_opponents_of_someone_are_not_that_someone() -> None:
+    events = code("Peru's opponents condemned the new border plan.")
+    assert not [e for e in events if (e.source.code or "").startswith("PER")]
+
+
+def test_a_named_target_the_actor_layer_missed_is_kept_by_name() -> None:
+    events = roots(code("Chile accused Zorblax of stealing the funds."), "112")
+    assert events and events[0].target is not None and events[0].target.name == "Zorblax"
+
+
+def test_headlines_in_the_infinitive_are_plans() -> None:
+    expel = roots(code("Chile to expel Peruvian diplomats"), "16")
+    assert expel and all(e.status == "planned" and not e.is_fact for e in expel)

@@ -1,0 +1,113 @@
+"""Status (happened / ongoing / planned / hypothetical / demanded / denied) and polarity of coded acts."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.events.status import act_status, is_speculation
+from crosswire.nlp.runtime import parse
+from test_events_extract import code
+
+
+def status_of(text: str, word: str) -> tuple[str, bool]:
+    doc = parse(text)
+    tok = next(t for t in doc if t.lower_ == word)
+    s = act_status(tok)
+    return s.status, s.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # happened / ongoing
+        ("Chile signed a trade pact with Peru on Monday.", "signed", ("happened", False)),
+        ("Chile is negotiating a trade pact with Peru.", "negotiating", ("ongoing", False)),
+        ("Chile was negotiating with Peru when the talks collapsed.", "negotiating", ("happened", False)),
+        ("Chile continues to negotiate with Peru.", "negotiate", ("ongoing", False)),
+        # planned
+        ("Chile will sign a trade pact with Peru.", "sign", ("planned", False)),
+        ("Chile is expected to sign a trade pact with Peru.", "sign", ("planned", False)),
+        ("Chile plans to sign a trade pact with Peru.", "sign", ("planned", False)),
+        ("Chile is going to sign a trade pact with Peru.", "sign", ("planned", False)),
+        ("The anticipated talks between Chile and Peru were postponed.", "talks", ("planned", False)),
+        # hypothetical
+        ("Chile may sign a trade pact with Peru.", "sign", ("hypothetical", False)),
+        ("If Peru attacks, Chile would respond.", "attacks", ("hypothetical", False)),
+        ("Chile wants to ask Peru about the border.", "ask", ("hypothetical", False)),
+        ("Did Chile sign the pact with Peru?", "sign", ("hypothetical", False)),
+        ("Chile would sign the pact, officials said.", "sign", ("hypothetical", False)),
+        # demanded of someone
+        ("Chile demanded that Peru withdraw its troops.", "withdraw", ("demanded", False)),
+        ("Chile urged Peru to withdraw its troops.", "withdraw", ("demanded", False)),
+        # denied / refused
+        ("Peru denied that its troops crossed the border.", "crossed", ("denied", False)),
+        ("Peru refused to withdraw its troops.", "withdraw", ("denied", False)),
+        # negated
+        ("Peru did not withdraw its troops.", "withdraw", ("happened", True)),
+        ("Peru never attacked Chile.", "attacked", ("happened", True)),
+        ("Peru failed to reach an agreement with Chile.", "reach", ("happened", True)),
+        ("The talks ended with no agreement.", "agreement", ("happened", True)),
+        ("The summit ended without an agreement.", "agreement", ("happened", True)),
+        ("Chile will not sign the pact.", "sign", ("planned", True)),
+    ],
+)
+def test_status_rules(text: str, word: str, expected: tuple[str, bool]) -> None:
+    assert status_of(text, word) == expected
+
+
+def test_coordinated_verb_shares_auxiliaries_not_the_first_verbs_meaning() -> None:
+    assert status_of("Chile will meet Peru and sign a pact.", "sign")[0] == "planned"
+    assert status_of("Peru denied the report and attacked Chile.", "attacked") == ("happened", False)
+
+
+def test_an_adverbial_clause_keeps_its_own_status() -> None:
+    # The bombing happened; the demand is the main clause's.
+    assert status_of("After Peru bombed the port, Chile demanded talks.", "bombed") == ("happened", False)
+
+
+def test_speculation_by_the_author_is_told_from_a_reported_possibility() -> None:
+    doc = parse("Kim may now be heading to Moscow for a summit.")
+    assert is_speculation(next(t for t in doc if t.lower_ == "heading"))
+    doc = parse("Officials said Kim may be heading to Moscow.")
+    assert not is_speculation(next(t for t in doc if t.lower_ == "heading"))
+    doc = parse("The visit suggests that Chile will recognise Peru's claim.")
+    assert is_speculation(next(t for t in doc if t.lower_ == "recognise"))
+
+
+def test_only_happened_affirmed_events_are_facts() -> None:
+    planned = [e for e in code("Peru will attack Chile next week.") if e.cameo.startswith("19")]
+    assert planned and all(e.status == "planned" and not e.is_fact for e in planned)
+    done = [e for e in code("Peru attacked Chile on Monday.") if e.cameo.startswith("19")]
+    assert done and all(e.status == "happened" and e.is_fact for e in done)
+    assert all(m.status == e.status for e in planned + done for m in e.mentions)
+
+
+def test_the_authors_speculation_is_no_event() -> None:
+    assert not [e for e in code("Peru may now be preparing to attack Chile.") if e.cameo.startswith("19")]
+
+
+def test_no_agreement_is_never_an_agreement_fact() -> None:
+    events = code("North Korea and the United States reached no agreement in Hanoi.")
+    assert not [e for e in events if e.cameo.startswith(("03", "05", "06", "07", "08")) and e.is_fact]
+    assert not [e for e in events if e.is_fact and e.plover == "AGREE"]
+
+
+def test_saying_nothing_and_negated_statements_are_dropped() -> None:
+    assert not code("Peru did not comment on the border.")
+
+
+def test_media_that_report_are_no_parties_but_their_condemnation_is_an_act() -> None:
+    events = code("The Korean Central News Agency reported that Peru attacked Chile.")
+    assert not [e for e in events if "MED" in (e.source.code or "")]
+    assert [e for e in events if e.cameo.startswith("19") and e.source.code == "PER"]
+    events = code("The Korean Central News Agency denounced Japan over the drill.")
+    assert [e for e in events if e.cameo.startswith("11") and e.source.code == "PRKMED"]
+
+
+def test_the_articles_own_outlet_is_no_actor() -> None:
+    events = code("Test Daily reported on Monday that Peru criticised Chile.")
+    assert not [
+        e
+        for e in events
+        if "test daily" in {(e.source.name or "").lower(), (e.target and e.target.name or "").lower()}
+    ]
