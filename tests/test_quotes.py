@@ -554,6 +554,7 @@ def test_spoken_text_has_no_doubled_or_unpaired_marks(text, shown):
     assert not set(words) & set('"\u201c\u201d')
 
 
+@pytest.mark.needs_shared
 def test_seed_quotes_show_without_doubled_marks(nlp):
     for seed in ("000", "001", "002"):
         for quote in seed_quotes(nlp, seed)[1]:
