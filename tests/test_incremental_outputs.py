@@ -76,7 +76,7 @@ def test_outputs_after_adding_articles_equal_a_full_run(runs, name):
 
 def test_the_report_shows_compared_facts(runs):
     report = (runs["full"] / "out" / "report.md").read_text(encoding="utf-8")
-    single = report.split("**Single-source**", 1)[1].split("**Omissions**", 1)[0]
+    single = report.split("**Single-source and unconfirmed facts**", 1)[1].split("**Omissions**", 1)[0]
     assert single.count("report.html#a-") >= 5, "no single-source fact cited: the comparison is vacuous"
     assert report.count("**Omissions**\n\n- ") >= 2  # facts two outlets report and another leaves out
 

@@ -378,13 +378,23 @@ class Article:
 class Fact:
     """A fact or quote aligned across a story's articles."""
 
-    kind: str  # event, quote
-    summary: str
+    kind: str  # event, statement (a CAMEO 01 act: said, never a fact), quote
+    summary: str  # events: a plain sentence written from the event's structure (stories/phrases.py)
     event_id: str | None = None
     quote_id: str | None = None
-    outlets: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # every outlet with a report, whatever it says
+    # Events: independent outlets among the reports that give the act as happened (the ones counted).
     independent_outlets: list[str] = field(default_factory=list)
     sentences: list[dict[str, Any]] = field(default_factory=list)  # {article_id, outlet, start, end, text}
+    # Events only (stories/briefing.py): the act's status over its reports, date, place, sides, codes.
+    status: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    source: dict[str, Any] | None = None  # {name, code}
+    target: dict[str, Any] | None = None
+    codes: dict[str, Any] = field(default_factory=dict)  # {cameo, cameo_name, plover, goldstein}
+    first_reported: str | None = None
 
 
 @dataclass

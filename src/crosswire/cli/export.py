@@ -18,8 +18,7 @@ from crosswire.cli.render import print_json, stdout_console, visible
 from crosswire.cli.stories import grouped_stories
 from crosswire.export import FORMATS, export_articles, export_events
 from crosswire.report import write_report
-from crosswire.stories.build import load_corpus
-from crosswire.stories.graph import actor_graph
+from crosswire.stories.graph import facts_graph
 
 app = command_group()
 
@@ -71,8 +70,8 @@ def graph(
     if fmt not in GRAPH_FORMATS:
         raise UsageError(f"unknown graph format {fmt!r}: choose graphml or json")
     with open_existing(db) as corpus:
-        _, analyses = load_corpus(corpus.store)
-    found = actor_graph(e for a in analyses.values() for e in a.events)
+        # The stories' facts: the graph counts the events the comparisons and the report show.
+        found = facts_graph(f for story in grouped_stories(corpus) for f in story.facts)
     text = found.dumps(fmt)
     if out is not None:
         try:

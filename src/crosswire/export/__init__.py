@@ -43,13 +43,14 @@ def export_articles(
 
 def merged_events(store: Any) -> list[Any]:
     """Every stored event, merged across sentences and articles (`events.merge.merge_events`)."""
-    from crosswire.events.merge import merge_events
+    # In reading order, as every story merges its own (stories/briefing.py `merged`).
+    from crosswire.stories.briefing import merged
 
     if hasattr(store, "_read"):  # a Store: one streaming query, no analysis decoded
         from crosswire.export.bulk import analysed_events
 
-        return merge_events(analysed_events(store))
-    return merge_events(event for analysis in store.iter_analyses() for event in analysis.events)
+        return merged(analysed_events(store))
+    return merged(event for analysis in store.iter_analyses() for event in analysis.events)
 
 
 def _urls(store: Any) -> dict[str, str]:

@@ -5,7 +5,7 @@ bounded briefing over its most significant stories (report/scope.py)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Story
@@ -24,7 +24,7 @@ from crosswire.report.scope import (
 )
 from crosswire.report.stored import comparison_from_story
 from crosswire.stories.compare import Comparison, compare_story
-from crosswire.stories.graph import ActorGraph, actor_graph
+from crosswire.stories.graph import ActorGraph, facts_graph
 from crosswire.stories.summary import Summary, situation_summary
 from crosswire.stories.timeline import TimelineEntry, corpus_timeline
 
@@ -95,10 +95,17 @@ def _contents(
             data.comparisons[story.id] = comparison_from_story(story, found, analyses)
         else:
             data.comparisons[story.id] = compare_story(story, arts, analyses, events)
-    data.timeline = corpus_timeline(data.stories)
-    pool = list(events) if events is not None else [e for a in analyses.values() for e in a.events]
-    data.graph = actor_graph(pool)
-    data.summary = situation_summary(arts, analyses)
+    # One event model (stories/briefing.py): the timeline, the graph and the positions are the
+    # stories' compared facts, the same ones the comparisons list.
+    data.timeline = corpus_timeline(
+        [
+            replace(s, facts=data.comparisons[s.id].facts) if s.id in data.comparisons else s
+            for s in data.stories
+        ]
+    )
+    all_facts = [f for c in data.comparisons.values() for f in c.facts]
+    data.graph = facts_graph(all_facts)
+    data.summary = situation_summary(arts, analyses, all_facts)
     for aid, analysis in sorted(analyses.items()):
         article = by_id.get(aid)
         if article is None:

@@ -19,6 +19,8 @@ from crosswire.report.markdown import render_markdown
 from crosswire.report.scope import coverage_sentence
 from crosswire.report.svg import graph_svg, timeline_svg
 from crosswire.report.templates import FACTS_TABLE, HTML
+from crosswire.stories.briefing import outlet_coverage
+from crosswire.stories.briefing import outlet_readings as fact_readings
 from crosswire.stories.sentences import sentence_spans
 
 TITLE = "crosswire briefing"
@@ -88,7 +90,12 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
     shown = {a.id for a in data.articles}
 
     def facts_table(facts: list[Any]) -> Markup:
-        return Markup(facts_template.render(facts=facts, shown=shown))
+        return Markup(facts_template.render(facts=facts, shown=shown, readings=fact_readings))
+
+    by_id = data.article_by_id
+
+    def coverage_strip(story: Any) -> list[dict[str, Any]]:
+        return outlet_coverage([by_id[i] for i in story.article_ids if i in by_id])
 
     template = env.from_string(HTML)
     outlets = sorted({a.outlet for a in data.articles if a.outlet})
@@ -109,6 +116,8 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
         quotes_by_speaker=data.quotes_by_speaker,
         appendix=appendix(data),
         facts_table=facts_table,
+        coverage_strip=coverage_strip,
+        labels={n["id"]: n["label"] for n in graph_json["nodes"]},
     )
 
 

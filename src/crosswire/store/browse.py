@@ -252,7 +252,7 @@ def _ids_value(conn: Connection, ids: list[str]) -> Any:
 def _article_heads(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
-    query = text(f"SELECT id, outlet, title, published FROM articles WHERE {_ids_in(conn, 'id')}")
+    query = text(f"SELECT id, outlet, title, published, genre FROM articles WHERE {_ids_in(conn, 'id')}")
     return {row.id: dict(row._mapping) for row in conn.execute(query, {"ids": _ids_value(conn, ids)})}
 
 
