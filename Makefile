@@ -15,11 +15,12 @@ STAMP_BENCH := $(VENV)/.installed-bench
 # -n 2: pytest-xdist on the two cores CI machines have; PYTEST_ARGS="" runs serially.
 PYTEST_ARGS ?= -q -n 2
 
-.PHONY: demo test lint bench clean help chromium fuzz
+.PHONY: demo test test-fast lint bench clean help chromium fuzz
 
 help:
 	@echo "make demo   install into .venv and analyse examples/ into $(OUT)/"
 	@echo "make test   install with test extras, lint, and run the test suite"
+	@echo "make test-fast  ruff and the tests not marked slow (the quick local loop, about 2 minutes)"
 	@echo "make lint   ruff and mypy"
 	@echo "make bench  run benchmarks/*.py and rewrite docs/benchmarks.md"
 	@echo "make fuzz   fuzz every parser FUZZ_SECONDS each (default 60) and rewrite docs/fuzzing.md"
@@ -59,6 +60,12 @@ test: $(STAMP_TEST) chromium
 	$(BIN)/ruff format --check src tests benchmarks fuzz
 	$(BIN)/mypy src
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The quick loop while working: no mypy, no tests marked `slow` (cross-validation, browsers, killed processes).
+test-fast: $(STAMP_TEST)
+	$(BIN)/ruff check src tests benchmarks fuzz
+	$(BIN)/ruff format --check src tests benchmarks fuzz
+	$(BIN)/pytest $(PYTEST_ARGS) -m "not slow"
 
 # The `bench` extra adds matplotlib for the plots in docs/img/bench-*.png.
 $(STAMP_BENCH): pyproject.toml | $(BIN)/python

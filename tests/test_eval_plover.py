@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import EVAL
@@ -32,6 +33,7 @@ def test_score_counts_type_source_and_empty_records():
     assert result["no_event"] == 1 and result["misses"] == {"none:ASSAULT": 1}
 
 
+@pytest.mark.needs_shared
 def test_eval_plover_codes_records_and_writes_score_py_input(tmp_path):
     out = tmp_path / "coded.jsonl"
     result = CliRunner().invoke(app, ["eval", "plover", str(GOLD), "--limit", "6", "--out", str(out)])

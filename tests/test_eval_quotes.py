@@ -93,6 +93,7 @@ def test_main_prints_scores_for_a_small_sample(eval_dir, capsys):
     assert set(result["by_type"]) == {"direct", "indirect", "mixed"}
 
 
+@pytest.mark.slow
 def test_dev_set_meets_the_acceptance_targets(eval_dir):
     result = ev.run(eval_dir / "quotes" / "polnear_dev.jsonl")
     assert result["documents"] == 84

@@ -202,6 +202,7 @@ MEASURED_CV_MACRO_F1 = 0.462
 MEASURED_LEXICON_CV = 0.397
 
 
+@pytest.mark.slow
 def test_basil_cross_validated_macro_f1(eval_dir: Path, tmp_path_factory) -> None:
     import tempfile
 

@@ -38,7 +38,7 @@ MAIN_EVENTS = [
 
 
 @pytest.fixture(scope="module")
-def coded() -> dict[str, list[Event]]:
+def coded(seeds_dir) -> dict[str, list[Event]]:  # seeds_dir: skipped without ../shared
     out = {}
     for key, path in zip(("hani", "donga", "jt"), sorted(SEEDS.glob("*.txt")), strict=True):
         article = read_seed(path)

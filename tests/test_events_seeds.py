@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
 from crosswire.events.codebook import Codebook
 from crosswire.events.extract import extract_events
 from crosswire.events.merge import merge_events
@@ -42,9 +41,9 @@ def code_article(article: Article) -> list[Event]:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[Article, list[Event]]]:
+def seeds(seeds_dir: Path) -> dict[str, tuple[Article, list[Event]]]:
     out = {}
-    for key, path in zip(("hani", "donga", "jt"), sorted(SEEDS.glob("*.txt")), strict=True):
+    for key, path in zip(("hani", "donga", "jt"), sorted(seeds_dir.glob("*.txt")), strict=True):
         article = read_seed(path)
         if article.published is None:  # the Japan Times page prints no date
             article.published = datetime(2019, 4, 22)

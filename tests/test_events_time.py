@@ -322,7 +322,7 @@ def test_a_dated_setting_dates_the_act() -> None:
 
 
 @pytest.fixture(scope="module")
-def seed_events() -> dict[str, tuple[Article, list[Event]]]:
+def seed_events(seeds_dir) -> dict[str, tuple[Article, list[Event]]]:  # skipped without ../shared
     from conftest import SEEDS
     from test_events_seeds import code_article, read_seed
 

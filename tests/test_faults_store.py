@@ -210,6 +210,7 @@ def small_disk(tmp_path) -> Iterator[tuple[Path, bool]]:
         event.remove(Pool, "connect", cap)
 
 
+@pytest.mark.slow
 def test_disk_full_fails_clearly_and_keeps_every_committed_article(small_disk, tmp_path):
     folder, mounted = small_disk
     db = folder / f"store-{uuid.uuid4().hex[:6]}.db"

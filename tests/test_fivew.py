@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pickle
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
 from crosswire.model import Article
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.fivew import main_event
@@ -30,9 +30,9 @@ def event_of(
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[Article, dict]]:
+def seeds(seeds_dir: Path) -> dict[str, tuple[Article, dict]]:
     out = {}
-    for key, path in zip(("hani", "donga", "jt"), sorted(SEEDS.glob("*.txt")), strict=True):
+    for key, path in zip(("hani", "donga", "jt"), sorted(seeds_dir.glob("*.txt")), strict=True):
         article = read_seed(path)
         doc = parse(article.text)
         out[key] = (article, main_event(article, doc, actors=extract_actors(article, doc), abstain=False))

@@ -27,6 +27,7 @@ COUNTS = {
 }  # fmt: skip
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(TARGETS))
 def test_harness_survives_mutated_inputs(name: str) -> None:
     target = TARGETS[name]

@@ -20,6 +20,8 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 from generate import generate_articles, jsonl_record  # noqa: E402
 
+pytestmark = pytest.mark.slow  # builds a corpus and runs analyze in its fixtures
+
 N, EXTRA, STORIES = 14, 3, 3
 OUTPUTS = (
     "articles.jsonl",

@@ -41,7 +41,7 @@ def read_string(text: str, tmp_path: Path, **kw) -> Article:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, Article]:
+def seeds(seeds_dir: Path) -> dict[str, Article]:
     return {p: read(seed(p)) for p in (HANKYOREH, DONGA, JAPAN_TIMES)}
 
 
@@ -95,6 +95,7 @@ def test_outlet_from_page_layout_without_manifest(seeds):
     assert seeds[DONGA].published == datetime(2019, 4, 29, 7, 42, tzinfo=KST)
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize("writer", [write_csv_manifest, write_toml_manifest])
 def test_outlet_from_manifest(tmp_path, writer):
     manifest = load_manifest(writer(tmp_path))
@@ -107,6 +108,7 @@ def test_outlet_from_manifest(tmp_path, writer):
     assert japan_times.published is None
 
 
+@pytest.mark.needs_shared
 def test_manifest_url_is_recorded(tmp_path):
     donga = read(seed(DONGA), manifest=load_manifest(write_csv_manifest(tmp_path)))
     assert donga.url == "https://www.donga.com/en/article/all/20190429/1"
@@ -342,6 +344,7 @@ def test_bare_genre_kicker_and_masthead_line(tmp_path):
     assert article.text.startswith("Talks are the only road.")
 
 
+@pytest.mark.needs_shared
 def test_read_context_pickles_for_worker_processes(tmp_path):
     manifest = load_manifest(write_csv_manifest(tmp_path))
     context = ReadContext(REGISTRY, manifest_entry=lookup(manifest, seed(DONGA)), source_path="x.txt")

@@ -204,6 +204,7 @@ def test_load_petrarch_folder(tmp_path: Path) -> None:
     assert kb.agent_role("high chancellor") == "GOV"
 
 
+@pytest.mark.slow
 def test_production_phoenix_dictionaries(eval_dir: Path) -> None:
     kb = KnowledgeBase.builtin().copy()
     kb.load_petrarch_dir(eval_dir / "cameo" / "dictionaries" / "phoenix")

@@ -26,11 +26,11 @@ def _lines(path: Path) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory) -> Path:
+def seeds_out(tmp_path_factory, seeds_dir: Path) -> Path:
     out = tmp_path_factory.mktemp("seeds_out")
     manifest = out / "manifest.csv"
     manifest.write_text(MANIFEST, encoding="utf-8")
-    with crosswire.analyze([SEEDS], out=out, manifest=manifest) as corpus:
+    with crosswire.analyze([seeds_dir], out=out, manifest=manifest) as corpus:
         assert corpus.count() == 3
     return out
 
@@ -97,6 +97,7 @@ def test_reanalysis_skips_analysed_articles(seeds_out, monkeypatch):
     assert sum(calls) == 0, "a second run re-parsed articles that were already analysed"
 
 
+@pytest.mark.needs_shared
 def test_analyze_on_postgresql(tmp_path):
     article = SEEDS / "001_65975df8b9dd0a79.txt"
     with pg_schema_url() as url:
@@ -107,6 +108,8 @@ def test_analyze_on_postgresql(tmp_path):
         assert _lines(tmp_path / "stories.jsonl")
 
 
+@pytest.mark.slow
+@pytest.mark.needs_shared
 def test_dask_local_cluster_matches_in_process(tmp_path):
     from dask.distributed import Client, LocalCluster
 

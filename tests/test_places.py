@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
 from crosswire.model import Article, Place
 from crosswire.nlp.places import extract_places, pick_city, read_alias_table, resolve_name
 from crosswire.nlp.runtime import parse
@@ -24,9 +24,9 @@ def named(places: list[Place], text: str) -> Place:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, tuple[Article, list[Place]]]:
+def seeds(seeds_dir: Path) -> dict[str, tuple[Article, list[Place]]]:
     out = {}
-    for key, path in zip(("hani", "donga", "jt"), sorted(SEEDS.glob("*.txt")), strict=True):
+    for key, path in zip(("hani", "donga", "jt"), sorted(seeds_dir.glob("*.txt")), strict=True):
         article = read_seed(path)
         out[key] = (article, extract_places(article, parse(article.text)))
     return out

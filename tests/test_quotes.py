@@ -80,6 +80,7 @@ SEED_DIRECT = [
 ]
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(("seed", "words", "speaker"), SEED_DIRECT)
 def test_seed_direct_quotes_have_their_speakers(nlp, seed, words, speaker):
     text, quotes = seed_quotes(nlp, seed)
@@ -94,6 +95,7 @@ def test_seed_direct_quotes_have_their_speakers(nlp, seed, words, speaker):
         assert text[a] in '\u201c"' and text[b - 1] in '\u201d"'
 
 
+@pytest.mark.needs_shared
 def test_every_seed_direct_quote_is_found(nlp):
     found = 0
     for seed in ("000", "001", "002"):
@@ -104,6 +106,7 @@ def test_every_seed_direct_quote_is_found(nlp):
     assert found == len(SEED_DIRECT)
 
 
+@pytest.mark.needs_shared
 def test_seed_anonymous_official_keeps_the_description(nlp):
     _, quotes = seed_quotes(nlp, "000")
     quote = find(quotes, "North Korea had been asking")
@@ -111,6 +114,7 @@ def test_seed_anonymous_official_keeps_the_description(nlp):
     assert quote.speaker.mention.startswith("a former senior official")
 
 
+@pytest.mark.needs_shared
 def test_seed_kim_reported_via_state_media(nlp):
     _, quotes = seed_quotes(nlp, "000")
     quote = find(quotes, "unilateral attitude and bad faith")
@@ -120,6 +124,7 @@ def test_seed_kim_reported_via_state_media(nlp):
     assert "Korean Central News Agency" in (quote.reported_via or "")
 
 
+@pytest.mark.needs_shared
 def test_seed_deadlock_is_a_mixed_quote_by_kim(nlp):
     _, quotes = seed_quotes(nlp, "000")
     quote = find(quotes, "\u201cdeadlock\u201d")
@@ -127,6 +132,7 @@ def test_seed_deadlock_is_a_mixed_quote_by_kim(nlp):
     assert quote.speaker.name == "Kim Jong-un"
 
 
+@pytest.mark.needs_shared
 def test_seed_putin_post_posed_speaker(nlp):
     text, quotes = seed_quotes(nlp, "001")
     quote = find(quotes, "should be guaranteed first")
@@ -135,6 +141,7 @@ def test_seed_putin_post_posed_speaker(nlp):
     assert quote.speaker.start > quote.end  # named after the quote
 
 
+@pytest.mark.needs_shared
 def test_seed_thae_merciless_is_mixed(nlp):
     _, quotes = seed_quotes(nlp, "002")
     quote = find(quotes, "\u201cmerciless\u201d")
@@ -143,6 +150,7 @@ def test_seed_thae_merciless_is_mixed(nlp):
     assert quote.cue == "described"
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(("seed", "name"), [("001", "Alliance 19-1"), ("002", "Great Disruptor")])
 def test_seed_names_in_quote_marks_are_not_quotes(nlp, seed, name):
     _, quotes = seed_quotes(nlp, seed)
@@ -150,6 +158,7 @@ def test_seed_names_in_quote_marks_are_not_quotes(nlp, seed, name):
         assert not (name in q.text and q.kind in ("direct", "mixed")), q
 
 
+@pytest.mark.needs_shared
 def test_offsets_point_into_the_article(nlp):
     text, quotes = seed_quotes(nlp, "000")
     assert quotes
@@ -162,6 +171,7 @@ def test_offsets_point_into_the_article(nlp):
             assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
 
 
+@pytest.mark.needs_shared
 def test_extraction_is_pure_and_picklable(nlp):
     text, _ = seed_quotes(nlp, "001")
     doc = nlp(text)
@@ -380,6 +390,7 @@ def test_quote_after_remarks_records_the_noun_as_cue(nlp):
 SEED_NOT_SPEAKERS = [("000", "This"), ("002", "three reasons"), ("002", "sanctions"), ("002", "All of this")]
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(("seed", "mention"), SEED_NOT_SPEAKERS)
 def test_seed_inanimate_speakers_are_gone(nlp, seed, mention):
     _, quotes = seed_quotes(nlp, seed)
@@ -388,6 +399,7 @@ def test_seed_inanimate_speakers_are_gone(nlp, seed, mention):
     assert all(not (q.speaker.mention or "").startswith("The fact") for q in quotes)
 
 
+@pytest.mark.needs_shared
 def test_seed_reported_via_names_only_outlets(nlp):
     for seed in ("000", "001", "002"):
         _, quotes = seed_quotes(nlp, seed)
@@ -396,6 +408,7 @@ def test_seed_reported_via_names_only_outlets(nlp):
             assert q.reported_via is None or q.reported_via != q.speaker.name
 
 
+@pytest.mark.needs_shared
 def test_seed_pyongyang_speakers_are_coded(nlp):
     _, quotes = seed_quotes(nlp, "001", attributions=True)
     rejected = next(q for q in quotes if q.cue == "rejected")
@@ -405,12 +418,14 @@ def test_seed_pyongyang_speakers_are_coded(nlp):
             assert q.speaker.actor_code == "PRK", q
 
 
+@pytest.mark.needs_shared
 def test_seed_no_speakerless_list_items_or_announcement_tails(nlp):
     _, quotes = seed_quotes(nlp, "002")
     assert not [q for q in quotes if q.text in ("China for help", "Russia for help")]
     assert not [q for q in quotes if q.text.endswith(" and")]
 
 
+@pytest.mark.needs_shared
 def test_seed_ri_remarks_cue(nlp):
     _, quotes = seed_quotes(nlp, "000")
     quote = find(quotes, "The more important issue for us")
@@ -539,6 +554,7 @@ def test_spoken_text_has_no_doubled_or_unpaired_marks(text, shown):
     assert not set(words) & set('"\u201c\u201d')
 
 
+@pytest.mark.needs_shared
 def test_seed_quotes_show_without_doubled_marks(nlp):
     for seed in ("000", "001", "002"):
         for quote in seed_quotes(nlp, seed)[1]:

@@ -100,7 +100,7 @@ def seed_analysis_quotes() -> dict[str, list[model.Quote]]:
 
 
 @pytest.fixture(scope="module")
-def seed_quotes() -> dict[str, list[model.Quote]]:
+def seed_quotes(seeds_dir) -> dict[str, list[model.Quote]]:  # seeds_dir: skipped without ../shared
     return seed_analysis_quotes()
 
 

@@ -12,6 +12,8 @@ from crosswire.nlp.pipeline import analyze_articles
 from crosswire.report import write_report
 from crosswire.stories.build import stories_step, write_stories_output
 
+pytestmark = pytest.mark.slow  # drives chromium over a corpus analysed in its fixtures
+
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -140,6 +140,7 @@ def store_url(tmp_path_factory) -> str:
     return url
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("articles_cap", [100, 3])
 def test_the_store_path_chooses_what_the_in_memory_path_chooses(store_url, monkeypatch, articles_cap) -> None:
     import crosswire.store.bulk as bulk
@@ -171,6 +172,7 @@ def test_the_store_path_chooses_what_the_in_memory_path_chooses(store_url, monke
         assert len(stored.articles) == 3 and len(stored.stories) == 1
 
 
+@pytest.mark.slow
 def test_bulk_readers_filter_by_id(store_url, monkeypatch) -> None:
     import crosswire.store.bulk as bulk
 

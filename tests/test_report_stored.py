@@ -21,6 +21,8 @@ from crosswire.stories.compare import compare_story
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from generate import generate_articles, jsonl_record  # noqa: E402
 
+pytestmark = pytest.mark.slow  # builds a corpus and analyses it in a module fixture
+
 
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory) -> str:

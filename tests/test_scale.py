@@ -56,6 +56,7 @@ def in_process(tmp_path_factory) -> tuple[dict, dict]:
     return _run(tmp_path_factory.mktemp("in_process"))
 
 
+@pytest.mark.slow
 def test_in_process_run_is_complete(in_process):
     snapshot, dataset = in_process
     assert len(snapshot["articles"]) == 15
@@ -79,6 +80,7 @@ def _count_submits(monkeypatch, executor_class) -> dict[str, int]:
     return submitted
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_with_two_workers_matches_in_process(in_process, tmp_path, monkeypatch):
     submitted = _count_submits(monkeypatch, scale.DaskExecutor)
     snapshot, dataset = _run(tmp_path, dask="local:2")
@@ -92,6 +94,7 @@ def test_dask_local_cluster_with_two_workers_matches_in_process(in_process, tmp_
     assert dataset == expected_dataset  # the same files, named alike, holding the same rows
 
 
+@pytest.mark.slow
 def test_two_worker_process_pool_matches_in_process(in_process, tmp_path, monkeypatch):
     submitted = _count_submits(monkeypatch, scale.PoolExecutor)
     assert _run(tmp_path, workers=2) == in_process

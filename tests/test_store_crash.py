@@ -88,6 +88,7 @@ def _sqlite_is_write_locked(path: Path) -> bool:
         return False
 
 
+@pytest.mark.slow
 def test_sqlite_kill_inside_a_batch(tmp_path):
     db, signal_file = tmp_path / "crash.db", tmp_path / "inside"
     child = _start_child("hang", str(db), signal_file, batches=2)
@@ -99,6 +100,7 @@ def test_sqlite_kill_inside_a_batch(tmp_path):
     _assert_exactly_batches(str(db), committed=2, killed=2)
 
 
+@pytest.mark.slow
 def test_postgresql_kill_inside_a_batch(tmp_path):
     name = "crosswire-crash-" + secrets.token_hex(4)
     signal_file = tmp_path / "inside"
@@ -119,6 +121,7 @@ def test_postgresql_kill_inside_a_batch(tmp_path):
         schema.__exit__(None, None, None)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_kill_at_an_arbitrary_moment_loses_no_committed_batch(tmp_path, backend):
     progress = tmp_path / "progress"

@@ -93,6 +93,7 @@ def _run(folder: Path, db: str, manifest: Path) -> list:
         return corpus.stories()
 
 
+@pytest.mark.slow
 def test_new_articles_join_or_start_stories_without_regrouping(db_url, batches, embedded, compared):
     manifest = batches["manifest"]
     (first,) = _run(batches["first"], db_url, manifest)
@@ -136,6 +137,7 @@ def test_new_articles_join_or_start_stories_without_regrouping(db_url, batches, 
     assert {s.id for s in regrouped} == {s.id for s in stories}
 
 
+@pytest.mark.slow
 def test_unreadable_saved_state_is_replaced_by_a_regroup(db_url, batches, embedded):
     _run(batches["first"], db_url, batches["manifest"])
     with open_store(db_url) as store:

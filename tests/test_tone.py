@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
 from crosswire.model import Actor, Article, Quote, Speaker
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.quotes import extract_quotes
@@ -148,12 +148,14 @@ def test_lexicon_errors_name_the_line() -> None:
 
 
 @pytest.fixture(scope="module")
-def japan_times() -> dict[str, Actor]:
+def japan_times(seeds_dir: Path) -> dict[str, Actor]:
     from crosswire.ingest.context import ReadContext
     from crosswire.ingest.sources import SourceRegistry
     from crosswire.ingest.text import read_text
 
-    path = next(p for p in sorted(SEEDS.glob("*.txt")) if "Great Disruptor" in p.read_text(encoding="utf-8"))
+    path = next(
+        p for p in sorted(seeds_dir.glob("*.txt")) if "Great Disruptor" in p.read_text(encoding="utf-8")
+    )
     context = ReadContext(sources=SourceRegistry.builtin(), source_path=str(path))
     article = next(read_text(path, path.read_text(encoding="utf-8"), context))
     doc = parse(article.text)

@@ -155,6 +155,7 @@ def _wait_for(client, job_id: str) -> dict:
     raise AssertionError(f"ingest job {job_id} did not finish")
 
 
+@pytest.mark.slow
 def test_ingest_upload_and_pasted_text_through_the_api(client):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     body = "Seoul and Tokyo agreed on Monday to resume a military intelligence pact.\n\nOfficials welcomed the step."

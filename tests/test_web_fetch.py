@@ -232,6 +232,7 @@ def client(server, tmp_path):
     app.state.store.close()
 
 
+@pytest.mark.slow
 def test_ingest_by_url_through_the_api(client, server):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     url = f"http://news.example:{server}/article"

@@ -269,6 +269,7 @@ def test_an_odd_highlight_range_is_ignored_not_an_error(sqlite_url):
 # -- item 1 (web) and item 5: uploads --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_good_page_uploaded_with_a_hostile_one_is_stored(sqlite_url):
     hostile = json.dumps(
         {"id": "edge", "title": "Edge", "text": BODY + "Edge.", "published": "9999-12-31T23:59:59-23:59"}
@@ -317,6 +318,7 @@ def test_a_failure_while_writing_an_upload_leaves_no_folder(sqlite_url, monkeypa
 # -- item 7: the API does not reveal the server's folders -------------------------------------------
 
 
+@pytest.mark.slow
 def test_source_paths_are_file_names_in_the_api_and_web_exports(sqlite_url):
     with client_for(sqlite_url) as client:
         job = client.post(

@@ -79,6 +79,7 @@ def evidence(tmp_path, monkeypatch) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_job_runs_in_the_worker_process_and_reports_back(tmp_path, evidence, monkeypatch):
     monkeypatch.setattr(api, "ANALYSIS_STEPS", [record_pid_step])
     with open_store(str(tmp_path / "s.db")) as store:
@@ -105,6 +106,7 @@ def test_a_job_runs_in_the_worker_process_and_reports_back(tmp_path, evidence, m
         jobs.shutdown()  # a second shutdown (the app's lifespan after a test's own) is harmless
 
 
+@pytest.mark.slow
 def test_a_failing_step_fails_its_job_and_the_worker_runs_the_next(tmp_path, monkeypatch):
     monkeypatch.setattr(api, "ANALYSIS_STEPS", [failing_step])
     with open_store(str(tmp_path / "s.db")) as store:
@@ -123,6 +125,7 @@ def test_a_failing_step_fails_its_job_and_the_worker_runs_the_next(tmp_path, mon
             jobs.shutdown()
 
 
+@pytest.mark.slow
 def test_a_killed_worker_fails_its_job_and_is_restarted(tmp_path, evidence, monkeypatch):
     monkeypatch.setattr(api, "ANALYSIS_STEPS", [killing_step])
     shared = tmp_path / "jobs"
@@ -174,6 +177,7 @@ def test_a_worker_that_cannot_open_the_store_fails_the_job_with_the_reason(tmp_p
             jobs.shutdown()
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
 def test_the_worker_opens_a_postgresql_store_by_its_url(evidence, monkeypatch):
     from store_support import pg_schema_url
@@ -224,6 +228,7 @@ def test_a_step_that_cannot_be_sent_runs_in_process(tmp_path, monkeypatch):
             jobs.shutdown()
 
 
+@pytest.mark.slow
 def test_uploads_through_the_app_run_in_the_worker_and_it_stops_with_the_app(tmp_path, evidence, monkeypatch):
     monkeypatch.setattr(api, "ANALYSIS_STEPS", [record_pid_step])
     db = str(tmp_path / "web.db")

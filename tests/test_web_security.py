@@ -71,6 +71,7 @@ def test_hostile_article_text_is_escaped_and_javascript_urls_are_not_linked(db_u
         assert "javascript:window.__xss=1" in page  # shown as text, not as a link
 
 
+@pytest.mark.slow
 def test_form_posts_need_a_matching_csrf_token(db_url):
     with _client(db_url, token=TOKEN) as client:
         data = {"text": "Some text.\n\nMore text here for the reader.", "token": TOKEN}
@@ -145,6 +146,7 @@ def test_loopback_hosts():
     )
 
 
+@pytest.mark.slow
 def test_upload_limits_on_type_size_and_count(db_url):
     limits = UploadLimits(max_file_bytes=1000, max_files=2, max_request_bytes=20_000, max_paste_chars=500)
     auth = {"Authorization": f"Bearer {TOKEN}"}

@@ -38,6 +38,7 @@ def _wait(predicate, seconds: float = 60.0):
     pytest.fail("timed out")
 
 
+@pytest.mark.slow
 def test_a_job_taken_by_one_process_is_reported_by_another(tmp_path, monkeypatch):
     monkeypatch.setattr(api, "ANALYSIS_STEPS", [])  # reading is enough to follow a job
     shared = tmp_path / "jobs"
@@ -65,6 +66,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow
 def test_serve_with_two_workers_answers_searches_and_job_polls(tmp_path):
     db = str(tmp_path / "served.db")
     with open_store(db) as store:

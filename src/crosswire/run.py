@@ -8,7 +8,9 @@ cluster workers load their models once, and every stage that fans out uses it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from crosswire.corpus import Corpus, PathLike, open_store_or_fail
@@ -42,8 +44,33 @@ OUTPUT_WRITERS: list[OutputWriter] = [
 ]
 
 
-def write_outputs(corpus: Corpus, out_dir: PathLike) -> dict[str, str]:
-    """Run every output writer into `out_dir`; returns {output name: path}."""
+# The phase each step or writer's time is counted under in `RunSummary.phases`; any other is "outputs".
+# "analysis" holds everything per article (parse, actors, quotes, tone, event coding, 5W1H); "events" is
+# the merge of events across articles and its files.
+PHASES = ("ingest", "analysis", "stories", "events", "outputs")
+PHASE_OF = {
+    "nlp_step": "analysis",
+    "stories_step": "stories",
+    "write_events_output": "events",
+}
+
+
+@contextmanager
+def _timed(phases: dict[str, float] | None, name: str) -> Iterator[None]:
+    """Add the wall-clock time of the block to `phases[name]` (nothing when phases is None)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if phases is not None:
+            phases[name] = phases.get(name, 0.0) + time.perf_counter() - start
+
+
+def write_outputs(
+    corpus: Corpus, out_dir: PathLike, phases: dict[str, float] | None = None
+) -> dict[str, str]:
+    """Run every output writer into `out_dir`; returns {output name: path}. With `phases`, each writer's
+    seconds are added to its phase (`PHASE_OF`)."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -51,7 +78,8 @@ def write_outputs(corpus: Corpus, out_dir: PathLike) -> dict[str, str]:
         raise UsageError(f"{out}: cannot create output folder: {exc.strerror}") from exc
     written: dict[str, str] = {}
     for writer in OUTPUT_WRITERS:
-        written.update(writer(corpus, out))
+        with _timed(phases, PHASE_OF.get(getattr(writer, "__name__", ""), "outputs")):
+            written.update(writer(corpus, out))
     return written
 
 
@@ -106,15 +134,19 @@ def analyze(
     config.actors = Path(actors) if actors is not None else None
     try:
         # One executor for the whole run: pool or cluster workers load their models once.
+        phases = dict.fromkeys(PHASES, 0.0)  # in this order, each counted even when it takes no time
         with open_executor(config.workers, dask) as executor:
             config.executor = executor
-            corpus.summary = ingest_into(
-                store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url, executor
-            )
+            with _timed(phases, "ingest"):
+                corpus.summary = ingest_into(
+                    store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url, executor
+                )
+            corpus.summary.phases = phases
             config.sources = corpus.summary.registry
             for step in ANALYSIS_STEPS:
                 try:
-                    step(corpus, progress)
+                    with _timed(phases, PHASE_OF.get(getattr(step, "__name__", ""), "analysis")):
+                        step(corpus, progress)
                 except Exception as exc:
                     mapped = as_crosswire_error(exc)
                     if mapped is None or mapped is exc:
@@ -122,10 +154,11 @@ def analyze(
                     raise mapped from exc
         config.executor = None
         if out is not None:
-            corpus.outputs = write_outputs(corpus, out)
+            corpus.outputs = write_outputs(corpus, out, phases)
         if parquet is not None:
             try:
-                corpus.outputs["parquet"] = str(write_dataset(corpus.store, parquet))
+                with _timed(phases, "outputs"):
+                    corpus.outputs["parquet"] = str(write_dataset(corpus.store, parquet))
             except DatasetError as exc:
                 raise UsageError(str(exc)) from exc
         corpus.summary.outputs = dict(corpus.outputs)

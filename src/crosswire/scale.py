@@ -366,4 +366,10 @@ def analyze_store(
         count += len(pairs)
         if progress:
             progress("analysis", count, total)
+    if count:
+        # The analyses are stored: the cached parses (hundreds of Docs with their tensors) would only
+        # raise the peak memory of the steps that follow (story embeddings, outputs).
+        from crosswire.nlp import runtime  # spaCy loads only when an analysis ran here
+
+        runtime.clear_cache()
     return count

@@ -144,6 +144,9 @@ def print_summary(summary: RunSummary, console: Console) -> None:
         console.print(cell(f"store: {summary.db_url}"), soft_wrap=True)
     for name, path in summary.outputs.items():
         console.print(cell(f"{name}: {path}"), soft_wrap=True)
+    if summary.phases:
+        timings = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in summary.phases.items())
+        console.print(cell(f"time: {timings}"), soft_wrap=True)
 
 
 def articles_table(rows: Iterable[dict[str, Any]]) -> Table:

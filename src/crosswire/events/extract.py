@@ -48,6 +48,7 @@ from crosswire.model import (
 )
 from crosswire.nlp.dates import anchor_date
 from crosswire.nlp.named_events import NamedEventMention, find_named_events
+from crosswire.nlp.runtime import doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
@@ -85,7 +86,7 @@ def extract_events(
     lexicon: Lexicon | None = None,
 ) -> list[Event]:
     """Every event the built-in (or given) lexicon codes in `article`, in reading order."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
         )

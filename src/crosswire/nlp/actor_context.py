@@ -20,6 +20,7 @@ from crosswire.ingest.sources import SourceRegistry
 from crosswire.model import Article
 from crosswire.nlp.coref import Sentences
 from crosswire.nlp.kb import Country, KnowledgeBase
+from crosswire.nlp.runtime import doc_text
 
 # Head words of state institutions whose country a reader takes from the context ("the Foreign Ministry").
 INSTITUTION_WORDS = frozenset({"ministry", "department", "embassy", "consulate"})
@@ -58,7 +59,7 @@ class CountryContext:
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, context: set[str], sentences: Sentences) -> None:
         self.sentences = sentences
-        self.quotes = QuoteIndex(doc.text)
+        self.quotes = QuoteIndex(doc_text(doc))
         self.by_sentence: dict[int, list[CountryMention]] = {}
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "NORP", "LOC") or self.quotes.inside(ent.start_char):

@@ -391,7 +391,7 @@ def extract_actors(
 ) -> list[Actor]:
     """The actors of `article` (parsed as `doc` from `article.text`), in order of first mention. `sources`:
     the registry that gives a national outlet's country (the built-in one when None)."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
         )

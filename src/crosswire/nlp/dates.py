@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Article, TimeRef
 from crosswire.nlp import date_rules as rules
+from crosswire.nlp.runtime import doc_text
 
 # Expressions the model often leaves untagged; matched case-insensitively on word boundaries.
 _MISSED = re.compile(
@@ -57,7 +58,7 @@ def extract_times(article: Article, doc: Doc) -> list[TimeRef]:
     """Every temporal expression in `doc` (parsed from `article.text`), resolved (see the module docstring)."""
     published = anchor_date(article)
     out: list[TimeRef] = []
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)  # Doc.text joins every token on each access
     for start, end in candidate_spans(doc, text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:

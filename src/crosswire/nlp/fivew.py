@@ -95,6 +95,23 @@ def parse_title(title: str | None, body: str = "") -> tuple[Doc | None, list[tup
     if not title or not title.strip():
         return None, []
 
+    parts = _title_parts(title, body)
+    texts = list(dict.fromkeys([title] + [text for text, _ in parts]))
+    docs = dict(zip(texts, parse_many(texts, batch_size=4), strict=True))
+    clauses = [(sent, offset) for text, offset in parts for sent in docs[text].sents]
+    return docs[title], clauses
+
+
+def title_texts(title: str | None, body: str = "") -> list[str]:
+    """The texts `parse_title` parses for this headline, so that a caller can parse many articles' titles in
+    one batch beforehand (the parse cache then answers `parse_title`)."""
+    if not title or not title.strip():
+        return []
+    return list(dict.fromkeys([title] + [text for text, _ in _title_parts(title, body)]))
+
+
+def _title_parts(title: str, body: str) -> list[tuple[str, int]]:
+    """The headline's clauses to parse, each with its offset into the title (see `parse_title`)."""
     cased = sentence_case(title, body)
     parts = [(cased, 0)]
     colon = re.search(r":\s+", cased)
@@ -104,10 +121,7 @@ def parse_title(title: str | None, body: str = "") -> tuple[Doc | None, list[tup
         parts = [(cased[: colon.start()], 0)]
     elif colon and len(cased[colon.end() :].split()) >= 3:
         parts = [(cased[colon.end() :], colon.end()), (cased[: colon.start()], 0)]
-    texts = list(dict.fromkeys([title] + [text for text, _ in parts]))
-    docs = dict(zip(texts, parse_many(texts, batch_size=4), strict=True))
-    clauses = [(sent, offset) for text, offset in parts for sent in docs[text].sents]
-    return docs[title], clauses
+    return parts
 
 
 def sentence_case(title: str, body: str) -> str:

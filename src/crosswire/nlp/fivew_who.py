@@ -26,6 +26,7 @@ from crosswire.nlp.fivew_syntax import (
     subject_phrase,
     verb_phrase,
 )
+from crosswire.nlp.runtime import doc_text
 
 # Weights of the who and the what scores, tuned on the even-numbered half of the Giveme5W1H set and
 # checked on the odd-numbered half (`crosswire eval 5w1h`).
@@ -161,7 +162,7 @@ def scored_candidates(
     """Every candidate clause with its features."""
     verb_lemmas = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
     candidates = candidate_clauses(headline, lead, verb_lemmas)
-    words = word_counts(doc.text)
+    words = word_counts(doc_text(doc))
     title_words = set(_WORD.findall((title or "").lower()))
     lead_words = set(_WORD.findall(lead[0].text.lower())) if lead else set()
     title_verbs = {c.verb.lemma_.lower() for c in candidates if c.found_in == "title"}

@@ -249,7 +249,7 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
     pattern = gazetteer().alias_pattern
     if pattern is not None:  # known places the model left untagged or tagged as something else
-        for m in pattern.finditer(doc.text):  # read once: Doc.text joins every token on each access
+        for m in pattern.finditer(doc_text(doc)):  # Doc.text joins every token on each access
             span = doc.char_span(m.start(), m.end())
             if span is not None and not any(m.start() < b and a < m.end() for a, b in taken):
                 mislabelled = any(m.start() < b and a < m.end() for a, b in others)

