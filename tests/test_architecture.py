@@ -111,6 +111,7 @@ DEFERRED = {
     # `crosswire ingest`, `import crosswire.api` and the web server (whose worker process analyses)
     # load no spaCy, SciPy, Jinja2 or pyarrow: the step or task that needs one imports it.
     ("crosswire.scale", "crosswire.nlp.pipeline"): "spaCy only in analysis tasks, not to read files",
+    ("crosswire.scale", "crosswire.nlp.runtime"): "spaCy only to empty the parse cache after an analysis ran",
     ("crosswire.steps", "crosswire.nlp.pipeline"): "spaCy only when the nlp step runs",
     ("crosswire.steps", "crosswire.stories.build"): "SciPy and the embedding model only for stories",
     ("crosswire.steps", "crosswire.report.render"): "SciPy and Jinja2 only for the report",
