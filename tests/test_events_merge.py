@@ -131,3 +131,19 @@ def test_indexed_merge_groups_exactly_as_the_definition() -> None:
             assert got == want
 
     check()
+
+
+def test_a_denied_report_does_not_rename_the_act_another_outlet_reports() -> None:
+    from dataclasses import replace
+
+    denied = replace(event("USA", "PRK", "083", "2019-04-19", article="a"), confidence=0.9)
+    denied.status, denied.negated = "planned", True
+    denied.mentions = [replace(m, status="planned", negated=True) for m in denied.mentions]
+    happened = event("USA", "PRK", "085", "2019-04-19", article="b")
+    merged = merge_events([denied, happened])
+    assert len(merged) == 1
+    # The code, rule and status are those of the report that gives the act as happened.
+    assert merged[0].cameo == "085" and merged[0].is_fact
+    # Without a happened report, the denied one still names the act (shown as what it is, not as a fact).
+    alone = merge_events([replace(denied)])
+    assert alone[0].cameo == "083" and not alone[0].is_fact

@@ -81,7 +81,12 @@ def same_event(a: Event, b: Event, window_days: int = 3) -> bool:
 
 
 def _combine(group: list[Event]) -> Event:
-    best = max(group, key=lambda e: (e.confidence, -PRECISION_RANK.get(e.date_precision, 5)))
+    stated = [e for e in group if e.is_fact]
+    # What the event is (its code, rule, target) comes from the reports that give it as happened: a denied
+    # or expected report of a neighbouring code ("will not easily accept Pyongyang's demand") must not
+    # rename the act another outlet reports ("Trump withdrawing from a second set of sanctions").
+    voters = stated or group
+    best = max(voters, key=lambda e: (e.confidence, -PRECISION_RANK.get(e.date_precision, 5)))
     mentions, seen = [], set()
     for event in group:
         for m in event.mentions:
@@ -90,7 +95,7 @@ def _combine(group: list[Event]) -> Event:
                 seen.add(key)
                 mentions.append(m)
     # The most specific code most reports agree on; the most precise date most reports give.
-    codes = Counter(e.cameo for e in group)
+    codes = Counter(e.cameo for e in voters)
     cameo = max(codes, key=lambda c: (codes[c], len(c)))
     dated = sorted(group, key=_date_rank)
     top_rank = _date_rank(dated[0])
@@ -99,10 +104,9 @@ def _combine(group: list[Event]) -> Event:
     date_from = next(e for e in dated if (e.date, e.date_end) == chosen)
     undated = _date_rank(date_from)[0] == SOURCE_RANK["none"]
     facts = [e for e in group if e.claim_by is None]
-    stated = [e for e in group if e.is_fact]
     status_from = max(stated or group, key=lambda e: e.confidence)
     reported = [e.reported_on for e in group if e.reported_on]
-    sample = next((e for e in group if e.cameo == cameo), best)
+    sample = next((e for e in voters if e.cameo == cameo), best)
     # Independent reports raise confidence: 1 - product of the doubts, capped below certainty.
     doubt = 1.0
     for event in group:
