@@ -507,12 +507,11 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
             return True
         # the object phrase's own words and the objects of its prepositions, one level down
         # (a name compounded with a thing is its label, "T.P.S. protection"; with a body, its owner,
-        # "the Bush administration")
+        # "the Bush administration"; a people's adjective, "Afghan civilians", names a group the actor
+        # layer may not code, and the event keeps its source)
         body = obj.lemma_.lower() in GROUP_ROLES or obj.lemma_.lower() in SPEAKS_FOR_NOUNS
-        words = [obj] + [
-            c for c in obj.children if c.dep_ in ("amod", "nmod") or (body and c.dep_ == "compound")
-        ]
-        words += clauses.prep_objects(obj, entry.target_preps | frozenset({"from", "of"}))
+        words = [obj] + [c for c in obj.children if c.dep_ == "nmod" or (body and c.dep_ == "compound")]
+        words += clauses.prep_objects(obj, entry.target_preps | frozenset({"from"}))
         if any(w.ent_type_ in NAMED_PARTY_ENTITIES for w in words):
             return True
     return False
