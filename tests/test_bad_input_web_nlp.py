@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from crosswire import api
+from crosswire import run as api  # the run module holds the step lists analyze reads
 from crosswire.model import Article
 from crosswire.nlp.limits import MAX_SENTENCE_TOKENS
 from crosswire.nlp.pipeline import analyze_article

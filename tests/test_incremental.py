@@ -16,7 +16,7 @@ from crosswire.api import analyze
 from crosswire.nlp import runtime
 from crosswire.store import open_store
 from crosswire.store.browse import delete_article
-from crosswire.store.core import Store
+from crosswire.store.core import SqlStore as Store
 from crosswire.store.file_cache import generation
 from crosswire.stories.embed import Embedder
 from store_support import backend_url

@@ -74,7 +74,7 @@ def test_outputs_after_adding_articles_equal_a_full_run(runs, name):
 
 def test_the_report_shows_compared_facts(runs):
     report = (runs["full"] / "out" / "report.md").read_text(encoding="utf-8")
-    single = report.split("**Single-source**", 1)[1].split("**Omissions**", 1)[0]
+    single = report.split("**Single-source and unconfirmed facts**", 1)[1].split("**Omissions**", 1)[0]
     assert single.count("report.html#a-") >= 5, "no single-source fact cited: the comparison is vacuous"
     assert report.count("**Omissions**\n\n- ") >= 2  # facts two outlets report and another leaves out
 
@@ -153,26 +153,23 @@ def test_spliced_quote_and_actor_lines_follow_every_store_change(runs, tmp_path)
 
 
 def test_bulk_reads_equal_the_stores_own(runs):
-    """export/bulk.py's streamed, compiled decoding gives the very records the Store's readers give."""
-    from crosswire.export.bulk import analysed_events, iter_all_analyses, stored_stories
-
+    """store/bulk.py's streamed, one-pass reads give the very records the Store's per-article readers give."""
     with open_store(f"sqlite:///{runs['full'] / 'store.db'}") as store:
         expected = list(store.iter_analyses())
         assert len(expected) > N and any(a.quotes and a.events and a.places for a in expected)
-        assert list(iter_all_analyses(store)) == expected
+        assert list(store.iter_all_analyses()) == expected
         some = {a.article_id for a in expected[::3]}
-        assert list(iter_all_analyses(store, some)) == [a for a in expected if a.article_id in some]
-        slim = list(iter_all_analyses(store, parts=("quotes",)))
+        assert list(store.iter_all_analyses(some)) == [a for a in expected if a.article_id in some]
+        slim = list(store.iter_all_analyses(parts=("quotes",)))
         assert [a.quotes for a in slim] == [a.quotes for a in expected] and not any(a.actors for a in slim)
-        assert list(analysed_events(store)) == [e for a in expected for e in a.events]
-        assert stored_stories(store) == store.list_stories()
+        assert list(store.analysed_events()) == [e for a in expected for e in a.events]
+        assert store.stored_stories() == store.list_stories()
         with pytest.raises(ValueError, match="unknown parts"):
-            list(iter_all_analyses(store, parts=("nope",)))
+            list(store.iter_all_analyses(parts=("nope",)))
 
 
 def test_bulk_reads_work_on_a_single_connection_store(runs, tmp_path):
     """An in-memory SQLite store has one connection: every table is streamed on it at once."""
-    from crosswire.export.bulk import iter_all_analyses
     from crosswire.report.render import write_report
 
     with open_store(f"sqlite:///{runs['full'] / 'store.db'}") as source:
@@ -181,6 +178,6 @@ def test_bulk_reads_work_on_a_single_connection_store(runs, tmp_path):
     with open_store(":memory:") as memory:
         memory.save_articles(articles)
         memory.save_analyses(analyses)
-        assert list(iter_all_analyses(memory)) == analyses
+        assert list(memory.iter_all_analyses()) == analyses
         written = write_report(memory, tmp_path)
     assert "Stories" in Path(written["report_md"]).read_text(encoding="utf-8")

@@ -110,7 +110,7 @@ def test_analyze_on_postgresql(tmp_path):
 def test_dask_local_cluster_matches_in_process(tmp_path):
     from dask.distributed import Client, LocalCluster
 
-    from crosswire.nlp.pipeline import analyze_store
+    from crosswire.scale import DaskExecutor, analyze_store
 
     paths = [SEEDS / "000_f0607265b9170836.txt"]
     local = open_store(str(tmp_path / "local.db"))
@@ -120,7 +120,7 @@ def test_dask_local_cluster_matches_in_process(tmp_path):
     assert analyze_store(local) == 1
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as client:
-            assert analyze_store(remote, client=client) == 1
+            assert analyze_store(remote, executor=DaskExecutor(client, "local")) == 1
     article_id = next(local.iter_articles()).id
     a, b = local.get_analysis(article_id), remote.get_analysis(article_id)
     assert [q.text for q in a.quotes] == [q.text for q in b.quotes]

@@ -6,9 +6,8 @@ from dataclasses import replace
 
 from crosswire.model import Actor, Story
 from crosswire.stories.compare import compare_story
-from crosswire.stories.cues import find_cues, is_question
 from crosswire.stories.portrayal import identity, portrayal, story_identities
-from story_support import actor, analysis, article, quote
+from story_support import actor, analysis, article
 
 
 def person(
@@ -63,62 +62,6 @@ def test_an_ambiguous_surname_is_not_guessed_and_states_key_by_country() -> None
     assert identity(north) == identity(replace(north, name="Pyongyang")) == "state:PRK"
     officials = actor(a, "Kim", "PRKGOV", kind="group")
     assert identity(officials) == "code:PRKGOV"  # a group keys by its full CAMEO code, not by the state
-
-
-def test_cues_skip_questions_and_page_furniture() -> None:
-    assert find_cues("North Korea demanded a security guarantee.")
-    assert is_question("What will North Korea demand next?")
-    assert find_cues("What will North Korea demand next?") == []
-    assert find_cues("\u201cWill Russia offer aid?\u201d") == []
-    assert find_cues("Sign up for our newsletter on the summit talks.") == []
-
-
-def _claim_facts(comp):
-    return [f for f in comp.facts if f.kind == "event" and all(s["match"] == "claim" for s in f.sentences)]
-
-
-def test_claims_need_a_resolved_actor_near_the_cue() -> None:
-    text = (
-        "North Korea began construction at the Sohae launch site. "
-        "The Bureau, citing old records and several unrelated and lengthy reports, mentioned construction. "
-        "Analysts at Sohae said the site had an old construction crane nearby."
-    )
-    a = article(text, "The Gamma Post")
-    bureau = replace(actor(a, "The Bureau", "XXX", kind="organisation"), codes=[], country=None)
-    sohae = replace(actor(a, "Sohae", "XXX", kind="organisation"), codes=[], country=None)
-    an = {a.id: analysis(a, [actor(a, "North Korea", "PRK"), bureau, sohae])}
-    comp = compare_story(Story([a.id]), [a], an)
-    sentences = [s["text"] for f in _claim_facts(comp) for s in f.sentences]
-    assert sentences == ["North Korea began construction at the Sohae launch site."]
-
-
-def test_a_cue_far_from_the_actor_counts_inside_an_attributed_quote() -> None:
-    text = (
-        "Russia, in a long statement read out on state television late on Friday evening, "
-        "also mentioned a new demand for guarantees of security. "
-        "Russia said in a long statement on Friday evening that \u201cthe West must meet our demand for "
-        "security guarantees\u201d."
-    )
-    a = article(text, "The Daily Alpha")
-    q = quote(a, "the West must meet our demand for security guarantees", "Russia", code="RUS")
-    an = {a.id: analysis(a, [actor(a, "Russia", "RUS")], quotes=[q])}
-    comp = compare_story(Story([a.id]), [a], an)
-    kept = [s["text"] for f in _claim_facts(comp) for s in f.sentences]
-    assert kept and all("the West must meet" in k for k in kept)  # the narrator's far-off cue is not taken
-
-
-def test_near_identical_claims_outside_the_date_window_are_one_fact() -> None:
-    a = article("North Korea began construction at the Sohae launch site this month.", "The Daily Alpha")
-    b = article(
-        "North Korea began construction at the Sohae launch site, this month.", "The Beta Times", day=20
-    )
-    an = {x.id: analysis(x, [actor(x, "North Korea", "PRK")]) for x in (a, b)}
-    comp = compare_story(Story([a.id, b.id]), [a, b], an)
-    (fact,) = _claim_facts(comp)
-    assert fact.outlets == ["The Beta Times", "The Daily Alpha"]
-    assert "construction" in fact.summary
-    # one wording in two outlets is a copy (wire.py), so it still counts as one independent source
-    assert len(fact.independent_outlets) == 1 and fact not in comp.corroborated
 
 
 def test_portrayal_in_the_comparison_uses_identity_rows() -> None:

@@ -570,3 +570,67 @@ def test_a_participle_never_takes_its_speaker_from_inside_a_quotation(nlp):
     quote = find(quotes_of(nlp, text), "turned over only")
     assert quote.cue == "saying"
     assert quote.speaker.mention == "Mr. Clapper"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "McCarthy supporters predicted that Labrador would lose.",
+        "Supporters of Mr. McCarthy said that Labrador would lose.",
+    ],
+)
+def test_a_group_named_after_a_person_is_not_that_person(nlp, text):
+    text = "Kevin McCarthy spent the day calling members. " + text
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "Labrador would lose")
+    assert quote.speaker.name != "Kevin McCarthy"
+
+
+def test_pronoun_after_a_quotation_is_the_subject_named_before_it(nlp):
+    text = (
+        "It was during a campaign stop in Ohio on Saturday that Rick Santorum described what he called the "
+        "phony theology of Barack Obama\u2019s agenda.\n\n"
+        "\u201cIt\u2019s about some phony ideal. Oh, not a theology based on the Bible,\u201d he said."
+    )
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "phony ideal")
+    assert quote.speaker.name == "Rick Santorum"
+
+
+def test_a_question_put_to_the_speaker_is_not_their_quote(nlp):
+    text = 'Asked point-blank, "Is that picture you?" Weiner replied, "You know I am not going to talk about it."'
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ['"You know I am not going to talk about it."']
+    assert quotes[0].speaker.mention == "Weiner"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "cut"),
+    [
+        (
+            "Todd Akin defended what he called \u201clegitimate rape,\u201d a remark that offended many women.",
+            "legitimate rape",
+            "offended",
+        ),
+        (
+            "Ginger Lee tweeted that she received a message from Weiner, and several other women say they were "
+            "surprised by his messages.",
+            "she received a message",
+            "other women",
+        ),
+    ],
+)
+def test_shown_words_stop_at_the_writers_aside_or_another_speaker(nlp, text, kept, cut):
+    quote = find(quotes_of(nlp, text), kept)
+    assert cut not in quote.text
+
+
+def test_rejecting_a_claim_is_not_saying_it(nlp):
+    text = "Obama rejected claims that he betrayed Democrats by cutting a deal with Republicans."
+    assert not quotes_of(nlp, text)
+
+
+def test_quoted_words_are_never_cut_short(nlp):
+    text = 'Pelosi spoke on Monday. She called the estate tax provision "a bridge too far."'
+    quote = find(quotes_of(nlp, text), "a bridge")
+    assert quote.text.endswith('a bridge too far."')

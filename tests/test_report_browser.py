@@ -34,9 +34,9 @@ def demo_report(tmp_path_factory) -> Path:
     try:
         if not any(corpus.analysis(a.id) for a in corpus.articles()):  # when `analyze` has no nlp step yet
             corpus.store.save_analyses([x for _, x in analyze_articles(list(corpus.articles()))])
-        stories_step(corpus)
-        write_stories_output(corpus, out)
-        write_report(corpus, out)
+        stories_step(corpus.store)
+        write_stories_output(corpus.store, out)
+        write_report(corpus.store, out)
     finally:
         corpus.close()
     return out
@@ -73,3 +73,37 @@ def test_report_opens_in_chromium_without_console_errors(demo_report: Path) -> N
     assert errors == []
     assert all(u.startswith("file://") for u in requests), requests
     assert (artifacts / "report.png").stat().st_size > 10_000
+
+
+def test_report_reads_at_phone_width_with_evidence_on_demand(demo_report: Path) -> None:
+    """At 420 px the report does not scroll sideways; a fact's evidence opens on demand; the timeline
+    chart keeps its labels inside (issue 16)."""
+    from playwright.sync_api import sync_playwright
+
+    artifacts = REPO / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 420, "height": 900})
+            page.goto((demo_report / "report.html").as_uri())
+            widths = page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
+            assert widths[0] <= widths[1], widths
+            fact = page.locator("tr.fact").first
+            evidence = fact.locator("details li").first
+            assert not evidence.is_visible()
+            fact.locator("details summary").click()
+            assert evidence.is_visible()
+            outside = page.evaluate(
+                """() => { const svg = document.querySelector('svg.timeline-chart');
+                if (!svg) return 0; const w = svg.viewBox.baseVal.width;
+                return [...svg.querySelectorAll('text')].map(t => t.getBBox())
+                  .filter(b => b.x < 0 || b.x + b.width > w).length; }"""
+            )
+            assert outside == 0
+            page.locator("#stories").scroll_into_view_if_needed()
+            page.screenshot(path=str(artifacts / "report-phone.png"), full_page=False)
+        finally:
+            browser.close()

@@ -142,14 +142,14 @@ def store_url(tmp_path_factory) -> str:
 
 @pytest.mark.parametrize("articles_cap", [100, 3])
 def test_the_store_path_chooses_what_the_in_memory_path_chooses(store_url, monkeypatch, articles_cap) -> None:
-    import crosswire.export.bulk as bulk
+    import crosswire.store.bulk as bulk
 
     read: list[object] = []
     real = bulk.stored_stories
 
-    def spy(store, ids=None):
+    def spy(conn, ids=None):
         read.append(ids)
-        return real(store, ids)
+        return real(conn, ids)
 
     monkeypatch.setattr(bulk, "stored_stories", spy)
     with open_store(store_url) as store:
@@ -172,13 +172,12 @@ def test_the_store_path_chooses_what_the_in_memory_path_chooses(store_url, monke
 
 
 def test_bulk_readers_filter_by_id(store_url, monkeypatch) -> None:
-    import crosswire.export.bulk as bulk
-    from crosswire.export.bulk import iter_all_analyses, stored_stories
+    import crosswire.store.bulk as bulk
 
     monkeypatch.setattr(bulk, "IN_CHUNK", 2)  # several IN queries per table, still in id order
     with open_store(store_url) as store:
         ids = sorted(a.article_id for a in store.iter_analyses())[::3]
-        assert list(iter_all_analyses(store, ids=set(ids))) == list(store.iter_analyses(ids=ids))
+        assert list(store.iter_all_analyses(ids=set(ids))) == list(store.iter_analyses(ids=ids))
         every = store.list_stories()
         wanted = [every[-1].id, every[0].id]
-        assert stored_stories(store, ids=wanted) == [every[0], every[-1]]  # in position order
+        assert store.stored_stories(ids=wanted) == [every[0], every[-1]]  # in position order

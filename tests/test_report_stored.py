@@ -57,7 +57,7 @@ def test_the_report_does_not_align_stored_stories(store_url, monkeypatch):
         raise AssertionError("the report aligned a story the stories step had already compared")
 
     monkeypatch.setattr(compare_module, "align_quotes", refuse)
-    monkeypatch.setattr(compare_module, "align_events", refuse)
+    monkeypatch.setattr(compare_module, "story_facts", refuse)
     with open_store(store_url) as store:
         data = report_data_from_store(store)
     assert len(data.comparisons) == len(data.stories) > 0

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from crosswire.store import open_store
-from crosswire.store.core import Store
+from crosswire.store.core import SqlStore as Store
 from store_support import make_article, pg_schema_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]

@@ -130,7 +130,7 @@ def test_new_articles_join_or_start_stories_without_regrouping(db_url, batches, 
     # A full regroup (`crosswire stories --build`) embeds every article again, same grouping.
     embedded.clear()
     with open_corpus(db_url) as corpus:
-        stories_step(corpus, full=True)
+        stories_step(corpus.store, full=True)
         regrouped = corpus.stories()
     assert sum(embedded) == 4
     assert {s.id for s in regrouped} == {s.id for s in stories}
@@ -142,7 +142,7 @@ def test_unreadable_saved_state_is_replaced_by_a_regroup(db_url, batches, embedd
         save_story_index(store, b"not an npz file")
     embedded.clear()
     with open_corpus(db_url) as corpus:
-        stories_step(corpus)
+        stories_step(corpus.store)
         (story,) = corpus.stories()
         payload = load_story_index(corpus.store)
     assert sum(embedded) == 2 and len(story.article_ids) == 2

@@ -12,7 +12,8 @@ from crosswire.model import Actor, Article, Quote, Speaker
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.quotes import extract_quotes
 from crosswire.nlp.runtime import parse
-from crosswire.nlp.tone import Lexicon, LexiconError, contributions, lexicon_tone, score_tone
+from crosswire.nlp.tone import Lexicon, LexiconError, contributions, lexicon_tone
+from crosswire.nlp.tone_model import score_tone
 
 
 def toned(text: str, quotes: list[Quote] | None = None) -> dict[str, Actor]:

@@ -101,7 +101,7 @@ def server(tmp_path_factory):
             proc.kill()
             pytest.fail("the uvicorn server did not start")
         time.sleep(0.2)
-    yield {"base": base, "demo": demo}
+    yield {"base": base, "demo": demo, "db": db}
     proc.terminate()
     proc.wait(timeout=10)
 
@@ -175,6 +175,7 @@ def test_dashboard_story_and_a_fact_clicked_to_its_sentence(server, page):
     page.evaluate("() => window.scrollTo(0, 0)")
     _shot(page, "story", full_page=False)  # a story with many facts is a very long page
 
+    page.locator("#corroborated details summary").first.click()  # evidence opens on demand
     link = page.locator("#corroborated .sentence-link").first
     expected = link.inner_text().split(": ", 1)[1].strip()
     link.click()
@@ -268,3 +269,106 @@ def test_hostile_articles_run_nothing(server, page):
     assert "onerror" in page.locator("#article-text .quote").first.get_attribute("title")
     _shot(page, "hostile-article")
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def _no_sideways_scroll(page) -> None:
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+
+
+def test_story_page_reads_at_desktop_and_phone_widths(server, page):
+    largest = max(server["demo"]["stories"], key=lambda s: len(s.article_ids))
+    page.goto(server["base"] + f"/stories/{largest.id}")
+    # coverage strip: one entry per article, with its outlet, date and genre
+    assert page.locator(".coverage-strip li").count() == len(largest.article_ids)
+    assert page.locator(".coverage-strip .genre").first.inner_text() in {
+        "news",
+        "analysis",
+        "opinion",
+        "editorial",
+        "commentary",
+        "report",
+        "feature",
+    }
+    # the compact facts table: statements, outlets, first reported, status; evidence closed
+    facts = [f for f in largest.facts if f.kind == "event"]
+    assert page.locator("tr.fact-event").count() == len(facts)
+    evidence = page.locator("tr.fact-event .sentences").first
+    assert not evidence.is_visible()
+    page.locator("tr.fact-event details summary").first.click()
+    assert evidence.is_visible()
+    assert page.locator("#timeline .timeline-row").count() == len(facts)
+    _no_sideways_scroll(page)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    _shot(page, "story", full_page=False)
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    assert height < 12000, height  # the evidence no longer fills the page (issue 16: 16,000 px)
+    page.set_viewport_size({"width": 420, "height": 900})
+    page.reload()
+    _no_sideways_scroll(page)
+    assert page.locator("tr.fact-event .summary").first.is_visible()
+    page.locator("h2", has_text="Coverage").scroll_into_view_if_needed()
+    page.evaluate(
+        "() => window.scrollBy(0, document.querySelector('.coverage-strip').getBoundingClientRect().top - 60)"
+    )
+    _shot(page, "story-phone", full_page=False)
+
+
+def test_timeline_with_fifty_events_on_one_day_stays_readable(server, page):
+    from crosswire.model import Fact, Story
+
+    members = [a.id for a in server["demo"]["articles"][:2]]
+    facts = [
+        Fact(
+            kind="event",
+            summary=f"Delegation {i} held talks with the ministry",
+            event_id=f"busy-{i:02d}",
+            outlets=["Meridian Wire"],
+            independent_outlets=["Meridian Wire"],
+            status="happened",
+            date="2026-03-04" if i < 50 else f"2026-02-{10 + i - 50:02d}",
+            date_precision="day",
+            codes={"cameo": "040", "cameo_name": "Consult"},
+        )
+        for i in range(53)
+    ]
+    story = Story(article_ids=members, title="A busy day", outlets=["Meridian Wire"], facts=facts)
+    with open_store(server["db"]) as store:
+        store.save_stories([*server["demo"]["stories"], story])
+    page.goto(server["base"] + f"/stories/{story.id}")
+    chart = page.locator("svg.timeline-chart")
+    assert chart.is_visible()
+    assert page.locator("svg.timeline-chart .day-bar").count() == 1  # the 50 are one bar with its count
+    assert "50" in page.locator("svg.timeline-chart text").all_text_contents()
+    assert page.locator("svg.timeline-chart .day-dot").count() == 3
+    # every label lies inside the chart: none is cut off at either edge
+    outside = page.evaluate(
+        """() => { const svg = document.querySelector('svg.timeline-chart');
+        const w = svg.viewBox.baseVal.width, h = svg.viewBox.baseVal.height;
+        return [...svg.querySelectorAll('text')].map(t => t.getBBox())
+          .filter(b => b.x < 0 || b.y < 0 || b.x + b.width > w || b.y + b.height > h).length; }"""
+    )
+    assert outside == 0
+    box = chart.bounding_box()
+    assert box and box["height"] < 400  # a column of fifty dots would be 700 px tall
+    assert page.locator("#timeline .timeline-row").count() == 53
+    ARTIFACTS.mkdir(exist_ok=True)
+    chart.screenshot(path=str(ARTIFACTS / "timeline-busy-day.png"))
+    _no_sideways_scroll(page)
+
+
+def test_error_pages_are_html_for_people_and_json_for_the_api(server, browser):
+    # Its own tab: the 404 itself is logged as a console error, which the `page` fixture refuses.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    response = page.goto(server["base"] + "/stories/no-such-story")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").inner_text() == "Error 404"
+    assert "no-such-story" in page.locator("#error-message").inner_text()
+    assert page.locator("header.top nav a").count() >= 3  # the site's navigation stays
+    _shot(page, "error-404", full_page=False)
+    context.close()
+    api = httpx.get(server["base"] + "/api/v1/stories/no-such-story")
+    assert api.status_code == 404 and api.json()["status"] == 404

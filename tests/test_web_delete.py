@@ -161,6 +161,7 @@ def test_the_story_page_data_is_read_in_one_go_on_both_backends(data):
         "outlet": "Dong-A Ilbo",
         "title": "Negotiators meet in Stockholm",
         "published": b.published.isoformat(),
+        "genre": b.genre,  # the story page's coverage strip shows it
     }
     assert [e.id for e in view["events"]] == [data["event"].id]
     assert sorted((r["article_id"], r["name"], r["mentions"]) for r in view["actors"]) == sorted(

@@ -18,7 +18,7 @@ import psutil
 import pytest
 from fastapi.testclient import TestClient
 
-from crosswire import api
+from crosswire import run as api  # the run module holds the step lists analyze reads
 from crosswire.store import open_store
 from crosswire.web.app import create_app
 from crosswire.web.jobs import IngestJob, IngestJobs

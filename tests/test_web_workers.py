@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crosswire import api
+from crosswire import run as api  # the run module holds the step lists analyze reads
 from crosswire.model import Article
 from crosswire.store import open_store
 from crosswire.web.jobs import IngestJobs

@@ -1,6 +1,6 @@
 """crosswire: source-attributed, comparable, queryable knowledge from news coverage."""
 
-__version__ = "0.1.0"
+from crosswire.version import __version__
 
 __all__ = ["__version__", "analyze"]
 

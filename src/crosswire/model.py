@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -378,13 +378,23 @@ class Article:
 class Fact:
     """A fact or quote aligned across a story's articles."""
 
-    kind: str  # event, quote
-    summary: str
+    kind: str  # event, statement (a CAMEO 01 act: said, never a fact), quote
+    summary: str  # events: a plain sentence written from the event's structure (stories/phrases.py)
     event_id: str | None = None
     quote_id: str | None = None
-    outlets: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # every outlet with a report, whatever it says
+    # Events: independent outlets among the reports that give the act as happened (the ones counted).
     independent_outlets: list[str] = field(default_factory=list)
     sentences: list[dict[str, Any]] = field(default_factory=list)  # {article_id, outlet, start, end, text}
+    # Events only (stories/briefing.py): the act's status over its reports, date, place, sides, codes.
+    status: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+    source: dict[str, Any] | None = None  # {name, code}
+    target: dict[str, Any] | None = None
+    codes: dict[str, Any] = field(default_factory=dict)  # {cameo, cameo_name, plover, goldstein}
+    first_reported: str | None = None
 
 
 @dataclass
@@ -397,6 +407,8 @@ class Story:
     date_span: tuple[str | None, str | None] = (None, None)
     facts: list[Fact] = field(default_factory=list)
     portrayal: dict[str, dict[str, float]] = field(default_factory=dict)
+    # {outlet: {actor: [{article_id, outlet, start, end, text}]}}: the sentences behind each tone
+    portrayal_evidence: dict[str, dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
     related: list[str] = field(default_factory=list)
     # The ids this story had before its members changed (an id is a hash of the members): a link to
     # /stories/<old id> is redirected here, so a bookmark survives the story gaining an article.
@@ -515,3 +527,25 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.severity}: {self.message}"
+
+
+# progress(task, completed, total): task is "files" or "articles" during ingest, the step's name
+# during analysis ("analysis", "stories"); total is None while unknown. The CLI draws Rich progress
+# bars from these calls; every stage that reports progress takes one of these.
+ProgressFn = Callable[[str, int, int | None], None]
+
+
+def outlet_readings(fact: Fact) -> list[dict[str, Any]]:
+    """Per outlet, what its reports say of the act: [{outlet, reads, counted}], counted ones first."""
+    by_outlet: dict[str, set[str]] = {}
+    for s in fact.sentences:
+        by_outlet.setdefault(str(s.get("outlet") or "unknown outlet"), set()).add(
+            str(s.get("reads") or "reported")
+        )
+    rows = []
+    for outlet, words in by_outlet.items():
+        counted = "reported" in words
+        rows.append(
+            {"outlet": outlet, "reads": "reported" if counted else sorted(words)[0], "counted": counted}
+        )
+    return sorted(rows, key=lambda r: (not r["counted"], r["outlet"]))

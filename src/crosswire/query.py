@@ -7,7 +7,8 @@ Views: `articles`, `actors`, `quotes`, `events`, `stories` over the Parquet data
 partition columns `month` and `outlet_slug`). The store's tables are in the schema `store`
 (`store.articles`, `store.quotes`, `store.event_mentions`, ...); with no --parquet the plain names
 are views onto them. DuckDB's own sqlite extension is not bundled with the wheel and cannot be
-downloaded here, so the store is read through SQLAlchemy instead (any store URL, PostgreSQL too):
+downloaded here, so the store's tables are read through the store (`store/tables.py`, any store URL,
+PostgreSQL too):
 each table the query names is streamed in record batches into DuckDB, never held in Python whole.
 JSON columns (`payload`, `codes`, ...) arrive as JSON text for DuckDB's `->>` and `json_extract`.
 
@@ -30,13 +31,10 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
-from sqlalchemy import JSON, Boolean, DateTime, Float, Integer, LargeBinary, inspect, select
-from sqlalchemy.exc import SQLAlchemyError
 
-from crosswire.api import StoreError, UsageError
+from crosswire.errors import UsageError
 from crosswire.export.parquet_parts import PARTITIONING, SCHEMAS, DatasetError, read_marker
-from crosswire.store.engine import create_store_engine, missing_store_file
-from crosswire.store.schema import metadata
+from crosswire.store.tables import Tables, open_tables
 
 VIEWS = ("articles", "actors", "quotes", "events", "stories")
 STORE_SCHEMA = "store"
@@ -98,21 +96,15 @@ def attach_parquet(con: Any, folder: Path) -> None:
         _hive_view(con, folder, table)
 
 
-def _arrow_type(column: Any) -> Any:
-    kind = column.type
-    if isinstance(kind, JSON):
-        return pa.string()
-    if isinstance(kind, Boolean):
-        return pa.bool_()
-    if isinstance(kind, Integer):
-        return pa.int64()
-    if isinstance(kind, Float):
-        return pa.float64()
-    if isinstance(kind, DateTime):
-        return pa.timestamp("us")
-    if isinstance(kind, LargeBinary):
-        return pa.binary()
-    return pa.string()
+ARROW_TYPES = {
+    "json": pa.string(),  # JSON text, for DuckDB's ->> and json_extract
+    "bool": pa.bool_(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "datetime": pa.timestamp("us"),
+    "binary": pa.binary(),
+    "text": pa.string(),
+}
 
 
 def _cell(value: Any, json_column: bool) -> Any:
@@ -123,49 +115,33 @@ def _cell(value: Any, json_column: bool) -> Any:
     return value
 
 
-def _record_batches(engine: Any, table: Any, schema: Any) -> Iterator[Any]:
-    json_columns = [isinstance(c.type, JSON) for c in table.columns]
-    with engine.connect() as conn:
-        result = conn.execution_options(yield_per=LOAD_ROWS).execute(select(table))
-        for rows in result.partitions():
-            columns = [[_cell(row[i], json_columns[i]) for row in rows] for i in range(len(table.columns))]
-            yield pa.RecordBatch.from_arrays(
-                [pa.array(values, type=schema.field(i).type) for i, values in enumerate(columns)],
-                schema=schema,
-            )
-
-
-def _store_engine(db: str | None) -> Any:
-    missing = missing_store_file(db)
-    if missing is not None:  # opening would create an empty store: say so instead
-        raise UsageError(f"no store at {missing}; run `crosswire analyze` first")
-    try:
-        engine, _ = create_store_engine(db)
-    except Exception as exc:
-        raise StoreError(str(exc)) from exc
-    return engine
+def _record_batches(tables: Tables, name: str, schema: Any, json_columns: list[bool]) -> Iterator[Any]:
+    for rows in tables.batches(name, LOAD_ROWS):
+        columns = [[_cell(row[i], json_columns[i]) for row in rows] for i in range(len(json_columns))]
+        yield pa.RecordBatch.from_arrays(
+            [pa.array(values, type=schema.field(i).type) for i, values in enumerate(columns)],
+            schema=schema,
+        )
 
 
 def attach_store(con: Any, db: str | None, wanted: set[str], as_views: bool) -> None:
     """Load the store tables named in `wanted` into DuckDB's `store` schema (views too if asked)."""
-    engine = _store_engine(db)
-    con.execute(f"CREATE SCHEMA {STORE_SCHEMA}")
-    try:
-        present = set(inspect(engine).get_table_names())
-        for name, table in metadata.tables.items():
-            if name not in wanted or name not in present:
+    with open_tables(db) as tables:
+        con.execute(f"CREATE SCHEMA {STORE_SCHEMA}")
+        for name in tables.present():
+            if name not in wanted:
                 continue
-            schema = pa.schema([(c.name, _arrow_type(c)) for c in table.columns])
-            reader = pa.RecordBatchReader.from_batches(schema, _record_batches(engine, table, schema))
+            columns = tables.columns(name)
+            schema = pa.schema([(column, ARROW_TYPES[kind]) for column, kind in columns])
+            json_columns = [kind == "json" for _, kind in columns]
+            reader = pa.RecordBatchReader.from_batches(
+                schema, _record_batches(tables, name, schema, json_columns)
+            )
             con.register("_load", reader)
             con.execute(f'CREATE TABLE {STORE_SCHEMA}."{name}" AS SELECT * FROM _load')
             con.unregister("_load")
             if as_views and name in VIEWS:
                 con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM {STORE_SCHEMA}."{name}"')
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot read the store: {_first_line(exc)}") from exc
-    finally:
-        engine.dispose()
 
 
 def lock_down(con: Any, readable: Path | None) -> None:

@@ -2,8 +2,8 @@
 
 Every stage `crosswire analyze` scales out is a pure function of its input: a reader turns one file
 into Articles and Problems (`ingest.read_file`), the analysis turns a chunk of Articles into
-(Article, Analysis) pairs (`nlp.pipeline.analyze_articles`). An `Executor` decides only *where* those
-functions run:
+(Article, Analysis) pairs (`nlp.pipeline.analyze_articles`, driven over a store by `analyze_store`). An `Executor` decides only
+*where* those functions run:
 
     Executor        in this process (the default)
     PoolExecutor    a local process pool, `crosswire analyze --workers N`
@@ -27,11 +27,20 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from crosswire.model import Analysis, Article, Problem
+from crosswire import ingest
+from crosswire.errors import UsageError
+from crosswire.ingest import IngestOptions
+from crosswire.model import Analysis, Article, Problem, ProgressFn
+from crosswire.store.protocol import Store
+
+if TYPE_CHECKING:  # the pipeline loads spaCy: only analysis tasks import it (reading files does not)
+    from crosswire.nlp.pipeline import Resources
 
 PARTITION_FILES = 32
 PARTITION_BYTES = 16 << 20
@@ -128,12 +137,6 @@ def ordered(tasks: Iterable[Any], limit: int) -> Iterator[Any]:
         yield queue.popleft()
 
 
-def _usage_error(message: str) -> Exception:
-    from crosswire.api import UsageError
-
-    return UsageError(message)
-
-
 @contextmanager
 def dask_client(address: str) -> Iterator[Any]:
     """A `dask.distributed.Client` for `address`: a scheduler URL, or `local[:N]` for a LocalCluster."""
@@ -146,7 +149,7 @@ def dask_client(address: str) -> Iterator[Any]:
         except ValueError:
             n = 0
         if n < 1:
-            raise _usage_error(f"--dask {address}: expected local or local:N with N a positive number")
+            raise UsageError(f"--dask {address}: expected local or local:N with N a positive number")
         with LocalCluster(
             n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster:
@@ -156,7 +159,7 @@ def dask_client(address: str) -> Iterator[Any]:
     try:
         client = Client(address, timeout="20s")
     except (OSError, TimeoutError, ValueError) as exc:
-        raise _usage_error(f"--dask {address}: cannot reach the Dask scheduler: {exc}") from exc
+        raise UsageError(f"--dask {address}: cannot reach the Dask scheduler: {exc}") from exc
     with client:
         yield client
 
@@ -168,8 +171,6 @@ def open_executor(workers: int = 1, dask: str | None = None) -> Iterator[Executo
         with dask_client(dask) as client:
             yield DaskExecutor(client, dask)
     elif workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield PoolExecutor(pool, workers)
     else:
@@ -179,7 +180,9 @@ def open_executor(workers: int = 1, dask: str | None = None) -> Iterator[Executo
 # -- ingest: reading files in partitions -----------------------------------------------------------
 
 
-def read_partition(paths: list[str], options: Any, cwd: str | None = None) -> list[list[Article | Problem]]:
+def read_partition(
+    paths: list[str], options: IngestOptions, cwd: str | None = None
+) -> list[list[Article | Problem]]:
     """One task: read every file of a partition on a worker; each file's articles and problems.
 
     Paths are as the user gave them, often relative to the driver's folder `cwd`. A worker started
@@ -187,21 +190,18 @@ def read_partition(paths: list[str], options: Any, cwd: str | None = None) -> li
     at the same path) and reports them as given, so the articles' `source_path` and the problems
     name the files exactly as an in-process run does.
     """
-    from crosswire.ingest import read_file
-
     here = os.getcwd()
     found: list[list[Article | Problem]] = []
     for given in paths:
         if cwd is None or cwd == here or os.path.isabs(given):
-            found.append(list(read_file(Path(given), options)))
+            found.append(list(ingest.read_file(Path(given), options)))
             continue
         absolute = os.path.join(cwd, given)
-        found.append([_as_given(item, absolute, given) for item in read_file(Path(absolute), options)])
+        found.append([_as_given(item, absolute, given) for item in ingest.read_file(Path(absolute), options)])
     return found
 
 
 def _as_given(item: Article | Problem, absolute: str, given: str) -> Article | Problem:
-    from dataclasses import replace
 
     if isinstance(item, Problem):
         return (
@@ -251,7 +251,7 @@ def _never(_tag: Any) -> bool:
 
 def read_files(
     entries: Iterable[Entry],
-    options: Any,
+    options: IngestOptions,
     executor: Executor | None = None,
     skip: Callable[[Any], bool] = _never,
 ) -> Iterator[tuple[Path | Problem, Any, Iterable[Article | Problem]]]:
@@ -263,12 +263,11 @@ def read_files(
     fails (a worker killed by the OS) becomes one error per file, naming the file, as an unreadable
     file does in-process.
     """
-    from crosswire.ingest import read_file
 
     def local(path: Path | Problem, tag: Any) -> Iterable[Article | Problem]:
         if skip(tag):
             return ()
-        return [path] if isinstance(path, Problem) else read_file(path, options)
+        return [path] if isinstance(path, Problem) else ingest.read_file(path, options)
 
     if executor is None or type(executor) is Executor:
         for path, tag in entries:
@@ -303,15 +302,17 @@ def read_files(
 # -- analysis --------------------------------------------------------------------------------------
 
 
-def analyze_batch(articles: list[Article], resources: Any = None) -> list[tuple[Article, Analysis]]:
+def analyze_batch(
+    articles: list[Article], resources: Resources | None = None
+) -> list[tuple[Article, Analysis]]:
     """One task: analyse a batch in the worker (top-level so it pickles by reference)."""
-    from crosswire.nlp.pipeline import analyze_articles
+    from crosswire.nlp.pipeline import analyze_articles  # spaCy: loaded where articles are analysed
 
     return list(analyze_articles(articles, resources=resources))
 
 
 def analyze_chunks(
-    chunks: Iterable[list[Article]], executor: Executor, *, resources: Any = None
+    chunks: Iterable[list[Article]], executor: Executor, *, resources: Resources | None = None
 ) -> Iterator[list[tuple[Article, Analysis]]]:
     """Each chunk's (Article, Analysis) pairs, in input order, analysed where `executor` runs tasks."""
     if type(executor) is Executor:
@@ -324,27 +325,45 @@ def analyze_chunks(
         yield task.result()
 
 
-def analyze_distributed(
-    batches: Iterable[list[Article]], client: Any, *, max_in_flight: int = 8, resources: Any = None
-) -> Iterator[list[tuple[Article, Analysis]]]:
-    """`analyze_chunks` on the cluster behind `client` (kept for callers that hold a Client)."""
-    tasks = (client.submit(analyze_batch, batch, resources, pure=False) for batch in batches)
-    for task in ordered(tasks, max_in_flight):
-        yield task.result()
+# Articles per analysis task: large enough to keep spaCy's batches full, small enough that a task's
+# results (and a worker's memory) stay small; each finished chunk is saved in one transaction.
+CHUNK = 64
 
 
-def analyze_in_pool(
-    batches: Iterable[list[Article]],
-    n_process: int,
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def analyze_store(
+    store: Store,
+    progress: ProgressFn | None = None,
     *,
-    resources: Any = None,
-    max_in_flight: int | None = None,
-) -> Iterator[list[tuple[Article, Analysis]]]:
-    """The same on a pool of `n_process` local worker processes, results in input order."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    limit = max_in_flight or 2 * n_process
-    with ProcessPoolExecutor(max_workers=n_process) as pool:
-        tasks = (pool.submit(analyze_batch, batch, resources) for batch in batches)
-        for task in ordered(tasks, limit):
-            yield task.result()
+    executor: Executor | None = None,
+    force: bool = False,
+    chunk_size: int = CHUNK,
+    resources: Resources | None = None,
+) -> int:
+    """Analyse every stored, analysable article without an analysis (all of them with `force`), in
+    chunks run where `executor` runs tasks (this process when None); returns how many were analysed.
+    Each finished chunk is saved in one transaction, so an interrupted run resumes where it stopped."""
+    # The store finds the unanalysed articles itself (an anti-join), so no set of every analysed id
+    # is held here and memory stays flat however large the corpus grows.
+    if force:
+        todo: Iterable[Article] = (a for a in store.iter_articles() if a.analysable)
+        total = store.count_articles()
+    else:
+        todo, total = store.iter_unanalysed(), store.count_unanalysed()
+    count = 0
+    for pairs in analyze_chunks(_chunks(todo, chunk_size), executor or Executor(), resources=resources):
+        store.save_analyses([analysis for _, analysis in pairs])
+        count += len(pairs)
+        if progress:
+            progress("analysis", count, total)
+    return count

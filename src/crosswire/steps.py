@@ -1,8 +1,8 @@
-"""The analysis steps and output writers `crosswire analyze` runs (see `api.ANALYSIS_STEPS`).
+"""The analysis steps and output writers `crosswire analyze` runs (see `run.ANALYSIS_STEPS`).
 
 A step enriches the stored corpus (`step(corpus, progress)`); a writer writes files into the output
 folder and returns {output name: path}. Each one is a thin adapter from a `Corpus` to the stage that
-does the work, so adding a capability to `analyze` is one function here and one list entry in api.
+does the work, so adding a capability to `analyze` is one function here and one list entry in run.py.
 """
 
 from __future__ import annotations
@@ -12,12 +12,18 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from crosswire.api import Corpus, ProgressFn
+from crosswire.corpus import Corpus
+from crosswire.errors import UsageError
+from crosswire.model import ProgressFn
+from crosswire.nlp.kb import KnowledgeBase
+from crosswire.scale import analyze_store, open_executor
+from crosswire.version import __version__
 
-Writer = Callable[["Corpus", Path], dict[str, str]]
+# Importing this module (and so `crosswire.api`) stays cheap for `crosswire ingest` and the web server:
+# the stages that load spaCy, SciPy or Jinja2 are imported by the step that runs them.
+Writer = Callable[[Corpus, Path], dict[str, str]]
 # Beside the outputs: the store generation each writer last wrote at, and its files' sizes and times.
 OUTPUTS_STATE = ".crosswire-outputs.json"
 
@@ -38,15 +44,9 @@ def _read_state(out_dir: Path) -> dict[str, Any]:
     return state if isinstance(state, dict) else {}
 
 
-def _store_key(corpus: Corpus) -> list[Any] | None:
-    """(crosswire version, store URL, store generation), or None when the store keeps no generation."""
-    from crosswire import __version__
-
-    if not hasattr(corpus.store, "_read"):
-        return None
-    from crosswire.store.file_cache import generation
-
-    return [__version__, str(corpus.db_url), generation(corpus.store)]
+def _store_key(corpus: Corpus) -> list[Any]:
+    """(crosswire version, store URL, store generation)."""
+    return [__version__, str(corpus.db_url), corpus.store.generation()]
 
 
 def skip_when_unchanged(writer: Writer) -> Writer:
@@ -61,18 +61,17 @@ def skip_when_unchanged(writer: Writer) -> Writer:
         key = _store_key(corpus)
         state = _read_state(out_dir)
         mine = state.get(writer.__name__)
-        if key is not None and isinstance(mine, dict) and mine.get("key") == key:
+        if isinstance(mine, dict) and mine.get("key") == key:
             files = mine.get("files") or {}
             if files and all(_file_stamp(path) == stamp for path, stamp in files.items()):
                 return dict(mine.get("outputs") or {})
         written = writer(corpus, out_dir)
-        if key is not None:
-            state = _read_state(out_dir)  # other writers may have recorded theirs meanwhile
-            stamps = {path: _file_stamp(path) for path in written.values()}
-            state[writer.__name__] = {"key": key, "outputs": written, "files": stamps}
-            temporary = out_dir / (OUTPUTS_STATE + ".tmp")
-            temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
-            temporary.replace(out_dir / OUTPUTS_STATE)
+        state = _read_state(out_dir)  # other writers may have recorded theirs meanwhile
+        stamps = {path: _file_stamp(path) for path in written.values()}
+        state[writer.__name__] = {"key": key, "outputs": written, "files": stamps}
+        temporary = out_dir / (OUTPUTS_STATE + ".tmp")
+        temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
+        temporary.replace(out_dir / OUTPUTS_STATE)
         return written
 
     return wrapped
@@ -81,7 +80,7 @@ def skip_when_unchanged(writer: Writer) -> Writer:
 @skip_when_unchanged
 def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     """`articles.jsonl`: every stored article, streamed from the store."""
-    from crosswire.export.jsonl import write_articles_jsonl
+    from crosswire.export.jsonl import write_articles_jsonl  # the export package loads SciPy (events)
 
     path = out_dir / "articles.jsonl"
     write_articles_jsonl(corpus.articles(), path)
@@ -90,49 +89,40 @@ def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
     """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
-    from crosswire.nlp.pipeline import Resources, analyze_store
+    from crosswire.nlp.pipeline import Resources  # spaCy: only a run that analyses loads it
 
-    settings = corpus.settings
+    config = corpus.config
     kb = None
-    if settings.get("actors"):
-        from crosswire.nlp.kb import KnowledgeBase
-
+    if config.actors is not None:
         kb = KnowledgeBase.builtin().copy()
         try:
-            kb.load_petrarch_dir(Path(settings["actors"]))
+            kb.load_petrarch_dir(config.actors)
         except (OSError, ValueError) as exc:
-            raise _usage_error(f"{settings['actors']}: cannot read actor dictionaries: {exc}") from exc
+            raise UsageError(f"{config.actors}: cannot read actor dictionaries: {exc}") from exc
     # The registry the run ingested with (a user's --sources or a folder's sources.toml), so that
     # outlet-dependent rules (an unnamed "government" official is the outlet's) see the same outlets.
-    resources = Resources(kb=kb, sources=settings.get("sources"))
-    if settings.get("executor") is not None:  # the run's scale.Executor (api.analyze opens it)
-        analyze_store(corpus.store, progress, resources=resources, executor=settings["executor"])
-    elif settings.get("dask"):
-        from crosswire.scale import dask_client
-
-        with dask_client(settings["dask"]) as client:
-            analyze_store(corpus.store, progress, resources=resources, client=client)
+    resources = Resources(kb=kb, sources=config.sources)
+    if config.executor is not None:  # the run's executor (run.analyze opens it)
+        analyze_store(corpus.store, progress, resources=resources, executor=config.executor)
     else:
-        n_process = int(settings.get("n_process") or 1)
-        analyze_store(corpus.store, progress, resources=resources, n_process=n_process)
+        with open_executor(config.workers, config.dask) as executor:
+            analyze_store(corpus.store, progress, resources=resources, executor=executor)
 
 
 def stories_step(corpus: Corpus, progress: ProgressFn | None) -> None:
-    from crosswire.stories.build import stories_step as build_and_store
+    """Group the stored corpus into stories and store them (only what changed)."""
+    from crosswire.stories.build import stories_step as group_stories  # SciPy and the embedding model
 
-    build_and_store(corpus, progress)
+    group_stories(corpus.store, progress)
 
 
 @skip_when_unchanged
 def write_analysis_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    """`quotes.jsonl` and `actors.jsonl` from the stored analyses."""
-    if hasattr(corpus.store, "_read"):  # a Store: unchanged articles' lines are copied, not rebuilt
-        from crosswire.export.analysis import write_analysis_jsonl_spliced
+    """`quotes.jsonl` and `actors.jsonl` from the stored analyses; unchanged articles' lines are
+    copied, not rebuilt."""
+    from crosswire.export.analysis import write_analysis_jsonl_spliced
 
-        return write_analysis_jsonl_spliced(corpus.store, out_dir)
-    from crosswire.export.analysis import write_analysis_jsonl
-
-    return write_analysis_jsonl(corpus.store.iter_analyses(), out_dir)
+    return write_analysis_jsonl_spliced(corpus.store, out_dir)
 
 
 @skip_when_unchanged
@@ -146,28 +136,15 @@ def write_events_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 @skip_when_unchanged
 def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    if hasattr(corpus.store, "_read"):  # a Store: records reshaped as stored, no model objects built
-        from crosswire.store.story_state import iter_story_records
-        from crosswire.stories.build import story_record_from_stored
+    """`stories.jsonl` from the stored stories."""
+    from crosswire.stories.build import write_stories_output as write_stories  # SciPy
 
-        path = Path(out_dir) / "stories.jsonl"
-        with open(path, "w", encoding="utf-8") as fh:
-            for stored in iter_story_records(corpus.store):
-                fh.write(json.dumps(story_record_from_stored(stored), ensure_ascii=False) + "\n")
-        return {"stories": str(path)}
-    from crosswire.stories.build import write_stories_output as write
-
-    return write(corpus, out_dir)
+    return write_stories(corpus.store, out_dir)
 
 
 @skip_when_unchanged
 def write_report_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    from crosswire.report.render import write_report_output as write
+    """`report.md` and `report.html`."""
+    from crosswire.report.render import write_report  # SciPy (stories) and Jinja2
 
-    return write(corpus, out_dir)
-
-
-def _usage_error(message: str) -> Any:
-    from crosswire.api import UsageError
-
-    return UsageError(message)
+    return write_report(corpus.store, out_dir)

@@ -25,8 +25,8 @@ from typing import Annotated, Any, NamedTuple
 import typer
 from typer.core import TyperGroup
 
-from crosswire import __version__
 from crosswire.cli.common import EXIT_CODES
+from crosswire.version import __version__
 
 
 class CommandEntry(NamedTuple):

@@ -10,11 +10,11 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from crosswire.api import Corpus, UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
 from crosswire.cli.render import articles_table, print_article, print_json, stdout_console, stories_table
+from crosswire.corpus import Corpus
+from crosswire.errors import UsageError
 from crosswire.model import article_record, to_dict
-from crosswire.store.browse import article_ids_starting
 
 app = command_group()
 list_app = command_group(help="List stored articles or stories.")
@@ -66,7 +66,7 @@ def full_article_id(corpus: Corpus, given: str) -> str:
     UsageError when a prefix fits several."""
     if corpus.article(given) is not None or not given:
         return given
-    found = article_ids_starting(corpus.store, given)
+    found = corpus.store.article_ids_starting(given)
     if len(found) > 1:
         shown = ", ".join(found[:4]) + (", ..." if len(found) > 4 else "")
         raise UsageError(f"id prefix {given!r} fits several articles ({shown}): give more of the id")

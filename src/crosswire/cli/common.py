@@ -14,8 +14,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from crosswire.api import Corpus, RunSummary, as_crosswire_error, open_corpus
 from crosswire.cli.render import cell, print_json, print_summary, stderr_console, stdout_console
+from crosswire.corpus import Corpus, RunSummary, open_corpus
+from crosswire.errors import as_crosswire_error
 
 EXIT_CODES = """\
 Exit codes: 0 ok; 1 some files failed (the batch completed, problems listed in the run summary);

@@ -6,10 +6,10 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from crosswire import __version__
 from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group
 from crosswire.cli.render import print_json, stdout_console
 from crosswire.doctor import exit_code, run_checks
+from crosswire.version import __version__
 
 app = command_group()
 

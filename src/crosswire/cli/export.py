@@ -12,14 +12,13 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from crosswire.api import StoreError, UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
 from crosswire.cli.render import print_json, stdout_console, visible
 from crosswire.cli.stories import grouped_stories
-from crosswire.export import FORMATS, export_articles, export_events
+from crosswire.errors import StoreError, UsageError
+from crosswire.export import export_articles, export_events, formats
 from crosswire.report import write_report
-from crosswire.stories.build import load_corpus
-from crosswire.stories.graph import actor_graph
+from crosswire.stories.graph import facts_graph
 
 app = command_group()
 
@@ -39,8 +38,8 @@ def export(
     json_output: JsonOption = False,
 ) -> None:
     """Export stored articles or events as JSON Lines, CSV or Parquet (one record per article or event)."""
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt not in formats():
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(formats())}")
     if what not in ("articles", "events"):
         raise UsageError(f"unknown --what {what!r}: choose articles or events")
     with open_existing(db) as corpus:
@@ -71,8 +70,8 @@ def graph(
     if fmt not in GRAPH_FORMATS:
         raise UsageError(f"unknown graph format {fmt!r}: choose graphml or json")
     with open_existing(db) as corpus:
-        _, analyses = load_corpus(corpus.store)
-    found = actor_graph(e for a in analyses.values() for e in a.events)
+        # The stories' facts: the graph counts the events the comparisons and the report show.
+        found = facts_graph(f for story in grouped_stories(corpus) for f in story.facts)
     text = found.dumps(fmt)
     if out is not None:
         try:
@@ -102,7 +101,7 @@ def report(
     with open_existing(db) as corpus:
         grouped_stories(corpus)
         try:
-            paths = write_report(corpus, out)
+            paths = write_report(corpus.store, out)
         except OSError as exc:
             raise UsageError(f"{out}: cannot write report: {exc.strerror or exc}") from exc
     if json_output:

@@ -16,9 +16,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from crosswire.api import UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, command_group, handle_errors
 from crosswire.cli.render import add_columns, cell, escape_c1, stdout_console, visible
+from crosswire.errors import UsageError
 from crosswire.query import plain_value, run_query, text_value
 
 app = command_group()

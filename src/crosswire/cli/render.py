@@ -27,8 +27,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from crosswire.api import ProgressFn, RunSummary
-from crosswire.model import Article, Story, article_record
+from crosswire.corpus import RunSummary
+from crosswire.model import Article, ProgressFn, Story, article_record, outlet_readings
 
 # The stories modules load scipy and the embedding stack: only the commands that need them do.
 if TYPE_CHECKING:
@@ -192,14 +192,18 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
     """`crosswire compare`: corroborated and single-source facts, portrayal, omissions."""
     console.print(cell(f"{story.title or 'Untitled story'} ({story.id})", style="bold"))
     for name, facts in (
-        ("corroborated", comparison.corroborated),
-        ("single-source", comparison.single_source),
+        ("corroborated facts", [f for f in comparison.corroborated if f.kind == "event"]),
+        ("single-source and unconfirmed facts", [f for f in comparison.single_source if f.kind == "event"]),
+        ("statements (said, not facts)", comparison.statements),
+        ("quotes", [f for f in comparison.facts if f.kind == "quote"]),
     ):
         table = Table(title=name, show_header=True)
-        for column in ("fact", "outlets", "independent"):
+        for column in ("statement", "outlets", "first reported", "status"):
             table.add_column(column, overflow="fold")
         for f in facts:
-            table.add_row(cell(f.summary), cell(", ".join(f.outlets)), cell(len(f.independent_outlets)))
+            table.add_row(
+                cell(f.summary), cell(_readings(f)), cell(f.first_reported or ""), cell(f.status or "")
+            )
         console.print(table)
     table = Table(title="portrayal", show_header=True)
     for column in ("outlet", "actor", "tone", "labels"):
@@ -213,6 +217,16 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
             console.print(cell(f"{outlet} leaves out: " + "; ".join(f.summary for f in facts[:8])))
 
 
+def _readings(fact: Any) -> str:
+    """The outlets of a fact, each marked with what it says when it does not report the act as happened
+    (the `reads` and `counted` the briefing put on each report, stories/briefing.py)."""
+    if fact.kind == "quote":
+        return ", ".join(fact.outlets)
+    return ", ".join(
+        r["outlet"] + ("" if r["counted"] else f" ({r['reads']})") for r in outlet_readings(fact)
+    )
+
+
 def timeline_table(entries: Iterable[TimelineEntry]) -> Table:
     """`crosswire timeline`: one row per dated event."""
     table = Table(show_header=True)
@@ -222,7 +236,15 @@ def timeline_table(entries: Iterable[TimelineEntry]) -> Table:
         table.add_row(
             cell(e.date or "undated"),
             cell(e.summary),
-            cell(", ".join(e.outlets)),
+            cell(
+                ", ".join(
+                    dict.fromkeys(
+                        str(s.get("outlet"))
+                        + ("" if s.get("reads") in (None, "reported") else f" ({s['reads']})")
+                        for s in e.sources
+                    )
+                )
+            ),
             cell(len(e.independent_outlets)),
         )
     return table

@@ -11,7 +11,6 @@ from typing import Annotated
 
 import typer
 
-from crosswire.api import Corpus, UsageError
 from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
 from crosswire.cli.render import (
     print_comparison,
@@ -20,8 +19,9 @@ from crosswire.cli.render import (
     story_list_table,
     timeline_table,
 )
+from crosswire.corpus import Corpus
+from crosswire.errors import UsageError
 from crosswire.model import Story
-from crosswire.store.browse import story_moved_to
 from crosswire.stories.build import load_corpus, stories_step, story_record
 from crosswire.stories.compare import compare_story, comparison_record
 from crosswire.stories.timeline import corpus_timeline, story_timeline
@@ -33,7 +33,7 @@ def grouped_stories(corpus: Corpus, build: bool = False) -> list[Story]:
     """The stored stories; the corpus is grouped first when asked to or when it has none yet."""
     stories = corpus.stories()
     if build or not stories:
-        stories_step(corpus, full=build)
+        stories_step(corpus.store, full=build)
         stories = corpus.stories()
     return stories
 
@@ -44,7 +44,7 @@ def find_story(corpus: Corpus, story_id: str) -> Story:
     story = corpus.story(story_id)
     if story is not None:
         return story
-    moved = story_moved_to(corpus.store, story_id)  # the id it had before its members changed
+    moved = corpus.store.story_moved_to(story_id)  # the id it had before its members changed
     if moved is not None and (story := corpus.story(moved)) is not None:
         return story
     matches = [s for s in grouped_stories(corpus) if s.id.startswith(story_id)]

@@ -29,6 +29,8 @@ from typing import Any
 
 from crosswire.evaluation import read_records
 from crosswire.model import Article
+from crosswire.nlp.fivew import main_event
+from crosswire.nlp.runtime import parse_many
 
 QUESTIONS = ("who", "what", "when", "where", "why", "how")
 MIN_CODERS = 2
@@ -162,8 +164,6 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
 
 def run(path: str | Path, limit: int | None = None, details: bool = False) -> dict[str, Any]:
     """Extract the main event of every gold article and score it (see the module docstring)."""
-    from crosswire.nlp.fivew import main_event
-    from crosswire.nlp.runtime import parse_many
 
     records = read_gold(path)[:limit] if limit else read_gold(path)
     built = [build_article(r) for r in records]

@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.evaluation import read_records
+from crosswire.events.extract import extract_events
 from crosswire.model import Article, Event
+from crosswire.nlp import runtime
+from crosswire.nlp.actors import extract_actors
+from crosswire.nlp.dates import extract_times
+from crosswire.nlp.places import extract_places
+from crosswire.nlp.quotes import extract_quotes
 
 DEFAULT_GOLD = (
     Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "plover" / "plover_gsr_dev.jsonl"
@@ -57,13 +63,6 @@ def record_article(rec: dict[str, Any]) -> Article:
 
 def code_texts(records: list[dict[str, Any]]) -> dict[str, list[Event]]:
     """{record id: events} from the full article layers over one spaCy parse per record."""
-    from crosswire.events.extract import extract_events
-    from crosswire.nlp import runtime
-    from crosswire.nlp.actors import extract_actors
-    from crosswire.nlp.dates import extract_times
-    from crosswire.nlp.places import extract_places
-    from crosswire.nlp.quotes import extract_quotes
-
     articles = [record_article(r) for r in records]
     out: dict[str, list[Event]] = {}
     docs = runtime.parse_many((a.text for a in articles), batch_size=32)

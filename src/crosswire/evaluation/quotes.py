@@ -25,6 +25,7 @@ from typing import Any
 
 from crosswire import model
 from crosswire.evaluation import read_records
+from crosswire.nlp.quotes import extract_quotes, load_nlp
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _DETERMINERS = frozenset("the a an mr mr. mrs mrs. ms ms. dr dr.".split())
@@ -169,7 +170,6 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]
 
 def predict(records: Sequence[dict[str, Any]], nlp: Any = None) -> list[list[dict[str, Any]]]:
     """Run the quote extractor on each record's text (one parse per text, batched)."""
-    from crosswire.nlp.quotes import extract_quotes, load_nlp
 
     nlp = nlp or load_nlp()
     out = []

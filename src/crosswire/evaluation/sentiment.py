@@ -49,6 +49,10 @@ from crosswire.evaluation.sentiment_metrics import (
     macro_f1,
     per_class,
 )
+from crosswire.nlp.actors import extract_actors
+from crosswire.nlp.quotes import extract_quotes
+from crosswire.nlp.runtime import parse_many
+from crosswire.nlp.tone_model import FEATURES, ToneModel, balanced_weights, entity_features, fit_softmax
 
 METHOD = (
     "softmax regression over voice-split lexicon evidence (crosswire.nlp.tone_model, data/tone_model.npz)"
@@ -88,9 +92,6 @@ __all__ = [
 
 def article_rows(rec: dict[str, Any], doc: Any) -> list[tuple[Item, np.ndarray]]:
     """(story, entity, gold, tone) and the model's feature row for each annotated entity of one article."""
-    from crosswire.nlp.actors import extract_actors
-    from crosswire.nlp.quotes import extract_quotes
-    from crosswire.nlp.tone_model import entity_features
 
     article = basil_article(rec)
     actors = extract_actors(article, doc)
@@ -111,8 +112,6 @@ def collect(
 ) -> tuple[list[dict[str, Any]], list[Item], np.ndarray]:
     """BASIL's records, one Item per annotated entity, and the feature matrix; parses are cached (default:
     a folder under the temp dir)."""
-    from crosswire.nlp.runtime import parse_many
-    from crosswire.nlp.tone_model import FEATURES
 
     records = read_basil(basil_dir, limit)
     folder = Path(cache_dir) if cache_dir else Path(tempfile.gettempdir()) / "crosswire-eval-parses"
@@ -132,8 +131,6 @@ CLASS_POWER = 0.75  # class weights ~ count ** -0.75: the rare positive class co
 
 def train_model(items: Sequence[Item], features: np.ndarray, info: dict[str, float] | None = None) -> Any:
     """A ToneModel fitted on all of `items` (standardised features, class-weighted softmax regression)."""
-    from crosswire.nlp.tone_model import FEATURES, ToneModel, balanced_weights, fit_softmax
-
     y = np.array([LABELS.index(it[2]) for it in items])
     mean, scale = features.mean(axis=0), features.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)  # a constant column (e.g. all found) stays as it is
@@ -177,7 +174,6 @@ def run(
 ) -> dict[str, Any]:
     """Score the sentiment model (default: the shipped one) on a BASIL-format folder, with a story-grouped
     cross-validation of the same recipe retrained on the folder, and the thresholded lexicon tone beside it."""
-    from crosswire.nlp.tone_model import ToneModel
 
     records, items, features = collect(basil_dir, limit, cache_dir)
     model = model or ToneModel.builtin()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.evaluation import read_records
+from crosswire.nlp.runtime import parse_many
 from crosswire.stories.cluster import THRESHOLD, WINDOW_DAYS, group_articles
 from crosswire.stories.inputs import StoryInput, as_date, clean_title, lead_text, normalise_name
 
@@ -79,7 +80,6 @@ def load_basil(basil_dir: str | Path) -> list[dict[str, Any]]:
 
 def entity_actors(texts: Sequence[str], top: int = TOP_ENTITIES) -> list[frozenset[str]]:
     """The `top` most mentioned people (by surname), organisations and places of each text."""
-    from crosswire.nlp.runtime import parse_many
 
     out = []
     for doc in parse_many([t[:ENTITY_CHARS] for t in texts]):

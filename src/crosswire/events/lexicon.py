@@ -15,15 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from crosswire.errors import LexiconError  # noqa: F401  (raised here; re-exported for callers)
 from crosswire.events.codebook import Codebook
 
 # Where an entry names no target prepositions: the usual ways English marks who an act is aimed at.
 DEFAULT_TARGET_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards"})
 CONTROL_KINDS = frozenset({"intent", "refusal", "threat", "appeal", "demand", "modal"})
-
-
-class LexiconError(ValueError):
-    """The lexicon file is malformed; the message names the file and the entry."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from crosswire.events.timing import reaches
 from crosswire.model import EventActor, Place
 from crosswire.nlp.dateline import find_dateline
 from crosswire.nlp.named_events import NamedEvent, NamedEventMention
+from crosswire.nlp.places import resolve_name
 from crosswire.nlp.runtime import doc_text
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on", "aboard", "within"})
@@ -76,8 +77,6 @@ def kb_place(event: NamedEvent) -> Place | None:
     """The named event's place, resolved through the gazetteer (no offsets: the text does not name it)."""
     if not event.place:
         return None
-    from crosswire.nlp.places import resolve_name
-
     found = resolve_name(event.place)
     if found is None:
         return Place(name=event.place)

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from crosswire.model import Actor, Analysis, Quote, to_dict
+from crosswire.store import Store
+from crosswire.version import __version__
 
 
 def quote_record(quote: Quote) -> dict[str, Any]:
@@ -108,11 +110,9 @@ def _stamp(path: Path) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns]
 
 
-def _index_key(store: Any) -> list[str]:
+def _index_key(store: Store) -> list[str]:
     """What the copied lines were made by: this crosswire (the record shapes) and this store."""
-    from crosswire import __version__
-
-    return [__version__, str(getattr(store, "url", ""))]
+    return [__version__, str(store.url)]
 
 
 def _load_index(out_dir: Path, paths: dict[str, Path], key: list[str]) -> dict[str, list[Any]]:
@@ -128,23 +128,21 @@ def _load_index(out_dir: Path, paths: dict[str, Path], key: list[str]) -> dict[s
         return {}
 
 
-def write_analysis_jsonl_spliced(store: Any, out_dir: Path) -> dict[str, str]:
+def write_analysis_jsonl_spliced(store: Store, out_dir: Path) -> dict[str, str]:
     """quotes.jsonl and actors.jsonl from the store, as `write_analysis_jsonl(store.iter_analyses())`
     writes them byte for byte, but an article analysed at the same time as when these files were last
     written has its lines copied from them: a run that adds 1% of articles decodes 1% of analyses."""
-    from crosswire.export.bulk import analysis_stamps, iter_all_analyses
-
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: out_dir / f"{name}.jsonl" for name in NAMES}
     key = _index_key(store)
     old = _load_index(out_dir, paths, key)
-    stamps = list(analysis_stamps(store))
+    stamps = list(store.analysis_stamps())
     fresh_ids = {aid for aid, stamp in stamps if aid not in old or old[aid][0] != stamp}
     fresh: Iterator[Analysis]
     if len(fresh_ids) <= BY_ID_SHARE * len(stamps):
         fresh = store.iter_analyses(ids=[aid for aid, _ in stamps if aid in fresh_ids])
     else:
-        fresh = iter_all_analyses(store, fresh_ids)
+        fresh = store.iter_all_analyses(fresh_ids)
     parts = {name: path.with_name(path.name + ".part") for name, path in paths.items()}
     rows: list[list[Any]] = []
     sources: dict[str, BinaryIO | None] = {name: None for name in NAMES}

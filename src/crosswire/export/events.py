@@ -18,6 +18,7 @@ from typing import Any
 
 from crosswire.export.cells import spreadsheet_safe
 from crosswire.model import Event, EventActor
+from crosswire.stories.briefing import kind_of, mirrors, statement_of
 
 # CAMEO roots by GDELT's QuadClass: verbal cooperation, material cooperation, verbal conflict, material conflict.
 QUAD_CLASS = {
@@ -154,9 +155,17 @@ def write_events_jsonl(events: Iterable[Event], path: str | os.PathLike[str]) ->
     path = Path(path)
     part = path.with_name(path.name + ".part")
     count = 0
+    events = list(events)
+    mirrored = mirrors(events)
     with open(part, "w", encoding="utf-8", newline="\n") as handle:
         for event in events:
-            handle.write(json.dumps(event_record(event), ensure_ascii=False) + "\n")
+            record = event_record(event)
+            # How the briefing shows it (stories/briefing.py): a fact, a statement, or the mirror image
+            # of another event ("Putin met North Korea" beside "Kim met Russia"), shown once.
+            record["shown_as"] = "mirror" if event.id in mirrored else kind_of(event)
+            record["mirror_of"] = mirrored.get(event.id)
+            record["statement"] = statement_of(event)
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     os.replace(part, path)
     return count

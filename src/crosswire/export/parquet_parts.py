@@ -34,9 +34,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from crosswire.errors import CrosswireError
 from crosswire.export.tables import PARQUET_SCHEMA as ARTICLE_SCHEMA
 from crosswire.export.tables import parquet_row
 from crosswire.model import Analysis, Article, Event, Story, stable_id
+from crosswire.store import Store
 
 FORMAT = "crosswire-parquet"
 VERSION = 1
@@ -105,8 +107,10 @@ SCHEMAS: dict[str, pa.Schema] = {
 }  # fmt: skip
 
 
-class DatasetError(ValueError):
+class DatasetError(CrosswireError, ValueError):
     """The Parquet folder cannot be written (or is not a crosswire dataset)."""
+
+    exit_code = 2  # the user named a folder that cannot hold the dataset
 
 
 def outlet_slug(outlet: str | None) -> str:
@@ -212,7 +216,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def write_batch(store: Any, articles: list[Article], root: Path) -> dict[str, int]:
+def write_batch(store: Store, articles: list[Article], root: Path) -> dict[str, int]:
     """One batch: its articles and their analyses, one file per table per partition touched."""
     name = f"part-{stable_id('parquet-batch', *(a.id for a in articles))}.parquet"
     analyses = {a.article_id: a for a in store.iter_analyses(ids=[a.id for a in articles])}
@@ -255,7 +259,7 @@ def _swap_in(staging: Path, out: Path) -> None:
     (staging / MARKER).replace(out / MARKER)
 
 
-def write_dataset(store: Any, out_dir: str | os.PathLike[str], batch_size: int = 500) -> Path:
+def write_dataset(store: Store, out_dir: str | os.PathLike[str], batch_size: int = 500) -> Path:
     """Write every stored article, its analysis and the stories under `out_dir`; returns the folder."""
     out = Path(out_dir)
     check_target(out)
@@ -271,7 +275,7 @@ def write_dataset(store: Any, out_dir: str | os.PathLike[str], batch_size: int =
         for batch in _batches(store.iter_articles(), batch_size):
             for table, n in write_batch(store, batch, staging).items():
                 counts[table] += n
-        stories = store.list_stories() if hasattr(store, "list_stories") else []
+        stories = store.list_stories()
         if stories:
             name = f"part-{stable_id('parquet-stories', *(s.id for s in stories))}.parquet"
             _write([story_row(s, i) for i, s in enumerate(stories)], "stories", staging / "stories" / name)

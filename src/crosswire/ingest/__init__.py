@@ -11,11 +11,12 @@ import glob
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from crosswire.ingest.decode import decode_bytes, detect_language
+from crosswire.ingest.context import ReadContext
+from crosswire.ingest.datetimes import localise, zone_for_country, zone_named
+from crosswire.ingest.decode import detect_language
 from crosswire.ingest.detect import HEAD_BYTES, detect_format
 from crosswire.ingest.fields import (
     clean_text_fields,
@@ -24,6 +25,9 @@ from crosswire.ingest.fields import (
     parse_datetime,
     record_label,
 )
+from crosswire.ingest.manifest import lookup
+from crosswire.ingest.options import IngestOptions
+from crosswire.ingest.readers import BUILTIN, Reader, claimed_by, reader_for
 from crosswire.model import Article, Problem
 
 __all__ = ["IngestOptions", "iter_articles", "read_file", "expand_paths"]
@@ -41,34 +45,11 @@ DOC_NAMES = frozenset(
 )
 _GLOB_CHARS = frozenset("*?[")
 WHOLE_READ_BYTES = 1 << 20  # files up to this size are read in one go (most articles are a few KB)
-_STREAMED = ("warc", "jsonl")  # read record by record: max_bytes applies to each record, not the file
-_SINGLE_ARTICLE = ("text", "html")  # one file, one article: a manifest entry describes that article
-MANY_ARTICLES = ("feed", *_STREAMED)  # formats whose files hold many articles: messages name the record
+# Formats whose files hold many articles (messages name the record); the readers registry says which.
+MANY_ARTICLES = tuple(name for name, reader in BUILTIN.items() if reader.many)
 # spaCy's nlp.max_length: it refuses longer texts, which would stop an analysis run at that article every
 # time it is resumed. Longer articles (a 1 MB text file passes the size limit) are stored and flagged.
 MAX_ANALYSABLE_CHARS = 1_000_000
-
-
-@dataclass
-class IngestOptions:
-    manifest: Path | None = None
-    sources: Any = None  # SourceRegistry; default SourceRegistry.builtin()
-    max_bytes: int = 20_000_000  # per file (per record for WARC and JSONL, which are streamed)
-    languages: tuple[str, ...] = ("en",)  # analysable languages
-    manifest_entries: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if self.sources is None:
-            from crosswire.ingest.sources import SourceRegistry
-
-            self.sources = SourceRegistry.builtin()
-        if self.manifest is not None:
-            from crosswire.ingest.manifest import load_manifest
-
-            self.manifest = Path(self.manifest)
-            self.manifest_entries = load_manifest(self.manifest)
-        if self.max_bytes <= 0:
-            raise ValueError(f"max_bytes must be positive, got {self.max_bytes}")
 
 
 def _same_file(a: Path, b: Path | None) -> bool:
@@ -176,7 +157,8 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]
     except OSError as err:
         yield _os_problem(path, err)
         return
-    fmt = detect_format(path, head)
+    plugin = claimed_by(path, head)  # a plugin reader's format comes before the built-in detection
+    fmt = plugin.name if plugin is not None else detect_format(path, head)
     if fmt == "empty":
         what = "empty file" if size == 0 else f"file holds only whitespace ({size} bytes)"
         yield Problem(str(path), f"{what}; nothing to read", "error")
@@ -184,7 +166,8 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]
     if fmt == "binary":
         yield Problem(str(path), "binary file (not text, HTML, a feed, WARC or JSONL); skipped", "error")
         return
-    if fmt not in _STREAMED and size > options.max_bytes:
+    reader = plugin or reader_for(fmt)
+    if not reader.streamed and size > options.max_bytes:
         yield Problem(
             str(path),
             f"file is {size:,} bytes, over the limit of {options.max_bytes:,} bytes "
@@ -194,7 +177,7 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]
         return
     context = _context(path, options)
     try:
-        for item in _dispatch(path, fmt, context, options, data):
+        for item in _dispatch(path, reader, context, options, data):
             if isinstance(item, Problem):
                 yield item
                 continue
@@ -208,12 +191,9 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | Problem]
 
 
 def _context(path: Path, options: IngestOptions) -> Any:
-    from crosswire.ingest.context import ReadContext
 
     entry = None
     if options.manifest_entries:
-        from crosswire.ingest.manifest import lookup
-
         entry = lookup(options.manifest_entries, path)
     extra = getattr(entry, "extra", None) or {}
     return ReadContext(
@@ -225,44 +205,20 @@ def _context(path: Path, options: IngestOptions) -> Any:
 
 
 def _dispatch(
-    path: Path, fmt: str, context: Any, options: IngestOptions, data: bytes | None = None
-) -> Iterator[Article | Problem]:
-    if fmt in _STREAMED:
+    path: Path, reader: Reader, context: ReadContext, options: IngestOptions, data: bytes | None = None
+) -> Iterable[Article | Problem]:
+    if reader.streamed:
         with path.open("rb") as stream:
-            if fmt == "warc":
-                from crosswire.ingest.warc import read_warc
-
-                yield from read_warc(path, stream, context, max_record_bytes=options.max_bytes)
-            else:
-                from crosswire.ingest.jsonl import read_jsonl
-
-                yield from read_jsonl(path, stream, context, max_record_bytes=options.max_bytes)
+            yield from reader.read(path, stream, context, options)
         return
-    if data is None:
-        data = path.read_bytes()
-    if fmt == "html":
-        from crosswire.ingest.html import read_html
-
-        yield from read_html(path, data, context)
-    elif fmt == "feed":
-        from crosswire.ingest.feeds import read_feed
-
-        yield from read_feed(path, data, context)
-    else:
-        from crosswire.ingest.text import read_text
-
-        decoded = decode_bytes(data)
-        for article in read_text(path, decoded.text, context):
-            if decoded.warning:
-                article.warnings.append(decoded.warning)
-            yield article
+    yield from reader.read(path, data if data is not None else path.read_bytes(), context, options)
 
 
 def _apply_manifest(article: Article, entry: Any, fmt: str, context: Any) -> None:
     """A manifest entry overrides what one-article files say, and only fills gaps for many-article files."""
     if entry is None:
         return
-    override = fmt in _SINGLE_ARTICLE
+    override = not reader_for(fmt).many  # one file, one article: a manifest entry describes that article
     outlet = getattr(entry, "outlet", None)
     if outlet and (override or not article.outlet):
         article.outlet = outlet_name(context.sources, name=outlet) or outlet
@@ -276,7 +232,6 @@ def _apply_manifest(article: Article, entry: Any, fmt: str, context: Any) -> Non
 
 def _localise_dates(article: Article, context: Any) -> None:
     """A time printed without a zone is local to the outlet (or to the manifest's time zone)."""
-    from crosswire.ingest.datetimes import localise, zone_for_country, zone_named
 
     if (article.published is None or article.published.tzinfo) and (
         article.updated is None or article.updated.tzinfo

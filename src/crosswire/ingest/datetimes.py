@@ -13,6 +13,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from crosswire.months import MONTH_WORDS, month_number
+
 # Zone abbreviations seen in datelines. Fixed offsets where the abbreviation already says whether
 # summer time applies (EST vs EDT); a region where it does not ("ET"). CST is China Standard Time:
 # crosswire's corpora are about East Asia, where that is what "CST" means.
@@ -85,24 +87,7 @@ _COUNTRY_ZONES = {
     "MEX": "America/Mexico_City",
 }
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MON = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MON = rf"(?P<mon>{MONTH_WORDS})\.?"
 _ZONE_NAMES = "|".join(sorted([*_FIXED_ZONES, *_REGION_ZONES], key=len, reverse=True))
 _ZONE = (
     r"(?:\s*\(?(?P<tz>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|"
@@ -154,7 +139,7 @@ def _offset(tz: str) -> tzinfo | None:
 
 def _build(m: re.Match[str], text: str) -> tuple[datetime, bool] | None:
     parts = m.groupdict()
-    month = _MONTHS[parts["mon"][:3].lower()] if parts.get("mon") else int(parts["m"])
+    month = month_number(parts["mon"]) if parts.get("mon") else int(parts["m"])
     hour, minute, second = 0, 0, 0
     zone_text = parts.get("tz")
     has_time = parts.get("h") is not None

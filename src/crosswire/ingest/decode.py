@@ -6,6 +6,7 @@ so re-ingesting a corpus gives the same article ids.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -35,8 +36,6 @@ def _codec(name: str | bytes | None) -> str | None:
         return None
     if isinstance(name, bytes):
         name = name.decode("ascii", errors="ignore")
-    import codecs
-
     try:
         return codecs.lookup(name.strip()).name
     except LookupError:

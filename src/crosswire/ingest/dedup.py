@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import numpy as np
 
@@ -33,6 +32,7 @@ from crosswire.ingest.fingerprint import (
     signature_bytes,
 )
 from crosswire.model import Article, normalise_text
+from crosswire.store.protocol import FingerprintRow, Lookup, Store
 
 SHINGLE_WORDS = 4  # word 4-grams: long enough that shared phrases mean shared copy, not shared topic
 MIN_SHINGLES = 25  # a text shorter than this (a headline, a teaser line) is too short to call a copy
@@ -104,7 +104,7 @@ class Deduplicator:
         threshold: float = 0.8,
         num_perm: int = NUM_BINS,
         known: Iterable[tuple[str, str]] = (),
-        store: Any = None,
+        store: Store | None = None,
         window: int | None = DEFAULT_WINDOW,
     ):
         if not 0.0 < threshold <= 1.0:
@@ -120,7 +120,7 @@ class Deduplicator:
         self._recent = _RecentIndex(window)
         for article_id, text_hash in known:
             self._recent.original(text_hash, article_id)
-        self._pending: list[Any] = []  # FingerprintRows of the last checked batch, not yet saved
+        self._pending: list[FingerprintRow] = []  # FingerprintRows of the last checked batch, not yet saved
 
     # -- one article at a time, in memory -----------------------------------------------------------
 
@@ -159,11 +159,9 @@ class Deduplicator:
             for article in batch:
                 self.check(article)
             return batch
-        from crosswire.store import minhash
-
         by_hash: dict[str, str] = {}  # text hash -> original id: stored ones, then this batch's
         in_batch = _RecentIndex(None)  # this batch's new articles, not in the store yet
-        pending: list[Any] = []
+        pending: list[FingerprintRow] = []
         # Looked up LOOKUP_ARTICLES at a time: the candidates a lookup brings back (and so the memory
         # it takes) grow with the corpus, so a smaller group keeps that peak low; the queries are the same.
         for start in range(0, len(batch), LOOKUP_ARTICLES):
@@ -171,8 +169,7 @@ class Deduplicator:
             ids = [article.id for article in group]  # a property that hashes the whole text: once each
             prints = [fingerprint(article.text) for article in group]
             keys = [fp.band_keys().tolist() if self._comparable(fp) else None for fp in prints]
-            found = minhash.lookup(
-                self.store,
+            found = self.store.lookup_fingerprints(
                 (fp.text_hash for fp in prints),
                 [ks for ks in keys if ks is not None],
                 ids,
@@ -199,7 +196,7 @@ class Deduplicator:
                         _relate(article, other)
                 in_batch.add(article_id, fp.size, fp.signature, article_keys)
                 pending.append(
-                    minhash.FingerprintRow(article_id, fp.size, signature_bytes(fp.signature), article_keys)
+                    FingerprintRow(article_id, fp.size, signature_bytes(fp.signature), article_keys)
                 )
         self._pending = pending
         return batch
@@ -231,7 +228,7 @@ class Deduplicator:
         order = copies[np.argsort(stored.seqs[copies], kind="stable")]
         return [stored.ids[row] for row in order.tolist()]
 
-    def take_fingerprints(self) -> list[Any]:
+    def take_fingerprints(self) -> list[FingerprintRow]:
         """The last checked batch's fingerprints, handed over to be saved in the articles' transaction
         (`Store.save_articles(batch, fingerprints=...)`); afterwards there is nothing left to save."""
         pending, self._pending = self._pending, []
@@ -241,9 +238,7 @@ class Deduplicator:
         """Store the fingerprints of the last checked batch (call after its articles are saved)."""
         if self.store is None or not self._pending:
             return 0
-        from crosswire.store import minhash
-
-        saved = minhash.save_fingerprints(self.store, self._pending)
+        saved = self.store.save_fingerprints(self._pending)
         self._pending = []
         return saved
 
@@ -251,7 +246,7 @@ class Deduplicator:
 class _Candidates:
     """A batch's stored candidates as arrays: one matrix row of signature per candidate."""
 
-    def __init__(self, found: Any) -> None:
+    def __init__(self, found: Lookup) -> None:
         self.found = found
         self.rows: dict[str, int] = found.candidate_rows
         self.ids = list(found.candidate_rows)  # insertion order = row order

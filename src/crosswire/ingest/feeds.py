@@ -6,6 +6,7 @@ summary). A teaser is still kept, so the story is known, but flagged: it is not 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,8 +44,6 @@ def _entry_date(entry: Any, key: str, default_timezone: str | None) -> Any:
     raw = dict.get(entry, key)
     value = parse_datetime(raw, default_timezone) if raw else None
     if value is None and dict.get(entry, f"{key}_parsed"):
-        import calendar
-
         value = parse_datetime(calendar.timegm(entry[f"{key}_parsed"]))
     return value
 

@@ -7,17 +7,14 @@ it works on the collector's state (`doc`, `kb`, drafts, country context) and is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from crosswire.nlp.actor_context import display_name
+from crosswire.nlp.actor_draft import Draft
 from crosswire.nlp.actor_roles import LEADER_WORDS, SOURCE_WORDS, affiliation_of_phrase, noun_phrase
 from crosswire.nlp.coref import PersonMention
-
-if TYPE_CHECKING:
-    from crosswire.nlp.actors import Draft
-
 
 # Prepositions that make a place name a location rather than an acting state ("in Seoul", "to Pyongyang").
 LOCATIVE_PREPS = frozenset(

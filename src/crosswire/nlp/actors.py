@@ -9,13 +9,12 @@ after it, and the description of an anonymous source. Each decision is written t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from crosswire.ingest.sources import SourceRegistry
-from crosswire.model import Actor, Article, Mention
+from crosswire.model import Actor, Article
 from crosswire.nlp.actor_context import (
     CountryContext,
     bare_name,
@@ -27,6 +26,7 @@ from crosswire.nlp.actor_context import (
     qualifier_country,
 )
 from crosswire.nlp.actor_descriptions import DescriptionRules
+from crosswire.nlp.actor_draft import Draft
 from crosswire.nlp.actor_names import (
     acts,
     bare_compass,
@@ -37,7 +37,6 @@ from crosswire.nlp.actor_names import (
     title_owner,
 )
 from crosswire.nlp.actor_roles import (
-    Affiliation,
     EntityIndex,
     affiliation_of_phrase,
     apposition_span,
@@ -47,34 +46,6 @@ from crosswire.nlp.coref import PersonMention, Sentences, resolve_pronouns, surn
 from crosswire.nlp.dateline import credit_lines, dateline_tokens
 from crosswire.nlp.kb import KnowledgeBase, Person, fold
 from crosswire.nlp.runtime import doc_text
-
-
-@dataclass
-class Draft:
-    """An actor while its mentions are being collected."""
-
-    key: str
-    kind: str
-    name: str
-    first: int  # character offset of the first mention: actors are returned in reading order
-    mentions: list[Mention] = field(default_factory=list)
-    affiliation: Affiliation = field(default_factory=Affiliation)
-    codes: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    person: Person | None = None
-    anonymous: bool = False
-    description: str | None = None
-
-    def add(self, start: int, end: int, text: str, kind: str) -> None:
-        if not any(m.start == start and m.end == end for m in self.mentions):
-            self.mentions.append(Mention(start, end, text, kind))
-            self.first = min(self.first, start)
-
-    def label(self, text: str) -> None:
-        text = text.strip(" ,")
-        if text and text not in self.labels:
-            self.labels.append(text)
 
 
 class _Collector(DescriptionRules):

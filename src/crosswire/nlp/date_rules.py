@@ -19,14 +19,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH_RE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+from crosswire.months import MONTH_WORDS, month_number
+
+MONTH_RE = rf"(?:{MONTH_WORDS})\.?"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 NUMBER_WORDS = {
@@ -58,10 +53,6 @@ class Resolution:
 
 def unresolved(rule: str) -> Resolution:
     return Resolution(None, None, "unresolved", None, rule)
-
-
-def month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")[:3]]
 
 
 def month_end(year: int, month: int) -> date:

@@ -33,9 +33,12 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from crosswire.model import Actor, Article, Place, Quote, TimeRef
+from crosswire.nlp.dates import extract_times
 from crosswire.nlp.fivew_syntax import cause_phrase, manner_phrase
 from crosswire.nlp.fivew_when_where import when_answer, where_answer
 from crosswire.nlp.fivew_who import choose_who_what
+from crosswire.nlp.places import extract_places
+from crosswire.nlp.runtime import parse_many
 
 LEAD_SENTENCES = 3  # who/what/why/how look at the headline and this many content sentences
 WHEN_SENTENCES = 3  # a date in the first few sentences still dates the main event
@@ -62,8 +65,6 @@ def main_event(
     """who/what/when/where/why/how of `article` (see the module docstring); `doc` is the parse of its text.
     Stages not run yet are run here: times, places. With `abstain=False` every question with a candidate
     is answered, however low its confidence."""
-    from crosswire.nlp.dates import extract_times
-    from crosswire.nlp.places import extract_places
 
     title_doc, headline = parse_title(article.title, article.text)
     lead = lead_sentences(doc, LEAD_SENTENCES, quotes)
@@ -93,7 +94,6 @@ def parse_title(title: str | None, body: str = "") -> tuple[Doc | None, list[tup
     for texts this short."""
     if not title or not title.strip():
         return None, []
-    from crosswire.nlp.runtime import parse_many
 
     cased = sentence_case(title, body)
     parts = [(cased, 0)]

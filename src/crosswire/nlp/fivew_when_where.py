@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -26,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire.model import Article, Place, TimeRef
 from crosswire.nlp.dateline import find_dateline
+from crosswire.nlp.places import extract_places, resolve_name
 
 _BARE_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:morning|afternoon|evening|night|overnight)$", re.IGNORECASE)
 BACKGROUND_DAYS = 7  # a date further back than this before publication is background
@@ -93,8 +95,6 @@ def _dates_the_event(ref: TimeRef, published: Any) -> bool:
     if _BARE_PART_OF_DAY.match(text):
         return False  # "morning" of which day? often a reaction's, not the event's
     if published is not None and ref.value:
-        from datetime import date
-
         try:
             day = date.fromisoformat(ref.value[:10])
         except ValueError:
@@ -112,7 +112,6 @@ def where_answer(
     abstain: bool = True,
 ) -> dict[str, Any] | None:
     """The main event's place (see the module docstring), or None."""
-    from crosswire.nlp.places import extract_places, resolve_name
 
     line = find_dateline(article.text)  # also after a headline or byline line, as HTML bodies have them
     if line is not None:

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from crosswire.events.petrarch.dictionaries import read_actors, read_agents
 from crosswire.nlp.kb_records import (  # re-exported: the public names stay importable from kb
     _CONTINENTS,
     CodeSpan,
@@ -292,7 +293,6 @@ class KnowledgeBase:
         """Load every `*actors*.txt` and `*agents*.txt` in a PETRARCH dictionary folder (the CLI's --actors),
         read by `crosswire.events.petrarch.dictionaries`. Returns the readers' warnings (malformed entries
         skipped, each naming its file and line)."""
-        from crosswire.events.petrarch.dictionaries import read_actors, read_agents
 
         directory = Path(directory)
         if not directory.is_dir():

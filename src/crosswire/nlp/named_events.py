@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.nlp.kb import KnowledgeBase
+from crosswire.nlp.places import resolve_name
 
 FUTURE_DAYS = 60
 ANAPHOR_CHARS = 1500
@@ -311,7 +312,5 @@ def _countries_in(phrase: Span, kb: KnowledgeBase) -> set[str]:
 
 @functools.cache
 def _place_country(name: str) -> str | None:
-    from crosswire.nlp.places import resolve_name
-
     found = resolve_name(name)
     return found[0].country if found else None

@@ -156,6 +156,8 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
     inside = [e for e in doc.ents if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
     # "Two Singapore-based carriers": a name in a hyphenated modifier is an attribute, not the speaker.
     inside = [e for e in inside if not is_hyphen_modifier(doc, e.start, e.end)]
+    if head is not None and doc[head].tag_ == "NNS":
+        inside = [e for e in inside if e.label_ != "PERSON"]  # "Supporters of Mr. McCarthy" are not McCarthy
     if not inside:
         return None
     if head is not None:
@@ -215,6 +217,33 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
     return _full_name(doc, ent.text) if ent.label_ == "PERSON" else ent.text
 
 
+def _subject_antecedent(
+    doc: Doc, actors: list[model.Actor], before: int, quoted: Set[int]
+) -> model.Actor | None:
+    """For "he said" after a quotation: the person who is the subject of this sentence or the one before,
+    outside any quotation. Reporters name a speaker as a subject, then go on with a pronoun; the nearest
+    name of any role ("... the 'phony theology' of Mr. Obama's agenda. '...,' he said") is the wrong one."""
+    # This sentence and the one before, not counting sentences wholly inside the quotation.
+    start, counted = doc[before].sent.start, 1
+    while start > 0 and counted < 2:
+        sent = doc[start - 1].sent
+        start = sent.start
+        counted += any(t.i not in quoted and not t.is_punct and not t.is_space for t in sent)
+    subjects = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and start <= e.start
+        and e.end <= before
+        and e.start not in quoted
+        and e.root.dep_ in ("nsubj", "nsubjpass")
+    ]
+    if not subjects:
+        return None
+    ent = subjects[-1]
+    return _actor_for(actors, ent.start_char, ent.end_char)
+
+
 def _actor_for(actors: list[model.Actor], start: int, end: int) -> model.Actor | None:
     """The actor one of whose mentions overlaps the speaker's character span, the tightest first."""
     best: tuple[int, model.Actor] | None = None
@@ -260,12 +289,16 @@ def resolve_speaker(
         # Gowdy": the person named in apposition speaks, whatever actor the title alone was linked to.
         by_name = named is not None and _actor_for(actors, named.idx, named.idx + len(named.text))
         by_head = _actor_for(actors, head.idx, head.idx + len(head.text))
-        actor = (
-            (by_name or by_head if head.pos_ == "NOUN" else by_head or by_name)
-            # Only names up to the head: "an accompanying list of his speaking fees" is no one's words
-            # but the list's, whoever "his" is.
-            or _actor_for(actors, span.start_char, head.idx + len(head.text))
-        )
+        if span.text.lower() in _PERSON_PRONOUNS:
+            by_head = _subject_antecedent(doc, actors, mention.start, quoted) or by_head
+        # Only names up to the head: "an accompanying list of his speaking fees" is no one's words but the
+        # list's, whoever "his" is; and "McCarthy supporters" are not McCarthy.
+        by_span = _actor_for(actors, span.start_char, head.idx + len(head.text))
+        if by_span is not None and head.pos_ == "NOUN" and by_span.kind == "person":
+            by_span = None
+        if by_head is not None and head.tag_ == "NNS" and by_head.kind == "person":
+            by_head = None  # "McCarthy supporters", "Clinton aides": a group named after a person
+        actor = (by_name or by_head if head.pos_ == "NOUN" else by_head or by_name) or by_span
         if actor is not None:
             speaker.name = actor.name
             speaker.actor_code = actor.codes[0] if actor.codes else None

@@ -68,7 +68,11 @@ def _has_clause_content(cue: Token) -> bool:
     if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
         return True
     return any(
-        t.lower_ == "that" and t.dep_ == "mark" and own_clause(cue, t.head)
+        t.lower_ == "that"
+        and t.dep_ == "mark"
+        and own_clause(cue, t.head)
+        # "rejected claims that he betrayed Democrats": a that-clause completing a noun is the noun's content
+        and t.head.head.pos_ not in ("NOUN", "PROPN")
         for t in cue.subtree
         if t.i > cue.i
     )
@@ -82,28 +86,40 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         return False
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children):
         return False  # "pointed out that ..." is speech; "points to" is evidence
-    if not has_speaker or is_negated(cue) or is_irrealis(cue) or in_heading(cue) or _passive_participle(cue):
+    if (
+        not has_speaker
+        or is_negated(cue)
+        or is_irrealis(cue)
+        or in_heading(cue)
+        or is_passive_participle(cue)
+    ):
         return False
     if _inside_belief(cue):
         return False
     if quoted_words:
-        return True
+        # "would ... defend Bachmann against 'these attacks'" inside what O'Neill said is her words' content,
+        # not a second statement; a verb of naming ("called it 'toxic'") stays one.
+        return lemma in NAMING_VERBS or _has_clause_content(cue) or not _inside(cue, SPEECH_ACTS)
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
 
 
 def _inside_belief(cue: Token) -> bool:
     """'LePage came to believe that a lawmaker had called him a racist': speech someone only believes
     happened is that person's belief, not a report of the speech."""
+    return _inside(cue, THOUGHT_VERBS - SPEECH_ACTS)
+
+
+def _inside(cue: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the cue sits in the clausal content of a verb with one of these lemmas."""
     token = cue
     while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
         token = token.head
-        lemma = token.lemma_.lower()
-        if lemma in THOUGHT_VERBS and lemma not in SPEECH_ACTS:
+        if token.lemma_.lower() in lemmas:
             return True
     return False
 
 
-def _passive_participle(cue: Token) -> bool:
+def is_passive_participle(cue: Token) -> bool:
     """'Asked if Trump should ..., Gowdy said', 'When asked how ..., Trump said': a bare past participle
     heading a clause is passive; its subject was asked, someone else asked."""
     if cue.tag_ not in ("VBN", "VBD") or any(

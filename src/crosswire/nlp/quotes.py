@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from crosswire import model
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
-from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS
+from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
 from crosswire.nlp.quote_frame import (
     clause_frame,
     colon_speaker,
@@ -33,7 +33,7 @@ from crosswire.nlp.quote_frame import (
 from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
-from crosswire.nlp.quote_speech import is_negated, is_speech
+from crosswire.nlp.quote_speech import is_negated, is_passive_participle, is_speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -84,6 +84,11 @@ def _is_cue(token: Token, quoted: set[int]) -> bool:
     ) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" for c in token.children)
 
 
+def _speech_first(cues: list[Token]) -> list[Token]:
+    """The cues without verbs of evidence ("showed", "suggests") when a cue of another kind is there."""
+    return [c for c in cues if c.lemma_.lower() not in EVIDENTIAL_VERBS - SPEECH_ACTS] or cues
+
+
 def _has_own_subject(cue: Token) -> bool:
     """'she said', 'said a former official': the cue names its speaker right there."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
@@ -110,6 +115,10 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: Toke
         # 'judges do not, as Roberts said, only call "balls and strikes"': a negated verb attributes nothing.
         cues_before = [doc[i] for i in before if _is_cue(doc[i], idx.quoted) and not is_negated(doc[i])]
         cues_after = [doc[i] for i in after_last if _is_cue(doc[i], idx.quoted) and not is_negated(doc[i])]
+        # 'Asked point-blank, "Is that picture you?" Weiner replied': the question is not his words.
+        question = any(is_passive_participle(c) for c in cues_before)
+        # '"...," the video showed Tlaib telling supporters': a verb of saying beats one of showing.
+        cues_after = _speech_first(cues_after)
         ends_with_colon = bool(before) and doc[before[-1]].text == ":"
         if ends_with_colon and not cues_before:
             cues_after = []  # 'in his remarks: "..."': the colon's clause attributes it, not the next one
@@ -133,9 +142,10 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: Toke
                 by_cue[cue.i].frame_end = max(by_cue[cue.i].frame_end, frame_end)
                 continue
             head = speaker_head(cue, quote_before_cue=cue.i > first_tok)
-            draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end)
+            draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end, speech=not question)
             draft.speaker = mention_from_head(head, idx.quoted | {cue.i}) if head is not None else None
-            by_cue[cue.i] = draft
+            if not question:  # the answer after a question is a quote of its own
+                by_cue[cue.i] = draft
             drafts.append(draft)
             continue
         words = len(text[seg.start : seg.end].split())
@@ -207,6 +217,44 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(x2, y2) - max(x1, y1)) for x1, x2 in a for y1, y2 in b)
 
 
+def _whole_quotation(idx: TokenIndex, rng: tuple[int, int]) -> tuple[int, int]:
+    """A content range that ends inside a quotation runs on to its closing mark: 'called the provision
+    "a bridge too far."' is not cut after "bridge" (the parse left "too far" out of the object)."""
+    start, end = rng
+    if end - 1 in idx.speech:
+        while end < len(idx.doc) and end in idx.speech and "\n" not in idx.doc[end].text:
+            end += 1
+    return start, end
+
+
+_CLOSING_MARKS = frozenset(("\u201d", '"', "'", "\u2019", "''"))
+
+
+def _without_asides(doc: Doc, cue: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """A content range cut before a trailing appositive ('defended what he called "legitimate rape," a
+    remark that was overwhelmingly offensive') and before a conjoined statement with a speaker of its
+    own ('tweeted that she received a message, and several other women say ...')."""
+    start, end = rng
+    for t in doc[start:end]:
+        if t.i == cue.i or t.i <= start:
+            continue
+        before = t.left_edge.i - 1
+        while before > start and doc[before].text in _CLOSING_MARKS:
+            before -= 1  # 'called "legitimate rape," a remark ...': the comma sits inside the quote mark
+        appositive = t.dep_ == "appos" and t.right_edge.i >= end - 1 and doc[before].text == ","
+        other_speaker = (
+            t.dep_ == "conj"
+            and t.lemma_.lower() in SPEECH_ACTS
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        )
+        if appositive or other_speaker:
+            cut = t.left_edge.i
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            return start, cut
+    return start, end
+
+
 def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_Draft]:
     used = {d.cue.i for d in direct if d.cue is not None}
     drafts: list[_Draft] = []
@@ -234,7 +282,15 @@ def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_D
             and not accepts_speaker(token, head)
         ):
             continue  # "All of this suggests that ...": the writer's reasoning, not a source's words
-        draft = _Draft(pieces, kind, cue=token, speech=is_speech(token, n_quoted, head is not None))
+        speech = is_speech(token, n_quoted, head is not None)
+        if speech:
+            # What is shown as someone's words ends where the writer's aside or another speaker begins.
+            ranges = [_whole_quotation(idx, rng) for rng in ranges]
+            ranges = [r for r in (_without_asides(doc, token, rng) for rng in ranges) if r[1] - r[0] >= 2]
+            if not ranges:
+                continue
+            pieces = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in ranges]
+        draft = _Draft(pieces, kind, cue=token, speech=speech)
         draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
         twin = next((d for d in drafts if d.pieces == pieces), None)
         if twin is not None:

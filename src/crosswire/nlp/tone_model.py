@@ -25,18 +25,21 @@ pure function of its inputs; the model file is read once per process.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc
 
+from crosswire.errors import CrosswireError
 from crosswire.model import Actor, Article, Quote
-from crosswire.nlp.tone import TONE_SCALE, Contribution, Lexicon, contributions
+from crosswire.nlp.tone import TONE_SCALE, Contribution, Lexicon, _evidence, contributions
 
 LABELS = ("negative", "neutral", "positive")
 MODEL_FILE = "tone_model.npz"
@@ -51,7 +54,7 @@ FEATURES = (
 )
 
 
-class ToneModelError(ValueError):
+class ToneModelError(CrosswireError, ValueError):
     """A model file that is missing, malformed, or built for other features."""
 
 
@@ -241,4 +244,28 @@ def article_sentiment(
     for actor, p in zip(actors, model.probabilities(rows), strict=True):
         probabilities = {label: float(v) for label, v in zip(LABELS, p, strict=True)}
         out.append(Sentiment(actor.actor_id, LABELS[int(np.argmax(p))], probabilities))
+    return out
+
+
+def score_tone(
+    article: Article,
+    doc: Doc,
+    actors: Sequence[Actor],
+    quotes: Sequence[Quote] | None = None,
+    lexicon: Lexicon | None = None,
+    model: Any = None,
+) -> list[Actor]:
+    """The actors with `tone` from the trained entity-sentiment model (this module's, default: the shipped
+    one): P(positive) - P(negative) in [-1, 1], read from the same lexicon evidence, whose sentences become
+    `evidence`. An actor whose sentences hold no lexicon word gets tone None. Inputs untouched."""
+    model = model or ToneModel.builtin()
+    found_all = contributions(article, doc, actors, quotes, lexicon)
+    out = []
+    for actor, found in zip(actors, found_all, strict=True):
+        evidence = _evidence(article, found)
+        tone = None
+        if evidence:
+            p = model.probabilities(features_from(found))[0]
+            tone = float(p[LABELS.index("positive")] - p[LABELS.index("negative")])
+        out.append(dataclasses.replace(actor, tone=tone, evidence=evidence, labels=list(actor.labels)))
     return out

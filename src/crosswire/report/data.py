@@ -5,7 +5,7 @@ bounded briefing over its most significant stories (report/scope.py)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Story
@@ -14,17 +14,17 @@ from crosswire.report.scope import (
     REPORT_STORIES,
     Coverage,
     choose,
-    corpus_size,
     covered_from_lists,
     covered_from_store,
-    in_corpus_order,
     keep_stories,
     ranks_from_lists,
     ranks_from_store,
 )
 from crosswire.report.stored import comparison_from_story
+from crosswire.store import Store
+from crosswire.store.bulk import TABLES as ANALYSIS_TABLES
 from crosswire.stories.compare import Comparison, compare_story
-from crosswire.stories.graph import ActorGraph, actor_graph
+from crosswire.stories.graph import ActorGraph, facts_graph
 from crosswire.stories.summary import Summary, situation_summary
 from crosswire.stories.timeline import TimelineEntry, corpus_timeline
 
@@ -95,10 +95,17 @@ def _contents(
             data.comparisons[story.id] = comparison_from_story(story, found, analyses)
         else:
             data.comparisons[story.id] = compare_story(story, arts, analyses, events)
-    data.timeline = corpus_timeline(data.stories)
-    pool = list(events) if events is not None else [e for a in analyses.values() for e in a.events]
-    data.graph = actor_graph(pool)
-    data.summary = situation_summary(arts, analyses)
+    # One event model (stories/briefing.py): the timeline, the graph and the positions are the
+    # stories' compared facts, the same ones the comparisons list.
+    data.timeline = corpus_timeline(
+        [
+            replace(s, facts=data.comparisons[s.id].facts) if s.id in data.comparisons else s
+            for s in data.stories
+        ]
+    )
+    all_facts = [f for c in data.comparisons.values() for f in c.facts]
+    data.graph = facts_graph(all_facts)
+    data.summary = situation_summary(arts, analyses, all_facts)
     for aid, analysis in sorted(analyses.items()):
         article = by_id.get(aid)
         if article is None:
@@ -126,40 +133,34 @@ def _contents(
 
 
 def report_data_from_store(
-    store: Any, *, max_stories: int = REPORT_STORIES, max_articles: int = REPORT_ARTICLES
+    store: Store, *, max_stories: int = REPORT_STORIES, max_articles: int = REPORT_ARTICLES
 ) -> ReportData:
     """Report contents from a store: its articles, analyses and stored stories (built here if none).
 
     Stored stories keep the facts the stories step aligned, so they are not aligned again here. A
     large corpus's stories are ranked in SQL and only the kept stories, their articles and analyses
     are read and decoded, so the cost does not grow with the corpus."""
-    from crosswire.stories.build import build_stories, load_corpus
+    from crosswire.stories.build import build_stories
 
-    if hasattr(store, "_read"):  # a Store: every table streamed once (export/bulk.py)
-        from crosswire.export.bulk import TABLES, iter_all_analyses, stored_stories
-
-        n_stories, n_articles = corpus_size(store)
-        ranks = ranks_from_store(store) if n_stories else []
-        choice = choose(ranks, n_articles, max_stories, max_articles) if n_stories else None
-        if choice is not None:
-            chosen = stored_stories(store, ids=choice.stories)
-            ids = in_corpus_order(store, covered_from_store(store, chosen, choice))
-            articles = [a for a in store.iter_articles(ids=ids) if a.duplicate_of is None]
-            wanted = set(ids)
-            picked = iter_all_analyses(store, ids=wanted, parts=("actors", "quotes", "events"))
-            coverage = Coverage(len(chosen), len(articles), n_stories, n_articles)
-            analyses = {an.article_id: an for an in picked}
-            return _contents(articles, analyses, chosen, None, True, coverage)
-        stories = stored_stories(store)
-        articles = [a for a in store.iter_articles() if a.duplicate_of is None]
-        wanted = {a.id for a in articles}
-        # The report reads actors, quotes and events; places and time references are left out,
-        # unless stories must be grouped here (the grouping reads whole analyses).
-        found = iter_all_analyses(store, parts=("actors", "quotes", "events") if stories else TABLES)
-        analyses = {an.article_id: an for an in found if an.article_id in wanted}
-    else:
-        articles, analyses = load_corpus(store)
-        stories = list(store.list_stories()) if hasattr(store, "list_stories") else []
+    n_stories, n_articles = store.corpus_size()
+    ranks = ranks_from_store(store) if n_stories else []
+    choice = choose(ranks, n_articles, max_stories, max_articles) if n_stories else None
+    if choice is not None:
+        chosen = store.stored_stories(ids=choice.stories)
+        ids = store.in_corpus_order(covered_from_store(store, chosen, choice))
+        articles = [a for a in store.iter_articles(ids=ids) if a.duplicate_of is None]
+        wanted = set(ids)
+        picked = store.iter_all_analyses(ids=wanted, parts=("actors", "quotes", "events"))
+        coverage = Coverage(len(chosen), len(articles), n_stories, n_articles)
+        analyses = {an.article_id: an for an in picked}
+        return _contents(articles, analyses, chosen, None, True, coverage)
+    stories = store.stored_stories()
+    articles = [a for a in store.iter_articles() if a.duplicate_of is None]
+    wanted = {a.id for a in articles}
+    # The report reads actors, quotes and events; places and time references are left out,
+    # unless stories must be grouped here (the grouping reads whole analyses).
+    found = store.iter_all_analyses(parts=("actors", "quotes", "events") if stories else ANALYSIS_TABLES)
+    analyses = {an.article_id: an for an in found if an.article_id in wanted}
     if not stories and articles:
         stories = build_stories(articles, analyses)
     return report_data(

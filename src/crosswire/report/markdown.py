@@ -8,8 +8,10 @@ from collections.abc import Container
 from functools import partial
 from typing import Any
 
+from crosswire.model import outlet_readings
 from crosswire.report.data import ReportData
 from crosswire.report.scope import coverage_sentence
+from crosswire.stories.briefing import outlet_coverage
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&])")
 
@@ -28,6 +30,7 @@ def cite(c: dict[str, Any], shown: Container[str] | None = None) -> str:
 
 def render_markdown(data: ReportData, title: str) -> str:
     link = partial(cite, shown={a.id for a in data.articles})
+    by_id = data.article_by_id
     lines = [
         f"# {md(title)}",
         "",
@@ -44,10 +47,7 @@ def render_markdown(data: ReportData, title: str) -> str:
         f"- {md(a['name'])} ({md(a['key'])}): {a['articles']} articles" for a in data.summary.main_actors
     ]
     lines += ["", "### Demands and positions", ""]
-    lines += [
-        f"- {md(p.actor)} {md(p.stance)}: {md(p.what)} " + " ".join(link(c) for c in p.citations[:4])
-        for p in data.summary.positions
-    ]
+    lines += [f"- {md(p.what)} " + " ".join(link(c) for c in p.citations[:4]) for p in data.summary.positions]
     lines += ["", "### Options and scenarios", ""]
     lines += [
         f"- {md(o['sentence'])} " + " ".join(link(c) for c in o["citations"]) for o in data.summary.options
@@ -57,7 +57,7 @@ def render_markdown(data: ReportData, title: str) -> str:
         f"| {e.date or 'undated'} | {md(e.summary)} | {md(', '.join(e.independent_outlets))} | "
         + " ".join(link(s) for s in e.sources[:5])
         + " |"
-        for e in data.timeline[:80]
+        for e in data.timeline
     ]
     lines += [
         "",
@@ -66,10 +66,13 @@ def render_markdown(data: ReportData, title: str) -> str:
         "| source | target | events | mean Goldstein | kind |",
         "|---|---|---|---|---|",
     ]
+    graph_json = data.graph.to_json()
+    labels = {n["id"]: str(n["label"]) for n in graph_json["nodes"]}
     lines += [
-        f"| {md(e['source'])} | {md(e['target'])} | {e['count']} | {e['goldstein']} | {e['kind']} |"
-        for e in data.graph.to_json()["edges"][:40]
-    ]  # type: ignore[index]
+        f"| {md(labels.get(e['source'], e['source']))} | {md(labels.get(e['target'], e['target']))} | "
+        f"{e['count']} | {e['goldstein']} | {e['kind']} |"
+        for e in graph_json["edges"]
+    ]
     lines += ["", "## Stories", ""]
     for story in data.stories:
         comp = data.comparisons[story.id]
@@ -79,10 +82,27 @@ def render_markdown(data: ReportData, title: str) -> str:
             f"{story.date_span[0] or '?'} to {story.date_span[1] or '?'}; outlets: {md(', '.join(story.outlets))}",
             "",
         ]
-        for name, facts in (("Corroborated", comp.corroborated), ("Single-source", comp.single_source[:25])):
+        lines += [
+            "Coverage: "
+            + "; ".join(
+                f"{md(a['outlet'])} {a['published'] or 'undated'} ({a['genre']})"
+                for a in outlet_coverage(by_id[i] for i in story.article_ids if i in by_id)
+            ),
+            "",
+        ]
+        sections = (
+            ("Corroborated facts", [f for f in comp.corroborated if f.kind == "event"]),
+            ("Single-source and unconfirmed facts", [f for f in comp.single_source if f.kind == "event"]),
+            ("Statements (said, not facts)", comp.statements),
+        )
+        for name, facts in sections:
             lines += [f"**{name}**", ""]
             lines += [
-                f"- {md(f.summary)} ({md(', '.join(f.outlets))}) "
+                f"- {md(f.summary)} ("
+                + ", ".join(
+                    md(r["outlet"]) + ("" if r["counted"] else f" ({r['reads']})") for r in outlet_readings(f)
+                )
+                + ") "
                 + " ".join(link(s) for s in f.sentences[:6])
                 for f in facts
             ] or ["- none"]

@@ -14,11 +14,14 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
+from crosswire.model import outlet_readings as fact_readings
 from crosswire.report.data import ReportData, report_data_from_store
 from crosswire.report.markdown import render_markdown
 from crosswire.report.scope import coverage_sentence
 from crosswire.report.svg import graph_svg, timeline_svg
 from crosswire.report.templates import FACTS_TABLE, HTML
+from crosswire.store import Store
+from crosswire.stories.briefing import outlet_coverage
 from crosswire.stories.sentences import sentence_spans
 
 TITLE = "crosswire briefing"
@@ -88,7 +91,12 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
     shown = {a.id for a in data.articles}
 
     def facts_table(facts: list[Any]) -> Markup:
-        return Markup(facts_template.render(facts=facts, shown=shown))
+        return Markup(facts_template.render(facts=facts, shown=shown, readings=fact_readings))
+
+    by_id = data.article_by_id
+
+    def coverage_strip(story: Any) -> list[dict[str, Any]]:
+        return outlet_coverage([by_id[i] for i in story.article_ids if i in by_id])
 
     template = env.from_string(HTML)
     outlets = sorted({a.outlet for a in data.articles if a.outlet})
@@ -109,24 +117,18 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
         quotes_by_speaker=data.quotes_by_speaker,
         appendix=appendix(data),
         facts_table=facts_table,
+        coverage_strip=coverage_strip,
+        labels={n["id"]: n["label"] for n in graph_json["nodes"]},
     )
 
 
-def write_report(corpus_data: Any, out_dir: str | Path, title: str = TITLE) -> dict[str, str]:
-    """Write `report.md` and `report.html` into `out_dir`. `corpus_data` is a ReportData, or anything with
-    a `.store` (a Corpus) or a store itself, from which the report's contents are gathered."""
-    if isinstance(corpus_data, ReportData):
-        data = corpus_data
-    else:
-        data = report_data_from_store(getattr(corpus_data, "store", corpus_data))
+def write_report(corpus_data: ReportData | Store, out_dir: str | Path, title: str = TITLE) -> dict[str, str]:
+    """Write `report.md` and `report.html` into `out_dir`. `corpus_data` is a ReportData, or a store
+    from which the report's contents are gathered."""
+    data = corpus_data if isinstance(corpus_data, ReportData) else report_data_from_store(corpus_data)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     html_path, md_path = out / "report.html", out / "report.md"
     html_path.write_text(render_html(data, title), encoding="utf-8")
     md_path.write_text(render_markdown(data, title), encoding="utf-8")
     return {"report_html": str(html_path), "report_md": str(md_path)}
-
-
-def write_report_output(corpus: Any, out_dir: Path) -> dict[str, str]:
-    """Output writer for `crosswire analyze --out` (api.OUTPUT_WRITERS)."""
-    return write_report(corpus, out_dir)

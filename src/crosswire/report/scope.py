@@ -15,8 +15,8 @@ articles in no story are left out like small stories.
 
 A smaller corpus keeps the whole-corpus briefing it always had, articles in no story included.
 
-Both the in-memory path (`ranks_from_lists`) and the store path (`ranks_from_store`, SQL over
-`story_articles` and `articles`, no payload decoded) measure stories the same way, so both choose the
+Both the in-memory path (`ranks_from_lists`) and the store path (`ranks_from_store`, the store's
+`story_measures` query, no payload decoded) measure stories the same way, so both choose the
 same stories.
 """
 
@@ -25,14 +25,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy import and_, func, select
 
 from crosswire.model import Article, Story
+from crosswire.store import Store
 from crosswire.store.codec import to_utc_naive
-from crosswire.store.schema import articles as articles_table
-from crosswire.store.schema import story_articles
 
 # 40 stories is what an analyst can read in one sitting, and at the generated corpus's story sizes
 # (most stories have 2 to 12 articles) 40 multi-outlet stories fill most of a 400-article appendix.
@@ -119,20 +115,11 @@ def covered_from_lists(stories: Sequence[Story], articles: Sequence[Article], ch
     return {a.id for a in latest_first(found)[: choice.cut]}
 
 
-def covered_from_store(store: Any, stories: Sequence[Story], choice: Choice) -> set[str]:
+def covered_from_store(store: Store, stories: Sequence[Story], choice: Choice) -> set[str]:
     """`covered_from_lists` for a store, reading only the cut story's member dates."""
     if choice.cut is None or not stories:
         return {i for s in stories for i in s.article_ids}
-    a, links = articles_table, story_articles
-    query = (
-        select(a.c.id)
-        .join(links, links.c.article_id == a.c.id)
-        .where(links.c.story_id == stories[0].id, a.c.duplicate_of.is_(None))
-        .order_by(a.c.published_utc.is_(None), a.c.published_utc.desc(), a.c.id)
-        .limit(choice.cut)
-    )
-    with store._read("choosing the report's articles") as conn:
-        return set(conn.execute(query).scalars())
+    return store.latest_members(stories[0].id, choice.cut)
 
 
 def ranks_from_lists(stories: Sequence[Story], articles: Sequence[Article]) -> list[StoryRank]:
@@ -155,51 +142,9 @@ def ranks_from_lists(stories: Sequence[Story], articles: Sequence[Article]) -> l
     return out
 
 
-def ranks_from_store(store: Any) -> list[StoryRank]:
-    """`ranks_from_lists` for the stored stories and non-duplicate articles, in one SQL query."""
-    a, links = articles_table, story_articles
-    joined = links.outerjoin(a, and_(a.c.id == links.c.article_id, a.c.duplicate_of.is_(None)))
-    query = (
-        select(
-            links.c.story_id,
-            func.count(func.distinct(a.c.outlet)),
-            func.count(links.c.article_id),
-            func.max(a.c.published_utc),
-        )
-        .select_from(joined)
-        .group_by(links.c.story_id)
-    )
-    with store._read("ranking stories for the report") as conn:
-        return [
-            StoryRank(sid, int(n_out), int(n_art), latest)
-            for sid, n_out, n_art, latest in conn.execute(query)
-        ]
-
-
-def corpus_size(store: Any) -> tuple[int, int]:
-    """(stories, non-duplicate articles) in the store."""
-    from crosswire.store.schema import stories
-
-    with store._read("counting the corpus") as conn:
-        n_stories = conn.execute(select(func.count()).select_from(stories)).scalar_one()
-        n_articles = conn.execute(
-            select(func.count()).select_from(articles_table).where(articles_table.c.duplicate_of.is_(None))
-        ).scalar_one()
-    return int(n_stories), int(n_articles)
-
-
-def in_corpus_order(store: Any, ids: set[str]) -> list[str]:
-    """`ids` (non-duplicate articles only) in `Store.iter_articles()` order: by publication time,
-    undated last, then id, so the bounded report lists articles as the whole-corpus one did."""
-    from crosswire.store.sql import chunked
-
-    a = articles_table
-    rows: list[tuple[bool, Any, str]] = []
-    with store._read("ordering the report's articles") as conn:
-        for chunk in chunked(sorted(ids), 500):
-            query = select(a.c.published_utc, a.c.id).where(a.c.id.in_(chunk), a.c.duplicate_of.is_(None))
-            rows += [(p is None, p or datetime.min, i) for p, i in conn.execute(query)]
-    return [i for _, _, i in sorted(rows)]
+def ranks_from_store(store: Store) -> list[StoryRank]:
+    """`ranks_from_lists` for the stored stories and non-duplicate articles, in one query."""
+    return [StoryRank(*measures) for measures in store.story_measures()]
 
 
 def keep_stories(stories: Sequence[Story], kept: Sequence[str]) -> list[Story]:

@@ -11,34 +11,19 @@ purpose; tests/test_report_stored.py checks that both give the same report, byte
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
-from crosswire.model import Analysis, Article, Fact, Story
+from crosswire.model import Analysis, Article, Story
 from crosswire.stories.compare import (
     Comparison,
     anonymous_share,
     classified,
-    emphasis_record,
+    emphasis_from_facts,
     genre_mix,
-    lead_end,
 )
 from crosswire.stories.portrayal import portrayal
 from crosswire.stories.wire import find_dependence
 
 FIDELITY_KEYS = ("article_id", "outlet", "quote", "quote_start", "quote_end", "similarity", "length_ratio")
-
-
-def emphasis_from_facts(article: Article, analysis: Analysis | None, facts: Sequence[Fact]) -> dict[str, Any]:
-    """`stories.compare.emphasis` from stored event facts: a fact keeps one sentence per (article,
-    start) of its aligned occurrences, so an article's earliest start and "any start within the lead"
-    are the same whether read from the occurrences or from the sentences."""
-    end = lead_end(article.text)
-    events = []
-    for fact in facts:
-        starts = [s["start"] for s in fact.sentences if s.get("article_id") == article.id]
-        if starts and min(starts) < end:
-            events.append((min(starts), fact.summary))
-    return emphasis_record(article, analysis, end, events)
 
 
 def comparison_from_story(

@@ -7,56 +7,13 @@ the template only because of that.
 from __future__ import annotations
 
 import math
-from datetime import date
 from html import escape
 
+from crosswire.stories.charts import timeline_svg  # noqa: F401  (re-exported: one chart for report and web)
 from crosswire.stories.graph import ActorGraph
-from crosswire.stories.timeline import TimelineEntry
 
 WIDTH = 760
 COLOURS = {"cooperation": "#2e7d32", "conflict": "#c62828", "neutral": "#757575"}
-
-
-def timeline_svg(entries: list[TimelineEntry], width: int = WIDTH) -> str:
-    """Dated facts as dots on a date axis, stacked per day; dot size by independent outlets."""
-    dated = [e for e in entries if e.date]
-    if not dated:
-        return _empty("No dated events.", width)
-    days = [date.fromisoformat(e.date[:10]).toordinal() for e in dated if e.date]
-    first, last = min(days), max(days)
-    span = max(1, last - first)
-    left, right, row = 60, 20, 14
-    stacks: dict[int, int] = {}
-    dots = []
-    for entry, day in zip(dated, days, strict=True):
-        level = stacks.get(day, 0)
-        stacks[day] = level + 1
-        x = left + (day - first) / span * (width - left - right) if last > first else width / 2
-        dots.append((x, level, entry))
-    height = 50 + row * max(stacks.values())
-    base = height - 30
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline of events" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
-        f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#333"/>',
-    ]
-    for label, x in (
-        (date.fromordinal(first).isoformat(), left),
-        (date.fromordinal(last).isoformat(), width - right),
-    ):
-        parts.append(
-            f'<text x="{x:.1f}" y="{base + 18}" font-size="11" text-anchor="middle">{escape(label)}</text>'
-        )
-    for x, level, entry in dots:
-        r = 3 + 2 * min(3, len(entry.independent_outlets))
-        colour = "#1565c0" if len(entry.independent_outlets) >= 2 else "#90a4ae"
-        tip = f"{entry.date}: {entry.summary} ({', '.join(entry.outlets)})"
-        parts.append(
-            f'<circle cx="{x:.1f}" cy="{base - 8 - level * row}" r="{r}" fill="{colour}" '
-            f'fill-opacity="0.8"><title>{escape(tip)}</title></circle>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 def graph_svg(graph: ActorGraph, width: int = WIDTH, max_nodes: int = 16) -> str:

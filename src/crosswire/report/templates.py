@@ -17,7 +17,14 @@ th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left;f
 th{background:#f3f3f3} .muted{color:#666} .cite{font-size:12px;white-space:nowrap}
 .story{border-top:3px solid #1565c0;margin-top:2em} .article p{margin:.4em 0;white-space:pre-wrap}
 .sent:target{background:#fff59d} .tone-neg{color:#c62828} .tone-pos{color:#2e7d32}
-nav a{margin-right:1em}
+nav a{margin-right:1em} details summary{cursor:pointer;color:#1565c0;font-size:12px}
+.reads{font-size:12px;color:#666} .strip{display:flex;flex-wrap:wrap;gap:6px;margin:.5em 0}
+.strip span{border:1px solid #ccc;border-radius:3px;padding:2px 6px;font-size:12px}
+.codes{font-size:11px;color:#888} svg{max-width:100%;height:auto} table.facts th{white-space:nowrap}
+td{overflow-wrap:anywhere} body{overflow-wrap:break-word}
+@media (max-width:600px){body{padding:.5em}th,td{font-size:12px;padding:3px}.cite{white-space:normal}
+table.facts,table.facts tbody,table.facts tr,table.facts td{display:block;width:auto}table.facts tr:first-child{display:none}
+table.facts td{border:0;padding:1px 4px}table.facts tr{border-bottom:1px solid #ccc;padding:4px 0}}
 </style>
 </head>
 <body>
@@ -38,8 +45,8 @@ Every statement links to the sentence it comes from (appendix).</p>
 <ul>{% for a in summary.main_actors %}<li>{{ a.name }} <span class="muted">({{ a.key }}; {{ a.articles }} articles,
 {{ a.mentions }} mentions)</span></li>{% endfor %}</ul>
 <h3>Demands and positions</h3>
-{% if summary.positions %}<table><tr><th>actor</th><th>stance</th><th>what</th><th>sources</th></tr>
-{% for p in summary.positions %}<tr><td>{{ p.actor }}</td><td>{{ p.stance }}</td><td>{{ p.what }}</td>
+{% if summary.positions %}<table><tr><th>stance</th><th>position</th><th>sources</th></tr>
+{% for p in summary.positions %}<tr class="position"><td>{{ p.stance }}</td><td>{{ p.what }}</td>
 <td>{% for c in p.citations[:4] %}{{ cite(c) }} {% endfor %}</td></tr>{% endfor %}</table>
 {% else %}<p class="muted">None found.</p>{% endif %}
 <h3>Options and scenarios discussed</h3>
@@ -50,7 +57,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 <h2 id="timeline">Timeline</h2>
 {{ timeline_svg }}
 <table><tr><th>date</th><th>event</th><th>independent outlets</th><th>sources</th></tr>
-{% for e in timeline[:80] %}<tr><td>{{ e.date or "undated" }}</td><td>{{ e.summary }}</td>
+{% for e in timeline %}<tr class="timeline-row"><td>{{ e.date or "undated" }}</td><td>{{ e.summary }}</td>
 <td>{{ e.independent_outlets|join(", ") }}</td><td>{% for s in e.sources[:5] %}{{ cite(s) }} {% endfor %}</td></tr>{% endfor %}
 </table>
 
@@ -58,7 +65,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 <p class="muted">Green: cooperation (mean Goldstein above +1), red: conflict (below -1), grey: neutral.</p>
 {{ graph_svg }}
 <table><tr><th>source</th><th>target</th><th>events</th><th>mean Goldstein</th><th>kind</th></tr>
-{% for e in graph_edges[:40] %}<tr><td>{{ e.source }}</td><td>{{ e.target }}</td><td>{{ e.count }}</td>
+{% for e in graph_edges %}<tr class="edge" data-count="{{ e.count }}"><td>{{ labels.get(e.source, e.source) }}</td><td>{{ labels.get(e.target, e.target) }}</td><td>{{ e.count }}</td>
 <td>{{ e.goldstein if e.goldstein is not none else "" }}</td><td>{{ e.kind }}</td></tr>{% endfor %}</table>
 
 <h2 id="stories">Stories</h2>
@@ -68,10 +75,13 @@ Every statement links to the sentence it comes from (appendix).</p>
 <p class="muted">{{ s.date_span[0] or "?" }} to {{ s.date_span[1] or "?" }}; outlets: {{ s.outlets|join(", ") }};
 {{ s.article_ids|length }} articles; genres: {% for g, n in c.genres.get("all", {}).items() %}{{ g }} {{ n }} {% endfor %}
 {% if c.wire_groups|selectattr("1")|list %}; wire-dependent groups: {% for g in c.wire_groups if g|length > 1 %}[{{ g|length }} articles]{% endfor %}{% endif %}</p>
-<h4>Corroborated (two or more independent outlets)</h4>
-{{ facts_table(c.corroborated) }}
-<h4>Single-source</h4>
-{{ facts_table(c.single_source[:25]) }}
+<div class="strip">{% for a in coverage_strip(s) %}<span>{{ a.outlet }} · {{ a.published or "undated" }} · {{ a.genre }}</span>{% endfor %}</div>
+<h4>Corroborated facts (two or more independent outlets report them as happened)</h4>
+{{ facts_table(c.corroborated|selectattr("kind", "equalto", "event")|list) }}
+<h4>Single-source and unconfirmed facts</h4>
+{{ facts_table(c.single_source|selectattr("kind", "equalto", "event")|list) }}
+<h4>Statements (said, not facts)</h4>
+{{ facts_table(c.statements) }}
 <h4>Omissions</h4>
 <table><tr><th>outlet</th><th>leaves out (reported by two or more others)</th></tr>
 {% for o, fs in c.omissions.items() %}<tr><td>{{ o }}</td><td>{% for f in fs[:8] %}{{ f.summary }}{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>{% endfor %}</table>
@@ -108,7 +118,11 @@ Every statement links to the sentence it comes from (appendix).</p>
 </html>
 """
 
-FACTS_TABLE = """{% if facts %}<table><tr><th>fact</th><th>outlets</th><th>independent</th><th>sentences</th></tr>
-{% for f in facts %}<tr><td>{{ f.summary }}</td><td>{{ f.outlets|join(", ") }}</td><td>{{ f.independent_outlets|length }}</td>
-<td>{% for s in f.sentences[:6] %}{% if s.article_id in shown %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a>{% else %}<span class="cite">[{{ s.outlet or "?" }}]</span>{% endif %} {% endfor %}</td></tr>{% endfor %}
+FACTS_TABLE = """{% if facts %}<table class="facts"><tr><th>statement</th><th>outlets</th><th>first reported</th><th>status</th></tr>
+{% for f in facts %}<tr class="fact" data-kind="{{ f.kind }}"><td>{{ f.summary }}
+<span class="codes">{% if f.codes %}CAMEO {{ f.codes.cameo }} ({{ f.codes.cameo_name }}){% if f.codes.plover %}, PLOVER {{ f.codes.plover }}{% endif %}{% endif %}</span>
+<details><summary>evidence ({{ f.sentences|length }})</summary><ul>{% for s in f.sentences %}<li>{% if s.article_id in shown %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a>{% else %}<span class="cite">[{{ s.outlet or "?" }}]</span>{% endif %}
+{% if s.reads and s.reads != "reported" %}<span class="reads">({{ s.reads }})</span> {% endif %}{{ s.text }}</li>{% endfor %}</ul></details></td>
+<td>{% for r in readings(f) %}{{ r.outlet }}{% if not r.counted %} <span class="reads">({{ r.reads }})</span>{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}</td>
+<td>{{ f.first_reported or "" }}</td><td>{{ f.status or f.kind }}</td></tr>{% endfor %}
 </table>{% else %}<p class="muted">None.</p>{% endif %}"""

@@ -17,13 +17,13 @@ from sqlalchemy import Connection, String, Text, cast, delete, exists, func, sel
 from crosswire.model import Analysis, Article, Event, Story
 from crosswire.store import analyses as analysis_store
 from crosswire.store import codec, file_cache, queries
-from crosswire.store.core import Store
+from crosswire.store.protocol import Connections
 from crosswire.store.queries import DateLike
 from crosswire.store.schema import actors, articles, event_mentions, events, quotes, stories, story_articles
 
 
 def page_articles(
-    store: Store,
+    store: Connections,
     outlet: str | None = None,
     since: DateLike = None,
     until: DateLike = None,
@@ -46,7 +46,7 @@ def page_articles(
     return found, total
 
 
-def story_moved_to(store: Store, old_id: str) -> str | None:
+def story_moved_to(store: Connections, old_id: str) -> str | None:
     """The id of the stored story that was known as `old_id` before its members changed (its
     `previous_ids` hold it), or None. Asked only after a story id was not found."""
     if not old_id:
@@ -61,7 +61,7 @@ def story_moved_to(store: Store, old_id: str) -> str | None:
     return None
 
 
-def article_ids_starting(store: Store, prefix: str, limit: int = 5) -> list[str]:
+def article_ids_starting(store: Connections, prefix: str, limit: int = 5) -> list[str]:
     """Up to `limit` stored article ids that start with `prefix` (an id typed short), in id order."""
     query = (
         select(articles.c.id)
@@ -73,7 +73,7 @@ def article_ids_starting(store: Store, prefix: str, limit: int = 5) -> list[str]
         return list(conn.execute(query).scalars())
 
 
-def article_heads(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def article_heads(store: Connections, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """id -> {id, outlet, title, published} for the given ids (no body text)."""
     wanted = list(dict.fromkeys(ids))
     if not wanted:
@@ -82,7 +82,7 @@ def article_heads(store: Store, ids: Iterable[str]) -> dict[str, dict[str, Any]]
         return _article_heads(conn, wanted)
 
 
-def outlet_counts(store: Store) -> list[dict[str, Any]]:
+def outlet_counts(store: Connections) -> list[dict[str, Any]]:
     """[{outlet, articles}] for every outlet, largest first (undetermined outlets as None)."""
     n = func.count().label("articles")
     query = select(articles.c.outlet, n).group_by(articles.c.outlet).order_by(n.desc(), articles.c.outlet)
@@ -90,7 +90,7 @@ def outlet_counts(store: Store) -> list[dict[str, Any]]:
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def monthly_counts(store: Store) -> list[dict[str, Any]]:
+def monthly_counts(store: Connections) -> list[dict[str, Any]]:
     """[{month: "2019-04", articles}] in month order; undated articles are left out."""
     if store.backend == "postgresql":
         month = func.to_char(articles.c.published_utc, "YYYY-MM")
@@ -106,7 +106,7 @@ def monthly_counts(store: Store) -> list[dict[str, Any]]:
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def story_sizes(store: Store, limit: int = 50) -> list[dict[str, Any]]:
+def story_sizes(store: Connections, limit: int = 50) -> list[dict[str, Any]]:
     """[{id, title, articles}] for the largest stories, without loading their payloads."""
     n = func.count(story_articles.c.article_id).label("articles")
     query = (
@@ -120,13 +120,13 @@ def story_sizes(store: Store, limit: int = 50) -> list[dict[str, Any]]:
         return [dict(row._mapping) for row in conn.execute(query)]
 
 
-def count_stories(store: Store) -> int:
+def count_stories(store: Connections) -> int:
     with store._read("counting stories") as conn:
         return int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
 
 
 def page_quotes(
-    store: Store,
+    store: Connections,
     speaker: str | None = None,
     article_id: str | None = None,
     outlet: str | None = None,
@@ -168,7 +168,7 @@ def page_quotes(
 
 
 def actor_names(
-    store: Store, prefix: str | None = None, limit: int = 50, offset: int = 0
+    store: Connections, prefix: str | None = None, limit: int = 50, offset: int = 0
 ) -> list[dict[str, Any]]:
     """[{name, articles}] of actors across articles, most widely reported first."""
     n = func.count(func.distinct(actors.c.article_id)).label("articles")
@@ -179,7 +179,7 @@ def actor_names(
         return [dict(row._mapping) for row in conn.execute(query.limit(limit).offset(offset))]
 
 
-def actor_profile(store: Store, name: str, limit: int = 500) -> dict[str, Any]:
+def actor_profile(store: Connections, name: str, limit: int = 500) -> dict[str, Any]:
     """Everything stored about the actor called `name`: its codes, the articles mentioning it, and
     the events it takes part in (as source or target), by date."""
     with store._read("reading an actor") as conn:
@@ -208,19 +208,19 @@ def actor_profile(store: Store, name: str, limit: int = 500) -> dict[str, Any]:
     return {"name": name, "codes": codes, "article_ids": article_ids, "events": involved}
 
 
-def story_events(store: Store, article_ids: Iterable[str]) -> list[Event]:
+def story_events(store: Connections, article_ids: Iterable[str]) -> list[Event]:
     """Events any of the articles reports, each once, by date (undated last)."""
     with store._read("reading a story's events") as conn:
         return _story_events(conn, list(dict.fromkeys(article_ids)))
 
 
-def story_actors(store: Store, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+def story_actors(store: Connections, article_ids: Iterable[str]) -> list[dict[str, Any]]:
     """[{name, codes, article_id, mentions}] for the actors of the given articles."""
     with store._read("reading a story's actors") as conn:
         return _story_actors(conn, list(dict.fromkeys(article_ids)))
 
 
-def story_view(store: Store, story_id: str) -> dict[str, Any] | None:
+def story_view(store: Connections, story_id: str) -> dict[str, Any] | None:
     """What the story page shows, read in one transaction (one connection, one snapshot): the story,
     its articles' headings (`heads`, by id), its events and its actors; None when there is no such story."""
     with store._read("reading a story") as conn:
@@ -252,7 +252,7 @@ def _ids_value(conn: Connection, ids: list[str]) -> Any:
 def _article_heads(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
-    query = text(f"SELECT id, outlet, title, published FROM articles WHERE {_ids_in(conn, 'id')}")
+    query = text(f"SELECT id, outlet, title, published, genre FROM articles WHERE {_ids_in(conn, 'id')}")
     return {row.id: dict(row._mapping) for row in conn.execute(query, {"ids": _ids_value(conn, ids)})}
 
 
@@ -285,7 +285,7 @@ def _story_actors(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
 Recompare = Callable[[Story, list[Article], dict[str, Analysis]], Story]
 
 
-def delete_article(store: Store, article_id: str, recompare: Recompare | None = None) -> bool:
+def delete_article(store: Connections, article_id: str, recompare: Recompare | None = None) -> bool:
     """Delete one article with its analysis (foreign keys cascade); events no article reports any more
     go too, and every story holding the article is rewritten without it (see `_leave_story`), all in
     one transaction. False when there was no such article."""
@@ -365,6 +365,11 @@ def _pruned(conn: Connection, old: Story, remaining: list[str], article_id: str)
         date_span=(days[0], days[-1]) if days else (None, None),
         facts=facts,
         portrayal={o: tones for o, tones in old.portrayal.items() if o in outlets},
+        portrayal_evidence={
+            o: {a: [e for e in found if e.get("article_id") != article_id] for a, found in actors.items()}
+            for o, actors in old.portrayal_evidence.items()
+            if o in outlets
+        },
     )
 
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any, TypeVar, Union
@@ -64,47 +65,85 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     are ignored, missing ones take the field's default."""
     if not isinstance(data, dict):
         raise TypeError(f"cannot rebuild {cls.__name__} from {type(data).__name__}: expected an object")
-    klass: Any = cls
-    hints = _type_hints(klass)
-    kwargs = {
-        f.name: _decode(hints[f.name], data[f.name]) for f in dataclasses.fields(klass) if f.name in data
-    }
-    return klass(**kwargs)
+    return typing.cast(T, decoder(typing.cast(Any, cls))(data))
+
+
+# Walking the type hints again for every value made decoding every analysis of a corpus most of the
+# report's time, so `decoder(tp)` works the walk out once per type and returns a function. The rules:
+# None stays None, a union's dataclass option first for an object, lists/tuples/dicts element-wise,
+# ISO dates parsed, ints widened where a float is hinted.
 
 
 @cache
-def _type_hints(cls: Any) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
-
-
-def _decode(tp: Any, value: Any) -> Any:
-    if value is None or tp is Any:
-        return value
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
+def decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function turning `to_dict` output back into `tp` (the one decoder of stored payloads)."""
+    if tp is Any:
+        return _same
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (Union, types.UnionType):
         options = [a for a in args if a is not type(None)]
-        for option in options:  # the dataclass alternative first when the value is an object
-            if isinstance(value, dict) and dataclasses.is_dataclass(option):
-                return from_dict(typing.cast(type, option), value)
-        return _decode(options[0], value) if len(options) == 1 else value
+        record: Any = next((o for o in options if dataclasses.is_dataclass(o)), None)
+        inner = decoder(options[0]) if len(options) == 1 else _same
+        record_decoder = decoder(record) if record is not None else None
+
+        def union(value: Any) -> Any:
+            if value is None:
+                return None
+            if record_decoder is not None and isinstance(value, dict):
+                return record_decoder(value)
+            return inner(value)
+
+        return union
     if origin is list:
-        return [_decode(args[0], v) for v in value] if args else list(value)
+        item = decoder(args[0]) if args else _same
+        if item is _same:
+            return lambda value: None if value is None else list(value)
+        return lambda value: None if value is None else [item(v) for v in value]
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value, strict=False)) if args else tuple(value)
+            each = decoder(args[0])
+            return lambda value: None if value is None else tuple(each(v) for v in value)
+        parts = [decoder(a) for a in args]
+        if not parts:
+            return lambda value: None if value is None else tuple(value)
+        if all(d is _same for d in parts):  # (int, int) spans: zip would cut to len(parts), so does this
+            n = len(parts)
+            return lambda value: None if value is None else tuple(value)[:n]
+        return lambda value: (
+            None if value is None else tuple(d(v) for d, v in zip(parts, value, strict=False))
+        )
     if origin is dict:
-        return {k: _decode(args[1], v) for k, v in value.items()} if args else dict(value)
+        entry = decoder(args[1]) if args else _same
+        return lambda value: None if value is None else {k: entry(v) for k, v in value.items()}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return from_dict(tp, value)
-    if tp is datetime and isinstance(value, str):
-        return datetime.fromisoformat(value)
-    if tp is date and isinstance(value, str):
-        return date.fromisoformat(value)
-    if tp is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        return _record_decoder(tp)
+    if tp is datetime:
+        return lambda value: datetime.fromisoformat(value) if isinstance(value, str) else value
+    if tp is date:
+        return lambda value: date.fromisoformat(value) if isinstance(value, str) else value
+    if tp is float:
+        return lambda value: float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
+
+
+def _record_decoder(cls: Any) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(cls, vars(model))
+    fields: list[tuple[str, Callable[[Any], Any]]] = []
+
+    def decode(data: Any) -> Any:
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise TypeError(f"cannot rebuild {cls.__name__} from {type(data).__name__}: expected an object")
+        if not fields:  # filled on first use: a record type may refer to itself
+            fields.extend((f.name, decoder(hints[f.name])) for f in dataclasses.fields(cls))
+        return cls(**{name: dec(data[name]) for name, dec in fields if name in data})
+
+    return decode
 
 
 def actor_from_dict(data: dict[str, Any]) -> Actor:

@@ -1,4 +1,4 @@
-"""The Store: one small, backend-neutral interface over SQLite or PostgreSQL.
+"""SqlStore: the one implementation of the `Store` protocol (protocol.py), over SQLite or PostgreSQL.
 
 Every write method is one transaction, whatever the size of its input: the input is consumed in
 chunks of `chunk_rows` (executemany per chunk, so memory stays flat), and if anything fails or the
@@ -9,18 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, is_dataclass
+from dataclasses import is_dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, SQLAlchemyError
 
 from crosswire import model
+from crosswire.errors import RecordRefused, StoreError
 from crosswire.model import Analysis, Article, Event, Outlet, Story
 from crosswire.store import analyses as analysis_store
-from crosswire.store import codec, file_cache, queries
-from crosswire.store.engine import WRITE_OPTION, StoreError
-from crosswire.store.migrate import current_revision
+from crosswire.store import browse, bulk, codec, file_cache, minhash, queries, story_state
+from crosswire.store import scope as scope_queries
+from crosswire.store.engine import WRITE_OPTION, create_store_engine
+from crosswire.store.migrate import UnknownStoreError, check_sqlite_file, current_revision, upgrade_to_head
+from crosswire.store.minhash import write_fingerprints
+from crosswire.store.protocol import FingerprintRow, Lookup, SaveResult
 from crosswire.store.queries import DateLike
 from crosswire.store.schema import analyses as analyses_table
 from crosswire.store.schema import article_relations, articles, outlets, runs
@@ -31,17 +36,7 @@ DISCONNECT_RETRIES = 1  # a dropped connection is retried once; a second drop in
 T = TypeVar("T")
 
 
-@dataclass
-class SaveResult:
-    """What `save_articles` did: `ids` has one entry per input article, in input order."""
-
-    added: int = 0
-    unchanged: int = 0
-    ids: list[str] = field(default_factory=list)
-    updated: int = 0  # already stored under the same id, but some metadata changed (e.g. a better reader)
-
-
-class Store:
+class SqlStore:
     """Articles, analyses, events, stories and ingest runs in one database (see `open_store`)."""
 
     def __init__(self, engine: Engine, url: str, source_url: str | None = None) -> None:
@@ -59,11 +54,9 @@ class Store:
 
     # A Store pickles as "open this URL again", so it can be handed to process pools and Dask workers.
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        from crosswire.store import open_store
-
         return (open_store, (self._source_url if self._source_url is not None else self.engine.url,))
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SqlStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -83,7 +76,7 @@ class Store:
                     if bump:
                         file_cache.bump_generation(conn)
         except DBAPIError as exc:
-            raise StoreError(f"{self.url}: {what} failed: {_reason(exc)}") from exc
+            raise _store_error(self.url, what, exc) from exc
 
     def _write_retrying(self, what: str, work: Callable[[Connection], T], retry: bool = True) -> T:
         """`work(conn)` in one write transaction. When the database drops the connection (a PostgreSQL
@@ -101,7 +94,7 @@ class Store:
             except DBAPIError as exc:
                 if exc.connection_invalidated and attempt + 1 < attempts:
                     continue
-                raise StoreError(f"{self.url}: {what} failed: {_reason(exc)}") from exc
+                raise _store_error(self.url, what, exc) from exc
         raise AssertionError("unreachable")  # the loop returns or raises
 
     @contextmanager
@@ -111,6 +104,32 @@ class Store:
                 yield conn
         except DBAPIError as exc:
             raise StoreError(f"{self.url}: {what} failed: {_reason(exc)}") from exc
+
+    def shared_between_processes(self) -> bool:
+        """Whether another process opening this store's URL sees the same data (not in-memory SQLite)."""
+        url = self.engine.url
+        if url.get_backend_name() != "sqlite":
+            return True
+        database = url.database or ""
+        in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
+        return not in_memory and url.query.get("mode") != "memory"
+
+    def full_url(self) -> str:
+        """The URL another process opens this store by: password included, SQLite path absolute."""
+        return self.engine.url.render_as_string(hide_password=False)
+
+    def check_integrity(self) -> None:
+        """SQLite's own consistency check of every page and index (PostgreSQL checks its pages itself);
+        raises StoreError naming the damage."""
+        if self.backend != "sqlite":
+            return
+        try:
+            with self.engine.connect() as conn:
+                found = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check(5)")]
+        except Exception as exc:  # a page so damaged that the check itself cannot run
+            raise StoreError(f"{self.url}: integrity check failed: {exc}") from exc
+        if found != ["ok"]:
+            raise StoreError(f"{self.url}: integrity check found damage: {'; '.join(found)}")
 
     def revision(self) -> str | None:
         """The Alembic revision the database is at."""
@@ -132,8 +151,6 @@ class Store:
             for chunk in chunked(items, self.chunk_rows):
                 self._save_article_chunk(conn, chunk, result)
             if fingerprints:
-                from crosswire.store.minhash import write_fingerprints
-
                 write_fingerprints(conn, fingerprints)
             return result
 
@@ -361,6 +378,114 @@ class Store:
         with self._read("reading a story") as conn:
             return analysis_store.get_story(conn, story_id)
 
+    # -- whole-store reads for the writers and the report (store/bulk.py, store/scope.py) ------------
+
+    def iter_all_analyses(
+        self, ids: set[str] | None = None, parts: tuple[str, ...] = bulk.TABLES
+    ) -> Iterator[Analysis]:
+        """Every stored analysis (or those of `ids`) in article id order, as `iter_analyses()` yields
+        them, each table streamed once; only the record lists named in `parts` are filled."""
+        with self._read("reading analyses") as conn:
+            yield from bulk.iter_all_analyses(conn, ids, parts)
+
+    def analysed_events(self) -> Iterator[Event]:
+        """Each analysed article's events (by first mention), article by article in id order."""
+        with self._read("reading events") as conn:
+            yield from bulk.analysed_events(conn)
+
+    def analysis_stamps(self) -> Iterator[tuple[str, str]]:
+        """(article id, analysis time as ISO text) of every analysed article, in id order."""
+        with self._read("reading analysis times") as conn:
+            yield from bulk.analysis_stamps(conn)
+
+    def stored_stories(self, ids: Iterable[str] | None = None) -> list[Story]:
+        """`list_stories()` decoded in one pass; given `ids`, only those stories, in position order."""
+        with self._read("reading stories") as conn:
+            return bulk.stored_stories(conn, ids)
+
+    def article_urls(self) -> dict[str, str]:
+        """{article id: URL} for the articles that have one (no text is read)."""
+        with self._read("reading article URLs") as conn:
+            return bulk.article_urls(conn)
+
+    def story_measures(self) -> list[tuple[str, int, int, datetime | None]]:
+        """(story id, distinct outlets, articles, latest publication) of every stored story."""
+        with self._read("ranking stories for the report") as conn:
+            return scope_queries.story_measures(conn)
+
+    def corpus_size(self) -> tuple[int, int]:
+        """(stories, non-duplicate articles) in the store."""
+        with self._read("counting the corpus") as conn:
+            return scope_queries.corpus_size(conn)
+
+    def latest_members(self, story_id: str, limit: int) -> set[str]:
+        """The ids of a story's `limit` latest non-duplicate articles."""
+        with self._read("choosing the report's articles") as conn:
+            return scope_queries.latest_members(conn, story_id, limit)
+
+    def in_corpus_order(self, ids: set[str]) -> list[str]:
+        """`ids` (non-duplicates only) in `iter_articles()` order."""
+        with self._read("ordering the report's articles") as conn:
+            return scope_queries.in_corpus_order(conn, ids)
+
+    def publication_dates(self) -> list[tuple[str, str | None]]:
+        """(article id, stored publication date) of every article."""
+        with self._read("reading article dates") as conn:
+            return scope_queries.publication_dates(conn)
+
+    # -- story state (store/story_state.py) -------------------------------------------------------
+
+    def iter_story_records(self, ids: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Each stored story's record as plain JSON values, in story order (only `ids` if given)."""
+        return story_state.iter_story_records(self, ids=ids)
+
+    def story_ids(self) -> set[str]:
+        return story_state.story_ids(self)
+
+    def story_members(self) -> dict[str, list[str]]:
+        """{story id: its article ids} of every stored story."""
+        return story_state.story_members(self)
+
+    def article_states(self) -> Iterator[tuple[str, str]]:
+        """(id, state) of every non-duplicate article: a changed state means changed or analysed again."""
+        return story_state.article_states(self)
+
+    def load_story_index(self) -> bytes | None:
+        return story_state.load_story_index(self)
+
+    def save_story_changes(self, order: Sequence[str], changed: Iterable[Story], payload: bytes) -> int:
+        """The stories become those of `order`, writing only `changed`, with the index, in one transaction."""
+        return story_state.save_story_changes(self, order, changed, payload)
+
+    # -- ids typed short, stories that moved (store/browse.py) -------------------------------------
+
+    def article_ids_starting(self, prefix: str, limit: int = 5) -> list[str]:
+        """Up to `limit` stored article ids that start with `prefix`, in id order."""
+        return browse.article_ids_starting(self, prefix, limit)
+
+    def story_moved_to(self, old_id: str) -> str | None:
+        """The id of the stored story once known as `old_id`, or None."""
+        return browse.story_moved_to(self, old_id)
+
+    # -- de-duplication and the ingested-files cache ---------------------------------------------
+
+    def lookup_fingerprints(
+        self, text_hashes: Iterable[str], key_groups: Sequence[Sequence[int]], article_ids: Iterable[str]
+    ) -> Lookup:
+        """Stored originals, near-duplicate candidates and known fingerprints for one batch (minhash.py)."""
+        return minhash.lookup(self, text_hashes, key_groups, article_ids)
+
+    def save_fingerprints(self, rows: Sequence[FingerprintRow]) -> int:
+        return minhash.save_fingerprints(self, rows)
+
+    def file_cache(self, options_digest: str) -> file_cache.FileCache:
+        """The ingested-files cache for one run's ingest options (file_cache.py)."""
+        return file_cache.FileCache(self, options_digest)
+
+    def generation(self) -> int:
+        """A counter every write transaction that changes the corpus raises."""
+        return file_cache.generation(self)
+
     # -- ingest runs ---------------------------------------------------------------------------
 
     def start_run(self, paths: Iterable[Any]) -> int:
@@ -416,6 +541,13 @@ def _problem_dict(problem: Any) -> dict[str, Any]:
     return {"path": None, "message": str(problem), "severity": "error"}
 
 
+def _store_error(url: str, what: str, exc: DBAPIError) -> StoreError:
+    """The StoreError for a failed statement: RecordRefused when the database refused a value or a
+    constraint (the record is at fault), else a plain StoreError (the store is)."""
+    kind = RecordRefused if isinstance(exc, DataError | IntegrityError) else StoreError
+    return kind(f"{url}: {what} failed: {_reason(exc)}")
+
+
 def _reason(exc: DBAPIError) -> str:
     """The driver's own message, first lines only (psycopg adds hints and context below)."""
     lines = [line.strip() for line in str(exc.orig or exc).strip().splitlines() if line.strip()]
@@ -428,3 +560,32 @@ def _reason(exc: DBAPIError) -> str:
         # SQLite rolled the transaction back: what was committed before is intact.
         reason += " (disk full: nothing of this write was kept; free space and run again)"
     return reason
+
+
+def open_store(url: str | None = None) -> SqlStore:
+    """Open (creating if needed) the store at `url` and migrate it to the newest schema.
+
+    `url`: None -> SQLite file ./crosswire.db; "my.db" or "sqlite:///path.db" -> that SQLite file;
+    "postgresql://user@host:port/db" -> PostgreSQL through psycopg 3. Raises StoreError naming the
+    URL when the database cannot be opened, the driver is missing, or migrating fails; an existing
+    SQLite file that is not a database, is damaged, belongs to another program or was written by a
+    newer crosswire is refused before anything is written to it.
+    """
+    engine, shown = create_store_engine(url)
+    try:
+        if engine.dialect.name == "sqlite":
+            check_sqlite_file(engine.url.database)
+        with engine.connect():
+            pass
+        upgrade_to_head(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        detail = " ".join(str(exc.orig or exc).split())[:300]
+        raise StoreError(f"cannot open store {shown}: {detail}") from exc
+    except UnknownStoreError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open store {shown}: {exc}") from exc
+    except (SQLAlchemyError, OSError, RuntimeError) as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open store {shown}: {exc}") from exc
+    return SqlStore(engine, shown, url)

@@ -21,16 +21,14 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
+from crosswire.errors import StoreError  # noqa: F401  (re-exported: the store raises it)
+
 T = TypeVar("T")
 
 DEFAULT_SQLITE_FILE = "crosswire.db"
 BUSY_TIMEOUT_S = 30.0
 # Execution option that marks a connection as about to write (see `_begin`).
 WRITE_OPTION = "crosswire_write"
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened, migrated, read or written; the message names the store."""
 
 
 def normalise_url(url: str | None) -> str:

@@ -23,8 +23,10 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from crosswire.store import codec
+from crosswire.store.protocol import Connections
 from crosswire.store.schema import ingested_files, store_meta
 from crosswire.store.sql import CHUNK_ROWS, chunked, insert_ignore, upsert
+from crosswire.version import __version__
 
 GENERATION = "generation"
 
@@ -59,7 +61,7 @@ class FileState:
 class FileCache:
     """Look-ups and records for one ingest run (one options hash) against one store."""
 
-    def __init__(self, store: Any, options_digest: str) -> None:
+    def __init__(self, store: Connections, options_digest: str) -> None:
         self.store = store
         self.options_digest = options_digest
         self._pending: list[dict[str, Any]] = []
@@ -162,7 +164,7 @@ def bump_generation(conn: Connection) -> None:
         conn.execute(stmt)
 
 
-def generation(store: Any) -> int:
+def generation(store: Connections) -> int:
     """The store's generation: it differs whenever any data changed since it was last read."""
     with store._read("reading the store generation") as conn:
         found = conn.execute(select(store_meta.c.value).where(store_meta.c.key == GENERATION)).scalar()
@@ -171,8 +173,6 @@ def generation(store: Any) -> int:
 
 def environment_parts(manifest: Path | None, sources: Path | None, extra: Sequence[str]) -> list[bytes | str]:
     """The options-hash inputs: manifest and sources file bytes (or the built-in registry's), limits."""
-    from crosswire import __version__
-
     parts: list[bytes | str] = [__version__, *extra]
     for label, path in (("manifest", manifest), ("sources", sources)):
         parts.append(label)

@@ -20,6 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
+from crosswire.errors import StoreError
 from crosswire.store.engine import WRITE_OPTION
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
@@ -42,7 +43,7 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-class UnknownStoreError(RuntimeError):
+class UnknownStoreError(StoreError):
     """The database is not one this crosswire can use: another program's, or a newer crosswire's."""
 
 

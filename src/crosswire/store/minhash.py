@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
 
+from crosswire.store.protocol import Connections, FingerprintRow, Lookup
 from crosswire.store.schema import articles, minhash_bands, minhash_signatures
 from crosswire.store.sql import chunked, insert_ignore
 
@@ -27,33 +27,8 @@ MAX_CANDIDATES = 200  # stored candidates verified per article (see lookup)
 T = TypeVar("T")
 
 
-@dataclass
-class Lookup:
-    """What the store knows about one batch's fingerprints."""
-
-    originals: dict[str, str] = field(default_factory=dict)  # text hash -> the stored original's id
-    fingerprinted: dict[str, int] = field(default_factory=dict)  # batch article id -> its stored seq
-    candidates: dict[int, list[str]] = field(default_factory=dict)  # band key -> stored article ids
-    # The candidates' stored fingerprints, as parallel columns (row i = candidate_ids[i]); the signatures
-    # concatenated, so the de-duplicator reads them as one matrix instead of one object per candidate.
-    candidate_rows: dict[str, int] = field(default_factory=dict)
-    candidate_seqs: list[int] = field(default_factory=list)
-    candidate_sizes: list[int] = field(default_factory=list)
-    candidate_signatures: bytearray = field(default_factory=bytearray)
-
-
-@dataclass(frozen=True)
-class FingerprintRow:
-    """One article's fingerprint as `save_fingerprints` stores it."""
-
-    article_id: str
-    shingles: int
-    signature: bytes
-    band_keys: Sequence[int]  # Python ints
-
-
 def lookup(
-    store: Any,
+    store: Connections,
     text_hashes: Iterable[str],
     key_groups: Sequence[Sequence[int]],
     article_ids: Iterable[str],
@@ -90,7 +65,8 @@ def lookup(
                 wanted.update(shared)
         for chunk in _in_lists(sorted(wanted)):
             query = select(minhash_signatures).where(minhash_signatures.c.article_id.in_(chunk))
-            for article_id, seq, shingles, signature in conn.execute(query):
+            rows: Any = conn.execute(query)  # (article_id, seq, shingles, signature)
+            for article_id, seq, shingles, signature in rows:
                 if article_id in found.candidate_rows:
                     continue  # an IN list padded with repeats
                 found.candidate_rows[article_id] = len(found.candidate_seqs)
@@ -127,7 +103,7 @@ def _originals(conn: Connection, text_hashes: set[str]) -> dict[str, str]:
     return {text_hash: rank[2] for text_hash, rank in best.items()}
 
 
-def save_fingerprints(store: Any, rows: Sequence[FingerprintRow]) -> int:
+def save_fingerprints(store: Connections, rows: Sequence[FingerprintRow]) -> int:
     """Record fingerprints of stored articles (ones already recorded are kept); returns rows given."""
     if not rows:
         return 0

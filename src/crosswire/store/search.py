@@ -42,7 +42,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
-from crosswire.store.core import Store
+from crosswire.store.core import SqlStore
 from crosswire.store.queries import DateLike, _bound
 
 MARK_START = "\ue000"
@@ -264,7 +264,7 @@ KINDS = ("articles", "quotes")
 
 
 @contextmanager
-def reading(store: Store) -> Iterator[Connection]:
+def reading(store: SqlStore) -> Iterator[Connection]:
     """One read transaction for `read_index_version` and `run_search` together."""
     with store._read("searching") as conn:
         yield conn
@@ -295,7 +295,7 @@ def run_search(
 
 
 def search_articles(
-    store: Store, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
+    store: SqlStore, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
 ) -> SearchPage:
     """Articles matching `query` (title and body), best first, with a highlighted snippet."""
     with reading(store) as conn:
@@ -303,14 +303,14 @@ def search_articles(
 
 
 def search_quotes(
-    store: Store, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
+    store: SqlStore, query: str, filters: SearchFilters | None = None, limit: int = 20, offset: int = 0
 ) -> SearchPage:
     """Quotes matching `query` (their words or their speaker's name), with their article's metadata."""
     with reading(store) as conn:
         return run_search(conn, store.backend, "quotes", query, filters, limit, offset)
 
 
-def rebuild_search_index(store: Store) -> None:
+def rebuild_search_index(store: SqlStore) -> None:
     """Re-read every article and quote into the SQLite FTS tables (after a bulk load with the triggers
     off, or if rows were ever renumbered), then merge the index into one segment. PostgreSQL's
     generated columns never need it."""
@@ -322,7 +322,7 @@ def rebuild_search_index(store: Store) -> None:
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
 
 
-def optimize_search_index(store: Store) -> int:
+def optimize_search_index(store: SqlStore) -> int:
     """Merge each SQLite FTS index into one segment; returns how many segments there were before.
 
     Every write transaction adds a segment and FTS5 merges them only now and then, so a store filled
@@ -339,7 +339,7 @@ def optimize_search_index(store: Store) -> int:
     return before
 
 
-def index_version(store: Store) -> bytes | None:
+def index_version(store: SqlStore) -> bytes | None:
     """A stamp that changes whenever the SQLite search indexes change (any article or quote text
     inserted, updated or deleted), for caches of search results; None on PostgreSQL (no cheap stamp).
 

@@ -19,32 +19,33 @@ from sqlalchemy import Connection, delete, select
 from crosswire.model import Story
 from crosswire.store import analyses as analysis_store
 from crosswire.store import codec
+from crosswire.store.protocol import Connections
 from crosswire.store.schema import analyses, articles, stories, story_articles, story_index
 from crosswire.store.sql import chunked, upsert
 
 ROW_ID = 1  # one grouping state per store
 
 
-def load_story_index(store: Any) -> bytes | None:
+def load_story_index(store: Connections) -> bytes | None:
     """The saved StoryIndex bytes, or None when the store has none yet."""
     with store._read("reading the story index") as conn:
         found = conn.execute(select(story_index.c.payload).where(story_index.c.id == ROW_ID)).scalar()
     return bytes(found) if found is not None else None
 
 
-def save_story_index(store: Any, payload: bytes) -> None:
+def save_story_index(store: Connections, payload: bytes) -> None:
     """Replace the saved StoryIndex bytes."""
     with store._write("saving the story index") as conn:
         _put(conn, payload)
 
 
-def clear_story_index(store: Any) -> None:
+def clear_story_index(store: Connections) -> None:
     """Forget the saved state: the next grouping starts from scratch."""
     with store._write("clearing the story index") as conn:
         conn.execute(delete(story_index))
 
 
-def save_stories_with_index(store: Any, stories: Sequence[Story], payload: bytes) -> int:
+def save_stories_with_index(store: Connections, stories: Sequence[Story], payload: bytes) -> int:
     """Replace the stored stories and the StoryIndex bytes together, in one transaction."""
     with store._write("saving stories") as conn:
         saved = analysis_store.replace_stories(conn, list(stories))
@@ -52,7 +53,9 @@ def save_stories_with_index(store: Any, stories: Sequence[Story], payload: bytes
     return saved
 
 
-def save_story_changes(store: Any, order: Sequence[str], changed: Iterable[Story], payload: bytes) -> int:
+def save_story_changes(
+    store: Connections, order: Sequence[str], changed: Iterable[Story], payload: bytes
+) -> int:
     """The incremental form of `save_stories_with_index`: the stored stories become those of `order`
     (ids in position order), writing only the `changed` ones (`analyses.update_stories`), in one
     transaction with the StoryIndex bytes.
@@ -77,7 +80,7 @@ def save_story_changes(store: Any, order: Sequence[str], changed: Iterable[Story
 
 
 def iter_story_records(
-    store: Any, batch_size: int = analysis_store.STORY_CHUNK, ids: Sequence[str] | None = None
+    store: Connections, batch_size: int = analysis_store.STORY_CHUNK, ids: Sequence[str] | None = None
 ) -> Iterator[dict[str, Any]]:
     """Each stored story's record as plain JSON values, in story order, streamed `batch_size` at a
     time (only the stories `ids`, when given, and then in no set order)."""
@@ -93,13 +96,13 @@ def iter_story_records(
                 yield dict(record)
 
 
-def story_ids(store: Any) -> set[str]:
+def story_ids(store: Connections) -> set[str]:
     """The ids of the stored stories (no record read)."""
     with store._read("listing stories") as conn:
         return set(conn.execute(select(stories.c.id)).scalars())
 
 
-def story_members(store: Any) -> dict[str, list[str]]:
+def story_members(store: Connections) -> dict[str, list[str]]:
     """{story id: its article ids} of every stored story, from the link table (no record read)."""
     members: dict[str, list[str]] = {}
     query = select(story_articles.c.story_id, story_articles.c.article_id).order_by(
@@ -118,7 +121,7 @@ def _put(conn: Connection, payload: bytes) -> None:
     upsert(conn, story_index, [row], keys=["id"])
 
 
-def article_states(store: Any, batch_size: int = 5000) -> Iterator[tuple[str, str]]:
+def article_states(store: Connections, batch_size: int = 5000) -> Iterator[tuple[str, str]]:
     """(id, state) of every stored article that is not a duplicate, streamed in id order.
 
     The state joins the article's record hash (any stored field changed) with the time of its analysis

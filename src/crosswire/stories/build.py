@@ -22,18 +22,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from crosswire.model import Analysis, Article, Event, Story, to_dict
+from crosswire.model import Analysis, Article, Event, ProgressFn, Story, to_dict
+from crosswire.store import Store
+from crosswire.store.codec import decoder
+from crosswire.stories.cluster import THRESHOLD, WINDOW_DAYS, Cluster, StoryIndex, group_articles
 from crosswire.stories.compare import Comparison, compare_story
-
-if TYPE_CHECKING:
-    from crosswire.stories.cluster import Cluster, StoryIndex
-    from crosswire.stories.inputs import StoryInput
+from crosswire.stories.inputs import StoryInput, as_date, story_input
 
 log = logging.getLogger(__name__)
-
-ProgressFn = Callable[[str, int, int | None], None]
 
 
 def story_from_comparison(story: Story, comp: Comparison) -> Story:
@@ -41,6 +39,12 @@ def story_from_comparison(story: Story, comp: Comparison) -> Story:
     story.facts = comp.facts
     story.portrayal = {
         outlet: {actor: view["tone"] for actor, view in actors.items() if view.get("tone") is not None}
+        for outlet, actors in comp.portrayal.items()
+    }
+    story.portrayal_evidence = {
+        outlet: {
+            actor: list(view["evidence"]) for actor, view in actors.items() if view.get("tone") is not None
+        }
         for outlet, actors in comp.portrayal.items()
     }
     return story
@@ -57,8 +61,6 @@ def build_stories(
 
     `analyses` maps article id -> Analysis (articles without one are grouped by text alone);
     `events` are the corpus's events (e.g. merged across articles), by default each analysis's own."""
-    from crosswire.stories.cluster import THRESHOLD, group_articles
-    from crosswire.stories.inputs import story_input
 
     ids = list(dict.fromkeys(a.id for a in articles))
     unique = {a.id: a for a in articles}
@@ -112,6 +114,7 @@ def _compared(
     compared now from `members(ids)`, which reads the articles and analyses only for such stories."""
     if earlier is not None:
         story.facts, story.portrayal = earlier.facts, earlier.portrayal
+        story.portrayal_evidence = earlier.portrayal_evidence
         story.previous_ids = sorted({*story.previous_ids, *earlier.previous_ids})
         return story
     arts, found = members(story.article_ids)
@@ -144,7 +147,6 @@ def input_digest(item: StoryInput) -> str:
 
 def usable_index(index: StoryIndex | None, digests: Mapping[str, str], threshold: float) -> bool:
     """Whether `index` can be extended: same settings, and every article in it still there and unchanged."""
-    from crosswire.stories.cluster import WINDOW_DAYS
 
     if index is None or index.threshold != threshold or index.window_days != WINDOW_DAYS:
         return False
@@ -166,9 +168,6 @@ def update_stories(
     else grouping from scratch. Only articles new to the index are embedded; `known` are the stories
     stored with `index` (by id), whose facts are reused where membership did not change.
     Returns (stories, the updated index, how many articles were added to it). Mutates `index`."""
-    from crosswire.stories.cluster import THRESHOLD, StoryIndex
-    from crosswire.stories.inputs import story_input
-
     threshold = THRESHOLD if threshold is None else threshold
     unique = {a.id: a for a in articles}
     items = {i: story_input(a, analyses.get(i)) for i, a in unique.items()}
@@ -240,7 +239,7 @@ def story_record_from_stored(stored: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def load_corpus(store: Any) -> tuple[list[Article], dict[str, Analysis]]:
+def load_corpus(store: Store) -> tuple[list[Article], dict[str, Analysis]]:
     """Every stored article and its analysis (when it has one). Holds the whole corpus: for tools and
     tests on small corpora; `stories_step` reads only what changed."""
     articles = [a for a in store.iter_articles() if a.duplicate_of is None]
@@ -249,12 +248,10 @@ def load_corpus(store: Any) -> tuple[list[Article], dict[str, Analysis]]:
     return articles, analyses
 
 
-def load_saved_index(store: Any) -> StoryIndex | None:
+def load_saved_index(store: Store) -> StoryIndex | None:
     """The StoryIndex saved in the store, or None (none yet, or one this version cannot read)."""
-    from crosswire.store.story_state import load_story_index
-    from crosswire.stories.cluster import StoryIndex
 
-    payload = load_story_index(store)
+    payload = store.load_story_index()
     if payload is None:
         return None
     try:
@@ -268,26 +265,21 @@ def load_saved_index(store: Any) -> StoryIndex | None:
 LOAD_CHUNK = 500
 
 
-def load_members(store: Any, ids: Sequence[str]) -> tuple[list[Article], dict[str, Analysis]]:
+def load_members(store: Store, ids: Sequence[str]) -> tuple[list[Article], dict[str, Analysis]]:
     """The articles `ids` (in that order) and their analyses, read by id."""
     found: list[Article] = []
     analyses: dict[str, Analysis] = {}
     for start in range(0, len(ids), LOAD_CHUNK):
         chunk = list(ids[start : start + LOAD_CHUNK])
         found.extend(store.iter_articles(ids=chunk))
-        if hasattr(store, "_read"):  # a Store: one query per table for the chunk, not several per article
-            from crosswire.export.bulk import iter_all_analyses
-
-            analyses.update((an.article_id, an) for an in iter_all_analyses(store, set(chunk)))
-        else:
-            analyses.update((an.article_id, an) for an in store.iter_analyses(ids=chunk))
+        # One query per table for the chunk, not several per article.
+        analyses.update((an.article_id, an) for an in store.iter_all_analyses(set(chunk)))
     return found, analyses
 
 
 def state_fits(index: StoryIndex, states: Mapping[str, str], threshold: float) -> bool:
     """Whether `index` can be extended: same settings, and every article in it still stored, still not
     a duplicate, and neither re-ingested with changes nor analysed again (its state is unchanged)."""
-    from crosswire.stories.cluster import WINDOW_DAYS
 
     if index.threshold != threshold or index.window_days != WINDOW_DAYS:
         return False
@@ -297,19 +289,14 @@ def state_fits(index: StoryIndex, states: Mapping[str, str], threshold: float) -
     return all(states.get(article_id) == state for article_id, state in seen.items())
 
 
-def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool = False) -> None:
+def stories_step(store: Store, progress: ProgressFn | None = None, *, full: bool = False) -> None:
     """Analysis step: group the stored corpus into stories and store them (replacing earlier ones).
 
     Reads one small state row per article to find what changed (store/story_state.article_states),
     then only the new articles to place them, and only the members of stories whose membership
     changed to compare them; when nothing changed it writes nothing. An indexed article that changed
     or went away regroups everything, as `full` (`crosswire stories --build`) does."""
-    from crosswire.store.story_state import article_states, save_story_changes
-    from crosswire.stories.cluster import THRESHOLD, StoryIndex
-    from crosswire.stories.inputs import story_input
-
-    store = corpus.store
-    states = dict(article_states(store))
+    states = dict(store.article_states())
     if progress:
         progress("stories", 0, len(states))
     index = None if full else load_saved_index(store)
@@ -342,26 +329,24 @@ def stories_step(corpus: Any, progress: ProgressFn | None = None, *, full: bool 
         if shell.id not in same
     )
     index.notes["shells"] = {s.id: shell_digest(s) for s in shells}
-    save_story_changes(store, [s.id for s in shells], changed, index.to_bytes())
+    store.save_story_changes([s.id for s in shells], changed, index.to_bytes())
     if progress:
         progress("stories", len(states), len(states))
 
 
-def carry_previous_ids(store: Any, shells: Sequence[Story]) -> None:
+def carry_previous_ids(store: Store, shells: Sequence[Story]) -> None:
     """Give each new story the ids of the stored stories it replaces, so links to them redirect.
 
     A story id is a hash of its members, so a story that gained (or lost) an article is stored under a
     new id and its old one goes. Each stored story that goes hands its id (and its own previous ids) to
     the new story holding most of its articles (a story split in two: to the larger part; ties to the
     smaller id). Only the going stories' records are read."""
-    from crosswire.store.story_state import iter_story_records, story_members
-
     by_id = {s.id: s for s in shells}
-    going = {i: members for i, members in story_members(store).items() if i not in by_id}
+    going = {i: members for i, members in store.story_members().items() if i not in by_id}
     if not going:
         return
     owner = {article_id: story_id for story_id, shell in by_id.items() for article_id in shell.article_ids}
-    earlier = {rec["id"]: rec.get("previous_ids") or [] for rec in iter_story_records(store, ids=list(going))}
+    earlier = {rec["id"]: rec.get("previous_ids") or [] for rec in store.iter_story_records(ids=list(going))}
     for old_id, members in going.items():
         shares = Counter(owner[a] for a in members if a in owner)
         if not shares:
@@ -382,7 +367,7 @@ def shell_digest(shell: Story) -> str:
 
 
 def _against_stored(
-    store: Any, shells: Sequence[Story], saved: Any = None
+    store: Store, shells: Sequence[Story], saved: Any = None
 ) -> tuple[set[str], dict[str, dict[str, Any]]]:
     """(ids of the stories stored exactly as `shells` would store them, {id: stored record} of those
     stored with the same membership but another title, member order or related list).
@@ -391,17 +376,15 @@ def _against_stored(
     transaction): with them, only the few stories that differ are read. Without (an index saved by
     an older version), the stored stories are streamed and compared, so memory holds only the few
     that differ, never every story's facts."""
-    from crosswire.store.story_state import iter_story_records, story_ids
-
     if isinstance(saved, dict):
-        stored = story_ids(store)
+        stored = store.story_ids()
         same = {s.id for s in shells if s.id in stored and saved.get(s.id) == shell_digest(s)}
         differ = [s.id for s in shells if s.id in stored and s.id not in same]
-        return same, {rec["id"]: rec for rec in iter_story_records(store, ids=differ)}
+        return same, {rec["id"]: rec for rec in store.iter_story_records(ids=differ)}
     by_id = {s.id: s for s in shells}
     same = set()
     earlier: dict[str, dict[str, Any]] = {}
-    for record in iter_story_records(store):
+    for record in store.iter_story_records():
         shell = by_id.get(record.get("id", ""))
         if shell is None:
             continue
@@ -422,31 +405,24 @@ def _same_record(shell: Story, stored: Mapping[str, Any] | None) -> bool:
 
 
 def _decoded(stored: Mapping[str, Any] | None) -> Story | None:
-    from crosswire.export.bulk import decoder
-
     return decoder(Story)(stored) if stored is not None else None
 
 
-def _member_order(store: Any) -> Callable[[list[str]], list[str]]:
+def _member_order(store: Store) -> Callable[[list[str]], list[str]]:
     """The order a from-scratch grouping adds articles in, so a story that grew over several runs
     lists (and compares, which is order-sensitive) its members as one full run would."""
     rank = _grouping_order(store)
     return lambda ids: sorted(ids, key=lambda i: rank.get(i, (True, 0, i)))
 
 
-def _grouping_order(store: Any) -> dict[str, tuple[bool, int, str]]:
+def _grouping_order(store: Store) -> dict[str, tuple[bool, int, str]]:
     """{article id: its key in `StoryIndex.add_many`'s order (dated by day, undated last, then id)},
     read from the articles' stored dates alone."""
-    from sqlalchemy import select
-
-    from crosswire.store.schema import articles
-    from crosswire.stories.inputs import as_date
 
     order: dict[str, tuple[bool, int, str]] = {}
-    with store._read("reading article dates") as conn:
-        for article_id, published in conn.execute(select(articles.c.id, articles.c.published)):
-            day = as_date(published)
-            order[article_id] = (day is None, day.toordinal() if day else 0, article_id)
+    for article_id, published in store.publication_dates():
+        day = as_date(published)
+        order[article_id] = (day is None, day.toordinal() if day else 0, article_id)
     return order
 
 
@@ -459,8 +435,11 @@ def write_stories_jsonl(stories: Iterable[Story], path: Path) -> int:
     return count
 
 
-def write_stories_output(corpus: Any, out_dir: Path) -> dict[str, str]:
-    """Output writer: `stories.jsonl` from the stored stories."""
+def write_stories_output(store: Store, out_dir: Path) -> dict[str, str]:
+    """Output writer: `stories.jsonl` from the stored stories, records reshaped as stored (no model
+    objects built)."""
     path = Path(out_dir) / "stories.jsonl"
-    write_stories_jsonl(corpus.stories(), path)
+    with open(path, "w", encoding="utf-8") as fh:
+        for stored in store.iter_story_records():
+            fh.write(json.dumps(story_record_from_stored(stored), ensure_ascii=False) + "\n")
     return {"stories": str(path)}

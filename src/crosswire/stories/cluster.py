@@ -40,6 +40,7 @@ import numpy as np
 from crosswire.model import stable_id
 from crosswire.stories.embed import DIMENSION, embed_texts
 from crosswire.stories.inputs import StoryInput
+from crosswire.stories.titles import CORE_SHARE, core_actors, related_stories, story_title
 
 THRESHOLD = 0.55
 WINDOW_DAYS = 21
@@ -47,7 +48,6 @@ GRACE_DAYS = 2
 TIME_PENALTY = 0.5
 ACTOR_WEIGHT = 0.3
 EVENT_WEIGHT = 0.10
-CORE_SHARE = 0.5  # an actor is part of a story's core when at least this share of its articles name it
 BLOCK = 256
 MAX_SCORED = 16
 LINKAGE = "average"
@@ -91,11 +91,6 @@ def time_penalty(distance_days: int, window_days: int) -> float:
     if distance_days <= GRACE_DAYS or window_days <= GRACE_DAYS:
         return 0.0
     return TIME_PENALTY * min(1.0, (distance_days - GRACE_DAYS) / (window_days - GRACE_DAYS))
-
-
-def _core(counts: Counter[str], n: int) -> frozenset[str]:
-    need = max(1.0, CORE_SHARE * n)
-    return frozenset(k for k, c in counts.items() if c >= need)
 
 
 class StoryIndex:
@@ -230,9 +225,9 @@ class StoryIndex:
 
     def _bonus(self, s: int, item: StoryInput, day: int | None) -> float:
         n = len(self.members[s])
-        core = _core(self.actors[s], n)
+        core = core_actors(self.actors[s], n)
         bonus = ACTOR_WEIGHT * weighted_jaccard(item.actors, core, self._rarity(item.actors | core))
-        bonus += EVENT_WEIGHT * jaccard(item.events, _core(self.events[s], n))
+        bonus += EVENT_WEIGHT * jaccard(item.events, core_actors(self.events[s], n))
         if day is not None and self.dated[s]:
             distance = max(0, int(self.first[s]) - day, day - int(self.last[s]))
             bonus -= time_penalty(distance, self.window_days)
@@ -299,8 +294,6 @@ class StoryIndex:
 
     def clusters(self, *, with_related: bool = True) -> list[Cluster]:
         """The stories, largest first, with generated titles and (optionally) related-story links."""
-        from crosswire.stories.titles import related_stories, story_title
-
         related = related_stories(self) if with_related else {}
         out = []
         for s, key in enumerate(self.keys):

@@ -3,11 +3,11 @@ each outlet left out, what each puts first, whom it lets speak anonymously, how 
 actors, how faithfully it quotes, and what genres the coverage is.
 
 Definitions (so the numbers can be checked by hand):
-- facts: aligned events (align.py) and quotes; a sentence-level *claim* (a cue word near an actor, no coded
-  event) counts only when it meets the rules of facts.py `tighten_claims` (resolved actor next to the cue or
-  an attributed quote, no questions or page furniture, near-identical claims across outlets merged);
-- corroborated: reported by at least two *independent* outlets (wire copies count once, see wire.py);
-- single-source: reported by one outlet only;
+- facts: the story's merged events (briefing.py: one event model for every interface) and aligned
+  quotes; a CAMEO 01 statement is listed apart (`statements`), never as a fact;
+- corroborated: an event that at least two *independent* outlets (wire copies count once, see wire.py)
+  report as happened (an outlet that only expects or denies it is not counted); a quote two of them carry;
+- single-source: every other event fact and quote;
 - omission: a fact an outlet's articles do not report while at least two other outlets do;
 - emphasis: the actors and events in an article's headline and its first LEAD_SENTENCES sentences;
 - anonymous share: quotes whose speaker is anonymous / all quotes, per outlet;
@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Fact, Story
-from crosswire.stories.align import AlignedFact, align_events, align_quotes
-from crosswire.stories.facts import event_fact, quote_fact, tighten_claims
+from crosswire.stories.align_quotes import align_quotes
+from crosswire.stories.briefing import story_facts
+from crosswire.stories.facts import quote_fact
 from crosswire.stories.portrayal import portrayal
 from crosswire.stories.sentences import sentence_spans
 from crosswire.stories.wire import find_dependence
@@ -56,6 +57,7 @@ class Comparison:
     story_id: str
     outlets: list[str]
     facts: list[Fact] = field(default_factory=list)
+    statements: list[Fact] = field(default_factory=list)
     corroborated: list[Fact] = field(default_factory=list)
     single_source: list[Fact] = field(default_factory=list)
     omissions: dict[str, list[Fact]] = field(default_factory=dict)
@@ -84,12 +86,13 @@ def compare_story(
     members = set(story.article_ids)
     arts = [a for a in articles if a.id in members]
     dep = find_dependence(arts)
-    aligned = tighten_claims(align_events(arts, analyses, events), arts, analyses)
     quotes = align_quotes(arts, analyses)
-    facts = [event_fact(f, dep) for f in aligned] + [quote_fact(q, dep) for q in quotes]
+    facts = story_facts(arts, analyses, dep, events) + [quote_fact(q, dep) for q in quotes]
     comp = classified(story.id, arts, facts, dep)
+    event_facts = [f for f in facts if f.kind == "event"]
     comp.emphasis = {
-        o: [emphasis(a, analyses.get(a.id), aligned) for a in arts if a.outlet == o] for o in comp.outlets
+        o: [emphasis_from_facts(a, analyses.get(a.id), event_facts) for a in arts if a.outlet == o]
+        for o in comp.outlets
     }
     comp.anonymous_share = anonymous_share(arts, analyses)
     comp.main_actors, comp.portrayal = portrayal(arts, analyses)
@@ -126,8 +129,23 @@ def fact_outlets(fact: Fact) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+def counted_outlets(fact: Fact) -> list[str]:
+    """The outlets whose reports count for `fact`: for an event, those that give it as happened."""
+    if fact.kind in ("event", "statement") and any("counted" in s for s in fact.sentences):
+        return list(
+            dict.fromkeys(str(s["outlet"]) for s in fact.sentences if s.get("counted") and s.get("outlet"))
+        )
+    return fact_outlets(fact)
+
+
 def is_corroborated(fact: Fact) -> bool:
-    """Two or more independent outlets report it (a wire copy reprinted elsewhere counts once)."""
+    """Two or more independent outlets report it (a wire copy reprinted elsewhere counts once); for an
+    event, as happened (briefing.py fills `independent_outlets` with those reports' outlets only). A
+    statement is never corroborated: it says nothing as a fact."""
+    if fact.kind == "statement":
+        return False
+    if fact.kind == "event":
+        return len(set(fact.independent_outlets)) >= 2
     return len(set(fact.independent_outlets or fact_outlets(fact))) >= 2
 
 
@@ -135,7 +153,9 @@ def is_omitted_by(outlet: str, fact: Fact, outlets: Sequence[str]) -> bool:
     """Whether `outlet` leaves out a fact the rest of the story's coverage agrees on: one it does not
     report that at least two other outlets do, or, in a story of two outlets, that the other one does.
     (A fact only one of many outlets reports is that outlet's own, not an omission of all the others.)"""
-    reported = fact_outlets(fact)
+    if fact.kind == "statement":
+        return False
+    reported = counted_outlets(fact)
     others = len(set(outlets) - {outlet})
     return outlet not in reported and others > 0 and len(reported) >= min(2, others)
 
@@ -148,10 +168,12 @@ def classified(story_id: str, arts: Sequence[Article], facts: list[Fact], dep: A
     comp = Comparison(
         story_id=story_id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
     )
-    comp.corroborated = [f for f in facts if is_corroborated(f)]
-    comp.single_source = [f for f in facts if not is_corroborated(f)]
+    comp.statements = [f for f in facts if f.kind == "statement"]
+    shown = [f for f in facts if f.kind != "statement"]
+    comp.corroborated = [f for f in shown if is_corroborated(f)]
+    comp.single_source = [f for f in shown if not is_corroborated(f)]
     for outlet in outlets:
-        comp.omissions[outlet] = [f for f in facts if is_omitted_by(outlet, f, outlets)]
+        comp.omissions[outlet] = [f for f in shown if is_omitted_by(outlet, f, outlets)]
     return comp
 
 
@@ -160,14 +182,15 @@ def lead_end(text: str, sentences: int = LEAD_SENTENCES) -> int:
     return spans[-1][1] if spans else 0
 
 
-def emphasis(article: Article, analysis: Analysis | None, aligned: Sequence[AlignedFact]) -> dict[str, Any]:
-    """What `article` puts in its headline and lead: actor names and event summaries, in text order."""
+def emphasis_from_facts(article: Article, analysis: Analysis | None, facts: Sequence[Fact]) -> dict[str, Any]:
+    """What `article` puts in its headline and lead: actor names and event facts' statements, in text
+    order (a fact is in the lead when one of its sentences in this article starts there)."""
     end = lead_end(article.text)
-    events = [
-        (min(o.start for o in f.occurrences if o.article_id == article.id), f.summary)
-        for f in aligned
-        if any(o.article_id == article.id and o.start < end for o in f.occurrences)
-    ]
+    events = []
+    for fact in facts:
+        starts = [s["start"] for s in fact.sentences if s.get("article_id") == article.id]
+        if starts and min(starts) < end:
+            events.append((min(starts), fact.summary))
     return emphasis_record(article, analysis, end, events)
 
 
@@ -243,6 +266,7 @@ def comparison_record(comp: Comparison) -> dict[str, Any]:
         "outlets": comp.outlets,
         "main_actors": comp.main_actors,
         "corroborated": to_dict(comp.corroborated),
+        "statements": to_dict(comp.statements),
         "single_source": to_dict(comp.single_source),
         "omissions": {o: [brief(f) for f in fs] for o, fs in comp.omissions.items()},
         "emphasis": comp.emphasis,

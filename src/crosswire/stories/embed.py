@@ -20,15 +20,13 @@ from typing import Any
 
 import numpy as np
 
+from crosswire.errors import EmbeddingModelError  # noqa: F401  (raised here; re-exported for callers)
+
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 DIMENSION = 384
 # sentence-transformers' max_seq_length for all-MiniLM-L6-v2; the tokenizer.json shipped with the model
 # truncates and pads to a fixed 128, which we override (truncation here, padding per batch).
 DEFAULT_MAX_LENGTH = 256
-
-
-class EmbeddingModelError(RuntimeError):
-    """The ONNX model or its tokenizer is missing or unusable."""
 
 
 def default_model_path() -> Path:

@@ -1,5 +1,9 @@
 """The actor graph: actors as nodes, coded events between them as directed edges.
 
+Every interface draws the graph from the stories' facts (`facts_graph`: the same merged events the facts,
+timeline and comparison show, briefing.py), so an edge's count is the number of event facts reported as
+happened between the two actors. `actor_graph` over raw events stays for callers without stories.
+
 A node is an actor key (its CAMEO country or organisation code, else its normalised name, as alignment
 compares actors) labelled with the name used most often. An edge source -> target counts the coded
 events between them and averages their Goldstein scores (-10 conflict .. +10 cooperation); its `kind` is
@@ -16,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from crosswire.model import Event
+from crosswire.model import Event, Fact
 from crosswire.stories.align import actor_key
+from crosswire.stories.briefing import graph_edges
 
 COOPERATION = 1.0
 CONFLICT = -1.0
@@ -132,3 +137,33 @@ def actor_graph(events: Iterable[Event]) -> ActorGraph:
     for key, node in graph.nodes.items():
         node["label"] = labels[key].most_common(1)[0][0]
     return graph
+
+
+def facts_graph(facts: Iterable[Fact]) -> ActorGraph:
+    """The graph of event facts reported as happened (briefing.graph_edges): one count per fact."""
+    graph = ActorGraph()
+    labels: dict[str, Counter[str]] = {}
+    seen: set[str] = set()
+    for edge in graph_edges(facts):
+        if edge["event_id"] in seen:
+            continue
+        seen.add(edge["event_id"])
+        for key, label in ((edge["source"], edge["source_label"]), (edge["target"], edge["target_label"])):
+            labels.setdefault(key, Counter())[label] += 1
+            node = graph.nodes.setdefault(key, {"label": key, "events": 0})
+            node["events"] = int(node["events"]) + 1  # type: ignore[call-overload]
+        found = graph.edges.setdefault((edge["source"], edge["target"]), Edge(edge["source"], edge["target"]))
+        found.count += 1
+        found.codes[str(edge["cameo"])] += 1
+        found.event_ids.append(edge["event_id"])
+        if edge["goldstein"] is not None:
+            found.goldstein_sum += float(edge["goldstein"])
+            found.scored += 1
+    for key, node in graph.nodes.items():
+        node["label"] = labels[key].most_common(1)[0][0]
+    return graph
+
+
+def edge_total(graph: ActorGraph) -> int:
+    """How many facts the graph's edges stand for (the sum of their counts)."""
+    return sum(e.count for e in graph.edges.values())

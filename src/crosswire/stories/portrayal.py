@@ -1,6 +1,6 @@
 """Portrayal: how each outlet portrays each of a story's main actors, keyed by who the actor is.
 
-Tone. Each actor's `tone` is set at analysis time by `nlp.tone.score_tone`: the trained entity-sentiment
+Tone. Each actor's `tone` is set at analysis time by `nlp.tone_model.score_tone`: the trained entity-sentiment
 model's expected sentiment, P(positive) - P(negative) (`nlp.tone_model`, cross-validated on BASIL), with the
 sentences whose lexicon evidence fed the model as `evidence`. An outlet's tone toward an actor is the mean of
 its articles' tones (an article that names the actor under two names counts once, its tones weighted by

@@ -1,7 +1,8 @@
 """Timelines: a story's (or the corpus's) event facts in date order, each with the sentences that report it.
 
-A fact's date is the earliest own date (to the day) its coded events carry. The publication date of a
-report is not an event's date: a fact no report dates (claims, undated events) is listed last, undated.
+The rows are the story's event facts (briefing.py `timeline_facts`: statements and quotes left out), one
+per merged event, dated by the act's own date when the reports back it (never the publication date,
+which is kept as `first_reported`); undated facts are listed last.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosswire.model import Fact, Story
+from crosswire.stories.briefing import timeline_facts
 
 
 @dataclass
@@ -23,12 +25,13 @@ class TimelineEntry:
     independent_outlets: list[str]
     event_id: str | None
     sources: list[dict[str, Any]] = field(default_factory=list)  # {article_id, outlet, start, end, text}
+    status: str | None = None
+    first_reported: str | None = None
+    cameo: str | None = None
 
 
 def fact_date(fact: Fact) -> str | None:
-    coded = sorted(s["date"] for s in fact.sentences if s.get("date") and s.get("match") == "event")
-    dated = coded or sorted(s["date"] for s in fact.sentences if s.get("date"))
-    return dated[0] if dated else None
+    return fact.date
 
 
 def story_timeline(story: Story) -> list[TimelineEntry]:
@@ -43,11 +46,14 @@ def story_timeline(story: Story) -> list[TimelineEntry]:
             independent_outlets=list(f.independent_outlets),
             event_id=f.event_id,
             sources=[
-                {k: s.get(k) for k in ("article_id", "outlet", "start", "end", "text")} for s in f.sentences
+                {k: s.get(k) for k in ("article_id", "outlet", "start", "end", "text", "reads")}
+                for s in f.sentences
             ],
+            status=f.status,
+            first_reported=f.first_reported,
+            cameo=f.codes.get("cameo"),
         )
-        for f in story.facts
-        if f.kind == "event"
+        for f in timeline_facts(story.facts)
     ]
     return sort_entries(entries)
 

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from crosswire.stories.cluster import StoryIndex
-
+CORE_SHARE = 0.5  # an actor is part of a story's core when at least this share of its articles name it
 RELATED_COSINE = 0.5
 RELATED_DAYS = 90
 MAX_RELATED = 5
@@ -29,6 +27,25 @@ _STOP = frozenset(
     "a an the of to in on for and or but with at by from as is are was were be has have had it its "
     "this that after over says said will would could new".split()
 )
+
+
+class StoryIndex(Protocol):
+    """What the related-story links read of `cluster.StoryIndex` (which imports this module)."""
+
+    actors: list[Counter[str]]
+    members: list[list[str]]
+    dated: np.ndarray
+    first: np.ndarray
+    last: np.ndarray
+
+    def __len__(self) -> int: ...
+    def centroids(self) -> np.ndarray: ...
+
+
+def core_actors(counts: Counter[str], n: int) -> frozenset[str]:
+    """The actors named by at least CORE_SHARE of a story's `n` articles (`counts`: actor -> articles)."""
+    need = max(1.0, CORE_SHARE * n)
+    return frozenset(k for k, c in counts.items() if c >= need)
 
 
 def _words(title: str) -> set[str]:
@@ -80,8 +97,6 @@ def related_stories(index: StoryIndex, block: int = 512) -> dict[int, list[int]]
 def _link(
     index: StoryIndex, centroids: np.ndarray, rows: np.ndarray, cols: np.ndarray, out: dict[int, list[int]]
 ) -> None:
-    from crosswire.stories.cluster import _core
-
     sims = centroids[rows] @ centroids[cols].T
     for i, s in enumerate(rows):
         s = int(s)
@@ -94,10 +109,10 @@ def _link(
             sim = float(sims[i, j])
             if sim < RELATED_COSINE:
                 if core is None:
-                    core = _core(index.actors[s], len(index.members[s]))
+                    core = core_actors(index.actors[s], len(index.members[s]))
                 if len(core) < 2 or sim < RELATED_COSINE / 2:
                     break  # sorted by similarity: nothing further down qualifies by cosine either
-                shared = core & _core(index.actors[t], len(index.members[t]))
+                shared = core & core_actors(index.actors[t], len(index.members[t]))
                 if len(shared) < 2:
                     continue
             scored.append((sim, t))

@@ -19,14 +19,15 @@ from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request
-from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException  # FastAPI's subclasses it; unknown paths raise this one
 
-from crosswire import __version__
 from crosswire.model import spoken_text
 from crosswire.store import StoreError, open_store
+from crosswire.version import __version__
 from crosswire.web import routes_api
 from crosswire.web.fetch import FetchPolicy
 from crosswire.web.jobs import IngestJobs, UploadNotSaved

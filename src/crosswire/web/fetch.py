@@ -28,6 +28,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from crosswire.errors import CrosswireError
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]
 
@@ -46,7 +48,7 @@ CONTENT_TYPES = {
 USER_AGENT = "crosswire (ingest by URL)"
 
 
-class FetchError(ValueError):
+class FetchError(CrosswireError, ValueError):
     """The URL cannot be fetched, or is refused; the message names the URL and the reason."""
 
 

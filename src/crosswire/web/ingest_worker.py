@@ -8,7 +8,7 @@ keeping its models loaded between jobs. It runs one job at a time, sending the j
 over a pipe, and runs at a lower CPU priority so that on a small machine the readers win.
 
     worker = IngestWorker(store)
-    worker.run(folder, api.ANALYSIS_STEPS, report)   # report({"state": "reading"}), ... ; raises JobFailed
+    worker.run(folder, run.ANALYSIS_STEPS, report)   # report({"state": "reading"}), ... ; raises JobFailed
     worker.close()
 
 `run_job` is the job itself, the same whether it runs in the child or (for a store a child cannot
@@ -25,8 +25,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from crosswire import api
-from crosswire.store.core import Store
+from crosswire.corpus import Corpus
+from crosswire.errors import CrosswireError
+from crosswire.ingest_run import ingest_into
+from crosswire.store import open_store
+from crosswire.store.core import SqlStore
 
 MANIFEST_NAME = "manifest.csv"  # beside fetched pages: the URL each came from
 # Added to the worker's niceness: on 2 cores, a request handler should not wait behind a parse.
@@ -38,11 +41,11 @@ STOP_WAIT_S = 10.0
 Report = Callable[[dict[str, Any]], None]
 
 
-class JobFailed(RuntimeError):
+class JobFailed(CrosswireError, RuntimeError):
     """A job did not finish; the message is what the job record reports."""
 
 
-def run_job(store: Store, folder: Path, steps: Sequence[Any], report: Report) -> None:
+def run_job(store: SqlStore, folder: Path, steps: Sequence[Any], report: Report) -> None:
     """Ingest the files in `folder` into `store`, then run the analysis `steps` over the corpus.
 
     `report(fields)` receives the job record's fields as they change: state ("reading",
@@ -54,7 +57,7 @@ def run_job(store: Store, folder: Path, steps: Sequence[Any], report: Report) ->
     def progress(task: str, done: int, total: int | None) -> None:
         report({"task": task, "done": done, "total": total})
 
-    summary = api.ingest_into(
+    summary = ingest_into(
         store,
         [folder],
         manifest=manifest if manifest.exists() else None,
@@ -76,27 +79,22 @@ def run_job(store: Store, folder: Path, steps: Sequence[Any], report: Report) ->
     )
     if steps:
         report({"state": "analysing"})
-        corpus = api.Corpus(store, store.url, summary)
+        corpus = Corpus(store, store.url, summary)
         for step in steps:
             step(corpus, progress)
 
 
-def child_can_open(store: Store) -> bool:
+def child_can_open(store: SqlStore) -> bool:
     """Whether another process opening this store's URL sees the same data (not in-memory SQLite)."""
-    url = store.engine.url
-    if url.get_backend_name() != "sqlite":
-        return True
-    database = url.database or ""
-    in_memory = database in ("", ":memory:") or database.startswith("file::memory:")
-    return not in_memory and url.query.get("mode") != "memory"
+    return store.shared_between_processes()
 
 
 class IngestWorker:
     """The server's handle on its worker process: started on first use, restarted after a crash."""
 
-    def __init__(self, store: Store, nice: int = WORKER_NICE) -> None:
+    def __init__(self, store: SqlStore, nice: int = WORKER_NICE) -> None:
         # The full URL (password included, SQLite path absolute), for the child to open by itself.
-        self.db_url = store.engine.url.render_as_string(hide_password=False)
+        self.db_url = store.full_url()
         self.nice = nice
         self._process: Any = None
         self._conn: Connection | None = None
@@ -222,7 +220,6 @@ def worker_main(db_url: str, conn: Connection, nice: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if nice:
         os.nice(nice)
-    from crosswire.store import open_store
 
     try:
         store = open_store(db_url)

@@ -2,7 +2,7 @@
 `/api/v1/ingest/{job_id}` for progress.
 
 Uploaded files are written into a private temporary folder, read by the same `ingest_into` the CLI
-uses (then every analysis step in `api.ANALYSIS_STEPS`), and the folder is removed afterwards.
+uses (then every analysis step in `run.ANALYSIS_STEPS`), and the folder is removed afterwards.
 One coordinator thread takes jobs one after another (the store takes one writer at a time anyway)
 and hands each to a separate worker process (web/ingest_worker.py), so parsing and story building
 never hold this process's GIL against the request handlers; the worker's progress, errors and
@@ -32,8 +32,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from crosswire import api
-from crosswire.store.core import Store
+from crosswire import run
+from crosswire.errors import CrosswireError
+from crosswire.store.core import SqlStore
 from crosswire.web.fetch import FetchPolicy, fetch_page
 from crosswire.web.ingest_worker import MANIFEST_NAME, IngestWorker, child_can_open, run_job
 
@@ -89,7 +90,7 @@ def pasted_document(text: str, title: str | None, outlet: str | None, published:
     return "+++\n" + "\n".join(lines) + "\n+++\n" + text
 
 
-class UploadNotSaved(RuntimeError):
+class UploadNotSaved(CrosswireError, RuntimeError):
     """The uploaded files could not be written to the job's folder (which is removed again)."""
 
     def __init__(self, cause: OSError) -> None:
@@ -115,7 +116,7 @@ def _write_upload(folder: Path, files: list[tuple[str, bytes]], urls: dict[str, 
 class IngestJobs:
     """The server's ingest queue: submit files, read job status."""
 
-    def __init__(self, store: Store, state_dir: Path | None = None) -> None:
+    def __init__(self, store: SqlStore, state_dir: Path | None = None) -> None:
         """The worker process starts with the first job (none when a child could not open `store`)."""
         self.store = store
         self.state_dir = state_dir
@@ -211,7 +212,7 @@ class IngestJobs:
                 written[0] = time.monotonic()
                 self._save(job)
 
-        steps = list(api.ANALYSIS_STEPS)
+        steps = list(run.ANALYSIS_STEPS)
         state, error = "done", None
         try:
             if self.worker is not None and _sendable(steps):

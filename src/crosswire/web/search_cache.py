@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 import anyio
 import anyio.to_thread
 
-from crosswire.store.core import Store
+from crosswire.store.core import SqlStore
 from crosswire.store.search import KINDS, SearchFilters, SearchPage, read_index_version, reading, run_search
 
 TTL_S = 30.0
@@ -63,7 +63,7 @@ class SearchCache:
 
     def search(
         self,
-        store: Store,
+        store: SqlStore,
         kind: str,
         query: str,
         filters: SearchFilters | None = None,

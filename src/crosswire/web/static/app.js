@@ -89,9 +89,9 @@
       const group = el("g", { class: "node", tabindex: 0, transform: "translate(" + pos[i].x + "," + pos[i].y + ")" }, nodeLayer);
       el("circle", { r: 6 + 12 * Math.sqrt((node.weight || 1) / maxWeight) }, group);
       const label = el("text", { x: 0, y: -14, "text-anchor": "middle" }, group);
-      label.textContent = node.id;
+      label.textContent = node.label || node.id;
       const title = el("title", {}, group);
-      title.textContent = node.id + " (weight " + node.weight + ")";
+      title.textContent = (node.label || node.id) + " (" + node.weight + " events)";
       const focus = (on) => {
         group.classList.toggle("active", on);
         for (const { line, edge } of edgeEls) {
@@ -103,7 +103,7 @@
       group.addEventListener("mouseleave", () => focus(false));
       group.addEventListener("focus", () => focus(true));
       group.addEventListener("blur", () => focus(false));
-      const open = () => { window.location.href = "/actors/" + encodeURIComponent(node.id); };
+      const open = () => { window.location.href = "/actors/" + encodeURIComponent(node.label || node.id); };
       group.addEventListener("click", open);
       group.addEventListener("keydown", (event) => { if (event.key === "Enter") open(); });
     });

@@ -1,16 +1,23 @@
-"""The story page's comparison, computed from a stored Story and its events: which facts several
-independent outlets report, which only one does, and which each outlet leaves out; the quotes
-aligned across outlets; the timeline; and the actor graph's nodes and edges.
+"""The story page's comparison, read from a stored Story's facts (the merged events, stories/briefing.py:
+the same facts `crosswire compare` and the report show): which facts several independent outlets report
+as happened, which only one does, which each outlet leaves out, the statements, the positions, the
+quotes aligned across outlets, the timeline and the actor graph. Only the actor page's event list reads
+raw events (`timeline`), written as plain statements too.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from crosswire.events.codebook import Codebook
-from crosswire.model import Analysis, Article, Event, Story, to_dict
+from crosswire.model import Analysis, Article, Event, Story, outlet_readings, to_dict
+from crosswire.stories.briefing import counts
+from crosswire.stories.charts import timeline_svg
 from crosswire.stories.compare import is_corroborated, is_omitted_by
+from crosswire.stories.graph import facts_graph
+from crosswire.stories.phrases import statement
+from crosswire.stories.positions import positions
+from crosswire.stories.timeline import story_timeline
 
 
 def sentence_link(article_id: str, start: int, end: int) -> str:
@@ -34,6 +41,7 @@ def compare(story: Story) -> dict[str, Any]:
         record = to_dict(fact)
         record["index"] = i
         record["corroborated"] = is_corroborated(fact)
+        record["readings"] = outlet_readings(fact) if fact.kind != "quote" else []
         record["omitted_by"] = [o for o in outlets if is_omitted_by(o, fact, outlets)]
         record["links"] = [
             {**s, "href": sentence_link(s["article_id"], s["start"], s["end"])}
@@ -55,11 +63,20 @@ def compare(story: Story) -> dict[str, Any]:
         "title": story.title,
         "outlets": outlets,
         "corroborated": [f for f in facts if f["corroborated"]],
-        "single_source": [f for f in facts if not f["corroborated"]],
+        "single_source": [f for f in facts if not f["corroborated"] and f["kind"] != "statement"],
+        "statements": [f for f in facts if f["kind"] == "statement"],
+        "positions": [to_dict(p) for p in positions(list(story.facts))],
         "omitted": {o: fs for o, fs in omitted.items() if fs},
         "quotes": [f for f in facts if f["kind"] == "quote"],
         "portrayal": story.portrayal,
         "portrayal_by_actor": by_actor(story.portrayal),
+        "portrayal_evidence": {
+            actor: {
+                outlet: [{**e, "href": sentence_link(e["article_id"], e["start"], e["end"])} for e in found]
+                for outlet, found in per_outlet.items()
+            }
+            for actor, per_outlet in by_actor_evidence(story.portrayal_evidence).items()
+        },
     }
 
 
@@ -72,6 +89,17 @@ def by_actor(portrayal: dict[str, dict[str, float]]) -> dict[str, dict[str, floa
     return dict(sorted(rows.items()))
 
 
+def by_actor_evidence(
+    evidence: dict[str, dict[str, list[dict[str, Any]]]],
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """The stored {outlet: {actor: sentences}} turned into {actor: {outlet: sentences}}."""
+    rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for outlet, actors in evidence.items():
+        for actor, found in actors.items():
+            rows.setdefault(actor, {})[outlet] = found
+    return rows
+
+
 def recompare_story(story: Story, members: list[Article], analyses: dict[str, Analysis]) -> Story:
     """`story` compared afresh over its (remaining) members, as the stories stage compares a story
     whose membership changed: the store calls this when an article leaves a story."""
@@ -81,17 +109,66 @@ def recompare_story(story: Story, members: list[Article], analyses: dict[str, An
     return story_from_comparison(story, compare_story(story, members, analyses))
 
 
+def story_timeline_rows(story: Story) -> list[dict[str, Any]]:
+    """The story's timeline: one row per event fact (stories/timeline.py), with sentence links."""
+    rows = []
+    for entry in story_timeline(story):
+        record = to_dict(entry)
+        record["links"] = [
+            {
+                "href": sentence_link(s["article_id"], s["start"], s["end"]),
+                "outlet": s.get("outlet"),
+                "text": s.get("text"),
+                "reads": s.get("reads"),
+            }
+            for s in entry.sources
+            if s.get("article_id") is not None and s.get("start") is not None
+        ]
+        rows.append(record)
+    return rows
+
+
+def story_chart(rows: list[dict[str, Any]]) -> str:
+    """The timeline chart's SVG (stories/charts.py escapes every text in it)."""
+    return timeline_svg(rows)
+
+
+def story_graph(story: Story) -> dict[str, Any]:
+    """The story's actor graph from its facts (stories/graph.py `facts_graph`): nodes keyed as alignment
+    keys actors (CAMEO code, else name) with the name used most as label; one count per fact."""
+    graph = facts_graph(story.facts).to_json()
+    return {
+        "nodes": [{"id": n["id"], "label": n["label"], "weight": n["events"]} for n in graph["nodes"]],
+        "edges": [
+            {
+                "source": e["source"],
+                "target": e["target"],
+                "count": e["count"],
+                "root": next(iter(e["codes"]), "")[:2],
+                "label": ", ".join(cameo_label(c) for c in e["codes"]),
+            }
+            for e in graph["edges"]
+        ],
+    }
+
+
 def timeline(events: list[Event]) -> list[dict[str, Any]]:
-    """Events by date with a readable line and links to the sentences reporting them."""
+    """Events by date with a plain statement and links to the sentences reporting them (the actor
+    page's list of one actor's raw events)."""
     rows = []
     for event in events:
         target = event.target.name if event.target and event.target.name else None
+        happened = any(counts(m) for m in event.mentions) or not event.mentions
+        status = (
+            "happened" if happened and not event.negated else "negated" if event.negated else event.status
+        )
         rows.append(
             {
                 "id": event.id,
-                "date": event.date,
+                "date": event.date if event.date_precision != "published" else None,
                 "cameo": event.cameo,
                 "label": cameo_label(event.cameo),
+                "statement": statement(event.source.name, event.cameo, target, status),
                 "source": event.source.name,
                 "target": target,
                 "negated": event.negated,
@@ -106,28 +183,3 @@ def timeline(events: list[Event]) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def actor_graph(events: list[Event], actors: list[dict[str, Any]], max_nodes: int = 40) -> dict[str, Any]:
-    """Nodes (actors, sized by mentions) and edges (events between them, by CAMEO root)."""
-    weight: Counter[str] = Counter()
-    for actor in actors:
-        if actor.get("name"):
-            weight[actor["name"]] += max(1, int(actor.get("mentions") or 1))
-    edges: Counter[tuple[str, str, str]] = Counter()
-    for event in events:
-        source = event.source.name
-        target = event.target.name if event.target else None
-        if source and target and source != target:
-            edges[(source, target, (event.cameo or "")[:2])] += 1
-            weight[source] += 1
-            weight[target] += 1
-    keep = {name for name, _ in weight.most_common(max_nodes)}
-    return {
-        "nodes": [{"id": name, "weight": w} for name, w in weight.most_common(max_nodes)],
-        "edges": [
-            {"source": s, "target": t, "root": r, "label": cameo_label(r), "count": n}
-            for (s, t, r), n in sorted(edges.items())
-            if s in keep and t in keep
-        ],
-    }

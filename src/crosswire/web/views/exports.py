@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from crosswire.export import FORMATS, export_articles
+from crosswire.store import SqlStore, browse
 from crosswire.web.security import public_article, require_read
 from crosswire.web.views.compare import compare
 
@@ -83,11 +84,9 @@ def briefing(request: Request, fmt: str) -> Response:
     return _send(folder, path, MEDIA_TYPES[fmt])
 
 
-def briefing_markdown(store: Any, max_stories: int = 20) -> str:
+def briefing_markdown(store: SqlStore, max_stories: int = 20) -> str:
     """A short briefing from the stored stories: per story, what several outlets agree on, what only
     one reports, and what each outlet leaves out. Used until the report stage provides its own."""
-    from crosswire.store import browse
-
     lines = ["# Briefing", "", f"{store.count_articles()} articles in the store.", ""]
     for row in browse.story_sizes(store, limit=max_stories):
         story = store.get_story(row["id"])

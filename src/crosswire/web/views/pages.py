@@ -8,13 +8,21 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from crosswire.store import browse
 from crosswire.store.search import SearchFilters
 from crosswire.web.lookup import article_or_404, story_view_or_404
 from crosswire.web.security import require_read
 from crosswire.web.views.charts import month_bars
-from crosswire.web.views.compare import actor_graph, compare, sentence_link, timeline
+from crosswire.web.views.compare import (
+    compare,
+    sentence_link,
+    story_chart,
+    story_graph,
+    story_timeline_rows,
+    timeline,
+)
 from crosswire.web.views.highlight import Annotation, annotations_for, marked_snippet, parse_range, segments
 
 router = APIRouter(
@@ -73,22 +81,25 @@ def article_list(
 @router.get("/stories/{story_id}")
 def story_page(request: Request, story_id: str) -> Response:
     view = story_view_or_404(request.app.state.store, story_id)
-    story, heads, events = view["story"], view["heads"], view["events"]
+    story, heads = view["story"], view["heads"]
     columns: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for article_id in story.article_ids:
         head = heads.get(article_id)
         if head:
             columns[head["outlet"] or "unknown outlet"].append(head)
-    graph = actor_graph(events, view["actors"])
+    rows = story_timeline_rows(story)
+    members = [heads[i] for i in story.article_ids if i in heads]
     return render(
         request,
         "story.html",
         {
             "story": story,
             "columns": dict(columns),
+            "coverage": sorted(members, key=lambda h: (h["published"] is None, str(h["published"] or ""))),
             "comparison": compare(story),
-            "timeline": timeline(events),
-            "graph": graph,
+            "timeline": rows,
+            "chart": Markup(story_chart(rows)),
+            "graph": story_graph(story),
         },
     )
 

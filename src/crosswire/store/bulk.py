@@ -1,5 +1,7 @@
 """Whole-store reads for the output writers, one streaming query per table instead of one per article.
 
+Each function reads over a connection that a `Store` method opens (`Store.iter_all_analyses`, ...).
+
 `Store.iter_analyses` reads an analysis with six small queries (it serves single articles and id
 lists); a writer that needs every analysis pays that per article, which at a thousand articles was
 most of an incremental run. These readers walk each table once in (article id, position) order and
@@ -10,18 +12,14 @@ visits them, so outputs built from either are byte-identical.
 
 from __future__ import annotations
 
-import dataclasses
-import types
-import typing
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
-from functools import cache
-from typing import Any, Union
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
-from crosswire import model
 from crosswire.model import Actor, Analysis, Event, Place, Quote, Story, TimeRef
+from crosswire.store.codec import decoder
 from crosswire.store.schema import (
     actors,
     analyses,
@@ -43,85 +41,6 @@ IN_CHUNK = 500
 TABLES = ("actors", "quotes", "events", "places", "times")
 
 
-# -- decoding ---------------------------------------------------------------------------------------
-# codec.from_dict walks the type hints again for every value; decoding every analysis of a corpus
-# that way was most of the report's time. `decoder(cls)` works the walk out once per type and returns
-# a function with codec._decode's exact rules (None stays None, a union's dataclass option first for
-# an object, lists/tuples/dicts element-wise, ISO dates parsed, ints widened where a float is hinted).
-
-
-@cache
-def decoder(tp: Any) -> Callable[[Any], Any]:
-    """A function turning `to_dict` output back into `tp`, equal to `codec._decode(tp, value)`."""
-    if tp is Any:
-        return _same
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in (Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        record: Any = next((o for o in options if dataclasses.is_dataclass(o)), None)
-        inner = decoder(options[0]) if len(options) == 1 else _same
-        record_decoder = decoder(record) if record is not None else None
-
-        def union(value: Any) -> Any:
-            if value is None:
-                return None
-            if record_decoder is not None and isinstance(value, dict):
-                return record_decoder(value)
-            return inner(value)
-
-        return union
-    if origin is list:
-        item = decoder(args[0]) if args else _same
-        if item is _same:
-            return lambda value: None if value is None else list(value)
-        return lambda value: None if value is None else [item(v) for v in value]
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            each = decoder(args[0])
-            return lambda value: None if value is None else tuple(each(v) for v in value)
-        parts = [decoder(a) for a in args]
-        if not parts:
-            return lambda value: None if value is None else tuple(value)
-        if all(d is _same for d in parts):  # (int, int) spans: zip would cut to len(parts), so does this
-            n = len(parts)
-            return lambda value: None if value is None else tuple(value)[:n]
-        return lambda value: (
-            None if value is None else tuple(d(v) for d, v in zip(parts, value, strict=False))
-        )
-    if origin is dict:
-        entry = decoder(args[1]) if args else _same
-        return lambda value: None if value is None else {k: entry(v) for k, v in value.items()}
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _record_decoder(tp)
-    if tp is datetime:
-        return lambda value: datetime.fromisoformat(value) if isinstance(value, str) else value
-    if tp is date:
-        return lambda value: date.fromisoformat(value) if isinstance(value, str) else value
-    if tp is float:
-        return lambda value: float(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    return _same
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _record_decoder(cls: Any) -> Callable[[Any], Any]:
-    hints = typing.get_type_hints(cls, vars(model))
-    fields: list[tuple[str, Callable[[Any], Any]]] = []
-
-    def decode(data: Any) -> Any:
-        if data is None:
-            return None
-        if not isinstance(data, dict):
-            raise TypeError(f"cannot rebuild {cls.__name__} from {type(data).__name__}: expected an object")
-        if not fields:  # filled on first use: a record type may refer to itself
-            fields.extend((f.name, decoder(hints[f.name])) for f in dataclasses.fields(cls))
-        return cls(**{name: dec(data[name]) for name, dec in fields if name in data})
-
-    return decode
-
-
 _DECODE = {
     "actors": decoder(Actor),
     "quotes": decoder(Quote),
@@ -131,28 +50,26 @@ _DECODE = {
 }
 
 
-def analysis_stamps(store: Any) -> Iterator[tuple[str, str]]:
+def analysis_stamps(conn: Connection) -> Iterator[tuple[str, str]]:
     """(article id, analysis time as ISO text) of every analysed article, in id order; a changed stamp
     means the article was analysed again."""
     query = select(analyses.c.article_id, analyses.c.analysed_at).order_by(analyses.c.article_id)
-    with store._read("reading analysis times") as conn:
-        for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
-            for article_id, analysed_at in partition:
-                yield article_id, analysed_at.isoformat() if analysed_at is not None else "-"
+    for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
+        for article_id, analysed_at in partition:
+            yield article_id, analysed_at.isoformat() if analysed_at is not None else "-"
 
 
-def stored_stories(store: Any, ids: Iterable[str] | None = None) -> list[Story]:
+def stored_stories(conn: Connection, ids: Iterable[str] | None = None) -> list[Story]:
     """`Store.list_stories()`, decoded with `decoder` (stories carry every fact's sentences); given
     `ids`, only those stories are read and decoded, still in position order."""
     decode = decoder(Story)
     query = select(stories.c.payload).order_by(stories.c.position)
-    with store._read("reading stories") as conn:
-        if ids is None:
-            return [decode(payload) for payload in conn.execute(query).scalars()]
-        found: list[tuple[int, Any]] = []
-        for chunk in _chunks(sorted(set(ids))):
-            picked = select(stories.c.position, stories.c.payload).where(stories.c.id.in_(chunk))
-            found += [(position, payload) for position, payload in conn.execute(picked)]
+    if ids is None:
+        return [decode(payload) for payload in conn.execute(query).scalars()]
+    found: list[tuple[int, Any]] = []
+    for chunk in _chunks(sorted(set(ids))):
+        picked = select(stories.c.position, stories.c.payload).where(stories.c.id.in_(chunk))
+        found += [(position, payload) for position, payload in conn.execute(picked)]
     return [decode(payload) for _, payload in sorted(found, key=lambda row: row[0])]
 
 
@@ -173,20 +90,19 @@ def _pushed_down(query: Any, column: Any, ids: set[str] | None) -> Iterator[Any]
         yield query.where(column.in_(chunk))
 
 
-def _stream(conn: Any, query: Any) -> Iterator[Any]:
+def _stream(conn: Connection, query: Any) -> Iterator[Any]:
     """The rows of `query`, fetched BATCH at a time."""
     for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
         yield from partition
 
 
-def article_urls(store: Any) -> dict[str, str]:
+def article_urls(conn: Connection) -> dict[str, str]:
     """{article id: URL} for the articles that have one (no text is read)."""
     query = select(articles.c.id, articles.c.url).where(articles.c.url.is_not(None))
-    with store._read("reading article URLs") as conn:
-        return {aid: url for aid, url in conn.execute(query) if url}
+    return {aid: url for aid, url in conn.execute(query) if url}
 
 
-def analysed_events(store: Any) -> Iterator[Event]:
+def analysed_events(conn: Connection) -> Iterator[Event]:
     """Each analysed article's events (by first mention), article by article in id order, streamed."""
     query = (
         select(event_mentions.c.article_id, events.c.payload)
@@ -196,18 +112,17 @@ def analysed_events(store: Any) -> Iterator[Event]:
     )
     current: str | None = None
     seen: set[str] = set()
-    with store._read("reading events") as conn:
-        for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
-            for article_id, payload in partition:
-                if article_id != current:
-                    current, seen = article_id, set()
-                event = _DECODE["events"](payload)
-                if event.id not in seen:  # an event mentioned twice in one article counts once
-                    seen.add(event.id)
-                    yield event
+    for partition in conn.execution_options(yield_per=BATCH).execute(query).partitions():
+        for article_id, payload in partition:
+            if article_id != current:
+                current, seen = article_id, set()
+            event = _DECODE["events"](payload)
+            if event.id not in seen:  # an event mentioned twice in one article counts once
+                seen.add(event.id)
+                yield event
 
 
-def _rows_by_article(conn: Any, table: Any, only: set[str] | None) -> Iterator[tuple[str, list[Any]]]:
+def _rows_by_article(conn: Connection, table: Any, only: set[str] | None) -> Iterator[tuple[str, list[Any]]]:
     """(article id, [payload, ...]) for `table`, grouped by article in id order."""
     query = select(table.c.article_id, table.c.payload).order_by(table.c.article_id, table.c.position)
     current: str | None = None
@@ -245,7 +160,7 @@ class _Merged:
 
 
 def iter_all_analyses(
-    store: Any, ids: set[str] | None = None, parts: tuple[str, ...] = TABLES
+    conn: Connection, ids: set[str] | None = None, parts: tuple[str, ...] = TABLES
 ) -> Iterator[Analysis]:
     """Every stored analysis (or those of `ids`), in article id order, equal to `Store.iter_analyses()`;
     only the record lists named in `parts` (of TABLES) are read, the others are left empty.
@@ -259,21 +174,20 @@ def iter_all_analyses(
             f"iter_all_analyses: unknown parts {sorted(unknown)}: choose from {', '.join(TABLES)}"
         )
     sources = {"actors": actors, "quotes": quotes, "places": places, "times": time_refs}
-    with store._read("reading analyses") as conn:
-        tables: dict[str, _Merged] = {}
-        for name in parts:
-            rows = _event_rows(conn, ids) if name == "events" else _rows_by_article(conn, sources[name], ids)
-            tables[name] = _Merged(rows, _DECODE[name])
-        query = select(analyses.c.article_id, analyses.c.main_event).order_by(analyses.c.article_id)
-        for part in _pushed_down(query, analyses.c.article_id, ids):
-            for article_id, main_event in _stream(conn, part):
-                if ids is not None and article_id not in ids:
-                    continue
-                found = {name: merged.take(article_id) for name, merged in tables.items()}
-                yield Analysis(article_id=article_id, main_event=main_event, **found)
+    tables: dict[str, _Merged] = {}
+    for name in parts:
+        rows = _event_rows(conn, ids) if name == "events" else _rows_by_article(conn, sources[name], ids)
+        tables[name] = _Merged(rows, _DECODE[name])
+    query = select(analyses.c.article_id, analyses.c.main_event).order_by(analyses.c.article_id)
+    for part in _pushed_down(query, analyses.c.article_id, ids):
+        for article_id, main_event in _stream(conn, part):
+            if ids is not None and article_id not in ids:
+                continue
+            found = {name: merged.take(article_id) for name, merged in tables.items()}
+            yield Analysis(article_id=article_id, main_event=main_event, **found)
 
 
-def _event_rows(conn: Any, ids: set[str] | None) -> Iterator[tuple[str, list[Any]]]:
+def _event_rows(conn: Connection, ids: set[str] | None) -> Iterator[tuple[str, list[Any]]]:
     """(article id, [event payload, ...]) in get_analysis' order: by first mention, each event once."""
     query = (
         select(event_mentions.c.article_id, events.c.id, events.c.payload)

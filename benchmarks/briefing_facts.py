@@ -1,0 +1,85 @@
+"""List the facts the briefing shows as corroborated, with every counted outlet's sentence, for a hand check.
+
+    python benchmarks/briefing_facts.py PATH... [--db FILE] [--json]
+
+Analyses PATH (a folder of articles: ../shared/seeds, examples/) into a fresh store (or reads `--db`),
+groups stories, and prints each story's corroborated facts (two or more independent outlets report
+them as happened, stories/briefing.py): the plain statement, its CAMEO code, and for each outlet the
+sentences that count and what the others say ("expected", "denied"). A person then marks each fact:
+true with every listed outlet really reporting it (the issue-16 criterion), true but with an outlet
+whose sentence does not report it, or false. docs/accuracy.md records the marks and the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def corroborated(paths: list[str], db: str | None) -> list[dict[str, Any]]:
+    from crosswire import api
+    from crosswire.stories.build import load_corpus, stories_step
+    from crosswire.stories.compare import compare_story
+
+    if db is None:
+        folder = tempfile.mkdtemp(prefix="crosswire-briefing-")
+        db = str(Path(folder) / "crosswire.db")
+        api.analyze(paths, db=db).close()
+    rows = []
+    with api.open_corpus(db) as corpus:
+        if not corpus.stories():
+            stories_step(corpus, full=True)
+        articles, analyses = load_corpus(corpus.store)
+        for story in corpus.stories():
+            comp = compare_story(story, articles, analyses)
+            for fact in comp.corroborated:
+                if fact.kind != "event":
+                    continue
+                rows.append(
+                    {
+                        "story": story.title,
+                        "statement": fact.summary,
+                        "cameo": fact.codes.get("cameo"),
+                        "independent_outlets": fact.independent_outlets,
+                        "reports": [
+                            {
+                                "outlet": s["outlet"],
+                                "reads": s["reads"],
+                                "counted": s["counted"],
+                                "text": s["text"],
+                            }
+                            for s in fact.sentences
+                        ],
+                    }
+                )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--db")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.paths and not args.db:
+        parser.error("give PATH... or --db")
+    rows = corroborated(args.paths, args.db)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for i, row in enumerate(rows, 1):
+        print(f"{i}. {row['statement']}  [CAMEO {row['cameo']}; {', '.join(row['independent_outlets'])}]")
+        print(f"   story: {row['story']}")
+        for r in row["reports"]:
+            mark = "counted" if r["counted"] else r["reads"]
+            print(f"   - {r['outlet']} ({mark}): {' '.join(str(r['text']).split())[:300]}")
+    print(f"\n{len(rows)} corroborated facts", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

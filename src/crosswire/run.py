@@ -1,0 +1,135 @@
+"""`analyze`: ingest, then every analysis step, then every output writer, through one executor.
+
+`ANALYSIS_STEPS` enrich the stored corpus (nlp analyses, stories) and `OUTPUT_WRITERS` write files
+into the output folder (steps.py); later capabilities join by appending one function to a list. One
+`scale.Executor` (this process, a process pool or a Dask cluster) is opened per run, so pool or
+cluster workers load their models once, and every stage that fans out uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from crosswire.corpus import Corpus, PathLike, open_store_or_fail
+from crosswire.errors import UsageError, as_crosswire_error
+from crosswire.ingest_run import BATCH_SIZE, ingest_into
+from crosswire.model import ProgressFn
+from crosswire.scale import open_executor
+from crosswire.steps import (
+    nlp_step,
+    stories_step,
+    write_analysis_output,
+    write_articles_output,
+    write_events_output,
+    write_report_output,
+    write_stories_output,
+)
+
+# An analysis step enriches the stored corpus (nlp analyses, stories); it reads and writes through
+# `corpus.store` and reports progress under its own task name.
+AnalysisStep = Callable[[Corpus, ProgressFn | None], None]
+# An output writer writes files into the output folder and returns {output name: path}.
+OutputWriter = Callable[[Corpus, Path], dict[str, str]]
+
+ANALYSIS_STEPS: list[AnalysisStep] = [nlp_step, stories_step]
+OUTPUT_WRITERS: list[OutputWriter] = [
+    write_articles_output,
+    write_analysis_output,
+    write_events_output,
+    write_stories_output,
+    write_report_output,
+]
+
+
+def write_outputs(corpus: Corpus, out_dir: PathLike) -> dict[str, str]:
+    """Run every output writer into `out_dir`; returns {output name: path}."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot create output folder: {exc.strerror}") from exc
+    written: dict[str, str] = {}
+    for writer in OUTPUT_WRITERS:
+        written.update(writer(corpus, out))
+    return written
+
+
+def analyze(
+    paths: Sequence[PathLike],
+    db: str | None = None,
+    out: PathLike | None = None,
+    manifest: PathLike | None = None,
+    sources: PathLike | None = None,
+    progress: ProgressFn | None = None,
+    max_bytes: int | None = None,
+    batch_size: int = BATCH_SIZE,
+    n_process: int = 1,
+    dask: str | None = None,
+    actors: PathLike | None = None,
+    workers: int | None = None,
+    parquet: PathLike | None = None,
+) -> Corpus:
+    """Ingest `paths`, run every available analysis, and write outputs to `out` when given.
+
+    `workers` local processes read files and analyse articles in parallel (`n_process` is its older
+    name); `dask` ("local", "local:N" or a scheduler address such as "tcp://host:8786") runs the same
+    stages on a Dask cluster instead (`crosswire.scale`); `parquet` is a folder for the partitioned
+    Parquet dataset (docs/output-format.md); `actors` is a folder of PETRARCH/Phoenix actor
+    dictionaries merged into the built-in knowledge base.
+
+    Returns an open Corpus over the store (close it, or use it as a context manager). Outputs
+    cover every article in the store, so give a fresh `db` for a self-contained corpus; with `out`
+    and no `db` the store is `out/crosswire.db`.
+    """
+    if out is not None:
+        try:
+            Path(out).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file of that name, no permission
+            raise UsageError(f"{out}: cannot create output folder: {exc.strerror or exc}") from exc
+        if db is None:
+            db = str(Path(out) / "crosswire.db")
+    if actors is not None and not Path(actors).is_dir():
+        raise UsageError(f"{actors}: actor dictionary folder not found")
+    if parquet is not None:  # before the analysis, not after it: a folder of other files is refused
+        from crosswire.export.parquet_parts import DatasetError, check_target, write_dataset  # pyarrow
+
+        try:
+            check_target(Path(parquet))
+        except DatasetError as exc:
+            raise UsageError(str(exc)) from exc
+    store = open_store_or_fail(db)
+    corpus = Corpus(store, store.url or db)
+    config = corpus.config
+    config.workers = max(workers or 1, n_process)
+    config.dask = dask
+    config.actors = Path(actors) if actors is not None else None
+    try:
+        # One executor for the whole run: pool or cluster workers load their models once.
+        with open_executor(config.workers, dask) as executor:
+            config.executor = executor
+            corpus.summary = ingest_into(
+                store, paths, manifest, sources, max_bytes, progress, batch_size, corpus.db_url, executor
+            )
+            config.sources = corpus.summary.registry
+            for step in ANALYSIS_STEPS:
+                try:
+                    step(corpus, progress)
+                except Exception as exc:
+                    mapped = as_crosswire_error(exc)
+                    if mapped is None or mapped is exc:
+                        raise
+                    raise mapped from exc
+        config.executor = None
+        if out is not None:
+            corpus.outputs = write_outputs(corpus, out)
+        if parquet is not None:
+            try:
+                corpus.outputs["parquet"] = str(write_dataset(corpus.store, parquet))
+            except DatasetError as exc:
+                raise UsageError(str(exc)) from exc
+        corpus.summary.outputs = dict(corpus.outputs)
+    except BaseException:
+        corpus.close()
+        raise
+    return corpus

@@ -1,0 +1,415 @@
+"""The one event model every interface shows: a story's merged events as facts, statements, a timeline,
+an actor graph and positions. `crosswire compare`, `timeline` and `graph`, the report and the web's story
+page all read these functions, so their counts cannot disagree.
+
+- A story's events are the events reported in its articles, merged across sentences and outlets
+  (events/merge.py). Each merged event is one `Fact`: kind "event", or "statement" for a CAMEO 01 act
+  (a statement says nothing as a fact: listed apart, never corroborated).
+- Each report (sentence) keeps its own status (`EventMention.status`, `negated`): only reports that give
+  the act as happened or going on, not negated, count. An outlet that only expects it, speculates about it
+  or denies it is shown with that word ("expected", "denied"), never counted.
+- `independent_outlets` are the counted reports' outlets, one per wire-dependence group (wire.py): a
+  fact is corroborated when there are two or more.
+- The fact's summary is a plain sentence written from its structure (phrases.py), in the form its status
+  calls for; the CAMEO code, its name, PLOVER and Goldstein stay as `codes`.
+- Timeline rows are the event facts (statements left out), by the act's own date, undated last.
+- Graph edges are the event facts reported as happened whose source and target are different actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from crosswire.events.codebook import Codebook
+from crosswire.events.merge import merge_events
+from crosswire.model import (
+    FACT_STATUSES,
+    Analysis,
+    Article,
+    Event,
+    EventActor,
+    EventMention,
+    Fact,
+)
+from crosswire.stories.align import actor_key
+from crosswire.stories.phrases import MONTHS, STATUS_WORDS, readable_date, statement
+from crosswire.stories.positions import content_line
+from crosswire.stories.wire import Dependence
+
+# What is said rather than done: statements (01), appeals (02) and declared intentions (03). They are
+# listed apart as statements, never as corroborated facts ("Kim said he would cooperate" is no act).
+STATEMENT_ROOTS = frozenset({"01", "02", "03"})
+# Acts that need their other side to be checkable: "North Korea criticised" says nothing an analyst can
+# verify. Without a target they are shown but not counted as corroborated. (09 investigate, 14 protest
+# and 15 force posture read whole without one.)
+DYADIC_ROOTS = frozenset({"04", "05", "06", "07", "08", "10", "11", "12", "13", "16", "17", "18", "19", "20"})
+# A side longer than this is a clause the coder took for a name ("The North Korean delegation led by
+# Ri Song chol director general for U.S. affair"): it is not stated, and the fact is not counted.
+MAX_NAME_WORDS = 6
+
+
+def report_status(mention: EventMention) -> str:
+    """What one report says of the act: its status, or "negated" ("did not meet")."""
+    return "negated" if mention.negated else (mention.status or "happened")
+
+
+def counts(mention: EventMention) -> bool:
+    """Whether a report gives the act as happened (what corroboration counts)."""
+    return report_status(mention) in FACT_STATUSES
+
+
+def story_events(
+    articles: Sequence[Article], analyses: Mapping[str, Analysis], events: Iterable[Event] | None = None
+) -> list[Event]:
+    """The events reported in `articles`, merged. `events` (e.g. the corpus's, merged already) default
+    to the articles' own analyses'; only the reports from `articles` are kept, then merged again."""
+    members = [a.id for a in articles]
+    wanted = set(members)
+    if events is None:
+        events = [e for aid in members if (an := analyses.get(aid)) is not None for e in an.events]
+    pool = []
+    for event in events:
+        kept = [m for m in event.mentions if m.article_id in wanted]  # a story cites only its own articles
+        if kept:
+            pool.append(event if len(kept) == len(event.mentions) else replace(event, mentions=kept))
+    return merged(pool)
+
+
+def _side(actor: EventActor | None) -> dict[str, Any] | None:
+    if actor is None or not (actor.name or actor.code):
+        return None
+    return {"name": actor.name or actor.code, "code": actor.code}
+
+
+def clean_name(side: dict[str, Any] | None) -> bool:
+    return bool(side) and len(str(side["name"]).split()) <= MAX_NAME_WORDS  # type: ignore[index]
+
+
+def _same_side(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One actor on both sides ("Ri Song-chol" and "the delegation led by Ri Song-chol")."""
+    x, y = str(a["name"]).lower().replace("-", " "), str(b["name"]).lower().replace("-", " ")
+    return x in y or y in x
+
+
+def cameo_name(code: str) -> str:
+    book = Codebook.builtin()
+    entry = book.get(code) or book.get(code[:3]) or book.get(code[:2])
+    return entry.name if entry else code
+
+
+def _overall_status(reports: Sequence[str]) -> str:
+    if any(r in FACT_STATUSES for r in reports):
+        return "ongoing" if all(r == "ongoing" for r in reports if r in FACT_STATUSES) else "happened"
+    if any(r in ("denied", "negated") for r in reports):
+        return "denied"
+    found = Counter(reports)
+    return max(found, key=lambda s: (found[s], s)) if found else "happened"
+
+
+def _counted_texts(sentences: Sequence[dict[str, Any]]) -> list[str]:
+    return [str(s.get("text") or "") for s in sentences if s.get("counted")] or [
+        str(s.get("text") or "") for s in sentences
+    ]
+
+
+def _place(event: Event, sentences: Sequence[dict[str, Any]]) -> str | None:
+    # A place is said only where most reports that count name it as where something is ("in Hanoi",
+    # "at Panmunjom"): an inferred place ("Asia" for a trade ministry) or one from another clause of a
+    # merged report would put words in the outlets' mouths.
+    name = event.place.name if event.place else None
+    if not name:
+        return None
+    texts = _counted_texts(sentences)
+    said = re.compile(r"\b(?:in|at)\s+(?:the\s+)?" + re.escape(name) + r"\b", re.I)
+    return name if 2 * sum(bool(said.search(t)) for t in texts) > len(texts) else None
+
+
+def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
+    """Whether the event's day is backed by the reports that count. Where the coder dates each report
+    (`EventMention.date`, events/timing.py), most counting reports must give this date; else the day
+    must be written out ("Apr. 25", "25 April") in most of them. A merged event can carry a date one of
+    its reports gives for another act: the day shown must be one the outlets give for this one."""
+    counted = [s for s in sentences if s.get("counted")] or list(sentences)
+    if any(s.get("date") for s in sentences):
+        same = sum(str(s.get("date") or "")[:10] == (event.date or "")[:10] for s in counted)
+        return 2 * same > len(counted)
+    try:
+        day = date.fromisoformat((event.date or "")[:10])
+    except ValueError:
+        return False
+    month = MONTHS[day.month - 1][:3]
+    written = re.compile(rf"\b(?:{month}[a-z]*\.?\s+{day.day}\b|{day.day}(?:st|nd|rd|th)?\s+{month})", re.I)
+    texts = [str(s.get("text") or "") for s in counted]
+    return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)
+
+
+def _reports(event: Event, published: Mapping[str, str | None]) -> list[dict[str, Any]]:
+    """One record per reporting sentence, with what it says of the act and whether it counts."""
+    sentences: list[dict[str, Any]] = []
+    seen: set[tuple[str, int]] = set()
+    for m in sorted(event.mentions, key=lambda m: (m.outlet or "", m.article_id, m.start)):
+        if (m.article_id, m.start) in seen:
+            continue
+        seen.add((m.article_id, m.start))
+        status = report_status(m)
+        sentences.append(
+            {
+                "article_id": m.article_id,
+                "outlet": m.outlet,
+                "start": m.start,
+                "end": m.end,
+                "text": m.sentence,
+                "match": "event",
+                "status": status,
+                "reads": STATUS_WORDS.get(status, status),
+                "counted": status in FACT_STATUSES,
+                # the act's date as this report gives it (never its publication date), when dated
+                "date": m.date if m.date_source != "none" else None,
+                "published": published.get(m.article_id),
+            }
+        )
+    return sentences
+
+
+def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The parts of the plain statement: status, sides, place and date as the reports back them."""
+    status = _overall_status([s["status"] for s in sentences])
+    source, target = _side(event.source), _side(event.target)
+    if target is not None and (not clean_name(target) or (source and _same_side(source, target))):
+        target = None  # not stated: see MAX_NAME_WORDS
+    place = _place(event, sentences)
+    precision = None if event.date_precision == "published" else event.date_precision
+    when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
+    source_name = str(source["name"]) if source else None
+    target_name = str(target["name"]) if target else None
+    text = statement(source_name, event.cameo, target_name, status, place, when)
+    if status in FACT_STATUSES and source_name and clean_name(source):
+        said = content_line(event.cameo, source_name, target_name, _counted_texts(sentences))
+        text = said or text  # "North Korea demanded the suspension of joint military exercises"
+    return {
+        "status": status,
+        "source": source,
+        "target": target,
+        "place": place,
+        "when": when,
+        "precision": precision,
+        "statement": text,
+    }
+
+
+def checkable(event: Event, parts: Mapping[str, Any]) -> bool:
+    """Whether a fact may count as corroborated: an act (no statement), a clean source, and for a
+    dyadic act its other side (see DYADIC_ROOTS, MAX_NAME_WORDS)."""
+    if kind_of(event) != "event" or not clean_name(parts["source"]):
+        return False
+    return parts["target"] is not None or event.cameo[:2] not in DYADIC_ROOTS
+
+
+def statement_of(event: Event) -> str:
+    """The event's plain statement, as its fact shows it (events.jsonl carries it as `statement`)."""
+    return str(_described(event, _reports(event, {}))["statement"])
+
+
+def kind_of(event: Event) -> str:
+    """ "statement" for a CAMEO 01 act (said, never a fact), else "event"."""
+    return "statement" if event.cameo[:2] in STATEMENT_ROOTS else "event"
+
+
+def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None]) -> Fact:
+    """One merged event as a Fact (see the module docstring)."""
+    sentences = _reports(event, published)
+    parts = _described(event, sentences)
+    counted = [(s["article_id"], s["outlet"]) for s in sentences if s["counted"]]
+    kind = kind_of(event)
+    reported = sorted(str(s["published"]) for s in sentences if s.get("published"))
+    return Fact(
+        kind=kind,
+        summary=parts["statement"],
+        event_id=event.id,
+        outlets=list(dict.fromkeys(str(s["outlet"]) for s in sentences if s.get("outlet"))),
+        independent_outlets=dep.independent_outlets(counted) if checkable(event, parts) else [],
+        sentences=sentences,
+        status=parts["status"],
+        date=event.date if parts["when"] else None,
+        date_precision=parts["precision"] if parts["when"] else None,
+        place=parts["place"],
+        source=parts["source"],
+        target=parts["target"],
+        codes={
+            "cameo": event.cameo,
+            "cameo_name": cameo_name(event.cameo),
+            "plover": event.plover,
+            "goldstein": event.goldstein,
+        },
+        first_reported=reported[0] if reported else None,
+    )
+
+
+def published_dates(articles: Iterable[Article]) -> dict[str, str | None]:
+    return {a.id: a.published.date().isoformat() if a.published else None for a in articles}
+
+
+def story_facts(
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    dep: Dependence,
+    events: Iterable[Event] | None = None,
+) -> list[Fact]:
+    """The story's merged events as facts: most independent outlets first, then most reports."""
+    published = published_dates(articles)
+    found = story_events(articles, analyses, events)
+    mirrored = mirrors(found)
+    facts = [event_fact(e, dep, published) for e in found if e.id not in mirrored]
+    return sorted(
+        facts,
+        key=lambda f: (f.kind != "event", -len(f.independent_outlets), -len(f.sentences), f.summary),
+    )
+
+
+# Acts that read the same from either side: "Kim held talks with Russia" and "Putin held talks with North
+# Korea" from the same sentences are one summit, not two facts.
+SYMMETRIC_ROOTS = frozenset({"04", "05", "06"})
+ONE_WAY_CODES = frozenset({"042", "043", "051", "052", "053", "054", "055", "056"})
+
+
+def _pair(event: Event) -> frozenset[str] | None:
+    if event.target is None:
+        return None
+    keys = {actor_key(side.code, side.name) for side in (event.source, event.target)}
+    keys.discard(None)
+    return frozenset(k for k in keys if k) if len(keys) == 2 else None
+
+
+def _counted_outlets(event: Event) -> int:
+    return len({m.outlet for m in event.mentions if counts(m)})
+
+
+def mirrors(events: Sequence[Event]) -> dict[str, str]:
+    """{id of a mirror image: id of the event it mirrors} for symmetric acts: the same root, the same
+    two actors (by country or name key) either way round, and at least half of the smaller one's
+    reports shared. The event reported by more outlets (then by more sentences, then the lower id)
+    stays; its mirror is not shown again as a fact."""
+    found: dict[str, str] = {}
+    kept: list[tuple[Event, frozenset[str], set[tuple[str, int]]]] = []
+    order = sorted(events, key=lambda e: (-_counted_outlets(e), -len(e.mentions), e.id))
+    for event in order:
+        pair = _pair(event)
+        if event.cameo[:2] not in SYMMETRIC_ROOTS or event.cameo in ONE_WAY_CODES or pair is None:
+            continue
+        mine = {(m.article_id, m.start) for m in event.mentions}
+        twin = next(
+            (
+                other
+                for other, other_pair, theirs in kept
+                if other.cameo[:2] == event.cameo[:2]
+                and other_pair == pair
+                and 2 * len(mine & theirs) >= min(len(mine), len(theirs))
+            ),
+            None,
+        )
+        if twin is not None:
+            found[event.id] = twin.id
+        else:
+            kept.append((event, pair, mine))
+    return found
+
+
+def merged(events: Iterable[Event]) -> list[Event]:
+    """`merge_events` over `events` in reading order (article, then offset): the merge is greedy, so
+    the corpus's merge (events.jsonl) and a story's merge of its own articles group a story's reports
+    alike whenever no report of another story joins them."""
+    return merge_events(
+        sorted(
+            (_reports_carry_status(e) for e in events),
+            key=lambda e: min(((m.article_id, m.start) for m in e.mentions), default=("", 0)),
+        )
+    )
+
+
+def _reports_carry_status(event: Event) -> Event:
+    """An unmerged event whose coder set its status or negation on the event only: its reports say
+    the same (a merge keeps each report's own, and corroboration reads the reports)."""
+    if not event.negated and event.status in FACT_STATUSES:
+        return event
+    mentions = [
+        replace(
+            m,
+            negated=m.negated or event.negated,
+            status=event.status if m.status in FACT_STATUSES else m.status,
+        )
+        for m in event.mentions
+    ]
+    return replace(event, mentions=mentions)
+
+
+def is_statement(fact: Fact) -> bool:
+    return fact.kind == "statement"
+
+
+def shown_as_happened(fact: Fact) -> bool:
+    return fact.kind == "event" and fact.status in FACT_STATUSES
+
+
+# ------------------------------------------------------------------------------------------- timeline
+def timeline_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """The event facts (statements and quotes left out) by date, undated last; within a day, most
+    independent outlets first."""
+    return sorted(
+        (f for f in facts if f.kind == "event"),
+        key=lambda f: (
+            f.date is None,
+            f.date or "",
+            -len(f.independent_outlets),
+            -len(f.sentences),
+            f.summary,
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- graph
+def graph_edges(facts: Iterable[Fact]) -> list[dict[str, Any]]:
+    """One edge per event fact reported as happened between two different actors (keyed as alignment
+    keys them: CAMEO code, else normalised name): {source, target, source_label, target_label, ...}."""
+    edges = []
+    for f in facts:
+        if not shown_as_happened(f) or not f.source or not f.target:
+            continue
+        src = actor_key(f.source.get("code"), f.source.get("name"))
+        tgt = actor_key(f.target.get("code"), f.target.get("name"))
+        if not src or not tgt or src == tgt:
+            continue
+        edges.append(
+            {
+                "source": src,
+                "target": tgt,
+                "source_label": f.source.get("name") or src,
+                "target_label": f.target.get("name") or tgt,
+                "cameo": f.codes.get("cameo"),
+                "goldstein": f.codes.get("goldstein"),
+                "event_id": f.event_id,
+                "summary": f.summary,
+            }
+        )
+    return edges
+
+
+# ------------------------------------------------------------------------------------------- coverage
+def outlet_coverage(articles: Iterable[Article]) -> list[dict[str, Any]]:
+    """The coverage strip: one entry per article, {outlet, published (date), genre, title, article_id},
+    earliest first (undated last)."""
+    rows = [
+        {
+            "article_id": a.id,
+            "outlet": a.outlet or "unknown outlet",
+            "published": a.published.date().isoformat() if a.published else None,
+            "genre": (a.genre or "news").lower(),
+            "title": a.title,
+        }
+        for a in articles
+    ]
+    return sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["outlet"]))

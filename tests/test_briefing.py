@@ -1,0 +1,172 @@
+"""The one event model (stories/briefing.py): what counts as a corroborated fact, how an outlet that
+only expects or denies an act is shown, statements apart, mirror images once, plain statements with
+dates and places only where the reports back them, positions with their content, the timeline chart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from crosswire.model import Story, outlet_readings
+from crosswire.stories.briefing import graph_edges, story_facts, timeline_facts
+from crosswire.stories.charts import timeline_svg
+from crosswire.stories.compare import compare_story, is_corroborated
+from crosswire.stories.phrases import statement, verb_phrase
+from crosswire.stories.positions import content_of
+from crosswire.stories.wire import find_dependence
+from story_support import analysis, article, event
+
+
+def _facts(items):
+    """items: (outlet, text, [(phrase, source, target, cameo, kwargs)])"""
+    arts, found = [], {}
+    for day, (outlet, text, events) in enumerate(items, 1):
+        art = article(text, outlet, day=day)
+        arts.append(art)
+        evs = []
+        for phrase, source, target, cameo, extra in events:
+            status = extra.pop("status", None)
+            ev = event(art, phrase, source, target, cameo, **extra)
+            if status:
+                ev.mentions = [replace(m, status=status) for m in ev.mentions]
+                ev.status = status
+            evs.append(ev)
+        found[art.id] = analysis(art, events=evs)
+    return arts, story_facts(arts, found, find_dependence(arts))
+
+
+KIM, PUTIN = ("Kim Jong-un", "PRKGOV"), ("Vladimir Putin", "RUSGOV")
+
+
+def test_an_outlet_that_only_expects_or_denies_an_act_is_shown_but_not_counted() -> None:
+    _, facts = _facts(
+        [
+            ("Alpha", "Kim Jong-un met Vladimir Putin in Vladivostok.", [("met Vladimir Putin", KIM, PUTIN, "040", {})]),
+            ("Beta", "Kim Jong-un will meet Vladimir Putin.", [("meet Vladimir Putin", KIM, PUTIN, "040", {"status": "planned"})]),
+            ("Gamma", "Kim Jong-un denied meeting Vladimir Putin.", [("meeting Vladimir Putin", KIM, PUTIN, "040", {"status": "denied"})]),
+        ]
+    )  # fmt: skip
+    (fact,) = facts
+    assert fact.outlets == ["Alpha", "Beta", "Gamma"]
+    assert fact.independent_outlets == ["Alpha"] and not is_corroborated(fact)
+    assert outlet_readings(fact) == [
+        {"outlet": "Alpha", "reads": "reported", "counted": True},
+        {"outlet": "Beta", "reads": "expected", "counted": False},
+        {"outlet": "Gamma", "reads": "denied", "counted": False},
+    ]
+    assert fact.summary == "Kim Jong-un held talks with Vladimir Putin"
+
+
+def test_two_independent_outlets_reporting_it_as_happened_corroborate_it() -> None:
+    _, facts = _facts(
+        [
+            ("Alpha", "Kim Jong-un met Vladimir Putin on April 25.", [("Kim Jong-un met Vladimir Putin on April 25.", KIM, PUTIN, "040", {"date": "2019-04-25"})]),
+            ("Beta", "On Apr. 25 Kim Jong-un met Vladimir Putin.", [("On Apr. 25 Kim Jong-un met Vladimir Putin.", KIM, PUTIN, "040", {"date": "2019-04-25"})]),
+            ("Gamma", "Kim Jong-un did not meet Vladimir Putin.", [("meet Vladimir Putin", KIM, PUTIN, "040", {"negated": True})]),
+        ]
+    )  # fmt: skip
+    (fact,) = facts
+    assert fact.independent_outlets == ["Alpha", "Beta"] and is_corroborated(fact)
+    assert fact.summary == "Kim Jong-un held talks with Vladimir Putin on 25 April 2019"
+    assert [r["reads"] for r in outlet_readings(fact)] == ["reported", "reported", "denied"]
+    assert fact.first_reported == "2026-03-01" and fact.date == "2019-04-25"
+
+
+def test_a_date_or_place_no_report_gives_is_not_stated() -> None:
+    _, facts = _facts(
+        [
+            ("Alpha", "Kim Jong-un met Vladimir Putin.", [("met Vladimir Putin", KIM, PUTIN, "040", {"date": "2019-04-25"})]),
+            ("Beta", "Kim Jong-un held talks with Vladimir Putin.", [("held talks with Vladimir Putin", KIM, PUTIN, "040", {"date": "2019-04-25"})]),
+        ]
+    )  # fmt: skip
+    (fact,) = facts
+    assert fact.summary == "Kim Jong-un held talks with Vladimir Putin" and fact.date is None
+
+
+def test_statements_are_listed_apart_and_never_corroborated() -> None:
+    arts, _ = _facts([("Alpha", "x", [])])
+    texts = [
+        ("Alpha", "Kim Jong-un said the talks were useful."),
+        ("Beta", "Kim Jong-un said the talks were useful."),
+    ]
+    arts = [article(t, o, day=i + 1) for i, (o, t) in enumerate(texts)]
+    found = {a.id: analysis(a, events=[event(a, "said the talks", KIM, None, "010")]) for a in arts}
+    comp = compare_story(Story([a.id for a in arts]), arts, found)
+    assert [f.kind for f in comp.statements] == ["statement"] and comp.corroborated == []
+    assert comp.statements[0].summary == "Kim Jong-un made a statement"
+
+
+def test_a_symmetric_act_seen_from_both_sides_is_one_fact() -> None:
+    text = "Kim Jong-un and Vladimir Putin held a summit."
+    arts = [article(text, o, day=i + 1) for i, o in enumerate(("Alpha", "Beta"))]
+    found = {
+        a.id: analysis(
+            a,
+            events=[
+                event(a, "held a summit", KIM, PUTIN, "040"),
+                event(a, "held a summit", PUTIN, KIM, "040"),
+            ],
+        )
+        for a in arts
+    }
+    facts = story_facts(arts, found, find_dependence(arts))
+    assert len(facts) == 1 and len(graph_edges(facts)) == 1
+    assert len(timeline_facts(facts)) == 1
+
+
+def test_a_dyadic_act_without_its_other_side_is_not_counted() -> None:
+    text = "North Korea criticised the plan."
+    arts = [article(text, o, day=i + 1) for i, o in enumerate(("Alpha", "Beta"))]
+    found = {
+        a.id: analysis(a, events=[event(a, "criticised", ("North Korea", "PRK"), None, "111")]) for a in arts
+    }
+    (fact,) = story_facts(arts, found, find_dependence(arts))
+    assert fact.summary == "North Korea voiced criticism" and not is_corroborated(fact)
+
+
+def test_positions_read_what_is_demanded_offered_or_rejected() -> None:
+    assert content_of(
+        "10", "Kim's demand for a security guarantee for the North Korean regime, predicated on it"
+    ) == ("a security guarantee for the North Korean regime")
+    assert content_of(
+        "12", "Pyongyang, which rejected Seoul's offer to co-host the anniversary event, blasted"
+    ) == ("Seoul's offer to co-host the anniversary event")
+    assert content_of("10", "if Pyongyang demands this issue in earnest") is None  # hedged and vague
+    texts = {
+        "Alpha": "North Korea demanded the suspension of joint military exercises with South Korea.",
+        "Beta": "At the talks on Friday, North Korea demanded the suspension of joint drills with South Korea.",
+    }
+    arts = [article(t, o, day=i + 1) for i, (o, t) in enumerate(texts.items())]
+    found = {
+        a.id: analysis(a, events=[event(a, a.text, ("North Korea", "PRK"), ("South Korea", "KOR"), "100")])
+        for a in arts
+    }
+    (fact,) = story_facts(arts, found, find_dependence(arts))
+    assert fact.summary == "North Korea demanded the suspension of joint military exercises with South Korea"
+    assert is_corroborated(fact)
+
+
+def test_phrases_are_plain_english_in_every_status() -> None:
+    assert statement("Kim Jong-un", "042", "Russia", "planned") == "Kim Jong-un is expected to visit Russia"
+    assert statement("Kim Jong-un", "042", "Russia", "denied") == "Kim Jong-un denied visiting Russia"
+    assert statement("Kim Jong-un", "042", "Russia", "negated") == "Kim Jong-un did not visit Russia"
+    assert statement("Seoul", "163", "Pyongyang", when="25 April 2019", place="Seoul") == (
+        "Seoul imposed sanctions on Pyongyang in Seoul on 25 April 2019"
+    )
+    assert verb_phrase("125", "past", None) == "rejected a proposal"
+    assert verb_phrase("125", "past", "South Korea") == "rejected a proposal from South Korea"
+    assert verb_phrase("120", "past", "South Korea") == "rejected South Korea's proposals"
+    assert verb_phrase("040", "past", None) == "held talks"
+
+
+def test_timeline_chart_stacks_a_busy_day_and_keeps_labels_inside() -> None:
+    rows = [{"date": "2026-03-04", "summary": f"act {i}", "independent_outlets": []} for i in range(50)]
+    rows += [{"date": "2026-02-01", "summary": "<script>x</script>", "independent_outlets": ["A", "B"]}]
+    rows += [{"date": None, "summary": "undated", "independent_outlets": []}]
+    svg = timeline_svg(rows)
+    assert svg.count('class="day-bar"') == 1 and svg.count('class="day-dot"') == 1
+    assert ">50</text>" in svg and "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "1 undated" in svg
+    height = int(re.search(r'viewBox="0 0 \d+ (\d+)"', svg).group(1))  # type: ignore[union-attr]
+    assert height < 200  # fifty stacked dots would need 700
+    assert 'text-anchor="start"' in svg and 'text-anchor="end"' in svg  # edge labels grow inwards
