@@ -124,7 +124,7 @@ def extract_events(
 # Events below this confidence are not emitted: on the hand-judged BASIL audit (docs/accuracy.md) the
 # events under it - derived-lexicon patterns with a guessed target, quoted hopes with a guessed target -
 # were mostly wrong. Precision first: a missing event is better than a false one shown to an analyst.
-MIN_CONFIDENCE = 0.45
+MIN_CONFIDENCE = 0.4
 # Rule ids of the patterns derived from the Phoenix dictionary (not written for this coder): less reliable.
 DERIVED_RULE = "phoenix."
 
