@@ -2,6 +2,7 @@
 events from BASIL articles, for judging by hand.
 
     python benchmarks/event_audit.py sample [--articles 10] [--events 60] [--seed 15] > /tmp/audit.txt
+    python benchmarks/event_audit.py sample --articles 24 --seed 21 --exclude-seeds 15 20  # a fresh draw
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
 
 `sample` picks `--articles` BASIL articles at random (fixed seed) from those the event benchmark does not
@@ -28,11 +29,23 @@ BASIL = HERE.parent.parent / "shared" / "eval" / "basil" / "articles.jsonl"
 SKIP_FIRST = 60  # benchmarks/events.py times the coder on the first BASIL articles
 
 
-def pick_articles(n: int, seed: int) -> list[dict]:
+def pick_articles(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
+    """`n` articles at random (seed `seed`) from those the event benchmark does not read, leaving out every
+    article an earlier draw (seeds `exclude_seeds`, any size up to MAX_DRAW) could have read: a fresh draw
+    for judging the coder on news no earlier round looked at."""
     with open(BASIL, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
     pool = records[SKIP_FIRST:]
-    return random.Random(seed).sample(pool, n)
+    used = {
+        r["id"]
+        for old in exclude_seeds
+        for k in range(1, MAX_DRAW + 1)
+        for r in random.Random(old).sample(pool, k)
+    }
+    return random.Random(seed).sample([r for r in pool if r["id"] not in used], n)
+
+
+MAX_DRAW = 60  # the most articles an earlier round drew
 
 
 def code(records: list[dict]) -> list[tuple[dict, object]]:
@@ -74,7 +87,8 @@ def event_key(rec: dict, event) -> str:
 
 
 def sample(args: argparse.Namespace) -> int:
-    records = pick_articles(args.articles, args.seed)
+    excluded = tuple(range(args.exclude_seeds[0], args.exclude_seeds[1] + 1)) if args.exclude_seeds else ()
+    records = pick_articles(args.articles, args.seed, excluded)
     coded = code(records)
     print(f"# {len(records)} BASIL articles (seed {args.seed}): {', '.join(r['id'] for r in records)}")
     print(f"# {len(coded)} events emitted; statuses {dict(Counter(e.status for _, e in coded))}")
@@ -114,6 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--articles", type=int, default=10)
     s.add_argument("--events", type=int, default=60)
     s.add_argument("--seed", type=int, default=15)
+    s.add_argument(
+        "--exclude-seeds",
+        type=int,
+        nargs=2,
+        metavar=("FIRST", "LAST"),
+        help="leave out earlier draws' articles",
+    )
     j = sub.add_parser("score")
     j.add_argument("judgements")
     args = parser.parse_args(argv)

@@ -83,3 +83,37 @@ def test_a_named_target_the_actor_layer_missed_is_kept_by_name() -> None:
 def test_headlines_in_the_infinitive_are_plans() -> None:
     expel = roots(code("Chile to expel Peruvian diplomats"), "16")
     assert expel and all(e.status == "planned" and not e.is_fact for e in expel)
+
+
+def test_a_persons_aides_are_not_that_person() -> None:
+    # "Christie's aides resigned": the aides resign; a spokesman or office still speaks for the owner.
+    events = code("Governor Chris Christie spoke on Monday. Mr. Christie's aides resigned on Tuesday.")
+    assert not [e for e in roots(events, "08") if "Christie" in e.source.name]
+    events = code("President Barack Obama met Putin. Obama's lawyers later criticized Russia harshly.")
+    assert not [e for e in roots(events, "11") if "Obama" in e.source.name]
+    events = code("President Barack Obama met Putin. Obama's spokesman later criticized Russia harshly.")
+    assert [e for e in roots(events, "11") if "Obama" in e.source.name]
+
+
+def test_an_act_done_instead_is_not_the_one_set_aside() -> None:
+    events = code("Instead of attacking Chile, Peru signed an agreement with Bolivia.")
+    assert not [e for e in roots(events, "19") if not e.negated]
+    assert [e for e in roots(events, "19") if e.negated] or not roots(events, "19")
+
+
+def test_no_targetless_act_where_the_sentence_names_whom_it_is_aimed_at() -> None:
+    # The actor layer codes neither the committee nor "it": an event with its target missing would
+    # misreport the act; none is emitted. With no one named, the one-sided act stays.
+    rejections = roots(code("Peru rejected a subpoena from the Senate Intelligence Committee."), "12")
+    assert all(e.target is not None for e in rejections)
+    assert not roots(code("Peru received the proposal on Monday. Chile rejected it on Tuesday."), "12")
+    assert roots(code("Chile rejected the proposal on Tuesday."), "12")
+
+
+def test_events_below_the_confidence_threshold_are_not_emitted() -> None:
+    from crosswire.events.extract import MIN_CONFIDENCE
+
+    events = code(
+        "Peru accused Chile of spying. Chile said Peru would fight Bolivia. Peru praised Ecuador on Monday."
+    )
+    assert events and all(e.confidence >= MIN_CONFIDENCE for e in events)

@@ -39,6 +39,16 @@ QUANTITY_NOUNS = frozenset(
     "thousands hundreds dozens scores millions tens some many members member group groups band crowd "
     "contingent delegation unit units number".split()
 )
+# Role nouns through which a person's possessive still names that person's own voice or body ("Trump's
+# administration", "Christie's office", "Obama's spokesman"); any other person-role ("Christie's aides",
+# "Mr. Christie's lieutenant governor", "Trump's lawyers") names someone else, whose act is not the owner's.
+SPEAKS_FOR_NOUNS = frozenset(
+    "administration government office campaign cabinet spokesman spokeswoman spokesperson".split()
+)
+ASSOCIATE_NOUNS = frozenset(
+    "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
+    "donor employee appointee nominee".split()
+)
 # Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
 OPPOSING_NOUNS = frozenset(
     "opponent critic rival enemy foe detractor challenger adversary victim accuser congregation family "
@@ -144,11 +154,24 @@ class ActorIndex:
         for child in tok.lefts:
             if child.dep_ in MODIFIER_DEPS:
                 found = self.direct(child) or (self.resolve(child) if child.dep_ == "compound" else None)
+                if found is not None and self._someone_of(tok, child, found):
+                    return None
                 if found is not None:
                     if tok.lemma_.lower() in GROUP_ROLES and country_of(found) and not found.actor_id:
                         return self._group(tok, country_of(found))
                     return found
         return self.group_actor(tok)
+
+    def _someone_of(self, tok: Token, owner: Token, found: EventActor) -> bool:
+        """ "Christie's aides", "Mr. Christie's lieutenant governor": a person-role noun owned by a person
+        names another person (the aides resign, not Christie)."""
+        person = self.kinds.get(found.actor_id or "", ("", ""))[0] == "person" or owner.ent_type_ == "PERSON"
+        if owner.dep_ != "poss" or not person:
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in SPEAKS_FOR_NOUNS:
+            return False
+        return lemma in ASSOCIATE_NOUNS or lemma in GROUP_ROLES or tok.lower_ in GROUP_ROLES
 
     def country_code(self, text: str) -> str | None:
         """The CAMEO country a name, alias or demonym stands for ("Ghanaian", "Algerians"): the knowledge base,

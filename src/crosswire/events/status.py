@@ -164,12 +164,24 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+def _instead_of(tok: Token) -> bool:
+    """ "instead of insisting", "rather than talk": the act is named only as what was not done."""
+    if tok.i < 2 or tok.pos_ not in ("VERB", "NOUN"):
+        return False
+    before = (tok.doc[tok.i - 2].lower_, tok.doc[tok.i - 1].lower_)
+    return before in (("instead", "of"), ("rather", "than"))
+
+
 def act_status(trigger: Token) -> Status:
     """The status and polarity the sentence gives the act `trigger` names."""
     negated = False
     tok = trigger
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
         negated = True  # "the summit ended without agreement"
+    if _instead_of(tok):
+        negated = (
+            True  # "instead of insisting on the wall", "rather than meet": the act the author sets aside
+        )
     governing = False  # whether `tok` governs the act (as opposed to being it, or a verb coordinated with it)
     via = trigger.dep_  # how the clause below `tok` hangs from it
     for depth in range(MAX_DEPTH + 1):
