@@ -24,13 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.evaluation import read_records
-from crosswire.events.extract import extract_events
 from crosswire.model import Article, Event
 from crosswire.nlp import runtime
-from crosswire.nlp.actors import extract_actors
-from crosswire.nlp.dates import extract_times
-from crosswire.nlp.places import extract_places
-from crosswire.nlp.quotes import extract_quotes
+from crosswire.nlp.pipeline import analyze_article
 
 DEFAULT_GOLD = (
     Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "plover" / "plover_gsr_dev.jsonl"
@@ -62,22 +58,14 @@ def record_article(rec: dict[str, Any]) -> Article:
 
 
 def code_texts(records: list[dict[str, Any]]) -> dict[str, list[Event]]:
-    """{record id: events} from the full article layers over one spaCy parse per record."""
+    """{record id: events}, coded exactly as an analysis codes them (`analyze_article`: the attributions
+    that tell the coder whose words a clause is included), over one spaCy parse per record."""
     articles = [record_article(r) for r in records]
-    out: dict[str, list[Event]] = {}
     docs = runtime.parse_many((a.text for a in articles), batch_size=32)
-    for rec, article, doc in zip(records, articles, docs, strict=True):
-        actors = extract_actors(article, doc)
-        countries = sorted({a.country for a in actors if a.country})
-        out[rec["id"]] = extract_events(
-            article,
-            doc,
-            actors,
-            extract_times(article, doc),
-            extract_places(article, doc, countries),
-            extract_quotes(article, doc, actors),
-        )
-    return out
+    return {
+        rec["id"]: analyze_article(article, doc).events
+        for rec, article, doc in zip(records, articles, docs, strict=True)
+    }
 
 
 def event_row(event: Event) -> dict[str, Any]:
