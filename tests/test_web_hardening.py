@@ -40,6 +40,15 @@ def sqlite_url(tmp_path: Path) -> str:
     return url
 
 
+@pytest.fixture()
+def own_tempdir(tmp_path):
+    """Upload folders go to this test's own temporary folder: tests running beside it (other xdist
+    workers) create and remove upload folders of their own in the shared one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tempfile, "tempdir", str(tmp_path))
+        yield tmp_path
+
+
 def client_for(url: str, base: str = "http://127.0.0.1", **kwargs) -> TestClient:
     return TestClient(create_app(url, token=TOKEN, **kwargs), base_url=base)
 
@@ -122,7 +131,7 @@ def test_a_chunked_json_body_is_cut_at_the_limit_before_the_token_is_checked(sql
     assert body.sent <= limits.max_form_bytes + 2 * 65536
 
 
-def test_a_chunked_multipart_upload_is_cut_at_the_limit(sqlite_url):
+def test_a_chunked_multipart_upload_is_cut_at_the_limit(sqlite_url, own_tempdir):
     limits = UploadLimits(max_request_bytes=1_000_000, max_file_bytes=10_000_000)
     boundary = "cwboundary"
     head = (
@@ -288,7 +297,7 @@ def test_a_good_page_uploaded_with_a_hostile_one_is_stored(sqlite_url):
         assert client.get("/api/v1/articles").json()["total"] == before + 3
 
 
-def test_an_upload_name_too_long_for_the_file_system_is_refused_and_nothing_left(sqlite_url):
+def test_an_upload_name_too_long_for_the_file_system_is_refused_and_nothing_left(sqlite_url, own_tempdir):
     before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
     with client_for(sqlite_url) as client:
         for name in ("a" * 300 + ".txt", "\u00e9" * 200 + ".txt"):  # 304 and 404 bytes
@@ -299,7 +308,7 @@ def test_an_upload_name_too_long_for_the_file_system_is_refused_and_nothing_left
     assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
 
 
-def test_a_failure_while_writing_an_upload_leaves_no_folder(sqlite_url, monkeypatch):
+def test_a_failure_while_writing_an_upload_leaves_no_folder(sqlite_url, monkeypatch, own_tempdir):
     before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
 
     def disk_full(self, data):
@@ -352,7 +361,7 @@ def test_an_unexpected_error_is_answered_in_the_documented_shape(sqlite_url, mon
         assert page.status_code == 500
 
 
-def test_queued_uploads_are_removed_when_the_server_stops(tmp_path, monkeypatch):
+def test_queued_uploads_are_removed_when_the_server_stops(monkeypatch, own_tempdir):
     # Jobs run one at a time; one still queued when the server shuts down never runs, and its upload
     # folder goes with it (uploads are cleaned up on every path).
     import threading
@@ -367,6 +376,7 @@ def test_queued_uploads_are_removed_when_the_server_stops(tmp_path, monkeypatch)
 
     monkeypatch.setattr(jobs_module, "run_job", slow_job)
     before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
+    assert before == set()
     app = create_app(":memory:", token=TOKEN)  # in-memory: jobs run in the coordinator thread
     queue = app.state.jobs
     queue.submit([("a.txt", BODY.encode())])
