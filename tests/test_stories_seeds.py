@@ -7,8 +7,8 @@ import pytest
 
 from crosswire.ingest.context import ReadContext
 from crosswire.ingest.manifest import ManifestEntry
-from crosswire.ingest.sources import SourceRegistry
 from crosswire.ingest.text import read_text
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.nlp.pipeline import analyze_articles
 from crosswire.stories.build import build_stories, story_record
 

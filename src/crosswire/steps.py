@@ -16,8 +16,8 @@ from typing import Any
 
 from crosswire.corpus import Corpus
 from crosswire.errors import UsageError
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import ProgressFn
-from crosswire.nlp.kb import KnowledgeBase
 from crosswire.scale import analyze_store, open_executor
 from crosswire.version import __version__
 

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from crosswire.knowledge.petrarch.dictionaries import Dictionaries, load_dictionaries
+
 from .petrarch.coder import CoderConfig, CodingError, code_tree
-from .petrarch.dictionaries import Dictionaries, load_dictionaries
 from .petrarch.parse import ParseError, parse_treebank
 
 

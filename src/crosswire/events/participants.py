@@ -15,9 +15,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_roles import ROLE_WORDS
-from crosswire.nlp.kb import KnowledgeBase
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # Groups an event may be done by, beyond the actor layer's titles: "protesters", "students", "Kurds".

@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.nlp.kb import KnowledgeBase
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.nlp.places import resolve_name
 
 FUTURE_DAYS = 60

@@ -34,10 +34,10 @@ class Resources:
 def analyze_article(article: Article, doc: Doc, resources: Resources | None = None) -> Analysis:
     """Actors, times, places, quotes, tone, events and the 5W1H main event of one article."""
     from crosswire.events.extract import extract_events
+    from crosswire.knowledge.kb import KnowledgeBase
     from crosswire.nlp.actors import extract_actors
     from crosswire.nlp.dates import extract_times
     from crosswire.nlp.fivew import main_event
-    from crosswire.nlp.kb import KnowledgeBase
     from crosswire.nlp.places import extract_places
     from crosswire.nlp.quotes import extract_quotes
     from crosswire.nlp.tone_model import score_tone

@@ -25,8 +25,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from crosswire.events.codebook import Codebook
 from crosswire.events.merge import merge_events
+from crosswire.knowledge.codebook import Codebook
 from crosswire.model import (
     FACT_STATUSES,
     Analysis,

@@ -22,8 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from crosswire.knowledge.petrarch.dictionaries import NULL_CODE, Dictionaries, VerbForm
+
 from .actors import CLAUSES, code_phrase, is_np
-from .dictionaries import NULL_CODE, Dictionaries, VerbForm
 from .parse import Node, number_leaves, without_leaves
 from .patterns import PatternMatch, match_pattern
 
