@@ -359,13 +359,6 @@ def test_no_store_or_corpus_is_typed_any():
 NOT_CROSSWIRE_ERRORS = {
     "StoryMoved": "a redirect the web app answers with 301, not an error",
     "BodyTooLarge": "raised into the ASGI app and caught by the same middleware (a 413), never seen outside",
-    # events/ is being reworked by the events helper (issue #17); coordinator: root these under
-    # CrosswireError (keeping ValueError) once that is merged.
-    "CodebookError": "knowledge/codebook.py, in progress elsewhere",
-    "ParseError": "events/petrarch/parse.py, in progress elsewhere",
-    "CodingError": "events/petrarch/coder.py, in progress elsewhere",
-    "DictionaryError": "knowledge/petrarch/text.py, in progress elsewhere",
-    "InputError": "events/code.py, in progress elsewhere",
 }
 
 
