@@ -29,8 +29,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import clauses, evidence, location, nominal, timing
-from crosswire.events.codebook import Codebook
-from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import (
     GROUP_ROLES,
     OPPOSING_NOUNS,
@@ -41,7 +39,9 @@ from crosswire.events.participants import (
 )
 from crosswire.events.status import act_status, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.codebook import Codebook
+from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import (
     FACT_STATUSES,
     Actor,

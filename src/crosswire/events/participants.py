@@ -10,14 +10,12 @@ base instead, with no actor id: a country's name, alias or demonym, or an organi
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_roles import ROLE_WORDS
-from crosswire.nlp.kb import KnowledgeBase
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # Groups an event may be done by, beyond the actor layer's titles: "protesters", "students", "Kurds".
@@ -60,42 +58,16 @@ CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
 # "Seoul's offer", "North Korean officials".
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Heads of a CAMEO code that give an actor no country of its own: roles ("GOV" for an unnamed government)
+# and the inter- and non-governmental organisations. An armed group (IMG) stands as its own side, as a
+# country does; a company (MNC) does too, except as the country of a name (`_country_of_name`).
+NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
 
 
 def country_of(actor: EventActor) -> str | None:
     """The three-letter country part of a CAMEO actor code ("PRKGOV" -> "PRK"); None for bare roles."""
     code = actor.code or ""
-    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in _ROLE_CODES else None
-
-
-# CAMEO codes that are roles, not countries, when they open a code ("GOV", "MIL" for an unnamed government).
-_ROLE_CODES = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "JUD",
-        "SPY",
-        "MED",
-        "EDU",
-        "BUS",
-        "CRM",
-        "CVL",
-        "ELI",
-        "LAB",
-        "LEG",
-        "REF",
-        "HLH",
-        "AGR",
-        "IGO",
-        "NGO",
-        "UAF",
-        "RAD",
-    }
-)
+    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NO_SIDE else None
 
 
 def same_actor(a: EventActor, b: EventActor) -> bool:
@@ -179,8 +151,8 @@ class ActorIndex:
         match = self.kb.lookup_country(text)
         if match is not None:
             return match.country.cameo if match.via != "capital" else None
-        code = _derived_names().get(text.lower().strip())
-        return code if code and len(code) == 3 and code.isalpha() and code not in _ROLE_CODES else None
+        code = derived_actor_codes().get(text.lower().strip())
+        return code if code and len(code) == 3 and code.isalpha() and code not in NO_SIDE else None
 
     def _with_country(self, tok: Token, found: EventActor) -> EventActor:
         """A person or body coded by role only ("GOV") gets the country its own phrase or the dictionary of
@@ -290,7 +262,7 @@ class ActorIndex:
             if org is not None:
                 found = EventActor(name=org.name, code=org.code)
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
-            code = _derived_names().get(text.lower().removeprefix("the "))
+            code = derived_actor_codes().get(text.lower().removeprefix("the "))
             if code is not None:
                 found = EventActor(name=text, code=code)
         self._entity_cache[ent.start] = found
@@ -316,23 +288,9 @@ class ActorIndex:
         return out
 
 
-@lru_cache(maxsize=1)
-def _derived_names() -> dict[str, str]:
-    """Actor names -> codes derived from the Phoenix actor dictionaries (tools/derive_actor_names.py)."""
-    path = resources.files("crosswire").joinpath("data/actor_names_derived.tsv")
-    if not path.is_file():
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, code = line.partition("\t")
-            out[name] = code
-    return out
-
-
 def _country_of_name(name: str | None) -> str | None:
-    code = _derived_names().get((name or "").lower())
-    return code[:3] if code and code[:3] not in _ROLE_CODES and code[:3] not in ("MNC",) else None
+    code = derived_actor_codes().get((name or "").lower())
+    return code[:3] if code and code[:3] not in NO_SIDE and code[:3] != "MNC" else None
 
 
 def _entity_text(doc: Doc, tok: Token) -> str:

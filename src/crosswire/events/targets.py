@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events import clauses
-from crosswire.events.lexicon import VerbEntry
 from crosswire.events.participants import ActorIndex, country_of
+from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor, Place
 
 # Prepositions whose object is where an act happened, not whom it was aimed at.

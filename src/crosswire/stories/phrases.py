@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from crosswire.knowledge.months import MONTH_NAMES
+
 # code -> (past, base, gerund)
 VERBS: dict[str, tuple[str, str, str]] = {
     # 01 make public statement
@@ -249,7 +251,6 @@ STATUS_WORDS = {
     "negated": "denied",
 }
 _OPTIONAL = re.compile(r"\[([^\]]*)\]")
-MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def verb_phrase(code: str, form: str, target: str | None) -> str:
@@ -272,9 +273,9 @@ def readable_date(iso: str | None, precision: str | None) -> str | None:
     except ValueError:
         return None
     if precision == "day":
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
     if precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
+        return f"{MONTH_NAMES[day.month - 1]} {day.year}"
     if precision == "year":
         return str(day.year)
     return None
