@@ -160,13 +160,23 @@ def rescore(args: argparse.Namespace) -> int:
             for parts in [line.split("\t")]
         ]
         kept = [v for k, v in verdicts if k in keys]
-        gone = Counter(v for k, v in verdicts if k not in keys)
+        # an event whose actor codes changed keeps its place and root: recoded, to be judged again
+        places = {k.rsplit(":", 2)[0]: k for k in keys}
+        recoded = [
+            (k, v, places[k.rsplit(":", 2)[0]])
+            for k, v in verdicts
+            if k not in keys and k.rsplit(":", 2)[0] in places
+        ]
+        gone = Counter(v for k, v in verdicts if k not in keys and k.rsplit(":", 2)[0] not in places)
         right = sum(v == "ok" for v in kept)
         print(
             f"{path}: {right}/{len(kept)} = {right / max(1, len(kept)):.1%} of the judged events still emitted; "
+            f"recoded (actor codes changed): {len(recoded)}; "
             f"no longer emitted: {gone['ok']} right, {gone['wrong']} wrong; "
             f"{len(coded)} events in {len(records)} articles ({len(coded) / len(records):.1f} an article)"
         )
+        for old, verdict, new in recoded:
+            print(f"    recoded {old} ({verdict}) -> {new}")
     return 0
 
 

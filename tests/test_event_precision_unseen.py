@@ -80,3 +80,31 @@ def test_derived_patterns_only_in_the_main_clause() -> None:
         "Chile will not meet Peru, to avoid any appearance that it is trying to sway the Peruvian vote."
     )
     assert not [e for e in events if "phoenix" in (e.rule or "")]
+
+
+def test_no_targetless_act_where_the_sentence_describes_whom_it_is_aimed_at() -> None:
+    assert not roots(code("President Ramos accused phone companies of cheating their customers."), "11")
+    assert not roots(
+        code("President Ramos turned down a request by opposition senators for a meeting."), "12"
+    )
+    assert not roots(code("Ms. Smith refused to answer congressional queries about the contract."), "12")
+    assert roots(code("Chile accused Peru of cheating its customers."), "11")
+
+
+def test_refusing_to_do_something_to_someone_is_no_rejection_of_them() -> None:
+    events = code("President Ramos refuses to describe the Shining Path as a political party.")
+    assert not [e for e in roots(events, "12") if e.target is not None]
+
+
+def test_an_interviewer_or_a_show_is_no_target() -> None:
+    events = code("Peru's foreign minister told PBS' Charlie Rose that the talks had failed.")
+    assert not [e for e in events if e.target and e.target.name == "Charlie Rose"]
+    events = code("Senator Smith voiced concern about Chile on Mitchell's show.")
+    assert not [e for e in events if e.target and "Mitchell" in (e.target.name or "")]
+
+
+def test_the_target_of_an_attack_is_not_the_target_of_its_investigation() -> None:
+    events = code("Peru's congress is investigating the attacks on the Chilean embassy in Lima.")
+    assert not [e for e in roots(events, "09") if e.target and (e.target.code or "").startswith("CHL")]
+    launched = roots(code("Peruvian troops launched an attack on Chilean positions."), "19")
+    assert launched and launched[0].target.code.startswith("CHL")

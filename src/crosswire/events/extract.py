@@ -355,7 +355,10 @@ def _assemble(
         named_body = _names_itself(ctx, verb)
     if not sources:
         return []
-    targets, syntactic = syntactic_targets(index, verb, entry, complement)
+    # "refuses to describe al Qaeda as ...": whom an act the lexicon does not know is done to is not whom
+    # the refusal is aimed at (a refusal rejects someone's request; whose, the clause does not say)
+    own_complement = None if rule.startswith("control.refuse+bare") else complement
+    targets, syntactic = syntactic_targets(index, verb, entry, own_complement)
     if given_targets is not None:
         targets, syntactic = given_targets, True
     elif topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
@@ -417,10 +420,10 @@ def _assemble(
         sources = [s for s in sources if not _is_medium(ctx, s)]
         targets = [t for t in targets if not _is_medium(ctx, t)]
         if targets and any(
-            _names_medium(o)
+            _names_medium(o) or any(c.dep_ == "poss" and _names_medium(c) for c in o.children)
             for o in clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
         ):
-            targets = []  # "Ryan told WVLK, a radio station"
+            targets = []  # "Ryan told WVLK, a radio station", "told PBS' Charlie Rose" (an interviewer)
     sources = [s for s in sources if not _is_own_outlet(ctx, s)]
     targets = [t for t in targets if not _is_own_outlet(ctx, t)]
     if not sources:
@@ -542,12 +545,36 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         # layer may not code, and the event keeps its source)
         body = obj.lemma_.lower() in GROUP_ROLES or obj.lemma_.lower() in SPEAKS_FOR_NOUNS
         words = [obj] + [c for c in obj.children if c.dep_ == "nmod" or (body and c.dep_ == "compound")]
-        words += clauses.prep_objects(obj, entry.target_preps | frozenset({"from"}))
+        words += clauses.prep_objects(obj, entry.target_preps | frozenset({"from", "by"}))
         if any(w.ent_type_ in NAMED_PARTY_ENTITIES for w in words):
+            return True
+        # "accused social media companies", "a request by Democratic senators", "lashed out at the news
+        # media", "congressional queries": a party described rather than named
+        if any(w.lemma_.lower() in PARTY_NOUNS or w.lower_ in PARTY_NOUNS for w in words):
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in PARTY_ADJECTIVES for c in obj.children):
             return True
     return False
 
 
+# Nouns for people or bodies an act can be aimed at, when the actor layer codes no one for them.
+PARTY_NOUNS = frozenset(
+    (
+        "company companies firm firms business businesses corporation corporations bank banks network networks "
+        "platform platforms media press reporter reporters journalist journalists lawmaker lawmakers "
+        "legislator legislators senator senators congressman congressmen congresswoman member members "
+        "official officials leader leaders delegate delegates witness witnesses critic critics opponent "
+        "opponents rival rivals ally allies democrat democrats republican republicans conservative "
+        "conservatives liberal liberals voter voters donor donors group groups organization organizations "
+        "organisation organisations agency agencies committee committees panel panels investigator "
+        "investigators prosecutor prosecutors judge judges court courts union unions executive executives "
+        "employee employees staff candidate candidates colleague colleagues activist activists campaign "
+        "campaigns lobbyist lobbyists immigrant immigrants country countries nation nations "
+        "government governments administration regime party parties"
+    ).split()
+)
+# Adjectives that name the body a thing belongs to: "congressional queries", "parliamentary demands".
+PARTY_ADJECTIVES = frozenset({"congressional", "parliamentary", "senatorial"})
 # Entity labels of parties an act may be aimed at.
 NAMED_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -579,7 +606,7 @@ def _pairs(
 
 MEDIA_WORDS = frozenset(
     "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire cnn msnbc "
-    "bbc cbs nbc".split()
+    "bbc cbs nbc pbs npr cnbc c-span buzzfeed politico axios reuters afp".split()
 )
 # Last words of newspaper names: "the Christian Science Monitor", "the Hindustan Times", "Fox News".
 OUTLET_TAILS = frozenset(
