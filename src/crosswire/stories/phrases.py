@@ -163,7 +163,8 @@ VERBS: dict[str, tuple[str, str, str]] = {
     # 16 reduce relations
     "16": ("reduced relations[ with {t}]", "reduce relations[ with {t}]", "reducing relations[ with {t}]"),
     "160": ("reduced relations[ with {t}]", "reduce relations[ with {t}]", "reducing relations[ with {t}]"),
-    "161": ("cut diplomatic ties[ with {t}]", "cut diplomatic ties[ with {t}]", "cutting diplomatic ties[ with {t}]"),
+    # CAMEO 161 is "reduce or break diplomatic relations": vacating an office reduces, it need not break.
+    "161": ("reduced or broke off diplomatic relations[ with {t}]", "reduce or break off diplomatic relations[ with {t}]", "reducing or breaking off diplomatic relations[ with {t}]"),
     "162": ("cut aid[ to {t}]", "cut aid[ to {t}]", "cutting aid[ to {t}]"),
     "163": ("imposed sanctions[ on {t}]", "impose sanctions[ on {t}]", "imposing sanctions[ on {t}]"),
     "164": ("halted talks[ with {t}]", "halt talks[ with {t}]", "halting talks[ with {t}]"),
