@@ -214,6 +214,12 @@ class KnowledgeBase:
         found = self._person_index.get(key)
         if found is not None:
             return found
+        words = name.split()
+        if len(words) >= 3 and words[-1][:1].isupper():
+            # "Donald John Trump", "Hillary Rodham Clinton": a middle name is left out as often as given
+            found = self._person_index.get(fold(f"{words[0]} {words[-1]}"))
+            if found is not None and found.source == "builtin" and not found.family_first:
+                return found
         bearers = self._surnames.get(key, [])
         if on is not None and len(bearers) > 1:
             bearers = [p for p in bearers if p.office_on(on) is not None]

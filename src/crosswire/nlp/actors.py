@@ -367,6 +367,13 @@ class _Collector(DescriptionRules):
                 )
         if not codes and aff.code:
             codes = [aff.code]
+            if former and d.kind == "person" and role in OFFICE_ROLES:
+                # "Former New York Mayor Michael Bloomberg": a named person out of office speaks as one of the
+                # elites (CAMEO ELI, as the knowledge base codes a president after his term), not for the
+                # government he once served
+                role = "ELI"
+                codes = [(aff.cameo_country or "") + "ELI"]
+                evidence.append("title: former office holder -> ELI")
         evidence += [e for e in aff.evidence if e not in evidence]
         mentions = sorted(d.mentions, key=lambda m: m.start)
         return Actor(
@@ -384,6 +391,10 @@ class _Collector(DescriptionRules):
             code_evidence=evidence,
             labels=list(d.labels),
         )
+
+
+# Roles held by office: their holders, once out of office, are coded as elites.
+OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 
 
 def extract_actors(
