@@ -33,3 +33,29 @@ def test_readiness_to_act_is_an_intent() -> None:
     assert roots(code("Syria says it is willing to withdraw its troops from Lebanon."), "03")
     # a past readiness read by the author is no reported intent
     assert not roots(code("The fact that he was willing to fly to Chile shows his resolve."), "03")
+
+
+def test_bodies_the_actor_layer_leaves_uncoded_are_coded_by_name() -> None:
+    refused = roots(code("UNITA refused to release the captured observers."), "12")
+    assert refused and refused[0].source.code.endswith("REB")
+    demanded = roots(code("The European Community demanded the withdrawal of Serbian forces."), "10")
+    assert demanded and demanded[0].source.code.startswith("IGO")
+
+
+def test_officers_of_international_bodies_act_for_them() -> None:
+    events = code("U.N. Secretary-General Kofi Annan met Iraqi officials in Baghdad on Monday.")
+    assert [e for e in roots(events, "04") if (e.source.code or "").startswith("IGO")]
+
+
+def test_minorities_are_coded_by_the_country_they_live_in() -> None:
+    events = code("Hundreds of ethnic Albanians demonstrated in Serbia on Tuesday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("SRB")]
+    events = code("The Albanians of southern Serbia protested against the new law.")
+    assert all(not (e.source.code or "").startswith("ALB") for e in events)
+
+
+def test_a_role_group_gets_the_country_its_phrase_names() -> None:
+    events = code("Seven opposition parties in Nepal organized a general strike on Monday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("NPL")]
+    events = code("Rebels in the Ivory Coast blocked roads on Tuesday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("CIV")]

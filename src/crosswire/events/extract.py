@@ -519,11 +519,13 @@ def _can_use_force(actor: EventActor) -> bool:
     code = actor.code or ""
     if not code:
         return False
+    if code.startswith("IMG"):
+        return True  # an international militarized group ("IMGMUSALQ", al-Qaeda)
     country = country_of(actor)
     role = code[3:6] if country else code[:3]
     if country and not role:
         return True
-    return role in ARMED_ROLES
+    return role in ARMED_ROLES or (bool(country) and code[6:9] in ARMED_ROLES - {"GOV"})
 
 
 def _person_words(doc) -> set[str]:
