@@ -59,3 +59,11 @@ def test_a_role_group_gets_the_country_its_phrase_names() -> None:
     assert [e for e in roots(events, "14") if (e.source.code or "").startswith("NPL")]
     events = code("Rebels in the Ivory Coast blocked roads on Tuesday.")
     assert [e for e in roots(events, "14") if (e.source.code or "").startswith("CIV")]
+
+
+def test_peoples_and_unlabelled_groups_are_coded() -> None:
+    demanded = roots(code("Igbo traditional elders have demanded the release of the detained chiefs."), "10")
+    assert demanded and demanded[0].source.code.startswith("NGA")
+    assert "elders" in demanded[0].source.name
+    events = code("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon on Monday.")
+    assert [e for e in roots(events, "087") if (e.source.code or "").startswith("LBN")]

@@ -142,6 +142,29 @@ class ActorIndex:
             return found if found.code else self._uncoded(actor, found)
         if tok.ent_type_ in CODED_ENTITY_LABELS:
             return self.entity_actor(tok)
+        if tok.pos_ == "PROPN" and not tok.ent_type_:
+            return self._unlabelled_name(tok)
+        return None
+
+    def _unlabelled_name(self, tok: Token) -> EventActor | None:
+        """A proper name the parser gave no entity label ("the pro-Iranian Hizbollah group", "Ibo
+        elders"): a country or people's name of the knowledge base, else a body or armed group of the
+        Phoenix-derived names (companies left out). The whole run of proper nouns must match."""
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head is not head:
+            head = head.head
+        words = [
+            t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+        ]
+        text = " ".join(t.text for t in [*words, head] if t.i <= head.i)
+        if len(text) < 3:
+            return None
+        match = self.kb.lookup_country(text)
+        if match is not None and match.via in ("name", "alias", "demonym"):
+            return EventActor(name=match.country.name, code=match.country.cameo)
+        code = _derived_names().get(text.lower())
+        if code and code[:3] != "MNC" and len(code) > 3:
+            return EventActor(name=text, code=code)
         return None
 
     def resolve(self, tok: Token) -> EventActor | None:
@@ -174,6 +197,17 @@ class ActorIndex:
                 if found is not None:
                     if tok.lemma_.lower() in GROUP_ROLES and country_of(found) and not found.actor_id:
                         return self._group(tok, country_of(found))
+                    if (
+                        len(found.code or "") == 3
+                        and not found.actor_id
+                        and child.dep_ != "poss"
+                        and tok.tag_ == "NNS"
+                        and _people_noun(tok)
+                        and child.i == tok.i - 1 - sum(1 for c in tok.lefts if c.i > child.i)
+                    ):
+                        # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
+                        name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+                        return EventActor(name=name, code=found.code)
                     if not country_of(found) and not found.actor_id and (found.code or "")[:3] in _ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
                         country = self._country_in(tok, deep=True)
@@ -387,6 +421,17 @@ class ActorIndex:
             if found is not None and not any(same_actor(found, o) for _, o in out):
                 out.append((tok, found))
         return out
+
+
+PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "man", "men")
+PEOPLE_NOUNS = frozenset("elder people folk force troop youth official crew family tribe clan".split())
+
+
+def _people_noun(tok: Token) -> bool:
+    """Whether a plural noun names people ("elders", "doctors", "officials", "operatives"), not things
+    ("elections", "missiles"): a plain test on its ending, for naming the group it heads."""
+    lemma = tok.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or lemma.endswith(PEOPLE_ENDINGS)
 
 
 @lru_cache(maxsize=1)
