@@ -293,14 +293,14 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         own = subjects[0].lower_ in OWN_SUBJECTS or any(
             same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
         )
-        code = intent.code_for(inner.code if inner is not None else None)
-        if not own or code is None or content.i < verb.i:
+        promised = intent.code_for(inner.code if inner is not None else None)
+        if not own or promised is None or content.i < verb.i:
             return None  # (a quotation before its cue was coded, as planned, when the reading reached it)
         ctx.consumed.add(content.i)
-        base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=code)
+        base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=promised)
         targets, _ = syntactic_targets(ctx.index, content, base, None)
         return _assemble(
-            ctx, sent, verb, base, code, f"statement.will+{base.id}", None, given_targets=targets
+            ctx, sent, verb, base, promised, f"statement.will+{base.id}", None, given_targets=targets
         )
     return None
 

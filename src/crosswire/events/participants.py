@@ -180,11 +180,12 @@ class ActorIndex:
                         # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
                         name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
                         return EventActor(name=name, code=found.code)
-                    if not country_of(found) and not found.actor_id and (found.code or "")[:3] in ROLE_CODES:
+                    role = found.code or ""
+                    if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
                         country = self._country_in(tok, deep=True)
-                        if country is not None and found.code[:3] not in ("IGO", "NGO"):
-                            return EventActor(name=found.name, code=country + found.code)
+                        if country is not None and role[:3] not in ("IGO", "NGO"):
+                            return EventActor(name=found.name, code=country + role)
                     return found
         return self.group_actor(tok) or uncoded
 
