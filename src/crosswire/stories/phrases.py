@@ -248,7 +248,9 @@ STATUS_WORDS = {
     "hypothetical": "speculated",
     "demanded": "called for",
     "denied": "denied",
-    "negated": "denied",
+    # A report that the act did not happen ("Kim has not traveled to Russia up to now", written before the
+    # summit) is no denial by anyone: it says what the outlet saw when it wrote.
+    "negated": "said it had not happened",
 }
 _OPTIONAL = re.compile(r"\[([^\]]*)\]")
 
