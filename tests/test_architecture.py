@@ -32,13 +32,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "crosswire.model",
             "crosswire.errors",
             "crosswire.version",
-            "crosswire.months",
             "crosswire.store.protocol",
         ),
     ),
+    ("knowledge", ("crosswire.knowledge",)),
     ("ingest", ("crosswire.ingest",)),
     ("nlp", ("crosswire.nlp",)),
     ("events", ("crosswire.events",)),
+    ("analysis", ("crosswire.analysis",)),
     ("store", ("crosswire.store",)),
     ("stories", ("crosswire.stories",)),
     ("outputs", ("crosswire.report", "crosswire.export", "crosswire.evaluation")),
@@ -60,14 +61,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 # Imports that run upwards today, with the work that turns them around.
-KNOWN_UPWARD = {
-    # nlp is below events (events read nlp's parses and knowledge base). The article pipeline composes
-    # the nlp extractors and the event coder, and the knowledge base reads PETRARCH actor dictionaries
-    # with events/petrarch's parser: issue #17 part 2 (knowledge layer below nlp and events, components
-    # in a registry) moves both.
-    ("crosswire.nlp.pipeline", "crosswire.events.extract"),
-    ("crosswire.nlp.kb", "crosswire.events.petrarch.dictionaries"),
-}
+KNOWN_UPWARD: set[tuple[str, str]] = set()
 
 # Cycles being broken by other work in progress (coordinator: delete each entry once it is merged).
 KNOWN_CYCLES: list[set[str]] = []
@@ -111,9 +105,8 @@ DEFERRED = {
     ("crosswire.nlp.quotes", "crosswire.nlp.runtime"): "spaCy's pipeline only for the quotes evaluation",
     # `crosswire ingest`, `import crosswire.api` and the web server (whose worker process analyses)
     # load no spaCy, SciPy, Jinja2 or pyarrow: the step or task that needs one imports it.
-    ("crosswire.scale", "crosswire.nlp.pipeline"): "spaCy only in analysis tasks, not to read files",
+    ("crosswire.scale", "crosswire.analysis"): "spaCy only in analysis tasks, not to read files",
     ("crosswire.scale", "crosswire.nlp.runtime"): "spaCy only to empty the parse cache after an analysis ran",
-    ("crosswire.steps", "crosswire.nlp.pipeline"): "spaCy only when the nlp step runs",
     ("crosswire.steps", "crosswire.stories.build"): "SciPy and the embedding model only for stories",
     ("crosswire.steps", "crosswire.report.render"): "SciPy and Jinja2 only for the report",
     ("crosswire.steps", "crosswire.export"): "SciPy (the event model of stories/) only for the outputs",
@@ -127,9 +120,7 @@ DEFERRED = {
 }
 # Modules whose function-level crosswire imports are being reworked by other work in progress
 # (coordinator: delete each entry once it is merged and its imports are at the top).
-DEFERRED_MODULES_IN_PROGRESS = {
-    "crosswire.nlp.pipeline": "issue #17 part 2: components in a registry",
-}
+DEFERRED_MODULES_IN_PROGRESS: dict[str, str] = {}
 
 SQL_PACKAGES = {"sqlalchemy", "alembic", "psycopg", "psycopg2", "sqlite3"}
 STORE_INTERNALS = {"crosswire.store.schema", "crosswire.store.sql", "crosswire.store.engine"}
@@ -369,13 +360,6 @@ def test_no_store_or_corpus_is_typed_any():
 NOT_CROSSWIRE_ERRORS = {
     "StoryMoved": "a redirect the web app answers with 301, not an error",
     "BodyTooLarge": "raised into the ASGI app and caught by the same middleware (a 413), never seen outside",
-    # events/ is being reworked by the events helper (issue #17); coordinator: root these under
-    # CrosswireError (keeping ValueError) once that is merged.
-    "CodebookError": "events/codebook.py, in progress elsewhere",
-    "ParseError": "events/petrarch/parse.py, in progress elsewhere",
-    "CodingError": "events/petrarch/coder.py, in progress elsewhere",
-    "DictionaryError": "events/petrarch/text.py, in progress elsewhere",
-    "InputError": "events/code.py, in progress elsewhere",
 }
 
 

@@ -144,6 +144,8 @@ def test_a_denied_report_does_not_rename_the_act_another_outlet_reports() -> Non
     assert len(merged) == 1
     # The code, rule and status are those of the report that gives the act as happened.
     assert merged[0].cameo == "085" and merged[0].is_fact
+    # The evidence shown first is the report that states the act, not the denied one read before it.
+    assert merged[0].mentions[0].article_id == "b" and merged[0].mentions[0].status != "planned"
     # Without a happened report, the denied one still names the act (shown as what it is, not as a fact).
     alone = merge_events([replace(denied)])
     assert alone[0].cameo == "083" and not alone[0].is_fact

@@ -133,22 +133,24 @@ def _phase(shot: Snapshot, counts: Counts) -> str:
 
 
 def _run_and_kill(target: str, rng: random.Random, corpus: Path, db: Path, out: Path, log: Path,
-                  clean: Timeline, counts: Counts) -> str | None:  # fmt: skip
-    """One child killed inside `target`; the phase it was in when killed, or None if it finished first."""
+                  clean: Timeline, counts: Counts, scale: float = 1.0) -> str | None:  # fmt: skip
+    """One child killed inside `target`; the phase it was in when killed, or None if it finished first.
+    `scale` shortens every delay: a re-run skips the work already stored, so its phases are shorter than
+    the clean run's, and a delay drawn from the clean run's durations can outlast the whole re-run."""
     shutil.rmtree(out, ignore_errors=True)
     child = _start(corpus, db, out, log)
     reached = True
     if target == "start":
-        time.sleep(rng.uniform(0.1, clean.ingested + 0.3))
+        time.sleep(scale * rng.uniform(0.1, clean.ingested + 0.3))
     elif target == "analysis":
         reached = _wait_until(child, lambda s: s.articles >= counts.articles, db, out)
-        time.sleep(rng.uniform(0.0, 0.5 * (clean.analysed - clean.ingested)))
+        time.sleep(scale * rng.uniform(0.0, 0.5 * (clean.analysed - clean.ingested)))
     elif target == "stories":
         reached = _wait_until(child, lambda s: s.analyses >= counts.analyses, db, out)
-        time.sleep(rng.uniform(0.0, max(0.05, clean.writing - clean.analysed)))
+        time.sleep(scale * rng.uniform(0.0, max(0.05, clean.writing - clean.analysed)))
     else:  # outputs
         reached = _wait_until(child, lambda s: s.outputs > 0, db, out)
-        time.sleep(rng.uniform(0.0, max(0.05, clean.finished - clean.writing)))
+        time.sleep(scale * rng.uniform(0.0, max(0.05, clean.finished - clean.writing)))
     phase = _phase(_snapshot(db, out), counts)
     if not reached or child.poll() is not None:
         child.wait(timeout=120)
@@ -267,14 +269,17 @@ def test_analyze_killed_twenty_times_then_rerun_equals_a_clean_run(tmp_path):
     schedule = early + late
     db, out = tmp_path / "killed.db", tmp_path / "killed_out"
     kills, finished, previous = 0, 0, {"articles": 0, "analyses": 0}
-    for attempt in range(KILLS + 6):
+    scale = 1.0
+    for attempt in range(KILLS + 20):
         if kills >= KILLS:
             break
-        # A random delay may overshoot a short phase and let a run finish: then more kills follow.
+        # A random delay may overshoot a short phase and let a run finish: then more kills follow, with
+        # every later delay halved (a loaded machine or a re-run's shorter phases must not starve the test).
         target = schedule[attempt] if attempt < len(schedule) else rng.choice(["start", "outputs"])
-        phase = _run_and_kill(target, rng, corpus, db, out, log, clean, counts)
+        phase = _run_and_kill(target, rng, corpus, db, out, log, clean, counts, scale)
         if phase is None:
             finished += 1
+            scale /= 2
             continue
         kills += 1
         counts.killed_in[phase] = counts.killed_in.get(phase, 0) + 1

@@ -18,7 +18,7 @@ from crosswire.ingest import IngestOptions, expand_paths
 from crosswire.ingest.dedup import Deduplicator
 from crosswire.ingest.fields import record_label
 from crosswire.ingest.readers import many_article_formats
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Article, Problem, ProgressFn
 from crosswire.scale import Executor, read_files
 from crosswire.store.file_cache import environment_parts, options_hash

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosswire.events.lexicon import Lexicon, VerbEntry
+from crosswire.knowledge.event_lexicon import Lexicon, VerbEntry
 
 MODAL_AUX = frozenset(
     {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "\u2019ll"}
@@ -86,6 +86,40 @@ OBJECT_CONTROL = frozenset(
 ACCUSING = frozenset(
     "accuse charge blame suspect criticize criticise condemn fault praise thank credit".split()
 )
+
+
+# Verbs whose clause content is the subject's own words or resolve: "Japan said it had halted aid", "the
+# rebels announced they would return the weapons", "Syria says it is willing to withdraw".
+REPORTING_VERBS = frozenset(
+    "say tell announce state declare confirm add insist stress reiterate reaffirm promise pledge vow warn "
+    "threaten indicate signal acknowledge admit claim decide agree conclude reply respond explain".split()
+)
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def speaker_of_pronoun(verb: Token, subject: Token) -> Token | None:
+    """The reporting verb whose subject a pronoun subject of `verb` stands for: in "Japan said it had
+    halted aid" the one who halted is the one who said so. None unless `verb`'s clause (through coordinated
+    and infinitive verbs) is the content (ccomp) of a reporting verb, or the pronoun is no subject."""
+    if subject.lower_ not in SPEAKER_PRONOUNS or subject.pos_ != "PRON":
+        return None
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+            clause = clause.head
+            continue
+        break
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    head = clause.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    # Inside quotation marks the speaker is "I" or "we" ("'He would defend his views,' Standefer said" is
+    # about someone else); in reported speech, "it", "they", "he" or "she".
+    low, high = sorted((subject.i, head.i))
+    quoted = any(t.is_quote for t in subject.doc[low:high])
+    first_person = subject.lower_ in ("i", "we")
+    return head if quoted == first_person else None
 
 
 def _object_controller(verb: Token) -> Token | None:

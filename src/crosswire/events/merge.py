@@ -88,7 +88,10 @@ def _combine(group: list[Event]) -> Event:
     voters = stated or group
     best = max(voters, key=lambda e: (e.confidence, -PRECISION_RANK.get(e.date_precision, 5)))
     mentions, seen = [], set()
-    for event in group:
+    # The reports that state the act come first: the first mention is the evidence a reader is shown, and
+    # a denied or expected neighbour ("will not easily accept") must not stand as the proof of a fact.
+    stating = {id(e) for e in voters}
+    for event in sorted(group, key=lambda e: id(e) not in stating):
         for m in event.mentions:
             key = (m.article_id, m.start, m.end)
             if key not in seen:

@@ -19,6 +19,8 @@ from spacy.tokens import Token
 # Modal auxiliaries: what they make of the act they govern.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought", "'d"})
+# "he should step down", "Iran must stop": what the speaker demands of someone.
+DEMAND_AUX = frozenset({"should", "must", "ought"})
 # "may now be heading": the author's guess. "could impose" reads as a reported possibility, kept hypothetical.
 EPISTEMIC_AUX = frozenset({"may", "might"})
 # Governing verbs (the act is their complement) and the status they give it.
@@ -65,6 +67,12 @@ NOUN_HEADS = {
         "thought possibility prospect idea question threat hope attempt effort".split(), "hypothetical"
     ),
     **dict.fromkeys("call calls demand demands request appeal pressure ultimatum".split(), "demanded"),
+    # "evidence that he objected", "no sign that Pyongyang agreed", "allegations that he lied": an act put
+    # forward or ruled out, not reported as done
+    **dict.fromkeys(
+        "evidence sign signs indication proof suggestion allegation allegations rumor rumors speculation".split(),
+        "hypothetical",
+    ),
 }
 NEGATING_NOUNS = frozenset({"inability", "failure"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -102,6 +110,8 @@ def _own_marker(tok: Token) -> Status | None:
     """A marker on the act's own clause: its auxiliaries, a conditional mark, a question, progressive."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
+    if tok.tag_ == "VBN" and not any(c.lower_ == "have" for c in aux):
+        words -= {"'d", "\u2019d"}  # "he'd spoken" is "he had spoken": past, not a conditional
     if words & FUTURE_AUX:
         return Status("planned", marker=next(iter(words & FUTURE_AUX)))
     if words & POSSIBLE_AUX:
@@ -139,7 +149,15 @@ def _is_question(tok: Token) -> bool:
     last = next(
         (t for t in reversed(sent) if not t.is_space and t.text not in ("\u201d", '"', "'", ")")), None
     )
-    return last is not None and last.text == "?"
+    if last is None or last.text != "?":
+        return False
+    # "sent an e-mail, objecting that ... 'so why do we want to feed that?'": the question is the quote's,
+    # not the act's, when a quotation opens between the act and the question mark
+    between = tok.doc[tok.i + 1 : last.i]
+    return not any(t.text in OPENING_QUOTES or (t.text == '"' and t.whitespace_ == "") for t in between)
+
+
+OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
 
 
 def _governor(tok: Token) -> Token | None:
@@ -190,6 +208,8 @@ def act_status(trigger: Token) -> Status:
         if _negated_here(tok, own=depth == 0) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
             negated = not negated if governing else True
         if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_HEADS:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                negated = not negated  # "there is no evidence that he objected"
             return Status(NOUN_HEADS[tok.lemma_.lower()], negated=negated, marker=tok.lemma_.lower())
         if governing:
             lemma = tok.lemma_.lower()
@@ -209,13 +229,28 @@ def act_status(trigger: Token) -> Status:
                 return Status("ongoing", negated=negated, marker=lemma)
         marker = _own_marker(tok)
         if marker is not None:
+            if (
+                marker.marker in ("would", "'d")
+                and tok.dep_ == "ccomp"
+                and tok.head.lemma_ in REPORTING_HEADS
+            ):
+                return Status("planned", negated=negated, marker="said ... would")  # reported future
+            if marker.marker in DEMAND_AUX and tok.pos_ in ("VERB", "AUX"):
+                return Status("demanded", negated=negated, marker=marker.marker)  # "he should step down"
             return Status(marker.status, negated=negated, marker=marker.marker)
         governor = _governor(tok)
         to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if governor is None or (tok.dep_ == "advcl" and not to_clause):
+        # "he would be in Switzerland negotiating with the Iranians": a bare participle shares its head's mood
+        participle = (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and not any(c.dep_ in ("mark", "aux", "nsubj") for c in tok.children)
+        )
+        if governor is None or (tok.dep_ == "advcl" and not (to_clause or participle)):
             break  # an adverbial clause is an act of its own; its head's mood does not reach it
-        # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning.
-        governing = tok.dep_ != "conj" or governing
+        # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
+        # does a participle ("rejected the proposal, urging ..." is no denied appeal).
+        governing = (tok.dep_ != "conj" and not participle) or governing
         via = tok.dep_
         tok = governor
     if _is_question(trigger):

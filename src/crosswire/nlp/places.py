@@ -36,9 +36,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Article, Place
 from crosswire.nlp.dateline import find_dateline
-from crosswire.nlp.kb import KnowledgeBase
 from crosswire.nlp.runtime import doc_text
 
 # Prepositions whose object is a location wherever they stand ("in Hanoi", "at Panmunjom").

@@ -33,15 +33,14 @@ Jae-in's courage" gives Moon +0.36, but "Moon Jae-in is an honest, admired and c
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.errors import LexiconError  # noqa: F401  (raised here; re-exported for callers)
+from crosswire.errors import LexiconError  # noqa: F401  (re-exported for callers)
+from crosswire.knowledge.tone_lexicon import MAX_WEIGHT, Lexicon
 from crosswire.model import Actor, Article, Quote
 from crosswire.model import Span as TextSpan
 from crosswire.nlp.runtime import doc_text
@@ -51,60 +50,11 @@ OWN_QUOTE_WEIGHT = 0.0  # the actor's own quoted words
 NEGATION_FACTOR = -0.3  # "not honest" is mildly negative, not the mirror of "dishonest"
 RIVAL_FACTOR = 0.25  # a word nearer to another actor's mention than to this one's
 TONE_SCALE = 1.5  # tanh scale of the summed contributions
-MAX_WEIGHT = 3.0
 # Weight of a word by its tree distance (arcs) to the actor's nearest mention; farther is FAR_WEIGHT.
 PROXIMITY = {0: 1.0, 1: 1.0, 2: 0.85, 3: 0.5, 4: 0.3}
 FAR_WEIGHT = 0.15
-CLASSES = ("word", "judge", "aggress", "negator", "intensify", "damp", "reporting")
 # Entity types whose words are names, not evaluations ("Hope Hicks", "Liberty University").
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"})
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Lemma tables by class; `word` holds nouns, adjectives and verbs alike, `judge`/`aggress` only verbs."""
-
-    word: dict[str, float]
-    judge: dict[str, float]
-    aggress: dict[str, float]
-    negators: frozenset[str]
-    intensifiers: dict[str, float]
-    reporting: dict[str, float]
-
-    @classmethod
-    def parse(cls, text: str, source: str = "<lexicon>") -> Lexicon:
-        tables: dict[str, dict[str, float]] = {c: {} for c in CLASSES}
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 3:
-                raise LexiconError(f"{source}:{number}: expected 'lemma<TAB>weight<TAB>class', got {line!r}")
-            lemma, weight, kind = parts[0].strip().lower(), parts[1].strip(), parts[2].strip()
-            if kind not in CLASSES:
-                raise LexiconError(f"{source}:{number}: unknown class {kind!r} (one of {', '.join(CLASSES)})")
-            try:
-                value = float(weight)
-            except ValueError:
-                raise LexiconError(f"{source}:{number}: weight {weight!r} is not a number") from None
-            if kind in ("word", "judge", "aggress") and not -MAX_WEIGHT <= value <= MAX_WEIGHT:
-                raise LexiconError(f"{source}:{number}: weight {value} outside [-3, 3]")
-            tables[kind][lemma] = value
-        intensifiers = {**tables["intensify"], **tables["damp"]}
-        return cls(
-            word=tables["word"],
-            judge=tables["judge"],
-            aggress=tables["aggress"],
-            negators=frozenset(tables["negator"]),
-            intensifiers=intensifiers,
-            reporting=tables["reporting"],
-        )
-
-    @classmethod
-    @functools.cache
-    def builtin(cls) -> Lexicon:
-        path = resources.files("crosswire") / "data" / "tone_lexicon.tsv"
-        return cls.parse(path.read_text(encoding="utf-8"), "data/tone_lexicon.tsv")
 
 
 def _keys(tok: Token) -> tuple[str, str]:

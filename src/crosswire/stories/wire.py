@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from crosswire.knowledge.sources import wire_credits
 from crosswire.model import Article
 
 SHINGLE = 5
@@ -34,21 +35,9 @@ LSH_ABOVE = 40  # stories with more articles than this use MinHash LSH to find c
 LSH_THRESHOLD = 0.2
 NUM_PERM = 64
 
-# Wire agencies and the names they go by in credits; KCNA, Rodong Sinmun, Xinhua as *subjects* are not here.
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "Yonhap": ("Yonhap", "Yonhap News", "Yonhap News Agency"),
-    "Reuters": ("Reuters", "Thomson Reuters"),
-    "AP": ("AP", "Associated Press", "The Associated Press"),
-    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
-    "Kyodo": ("Kyodo", "Kyodo News"),
-    "Jiji": ("Jiji", "Jiji Press"),
-    "Bloomberg": ("Bloomberg",),
-    "dpa": ("dpa", "Deutsche Presse-Agentur"),
-    "UPI": ("UPI", "United Press International"),
-    "EFE": ("EFE",),
-    "ANSA": ("ANSA",),
-    "PTI": ("PTI", "Press Trust of India"),
-}
+# Wire agencies and the names they go by in credits (the `credits` of the sources registry's entries);
+# KCNA, Rodong Sinmun, Xinhua as *subjects* are not credits.
+AGENCIES: dict[str, tuple[str, ...]] = wire_credits()
 _ALIAS = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
 _NAMES = "|".join(
     sorted((re.escape(a) for aliases in AGENCIES.values() for a in aliases), key=len, reverse=True)

@@ -1,4 +1,4 @@
-"""Records of the knowledge base (`nlp/kb.py`): countries, people with their dated offices, organisations,
+"""Records of the knowledge base (`knowledge/kb.py`): countries, people with their dated offices, organisations,
 and the name folding every lookup uses. Plain data: they pickle to process-pool and Dask workers."""
 
 from __future__ import annotations

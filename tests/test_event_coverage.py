@@ -1,0 +1,69 @@
+"""Classes of general political event language the coder covers (issue #15, PLOVER goals): reported
+speech, readiness, light verbs, groups named through their country. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_events_extract import code
+
+
+def roots(events, root: str):
+    return [e for e in events if e.cameo.startswith(root)]
+
+
+def test_a_pronoun_in_reported_speech_is_the_speaker() -> None:
+    halted = roots(code("Norway said on Friday it had suspended military aid to Chad."), "16")
+    assert halted and halted[0].source.code == "NOR" and halted[0].target.code == "TCD"
+    # Inside quotation marks "he" is someone else; "I" and "we" are the speaker.
+    assert not [e for e in code('"He will visit Chad," the Norwegian minister said.') if e.cameo == "042"]
+    assert roots(code('"We apologize to Chad," Norway said in a statement.'), "055")
+
+
+def test_an_announced_own_act_is_an_intent() -> None:
+    events = code("Chile announced it will return the seized equipment to Peru.")
+    intents = roots(events, "03")
+    assert intents and intents[0].source.code == "CHL" and intents[0].status == "happened"
+    # another's future act is a forecast, not the speaker's intent
+    assert not roots(code("Chile said Peru will return the seized equipment."), "03")
+    assert not roots(code("Chile said it would not return the seized equipment."), "03")
+
+
+def test_readiness_to_act_is_an_intent() -> None:
+    ready = roots(code("Ghana is ready to provide aid to Liberia, the minister said."), "03")
+    assert ready and ready[0].source.code == "GHA"
+    assert roots(code("Syria says it is willing to withdraw its troops from Lebanon."), "03")
+    # a past readiness read by the author is no reported intent
+    assert not roots(code("The fact that he was willing to fly to Chile shows his resolve."), "03")
+
+
+def test_bodies_the_actor_layer_leaves_uncoded_are_coded_by_name() -> None:
+    refused = roots(code("UNITA refused to release the captured observers."), "12")
+    assert refused and refused[0].source.code.endswith("REB")
+    demanded = roots(code("The European Community demanded the withdrawal of Serbian forces."), "10")
+    assert demanded and demanded[0].source.code.startswith("IGO")
+
+
+def test_officers_of_international_bodies_act_for_them() -> None:
+    events = code("U.N. Secretary-General Kofi Annan met Iraqi officials in Baghdad on Monday.")
+    assert [e for e in roots(events, "04") if (e.source.code or "").startswith("IGO")]
+
+
+def test_minorities_are_coded_by_the_country_they_live_in() -> None:
+    events = code("Hundreds of ethnic Albanians demonstrated in Serbia on Tuesday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("SRB")]
+    events = code("The Albanians of southern Serbia protested against the new law.")
+    assert all(not (e.source.code or "").startswith("ALB") for e in events)
+
+
+def test_a_role_group_gets_the_country_its_phrase_names() -> None:
+    events = code("Seven opposition parties in Nepal organized a general strike on Monday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("NPL")]
+    events = code("Rebels in the Ivory Coast blocked roads on Tuesday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("CIV")]
+
+
+def test_peoples_and_unlabelled_groups_are_coded() -> None:
+    demanded = roots(code("Igbo traditional elders have demanded the release of the detained chiefs."), "10")
+    assert demanded and demanded[0].source.code.startswith("NGA")
+    assert "elders" in demanded[0].source.name
+    events = code("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon on Monday.")
+    assert [e for e in roots(events, "087") if (e.source.code or "").startswith("LBN")]

@@ -1,0 +1,110 @@
+"""Rules from the hand checks of fresh BASIL draws (docs/accuracy.md, seed 22 onwards): each false "fact"
+class the check found, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from crosswire.events.status import act_status
+from crosswire.nlp.runtime import parse
+from test_events_extract import code
+
+
+def roots(events, root: str):
+    return [e for e in events if e.cameo.startswith(root)]
+
+
+def status_of(text: str, word: str) -> tuple[str, bool]:
+    doc = parse(text)
+    said = act_status(next(t for t in doc if t.text == word))
+    return said.status, said.negated
+
+
+def test_an_act_done_without_another_does_not_code_the_other() -> None:
+    events = code("The visit was arranged by Peru's ambassador without consulting the Chilean government.")
+    assert not roots(events, "04")
+    assert roots(code("Peru's ambassador consulted the Chilean government on the visit."), "04")
+
+
+def test_a_visit_needs_a_party_visited() -> None:
+    assert not roots(code("President Ramos toured a military base in northern Peru."), "042")
+    assert not roots(code("Senator Smith arrived in the Oval Office on Monday."), "042")
+    visits = roots(code("President Ramos flew to Chile on Monday."), "042")
+    assert visits and visits[0].target.code.startswith("CHL")
+
+
+def test_reported_would_is_a_plan_and_a_bare_participle_shares_it() -> None:
+    assert status_of(
+        "The minister said that he would be in Geneva negotiating with Chile.", "negotiating"
+    ) == (
+        "planned",
+        False,
+    )
+    assert status_of("The minister spoke in Geneva, praising Chile.", "praising") == ("happened", False)
+    # a participle does not take its head's meaning: only its mood
+    assert status_of("Peru rejected the plan, urging Chile to sign another.", "urging") == ("happened", False)
+
+
+def test_should_and_must_demand() -> None:
+    assert status_of("He should resign, the senator said.", "resign") == ("demanded", False)
+
+
+def test_no_evidence_that_someone_acted_is_no_act() -> None:
+    status, negated = status_of("There is no evidence that the minister objected to the plan.", "objected")
+    assert status != "happened" and negated
+
+
+def test_a_question_in_a_quote_does_not_make_the_act_a_question() -> None:
+    text = "Later, Ms. Smith wrote to the ministry objecting that the plan could be \u201cabused by critics, so why do we want that?\u201d"
+    assert status_of(text, "objecting") == ("happened", False)
+    assert status_of(
+        'Ms. Smith objected that the plan could be "abused by critics, so why do we want that?"', "objected"
+    ) == (
+        "happened",
+        False,
+    )
+    assert status_of("Did Peru reject the plan?", "reject")[0] == "hypothetical"
+
+
+def test_a_report_does_not_act() -> None:
+    assert not roots(code("The Lima Daily's report claimed that Peru paid the rebels."), "01")
+
+
+def test_an_unknown_act_urged_or_pledged_with_no_target_is_not_coded() -> None:
+    assert not roots(code("President Ramos pledged to eradicate corruption."), "03")
+    assert not roots(code("President Ramos urged phone companies to cut their prices."), "02")
+    assert roots(code("Peru and Chile agreed to hold joint exercises."), "03")  # both sides named
+    assert roots(code("Peru has threatened to ban voting in the border region."), "13")
+
+
+def test_derived_patterns_only_in_the_main_clause() -> None:
+    events = code(
+        "Chile will not meet Peru, to avoid any appearance that it is trying to sway the Peruvian vote."
+    )
+    assert not [e for e in events if "phoenix" in (e.rule or "")]
+
+
+def test_no_targetless_act_where_the_sentence_describes_whom_it_is_aimed_at() -> None:
+    assert not roots(code("President Ramos accused phone companies of cheating their customers."), "11")
+    assert not roots(
+        code("President Ramos turned down a request by opposition senators for a meeting."), "12"
+    )
+    assert not roots(code("Ms. Smith refused to answer congressional queries about the contract."), "12")
+    assert roots(code("Chile accused Peru of cheating its customers."), "11")
+
+
+def test_refusing_to_do_something_to_someone_is_no_rejection_of_them() -> None:
+    events = code("President Ramos refuses to describe the Shining Path as a political party.")
+    assert not [e for e in roots(events, "12") if e.target is not None]
+
+
+def test_an_interviewer_or_a_show_is_no_target() -> None:
+    events = code("Peru's foreign minister told PBS' Charlie Rose that the talks had failed.")
+    assert not [e for e in events if e.target and e.target.name == "Charlie Rose"]
+    events = code("Senator Smith voiced concern about Chile on Mitchell's show.")
+    assert not [e for e in events if e.target and "Mitchell" in (e.target.name or "")]
+
+
+def test_the_target_of_an_attack_is_not_the_target_of_its_investigation() -> None:
+    events = code("Peru's congress is investigating the attacks on the Chilean embassy in Lima.")
+    assert not [e for e in roots(events, "09") if e.target and (e.target.code or "").startswith("CHL")]
+    launched = roots(code("Peruvian troops launched an attack on Chilean positions."), "19")
+    assert launched and launched[0].target.code.startswith("CHL")
