@@ -93,6 +93,7 @@ HEAVY = {
     "charset_normalizer": "encoding detection: only for undeclared non-UTF-8 bytes",
     "uvicorn": "the web server: crosswire serve only",
     "psutil": "process memory: only where measured",
+    "datasketch": "MinHash LSH: loads SciPy, used only for stories of more than 40 articles",
 }
 
 # crosswire modules that may be imported inside a function, by (importer, imported): each defers one

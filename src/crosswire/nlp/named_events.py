@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.knowledge.gazetteer import resolve_name
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.knowledge.named_events import NamedEvent, NamedEventBase, fold_name
+from crosswire.nlp.runtime import doc_text
 
 FUTURE_DAYS = 60
 ANAPHOR_CHARS = 1500
@@ -68,7 +69,7 @@ def find_named_events(
 ) -> list[NamedEventMention]:
     """Every mention of a known named event in `doc`, in text order (see the module docstring)."""
     base = base or NamedEventBase.builtin()
-    text = doc.text
+    text = doc_text(doc)
     found: list[NamedEventMention] = []
     if base.alias_pattern is not None:
         folded = text.replace("\u2019", "'").replace("\u2013", "-")

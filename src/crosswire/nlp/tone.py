@@ -120,13 +120,18 @@ def _modifier_factor(tok: Token, lex: Lexicon) -> float:
     return factor
 
 
-def _quote_weights(quotes: Sequence[Quote] | None, actor: Actor) -> list[tuple[int, int, float]]:
-    """Character ranges of quotes with the weight their words carry toward `actor`."""
+def _quote_weights(
+    quotes: Sequence[Quote] | None, actor: Actor, speaker_ids: Sequence[str | None] | None = None
+) -> list[tuple[int, int, float]]:
+    """Character ranges of quotes with the weight their words carry toward `actor` (`speaker_ids`: the
+    quotes' `speaker.actor_id`s when the caller has them: each is a hash, worked out once per article)."""
     out = []
-    for q in quotes or []:
-        own = q.speaker.actor_id == actor.actor_id or (
-            q.speaker.name is not None and q.speaker.name.lower() == actor.name.lower()
-        )
+    quotes = quotes or []
+    if speaker_ids is None:
+        speaker_ids = [q.speaker.actor_id for q in quotes]
+    actor_id, name = actor.actor_id, actor.name.lower()
+    for q, speaker_id in zip(quotes, speaker_ids, strict=True):
+        own = speaker_id == actor_id or (q.speaker.name is not None and q.speaker.name.lower() == name)
         weight = OWN_QUOTE_WEIGHT if own else QUOTE_WEIGHT
         for start, end in q.spans or [(q.start, q.end)]:
             out.append((start, end, weight))
@@ -147,6 +152,9 @@ class _Context:
     rival_paths: dict[int, list[list[int]]]  # sentence start -> root paths of other actors' mention tokens
     # token index -> its root path, shared by every actor of the doc: a path is walked once, not per actor
     paths: dict[int, list[int]] = field(default_factory=dict)
+    # every lemma or word some table scores (empty: not known, look each token up): most tokens are in
+    # none, and asking first saves four table lookups per token and actor
+    scored: frozenset[str] = frozenset()
 
     def path(self, tok: Token) -> list[int]:
         found = self.paths.get(tok.i)
@@ -161,6 +169,8 @@ def _word_contribution(
     """Signed weight of one lexicon token toward the actor whose mention tokens have `mention_paths`
     (`mention_ids`: their first elements, when the caller has them already)."""
     lex = ctx.lex
+    if ctx.scored and tok.lower_ not in ctx.scored and tok.lemma_.lower() not in ctx.scored:
+        return 0.0
     if mention_ids is None:
         mention_ids = {p[0] for p in mention_paths}
     if tok.pos_ in ("VERB", "AUX") and ((j := _lookup(lex.judge, tok)) is not None):
@@ -246,7 +256,9 @@ def contributions(
     lex = lexicon or Lexicon.builtin()
     tokens_by_actor = [_mention_tokens(doc, a) for a in actors]
     path_cache: dict[int, list[int]] = {}  # one cache of root paths for every actor's context
-    shared = _Context(doc, lex, {}, path_cache)
+    scored = frozenset(lex.word) | frozenset(lex.judge) | frozenset(lex.aggress) | frozenset(lex.reporting)
+    shared = _Context(doc, lex, {}, path_cache, scored)
+    speaker_ids = [q.speaker.actor_id for q in quotes or []]
     paths_by_actor = [
         {s: [shared.path(doc[i]) for i in ids] for s, ids in by_sent.items()} for by_sent in tokens_by_actor
     ]
@@ -259,8 +271,9 @@ def contributions(
                 continue
             for s, paths in other.items():
                 rivals.setdefault(s, []).extend(p for p in paths if p[0] not in mine)
-        ctx = _Context(doc, lex, rivals, path_cache)
-        out.append(_actor_contributions(doc, paths_by_actor[n], mine, _quote_weights(quotes, actor), ctx))
+        ctx = _Context(doc, lex, rivals, path_cache, scored)
+        weights = _quote_weights(quotes, actor, speaker_ids)
+        out.append(_actor_contributions(doc, paths_by_actor[n], mine, weights, ctx))
     return out
 
 
