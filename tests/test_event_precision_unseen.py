@@ -108,3 +108,26 @@ def test_the_target_of_an_attack_is_not_the_target_of_its_investigation() -> Non
     assert not [e for e in roots(events, "09") if e.target and (e.target.code or "").startswith("CHL")]
     launched = roots(code("Peruvian troops launched an attack on Chilean positions."), "19")
     assert launched and launched[0].target.code.startswith("CHL")
+
+
+def test_us_domestic_politics_is_not_coded_as_force_or_meetings() -> None:
+    assert not roots(code("Senator Smith captured the Republican nomination in June."), "17")
+    assert not roots(code("Zambia and Zimbabwe had met new standards for conservation."), "04")
+    assert not roots(code("The Justice Department will hold a press conference at noon."), "04")
+    assert roots(code("Peru will hold talks with Chile on Monday."), "04")
+
+
+def test_agreeing_with_an_opinion_is_no_agreement() -> None:
+    events = code("Peru agreed that the Chilean proposal was unfair.")
+    assert not roots(events, "03")
+    assert roots(code("Peru and Chile agreed that talks would resume in May."), "03")
+
+
+def test_weighing_in_is_commenting_and_a_pardon_needs_someone_pardoned() -> None:
+    assert not roots(code("Senator Smith went on Twitter to weigh in on the vote."), "014")
+    assert not roots(code("President Ramos pardoned two turkeys at the ceremony."), "056")
+
+
+def test_courts_still_charge() -> None:
+    charged = roots(code("Peru's former president was indicted by a Peruvian court for fraud."), "17")
+    assert charged

@@ -182,6 +182,20 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    lemma = verb.lemma_.lower()
+    if code.startswith("04") and any(
+        any(m.dep_ == "compound" and m.lower_ in ("press", "news") for m in o.children) for o in objects
+    ):
+        return []  # "will hold a press conference": a statement to the press, not a consultation
+    if code == "040" and any(o.lemma_.lower() in NOT_MET for o in objects):
+        return []  # "had met new standards", "met the deadline"
+    if lemma == "weigh" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return []  # "went on Twitter to weigh in": to comment, not to consider a policy
+    if code.startswith("03") and any(o.lemma_.lower() in HOSTILE_OFFERS for o in objects):
+        return []  # "offered Trump an ultimatum": no cooperation is offered
+    if code == "030" and lemma in ("agree", "concur") and _opinion_clause(verb):
+        code, rule = "019", f"{rule}:opinion"  # "agreed that the charges were serious": accord, no agreement
     topic: list[Token] = []
     if code == "010" and _is_critical(verb, lexicon):
         code, rule = "111", f"{entry.id}:critical"
@@ -194,6 +208,26 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
             return content
     mode = "potential" if clauses.modal_marker(verb, lexicon) else None
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
+
+
+# Objects that make "met" a matter of reaching a mark, not a meeting.
+NOT_MET = frozenset(
+    "standard standards requirement requirements criterion criteria goal goals target targets deadline "
+    "deadlines expectation expectations threshold obligation obligations need needs condition conditions "
+    "test challenge quota demand demands resistance opposition fate end death".split()
+)
+# Objects that make an offer or promise hostile: "offered an ultimatum", "promised retaliation".
+HOSTILE_OFFERS = frozenset("ultimatum threat threats warning warnings retaliation revenge criticism".split())
+
+
+def _opinion_clause(verb: Token) -> bool:
+    """ "agreed that the charges were serious": the clause holds an opinion, not a joint undertaking (which
+    would be to come: "agreed that talks would resume", "agreed to meet")."""
+    clauses_ = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses_ or any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    future = {"will", "would", "shall", "should", "'ll", "\u2019ll", "to", "must"}
+    return not any(a.dep_ in ("aux", "auxpass") and a.lower_ in future for c in clauses_ for a in c.children)
 
 
 def _simple_clause(verb: Token) -> bool:
@@ -405,6 +439,16 @@ def _assemble(
         and _names_unknown_party(verb, entry, complement)
     ):
         return []  # "rejected it", "decrying the TV star's rhetoric": aimed at someone we cannot name
+    if code in PHYSICAL_COERCION or code[:2] == "15":
+        # courts and international bodies also charge and detain; a person in civilian office does not
+        # seize or mobilise anything by hand ("Romney captured the nomination")
+        sources = [
+            s
+            for s in sources
+            if (_can_use_force(s) or _role(s) in ("JUD", "IGO")) and not _is_politician(ctx, s)
+        ]
+        if not sources:
+            return []
     if code[:2] in VIOLENT_ROOTS:
         # Force is used by states, armed forces, police, armed groups: "Brat attacked the congressman",
         # "lacking a rationale to fight McCarthy", "Moore beat Strange" are politics, not violence.
@@ -471,7 +515,15 @@ NOT_ACTOR_ENTITIES = frozenset(
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Coercion done by hand ("captured the nomination" is no seizure, "dispatching an adviser" no mobilisation):
+# seizing and arresting, and military posture (15), like force, need a state, its forces or an armed group.
+PHYSICAL_COERCION = frozenset({"171", "1711", "1712", "173"})
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "GOV", "CRM"})
+
+
+def _role(actor: EventActor) -> str:
+    code = actor.code or ""
+    return code[3:6] if country_of(actor) else code[:3]
 
 
 def _can_use_force(actor: EventActor) -> bool:
