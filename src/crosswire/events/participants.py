@@ -53,6 +53,13 @@ OPPOSING_NOUNS = frozenset(
     "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
     "mother father brother sister cousin child widow friend".split()
 )
+# People described by a body they stand near or work for privately: not that body's voice.
+OUTSIDE_NOUNS = frozenset(
+    "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
+    "expert experts observer observers consultant consultants lobbyist lobbyists veteran veterans"
+    "".split()
+)
+FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
@@ -155,6 +162,14 @@ class ActorIndex:
             return self._with_country(tok, found)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
+        if (
+            tok.lemma_.lower() in OUTSIDE_NOUNS
+            or tok.lemma_.lower() in ASSOCIATE_NOUNS
+            or any(c.dep_ == "amod" and c.lower_ in FORMER_MODIFIERS for c in tok.children)
+        ):
+            # "a GOP insider", "a former Justice Department prosecutor", "a Trump adviser": someone near the
+            # body or person the modifier names, or once of it, does not speak for it
+            return None
         # The nearest modifier that names someone decides ("Osama bin Laden's al-Qaeda network" is
         # al-Qaeda's); one that names no one coded gives way to a farther one that does.
         uncoded: EventActor | None = None
