@@ -67,3 +67,33 @@ def test_peoples_and_unlabelled_groups_are_coded() -> None:
     assert "elders" in demanded[0].source.name
     events = code("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon on Monday.")
     assert [e for e in roots(events, "087") if (e.source.code or "").startswith("LBN")]
+
+
+def test_light_verbs_with_event_nouns() -> None:
+    welcome = roots(
+        code("President Keita gave a warm welcome on Monday to Ghanaian President Mahama."), "043"
+    )
+    assert welcome and welcome[0].target.code.startswith("GHA")
+    suspension = roots(code("Portugal announced a suspension of air links with Angola on Friday."), "16")
+    assert suspension and suspension[0].target.code == "AGO"
+    assert roots(code("Kenya's high court opened an inquiry into the killings on Tuesday."), "09")
+    banned = roots(code("Peruvian police prevented a demonstration by students in Lima."), "172")
+    assert banned and banned[0].source.code.startswith("PER")
+
+
+def test_a_state_the_subject_is_in() -> None:
+    opposed = roots(code("Chile is opposed to Peruvian mediation in the border dispute."), "12")
+    assert opposed and opposed[0].source.code == "CHL" and opposed[0].target.code == "PER"
+    assert not roots(code("Chile is opposed to the new mining law."), "12")  # no party opposed named
+
+
+def test_upgraded_ties_and_received_observers() -> None:
+    ties = roots(code("Chile and Bolivia have upgraded their diplomatic ties to ambassadorial level."), "05")
+    assert {e.source.code for e in ties} == {"CHL", "BOL"}
+    observers = roots(code("Bolivia received a mission of observers from the OSCE on Monday."), "086")
+    assert observers and observers[0].source.code == "BOL"
+
+
+def test_a_document_speaks_for_who_issued_it() -> None:
+    events = code("The Tamil Tigers issued a declaration demanding that Sri Lanka free its prisoners.")
+    assert [e for e in roots(events, "10") if e.target and e.target.code == "LKA"]

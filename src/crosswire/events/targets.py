@@ -32,6 +32,13 @@ def syntactic_targets(
             # ("sanctions on Iran" are aimed at Iran: only cooperative acts' objects take "on" as a topic)
             topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
             candidates += clauses.prep_objects(obj, entry.target_preps - topic)
+            # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
+            # for Romania" (aid's beneficiary follows "for")
+            preps = entry.target_preps - topic | (
+                AID_PREPS if entry.code[:2] in ("03", "07") else frozenset()
+            )
+            for inner in clauses.prep_objects(obj, frozenset({"of"})):
+                candidates += clauses.prep_objects(inner, preps)
     if complement is not None:
         candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
@@ -47,6 +54,7 @@ def syntactic_targets(
 
 
 TOPIC_PREPS = frozenset({"on", "upon", "about"})
+AID_PREPS = frozenset({"for", "to"})
 
 
 def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
