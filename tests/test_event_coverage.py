@@ -97,3 +97,22 @@ def test_upgraded_ties_and_received_observers() -> None:
 def test_a_document_speaks_for_who_issued_it() -> None:
     events = code("The Tamil Tigers issued a declaration demanding that Sri Lanka free its prisoners.")
     assert [e for e in roots(events, "10") if e.target and e.target.code == "LKA"]
+
+
+def test_a_statement_noun_whose_clause_says_someone_must_act() -> None:
+    events = code("Chile issued a stern reminder to Peru that it must respect the border treaty.")
+    demands = roots(events, "10")
+    assert demands and demands[0].source.code == "CHL" and demands[0].target.code == "PER"
+
+
+def test_announced_future_boycott_is_a_threat() -> None:
+    events = code("Bolivian leaders said they would boycott all official contact with Chile.")
+    threats = roots(events, "13")
+    assert threats and threats[0].source.code.startswith("BOL") and threats[0].target.code == "CHL"
+
+
+def test_measured_aid_and_permission_given_to_someone_named() -> None:
+    aid = roots(code("Swiss doctors handed over 700 kg of medicine to the Red Cross in Ghana."), "07")
+    assert aid and aid[0].source.code.startswith("CHE")
+    refused = roots(code("UNITA refused to allow United Nations planes to land in Huambo."), "12")
+    assert refused and refused[0].target.code.startswith("IGO")

@@ -29,6 +29,18 @@ COUNTING_NOUNS = frozenset(
         "state",
         "part",
         "portion",
+        # measures: "700 kg of medicine", "25,000 tons of food aid", "$50,000 worth of goods"
+        "ton",
+        "tons",
+        "tonne",
+        "tonnes",
+        "kg",
+        "kilogram",
+        "kilograms",
+        "worth",
+        "consignment",
+        "shipment",
+        "dollars",
     }
 )
 # "didn't hesitate to describe" asserts the description: negating these verbs does not negate their complement.

@@ -151,7 +151,7 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []
     entry = clauses.match_verb(verb, lexicon)
     if entry is None:
-        return []
+        return _statement_noun_content(ctx, sent, verb)
     code, rule = entry.code, entry.id
     absorbed = False
     if clauses.is_negated(verb) and entry.negated is not None:
@@ -284,6 +284,50 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
             ctx, sent, verb, base, code, f"statement.will+{base.id}", None, given_targets=targets
         )
     return None
+
+
+# Nouns for what is said, whose that-clause is the content: "issued a stern reminder to Iraq that it must".
+STATEMENT_NOUNS = frozenset("reminder warning statement declaration message call demand appeal".split())
+ISSUING_VERBS = frozenset("issue deliver send give make reiterate repeat renew".split())
+
+
+def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+    """ "Chirac issued a stern reminder to Iraq that it must cooperate": a statement named by a noun whose
+    clause says someone must act demands it of them (a pronoun there is the one the statement went to)."""
+    if verb.lemma_.lower() not in ISSUING_VERBS:
+        return []
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    if noun is None:
+        return []
+    content = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ),
+        None,
+    )
+    if content is None or clauses.is_negated(content):
+        return []
+    aux = {a.lower_ for a in content.children if a.dep_ == "aux"}
+    subjects = clauses.subject_tokens(content)
+    if not aux & DEMAND_MODALS or not subjects:
+        return []
+    demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
+    if not demanded and subjects[0].lower_ in ("it", "they"):
+        addressees = clauses.prep_objects(verb, frozenset({"to"})) + clauses.prep_objects(
+            noun, frozenset({"to"})
+        )
+        demanded = [a for t in addressees for a in ctx.index.resolve_all(t)]
+    if not demanded:
+        return []
+    inner = clauses.match_verb(content, ctx.lexicon)
+    control = ctx.lexicon.controls.get("demand")
+    code = (control.code_for(inner.code if inner else None) if control else None) or "100"
+    entry = VerbEntry(id="statement.noun-must", lemma=verb.lemma_, code=code)
+    ctx.consumed.add(content.i)
+    return _assemble(ctx, sent, verb, entry, code, "statement.noun-must", None, given_targets=demanded)
 
 
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})

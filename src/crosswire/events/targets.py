@@ -41,6 +41,14 @@ def syntactic_targets(
                 candidates += clauses.prep_objects(inner, preps)
     if complement is not None:
         candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
+    for head in heads:
+        # "allowed United Nations planes to land": the parser made the one allowed the subject of the
+        # infinitive, not the verb's object
+        for clause in head.children:
+            if clause.dep_ in ("ccomp", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+            ):
+                candidates += [c for c in clause.children if c.dep_ == "nsubj"]
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
     for tok in candidates:
         found = index.resolve_all(tok)
