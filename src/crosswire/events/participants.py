@@ -394,8 +394,11 @@ class ActorIndex:
                     found = EventActor(name=text, code=code)
         elif label == "ORG":
             org = self.kb.organisation(text)
+            match = self.kb.lookup_country(text) if org is None else None
             if org is not None:
                 found = EventActor(name=org.name, code=org.code)
+            elif match is not None and match.via in ("name", "alias") and not text.isupper():
+                found = EventActor(name=match.country.name, code=match.country.cameo)  # "Mozambique" as ORG
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
             code = _derived_names().get(text.lower().removeprefix("the "))
             if code is not None:

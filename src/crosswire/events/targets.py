@@ -23,8 +23,11 @@ def syntactic_targets(
     objects = clauses.object_tokens(verb)
     heads = [verb] + ([complement] if complement is not None else [])
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
+    later: list[Token] = []  # tried after all the others
+    # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")
+    aid = AID_PREPS if entry.code[:2] in ("03", "07") else frozenset()
     for head in heads:
-        candidates += clauses.prep_objects(head, entry.target_preps)
+        candidates += clauses.prep_objects(head, entry.target_preps | aid)
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         for obj in clauses.object_tokens(head):
@@ -33,12 +36,10 @@ def syntactic_targets(
             topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
             candidates += clauses.prep_objects(obj, entry.target_preps - topic)
             # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
-            # for Romania" (aid's beneficiary follows "for")
-            preps = entry.target_preps - topic | (
-                AID_PREPS if entry.code[:2] in ("03", "07") else frozenset()
-            )
+            # for Romania"; last of all the "of" noun itself ("allow the return of U.N. inspectors")
             for inner in clauses.prep_objects(obj, frozenset({"of"})):
-                candidates += clauses.prep_objects(inner, preps)
+                candidates += clauses.prep_objects(inner, (entry.target_preps - topic) | aid)
+                later.append(inner)
     if complement is not None:
         candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
     for head in heads:
@@ -52,6 +53,10 @@ def syntactic_targets(
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
     for tok in candidates:
         found = index.resolve_all(tok)
+        if found:
+            return found, True
+    for tok in later:
+        found = [a for a in index.resolve_all(tok) if a.code]
         if found:
             return found, True
     for tok in owned:
