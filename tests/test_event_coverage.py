@@ -116,3 +116,18 @@ def test_measured_aid_and_permission_given_to_someone_named() -> None:
     assert aid and aid[0].source.code.startswith("CHE")
     refused = roots(code("UNITA refused to allow United Nations planes to land in Huambo."), "12")
     assert refused and refused[0].target.code.startswith("IGO")
+
+
+def test_attacks_whose_doers_are_not_named() -> None:
+    killed = roots(code("Four Malian soldiers were killed in a roadside bombing near Gao on Sunday."), "18")
+    assert killed and killed[0].source.code == "UAF" and killed[0].target.code.startswith("MLI")
+    bombed = roots(code("A car bomb killed two Nigerian policemen in Maiduguri."), "18")
+    assert bombed and bombed[0].source.name == "unidentified attackers"
+    assert not roots(code("Two Nigerian students were killed in a car crash in Lagos."), "18")
+
+
+def test_supporters_are_a_group_of_their_leaders_country() -> None:
+    events = roots(
+        code("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers."), "14"
+    )
+    assert events and events[0].source.code == "DZACVL" and "supporters" in events[0].source.name

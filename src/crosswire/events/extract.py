@@ -424,6 +424,10 @@ def _assemble(
     if not sources and len(subjects) == 1:
         sources = _speaker_sources(ctx, verb, subjects[0])
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
+    if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
+        # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
+        # attack whose doers the sentence does not name; coded as such, with no country guessed for them
+        sources = [EventActor(name="unidentified attackers", code="UAF")]
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
@@ -516,6 +520,27 @@ def _assemble(
         if event is not None:
             events.append(event)
     return events
+
+
+# Nouns for an attack or its weapon that stand where its doer would: "a roadside bombing killed".
+ATTACK_NOUNS = frozenset(
+    "bombing bomb blast explosion device attack ambush airstrike air strike shelling shell rocket mortar "
+    "missile grenade mine landmine gunfire shooting raid bomber".split()
+)
+KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
+
+
+def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
+    """A killing or wounding done by an attack or a weapon, its doer unnamed: the subject (or the passive's
+    "by" agent) is an attack noun, or a passive without agent says "in a bombing"."""
+    if verb.lemma_.lower() not in KILLING_VERBS:
+        return False
+    if subjects:
+        return all(s.lemma_.lower() in ATTACK_NOUNS for s in subjects)
+    if not clauses.is_passive(verb):
+        return False
+    means = clauses.prep_objects(verb, frozenset({"in", "by"}))
+    return any(m.lemma_.lower() in ATTACK_NOUNS for m in means)
 
 
 def _speaker_sources(ctx: _Article, verb: Token, subject: Token) -> list[EventActor]:

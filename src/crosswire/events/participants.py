@@ -15,6 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events import clauses
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_roles import ROLE_WORDS
 from crosswire.nlp.kb import KnowledgeBase
@@ -60,6 +61,10 @@ CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
 # "Seoul's offer", "North Korean officials".
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+
+
+# Nouns for people who follow someone: a group of that person's country, not the person.
+FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
 
 def country_of(actor: EventActor) -> str | None:
@@ -181,6 +186,8 @@ class ActorIndex:
                 return self._group(tok, home)
         if found is not None:
             return self._with_country(tok, found)
+        if tok.lemma_.lower() in FOLLOWER_NOUNS:
+            return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
         # The nearest modifier that names someone decides ("Osama bin Laden's al-Qaeda network" is
@@ -202,7 +209,7 @@ class ActorIndex:
                         and not found.actor_id
                         and child.dep_ != "poss"
                         and tok.tag_ == "NNS"
-                        and _people_noun(tok)
+                        and people_noun(tok)
                         and child.i == tok.i - 1 - sum(1 for c in tok.lefts if c.i > child.i)
                     ):
                         # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
@@ -233,6 +240,20 @@ class ActorIndex:
             derived = _derived_names().get(name.lower())
             code = derived if derived and derived[:3] != "MNC" else None
         return found if code is None else EventActor(name=found.name, code=code, actor_id=found.actor_id)
+
+    def _followers(self, tok: Token) -> EventActor | None:
+        """ "supporters of former President Ben Bella", "Trump supporters": a group of the leader's
+        country (civilians), never the leader."""
+        owners = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
+        owners += clauses.prep_objects(tok, frozenset({"of"}))
+        for owner in owners:
+            found = self.direct(owner)
+            found = self._with_country(owner, found) if found is not None else None
+            country = country_of(found) if found is not None else None
+            if country:
+                name = " ".join(t.text for t in tok.subtree if t.dep_ != "det" and t.i >= tok.left_edge.i)
+                return EventActor(name=name[:80], code=country + "CVL")
+        return None
 
     def _someone_of(self, tok: Token, owner: Token, found: EventActor) -> bool:
         """ "Christie's aides", "Mr. Christie's lieutenant governor": a person-role noun owned by a person
@@ -430,7 +451,7 @@ PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "man", "men")
 PEOPLE_NOUNS = frozenset("elder people folk force troop youth official crew family tribe clan".split())
 
 
-def _people_noun(tok: Token) -> bool:
+def people_noun(tok: Token) -> bool:
     """Whether a plural noun names people ("elders", "doctors", "officials", "operatives"), not things
     ("elections", "missiles"): a plain test on its ending, for naming the group it heads."""
     lemma = tok.lemma_.lower()

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from crosswire.events import clauses
 from crosswire.events.lexicon import VerbEntry
-from crosswire.events.participants import ActorIndex, country_of
+from crosswire.events.participants import GROUP_ROLES, ActorIndex, country_of, people_noun
 from crosswire.model import EventActor, Place
 
 # Prepositions whose object is where an act happened, not whom it was aimed at.
@@ -77,6 +77,8 @@ def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
     found = index.resolve_all(noun)
     if not found or any(c.dep_ == "poss" for c in noun.children):
         return found
+    if noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in GROUP_ROLES or people_noun(noun)):
+        return [a for a in found if country_of(a)]  # "killed three Iraqi civilians": the people themselves
     return [a for a in found if country_of(a) and len(a.code or "") == 3]
 
 
