@@ -131,3 +131,15 @@ def test_supporters_are_a_group_of_their_leaders_country() -> None:
         code("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers."), "14"
     )
     assert events and events[0].source.code == "DZACVL" and "supporters" in events[0].source.name
+
+
+def test_titles_with_central_asian_and_balkan_demonyms() -> None:
+    events = roots(
+        code("Kyrgyz Prime Minister Nikolai Tanaev received observers from the OSCE on Monday."), "086"
+    )
+    assert events and events[0].source.code.startswith("KGZ")
+    events = roots(code("Afghan rebel leaders met U.N. envoys in Peshawar on Friday."), "04")
+    assert [e for e in events if e.source.code == "AFGREB"]
+    assert roots(code("Croat forces shelled Bosnian positions near Mostar."), "19")[0].target.code.startswith(
+        "BIH"
+    )

@@ -206,6 +206,7 @@ class ActorIndex:
                         return self._group(tok, country_of(found))
                     if (
                         len(found.code or "") == 3
+                        and country_of(found)
                         and not found.actor_id
                         and child.dep_ != "poss"
                         and tok.tag_ == "NNS"
@@ -314,7 +315,12 @@ class ActorIndex:
             if left.dep_ not in MODIFIER_DEPS:
                 continue
             for t in left.subtree:
-                if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN"):
+                if (
+                    t.dep_ == "poss"
+                    or t.ent_type_ in ("GPE", "NORP")
+                    or t.pos_ in ("ADJ", "PROPN")
+                    or t.is_title  # "Croat forces": a capitalised people's name tagged NOUN
+                ):
                     for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
                         code = self.country_code(text)
                         if code is not None:

@@ -78,7 +78,7 @@ def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
     if not found or any(c.dep_ == "poss" for c in noun.children):
         return found
     if noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in GROUP_ROLES or people_noun(noun)):
-        return [a for a in found if country_of(a)]  # "killed three Iraqi civilians": the people themselves
+        return [a for a in found if a.code]  # "killed three Iraqi civilians", "met U.N. envoys": the people
     return [a for a in found if country_of(a) and len(a.code or "") == 3]
 
 
