@@ -151,7 +151,7 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []
     entry = clauses.match_verb(verb, lexicon)
     if entry is None:
-        return []
+        return _statement_noun_content(ctx, sent, verb)
     code, rule = entry.code, entry.id
     if rule.startswith(DERIVED_RULE) and not _simple_clause(verb):
         return []  # a derived pattern is only trusted in the sentence's main clause (see _simple_clause)
@@ -371,6 +371,50 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
     return None
 
 
+# Nouns for what is said, whose that-clause is the content: "issued a stern reminder to Iraq that it must".
+STATEMENT_NOUNS = frozenset("reminder warning statement declaration message call demand appeal".split())
+ISSUING_VERBS = frozenset("issue deliver send give make reiterate repeat renew".split())
+
+
+def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+    """ "Chirac issued a stern reminder to Iraq that it must cooperate": a statement named by a noun whose
+    clause says someone must act demands it of them (a pronoun there is the one the statement went to)."""
+    if verb.lemma_.lower() not in ISSUING_VERBS:
+        return []
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    if noun is None:
+        return []
+    content = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ),
+        None,
+    )
+    if content is None or clauses.is_negated(content):
+        return []
+    aux = {a.lower_ for a in content.children if a.dep_ == "aux"}
+    subjects = clauses.subject_tokens(content)
+    if not aux & DEMAND_MODALS or not subjects:
+        return []
+    demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
+    if not demanded and subjects[0].lower_ in ("it", "they"):
+        addressees = clauses.prep_objects(verb, frozenset({"to"})) + clauses.prep_objects(
+            noun, frozenset({"to"})
+        )
+        demanded = [a for t in addressees for a in ctx.index.resolve_all(t)]
+    if not demanded:
+        return []
+    inner = clauses.match_verb(content, ctx.lexicon)
+    control = ctx.lexicon.controls.get("demand")
+    code = (control.code_for(inner.code if inner else None) if control else None) or "100"
+    entry = VerbEntry(id="statement.noun-must", lemma=verb.lemma_, code=code)
+    ctx.consumed.add(content.i)
+    return _assemble(ctx, sent, verb, entry, code, "statement.noun-must", None, given_targets=demanded)
+
+
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
 
 
@@ -467,6 +511,10 @@ def _assemble(
     if not sources and len(subjects) == 1:
         sources = _speaker_sources(ctx, verb, subjects[0])
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
+    if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
+        # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
+        # attack whose doers the sentence does not name; coded as such, with no country guessed for them
+        sources = [EventActor(name="unidentified attackers", code="UAF")]
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
@@ -593,6 +641,27 @@ def _assemble(
         if event is not None:
             events.append(event)
     return events
+
+
+# Nouns for an attack or its weapon that stand where its doer would: "a roadside bombing killed".
+ATTACK_NOUNS = frozenset(
+    "bombing bomb blast explosion device attack ambush airstrike air strike shelling shell rocket mortar "
+    "missile grenade mine landmine gunfire shooting raid bomber".split()
+)
+KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
+
+
+def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
+    """A killing or wounding done by an attack or a weapon, its doer unnamed: the subject (or the passive's
+    "by" agent) is an attack noun, or a passive without agent says "in a bombing"."""
+    if verb.lemma_.lower() not in KILLING_VERBS:
+        return False
+    if subjects:
+        return all(s.lemma_.lower() in ATTACK_NOUNS for s in subjects)
+    if not clauses.is_passive(verb):
+        return False
+    means = clauses.prep_objects(verb, frozenset({"in", "by"}))
+    return any(m.lemma_.lower() in ATTACK_NOUNS for m in means)
 
 
 def _speaker_sources(ctx: _Article, verb: Token, subject: Token) -> list[EventActor]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events import clauses
 from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
@@ -69,6 +70,10 @@ MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # and the inter- and non-governmental organisations. An armed group (IMG) stands as its own side, as a
 # country does; a company (MNC) does too, except as the country of a name (`_country_of_name`).
 NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
+
+
+# Nouns for people who follow someone: a group of that person's country, not the person.
+FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
 
 def country_of(actor: EventActor) -> str | None:
@@ -160,6 +165,8 @@ class ActorIndex:
                 return self._group(tok, home)
         if found is not None:
             return self._with_country(tok, found)
+        if tok.lemma_.lower() in FOLLOWER_NOUNS:
+            return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
         if (
@@ -186,10 +193,11 @@ class ActorIndex:
                         return self._group(tok, country_of(found))
                     if (
                         len(found.code or "") == 3
+                        and country_of(found)
                         and not found.actor_id
                         and child.dep_ != "poss"
                         and tok.tag_ == "NNS"
-                        and _people_noun(tok)
+                        and people_noun(tok)
                         and child.i == tok.i - 1 - sum(1 for c in tok.lefts if c.i > child.i)
                     ):
                         # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
@@ -221,6 +229,20 @@ class ActorIndex:
             derived = derived_actor_codes().get(name.lower())
             code = derived if derived and derived[:3] != "MNC" else None
         return found if code is None else EventActor(name=found.name, code=code, actor_id=found.actor_id)
+
+    def _followers(self, tok: Token) -> EventActor | None:
+        """ "supporters of former President Ben Bella", "Trump supporters": a group of the leader's
+        country (civilians), never the leader."""
+        owners = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
+        owners += clauses.prep_objects(tok, frozenset({"of"}))
+        for owner in owners:
+            found = self.direct(owner)
+            found = self._with_country(owner, found) if found is not None else None
+            country = country_of(found) if found is not None else None
+            if country:
+                name = " ".join(t.text for t in tok.subtree if t.dep_ != "det" and t.i >= tok.left_edge.i)
+                return EventActor(name=name[:80], code=country + "CVL")
+        return None
 
     def _someone_of(self, tok: Token, owner: Token, found: EventActor) -> bool:
         """ "Christie's aides", "Mr. Christie's lieutenant governor": a person-role noun owned by a person
@@ -281,7 +303,12 @@ class ActorIndex:
             if left.dep_ not in MODIFIER_DEPS:
                 continue
             for t in left.subtree:
-                if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN"):
+                if (
+                    t.dep_ == "poss"
+                    or t.ent_type_ in ("GPE", "NORP")
+                    or t.pos_ in ("ADJ", "PROPN")
+                    or t.is_title  # "Croat forces": a capitalised people's name tagged NOUN
+                ):
                     for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
                         code = self.country_code(text)
                         if code is not None:
@@ -382,8 +409,11 @@ class ActorIndex:
                     found = EventActor(name=text, code=code)
         elif label == "ORG":
             org = self.kb.organisation(text)
+            match = self.kb.lookup_country(text) if org is None else None
             if org is not None:
                 found = EventActor(name=org.name, code=org.code)
+            elif match is not None and match.via in ("name", "alias") and not text.isupper():
+                found = EventActor(name=match.country.name, code=match.country.cameo)  # "Mozambique" as ORG
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
             code = derived_actor_codes().get(text.lower().removeprefix("the "))
             if code is not None:
@@ -415,7 +445,7 @@ PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "man", "men")
 PEOPLE_NOUNS = frozenset("elder people folk force troop youth official crew family tribe clan".split())
 
 
-def _people_noun(tok: Token) -> bool:
+def people_noun(tok: Token) -> bool:
     """Whether a plural noun names people ("elders", "doctors", "officials", "operatives"), not things
     ("elections", "missiles"): a plain test on its ending, for naming the group it heads."""
     lemma = tok.lemma_.lower()
