@@ -706,3 +706,31 @@ def test_first_name_gender_is_known_only_where_certain():
     assert first_name_gender("Dana Loesch") is None  # borne by both sexes
     assert not agrees("she", "Antonin Scalia")
     assert agrees("she", "Dana Loesch") and agrees("he", "Antonin Scalia")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # hoped-for speech by a country
+        (
+            'I hope next year the nation says, "Senator Marsh, thank you for a lifetime of service."',
+            "thank you",
+        ),
+        # a piece that reprints a woman's words as its headline is not their speaker
+        (
+            "The profile ran on Sunday.\n\nThe piece used one of the farmer's quotes as its headline: "
+            '"At last. Someone who gets it."',
+            "At last",
+        ),
+    ],
+)
+def test_hoped_for_and_reprinted_words_are_not_quotes(nlp, text, words):
+    article = model.Article(text=text)
+    assert not [q for q in analyze_article(article, nlp(text)).quotes if words in q.text]
+
+
+def test_a_place_is_not_the_speaker_of_a_senator(nlp):
+    text = "A senator from Oregon says he cannot allow the bill to pass.\n\nThe vote is set for Tuesday."
+    article = model.Article(text=text)
+    quotes = analyze_article(article, nlp(text)).quotes
+    assert all(q.speaker.name != "Oregon" for q in quotes)

@@ -173,6 +173,26 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
     return ranked[0].text
 
 
+# Heads that name one person by office or role; a place inside such a mention only says where they are from.
+_PERSON_TITLES = frozenset(
+    "senator congressman congresswoman representative governor mayor lawmaker legislator delegate "
+    "candidate nominee man woman voter resident supporter president minister leader judge".split()
+)
+
+
+def _place_qualifies_person(doc: Doc, mention: SpeakerMention, name: str) -> bool:
+    """Whether the name found inside a mention is a place qualifying a person named by a title ("Senator from
+    Texas", "a woman in Iowa"): the words are the person's, never the place's."""
+    head = doc[mention.head]
+    if head.ent_type_ or head.lemma_.lower() not in _PERSON_TITLES:
+        return False
+    return any(
+        e.text == name and e.label_ in ("GPE", "LOC")
+        for e in doc.ents
+        if mention.start <= e.start and e.end <= mention.end
+    )
+
+
 def _is_modifier(ent: Span, head: Token) -> bool:
     """A country or nationality qualifying the speaker's head noun rather than naming the speaker."""
     return (
@@ -361,6 +381,8 @@ def resolve_speaker(
         speaker.name = speaker.description
     else:
         inside = _name_inside(doc, mention.start, mention.end, mention.head)
+        if inside and _place_qualifies_person(doc, mention, inside):
+            inside = None  # "Senator from Texas says ...": the senator speaks, not Texas
         if inside and any(e.label_ == "PERSON" and e.text == inside for e in doc.ents):
             inside = _full_name(doc, inside)
         elif inside is None and head.pos_ == "PROPN":
