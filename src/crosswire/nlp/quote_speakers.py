@@ -224,14 +224,8 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
                 return doc[token.left_edge.i : token.i + 1].text
     labels = ("PERSON",) if pronoun in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    earlier = [
-        e
-        for e in doc.ents
-        if e.end <= before
-        and e.label_ in labels
-        and e.start not in quoted
-        and (e.label_ != "PERSON" or agrees(pronoun, _full_name(doc, e.text)))
-    ]
+    named = [e for e in doc.ents if e.end <= before and e.label_ in labels and e.start not in quoted]
+    earlier = [e for e in named if e.label_ != "PERSON" or agrees(pronoun, _full_name(doc, e.text))]
     if not earlier:
         return None
     # A subject in the last few sentences beats a nearer object: "Putin met Kim. ... he told reporters";
@@ -241,6 +235,10 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
         if window > 0:
             window = doc[window - 1].sent.start
     subjects = [e for e in earlier if e.start >= window and e.root.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and len(earlier) < len(named) and named[-1] not in earlier:
+        # The nearest name is of the other sex ("Justice Antonin Scalia ... '...,' she said") and no subject
+        # nearby agrees: the antecedent is someone unnamed, not whoever of her sex was named further back.
+        return None
     ent = (subjects or earlier)[-1]
     return _full_name(doc, ent.text) if ent.label_ == "PERSON" else ent.text
 
