@@ -734,3 +734,59 @@ def test_a_place_is_not_the_speaker_of_a_senator(nlp):
     article = model.Article(text=text)
     quotes = analyze_article(article, nlp(text)).quotes
     assert all(q.speaker.name != "Oregon" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "cut"),
+    [
+        (  # a trailing concessive phrase with no quoted words is the writer's
+            'The league adopted a resolution Tuesday condemning "violent elements" in the movement and calling '
+            "on its leaders to repudiate them, despite claims from members that the measure is just a ploy.",
+            "violent elements",
+            "ploy",
+        ),
+        (
+            "Mayor Ellen Stroud said the new bridge would open in May, although she again declined to give a cost.",
+            "open in May",
+            "declined",
+        ),
+    ],
+)
+def test_shown_words_stop_before_a_trailing_concessive(nlp, text, kept, cut):
+    quote = find(quotes_of(nlp, text), kept)
+    assert cut not in quote.text
+
+
+def test_a_that_clause_of_a_conjoined_verb_is_not_the_cues(nlp):
+    text = (
+        "President Alan Rook congratulated her on Tuesday evening, and signaled that the rival campaign "
+        "might be coming to an end."
+    )
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "congratulated"]
+
+
+def test_a_dash_is_no_clause(nlp):
+    text = (
+        "Farm groups angrily slammed the senators \u2015 and in particular Senator Hal Cobb \u2015 for giving "
+        "away their leverage with no firm promise of a vote."
+    )
+    assert not quotes_of(nlp, text)
+
+
+def test_the_speaker_is_never_a_subject_inside_the_quotation(nlp):
+    text = (
+        "\u201cAlongside that, Sen. Dorsey\u2019s one of only two working farmers in the Senate, where he "
+        "brings common sense to work for all of us,\u201d the aide said."
+    )
+    quote = find(quotes_of(nlp, text), "working farmers")
+    assert quote.speaker.mention == "the aide"
+
+
+def test_a_hope_inside_the_quotation_is_the_speakers_words(nlp):
+    text = (
+        "Sen. Gary Hardwick praised the plan.\n\n"
+        "\u201cI hope that instead of choosing obstruction, the other side will decide to work with us,\u201d he said."
+    )
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "instead of choosing")
+    assert quote.speaker.name == "Gary Hardwick"

@@ -96,7 +96,11 @@ def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = 
                 if objs:
                     return objs[0]
         return None
-    for child in cue.children:
+    # '"..., Sen. Grassley's one of only two farmers ...," the aide said': the parser may give the cue a
+    # second subject inside the quotation; the speaker is the one outside it.
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECTS]
+    outside = [c for c in subjects if c.i not in quoted]
+    for child in outside if outside and len(subjects) > 1 else subjects:
         if child.dep_ in _SUBJECTS:
             agent = [a for a in cue.children if a.dep_ == "agent"]
             if child.dep_ == "nsubjpass" and agent:

@@ -13,10 +13,12 @@ a headline or crosshead (a line with no closing punctuation), which restates the
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from spacy.tokens import Token
 
 from crosswire.knowledge.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
-from crosswire.nlp.quote_content import own_clause
+from crosswire.nlp.quote_content import is_clause, own_clause
 from crosswire.nlp.runtime import doc_text
 
 _NEGATIONS = frozenset("not n't never no".split())
@@ -63,7 +65,7 @@ def _has_clause_content(cue: Token) -> bool:
         return True
     if cue.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children):
         return True
-    if any(c.dep_ == "ccomp" for c in cue.children):
+    if any(c.dep_ == "ccomp" and is_clause(c) for c in cue.children):
         return True
     if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
         return True
@@ -112,13 +114,20 @@ def _inside_belief(cue: Token) -> bool:
 _HOPE_VERBS = frozenset("hope wish pray dream imagine".split())
 
 
-def hoped_for(cue: Token) -> bool:
+def hoped_for(cue: Token, quoted: Set[int] = frozenset()) -> bool:
     """'I hope in 2017 America says, "..."': speech someone hopes or imagines will be said (the parser reads
     the cue as the hoping verb's dependant, or the other way round); nothing was said."""
-    if cue.dep_ in ("ccomp", "parataxis") and cue.head.lemma_.lower() in _HOPE_VERBS:
+    if (
+        cue.dep_ in ("ccomp", "parataxis")
+        and cue.head.i not in quoted
+        and cue.head.lemma_.lower() in _HOPE_VERBS
+    ):
         return True
     return any(
-        c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < cue.i and c.lemma_.lower() in _HOPE_VERBS
+        c.dep_ in ("ccomp", "parataxis", "advcl")
+        and c.i < cue.i
+        and c.i not in quoted  # '"... I hope Democrats will decide ...," he said' is what he said
+        and c.lemma_.lower() in _HOPE_VERBS
         for c in cue.children
     )
 
