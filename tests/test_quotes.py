@@ -790,3 +790,58 @@ def test_a_hope_inside_the_quotation_is_the_speakers_words(nlp):
     article = model.Article(text=text)
     quote = find(analyze_article(article, nlp(text)).quotes, "instead of choosing")
     assert quote.speaker.name == "Gary Hardwick"
+
+
+def test_requested_and_agreed_acts_are_not_quotes(nlp):
+    # the court was asked to declare; it declared nothing (the asking is the states' words)
+    asked = quotes_of(
+        nlp, "Kansas and Iowa asked the Supreme Court to declare the law unconstitutional on Monday."
+    )
+    assert [q.cue for q in asked] == ["asked"]
+    # a plea deal struck is no words said
+    assert not quotes_of(
+        nlp, "He and his wife, Sandra, had agreed to plead guilty in deals with federal prosecutors."
+    )
+
+
+def test_shown_words_stop_before_the_writers_according_to(nlp):
+    text = (
+        "Mr. Dunn tried creative ways to persuade the Democrats. At one point, he said Ms. Alder should back it "
+        "because she was \u201ca good neighbor,\u201d according to one of the officials familiar with the talks."
+    )
+    quote = find(quotes_of(nlp, text), "should back it")
+    assert "according to" not in quote.text
+
+
+def test_a_clause_subject_taken_for_an_object_stays_in_the_words(nlp):
+    text = (
+        "Before he met congressional leaders on Wednesday, Mr. Dunn publicly rejected a compromise that "
+        "Mr. Pence floated privately with Democrats last month, saying $2.5 billion in border security "
+        "spending was insufficient."
+    )
+    quote = find(quotes_of(nlp, text), "insufficient")
+    assert "$2.5 billion" in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "In October, the department asked former secretaries to provide any records. The lawyer for "
+            "Mrs. Dorsey, David Kendrick, said that in response to that request, her representatives had "
+            "sorted her emails.",
+            "her representatives had sorted",
+            "David Kendrick",
+        ),
+        (
+            "The son of Cuban immigrants, Reyes has challenged the administration's efforts to normalize "
+            "relations with the island, saying that closer ties would only help the government keep power.",
+            "closer ties",
+            "Reyes",
+        ),
+    ],
+)
+def test_the_named_person_speaks_not_the_words_around_the_name(nlp, text, words, speaker):
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, words)
+    assert speaker in (quote.speaker.name or "")

@@ -138,6 +138,11 @@ def content_ranges(cue: Token) -> list[Range]:
         comps = [c for c in comps if c.i > cue.i] or comps
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = _subtree_range(comp)
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == start]
+        if objs and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in comp.children):
+            # "saying $2.5 billion in spending was insufficient": the parser took the clause's subject for
+            # the cue's object; without it the words shown would be "was insufficient".
+            start = objs[0].left_edge.i
         # "told reporters that ..." keeps only the clause; "said in a statement that ..." likewise.
         return _clean(cue, [(start, end)])
     if lemma in INTENT_VERBS:

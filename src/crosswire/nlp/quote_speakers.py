@@ -99,8 +99,11 @@ def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = 
     # '"..., Sen. Grassley's one of only two farmers ...," the aide said': the parser may give the cue a
     # second subject inside the quotation; the speaker is the one outside it.
     subjects = [c for c in cue.children if c.dep_ in _SUBJECTS]
-    outside = [c for c in subjects if c.i not in quoted]
-    for child in outside if outside and len(subjects) > 1 else subjects:
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if c.i not in quoted] or subjects
+        # "The son of Cuban immigrants, Rubio has challenged ...": the name is the subject, not its description.
+        subjects = [c for c in subjects if c.pos_ == "PROPN"] or subjects
+    for child in subjects:
         if child.dep_ in _SUBJECTS:
             agent = [a for a in cue.children if a.dep_ == "agent"]
             if child.dep_ == "nsubjpass" and agent:
@@ -180,7 +183,8 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
 # Heads that name one person by office or role; a place inside such a mention only says where they are from.
 _PERSON_TITLES = frozenset(
     "senator congressman congresswoman representative governor mayor lawmaker legislator delegate "
-    "candidate nominee man woman voter resident supporter president minister leader judge".split()
+    "candidate nominee man woman voter resident supporter president minister leader judge son daughter "
+    "father mother wife husband".split()
 )
 
 
@@ -191,7 +195,7 @@ def _place_qualifies_person(doc: Doc, mention: SpeakerMention, name: str) -> boo
     if head.ent_type_ or head.lemma_.lower() not in _PERSON_TITLES:
         return False
     return any(
-        e.text == name and e.label_ in ("GPE", "LOC")
+        e.text == name and e.label_ in ("GPE", "LOC", "NORP")
         for e in doc.ents
         if mention.start <= e.start and e.end <= mention.end
     )
@@ -303,6 +307,23 @@ def _in_main_clause(subject: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _closing_appositive(doc: Doc, mention: SpeakerMention) -> Token | None:
+    """A person's name closing a mention after a comma, in apposition: "The lawyer for Mrs. Clinton, David
+    Kendall"."""
+    last = [
+        e
+        for e in doc.ents
+        if e.label_ == "PERSON" and mention.head < e.start and e.end <= mention.end and e.root.dep_ == "appos"
+    ]
+    if not last:
+        return None
+    ent = last[-1]
+    tail = doc[ent.end : mention.end]
+    if ent.start > 0 and doc[ent.start - 1].text == "," and all(t.is_punct for t in tail):
+        return ent.root
+    return None
+
+
 def _actor_for(actors: list[model.Actor], start: int, end: int) -> model.Actor | None:
     """The actor one of whose mentions overlaps the speaker's character span, the tightest first."""
     best: tuple[int, model.Actor] | None = None
@@ -344,6 +365,10 @@ def resolve_speaker(
     speaker = model.Speaker(mention=span.text, start=span.start_char, end=span.end_char)
     if actors:
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is None and head.pos_ == "NOUN":
+            # "The lawyer for Mrs. Clinton, David Kendall, said": the parser may hang the apposed name on the
+            # nearer name; a person named after a comma at the end of a title's mention is still the one.
+            named = _closing_appositive(doc, mention)
         # "Australia's trade minister, Claire Donnelly", "The chairman of the committee, Representative Trey
         # Gowdy": the person named in apposition speaks, whatever actor the title alone was linked to.
         by_name = named is not None and _actor_for(actors, named.idx, named.idx + len(named.text))

@@ -25,8 +25,10 @@ _NEGATIONS = frozenset("not n't never no".split())
 # Speech verbs whose infinitive is what was said: "vowed to retaliate", "urged Seoul to stop". Another
 # verb's infinitive is a misparse or an act ("rejected Seoul's offer to co-host").
 _INFINITIVE_SPEECH = frozenset(
-    "vow pledge promise threaten urge demand ask propose agree claim warn tell call order instruct".split()
-)
+    "vow pledge promise threaten urge demand ask propose claim warn tell call order instruct".split()
+)  # not "agree": "agreed to plead guilty" is a deal struck, not words said
+# Verbs of asking: "asked the court to declare it unconstitutional" - the court declared nothing.
+_REQUEST_HEADS = frozenset("ask urge press push petition call beg implore invite encourage".split())
 _SENTENCE_END = tuple(".?!:;\"'\u201d\u2019)\u2026")
 HEADING_MAX_WORDS = 25
 _SUBORDINATORS = frozenset("when if once after before as while unless until".split())
@@ -39,14 +41,20 @@ def is_negated(cue: Token) -> bool:
 
 def is_irrealis(cue: Token) -> bool:
     """A cue under a modal ('will ask'), or an infinitive under a verb or adjective of expectation, plan
-    or refusal ('is expected to announce', 'declined to say'), reports no speech that took place."""
+    or refusal ('is expected to announce', 'declined to say') or under a request ('asked the court to
+    declare it unconstitutional'), reports no speech that took place."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in cue.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
     head = cue.head
     if not infinitive or head.i == cue.i or cue.dep_ not in ("xcomp", "ccomp", "advcl"):
         return False
-    return head.lemma_.lower() in IRREALIS_HEADS or head.lower_ in IRREALIS_HEADS or is_negated(head)
+    return (
+        head.lemma_.lower() in IRREALIS_HEADS
+        or head.lower_ in IRREALIS_HEADS
+        or head.lemma_.lower() in _REQUEST_HEADS
+        or is_negated(head)
+    )
 
 
 def in_heading(cue: Token) -> bool:

@@ -264,7 +264,15 @@ def _without_asides(
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
         )
-        if appositive or other_speaker or concessive:
+        # '..., he said ..., according to one of the officials': the writer's source, not the speaker's words
+        according = (
+            t.lower_ == "according"
+            and t.dep_ == "prep"
+            and doc[before].text == ","
+            and t.right_edge.i >= end - 1
+            and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
+        )
+        if appositive or other_speaker or concessive or according:
             cut = t.left_edge.i
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
