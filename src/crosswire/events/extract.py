@@ -56,7 +56,7 @@ from crosswire.model import (
 )
 from crosswire.nlp.dates import anchor_date
 from crosswire.nlp.named_events import NamedEventMention, find_named_events
-from crosswire.nlp.runtime import doc_text
+from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
@@ -564,7 +564,7 @@ def _can_use_force(actor: EventActor) -> bool:
 def _person_words(doc) -> set[str]:
     """Words of the names the parser tagged as people in this document ("Schiff" tagged LOC once is
     still the Schiff named as a person elsewhere)."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    return {t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent}
 
 
 def _is_politician(ctx: _Article, actor: EventActor) -> bool:

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Article, Place
 from crosswire.nlp.dateline import find_dateline
-from crosswire.nlp.runtime import doc_text
+from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Prepositions whose object is a location wherever they stand ("in Hanoi", "at Panmunjom").
 LOCATIVE_PREPS = frozenset(
@@ -113,6 +113,24 @@ def _key(name: str) -> str:
     return name.translate(_DROP)
 
 
+def _keys(names: list[str]) -> list[str]:
+    """`_key` of each name, the ASCII ones (nearly all of geonames' names) in a few passes over one joined
+    string rather than one call each: building the gazetteer keys about 130,000 names."""
+    out = [""] * len(names)
+    plain = [i for i, name in enumerate(names) if name.isascii()]
+    for i, name in enumerate(names):
+        if not name.isascii():
+            out[i] = _key(name)
+    # ASCII case, whitespace and the dropped characters are per character, so the joined string can be
+    # lowered and translated whole; "\x00" (in no name, dropped by nothing) keeps the names apart.
+    lowered = [n.strip() for n in "\x00".join(names[i] for i in plain).lower().split("\x00")]
+    lowered = [n[4:] if n.startswith("the ") else n for n in lowered]
+    lowered = [n[:-2] if n.endswith("'s") else n[:-1] if n.endswith("'") else n for n in lowered]
+    for i, key in zip(plain, "\x00".join(lowered).translate(_DROP).split("\x00"), strict=True):
+        out[i] = key
+    return out
+
+
 def read_alias_table(text: str, source: str = "places_aliases.toml") -> dict[str, Entry]:
     """Parse an alias table (the TOML shape of data/places_aliases.toml); ValueError naming the entry."""
     try:
@@ -148,16 +166,21 @@ def gazetteer() -> Gazetteer:
     iso2_to_3 = {row["iso"]: row["iso3"] for row in gc.get_countries().values()}
     cities: dict[str, list[Entry]] = {}
     capitals: dict[tuple[str, str], Entry] = {}
-    for row in gc.get_cities().values():
+    rows = list(gc.get_cities().values())
+    # Latin-script names only: news in English spells places in Latin letters.
+    names = [
+        list({row["name"], *(n for n in row["alternatenames"] if n[:1].isupper() and n.isascii())})
+        for row in rows
+    ]
+    keys = iter(_keys([n for row_names in names for n in row_names]))
+    for row, row_names in zip(rows, names, strict=True):
         iso2 = row["countrycode"]
         entry = Entry(
             row["name"], iso2_to_3.get(iso2, iso2), row["latitude"], row["longitude"], "city",
             row["population"], row["geonameid"],
         )  # fmt: skip
         capitals.setdefault((iso2, row["name"]), entry)
-        # Latin-script names only: news in English spells places in Latin letters.
-        names = {row["name"], *(n for n in row["alternatenames"] if n[:1].isupper() and n.isascii())}
-        for key in {_key(n) for n in names}:
+        for key in {next(keys) for _ in row_names}:
             cities.setdefault(key, []).append(entry)
 
     countries: dict[str, Entry] = {}
@@ -232,7 +255,7 @@ def article_countries(doc: Doc, kb: KnowledgeBase | None = None) -> set[str]:
     """ISO3s of the countries the article names (as places or as actors)."""
     kb = kb or KnowledgeBase.builtin()
     out: set[str] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             match = kb.lookup_country(ent.text)
             if match is not None:
@@ -244,9 +267,9 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     """Every locatively used toponym in `doc` (parsed from `article.text`), resolved (see module docstring)."""
     kb = KnowledgeBase.builtin()
     context = set(context_countries) | article_countries(doc, kb)
-    spans = [(_strip_article(e), False) for e in doc.ents if e.label_ in PLACE_LABELS]
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
-    others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    spans = [(_strip_article(e), False) for e in doc_ents(doc) if e.label_ in PLACE_LABELS]
+    taken = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in PLACE_LABELS]
+    others = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ not in PLACE_LABELS]
     pattern = gazetteer().alias_pattern
     if pattern is not None:  # known places the model left untagged or tagged as something else
         for m in pattern.finditer(doc_text(doc)):  # Doc.text joins every token on each access
@@ -255,7 +278,9 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
                 mislabelled = any(m.start() < b and a < m.end() for a, b in others)
                 spans.append((span, mislabelled))
     aliases = gazetteer().aliases
-    for ent in doc.ents:  # "at the DMZ" tagged ORG: a short alias the scan above leaves out, used as a place
+    for ent in doc_ents(
+        doc
+    ):  # "at the DMZ" tagged ORG: a short alias the scan above leaves out, used as a place
         if (
             ent.label_ in MISREAD_LABELS
             and _key(ent.text) in aliases
@@ -268,7 +293,9 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     # "the Dutch port of Rotterdam", "arrived in Darwin": a city the model took for a person, used as a place
     starts = {span.start_char for span, _ in spans}
     spans.extend(
-        (e, True) for e in doc.ents if e.label_ == "PERSON" and e.start_char not in starts and is_locative(e)
+        (e, True)
+        for e in doc_ents(doc)
+        if e.label_ == "PERSON" and e.start_char not in starts and is_locative(e)
     )
     line = find_dateline(doc_text(doc))
     if line is not None and not any(
