@@ -16,6 +16,8 @@ entry when that work is merged, so the list can only shrink.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -99,6 +101,10 @@ HEAVY = {
 DEFERRED = {
     ("crosswire", "crosswire.api"): "`import crosswire` stays cheap; crosswire.analyze loads the API on use",
     ("crosswire.corpus", "crosswire.store"): "SQLAlchemy only once a store is opened (crosswire --help)",
+    # The package hands out SqlStore and open_store on first use: ingest and the run modules name the
+    # Store protocol (store/protocol.py, whose import runs store/__init__.py) without loading SQLAlchemy.
+    ("crosswire.store", "crosswire.store.core"): "SQLAlchemy only once a store is opened",
+    ("crosswire.store", "crosswire.store.engine"): "SQLAlchemy only once a store is opened",
     ("crosswire.corpus", "crosswire.store.engine"): "SQLAlchemy only once a store is opened",
     ("crosswire.events.petrarch.spacy_tree", "crosswire.nlp.runtime"): "spaCy only to parse text",
     ("crosswire.events.code", "crosswire.events.petrarch.spacy_tree"): "spaCy only to parse text",
@@ -378,3 +384,14 @@ def test_every_error_crosswire_raises_has_one_root():
             if not issubclass(getattr(module, node.name), CrosswireError):
                 found.append(f"{name}.{node.name}({', '.join(bases)})")
     assert found == [], "errors outside the CrosswireError tree:\n" + "\n".join(found)
+
+
+def test_importing_the_api_loads_no_database_layer_and_no_parser():
+    # `import crosswire.api` (and so `crosswire ingest` and the web server's start) pays for SQLAlchemy
+    # only when a store opens and for spaCy only when text is analysed.
+    code = (
+        "import sys, crosswire.api;"
+        "print([m for m in ('sqlalchemy', 'alembic', 'spacy', 'crosswire.store.core') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -108,3 +108,80 @@ def test_the_target_of_an_attack_is_not_the_target_of_its_investigation() -> Non
     assert not [e for e in roots(events, "09") if e.target and (e.target.code or "").startswith("CHL")]
     launched = roots(code("Peruvian troops launched an attack on Chilean positions."), "19")
     assert launched and launched[0].target.code.startswith("CHL")
+
+
+def test_us_domestic_politics_is_not_coded_as_force_or_meetings() -> None:
+    assert not roots(code("Senator Smith captured the Republican nomination in June."), "17")
+    assert not roots(code("Zambia and Zimbabwe had met new standards for conservation."), "04")
+    assert not roots(code("The Justice Department will hold a press conference at noon."), "04")
+    assert roots(code("Peru will hold talks with Chile on Monday."), "04")
+
+
+def test_agreeing_with_an_opinion_is_no_agreement() -> None:
+    events = code("Peru agreed that the Chilean proposal was unfair.")
+    assert not roots(events, "03")
+    assert roots(code("Peru and Chile agreed that talks would resume in May."), "03")
+
+
+def test_weighing_in_is_commenting_and_a_pardon_needs_someone_pardoned() -> None:
+    assert not roots(code("Senator Smith went on Twitter to weigh in on the vote."), "014")
+    assert not roots(code("President Ramos pardoned two turkeys at the ceremony."), "056")
+
+
+def test_courts_still_charge() -> None:
+    charged = roots(code("Three Chilean smugglers were indicted by a Peruvian court for fraud."), "17")
+    assert charged
+
+
+def test_status_of_needs_whether_for_to_and_contrasted_verbs() -> None:
+    assert status_of('"The minister needs to apologize to the army," he said.', "apologize")[0] == "demanded"
+    assert status_of("Mr. Lopez will announce whether he plans to step down.", "step")[0] == "hypothetical"
+    assert status_of("It is important for Congress to examine the agreement.", "examine")[0] == "hypothetical"
+    assert status_of("Smith would not go that far but said Lopez must apologize.", "said") == (
+        "happened",
+        False,
+    )
+    text = (
+        "Mr. Lopez declined to comment before telling reporters that his lawyers had looked into the matter."
+    )
+    assert status_of(text, "looked") == ("happened", False)
+    assert status_of("The aide insisted that the ministry never offered Lopez the job.", "offered") == (
+        "happened",
+        True,
+    )
+    assert status_of("Ms. Lopez weighed in to defend the movement on Monday.", "defend")[0] == "happened"
+
+
+def test_people_near_a_body_or_once_of_it_do_not_speak_for_it() -> None:
+    events = code("A former Justice Department prosecutor said the case was weak.")
+    assert not [e for e in events if "Justice" in (e.source.name or "")]
+    events = code("A Peruvian Congress insider told reporters that the vote would fail.")
+    assert not [e for e in events if (e.source.code or "").endswith("LEG")]
+
+
+def test_the_subject_of_a_reduced_passive_is_not_its_doer() -> None:
+    events = code("The Peruvian government, when pressed on the matter, had been vague.")
+    assert not roots(events, "02")
+
+
+def test_calling_out_criticises_and_declining_comment_is_011() -> None:
+    events = code("President Ramos called out Chile's foreign minister for his remarks.")
+    assert roots(events, "11") and not roots(events, "02")
+    events = code("Peru's foreign ministry declined repeated requests for comment.")
+    assert not roots(events, "12")
+
+
+def test_an_appeal_is_aimed_at_whom_it_is_made_of() -> None:
+    events = code("Senator Smith called on the Lopez family to rebuke the Chilean government.")
+    assert not [e for e in roots(events, "02") if e.target and (e.target.code or "").startswith("CHL")]
+
+
+def test_quelling_an_uproar_is_no_repression_and_handing_over_reins_no_extradition() -> None:
+    assert not roots(code("President Ramos sought to quell the uproar among his supporters."), "17")
+    assert not roots(code("Mr. Lopez would have to hand over the reins of his company."), "06")
+    assert roots(code("A Peruvian court charged three Chilean smugglers with fraud."), "17")
+
+
+def test_a_statement_in_an_interview_is_not_aimed_at_the_interviewer() -> None:
+    events = code("In an interview shown on the morning show, Senator Smith told Jane Doe that Chile lied.")
+    assert not [e for e in events if e.target and e.target.name == "Jane Doe"]

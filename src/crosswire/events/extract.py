@@ -151,7 +151,7 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []
     entry = clauses.match_verb(verb, lexicon)
     if entry is None:
-        return []
+        return _statement_noun_content(ctx, sent, verb)
     code, rule = entry.code, entry.id
     if rule.startswith(DERIVED_RULE) and not _simple_clause(verb):
         return []  # a derived pattern is only trusted in the sentence's main clause (see _simple_clause)
@@ -184,6 +184,26 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBN" and _reduced_passive(verb):
+        return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        code, rule = "111", f"{rule}:out"  # "called out House Speaker John Boehner": criticism
+    if code.startswith("12") and any(t.lemma_.lower() == "comment" for o in objects for t in o.subtree):
+        code, rule = "011", f"{rule}:comment"  # "declined repeated requests for comment"
+    if code.startswith("04") and any(
+        any(m.dep_ == "compound" and m.lower_ in ("press", "news") for m in o.children) for o in objects
+    ):
+        return []  # "will hold a press conference": a statement to the press, not a consultation
+    if code == "040" and any(o.lemma_.lower() in NOT_MET for o in objects):
+        return []  # "had met new standards", "met the deadline"
+    if lemma == "weigh" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return []  # "went on Twitter to weigh in": to comment, not to consider a policy
+    if code.startswith("03") and any(o.lemma_.lower() in HOSTILE_OFFERS for o in objects):
+        return []  # "offered Trump an ultimatum": no cooperation is offered
+    if code == "030" and lemma in ("agree", "concur") and _opinion_clause(verb):
+        code, rule = "019", f"{rule}:opinion"  # "agreed that the charges were serious": accord, no agreement
     topic: list[Token] = []
     if code == "010" and _is_critical(verb, lexicon):
         code, rule = "111", f"{entry.id}:critical"
@@ -196,6 +216,52 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
             return content
     mode = "potential" if clauses.modal_marker(verb, lexicon) else None
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
+
+
+# Objects that make "met" a matter of reaching a mark, not a meeting.
+NOT_MET = frozenset(
+    "standard standards requirement requirements criterion criteria goal goals target targets deadline "
+    "deadlines expectation expectations threshold obligation obligations need needs condition conditions "
+    "test challenge quota demand demands resistance opposition fate end death".split()
+)
+# Objects that make an offer or promise hostile: "offered an ultimatum", "promised retaliation".
+HOSTILE_OFFERS = frozenset(
+    "ultimatum threat threats warning warnings retaliation revenge criticism critique critiques rebuke "
+    "condemnation denunciation complaint complaints objection objections attack attacks resistance".split()
+)
+
+
+def _addressee(verb: Token) -> Token | None:
+    """Whom an appeal or demand is made of: "urged Seoul to ...", "called on the Obamas to ..."."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child
+    objects = clauses.prep_objects(verb, frozenset({"on", "upon"}))
+    return objects[0] if objects else None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle with no subject or auxiliary of its own, hanging from another clause ("when pressed
+    on the matter", "asked about the deal"): passive, its subject borrowed from the clause it hangs on."""
+    if verb.dep_ not in ("advcl", "acl"):
+        return False  # (a coordinated participle shares its head's auxiliary: "have skipped ... and vacated")
+    own = {c.dep_ for c in verb.children}
+    return not own & {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
+
+
+def _opinion_clause(verb: Token) -> bool:
+    """ "agreed that the charges were serious": the clause holds an opinion, not a joint undertaking (which
+    would be to come: "agreed that talks would resume", "agreed to meet")."""
+    clauses_ = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") for c in verb.children):
+        return False  # "agreed on a ceasefire", "agreed to the plan"
+    if not clauses_:
+        # "Justice Ginsburg agreed, saying ...": bare agreement with what someone said
+        return not any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in verb.children)
+    future = {"will", "would", "shall", "should", "'ll", "\u2019ll", "to", "must"}
+    return not any(a.dep_ in ("aux", "auxpass") and a.lower_ in future for c in clauses_ for a in c.children)
 
 
 def _simple_clause(verb: Token) -> bool:
@@ -293,16 +359,60 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         own = subjects[0].lower_ in OWN_SUBJECTS or any(
             same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
         )
-        code = intent.code_for(inner.code if inner is not None else None)
-        if not own or code is None or content.i < verb.i:
+        promised = intent.code_for(inner.code if inner is not None else None)
+        if not own or promised is None or content.i < verb.i:
             return None  # (a quotation before its cue was coded, as planned, when the reading reached it)
         ctx.consumed.add(content.i)
-        base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=code)
+        base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=promised)
         targets, _ = syntactic_targets(ctx.index, content, base, None)
         return _assemble(
-            ctx, sent, verb, base, code, f"statement.will+{base.id}", None, given_targets=targets
+            ctx, sent, verb, base, promised, f"statement.will+{base.id}", None, given_targets=targets
         )
     return None
+
+
+# Nouns for what is said, whose that-clause is the content: "issued a stern reminder to Iraq that it must".
+STATEMENT_NOUNS = frozenset("reminder warning statement declaration message call demand appeal".split())
+ISSUING_VERBS = frozenset("issue deliver send give make reiterate repeat renew".split())
+
+
+def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+    """ "Chirac issued a stern reminder to Iraq that it must cooperate": a statement named by a noun whose
+    clause says someone must act demands it of them (a pronoun there is the one the statement went to)."""
+    if verb.lemma_.lower() not in ISSUING_VERBS:
+        return []
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    if noun is None:
+        return []
+    content = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ),
+        None,
+    )
+    if content is None or clauses.is_negated(content):
+        return []
+    aux = {a.lower_ for a in content.children if a.dep_ == "aux"}
+    subjects = clauses.subject_tokens(content)
+    if not aux & DEMAND_MODALS or not subjects:
+        return []
+    demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
+    if not demanded and subjects[0].lower_ in ("it", "they"):
+        addressees = clauses.prep_objects(verb, frozenset({"to"})) + clauses.prep_objects(
+            noun, frozenset({"to"})
+        )
+        demanded = [a for t in addressees for a in ctx.index.resolve_all(t)]
+    if not demanded:
+        return []
+    inner = clauses.match_verb(content, ctx.lexicon)
+    control = ctx.lexicon.controls.get("demand")
+    code = (control.code_for(inner.code if inner else None) if control else None) or "100"
+    entry = VerbEntry(id="statement.noun-must", lemma=verb.lemma_, code=code)
+    ctx.consumed.add(content.i)
+    return _assemble(ctx, sent, verb, entry, code, "statement.noun-must", None, given_targets=demanded)
 
 
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
@@ -401,6 +511,10 @@ def _assemble(
     if not sources and len(subjects) == 1:
         sources = _speaker_sources(ctx, verb, subjects[0])
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
+    if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
+        # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
+        # attack whose doers the sentence does not name; coded as such, with no country guessed for them
+        sources = [EventActor(name="unidentified attackers", code="UAF")]
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
@@ -412,6 +526,9 @@ def _assemble(
     # "refuses to describe al Qaeda as ...": whom an act the lexicon does not know is done to is not whom
     # the refusal is aimed at (a refusal rejects someone's request; whose, the clause does not say)
     own_complement = None if rule.startswith("control.refuse+bare") else complement
+    if code[:2] in ("02", "10") and complement is not None and _addressee(verb) is not None:
+        # "called on the Obamas to rebuke the NAACP": the appeal is to the Obamas, whoever they rebuke
+        own_complement = None
     targets, syntactic = syntactic_targets(index, verb, entry, own_complement)
     if given_targets is not None:
         targets, syntactic = given_targets, True
@@ -445,6 +562,8 @@ def _assemble(
             targets, syntactic = [named], True
     if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
+    if not targets and (code == "175" or verb.lemma_.lower() == "prosecute"):
+        return []  # repression or prosecution of no one named: "trying to quell the furor", "prosecuted a war"
     if not targets and rule.endswith("+bare") and code[:2] in ("02", "03") and len(sources) < 2:
         # "pledged to eradicate terrorism", "urged social media companies to ...": the act is named only by a
         # verb the lexicon does not know, so calling it an appeal or an offer of cooperation is a guess from
@@ -459,6 +578,16 @@ def _assemble(
         and _names_unknown_party(verb, entry, complement)
     ):
         return []  # "rejected it", "decrying the TV star's rhetoric": aimed at someone we cannot name
+    if code in PHYSICAL_COERCION or code[:2] == "15":
+        # courts and international bodies also charge and detain; a person in civilian office does not
+        # seize or mobilise anything by hand ("Romney captured the nomination")
+        sources = [
+            s
+            for s in sources
+            if (_can_use_force(s) or _role(s) in ("JUD", "IGO")) and not _is_politician(ctx, s)
+        ]
+        if not sources:
+            return []
     if code[:2] in VIOLENT_ROOTS:
         # Force is used by states, armed forces, police, armed groups: "Brat attacked the congressman",
         # "lacking a rationale to fight McCarthy", "Moore beat Strange" are politics, not violence.
@@ -478,6 +607,13 @@ def _assemble(
             for o in clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
         ):
             targets = []  # "Ryan told WVLK, a radio station", "told PBS' Charlie Rose" (an interviewer)
+        if (
+            code.startswith("01")
+            and targets
+            and all(not t.code for t in targets)
+            and any(t.lemma_.lower() in SHOW_WORDS for t in sent)
+        ):
+            targets = []  # "In an interview shown on the 'Today' show, Mr. Trump told Meredith Vieira ..."
     sources = [s for s in sources if not _is_own_outlet(ctx, s)]
     targets = [t for t in targets if not _is_own_outlet(ctx, t)]
     if not sources:
@@ -505,6 +641,27 @@ def _assemble(
         if event is not None:
             events.append(event)
     return events
+
+
+# Nouns for an attack or its weapon that stand where its doer would: "a roadside bombing killed".
+ATTACK_NOUNS = frozenset(
+    "bombing bomb blast explosion device attack ambush airstrike air strike shelling shell rocket mortar "
+    "missile grenade mine landmine gunfire shooting raid bomber".split()
+)
+KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
+
+
+def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
+    """A killing or wounding done by an attack or a weapon, its doer unnamed: the subject (or the passive's
+    "by" agent) is an attack noun, or a passive without agent says "in a bombing"."""
+    if verb.lemma_.lower() not in KILLING_VERBS:
+        return False
+    if subjects:
+        return all(s.lemma_.lower() in ATTACK_NOUNS for s in subjects)
+    if not clauses.is_passive(verb):
+        return False
+    means = clauses.prep_objects(verb, frozenset({"in", "by"}))
+    return any(m.lemma_.lower() in ATTACK_NOUNS for m in means)
 
 
 def _speaker_sources(ctx: _Article, verb: Token, subject: Token) -> list[EventActor]:
@@ -543,7 +700,15 @@ NOT_ACTOR_ENTITIES = frozenset(
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Coercion done by hand ("captured the nomination" is no seizure, "dispatching an adviser" no mobilisation):
+# seizing and arresting, and military posture (15), like force, need a state, its forces or an armed group.
+PHYSICAL_COERCION = frozenset({"171", "1711", "1712", "173"})
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "GOV", "CRM"})
+
+
+def _role(actor: EventActor) -> str:
+    code = actor.code or ""
+    return code[3:6] if country_of(actor) else code[:3]
 
 
 def _can_use_force(actor: EventActor) -> bool:
@@ -619,7 +784,8 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         # layer may not code, and the event keeps its source)
         body = obj.lemma_.lower() in GROUP_ROLES or obj.lemma_.lower() in SPEAKS_FOR_NOUNS
         words = [obj] + [c for c in obj.children if c.dep_ == "nmod" or (body and c.dep_ == "compound")]
-        words += clauses.prep_objects(obj, entry.target_preps | frozenset({"from", "by"}))
+        owners = frozenset({"from", "by"}) | (frozenset() if obj.lemma_.lower() in entry.objects else {"of"})
+        words += clauses.prep_objects(obj, entry.target_preps | owners)
         if any(w.ent_type_ in NAMED_PARTY_ENTITIES for w in words):
             return True
         # "accused social media companies", "a request by Democratic senators", "lashed out at the news
@@ -644,7 +810,7 @@ PARTY_NOUNS = frozenset(
         "investigators prosecutor prosecutors judge judges court courts union unions executive executives "
         "employee employees staff candidate candidates colleague colleagues activist activists campaign "
         "campaigns lobbyist lobbyists immigrant immigrants country countries nation nations "
-        "government governments administration regime party parties"
+        "government governments administration regime party parties body bodies movement movements"
     ).split()
 )
 # Adjectives that name the body a thing belongs to: "congressional queries", "parliamentary demands".
@@ -685,10 +851,13 @@ MEDIA_WORDS = frozenset(
 # Last words of newspaper names: "the Christian Science Monitor", "the Hindustan Times", "Fox News".
 OUTLET_TAILS = frozenset(
     "post times journal herald tribune gazette monitor chronicle news observer telegraph guardian "
-    "independent inquirer examiner courier dispatch reporter".split()
+    "independent inquirer examiner courier dispatch reporter star sun globe bee register record review "
+    "standard".split()
 )
 # Roots of acts a news medium performs as its work: statements, appeals and questions, interviews, hosting.
 REPORTING_ROOTS = frozenset({"01", "02", "04"})
+# Words that place a statement in an interview: whom it is told to there is the interviewer.
+SHOW_WORDS = frozenset({"interview", "show", "program", "programme", "podcast", "broadcast"})
 # Texts that "say", "claim" or "call for" things: their words are reported, they do not act.
 TEXT_NOUNS = frozenset(
     "report article story column editorial op-ed headline broadcast documentary book memo tweet post".split()

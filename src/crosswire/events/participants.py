@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events import clauses
 from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
@@ -53,6 +54,13 @@ OPPOSING_NOUNS = frozenset(
     "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
     "mother father brother sister cousin child widow friend".split()
 )
+# People described by a body they stand near or work for privately: not that body's voice.
+OUTSIDE_NOUNS = frozenset(
+    "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
+    "expert experts observer observers consultant consultants lobbyist lobbyists veteran veterans"
+    "".split()
+)
+FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
@@ -62,6 +70,10 @@ MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 # and the inter- and non-governmental organisations. An armed group (IMG) stands as its own side, as a
 # country does; a company (MNC) does too, except as the country of a name (`_country_of_name`).
 NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
+
+
+# Nouns for people who follow someone: a group of that person's country, not the person.
+FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
 
 def country_of(actor: EventActor) -> str | None:
@@ -153,8 +165,18 @@ class ActorIndex:
                 return self._group(tok, home)
         if found is not None:
             return self._with_country(tok, found)
+        if tok.lemma_.lower() in FOLLOWER_NOUNS:
+            return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
+        if (
+            tok.lemma_.lower() in OUTSIDE_NOUNS
+            or tok.lemma_.lower() in ASSOCIATE_NOUNS
+            or any(c.dep_ == "amod" and c.lower_ in FORMER_MODIFIERS for c in tok.children)
+        ):
+            # "a GOP insider", "a former Justice Department prosecutor", "a Trump adviser": someone near the
+            # body or person the modifier names, or once of it, does not speak for it
+            return None
         # The nearest modifier that names someone decides ("Osama bin Laden's al-Qaeda network" is
         # al-Qaeda's); one that names no one coded gives way to a farther one that does.
         uncoded: EventActor | None = None
@@ -171,20 +193,22 @@ class ActorIndex:
                         return self._group(tok, country_of(found))
                     if (
                         len(found.code or "") == 3
+                        and country_of(found)
                         and not found.actor_id
                         and child.dep_ != "poss"
                         and tok.tag_ == "NNS"
-                        and _people_noun(tok)
+                        and people_noun(tok)
                         and child.i == tok.i - 1 - sum(1 for c in tok.lefts if c.i > child.i)
                     ):
                         # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
                         name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
                         return EventActor(name=name, code=found.code)
-                    if not country_of(found) and not found.actor_id and (found.code or "")[:3] in ROLE_CODES:
+                    role = found.code or ""
+                    if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
                         country = self._country_in(tok, deep=True)
-                        if country is not None and found.code[:3] not in ("IGO", "NGO"):
-                            return EventActor(name=found.name, code=country + found.code)
+                        if country is not None and role[:3] not in ("IGO", "NGO"):
+                            return EventActor(name=found.name, code=country + role)
                     return found
         return self.group_actor(tok) or uncoded
 
@@ -205,6 +229,20 @@ class ActorIndex:
             derived = derived_actor_codes().get(name.lower())
             code = derived if derived and derived[:3] != "MNC" else None
         return found if code is None else EventActor(name=found.name, code=code, actor_id=found.actor_id)
+
+    def _followers(self, tok: Token) -> EventActor | None:
+        """ "supporters of former President Ben Bella", "Trump supporters": a group of the leader's
+        country (civilians), never the leader."""
+        owners = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
+        owners += clauses.prep_objects(tok, frozenset({"of"}))
+        for owner in owners:
+            found = self.direct(owner)
+            found = self._with_country(owner, found) if found is not None else None
+            country = country_of(found) if found is not None else None
+            if country:
+                name = " ".join(t.text for t in tok.subtree if t.dep_ != "det" and t.i >= tok.left_edge.i)
+                return EventActor(name=name[:80], code=country + "CVL")
+        return None
 
     def _someone_of(self, tok: Token, owner: Token, found: EventActor) -> bool:
         """ "Christie's aides", "Mr. Christie's lieutenant governor": a person-role noun owned by a person
@@ -265,7 +303,12 @@ class ActorIndex:
             if left.dep_ not in MODIFIER_DEPS:
                 continue
             for t in left.subtree:
-                if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN"):
+                if (
+                    t.dep_ == "poss"
+                    or t.ent_type_ in ("GPE", "NORP")
+                    or t.pos_ in ("ADJ", "PROPN")
+                    or t.is_title  # "Croat forces": a capitalised people's name tagged NOUN
+                ):
                     for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
                         code = self.country_code(text)
                         if code is not None:
@@ -366,8 +409,11 @@ class ActorIndex:
                     found = EventActor(name=text, code=code)
         elif label == "ORG":
             org = self.kb.organisation(text)
+            match = self.kb.lookup_country(text) if org is None else None
             if org is not None:
                 found = EventActor(name=org.name, code=org.code)
+            elif match is not None and match.via in ("name", "alias") and not text.isupper():
+                found = EventActor(name=match.country.name, code=match.country.cameo)  # "Mozambique" as ORG
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
             code = derived_actor_codes().get(text.lower().removeprefix("the "))
             if code is not None:
@@ -399,7 +445,7 @@ PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "man", "men")
 PEOPLE_NOUNS = frozenset("elder people folk force troop youth official crew family tribe clan".split())
 
 
-def _people_noun(tok: Token) -> bool:
+def people_noun(tok: Token) -> bool:
     """Whether a plural noun names people ("elders", "doctors", "officials", "operatives"), not things
     ("elections", "missiles"): a plain test on its ending, for naming the group it heads."""
     lemma = tok.lemma_.lower()

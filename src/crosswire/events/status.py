@@ -35,11 +35,11 @@ HYPOTHETICAL_HEADS = frozenset(
 )
 DEMANDED_HEADS = frozenset(
     "demand urge call appeal press request encourage order instruct direct tell insist push lobby "
-    "require pressure push beg implore exhort invite advise".split()
+    "require pressure push beg implore exhort invite advise need".split()
 )
 # "told Putin that the summit had broken down" reports; "told Seoul to withdraw" demands.
 DEMAND_ONLY_WITH_INFINITIVE = frozenset(
-    {"tell", "ask", "advise", "warn", "remind", "order", "instruct", "press"}
+    {"tell", "ask", "advise", "warn", "remind", "order", "instruct", "press", "insist", "need"}
 )
 DENIED_HEADS = frozenset("deny refuse reject decline dismiss rule disavow rebuff refute".split())
 NEGATING_HEADS = frozenset({"fail", "neglect", "omit", "stop", "cease", "halt", "avoid"})
@@ -76,6 +76,8 @@ NOUN_HEADS = {
 }
 NEGATING_NOUNS = frozenset({"inability", "failure"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "upon", "while", "despite", "besides"})
 ONGOING_HEADS = frozenset({"continue", "keep", "remain"})
 # How far up the clause chain a marker may sit (each step is one governing verb).
 MAX_DEPTH = 4
@@ -125,6 +127,10 @@ def _own_marker(tok: Token) -> Status | None:
         return Status("planned", marker="is to")
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return Status("hypothetical", marker="if")
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in aux) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children
+    ):
+        return Status("hypothetical", marker="for ... to")  # "it is important for Congress to examine it"
     if any(c.dep_ == "advmod" and c.lower_ in SPECULATIVE_ADVERBS for c in tok.children):
         return Status("hypothetical", marker="perhaps")
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in aux):
@@ -211,8 +217,13 @@ def act_status(trigger: Token) -> Status:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
                 negated = not negated  # "there is no evidence that he objected"
             return Status(NOUN_HEADS[tok.lemma_.lower()], negated=negated, marker=tok.lemma_.lower())
+        if governing and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+            # "announces whether he plans to step down": the question covers what the clause governs
+            return Status("hypothetical", negated=negated, marker="whether")
         if governing:
             lemma = tok.lemma_.lower()
+            if lemma == "weigh" and any(c.lower_ == "in" and c.i == tok.i + 1 for c in tok.children):
+                lemma = "comment"  # "weighed in to defend": spoke up, did not deliberate
             if lemma in NEGATING_HEADS:
                 negated = not negated
                 if lemma in ("stop", "cease", "halt"):
@@ -248,6 +259,14 @@ def act_status(trigger: Token) -> Status:
         )
         if governor is None or (tok.dep_ == "advcl" and not (to_clause or participle)):
             break  # an adverbial clause is an act of its own; its head's mood does not reach it
+        if (
+            tok.dep_ == "conj"
+            and tok.tag_ in FINITE_TAGS
+            and any(c.lower_ == "but" for c in governor.children)
+        ):
+            break  # "would not go that far but said Steele must apologize": a finite verb has its own mood
+        if tok.pos_ == "ADP" and tok.lower_ in TEMPORAL_PREPS:
+            break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
         # does a participle ("rejected the proposal, urging ..." is no denied appeal).
         governing = (tok.dep_ != "conj" and not participle) or governing

@@ -25,9 +25,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.gazetteer import resolve_name
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.knowledge.named_events import NamedEvent, NamedEventBase, fold_name
-from crosswire.nlp.places import resolve_name
 from crosswire.nlp.runtime import doc_text
 
 FUTURE_DAYS = 60

@@ -239,6 +239,9 @@ STATUS_FORMS = {
     "demanded": ("base", "{s} was urged to {v}"),
     "denied": ("gerund", "{s} denied {v}"),
     "negated": ("base", "{s} did not {v}"),
+    "negated-planned": ("base", "{s} is not expected to {v}"),
+    "negated-hypothetical": ("base", "{s} might not {v}"),
+    "negated-demanded": ("base", "{s} was urged not to {v}"),
 }
 # The word an outlet's report gets next to its name when it does not report the act as happened.
 STATUS_WORDS = {
@@ -248,7 +251,9 @@ STATUS_WORDS = {
     "hypothetical": "speculated",
     "demanded": "called for",
     "denied": "denied",
-    "negated": "denied",
+    # A report that the act did not happen ("Kim has not traveled to Russia up to now", written before the
+    # summit) is no denial by anyone: it says what the outlet saw when it wrote.
+    "negated": "said it had not happened",
 }
 _OPTIONAL = re.compile(r"\[([^\]]*)\]")
 
