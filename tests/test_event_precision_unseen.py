@@ -185,3 +185,16 @@ def test_quelling_an_uproar_is_no_repression_and_handing_over_reins_no_extraditi
 def test_a_statement_in_an_interview_is_not_aimed_at_the_interviewer() -> None:
     events = code("In an interview shown on the morning show, Senator Smith told Jane Doe that Chile lied.")
     assert not [e for e in events if e.target and e.target.name == "Jane Doe"]
+
+
+def test_a_namesake_in_the_dictionaries_does_not_give_a_person_a_foreign_country() -> None:
+    # "John Delaney" is a Bahamian name in the Phoenix dictionaries; this one is a Maryland congressman
+    events = code("Former Rep. John Delaney of Maryland called for the report to be made public.")
+    assert not [e for e in events if (e.source.code or "").startswith("BHS")]
+
+
+def test_a_plan_or_letter_does_not_appeal_and_should_be_is_an_opinion() -> None:
+    assert not roots(code("The president's plan also calls on Congress to fund new schools."), "02")
+    events = code("Senator Smith said that the next director should be a career prosecutor.")
+    assert not roots(events, "10")
+    assert roots(code("Russia said on Tuesday that Sudan must return the captured helicopter."), "10")

@@ -295,7 +295,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
     if not subjects:
         return None
     inner = clauses.match_verb(content, ctx.lexicon)
-    if aux & DEMAND_MODALS:
+    opinion = content.lemma_ == "be" and any(c.dep_ == "attr" for c in content.children)
+    if aux & DEMAND_MODALS and not opinion:  # "the director should be a professional": an opinion
         demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
         if not demanded:
             return None
@@ -717,7 +718,8 @@ REPORTING_ROOTS = frozenset({"01", "02", "04"})
 SHOW_WORDS = frozenset({"interview", "show", "program", "programme", "podcast", "broadcast"})
 # Texts that "say", "claim" or "call for" things: their words are reported, they do not act.
 TEXT_NOUNS = frozenset(
-    "report article story column editorial op-ed headline broadcast documentary book memo tweet post".split()
+    "report article story column editorial op-ed headline broadcast documentary book memo tweet post plan "
+    "proposal bill budget legislation resolution letter petition".split()
 )
 
 

@@ -130,6 +130,9 @@ class ActorIndex:
             self.by_word.setdefault(actor.name.lower(), actor)
             if actor.kind == "person":
                 self.by_word.setdefault(actor.name.split()[-1].lower(), actor)
+        # CAMEO countries the article's actors belong to: a name the Phoenix dictionaries give another
+        # country is a namesake here ("Rep. John Delaney of Maryland" is not the Bahamian John Delaney)
+        self.countries: set[str] = {c[:3] for a in actors for c in a.codes if len(c) >= 3}
         self._entity_cache: dict[int, EventActor | None] = {}
         self.groups: set[str] = set()  # names of groups coded from a role noun ("Rwandan rebels")
 
@@ -203,7 +206,14 @@ class ActorIndex:
         code = found.code or ""
         if country_of(found) or code[:3] in ("IGO", "NGO", "MNC"):
             return found
-        country = self._country_in(tok, deep=False) or _country_of_name(found.name)
+        named = _country_of_name(found.name)
+        if (
+            named not in self.countries
+            and len((found.name or "").split()) > 1
+            and self.kinds.get(found.actor_id or "", ("person", ""))[0] == "person"
+        ):
+            named = None  # a person's namesake in the dictionaries, of a country this article never names
+        country = self._country_in(tok, deep=False) or named
         if country is None:
             return found
         return EventActor(name=found.name, code=country + code[:3], actor_id=found.actor_id)
@@ -306,7 +316,13 @@ class ActorIndex:
                 found = EventActor(name=org.name, code=org.code)
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
             code = _derived_names().get(text.lower().removeprefix("the "))
-            if code is not None:
+            namesake = (
+                code is not None
+                and label == "PERSON"
+                and len(text.split()) > 1
+                and code[:3] not in self.countries
+            )
+            if code is not None and not namesake:
                 found = EventActor(name=text, code=code)
         self._entity_cache[ent.start] = found
         return found
