@@ -15,8 +15,8 @@ from crosswire.nlp.runtime import parse
 def read_seed(path: Path) -> Article:
     """The seed as the plain-text reader produces it (its body, publication date, outlet)."""
     from crosswire.ingest.context import ReadContext
-    from crosswire.ingest.sources import SourceRegistry
     from crosswire.ingest.text import read_text
+    from crosswire.knowledge.sources import SourceRegistry
 
     context = ReadContext(sources=SourceRegistry.builtin(), source_path=str(path))
     return next(read_text(path, path.read_text(encoding="utf-8"), context))

@@ -68,7 +68,8 @@ def test_two_independent_outlets_reporting_it_as_happened_corroborate_it() -> No
     (fact,) = facts
     assert fact.independent_outlets == ["Alpha", "Beta"] and is_corroborated(fact)
     assert fact.summary == "Kim Jong-un held talks with Vladimir Putin on 25 April 2019"
-    assert [r["reads"] for r in outlet_readings(fact)] == ["reported", "reported", "denied"]
+    # Gamma's report is no denial by anyone: it says the meeting had not happened when it wrote.
+    assert [r["reads"] for r in outlet_readings(fact)] == ["reported", "reported", "said it had not happened"]
     assert fact.first_reported == "2026-03-01" and fact.date == "2019-04-25"
 
 

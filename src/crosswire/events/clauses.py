@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosswire.events.lexicon import Lexicon, VerbEntry
+from crosswire.knowledge.event_lexicon import Lexicon, VerbEntry
 
 MODAL_AUX = frozenset(
     {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "\u2019ll"}
@@ -29,6 +29,18 @@ COUNTING_NOUNS = frozenset(
         "state",
         "part",
         "portion",
+        # measures: "700 kg of medicine", "25,000 tons of food aid", "$50,000 worth of goods"
+        "ton",
+        "tons",
+        "tonne",
+        "tonnes",
+        "kg",
+        "kilogram",
+        "kilograms",
+        "worth",
+        "consignment",
+        "shipment",
+        "dollars",
     }
 )
 # "didn't hesitate to describe" asserts the description: negating these verbs does not negate their complement.
@@ -51,7 +63,20 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ in ("nsubj", "csubj"):
             return [child]
     if is_passive(verb):
+        if verb.lemma_.lower() in STATIVE_PASSIVES and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children
+        ):
+            # "Israel is opposed to French mediation", "Serb forces were engaged in ethnic cleansing":
+            # a state the subject is in, not an act done to it
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            auxes = [c for c in verb.children if c.dep_ == "auxpass"]  # the parser hung it on "is"
+            return subjects or [c for a in auxes for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
         return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        # "the PKK issued a declaration demanding that ...": the document speaks for who issued it
+        owner = verb.head.head
+        if verb.head.dep_ == "dobj" and owner.pos_ == "VERB":
+            return subject_tokens(owner, depth + 1)
     controller = _object_controller(verb)
     if controller is not None:
         return [controller]
@@ -77,6 +102,12 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+# Participles that read as a state of their subject after "be": "is opposed to", "were engaged in".
+STATIVE_PASSIVES = frozenset({"oppose", "engage"})
+# Nouns for documents and statements that speak for whoever issues them.
+DOCUMENT_NOUNS = frozenset(
+    "declaration statement communique letter resolution note message memorandum appeal ultimatum".split()
+)
 # Verbs whose object does the act of their complement: "urged Seoul to resume talks", "called on Schiff to
 # resign", "accused Obama of trying to undermine ...".
 OBJECT_CONTROL = frozenset(
@@ -86,6 +117,40 @@ OBJECT_CONTROL = frozenset(
 ACCUSING = frozenset(
     "accuse charge blame suspect criticize criticise condemn fault praise thank credit".split()
 )
+
+
+# Verbs whose clause content is the subject's own words or resolve: "Japan said it had halted aid", "the
+# rebels announced they would return the weapons", "Syria says it is willing to withdraw".
+REPORTING_VERBS = frozenset(
+    "say tell announce state declare confirm add insist stress reiterate reaffirm promise pledge vow warn "
+    "threaten indicate signal acknowledge admit claim decide agree conclude reply respond explain".split()
+)
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+
+
+def speaker_of_pronoun(verb: Token, subject: Token) -> Token | None:
+    """The reporting verb whose subject a pronoun subject of `verb` stands for: in "Japan said it had
+    halted aid" the one who halted is the one who said so. None unless `verb`'s clause (through coordinated
+    and infinitive verbs) is the content (ccomp) of a reporting verb, or the pronoun is no subject."""
+    if subject.lower_ not in SPEAKER_PRONOUNS or subject.pos_ != "PRON":
+        return None
+    clause = verb
+    for _ in range(4):
+        if clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+            clause = clause.head
+            continue
+        break
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    head = clause.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    # Inside quotation marks the speaker is "I" or "we" ("'He would defend his views,' Standefer said" is
+    # about someone else); in reported speech, "it", "they", "he" or "she".
+    low, high = sorted((subject.i, head.i))
+    quoted = any(t.is_quote for t in subject.doc[low:high])
+    first_person = subject.lower_ in ("i", "we")
+    return head if quoted == first_person else None
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -140,11 +205,15 @@ def prep_objects(tok: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the given prepositions under `tok` ("with Putin", "on North Korea")."""
     out = []
     for child in tok.children:
-        if child.dep_ in ("prep", "prt", "agent") and child.lower_ in preps:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ in preps:
             out += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ == "prt" and child.lower_ in preps:
             out += [c for c in tok.children if c.dep_ == "dobj"]
     return out
+
+
+# Nouns for a body of people sent somewhere: the people they are made of name the act too.
+GROUP_NOUNS = frozenset("mission team group delegation contingent unit detachment batch".split())
 
 
 def counted_noun(noun: Token) -> Token:
@@ -175,6 +244,8 @@ def object_lemmas(verb: Token, entry_preps: frozenset[str]) -> set[str]:
             counted = counted_noun(n)
             lemmas.add(counted.lemma_.lower())
             lemmas.add(counted.lower_)
+            if n.lemma_.lower() in GROUP_NOUNS:  # "a mission of observers", "a team of inspectors"
+                lemmas.update(p.lemma_.lower() for p in prep_objects(n, frozenset({"of"})))
             lemmas.update(c.lemma_.lower() for c in counted.children if c.dep_ in ("compound", "amod"))
     return lemmas
 

@@ -29,8 +29,6 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import clauses, evidence, location, nominal, timing
-from crosswire.events.codebook import Codebook
-from crosswire.events.lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.events.participants import (
     GROUP_ROLES,
     OPPOSING_NOUNS,
@@ -41,7 +39,9 @@ from crosswire.events.participants import (
 )
 from crosswire.events.status import act_status, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.codebook import Codebook
+from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import (
     FACT_STATUSES,
     Actor,
@@ -142,6 +142,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         owned = control.kind in ("refusal", "intent") and _proposal_object(verb) is not None
         if complement is not None and not owned:
             return _code_control(ctx, sent, verb, control, complement)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in WILLING_WORDS:
+        return _code_willing(ctx, sent, verb)
     if verb.dep_ == "xcomp" and _proposal_object(verb.head) is not None:
         return []  # the act only proposed ("offer to co-host") is not reported as done
     head_control = lexicon.controls.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
@@ -149,7 +151,7 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []
     entry = clauses.match_verb(verb, lexicon)
     if entry is None:
-        return []
+        return _statement_noun_content(ctx, sent, verb)
     code, rule = entry.code, entry.id
     if rule.startswith(DERIVED_RULE) and not _simple_clause(verb):
         return []  # a derived pattern is only trusted in the sentence's main clause (see _simple_clause)
@@ -279,6 +281,38 @@ def _simple_clause(verb: Token) -> bool:
 REPORTING_LEMMAS = frozenset("say tell announce state declare add note confirm write claim report".split())
 
 
+# "is willing to withdraw", "ready to contribute troops": an expressed readiness is an intent (03).
+WILLING_WORDS = frozenset({"willing", "ready", "prepared", "eager", "determined"})
+# Roots whose act a promise or readiness can be about (cooperation, aid, yielding, meeting, support).
+INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+# Verbs with no entry of their own that, promised, still yield something: "said it would allow the return".
+PERMIT_VERBS = frozenset({"allow", "permit", "let"})
+
+
+def _code_willing(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+    """ "Syria says it is willing to withdraw its troops" (035), "France is ready to contribute troops"
+    (033): readiness to do an act of the intent roots, coded as an intent from the one who is ready."""
+    intent = ctx.lexicon.controls.get("promise")
+    inner = clauses.match_verb(verb, ctx.lexicon)
+    adjective = verb.head
+    holder = adjective.head if adjective.dep_ == "acomp" else None
+    if inner is not None and inner.code.startswith("03"):
+        intent = ControlEntry(id="intent.willing", kind="intent", default=inner.code)  # already an intent
+    if intent is None or inner is None or inner.code[:2] not in INTENT_ROOTS | {"03"} or holder is None:
+        return []
+    if holder.tag_ not in ("VBZ", "VBP"):
+        return []  # "the fact that he was willing to fly to Singapore": the author's reading of the past
+    if holder.dep_ not in ("ROOT", "ccomp", "conj"):
+        return []
+    if clauses.is_negated(holder) or clauses.is_negated(verb):
+        return []  # "not willing to withdraw" is no promise; a refusal is coded by its own words
+    code = intent.code_for(inner.code)
+    if code is None:
+        return []
+    ctx.consumed.add(verb.i)
+    return _assemble(ctx, sent, holder, inner, code, f"intent.willing+{inner.id}", None, complement=verb)
+
+
 DEMAND_MODALS = frozenset({"must", "should"})
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "\u2019ll", "shall"})
 OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
@@ -317,7 +351,69 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         ctx.consumed.add(content.i)
         rule = f"statement.would+{inner.id}"
         return _assemble(ctx, sent, verb, inner, threat_code, rule, "threatened", complement=content)
+    intent = ctx.lexicon.controls.get("promise")
+    permits = inner is None and content.lemma_.lower() in PERMIT_VERBS
+    if aux & FUTURE_MODALS and intent is not None and (permits or (inner and inner.code[:2] in INTENT_ROOTS)):
+        # "the RUF announced it will return weapons", "Iraq said it would allow the return of inspectors":
+        # the speaker's own future act, announced, is an intent (03); another's is only a forecast.
+        speaker = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
+        own = subjects[0].lower_ in OWN_SUBJECTS or any(
+            same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
+        )
+        promised = intent.code_for(inner.code if inner is not None else None)
+        if not own or promised is None or content.i < verb.i:
+            return None  # (a quotation before its cue was coded, as planned, when the reading reached it)
+        ctx.consumed.add(content.i)
+        base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=promised)
+        targets, _ = syntactic_targets(ctx.index, content, base, None)
+        return _assemble(
+            ctx, sent, verb, base, promised, f"statement.will+{base.id}", None, given_targets=targets
+        )
     return None
+
+
+# Nouns for what is said, whose that-clause is the content: "issued a stern reminder to Iraq that it must".
+STATEMENT_NOUNS = frozenset("reminder warning statement declaration message call demand appeal".split())
+ISSUING_VERBS = frozenset("issue deliver send give make reiterate repeat renew".split())
+
+
+def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+    """ "Chirac issued a stern reminder to Iraq that it must cooperate": a statement named by a noun whose
+    clause says someone must act demands it of them (a pronoun there is the one the statement went to)."""
+    if verb.lemma_.lower() not in ISSUING_VERBS:
+        return []
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    if noun is None:
+        return []
+    content = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+        ),
+        None,
+    )
+    if content is None or clauses.is_negated(content):
+        return []
+    aux = {a.lower_ for a in content.children if a.dep_ == "aux"}
+    subjects = clauses.subject_tokens(content)
+    if not aux & DEMAND_MODALS or not subjects:
+        return []
+    demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
+    if not demanded and subjects[0].lower_ in ("it", "they"):
+        addressees = clauses.prep_objects(verb, frozenset({"to"})) + clauses.prep_objects(
+            noun, frozenset({"to"})
+        )
+        demanded = [a for t in addressees for a in ctx.index.resolve_all(t)]
+    if not demanded:
+        return []
+    inner = clauses.match_verb(content, ctx.lexicon)
+    control = ctx.lexicon.controls.get("demand")
+    code = (control.code_for(inner.code if inner else None) if control else None) or "100"
+    entry = VerbEntry(id="statement.noun-must", lemma=verb.lemma_, code=code)
+    ctx.consumed.add(content.i)
+    return _assemble(ctx, sent, verb, entry, code, "statement.noun-must", None, given_targets=demanded)
 
 
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
@@ -413,7 +509,13 @@ def _assemble(
     if code[:2] in REPORTING_ROOTS and any(s.lemma_.lower() in TEXT_NOUNS for s in subjects):
         return []  # "BuzzFeed's report claimed that ...": a text reports; the act it reports is coded itself
     sources = [a for s in subjects for a in index.resolve_all(s)]
+    if not sources and len(subjects) == 1:
+        sources = _speaker_sources(ctx, verb, subjects[0])
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
+    if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
+        # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
+        # attack whose doers the sentence does not name; coded as such, with no country guessed for them
+        sources = [EventActor(name="unidentified attackers", code="UAF")]
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
@@ -542,6 +644,45 @@ def _assemble(
     return events
 
 
+# Nouns for an attack or its weapon that stand where its doer would: "a roadside bombing killed".
+ATTACK_NOUNS = frozenset(
+    "bombing bomb blast explosion device attack ambush airstrike air strike shelling shell rocket mortar "
+    "missile grenade mine landmine gunfire shooting raid bomber".split()
+)
+KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
+
+
+def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
+    """A killing or wounding done by an attack or a weapon, its doer unnamed: the subject (or the passive's
+    "by" agent) is an attack noun, or a passive without agent says "in a bombing"."""
+    if verb.lemma_.lower() not in KILLING_VERBS:
+        return False
+    if subjects:
+        return all(s.lemma_.lower() in ATTACK_NOUNS for s in subjects)
+    if not clauses.is_passive(verb):
+        return False
+    means = clauses.prep_objects(verb, frozenset({"in", "by"}))
+    return any(m.lemma_.lower() in ATTACK_NOUNS for m in means)
+
+
+def _speaker_sources(ctx: _Article, verb: Token, subject: Token) -> list[EventActor]:
+    """The actor a pronoun subject stands for when its clause is what that actor says: "Japan said it had
+    halted aid", "the rebels said they would meet". "it" is a state or body, "he"/"she" a person."""
+    head = clauses.speaker_of_pronoun(verb, subject)
+    if head is None:
+        return []
+    speakers = [a for s in clauses.subject_tokens(head) for a in ctx.index.resolve_all(s)]
+
+    def person(actor: EventActor) -> bool:
+        return ctx.index.kinds.get(actor.actor_id or "", ("", ""))[0] == "person"
+
+    if subject.lower_ == "it":
+        return [a for a in speakers if not person(a)]
+    if subject.lower_ in ("he", "she", "i"):
+        return [a for a in speakers if person(a)]
+    return speakers
+
+
 NOT_ACTOR_ENTITIES = frozenset(
     {
         "DATE",
@@ -577,11 +718,13 @@ def _can_use_force(actor: EventActor) -> bool:
     code = actor.code or ""
     if not code:
         return False
+    if code.startswith("IMG"):
+        return True  # an international militarized group ("IMGMUSALQ", al-Qaeda)
     country = country_of(actor)
     role = code[3:6] if country else code[:3]
     if country and not role:
         return True
-    return role in ARMED_ROLES
+    return role in ARMED_ROLES or (bool(country) and code[6:9] in ARMED_ROLES - {"GOV"})
 
 
 def _person_words(doc) -> set[str]:

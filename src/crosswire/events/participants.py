@@ -10,14 +10,13 @@ base instead, with no actor id: a country's name, alias or demonym, or an organi
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events import clauses
+from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_roles import ROLE_WORDS
-from crosswire.nlp.kb import KnowledgeBase
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # Groups an event may be done by, beyond the actor layer's titles: "protesters", "students", "Kurds".
@@ -67,42 +66,20 @@ CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
 # "Seoul's offer", "North Korean officials".
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Heads of a CAMEO code that give an actor no country of its own: roles ("GOV" for an unnamed government)
+# and the inter- and non-governmental organisations. An armed group (IMG) stands as its own side, as a
+# country does; a company (MNC) does too, except as the country of a name (`_country_of_name`).
+NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
+
+
+# Nouns for people who follow someone: a group of that person's country, not the person.
+FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
 
 def country_of(actor: EventActor) -> str | None:
     """The three-letter country part of a CAMEO actor code ("PRKGOV" -> "PRK"); None for bare roles."""
     code = actor.code or ""
-    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in _ROLE_CODES else None
-
-
-# CAMEO codes that are roles, not countries, when they open a code ("GOV", "MIL" for an unnamed government).
-_ROLE_CODES = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "JUD",
-        "SPY",
-        "MED",
-        "EDU",
-        "BUS",
-        "CRM",
-        "CVL",
-        "ELI",
-        "LAB",
-        "LEG",
-        "REF",
-        "HLH",
-        "AGR",
-        "IGO",
-        "NGO",
-        "UAF",
-        "RAD",
-    }
-)
+    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NO_SIDE else None
 
 
 def same_actor(a: EventActor, b: EventActor) -> bool:
@@ -148,17 +125,51 @@ class ActorIndex:
             tok = tok.head.head  # "Pyongyang, which rejected ...": the relative clause's noun
         actor = self.by_token.get(tok.i)
         if actor is not None:
-            return self.event_actor(actor)
+            found = self.event_actor(actor)
+            return found if found.code else self._uncoded(actor, found)
         if tok.ent_type_ in CODED_ENTITY_LABELS:
             return self.entity_actor(tok)
+        if tok.pos_ == "PROPN" and not tok.ent_type_:
+            return self._unlabelled_name(tok)
+        return None
+
+    def _unlabelled_name(self, tok: Token) -> EventActor | None:
+        """A proper name the parser gave no entity label ("the pro-Iranian Hizbollah group", "Ibo
+        elders"): a country or people's name of the knowledge base, else a body or armed group of the
+        Phoenix-derived names (companies left out). The whole run of proper nouns must match."""
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head is not head:
+            head = head.head
+        words = [
+            t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+        ]
+        text = " ".join(t.text for t in [*words, head] if t.i <= head.i)
+        if len(text) < 3:
+            return None
+        match = self.kb.lookup_country(text)
+        if match is not None and match.via in ("name", "alias", "demonym"):
+            return EventActor(name=match.country.name, code=match.country.cameo)
+        code = derived_actor_codes().get(text.lower())
+        if code and code[:3] != "MNC" and len(code) > 3:
+            return EventActor(name=text, code=code)
         return None
 
     def resolve(self, tok: Token) -> EventActor | None:
         """The actor a noun phrase stands for: its head, else a modifier naming a state, person or body,
         else a group named through its country ("Rwandan rebels", "the Albanians of southern Serbia")."""
         found = self.direct(tok)
+        if found is not None and tok.ent_type_ == "NORP" and len(found.code or "") == 3:
+            # "the Albanians of southern Serbia", "ethnic Albanians demonstrated in Serbia": a people's
+            # minority is coded by the country it lives in
+            home = self._country_in(tok, deep=True)
+            if home is None and any(c.lower_ == "ethnic" for c in tok.children):
+                home = self._place_of_act(tok)
+            if home is not None and home != country_of(found):
+                return self._group(tok, home)
         if found is not None:
             return self._with_country(tok, found)
+        if tok.lemma_.lower() in FOLLOWER_NOUNS:
+            return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
         if (
@@ -169,16 +180,72 @@ class ActorIndex:
             # "a GOP insider", "a former Justice Department prosecutor", "a Trump adviser": someone near the
             # body or person the modifier names, or once of it, does not speak for it
             return None
-        for child in tok.lefts:
+        # The nearest modifier that names someone decides ("Osama bin Laden's al-Qaeda network" is
+        # al-Qaeda's); one that names no one coded gives way to a farther one that does.
+        uncoded: EventActor | None = None
+        for child in reversed(list(tok.lefts)):
             if child.dep_ in MODIFIER_DEPS:
                 found = self.direct(child) or (self.resolve(child) if child.dep_ == "compound" else None)
                 if found is not None and self._someone_of(tok, child, found):
                     return None
+                if found is not None and not found.code:
+                    uncoded = uncoded or found
+                    continue
                 if found is not None:
                     if tok.lemma_.lower() in GROUP_ROLES and country_of(found) and not found.actor_id:
                         return self._group(tok, country_of(found))
+                    if (
+                        len(found.code or "") == 3
+                        and country_of(found)
+                        and not found.actor_id
+                        and child.dep_ != "poss"
+                        and tok.tag_ == "NNS"
+                        and people_noun(tok)
+                        and child.i == tok.i - 1 - sum(1 for c in tok.lefts if c.i > child.i)
+                    ):
+                        # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
+                        name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+                        return EventActor(name=name, code=found.code)
+                    role = found.code or ""
+                    if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
+                        # "seven opposition parties in Nepal": a role whose country the head phrase names
+                        country = self._country_in(tok, deep=True)
+                        if country is not None and role[:3] not in ("IGO", "NGO"):
+                            return EventActor(name=found.name, code=country + role)
                     return found
-        return self.group_actor(tok)
+        return self.group_actor(tok) or uncoded
+
+    def _uncoded(self, actor: Actor, found: EventActor) -> EventActor:
+        """An actor the actor layer named but could not code ("UNITA", "the International Labour
+        Organization", "Benin" taken for a person): its name in the knowledge base or the dictionary of
+        names derived from Phoenix."""
+        name = actor.name.strip().removeprefix("the ").removeprefix("The ")
+        code = None
+        if actor.kind != "person":
+            org = self.kb.organisation(name)
+            code = org.code if org is not None else None
+        if code is None:
+            match = self.kb.lookup_country(name)
+            if match is not None and match.via in ("name", "alias"):
+                return EventActor(name=match.country.name, code=match.country.cameo, actor_id=found.actor_id)
+        if code is None and actor.kind != "person":
+            derived = derived_actor_codes().get(name.lower())
+            code = derived if derived and derived[:3] != "MNC" else None
+        return found if code is None else EventActor(name=found.name, code=code, actor_id=found.actor_id)
+
+    def _followers(self, tok: Token) -> EventActor | None:
+        """ "supporters of former President Ben Bella", "Trump supporters": a group of the leader's
+        country (civilians), never the leader."""
+        owners = [c for c in tok.lefts if c.dep_ in ("compound", "poss")]
+        owners += clauses.prep_objects(tok, frozenset({"of"}))
+        for owner in owners:
+            found = self.direct(owner)
+            found = self._with_country(owner, found) if found is not None else None
+            country = country_of(found) if found is not None else None
+            if country:
+                name = " ".join(t.text for t in tok.subtree if t.dep_ != "det" and t.i >= tok.left_edge.i)
+                return EventActor(name=name[:80], code=country + "CVL")
+        return None
 
     def _someone_of(self, tok: Token, owner: Token, found: EventActor) -> bool:
         """ "Christie's aides", "Mr. Christie's lieutenant governor": a person-role noun owned by a person
@@ -197,8 +264,8 @@ class ActorIndex:
         match = self.kb.lookup_country(text)
         if match is not None:
             return match.country.cameo if match.via != "capital" else None
-        code = _derived_names().get(text.lower().strip())
-        return code if code and len(code) == 3 and code.isalpha() and code not in _ROLE_CODES else None
+        code = derived_actor_codes().get(text.lower().strip())
+        return code if code and len(code) == 3 and code.isalpha() and code not in NO_SIDE else None
 
     def _with_country(self, tok: Token, found: EventActor) -> EventActor:
         """A person or body coded by role only ("GOV") gets the country its own phrase or the dictionary of
@@ -206,6 +273,11 @@ class ActorIndex:
         code = found.code or ""
         if country_of(found) or code[:3] in ("IGO", "NGO", "MNC"):
             return found
+        body = self._body_in(tok)
+        if body is not None and code[:3] in ("", "GOV", "MIL"):
+            # "U.N. Secretary-General Kofi Annan", "Arab League Secretary General Chadli Klibi": an
+            # officer of an international or non-governmental body acts for it
+            return EventActor(name=found.name, code=body, actor_id=found.actor_id)
         named = _country_of_name(found.name)
         if (
             named not in self.countries
@@ -218,6 +290,22 @@ class ActorIndex:
             return found
         return EventActor(name=found.name, code=country + code[:3], actor_id=found.actor_id)
 
+    def _body_in(self, tok: Token) -> str | None:
+        """The code of an international or non-governmental body the phrase before the head names."""
+        for left in tok.lefts:
+            if left.dep_ not in MODIFIER_DEPS:
+                continue
+            for t in left.subtree:
+                if t.i >= tok.i or t.ent_type_ not in ("ORG", "GPE"):
+                    continue
+                found = self.by_token.get(t.i)
+                code = (found.codes[0] if found is not None and found.codes else None) or (
+                    (self.entity_actor(t) or EventActor(name="", code=None)).code
+                )
+                if code and code[:3] in ("IGO", "NGO"):
+                    return code
+        return None
+
     def _country_in(self, tok: Token, deep: bool) -> str | None:
         """The country a noun phrase's own modifiers name: "Rwandan", "Sudan's", "Mozambique", "in Nepal"."""
         # The phrase before the head, however nested: "British Defence Secretary Tom King".
@@ -225,7 +313,12 @@ class ActorIndex:
             if left.dep_ not in MODIFIER_DEPS:
                 continue
             for t in left.subtree:
-                if t.dep_ == "poss" or t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("ADJ", "PROPN"):
+                if (
+                    t.dep_ == "poss"
+                    or t.ent_type_ in ("GPE", "NORP")
+                    or t.pos_ in ("ADJ", "PROPN")
+                    or t.is_title  # "Croat forces": a capitalised people's name tagged NOUN
+                ):
                     for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
                         code = self.country_code(text)
                         if code is not None:
@@ -239,6 +332,20 @@ class ActorIndex:
                         code = self.country_code(_entity_text(self.doc, pobj))
                         if code is not None:
                             return code
+        return None
+
+    def _place_of_act(self, tok: Token) -> str | None:
+        """The country named by an "in" phrase of the verb `tok` is the subject of."""
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTITY_NOUNS:
+            tok = tok.head.head  # "hundreds of ethnic Albanians demonstrated in Serbia"
+        verb = tok.head
+        if tok.dep_ not in ("nsubj", "nsubjpass") or verb is tok:
+            return None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC"):
+                        return self.country_code(_entity_text(self.doc, pobj))
         return None
 
     def _group(self, tok: Token, country: str | None) -> EventActor | None:
@@ -312,10 +419,13 @@ class ActorIndex:
                     found = EventActor(name=text, code=code)
         elif label == "ORG":
             org = self.kb.organisation(text)
+            match = self.kb.lookup_country(text) if org is None else None
             if org is not None:
                 found = EventActor(name=org.name, code=org.code)
+            elif match is not None and match.via in ("name", "alias") and not text.isupper():
+                found = EventActor(name=match.country.name, code=match.country.cameo)  # "Mozambique" as ORG
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
-            code = _derived_names().get(text.lower().removeprefix("the "))
+            code = derived_actor_codes().get(text.lower().removeprefix("the "))
             namesake = (
                 code is not None
                 and label == "PERSON"
@@ -347,23 +457,20 @@ class ActorIndex:
         return out
 
 
-@lru_cache(maxsize=1)
-def _derived_names() -> dict[str, str]:
-    """Actor names -> codes derived from the Phoenix actor dictionaries (tools/derive_actor_names.py)."""
-    path = resources.files("crosswire").joinpath("data/actor_names_derived.tsv")
-    if not path.is_file():
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, code = line.partition("\t")
-            out[name] = code
-    return out
+PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "man", "men")
+PEOPLE_NOUNS = frozenset("elder people folk force troop youth official crew family tribe clan".split())
+
+
+def people_noun(tok: Token) -> bool:
+    """Whether a plural noun names people ("elders", "doctors", "officials", "operatives"), not things
+    ("elections", "missiles"): a plain test on its ending, for naming the group it heads."""
+    lemma = tok.lemma_.lower()
+    return lemma in PEOPLE_NOUNS or lemma.endswith(PEOPLE_ENDINGS)
 
 
 def _country_of_name(name: str | None) -> str | None:
-    code = _derived_names().get((name or "").lower())
-    return code[:3] if code and code[:3] not in _ROLE_CODES and code[:3] not in ("MNC",) else None
+    code = derived_actor_codes().get((name or "").lower())
+    return code[:3] if code and code[:3] not in NO_SIDE and code[:3] != "MNC" else None
 
 
 def _entity_text(doc: Doc, tok: Token) -> str:

@@ -112,6 +112,8 @@ def _own_marker(tok: Token) -> Status | None:
     """A marker on the act's own clause: its auxiliaries, a conditional mark, a question, progressive."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
+    if tok.tag_ == "VBN" and not any(c.lower_ == "have" for c in aux):
+        words -= {"'d", "\u2019d"}  # "he'd spoken" is "he had spoken": past, not a conditional
     if words & FUTURE_AUX:
         return Status("planned", marker=next(iter(words & FUTURE_AUX)))
     if words & POSSIBLE_AUX:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events import clauses
-from crosswire.events.lexicon import VerbEntry
-from crosswire.events.participants import ActorIndex, country_of
+from crosswire.events.participants import GROUP_ROLES, ActorIndex, country_of, people_noun
+from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor, Place
 
 # Prepositions whose object is where an act happened, not whom it was aimed at.
@@ -23,8 +23,11 @@ def syntactic_targets(
     objects = clauses.object_tokens(verb)
     heads = [verb] + ([complement] if complement is not None else [])
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
+    later: list[Token] = []  # tried after all the others
+    # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")
+    aid = AID_PREPS if entry.code[:2] in ("03", "07") else frozenset()
     for head in heads:
-        candidates += clauses.prep_objects(head, entry.target_preps)
+        candidates += clauses.prep_objects(head, entry.target_preps | aid)
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         for obj in clauses.object_tokens(head):
@@ -34,13 +37,30 @@ def syntactic_targets(
             # ("sanctions on Iran" are aimed at Iran: only cooperative acts' objects take "on" as a topic)
             topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
             candidates += clauses.prep_objects(obj, entry.target_preps - topic)
+            # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
+            # for Romania"; last of all the "of" noun itself ("allow the return of U.N. inspectors")
+            for inner in clauses.prep_objects(obj, frozenset({"of"})):
+                candidates += clauses.prep_objects(inner, (entry.target_preps - topic) | aid)
+                later.append(inner)
     # "McCain's concern on Mitchell's show": a show's host is where words were said, not whom they address
     candidates = [c for c in candidates if c.lemma_.lower() not in SHOW_NOUNS]
     if complement is not None:
         candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
+    for head in heads:
+        # "allowed United Nations planes to land": the parser made the one allowed the subject of the
+        # infinitive, not the verb's object
+        for clause in head.children:
+            if clause.dep_ in ("ccomp", "xcomp") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+            ):
+                candidates += [c for c in clause.children if c.dep_ == "nsubj"]
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
     for tok in candidates:
         found = index.resolve_all(tok)
+        if found:
+            return found, True
+    for tok in later:
+        found = [a for a in index.resolve_all(tok) if a.code]
         if found:
             return found, True
     for tok in owned:
@@ -59,6 +79,7 @@ OTHERS_ACTS = frozenset(
     "assaults strike strikes hacking meddling interference massacre crackdown abuse abuses".split()
 )
 SHOW_NOUNS = frozenset("show program programme podcast broadcast interview column segment".split())
+AID_PREPS = frozenset({"for", "to"})
 
 
 def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
@@ -68,6 +89,8 @@ def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
     found = index.resolve_all(noun)
     if not found or any(c.dep_ == "poss" for c in noun.children):
         return found
+    if noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in GROUP_ROLES or people_noun(noun)):
+        return [a for a in found if a.code]  # "killed three Iraqi civilians", "met U.N. envoys": the people
     return [a for a in found if country_of(a) and len(a.code or "") == 3]
 
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.kb import KnowledgeBase, Org
 from crosswire.nlp.dateline import dateline_tokens
-from crosswire.nlp.kb import KnowledgeBase, Org
 
 # Head nouns of titles and descriptions -> CAMEO role. CAMEO has no code for analysts or think tanks; the
 # Phoenix agents file puts scholars, experts and research institutions under EDU, and so does crosswire.

@@ -13,7 +13,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.kb import KnowledgeBase, Person, fold
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Actor, Article
 from crosswire.nlp.actor_context import (
     CountryContext,
@@ -44,7 +45,6 @@ from crosswire.nlp.actor_roles import (
 )
 from crosswire.nlp.coref import PersonMention, Sentences, resolve_pronouns, surname_owner
 from crosswire.nlp.dateline import credit_lines, dateline_tokens
-from crosswire.nlp.kb import KnowledgeBase, Person, fold
 from crosswire.nlp.runtime import doc_text
 
 

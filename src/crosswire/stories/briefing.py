@@ -25,8 +25,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from crosswire.events.codebook import Codebook
 from crosswire.events.merge import merge_events
+from crosswire.knowledge.codebook import Codebook
+from crosswire.knowledge.months import MONTH_NAMES
 from crosswire.model import (
     FACT_STATUSES,
     Analysis,
@@ -37,7 +38,7 @@ from crosswire.model import (
     Fact,
 )
 from crosswire.stories.align import actor_key
-from crosswire.stories.phrases import MONTHS, STATUS_WORDS, readable_date, statement
+from crosswire.stories.phrases import STATUS_WORDS, readable_date, statement
 from crosswire.stories.positions import content_line
 from crosswire.stories.wire import Dependence
 
@@ -142,7 +143,7 @@ def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
         day = date.fromisoformat((event.date or "")[:10])
     except ValueError:
         return False
-    month = MONTHS[day.month - 1][:3]
+    month = MONTH_NAMES[day.month - 1][:3]
     written = re.compile(rf"\b(?:{month}[a-z]*\.?\s+{day.day}\b|{day.day}(?:st|nd|rd|th)?\s+{month})", re.I)
     texts = [str(s.get("text") or "") for s in counted]
     return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from crosswire.knowledge.months import MONTH_NAMES
+
 # code -> (past, base, gerund)
 VERBS: dict[str, tuple[str, str, str]] = {
     # 01 make public statement
@@ -246,10 +248,11 @@ STATUS_WORDS = {
     "hypothetical": "speculated",
     "demanded": "called for",
     "denied": "denied",
-    "negated": "denied",
+    # A report that the act did not happen ("Kim has not traveled to Russia up to now", written before the
+    # summit) is no denial by anyone: it says what the outlet saw when it wrote.
+    "negated": "said it had not happened",
 }
 _OPTIONAL = re.compile(r"\[([^\]]*)\]")
-MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def verb_phrase(code: str, form: str, target: str | None) -> str:
@@ -272,9 +275,9 @@ def readable_date(iso: str | None, precision: str | None) -> str | None:
     except ValueError:
         return None
     if precision == "day":
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
     if precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
+        return f"{MONTH_NAMES[day.month - 1]} {day.year}"
     if precision == "year":
         return str(day.year)
     return None

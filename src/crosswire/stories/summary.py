@@ -110,7 +110,7 @@ def situation_summary(
 
 def _main_mentions(analysis: Analysis, main: set[str]) -> list[tuple[int, int]]:
     """Offsets of every mention (names, titles, pronouns the article resolved) of a main actor."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for actor in analysis.actors:
         key = actor_key(actor.codes[0] if actor.codes else None, actor.name, actor.country)
         if key in main and not actor.anonymous:

@@ -20,8 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from crosswire.events.petrarch.dictionaries import read_actors, read_agents
-from crosswire.nlp.kb_records import (  # re-exported: the public names stay importable from kb
+from crosswire.knowledge.kb_records import (  # re-exported: the public names stay importable from kb
     _CONTINENTS,
     CodeSpan,
     Country,
@@ -34,6 +33,7 @@ from crosswire.nlp.kb_records import (  # re-exported: the public names stay imp
     is_acronym,
     romanisation_variants,
 )
+from crosswire.knowledge.petrarch.dictionaries import read_actors, read_agents
 
 __all__ = [
     "CodeSpan",
@@ -297,7 +297,7 @@ class KnowledgeBase:
 
     def load_petrarch_dir(self, directory: str | Path) -> list[str]:
         """Load every `*actors*.txt` and `*agents*.txt` in a PETRARCH dictionary folder (the CLI's --actors),
-        read by `crosswire.events.petrarch.dictionaries`. Returns the readers' warnings (malformed entries
+        read by `crosswire.knowledge.petrarch.dictionaries`. Returns the readers' warnings (malformed entries
         skipped, each naming its file and line)."""
 
         directory = Path(directory)

@@ -1,0 +1,145 @@
+"""Classes of general political event language the coder covers (issue #15, PLOVER goals): reported
+speech, readiness, light verbs, groups named through their country. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_events_extract import code
+
+
+def roots(events, root: str):
+    return [e for e in events if e.cameo.startswith(root)]
+
+
+def test_a_pronoun_in_reported_speech_is_the_speaker() -> None:
+    halted = roots(code("Norway said on Friday it had suspended military aid to Chad."), "16")
+    assert halted and halted[0].source.code == "NOR" and halted[0].target.code == "TCD"
+    # Inside quotation marks "he" is someone else; "I" and "we" are the speaker.
+    assert not [e for e in code('"He will visit Chad," the Norwegian minister said.') if e.cameo == "042"]
+    assert roots(code('"We apologize to Chad," Norway said in a statement.'), "055")
+
+
+def test_an_announced_own_act_is_an_intent() -> None:
+    events = code("Chile announced it will return the seized equipment to Peru.")
+    intents = roots(events, "03")
+    assert intents and intents[0].source.code == "CHL" and intents[0].status == "happened"
+    # another's future act is a forecast, not the speaker's intent
+    assert not roots(code("Chile said Peru will return the seized equipment."), "03")
+    assert not roots(code("Chile said it would not return the seized equipment."), "03")
+
+
+def test_readiness_to_act_is_an_intent() -> None:
+    ready = roots(code("Ghana is ready to provide aid to Liberia, the minister said."), "03")
+    assert ready and ready[0].source.code == "GHA"
+    assert roots(code("Syria says it is willing to withdraw its troops from Lebanon."), "03")
+    # a past readiness read by the author is no reported intent
+    assert not roots(code("The fact that he was willing to fly to Chile shows his resolve."), "03")
+
+
+def test_bodies_the_actor_layer_leaves_uncoded_are_coded_by_name() -> None:
+    refused = roots(code("UNITA refused to release the captured observers."), "12")
+    assert refused and refused[0].source.code.endswith("REB")
+    demanded = roots(code("The European Community demanded the withdrawal of Serbian forces."), "10")
+    assert demanded and demanded[0].source.code.startswith("IGO")
+
+
+def test_officers_of_international_bodies_act_for_them() -> None:
+    events = code("U.N. Secretary-General Kofi Annan met Iraqi officials in Baghdad on Monday.")
+    assert [e for e in roots(events, "04") if (e.source.code or "").startswith("IGO")]
+
+
+def test_minorities_are_coded_by_the_country_they_live_in() -> None:
+    events = code("Hundreds of ethnic Albanians demonstrated in Serbia on Tuesday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("SRB")]
+    events = code("The Albanians of southern Serbia protested against the new law.")
+    assert all(not (e.source.code or "").startswith("ALB") for e in events)
+
+
+def test_a_role_group_gets_the_country_its_phrase_names() -> None:
+    events = code("Seven opposition parties in Nepal organized a general strike on Monday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("NPL")]
+    events = code("Rebels in the Ivory Coast blocked roads on Tuesday.")
+    assert [e for e in roots(events, "14") if (e.source.code or "").startswith("CIV")]
+
+
+def test_peoples_and_unlabelled_groups_are_coded() -> None:
+    demanded = roots(code("Igbo traditional elders have demanded the release of the detained chiefs."), "10")
+    assert demanded and demanded[0].source.code.startswith("NGA")
+    assert "elders" in demanded[0].source.name
+    events = code("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon on Monday.")
+    assert [e for e in roots(events, "087") if (e.source.code or "").startswith("LBN")]
+
+
+def test_light_verbs_with_event_nouns() -> None:
+    welcome = roots(
+        code("President Keita gave a warm welcome on Monday to Ghanaian President Mahama."), "043"
+    )
+    assert welcome and welcome[0].target.code.startswith("GHA")
+    suspension = roots(code("Portugal announced a suspension of air links with Angola on Friday."), "16")
+    assert suspension and suspension[0].target.code == "AGO"
+    assert roots(code("Kenya's high court opened an inquiry into the killings on Tuesday."), "09")
+    banned = roots(code("Peruvian police prevented a demonstration by students in Lima."), "172")
+    assert banned and banned[0].source.code.startswith("PER")
+
+
+def test_a_state_the_subject_is_in() -> None:
+    opposed = roots(code("Chile is opposed to Peruvian mediation in the border dispute."), "12")
+    assert opposed and opposed[0].source.code == "CHL" and opposed[0].target.code == "PER"
+    assert not roots(code("Chile is opposed to the new mining law."), "12")  # no party opposed named
+
+
+def test_upgraded_ties_and_received_observers() -> None:
+    ties = roots(code("Chile and Bolivia have upgraded their diplomatic ties to ambassadorial level."), "05")
+    assert {e.source.code for e in ties} == {"CHL", "BOL"}
+    observers = roots(code("Bolivia received a mission of observers from the OSCE on Monday."), "086")
+    assert observers and observers[0].source.code == "BOL"
+
+
+def test_a_document_speaks_for_who_issued_it() -> None:
+    events = code("The Tamil Tigers issued a declaration demanding that Sri Lanka free its prisoners.")
+    assert [e for e in roots(events, "10") if e.target and e.target.code == "LKA"]
+
+
+def test_a_statement_noun_whose_clause_says_someone_must_act() -> None:
+    events = code("Chile issued a stern reminder to Peru that it must respect the border treaty.")
+    demands = roots(events, "10")
+    assert demands and demands[0].source.code == "CHL" and demands[0].target.code == "PER"
+
+
+def test_announced_future_boycott_is_a_threat() -> None:
+    events = code("Bolivian leaders said they would boycott all official contact with Chile.")
+    threats = roots(events, "13")
+    assert threats and threats[0].source.code.startswith("BOL") and threats[0].target.code == "CHL"
+
+
+def test_measured_aid_and_permission_given_to_someone_named() -> None:
+    aid = roots(code("Swiss doctors handed over 700 kg of medicine to the Red Cross in Ghana."), "07")
+    assert aid and aid[0].source.code.startswith("CHE")
+    refused = roots(code("UNITA refused to allow United Nations planes to land in Huambo."), "12")
+    assert refused and refused[0].target.code.startswith("IGO")
+
+
+def test_attacks_whose_doers_are_not_named() -> None:
+    killed = roots(code("Four Malian soldiers were killed in a roadside bombing near Gao on Sunday."), "18")
+    assert killed and killed[0].source.code == "UAF" and killed[0].target.code.startswith("MLI")
+    bombed = roots(code("A car bomb killed two Nigerian policemen in Maiduguri."), "18")
+    assert bombed and bombed[0].source.name == "unidentified attackers"
+    assert not roots(code("Two Nigerian students were killed in a car crash in Lagos."), "18")
+
+
+def test_supporters_are_a_group_of_their_leaders_country() -> None:
+    events = roots(
+        code("About 200 supporters of former President Ahmed Ben Bella blocked roads in Algiers."), "14"
+    )
+    assert events and events[0].source.code == "DZACVL" and "supporters" in events[0].source.name
+
+
+def test_titles_with_central_asian_and_balkan_demonyms() -> None:
+    events = roots(
+        code("Kyrgyz Prime Minister Nikolai Tanaev received observers from the OSCE on Monday."), "086"
+    )
+    assert events and events[0].source.code.startswith("KGZ")
+    events = roots(code("Afghan rebel leaders met U.N. envoys in Peshawar on Friday."), "04")
+    assert [e for e in events if e.source.code == "AFGREB"]
+    assert roots(code("Croat forces shelled Bosnian positions near Mostar."), "19")[0].target.code.startswith(
+        "BIH"
+    )
