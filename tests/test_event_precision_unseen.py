@@ -198,3 +198,19 @@ def test_a_plan_or_letter_does_not_appeal_and_should_be_is_an_opinion() -> None:
     events = code("Senator Smith said that the next director should be a career prosecutor.")
     assert not roots(events, "10")
     assert roots(code("Russia said on Tuesday that Sudan must return the captured helicopter."), "10")
+
+
+def test_a_participle_does_not_carry_its_heads_meaning_to_what_it_governs() -> None:
+    text = "The ministry said that Mr. Lopez agreed with the report, saying he had raised the same concerns."
+    assert status_of(text, "raised")[0] == "happened"
+
+
+def test_whom_one_accuses_or_offers_something_is_a_party() -> None:
+    assert not roots(code("Senator Smith lashed out on Friday, accusing the billionaire of lying."), "112")
+    assert not roots(code("We offered the prime minister a private meeting, Senator Smith said."), "03")
+
+
+def test_confirming_nominations_is_a_vote_and_a_passive_needs_its_patient() -> None:
+    assert not roots(code("The Peruvian Congress confirmed two cabinet nominations on Friday."), "01")
+    events = code("He bought the weapons legally, despite having been investigated by Peruvian police.")
+    assert not roots(events, "09")

@@ -188,6 +188,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
         return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if code.startswith("01") and lemma == "confirm" and any(o.lemma_.lower() in VOTED_ON for o in objects):
+        return []  # "the Senate confirmed two cabinet nominations": a vote, not a statement
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         code, rule = "111", f"{rule}:out"  # "called out House Speaker John Boehner": criticism
     if code.startswith("12") and any(t.lemma_.lower() == "comment" for o in objects for t in o.subtree):
@@ -218,6 +220,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
 
 
+# What a legislature confirms by vote.
+VOTED_ON = frozenset("nomination nominations nominee nominees appointment appointments treaty".split())
 # Objects that make "met" a matter of reaching a mark, not a meeting.
 NOT_MET = frozenset(
     "standard standards requirement requirements criterion criteria goal goals target targets deadline "
@@ -563,6 +567,13 @@ def _assemble(
             targets, syntactic = [named], True
     if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
+    if (
+        not targets
+        and not code.startswith("01")
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return []  # "despite having been investigated by the FBI": the one acted on is in another clause
     if not targets and (code == "175" or verb.lemma_.lower() == "prosecute"):
         return []  # repression or prosecution of no one named: "trying to quell the furor", "prosecuted a war"
     if not targets and rule.endswith("+bare") and code[:2] in ("02", "03") and len(sources) < 2:
@@ -774,6 +785,11 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
     objects = [
         o for h in heads for o in clauses.object_tokens(h) + clauses.prep_objects(h, entry.target_preps)
     ]
+    objects += [c for c in verb.children if c.dep_ == "dative"]  # "offered the prime minister a meeting"
+    if verb.lemma_.lower() in PERSON_OBJECT_VERBS and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children
+    ):
+        return True  # "accusing the billionaire of ...": whom one accuses or urges is always a party
     for obj in objects:
         if obj.lower_ in PARTY_PRONOUNS:
             return True
@@ -798,6 +814,10 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
     return False
 
 
+# Verbs whose direct object is always a party: "accused the billionaire", "urged the companies".
+PERSON_OBJECT_VERBS = frozenset(
+    "accuse blame sue urge implore exhort beseech congratulate thank invite summon indict convict".split()
+)
 # Nouns for people or bodies an act can be aimed at, when the actor layer codes no one for them.
 PARTY_NOUNS = frozenset(
     (

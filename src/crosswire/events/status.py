@@ -269,7 +269,7 @@ def act_status(trigger: Token) -> Status:
             break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
         # does a participle ("rejected the proposal, urging ..." is no denied appeal).
-        governing = (tok.dep_ != "conj" and not participle) or governing
+        governing = False if participle else (tok.dep_ != "conj" or governing)
         via = tok.dep_
         tok = governor
     if _is_question(trigger):
