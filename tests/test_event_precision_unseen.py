@@ -214,3 +214,29 @@ def test_confirming_nominations_is_a_vote_and_a_passive_needs_its_patient() -> N
     assert not roots(code("The Peruvian Congress confirmed two cabinet nominations on Friday."), "01")
     events = code("He bought the weapons legally, despite having been investigated by Peruvian police.")
     assert not roots(events, "09")
+
+
+def test_imperatives_are_demands() -> None:
+    assert status_of('"Call off this summit now," Senator Smith tweeted.', "Call")[0] == "demanded"
+
+
+def test_one_private_person_of_a_country_is_not_the_state() -> None:
+    events = code("An American dentist killed Cecil, a lion beloved in Zimbabwe, in 2015.")
+    assert not [e for e in events if (e.source.code or "") == "USA"]
+
+
+def test_relatives_former_aides_and_stances_are_not_the_actors_they_name() -> None:
+    events = code("Mr. Lopez, the president's son, met with Chilean officials in June.")
+    assert not [e for e in events if (e.source.code or "").endswith("GOV") and e.source.name == "Lopez"]
+    events = code("Mr. Ramos criticized a former Lopez aide for leaking the memo.")
+    assert not [e for e in events if e.target and (e.target.code or "").endswith("GOV")]
+    events = code("Ms. Lopez criticized her sister's opposition to the new law.")
+    assert not [e for e in events if e.target and (e.target.code or "").endswith("OPP")]
+
+
+def test_things_handed_over_and_offices_left_are_no_acts_on_anyone() -> None:
+    assert not roots(
+        code("Mr. Lopez handed over his messages to several committees investigating Chile."), "06"
+    )
+    assert not roots(code("Mr. Lopez stepped down when President Ramos left office in January."), "16")
+    assert not roots(code("Chile offered a tentative prediction that Peru would prevail."), "03")

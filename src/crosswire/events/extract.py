@@ -188,6 +188,19 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
         return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if code == "063" and not any(ctx.index.resolve(o) is not None for o in objects):
+        return []  # "handed over Twitter messages to the committees": things handed over, no one extradited
+    if code == "161" and any(
+        o.lemma_.lower() == "office" and not any(c.dep_ in ("compound", "det", "poss") for c in o.children)
+        for o in objects
+    ):
+        return []  # "when Obama left office": a term ended, no mission closed
+    if (
+        code.startswith("01")
+        and lemma == "report"
+        and not any((a.code or "") for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s))
+    ):
+        return []  # "a segment reporting that ...", "reported by Fox": the news reports, an uncoded reporter
     if code.startswith("01") and lemma == "confirm" and any(o.lemma_.lower() in VOTED_ON for o in objects):
         return []  # "the Senate confirmed two cabinet nominations": a vote, not a statement
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
@@ -231,7 +244,10 @@ NOT_MET = frozenset(
 # Objects that make an offer or promise hostile: "offered an ultimatum", "promised retaliation".
 HOSTILE_OFFERS = frozenset(
     "ultimatum threat threats warning warnings retaliation revenge criticism critique critiques rebuke "
-    "condemnation denunciation complaint complaints objection objections attack attacks resistance".split()
+    "condemnation denunciation complaint complaints objection objections attack attacks resistance "
+    # words offered are no cooperation either: "offered a tentative prediction", "would not offer details"
+    "prediction predictions forecast assessment view views opinion opinions explanation explanations "
+    "detail details comment comments thought thoughts remark remarks testimony evidence".split()
 )
 
 
@@ -882,7 +898,7 @@ SHOW_WORDS = frozenset({"interview", "show", "program", "programme", "podcast", 
 # Texts that "say", "claim" or "call for" things: their words are reported, they do not act.
 TEXT_NOUNS = frozenset(
     "report article story column editorial op-ed headline broadcast documentary book memo tweet post plan "
-    "proposal bill budget legislation resolution letter petition".split()
+    "proposal bill budget legislation resolution letter petition segment".split()
 )
 
 

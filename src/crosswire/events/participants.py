@@ -46,7 +46,7 @@ SPEAKS_FOR_NOUNS = frozenset(
 )
 ASSOCIATE_NOUNS = frozenset(
     "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
-    "donor employee appointee nominee".split()
+    "donor employee appointee nominee colleague colleagues son daughter".split()
 )
 # Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
 OPPOSING_NOUNS = frozenset(
@@ -54,6 +54,7 @@ OPPOSING_NOUNS = frozenset(
     "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
     "mother father brother sister cousin child widow friend".split()
 )
+KIN_NOUNS = frozenset("son daughter wife husband brother sister father mother nephew niece cousin".split())
 # People described by a body they stand near or work for privately: not that body's voice.
 OUTSIDE_NOUNS = frozenset(
     "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
@@ -121,6 +122,11 @@ class ActorIndex:
 
     def direct(self, tok: Token) -> EventActor | None:
         """The actor this very token names (its mention or its named entity), without looking at modifiers."""
+        if any(
+            c.dep_ == "appos" and (c.lemma_.lower() in KIN_NOUNS or c.lower_ in ("jr", "jr."))
+            for c in tok.children
+        ):
+            return None  # "Mr. Trump, the president's son": a relative, not the person the name resolved to
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Pyongyang, which rejected ...": the relative clause's noun
         actor = self.by_token.get(tok.i)
@@ -166,6 +172,12 @@ class ActorIndex:
                 home = self._place_of_act(tok)
             if home is not None and home != country_of(found):
                 return self._group(tok, home)
+        if (
+            found is not None
+            and self.kinds.get(found.actor_id or "", ("", ""))[0] == "anonymous"
+            and any(c.dep_ == "amod" and c.lower_ in FORMER_MODIFIERS for c in tok.children)
+        ):
+            return None  # "a former Clinton aide": described by an office no longer held
         if found is not None:
             return self._with_country(tok, found)
         if tok.lemma_.lower() in FOLLOWER_NOUNS:
@@ -206,6 +218,15 @@ class ActorIndex:
                         # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
                         name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
                         return EventActor(name=name, code=found.code)
+                    if (
+                        len(found.code or "") == 3
+                        and country_of(found)
+                        and not found.actor_id
+                        and child.dep_ != "poss"
+                        and tok.tag_ == "NN"
+                        and people_noun(tok)
+                    ):
+                        return None  # "an American dentist killed a lion": one private person, not the state
                     role = found.code or ""
                     if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
@@ -362,6 +383,12 @@ class ActorIndex:
         ("Ivory Coast rebels", "Turkish police", "Thousands of Iraqi Kurds", "students throughout Indonesia")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if any(c.dep_ == "amod" and c.lower_ in FORMER_MODIFIERS for c in tok.children):
+            return None  # "a former Clinton aide": no longer of the government
+        if tok.lemma_.lower() == "opposition" and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children
+        ):
+            return None  # "her sister's opposition to same-sex marriage": a stance, not the opposition
         if tok.lower_ in QUANTITY_NOUNS or tok.lemma_.lower() in QUANTITY_NOUNS:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
