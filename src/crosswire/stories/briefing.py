@@ -112,6 +112,19 @@ def _overall_status(reports: Sequence[str]) -> str:
     return max(found, key=lambda s: (found[s], s)) if found else "happened"
 
 
+def _wording(event: Event, status: str) -> str:
+    """The form the statement takes. A "denied" act whose reports only negate it was denied by nobody:
+    "Trump avoids condemning Russia" says he did not condemn it, "cannot allow Clinton to become
+    president" that he might not; only a report of a denial or refusal reads "denied"."""
+    if status != "denied" or any(m.status == "denied" for m in event.mentions):
+        return status
+    moods = {m.status or "happened" for m in event.mentions if m.negated}
+    if not moods or moods <= FACT_STATUSES:
+        return "negated"
+    mood = "planned" if "planned" in moods else "demanded" if "demanded" in moods else "hypothetical"
+    return f"negated-{mood}"
+
+
 def _counted_texts(sentences: Sequence[dict[str, Any]]) -> list[str]:
     return [str(s.get("text") or "") for s in sentences if s.get("counted")] or [
         str(s.get("text") or "") for s in sentences
@@ -188,7 +201,7 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
     when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
     source_name = str(source["name"]) if source else None
     target_name = str(target["name"]) if target else None
-    text = statement(source_name, event.cameo, target_name, status, place, when)
+    text = statement(source_name, event.cameo, target_name, _wording(event, status), place, when)
     if status in FACT_STATUSES and source_name and clean_name(source):
         said = content_line(event.cameo, source_name, target_name, _counted_texts(sentences))
         text = said or text  # "North Korea demanded the suspension of joint military exercises"

@@ -239,6 +239,9 @@ STATUS_FORMS = {
     "demanded": ("base", "{s} was urged to {v}"),
     "denied": ("gerund", "{s} denied {v}"),
     "negated": ("base", "{s} did not {v}"),
+    "negated-planned": ("base", "{s} is not expected to {v}"),
+    "negated-hypothetical": ("base", "{s} might not {v}"),
+    "negated-demanded": ("base", "{s} was urged not to {v}"),
 }
 # The word an outlet's report gets next to its name when it does not report the act as happened.
 STATUS_WORDS = {
