@@ -240,3 +240,11 @@ def test_things_handed_over_and_offices_left_are_no_acts_on_anyone() -> None:
     )
     assert not roots(code("Mr. Lopez stepped down when President Ramos left office in January."), "16")
     assert not roots(code("Chile offered a tentative prediction that Peru would prevail."), "03")
+
+
+def test_an_act_only_called_for_and_a_city_named_group() -> None:
+    assert not roots(code("Senator Smith issued a call for President Ramos to resign on Sunday."), "08")
+    events = code(
+        "The Lima group sent the statement demanding that the organization withdraw its resolution."
+    )
+    assert not [e for e in events if (e.source.code or "") == "PER"]

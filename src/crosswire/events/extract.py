@@ -146,6 +146,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return _code_willing(ctx, sent, verb)
     if verb.dep_ == "xcomp" and _proposal_object(verb.head) is not None:
         return []  # the act only proposed ("offer to co-host") is not reported as done
+    if (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in PROPOSAL_NOUNS for c in verb.head.children)
+    ):
+        return []  # "issued a call for Obama to resign": the act is only called for, by someone else's lips
     head_control = lexicon.controls.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if head_control is not None and head_control.kind != "modal" and verb.head.i in ctx.consumed:
         return []
@@ -825,6 +831,8 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         # media", "congressional queries": a party described rather than named
         if any(w.lemma_.lower() in PARTY_NOUNS or w.lower_ in PARTY_NOUNS for w in words):
             return True
+        if obj.dep_ == "dative" and obj.lemma_.lower() in GROUP_ROLES:
+            return True  # "offered the prime minister a private meeting"
         if any(c.dep_ == "amod" and c.lower_ in PARTY_ADJECTIVES for c in obj.children):
             return True
     return False

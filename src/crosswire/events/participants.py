@@ -197,6 +197,12 @@ class ActorIndex:
         uncoded: EventActor | None = None
         for child in reversed(list(tok.lefts)):
             if child.dep_ in MODIFIER_DEPS:
+                if (
+                    child.ent_type_ == "GPE"
+                    and child.dep_ == "compound"
+                    and self.kb.lookup_country(_entity_text(self.doc, child)) is None
+                ):
+                    continue  # "the St. Louis group": a city names where a group is from, not its state
                 found = self.direct(child) or (self.resolve(child) if child.dep_ == "compound" else None)
                 if found is not None and self._someone_of(tok, child, found):
                     return None
