@@ -248,3 +248,9 @@ def test_an_act_only_called_for_and_a_city_named_group() -> None:
         "The Lima group sent the statement demanding that the organization withdraw its resolution."
     )
     assert not [e for e in events if (e.source.code or "") == "PER"]
+
+
+def test_promises_that_something_will_be_and_words_offered_are_no_undertakings() -> None:
+    assert not roots(code("Mr. Lopez promised that Chile would pay for the new road."), "03")
+    assert not roots(code("Mr. Lopez spent an hour offering his musings on the utility of wheels."), "03")
+    assert not roots(code("Chile would not comment on the remarks Mr. Lopez offered on Monday."), "03")

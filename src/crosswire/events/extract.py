@@ -223,6 +223,14 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []  # "went on Twitter to weigh in": to comment, not to consider a policy
     if code.startswith("03") and any(o.lemma_.lower() in HOSTILE_OFFERS for o in objects):
         return []  # "offered Trump an ultimatum": no cooperation is offered
+    if code.startswith("03") and verb.dep_ == "relcl" and verb.head.lemma_.lower() in HOSTILE_OFFERS:
+        return []  # "the remarks he offered"
+    if (
+        code.startswith("03")
+        and lemma in ("promise", "pledge", "vow", "offer")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return []  # "promising that Mexico would pay for the wall": a forecast or claim, not an undertaking
     if code == "030" and lemma in ("agree", "concur") and _opinion_clause(verb):
         code, rule = "019", f"{rule}:opinion"  # "agreed that the charges were serious": accord, no agreement
     topic: list[Token] = []
@@ -253,7 +261,8 @@ HOSTILE_OFFERS = frozenset(
     "condemnation denunciation complaint complaints objection objections attack attacks resistance "
     # words offered are no cooperation either: "offered a tentative prediction", "would not offer details"
     "prediction predictions forecast assessment view views opinion opinions explanation explanations "
-    "detail details comment comments thought thoughts remark remarks testimony evidence".split()
+    "detail details comment comments thought thoughts remark remarks testimony evidence musing musings "
+    "reflection reflections observation observations anecdote anecdotes theory theories excuse excuses".split()
 )
 
 
