@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire import model
 from crosswire.knowledge.kb import KnowledgeBase
+from crosswire.knowledge.quote_cues import ANONYMOUS_HEADS
 from crosswire.nlp.actor_roles import is_hyphen_modifier
 from crosswire.nlp.dateline import dateline_tokens
-from crosswire.nlp.quote_cues import ANONYMOUS_HEADS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Relations through which a participle or infinitive cue inherits its subject: "..., adding that ...".

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crosswire.knowledge.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
 from crosswire.nlp.quote_content import own_clause
-from crosswire.nlp.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
 from crosswire.nlp.runtime import doc_text
 
 _NEGATIONS = frozenset("not n't never no".split())

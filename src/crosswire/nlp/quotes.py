@@ -5,7 +5,7 @@ Two passes over one parse, no re-parsing:
    attributed to the nearest speech cue in its clause, to the subject of the clause a colon ends, to the
    quote it continues, or to the subject of the sentence before it. Short quoted names and titles
    ("Alliance 19-1" drill, the "Great Disruptor") are skipped.
-2. Reported speech starts from the cues (`quote_cues`): each cue's content comes from the parse
+2. Reported speech starts from the cues (`knowledge/quote_cues.py`): each cue's content comes from the parse
    (`quote_content`); content holding a quoted fragment is a mixed quote.
 Speakers are resolved in `quote_speakers`; a cue inside another cue's content ("KCNA reported that Kim
 told Putin that ...") records the outer speaker as `reported_via`.
@@ -21,9 +21,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from crosswire import model
+from crosswire.knowledge.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
-from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
 from crosswire.nlp.quote_frame import (
     clause_frame,
     colon_speaker,
