@@ -143,3 +143,13 @@ def test_titles_with_central_asian_and_balkan_demonyms() -> None:
     assert roots(code("Croat forces shelled Bosnian positions near Mostar."), "19")[0].target.code.startswith(
         "BIH"
     )
+
+
+def test_a_body_meeting_alone_meets_no_one_named_later() -> None:
+    events = code("Israel's Cabinet met Sunday and decided to ban candidates from the group Hamas.")
+    assert not [e for e in roots(events, "04") if e.target is not None]
+
+
+def test_an_announced_act_with_unless_is_an_ultimatum() -> None:
+    events = code("Ghana announced that it will withdraw its troops from Togo unless the rebels disarm.")
+    assert [e for e in roots(events, "139") if e.source.code == "GHA"]

@@ -259,7 +259,7 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         own = subjects[0].lower_ in OWN_SUBJECTS or any(
             same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
         )
-        threat_code = threat.code_for(inner.code)
+        threat_code = "139" if _unless(content) else threat.code_for(inner.code)
         if not own or threat_code is None:
             return None
         ctx.consumed.add(content.i)
@@ -277,6 +277,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         code = intent.code_for(inner.code if inner is not None else None)
         if not own or code is None or content.i < verb.i:
             return None  # (a quotation before its cue was coded, as planned, when the reading reached it)
+        if _unless(content):
+            code = "139"  # "will withdraw its force from Chad unless ...": an ultimatum
         ctx.consumed.add(content.i)
         base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=code)
         targets, _ = syntactic_targets(ctx.index, content, base, None)
@@ -328,6 +330,11 @@ def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Even
     entry = VerbEntry(id="statement.noun-must", lemma=verb.lemma_, code=code)
     ctx.consumed.add(content.i)
     return _assemble(ctx, sent, verb, entry, code, "statement.noun-must", None, given_targets=demanded)
+
+
+def _unless(content: Token) -> bool:
+    """ "... will withdraw its force unless the rebels disarm": an act announced on a condition."""
+    return any(m.lower_ == "unless" for c in content.children if c.dep_ == "advcl" for m in c.children)
 
 
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
@@ -450,7 +457,10 @@ def _assemble(
         if code in PLACE_TARGET_CODES:
             targets = destination(index, ctx.places, verb, entry, sources)
             syntactic = bool(targets)
-        if not targets and not (entry.symmetric and len(sources) > 1):
+        names_other_side = bool(clauses.object_tokens(verb) or clauses.prep_objects(verb, entry.target_preps))
+        if not targets and (not entry.symmetric or names_other_side):
+            # (a meeting with no other side in its clause, "Israel's Cabinet met Sunday and ...", is the
+            # body's own meeting, not one with whoever the sentence names next; "to meet with him" guesses)
             after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
             targets = fallback_target(index, verb, after, sources)
     if not targets and given_targets is None and code[:2] in ("10", "11"):
