@@ -153,3 +153,14 @@ def test_a_body_meeting_alone_meets_no_one_named_later() -> None:
 def test_an_announced_act_with_unless_is_an_ultimatum() -> None:
     events = code("Ghana announced that it will withdraw its troops from Togo unless the rebels disarm.")
     assert [e for e in roots(events, "139") if e.source.code == "GHA"]
+
+
+def test_what_is_answered_names_who_made_it() -> None:
+    events = roots(
+        code("Rebels in Chad dismissed an appeal from President Deby to lay down their arms."), "12"
+    )
+    assert events and events[0].target is not None and "Deby" in events[0].target.name
+    opposed = roots(
+        code("Israel is opposed to French mediation in the talks with Syria, an aide said."), "12"
+    )
+    assert opposed and opposed[0].source.code == "ISR" and opposed[0].target.code == "FRA"

@@ -34,7 +34,10 @@ def syntactic_targets(
             # "offered dirt on Hillary Clinton": what an object is about is not whom the act is aimed at
             # ("sanctions on Iran" are aimed at Iran: only cooperative acts' objects take "on" as a topic)
             topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
-            candidates += clauses.prep_objects(obj, entry.target_preps - topic)
+            candidates += clauses.prep_objects(obj, (entry.target_preps - topic) | aid)
+            if obj.lemma_.lower() in OWNED_PROPOSALS:
+                # "dismissed an appeal from President Gbagbo": the one who made what is answered
+                candidates += clauses.prep_objects(obj, frozenset({"from", "by"}))
             # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
             # for Romania"; last of all the "of" noun itself ("allow the return of U.N. inspectors")
             for inner in clauses.prep_objects(obj, frozenset({"of"})):
@@ -68,6 +71,9 @@ def syntactic_targets(
 
 TOPIC_PREPS = frozenset({"on", "upon", "about"})
 AID_PREPS = frozenset({"for", "to"})
+OWNED_PROPOSALS = frozenset(
+    "appeal offer proposal invitation plan request demand call ultimatum overture initiative".split()
+)
 
 
 def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
