@@ -4,7 +4,7 @@ The corpus is real news: the three seeds and BASIL articles from ../shared/eval/
 count, in the same run:
 - bare: `nlp.pipe` over the texts with the same pipeline crosswire loads (`runtime.load_nlp`), with
   `n_process` = cores;
-- analysis: `nlp.pipeline.analyze_articles` (parse, actors, times, places, quotes, tone, events,
+- analysis: `crosswire.analysis.analyze_articles` (parse, actors, times, places, quotes, tone, events,
   5W1H) with `n_process` = cores (a process pool over chunks), parse cache cleared.
 Wall-clock seconds; the ratio analysis/bare is the cost of crosswire's analysis over parsing alone.
 

@@ -4,6 +4,7 @@ events from BASIL articles, for judging by hand.
     python benchmarks/event_audit.py sample [--articles 10] [--events 60] [--seed 15] > /tmp/audit.txt
     python benchmarks/event_audit.py sample --articles 24 --seed 21 --exclude-seeds 15 20  # a fresh draw
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
+    python benchmarks/event_audit.py rescore benchmarks/event_audit_judgements*.tsv  # what is still emitted
 
 `sample` picks `--articles` BASIL articles at random (fixed seed) from those the event benchmark does not
 read (benchmarks/events.py reads the first 60), codes them through the analysis layers, and prints a fixed
@@ -29,23 +30,42 @@ BASIL = HERE.parent.parent / "shared" / "eval" / "basil" / "articles.jsonl"
 SKIP_FIRST = 60  # benchmarks/events.py times the coder on the first BASIL articles
 
 
-def pick_articles(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
-    """`n` articles at random (seed `seed`) from those the event benchmark does not read, leaving out every
-    article an earlier draw (seeds `exclude_seeds`, any size up to MAX_DRAW) could have read: a fresh draw
-    for judging the coder on news no earlier round looked at."""
-    with open(BASIL, encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
-    pool = records[SKIP_FIRST:]
-    used = {
-        r["id"]
-        for old in exclude_seeds
-        for k in range(1, MAX_DRAW + 1)
-        for r in random.Random(old).sample(pool, k)
-    }
+def pick_articles(
+    n: int, seed: int, exclude_seeds: tuple[int, ...] = (), pool_name: str = "rest"
+) -> list[dict]:
+    """`n` articles at random (seed `seed`) from `pool_name`'s articles, leaving out every article an earlier
+    draw (seeds `exclude_seeds`) could have read: a fresh draw for judging the coder on news no earlier round
+    looked at. Pool "rest" is the articles the event benchmark does not read; pool "timed" is the first ones,
+    which the benchmarks only time (never read by a person), less those the dates check drew."""
+    pool = read_pool(pool_name)
+    used = set().union(*(read_by(old) for old in exclude_seeds)) if exclude_seeds else set()
     return random.Random(seed).sample([r for r in pool if r["id"] not in used], n)
 
 
-MAX_DRAW = 60  # the most articles an earlier round drew
+def read_pool(name: str) -> list[dict]:
+    with open(BASIL, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
+    if name == "rest":
+        return records[SKIP_FIRST:]
+    dated = {r["id"] for r in random.Random("dates").sample(records, 45)}  # benchmarks/event_dates.py's draw
+    return [r for r in records[:SKIP_FIRST] if r["id"] not in dated]
+
+
+def read_by(seed: int) -> set[str]:
+    """Ids of the articles the draw of `seed` read. Draws before FIRST_FRESH drew from the whole pool at a
+    size not recorded, so every size up to MAX_DRAW counts; later ones were fresh draws of a recorded size
+    that themselves left out all earlier seeds."""
+    if seed in FRESH_DRAWS:
+        n, first, pool_name = FRESH_DRAWS[seed]
+        return {r["id"] for r in pick_articles(n, seed, tuple(range(first, seed)), pool_name)}
+    pool = read_pool("rest")
+    return {r["id"] for k in range(1, MAX_DRAW + 1) for r in random.Random(seed).sample(pool, k)}
+
+
+MAX_DRAW = 60  # the most articles an early round drew
+# Fresh draws: seed -> (articles, first seed left out, pool). Seed 21 left out 15-20 but was itself excluded
+# as a plain draw until seed 22, which overlapped it: the exclusion now replays each draw as it was made.
+FRESH_DRAWS = {21: (24, 15, "rest"), 22: (20, 15, "rest"), 23: (20, 23, "timed")}
 
 
 def code(records: list[dict]) -> list[tuple[dict, object]]:
@@ -88,7 +108,7 @@ def event_key(rec: dict, event) -> str:
 
 def sample(args: argparse.Namespace) -> int:
     excluded = tuple(range(args.exclude_seeds[0], args.exclude_seeds[1] + 1)) if args.exclude_seeds else ()
-    records = pick_articles(args.articles, args.seed, excluded)
+    records = pick_articles(args.articles, args.seed, excluded, args.pool)
     coded = code(records)
     print(f"# {len(records)} BASIL articles (seed {args.seed}): {', '.join(r['id'] for r in records)}")
     print(f"# {len(coded)} events emitted; statuses {dict(Counter(e.status for _, e in coded))}")
@@ -115,13 +135,58 @@ def score_file(path: str | Path) -> tuple[int, int, Counter]:
     return right, len(verdicts), reasons
 
 
+def draw_args(path: str | Path) -> argparse.Namespace:
+    """The `sample` options a judgements file was drawn with (from its first line)."""
+    first = Path(path).read_text(encoding="utf-8").splitlines()[0]
+    words = first[first.index("sample") :].split("(")[0].split()
+    return build_parser().parse_args(words)
+
+
+def rescore(args: argparse.Namespace) -> int:
+    """Judged events the code still emits: the share right among them, and what the code no longer emits
+    (the articles are drawn and coded again exactly as the judgements file's sample was)."""
+    for path in args.judgements:
+        drawn = draw_args(path)
+        excluded = (
+            tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
+        )
+        records = pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
+        coded = code(records)
+        keys = {event_key(rec, e) for rec, e in coded}
+        verdicts = [
+            (parts[0], parts[1].strip())
+            for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+            for parts in [line.split("\t")]
+        ]
+        kept = [v for k, v in verdicts if k in keys]
+        # an event whose actor codes changed keeps its place and root: recoded, to be judged again
+        places = {k.rsplit(":", 2)[0]: k for k in keys}
+        recoded = [
+            (k, v, places[k.rsplit(":", 2)[0]])
+            for k, v in verdicts
+            if k not in keys and k.rsplit(":", 2)[0] in places
+        ]
+        gone = Counter(v for k, v in verdicts if k not in keys and k.rsplit(":", 2)[0] not in places)
+        right = sum(v == "ok" for v in kept)
+        print(
+            f"{path}: {right}/{len(kept)} = {right / max(1, len(kept)):.1%} of the judged events still emitted; "
+            f"recoded (actor codes changed): {len(recoded)}; "
+            f"no longer emitted: {gone['ok']} right, {gone['wrong']} wrong; "
+            f"{len(coded)} events in {len(records)} articles ({len(coded) / len(records):.1f} an article)"
+        )
+        for old, verdict, new in recoded:
+            print(f"    recoded {old} ({verdict}) -> {new}")
+    return 0
+
+
 def score(args: argparse.Namespace) -> int:
     right, total, reasons = score_file(args.judgements)
     print(f"{right}/{total} = {right / total:.1%} happened as coded; wrong by {dict(reasons)}")
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("sample")
@@ -135,10 +200,19 @@ def main(argv: list[str] | None = None) -> int:
         metavar=("FIRST", "LAST"),
         help="leave out earlier draws' articles",
     )
+    s.add_argument(
+        "--pool", choices=("rest", "timed"), default="rest", help="which BASIL articles to draw from"
+    )
     j = sub.add_parser("score")
     j.add_argument("judgements")
-    args = parser.parse_args(argv)
-    return sample(args) if args.command == "sample" else score(args)
+    r = sub.add_parser("rescore")
+    r.add_argument("judgements", nargs="+")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return {"sample": sample, "score": score, "rescore": rescore}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ from typing import Any
 
 
 def measure(basil: str, articles: int, sample: int, seed: str, places: int = 0) -> dict[str, Any]:
+    from crosswire.analysis import analyze_articles
     from crosswire.evaluation.sentiment_data import basil_article, read_basil
-    from crosswire.nlp.pipeline import analyze_articles
 
     records = read_basil(basil, None)
     chosen = random.Random(seed).sample(records, min(articles, len(records)))

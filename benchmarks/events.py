@@ -29,8 +29,8 @@ GOAL_OVERHEAD = 0.20
 
 def load_articles(limit: int) -> list:
     from crosswire.ingest.context import ReadContext
-    from crosswire.ingest.sources import SourceRegistry
     from crosswire.ingest.text import read_text
+    from crosswire.knowledge.sources import SourceRegistry
     from crosswire.model import Article
 
     articles = []

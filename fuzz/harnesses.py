@@ -26,9 +26,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from crosswire.events.petrarch.dictionaries import read_actors, read_agents, read_discards
-from crosswire.events.petrarch.text import DictionaryError
-from crosswire.events.petrarch.verbs import read_verbs
 from crosswire.ingest import IngestOptions, read_file
 from crosswire.ingest.context import ReadContext
 from crosswire.ingest.decode import declared_encoding, decode_bytes, detect_language
@@ -40,6 +37,9 @@ from crosswire.ingest.jsonl import read_jsonl
 from crosswire.ingest.manifest import load_manifest, split_front_matter
 from crosswire.ingest.text import read_text
 from crosswire.ingest.warc import read_warc
+from crosswire.knowledge.petrarch.dictionaries import read_actors, read_agents, read_discards
+from crosswire.knowledge.petrarch.text import DictionaryError
+from crosswire.knowledge.petrarch.verbs import read_verbs
 from crosswire.model import Article, Problem
 from crosswire.nlp import date_rules
 from crosswire.store import codec

@@ -15,8 +15,8 @@ from crosswire.nlp.runtime import parse
 def read_seed(path: Path) -> Article:
     """The seed as the plain-text reader produces it (its body, publication date, outlet)."""
     from crosswire.ingest.context import ReadContext
-    from crosswire.ingest.sources import SourceRegistry
     from crosswire.ingest.text import read_text
+    from crosswire.knowledge.sources import SourceRegistry
 
     context = ReadContext(sources=SourceRegistry.builtin(), source_path=str(path))
     return next(read_text(path, path.read_text(encoding="utf-8"), context))
@@ -306,3 +306,17 @@ def test_codes_follow_the_publication_date() -> None:
 def test_doc_from_other_text_is_rejected() -> None:
     with pytest.raises(ValueError, match="not parsed from article.text"):
         extract_actors(Article(text="Kim spoke."), parse("Moon spoke."))
+
+
+def test_civilian_generals_and_former_office_holders() -> None:
+    # "Attorney General" is a civilian office, not a military rank; a named former office holder is an elite
+    barr = named(actors_of("Attorney General William Barr released the report."), "William Barr")
+    assert barr.codes == ["GOV"]
+    smith = named(actors_of("Former Lima Mayor Juan Perez said he was worried."), "Juan Perez")
+    assert smith.codes and smith.codes[0].endswith("ELI") and smith.former
+
+
+def test_a_middle_name_does_not_hide_a_known_person() -> None:
+    article = Article(text="Donald John Trump took the oath.", published=datetime(2018, 5, 1))
+    trump = named(extract_actors(article, parse(article.text)), "Donald Trump")
+    assert trump.codes == ["USAGOV"]

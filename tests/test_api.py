@@ -252,7 +252,7 @@ def test_a_stage_missing_its_model_is_a_missing_dependency(tmp_path, corpus_dir,
 
 
 def test_as_crosswire_error_maps_store_errors_and_leaves_bugs_alone():
-    from crosswire.events.lexicon import LexiconError as EventLexiconError
+    from crosswire.knowledge.event_lexicon import LexiconError as EventLexiconError
     from crosswire.nlp.tone import LexiconError as ToneLexiconError
     from crosswire.store import StoreError as StoreLayerError
 

@@ -16,6 +16,8 @@ entry when that work is merged, so the list can only shrink.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -32,13 +34,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "crosswire.model",
             "crosswire.errors",
             "crosswire.version",
-            "crosswire.months",
             "crosswire.store.protocol",
         ),
     ),
+    ("knowledge", ("crosswire.knowledge",)),
     ("ingest", ("crosswire.ingest",)),
     ("nlp", ("crosswire.nlp",)),
     ("events", ("crosswire.events",)),
+    ("analysis", ("crosswire.analysis",)),
     ("store", ("crosswire.store",)),
     ("stories", ("crosswire.stories",)),
     ("outputs", ("crosswire.report", "crosswire.export", "crosswire.evaluation")),
@@ -60,14 +63,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 # Imports that run upwards today, with the work that turns them around.
-KNOWN_UPWARD = {
-    # nlp is below events (events read nlp's parses and knowledge base). The article pipeline composes
-    # the nlp extractors and the event coder, and the knowledge base reads PETRARCH actor dictionaries
-    # with events/petrarch's parser: issue #17 part 2 (knowledge layer below nlp and events, components
-    # in a registry) moves both.
-    ("crosswire.nlp.pipeline", "crosswire.events.extract"),
-    ("crosswire.nlp.kb", "crosswire.events.petrarch.dictionaries"),
-}
+KNOWN_UPWARD: set[tuple[str, str]] = set()
 
 # Cycles being broken by other work in progress (coordinator: delete each entry once it is merged).
 KNOWN_CYCLES: list[set[str]] = []
@@ -97,6 +93,7 @@ HEAVY = {
     "charset_normalizer": "encoding detection: only for undeclared non-UTF-8 bytes",
     "uvicorn": "the web server: crosswire serve only",
     "psutil": "process memory: only where measured",
+    "datasketch": "MinHash LSH: loads SciPy, used only for stories of more than 40 articles",
 }
 
 # crosswire modules that may be imported inside a function, by (importer, imported): each defers one
@@ -104,15 +101,18 @@ HEAVY = {
 DEFERRED = {
     ("crosswire", "crosswire.api"): "`import crosswire` stays cheap; crosswire.analyze loads the API on use",
     ("crosswire.corpus", "crosswire.store"): "SQLAlchemy only once a store is opened (crosswire --help)",
+    # The package hands out SqlStore and open_store on first use: ingest and the run modules name the
+    # Store protocol (store/protocol.py, whose import runs store/__init__.py) without loading SQLAlchemy.
+    ("crosswire.store", "crosswire.store.core"): "SQLAlchemy only once a store is opened",
+    ("crosswire.store", "crosswire.store.engine"): "SQLAlchemy only once a store is opened",
     ("crosswire.corpus", "crosswire.store.engine"): "SQLAlchemy only once a store is opened",
     ("crosswire.events.petrarch.spacy_tree", "crosswire.nlp.runtime"): "spaCy only to parse text",
     ("crosswire.events.code", "crosswire.events.petrarch.spacy_tree"): "spaCy only to parse text",
     ("crosswire.nlp.quotes", "crosswire.nlp.runtime"): "spaCy's pipeline only for the quotes evaluation",
     # `crosswire ingest`, `import crosswire.api` and the web server (whose worker process analyses)
     # load no spaCy, SciPy, Jinja2 or pyarrow: the step or task that needs one imports it.
-    ("crosswire.scale", "crosswire.nlp.pipeline"): "spaCy only in analysis tasks, not to read files",
+    ("crosswire.scale", "crosswire.analysis"): "spaCy only in analysis tasks, not to read files",
     ("crosswire.scale", "crosswire.nlp.runtime"): "spaCy only to empty the parse cache after an analysis ran",
-    ("crosswire.steps", "crosswire.nlp.pipeline"): "spaCy only when the nlp step runs",
     ("crosswire.steps", "crosswire.stories.build"): "SciPy and the embedding model only for stories",
     ("crosswire.steps", "crosswire.report.render"): "SciPy and Jinja2 only for the report",
     ("crosswire.steps", "crosswire.export"): "SciPy (the event model of stories/) only for the outputs",
@@ -126,9 +126,7 @@ DEFERRED = {
 }
 # Modules whose function-level crosswire imports are being reworked by other work in progress
 # (coordinator: delete each entry once it is merged and its imports are at the top).
-DEFERRED_MODULES_IN_PROGRESS = {
-    "crosswire.nlp.pipeline": "issue #17 part 2: components in a registry",
-}
+DEFERRED_MODULES_IN_PROGRESS: dict[str, str] = {}
 
 SQL_PACKAGES = {"sqlalchemy", "alembic", "psycopg", "psycopg2", "sqlite3"}
 STORE_INTERNALS = {"crosswire.store.schema", "crosswire.store.sql", "crosswire.store.engine"}
@@ -368,13 +366,6 @@ def test_no_store_or_corpus_is_typed_any():
 NOT_CROSSWIRE_ERRORS = {
     "StoryMoved": "a redirect the web app answers with 301, not an error",
     "BodyTooLarge": "raised into the ASGI app and caught by the same middleware (a 413), never seen outside",
-    # events/ is being reworked by the events helper (issue #17); coordinator: root these under
-    # CrosswireError (keeping ValueError) once that is merged.
-    "CodebookError": "events/codebook.py, in progress elsewhere",
-    "ParseError": "events/petrarch/parse.py, in progress elsewhere",
-    "CodingError": "events/petrarch/coder.py, in progress elsewhere",
-    "DictionaryError": "events/petrarch/text.py, in progress elsewhere",
-    "InputError": "events/code.py, in progress elsewhere",
 }
 
 
@@ -393,3 +384,14 @@ def test_every_error_crosswire_raises_has_one_root():
             if not issubclass(getattr(module, node.name), CrosswireError):
                 found.append(f"{name}.{node.name}({', '.join(bases)})")
     assert found == [], "errors outside the CrosswireError tree:\n" + "\n".join(found)
+
+
+def test_importing_the_api_loads_no_database_layer_and_no_parser():
+    # `import crosswire.api` (and so `crosswire ingest` and the web server's start) pays for SQLAlchemy
+    # only when a store opens and for spaCy only when text is analysed.
+    code = (
+        "import sys, crosswire.api;"
+        "print([m for m in ('sqlalchemy', 'alembic', 'spacy', 'crosswire.store.core') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -15,9 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from crosswire import run as api  # the run module holds the step lists analyze reads
+from crosswire.analysis import analyze_article
 from crosswire.model import Article
 from crosswire.nlp.limits import MAX_SENTENCE_TOKENS
-from crosswire.nlp.pipeline import analyze_article
 from crosswire.nlp.runtime import load_nlp, parse
 from crosswire.store import open_store
 from crosswire.web.app import create_app

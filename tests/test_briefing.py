@@ -12,7 +12,7 @@ from crosswire.stories.briefing import graph_edges, story_facts, timeline_facts
 from crosswire.stories.charts import timeline_svg
 from crosswire.stories.compare import compare_story, is_corroborated
 from crosswire.stories.phrases import statement, verb_phrase
-from crosswire.stories.positions import content_of
+from crosswire.stories.positions import content_line, content_of
 from crosswire.stories.wire import find_dependence
 from story_support import analysis, article, event
 
@@ -68,7 +68,8 @@ def test_two_independent_outlets_reporting_it_as_happened_corroborate_it() -> No
     (fact,) = facts
     assert fact.independent_outlets == ["Alpha", "Beta"] and is_corroborated(fact)
     assert fact.summary == "Kim Jong-un held talks with Vladimir Putin on 25 April 2019"
-    assert [r["reads"] for r in outlet_readings(fact)] == ["reported", "reported", "denied"]
+    # Gamma's report is no denial by anyone: it says the meeting had not happened when it wrote.
+    assert [r["reads"] for r in outlet_readings(fact)] == ["reported", "reported", "said it had not happened"]
     assert fact.first_reported == "2026-03-01" and fact.date == "2019-04-25"
 
 
@@ -132,6 +133,13 @@ def test_positions_read_what_is_demanded_offered_or_rejected() -> None:
         "12", "Pyongyang, which rejected Seoul's offer to co-host the anniversary event, blasted"
     ) == ("Seoul's offer to co-host the anniversary event")
     assert content_of("10", "if Pyongyang demands this issue in earnest") is None  # hedged and vague
+    # An infinitive is refused, a thing rejected.
+    assert content_line("12", "The aide", None, ["The aide refused to testify about the server."]) == (
+        "The aide refused to testify about the server"
+    )
+    assert content_line("12", "Seoul", None, ["Seoul rejected the offer of talks."]) == (
+        "Seoul rejected the offer of talks"
+    )
     texts = {
         "Alpha": "North Korea demanded the suspension of joint military exercises with South Korea.",
         "Beta": "At the talks on Friday, North Korea demanded the suspension of joint drills with South Korea.",
@@ -170,3 +178,15 @@ def test_timeline_chart_stacks_a_busy_day_and_keeps_labels_inside() -> None:
     height = int(re.search(r'viewBox="0 0 \d+ (\d+)"', svg).group(1))  # type: ignore[union-attr]
     assert height < 200  # fifty stacked dots would need 700
     assert 'text-anchor="start"' in svg and 'text-anchor="end"' in svg  # edge labels grow inwards
+
+
+def test_a_negated_act_reads_as_not_done_not_as_denied() -> None:
+    def summary(extra):
+        _, facts = _facts([("Alpha", "Kim Jong-un avoids visiting Russia.", [("visiting Russia", KIM, ("Russia", "RUS"), "042", extra)])])  # fmt: skip
+        return facts[0].summary
+
+    # Nobody denied anything: the report says the visit did not happen, or might not.
+    assert summary({"negated": True}) == "Kim Jong-un did not visit Russia"
+    assert summary({"negated": True, "status": "hypothetical"}) == "Kim Jong-un might not visit Russia"
+    # A report of a denial still reads as one.
+    assert summary({"status": "denied"}) == "Kim Jong-un denied visiting Russia"

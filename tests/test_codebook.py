@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from crosswire.events.codebook import Codebook, CodebookError, parent_codes
+from crosswire.knowledge.codebook import Codebook, CodebookError, parent_codes
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,8 @@ MONDAY = datetime(2019, 4, 29, 16, 26, tzinfo=KST)
 
 def read_seed(path: Path) -> Article:
     from crosswire.ingest.context import ReadContext
-    from crosswire.ingest.sources import SourceRegistry
     from crosswire.ingest.text import read_text
+    from crosswire.knowledge.sources import SourceRegistry
 
     context = ReadContext(sources=SourceRegistry.builtin(), source_path=str(path))
     return next(read_text(path, path.read_text(encoding="utf-8"), context))

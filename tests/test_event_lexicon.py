@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.events.codebook import Codebook
-from crosswire.events.lexicon import Lexicon, LexiconError, parse_lexicon
+from crosswire.knowledge.codebook import Codebook
+from crosswire.knowledge.event_lexicon import Lexicon, LexiconError, parse_lexicon
 
 REQUIRED_PHRASES = (
     "meet", "hold", "blast", "denounce", "reject", "impose", "demand", "urge", "call", "threaten", "agree",

@@ -35,7 +35,8 @@ def status_of(text: str, word: str) -> tuple[str, bool]:
         ("If Peru attacks, Chile would respond.", "attacks", ("hypothetical", False)),
         ("Chile wants to ask Peru about the border.", "ask", ("hypothetical", False)),
         ("Did Chile sign the pact with Peru?", "sign", ("hypothetical", False)),
-        ("Chile would sign the pact, officials said.", "sign", ("hypothetical", False)),
+        ("Chile would sign the pact, officials said.", "sign", ("planned", False)),  # reported future
+        ("Chile would sign the pact if asked.", "sign", ("hypothetical", False)),
         # demanded of someone
         ("Chile demanded that Peru withdraw its troops.", "withdraw", ("demanded", False)),
         ("Chile urged Peru to withdraw its troops.", "withdraw", ("demanded", False)),

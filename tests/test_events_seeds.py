@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.events.codebook import Codebook
 from crosswire.events.extract import extract_events
 from crosswire.events.merge import merge_events
+from crosswire.knowledge.codebook import Codebook
 from crosswire.model import Article, Event
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.dates import extract_times
@@ -20,8 +20,8 @@ from crosswire.nlp.runtime import parse
 
 def read_seed(path: Path) -> Article:
     from crosswire.ingest.context import ReadContext
-    from crosswire.ingest.sources import SourceRegistry
     from crosswire.ingest.text import read_text
+    from crosswire.knowledge.sources import SourceRegistry
 
     context = ReadContext(sources=SourceRegistry.builtin(), source_path=str(path))
     return next(read_text(path, path.read_text(encoding="utf-8"), context))

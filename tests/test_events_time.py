@@ -7,10 +7,11 @@ from datetime import date, datetime
 import pytest
 
 from crosswire.events.extract import extract_events
+from crosswire.knowledge.named_events import NamedEventBase
 from crosswire.model import Article, Event
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.dates import extract_times
-from crosswire.nlp.named_events import NamedEventBase, find_named_events
+from crosswire.nlp.named_events import find_named_events
 from crosswire.nlp.places import extract_places
 from crosswire.nlp.quotes import extract_quotes
 from crosswire.nlp.runtime import parse

@@ -18,10 +18,10 @@ if str(REPO_ROOT) not in sys.path:
 
 from fuzz.harnesses import TARGETS, _check_storable, _source_files, decode_date_input  # noqa: E402
 
-from crosswire.events.petrarch.text import DictionaryError  # noqa: E402
-from crosswire.events.petrarch.verbs import read_verbs  # noqa: E402
 from crosswire.ingest import IngestOptions, read_file  # noqa: E402
 from crosswire.ingest.manifest import load_manifest, split_front_matter  # noqa: E402
+from crosswire.knowledge.petrarch.text import DictionaryError  # noqa: E402
+from crosswire.knowledge.petrarch.verbs import read_verbs  # noqa: E402
 from crosswire.model import Article  # noqa: E402
 from crosswire.nlp.date_rules import resolve  # noqa: E402
 

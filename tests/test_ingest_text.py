@@ -14,8 +14,8 @@ from conftest import SEEDS
 from crosswire.ingest import textlines
 from crosswire.ingest.context import ReadContext
 from crosswire.ingest.manifest import load_manifest, lookup
-from crosswire.ingest.sources import SourceRegistry
 from crosswire.ingest.text import read_text
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Article
 
 KST = timezone(timedelta(hours=9))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.nlp.kb import KnowledgeBase
+from crosswire.knowledge.kb import KnowledgeBase
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,14 @@ import pytest
 
 from crosswire.events.code import InputError, code_records, main, read_jsonl
 from crosswire.events.petrarch.coder import CoderConfig, CodingError, code_tree
-from crosswire.events.petrarch.dictionaries import (
+from crosswire.events.petrarch.parse import ParseError, parse_treebank
+from crosswire.knowledge.petrarch.dictionaries import (
     Dictionaries,
     read_actors,
     read_agents,
     read_discards,
     read_verbs,
 )
-from crosswire.events.petrarch.parse import ParseError, parse_treebank
 
 ACTORS = """FREEDONIA [FRE]
 +FREEDONIAN

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from crosswire.events.petrarch.dictionaries import (
+from crosswire.knowledge.petrarch.dictionaries import (
     DictionaryError,
     load_dictionaries,
     read_actors,

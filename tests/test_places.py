@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.knowledge.gazetteer import pick_city, read_alias_table, resolve_name
 from crosswire.model import Article, Place
-from crosswire.nlp.places import extract_places, pick_city, read_alias_table, resolve_name
+from crosswire.nlp.places import extract_places
 from crosswire.nlp.runtime import parse
 from test_dates import read_seed
 

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS
 from crosswire import model
-from crosswire.nlp.pipeline import analyze_article
+from crosswire.analysis import analyze_article
 from crosswire.nlp.quote_marks import find_quoted_segments
 from crosswire.nlp.quotes import extract_quotes, load_nlp
 

@@ -15,8 +15,8 @@ import pytest
 
 from conftest import SEEDS
 from crosswire import model
+from crosswire.analysis import analyze_article
 from crosswire.ingest import iter_articles
-from crosswire.nlp.pipeline import analyze_article
 from crosswire.nlp.quotes import load_nlp
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from crosswire.analysis import analyze_articles
 from crosswire.api import analyze
-from crosswire.nlp.pipeline import analyze_articles
 from crosswire.report import write_report
 from crosswire.stories.build import stories_step, write_stories_output
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.ingest.sources import KINDS, SourceRegistry, host_of, name_key
+from crosswire.knowledge.sources import KINDS, SourceRegistry, host_of, name_key
 
 REGISTRY = SourceRegistry.builtin()
 

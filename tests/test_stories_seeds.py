@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.analysis import analyze_articles
 from crosswire.ingest.context import ReadContext
 from crosswire.ingest.manifest import ManifestEntry
-from crosswire.ingest.sources import SourceRegistry
 from crosswire.ingest.text import read_text
-from crosswire.nlp.pipeline import analyze_articles
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.stories.build import build_stories, story_record
 
 # The manifest a user would write: the Hankyoreh dump names its outlet (its contact line), the others do not.

@@ -150,8 +150,8 @@ def test_lexicon_errors_name_the_line() -> None:
 @pytest.fixture(scope="module")
 def japan_times(seeds_dir: Path) -> dict[str, Actor]:
     from crosswire.ingest.context import ReadContext
-    from crosswire.ingest.sources import SourceRegistry
     from crosswire.ingest.text import read_text
+    from crosswire.knowledge.sources import SourceRegistry
 
     path = next(
         p for p in sorted(seeds_dir.glob("*.txt")) if "Great Disruptor" in p.read_text(encoding="utf-8")

@@ -184,6 +184,9 @@ def test_pages_render_the_store(client, data):
     story = client.get(f"/stories/{data['story'].id}").text
     assert "Corroborated facts" in story and "North Korea and the US hold talks" in story
     assert 'id="graph-data"' in story and "Dong-A Ilbo leaves out" in story
+    # The options the coverage discusses: a main actor's "could", linked to its sentence.
+    options = story.split("Options and scenarios discussed", 1)[1].split("</section>", 1)[0]
+    assert "North Korea could resume missile tests" in options and "Washington said" not in options
     href = re.search(r'class="sentence-link" href="([^"]+)"', story).group(1).replace("&amp;", "&")
     article = client.get(href).text
     assert article.count('id="hl"') == 1

@@ -167,7 +167,7 @@ def test_the_story_page_data_is_read_in_one_go_on_both_backends(data):
     assert sorted((r["article_id"], r["name"], r["mentions"]) for r in view["actors"]) == sorted(
         [
             (a.id, "Kim Myong-gil", 1),
-            (a.id, "North Korea", 1),
+            (a.id, "North Korea", 2),
             (a.id, "United States", 1),
             (b.id, "North Korea", 0),
         ]

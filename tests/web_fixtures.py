@@ -26,7 +26,8 @@ KST = timezone(timedelta(hours=9))
 TALKS = (
     "North Korea and the United States held talks in Stockholm on Wednesday. "
     '"The negotiations broke down because of American inflexibility," Kim Myong-gil said after the meeting.\n\n'
-    "Washington said the talks were good and would continue in two weeks."
+    "Washington said the talks were good and would continue in two weeks. "
+    "North Korea could resume missile tests before the next round."
 )
 TALKS_B = (
     "American and North Korean negotiators met in Stockholm. "
@@ -99,7 +100,10 @@ def build_store(db_url: str) -> dict[str, object]:
                 "North Korea",
                 "state",
                 codes=["PRK"],
-                mentions=[Mention(nk_start, nk_start + 11, "North Korea")],
+                mentions=[
+                    Mention(nk_start, nk_start + 11, "North Korea"),
+                    Mention(TALKS.rindex("North Korea"), TALKS.rindex("North Korea") + 11, "North Korea"),
+                ],
             ),
             Actor(
                 a.id,

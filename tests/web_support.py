@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from crosswire import api
+from crosswire.analysis import analyze_articles
 from crosswire.model import Article, Story
-from crosswire.nlp.pipeline import analyze_articles
 from crosswire.stories.build import story_from_comparison
 from crosswire.stories.compare import compare_story
 

@@ -40,7 +40,7 @@ def _demonym_of(word: str, country: str) -> bool:
 
 def derive(directory: Path) -> dict[str, str]:
     sys.path.insert(0, str(REPO / "src"))
-    from crosswire.events.petrarch.dictionaries import read_actors
+    from crosswire.knowledge.petrarch.dictionaries import read_actors
 
     names: dict[str, str] = {}
     conflicts: set[str] = set()

@@ -252,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(DEFAULT_OUT))
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
-    from crosswire.events.codebook import Codebook
+    from crosswire.knowledge.codebook import Codebook
 
     known = set(Codebook.builtin().codes)
     entries = derive(Path(args.phoenix).read_text(encoding="utf-8", errors="replace"), known)

@@ -21,7 +21,7 @@ from crosswire.errors import CrosswireError, StoreError, UsageError
 from crosswire.model import Analysis, Article, Problem, Story, article_record, to_dict
 
 if TYPE_CHECKING:  # typing only: importing the store loads SQLAlchemy, which `list` commands may not need yet
-    from crosswire.ingest.sources import SourceRegistry
+    from crosswire.knowledge.sources import SourceRegistry
     from crosswire.scale import Executor
     from crosswire.store.protocol import Store
 

@@ -7,6 +7,8 @@ run's executor (`scale.Executor`: this process, a process pool or a Dask cluster
 
 from __future__ import annotations
 
+import hashlib
+import importlib.resources
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,11 +20,11 @@ from crosswire.ingest import IngestOptions, expand_paths
 from crosswire.ingest.dedup import Deduplicator
 from crosswire.ingest.fields import record_label
 from crosswire.ingest.readers import many_article_formats
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Article, Problem, ProgressFn
 from crosswire.scale import Executor, read_files
-from crosswire.store.file_cache import environment_parts, options_hash
 from crosswire.store.protocol import FileCacheLike, FingerprintRow, SaveResult, Store
+from crosswire.version import __version__
 
 BATCH_SIZE = 500
 
@@ -168,6 +170,29 @@ def _first_line(exc: BaseException) -> str:
 
 # Files looked up in the ingested-files cache at once: one query per window, not one per file.
 CACHE_WINDOW = 256
+
+
+# The options hash (one digest over everything besides a file's bytes that shapes the articles read
+# from it) keys the store's cache of ingested files: a file is read again when any of these changed.
+def options_hash(parts: Iterable[bytes | str]) -> str:
+    """One digest over everything besides a file's bytes that shapes the articles read from it."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def environment_parts(manifest: Path | None, sources: Path | None, extra: Sequence[str]) -> list[bytes | str]:
+    """The options-hash inputs: manifest and sources file bytes (or the built-in registry's), limits."""
+    parts: list[bytes | str] = [__version__, *extra]
+    for label, path in (("manifest", manifest), ("sources", sources)):
+        parts.append(label)
+        parts.append(Path(path).read_bytes() if path is not None else b"")
+    builtin = importlib.resources.files("crosswire").joinpath("data/sources.toml")
+    parts.append(builtin.read_bytes() if builtin.is_file() else b"")
+    return parts
 
 
 def _file_cache(

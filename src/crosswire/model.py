@@ -101,7 +101,7 @@ class Outlet:
     owner: str | None = None
     aliases: list[str] = field(default_factory=list)  # mastheads and short names seen in text
     # Regexes recognising the outlet's page layout at the top of a text dump (weakest evidence; see
-    # ingest/sources.py `by_layout`).
+    # knowledge/sources.py `by_layout`).
     layouts: list[str] = field(default_factory=list)
 
     @property

@@ -2,7 +2,7 @@
 
 Every stage `crosswire analyze` scales out is a pure function of its input: a reader turns one file
 into Articles and Problems (`ingest.read_file`), the analysis turns a chunk of Articles into
-(Article, Analysis) pairs (`nlp.pipeline.analyze_articles`, driven over a store by `analyze_store`). An `Executor` decides only
+(Article, Analysis) pairs (`crosswire.analysis.analyze_articles`, driven over a store by `analyze_store`). An `Executor` decides only
 *where* those functions run:
 
     Executor        in this process (the default)
@@ -31,16 +31,14 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from crosswire import ingest
 from crosswire.errors import UsageError
 from crosswire.ingest import IngestOptions
+from crosswire.knowledge.resources import Resources
 from crosswire.model import Analysis, Article, Problem, ProgressFn
 from crosswire.store.protocol import Store
-
-if TYPE_CHECKING:  # the pipeline loads spaCy: only analysis tasks import it (reading files does not)
-    from crosswire.nlp.pipeline import Resources
 
 PARTITION_FILES = 32
 PARTITION_BYTES = 16 << 20
@@ -306,7 +304,7 @@ def analyze_batch(
     articles: list[Article], resources: Resources | None = None
 ) -> list[tuple[Article, Analysis]]:
     """One task: analyse a batch in the worker (top-level so it pickles by reference)."""
-    from crosswire.nlp.pipeline import analyze_articles  # spaCy: loaded where articles are analysed
+    from crosswire.analysis import analyze_articles  # spaCy: loaded where articles are analysed
 
     return list(analyze_articles(articles, resources=resources))
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from crosswire.corpus import Corpus
 from crosswire.errors import UsageError
+from crosswire.knowledge.kb import KnowledgeBase
+from crosswire.knowledge.resources import Resources
 from crosswire.model import ProgressFn
-from crosswire.nlp.kb import KnowledgeBase
 from crosswire.scale import analyze_store, open_executor
 from crosswire.version import __version__
 
@@ -89,8 +90,6 @@ def write_articles_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
 
 def nlp_step(corpus: Corpus, progress: ProgressFn | None) -> None:
     """Analyse every stored article that has no analysis yet (actors, quotes, events, ...)."""
-    from crosswire.nlp.pipeline import Resources  # spaCy: only a run that analyses loads it
-
     config = corpus.config
     kb = None
     if config.actors is not None:

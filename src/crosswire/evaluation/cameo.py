@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from crosswire.events.code import code_records
-from crosswire.events.petrarch.dictionaries import load_dictionaries
+from crosswire.knowledge.petrarch.dictionaries import load_dictionaries
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[3].parent / "shared" / "eval"
 

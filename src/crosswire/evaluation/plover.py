@@ -23,10 +23,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from crosswire.analysis import analyze_article
 from crosswire.evaluation import read_records
 from crosswire.model import Article, Event
 from crosswire.nlp import runtime
-from crosswire.nlp.pipeline import analyze_article
 
 DEFAULT_GOLD = (
     Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "plover" / "plover_gsr_dev.jsonl"

@@ -23,7 +23,7 @@ from typing import Any
 
 from crosswire.evaluation import read_records
 from crosswire.nlp.runtime import parse_many
-from crosswire.stories.cluster import THRESHOLD, WINDOW_DAYS, group_articles
+from crosswire.stories.cluster import EMBED_TOKENS, THRESHOLD, WINDOW_DAYS, group_articles
 from crosswire.stories.inputs import StoryInput, as_date, clean_title, lead_text, normalise_name
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE"}
@@ -147,7 +147,8 @@ def run(
         for year, rows in sorted(by_year.items())
     }
     return {
-        "method": f"MiniLM-L6 int8 cosine on title + lead, entity Jaccard, time window {window_days} d, "
+        "method": f"MiniLM-L6 int8 cosine on title + lead (first {EMBED_TOKENS} tokens), entity Jaccard, "
+        f"time window {window_days} d, "
         f"threshold {threshold}",
         "overall": score(gold, pred),
         "by_year": years,

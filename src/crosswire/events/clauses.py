@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosswire.events.lexicon import Lexicon, VerbEntry
+from crosswire.knowledge.event_lexicon import Lexicon, VerbEntry
 
 MODAL_AUX = frozenset(
     {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "\u2019ll"}

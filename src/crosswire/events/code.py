@@ -15,12 +15,14 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from crosswire.errors import CrosswireError
+from crosswire.knowledge.petrarch.dictionaries import Dictionaries, load_dictionaries
+
 from .petrarch.coder import CoderConfig, CodingError, code_tree
-from .petrarch.dictionaries import Dictionaries, load_dictionaries
 from .petrarch.parse import ParseError, parse_treebank
 
 
-class InputError(ValueError):
+class InputError(CrosswireError, ValueError):
     """A bad input line; the message names the file and line."""
 
 

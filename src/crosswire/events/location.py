@@ -23,10 +23,11 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.events.participants import ActorIndex, country_of
 from crosswire.events.timing import reaches
+from crosswire.knowledge.gazetteer import resolve_name
+from crosswire.knowledge.named_events import NamedEvent
 from crosswire.model import EventActor, Place
 from crosswire.nlp.dateline import find_dateline
-from crosswire.nlp.named_events import NamedEvent, NamedEventMention
-from crosswire.nlp.places import resolve_name
+from crosswire.nlp.named_events import NamedEventMention
 from crosswire.nlp.runtime import doc_text
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on", "aboard", "within"})

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from crosswire.events import clauses
-from crosswire.events.lexicon import Lexicon
 from crosswire.events.participants import ActorIndex, same_actor
+from crosswire.knowledge.event_lexicon import Lexicon
 from crosswire.model import EventActor
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})

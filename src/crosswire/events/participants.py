@@ -10,15 +10,13 @@ base instead, with no actor id: a country's name, alias or demonym, or an organi
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import clauses
+from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_roles import ROLE_WORDS
-from crosswire.nlp.kb import KnowledgeBase
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # Groups an event may be done by, beyond the actor layer's titles: "protesters", "students", "Kurds".
@@ -56,11 +54,22 @@ OPPOSING_NOUNS = frozenset(
     "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
     "mother father brother sister cousin child widow friend".split()
 )
+# People described by a body they stand near or work for privately: not that body's voice.
+OUTSIDE_NOUNS = frozenset(
+    "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
+    "expert experts observer observers consultant consultants lobbyist lobbyists veteran veterans"
+    "".split()
+)
+FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Modifiers that make a noun phrase stand for whoever they name: "the U.S. Treasury department",
 # "Seoul's offer", "North Korean officials".
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+# Heads of a CAMEO code that give an actor no country of its own: roles ("GOV" for an unnamed government)
+# and the inter- and non-governmental organisations. An armed group (IMG) stands as its own side, as a
+# country does; a company (MNC) does too, except as the country of a name (`_country_of_name`).
+NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
 
 
 # Nouns for people who follow someone: a group of that person's country, not the person.
@@ -70,37 +79,7 @@ FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split()
 def country_of(actor: EventActor) -> str | None:
     """The three-letter country part of a CAMEO actor code ("PRKGOV" -> "PRK"); None for bare roles."""
     code = actor.code or ""
-    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in _ROLE_CODES else None
-
-
-# CAMEO codes that are roles, not countries, when they open a code ("GOV", "MIL" for an unnamed government).
-_ROLE_CODES = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "REB",
-        "OPP",
-        "PTY",
-        "COP",
-        "JUD",
-        "SPY",
-        "MED",
-        "EDU",
-        "BUS",
-        "CRM",
-        "CVL",
-        "ELI",
-        "LAB",
-        "LEG",
-        "REF",
-        "HLH",
-        "AGR",
-        "IGO",
-        "NGO",
-        "UAF",
-        "RAD",
-    }
-)
+    return code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NO_SIDE else None
 
 
 def same_actor(a: EventActor, b: EventActor) -> bool:
@@ -167,7 +146,7 @@ class ActorIndex:
         match = self.kb.lookup_country(text)
         if match is not None and match.via in ("name", "alias", "demonym"):
             return EventActor(name=match.country.name, code=match.country.cameo)
-        code = _derived_names().get(text.lower())
+        code = derived_actor_codes().get(text.lower())
         if code and code[:3] != "MNC" and len(code) > 3:
             return EventActor(name=text, code=code)
         return None
@@ -190,6 +169,14 @@ class ActorIndex:
             return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
+        if (
+            tok.lemma_.lower() in OUTSIDE_NOUNS
+            or tok.lemma_.lower() in ASSOCIATE_NOUNS
+            or any(c.dep_ == "amod" and c.lower_ in FORMER_MODIFIERS for c in tok.children)
+        ):
+            # "a GOP insider", "a former Justice Department prosecutor", "a Trump adviser": someone near the
+            # body or person the modifier names, or once of it, does not speak for it
+            return None
         # The nearest modifier that names someone decides ("Osama bin Laden's al-Qaeda network" is
         # al-Qaeda's); one that names no one coded gives way to a farther one that does.
         uncoded: EventActor | None = None
@@ -216,11 +203,12 @@ class ActorIndex:
                         # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
                         name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
                         return EventActor(name=name, code=found.code)
-                    if not country_of(found) and not found.actor_id and (found.code or "")[:3] in _ROLE_CODES:
+                    role = found.code or ""
+                    if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
                         country = self._country_in(tok, deep=True)
-                        if country is not None and found.code[:3] not in ("IGO", "NGO"):
-                            return EventActor(name=found.name, code=country + found.code)
+                        if country is not None and role[:3] not in ("IGO", "NGO"):
+                            return EventActor(name=found.name, code=country + role)
                     return found
         return self.group_actor(tok) or uncoded
 
@@ -238,7 +226,7 @@ class ActorIndex:
             if match is not None and match.via in ("name", "alias"):
                 return EventActor(name=match.country.name, code=match.country.cameo, actor_id=found.actor_id)
         if code is None and actor.kind != "person":
-            derived = _derived_names().get(name.lower())
+            derived = derived_actor_codes().get(name.lower())
             code = derived if derived and derived[:3] != "MNC" else None
         return found if code is None else EventActor(name=found.name, code=code, actor_id=found.actor_id)
 
@@ -273,8 +261,8 @@ class ActorIndex:
         match = self.kb.lookup_country(text)
         if match is not None:
             return match.country.cameo if match.via != "capital" else None
-        code = _derived_names().get(text.lower().strip())
-        return code if code and len(code) == 3 and code.isalpha() and code not in _ROLE_CODES else None
+        code = derived_actor_codes().get(text.lower().strip())
+        return code if code and len(code) == 3 and code.isalpha() and code not in NO_SIDE else None
 
     def _with_country(self, tok: Token, found: EventActor) -> EventActor:
         """A person or body coded by role only ("GOV") gets the country its own phrase or the dictionary of
@@ -427,7 +415,7 @@ class ActorIndex:
             elif match is not None and match.via in ("name", "alias") and not text.isupper():
                 found = EventActor(name=match.country.name, code=match.country.cameo)  # "Mozambique" as ORG
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
-            code = _derived_names().get(text.lower().removeprefix("the "))
+            code = derived_actor_codes().get(text.lower().removeprefix("the "))
             if code is not None:
                 found = EventActor(name=text, code=code)
         self._entity_cache[ent.start] = found
@@ -464,23 +452,9 @@ def people_noun(tok: Token) -> bool:
     return lemma in PEOPLE_NOUNS or lemma.endswith(PEOPLE_ENDINGS)
 
 
-@lru_cache(maxsize=1)
-def _derived_names() -> dict[str, str]:
-    """Actor names -> codes derived from the Phoenix actor dictionaries (tools/derive_actor_names.py)."""
-    path = resources.files("crosswire").joinpath("data/actor_names_derived.tsv")
-    if not path.is_file():
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, _, code = line.partition("\t")
-            out[name] = code
-    return out
-
-
 def _country_of_name(name: str | None) -> str | None:
-    code = _derived_names().get((name or "").lower())
-    return code[:3] if code and code[:3] not in _ROLE_CODES and code[:3] not in ("MNC",) else None
+    code = derived_actor_codes().get((name or "").lower())
+    return code[:3] if code and code[:3] not in NO_SIDE and code[:3] != "MNC" else None
 
 
 def _entity_text(doc: Doc, tok: Token) -> str:

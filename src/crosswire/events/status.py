@@ -19,6 +19,8 @@ from spacy.tokens import Token
 # Modal auxiliaries: what they make of the act they govern.
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll"})
 POSSIBLE_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought", "'d"})
+# "he should step down", "Iran must stop": what the speaker demands of someone.
+DEMAND_AUX = frozenset({"should", "must", "ought"})
 # "may now be heading": the author's guess. "could impose" reads as a reported possibility, kept hypothetical.
 EPISTEMIC_AUX = frozenset({"may", "might"})
 # Governing verbs (the act is their complement) and the status they give it.
@@ -33,11 +35,11 @@ HYPOTHETICAL_HEADS = frozenset(
 )
 DEMANDED_HEADS = frozenset(
     "demand urge call appeal press request encourage order instruct direct tell insist push lobby "
-    "require pressure push beg implore exhort invite advise".split()
+    "require pressure push beg implore exhort invite advise need".split()
 )
 # "told Putin that the summit had broken down" reports; "told Seoul to withdraw" demands.
 DEMAND_ONLY_WITH_INFINITIVE = frozenset(
-    {"tell", "ask", "advise", "warn", "remind", "order", "instruct", "press"}
+    {"tell", "ask", "advise", "warn", "remind", "order", "instruct", "press", "insist", "need"}
 )
 DENIED_HEADS = frozenset("deny refuse reject decline dismiss rule disavow rebuff refute".split())
 NEGATING_HEADS = frozenset({"fail", "neglect", "omit", "stop", "cease", "halt", "avoid"})
@@ -65,9 +67,17 @@ NOUN_HEADS = {
         "thought possibility prospect idea question threat hope attempt effort".split(), "hypothetical"
     ),
     **dict.fromkeys("call calls demand demands request appeal pressure ultimatum".split(), "demanded"),
+    # "evidence that he objected", "no sign that Pyongyang agreed", "allegations that he lied": an act put
+    # forward or ruled out, not reported as done
+    **dict.fromkeys(
+        "evidence sign signs indication proof suggestion allegation allegations rumor rumors speculation".split(),
+        "hypothetical",
+    ),
 }
 NEGATING_NOUNS = frozenset({"inability", "failure"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "upon", "while", "despite", "besides"})
 ONGOING_HEADS = frozenset({"continue", "keep", "remain"})
 # How far up the clause chain a marker may sit (each step is one governing verb).
 MAX_DEPTH = 4
@@ -117,6 +127,10 @@ def _own_marker(tok: Token) -> Status | None:
         return Status("planned", marker="is to")
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
         return Status("hypothetical", marker="if")
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in aux) and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children
+    ):
+        return Status("hypothetical", marker="for ... to")  # "it is important for Congress to examine it"
     if any(c.dep_ == "advmod" and c.lower_ in SPECULATIVE_ADVERBS for c in tok.children):
         return Status("hypothetical", marker="perhaps")
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in aux):
@@ -141,7 +155,15 @@ def _is_question(tok: Token) -> bool:
     last = next(
         (t for t in reversed(sent) if not t.is_space and t.text not in ("\u201d", '"', "'", ")")), None
     )
-    return last is not None and last.text == "?"
+    if last is None or last.text != "?":
+        return False
+    # "sent an e-mail, objecting that ... 'so why do we want to feed that?'": the question is the quote's,
+    # not the act's, when a quotation opens between the act and the question mark
+    between = tok.doc[tok.i + 1 : last.i]
+    return not any(t.text in OPENING_QUOTES or (t.text == '"' and t.whitespace_ == "") for t in between)
+
+
+OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
 
 
 def _governor(tok: Token) -> Token | None:
@@ -192,9 +214,16 @@ def act_status(trigger: Token) -> Status:
         if _negated_here(tok, own=depth == 0) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
             negated = not negated if governing else True
         if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_HEADS:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                negated = not negated  # "there is no evidence that he objected"
             return Status(NOUN_HEADS[tok.lemma_.lower()], negated=negated, marker=tok.lemma_.lower())
+        if governing and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+            # "announces whether he plans to step down": the question covers what the clause governs
+            return Status("hypothetical", negated=negated, marker="whether")
         if governing:
             lemma = tok.lemma_.lower()
+            if lemma == "weigh" and any(c.lower_ == "in" and c.i == tok.i + 1 for c in tok.children):
+                lemma = "comment"  # "weighed in to defend": spoke up, did not deliberate
             if lemma in NEGATING_HEADS:
                 negated = not negated
                 if lemma in ("stop", "cease", "halt"):
@@ -211,13 +240,36 @@ def act_status(trigger: Token) -> Status:
                 return Status("ongoing", negated=negated, marker=lemma)
         marker = _own_marker(tok)
         if marker is not None:
+            if (
+                marker.marker in ("would", "'d")
+                and tok.dep_ == "ccomp"
+                and tok.head.lemma_ in REPORTING_HEADS
+            ):
+                return Status("planned", negated=negated, marker="said ... would")  # reported future
+            if marker.marker in DEMAND_AUX and tok.pos_ in ("VERB", "AUX"):
+                return Status("demanded", negated=negated, marker=marker.marker)  # "he should step down"
             return Status(marker.status, negated=negated, marker=marker.marker)
         governor = _governor(tok)
         to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if governor is None or (tok.dep_ == "advcl" and not to_clause):
+        # "he would be in Switzerland negotiating with the Iranians": a bare participle shares its head's mood
+        participle = (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and not any(c.dep_ in ("mark", "aux", "nsubj") for c in tok.children)
+        )
+        if governor is None or (tok.dep_ == "advcl" and not (to_clause or participle)):
             break  # an adverbial clause is an act of its own; its head's mood does not reach it
-        # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning.
-        governing = tok.dep_ != "conj" or governing
+        if (
+            tok.dep_ == "conj"
+            and tok.tag_ in FINITE_TAGS
+            and any(c.lower_ == "but" for c in governor.children)
+        ):
+            break  # "would not go that far but said Steele must apologize": a finite verb has its own mood
+        if tok.pos_ == "ADP" and tok.lower_ in TEMPORAL_PREPS:
+            break  # "declined to comment before relaying that they had looked into it": a time, not a mood
+        # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
+        # does a participle ("rejected the proposal, urging ..." is no denied appeal).
+        governing = (tok.dep_ != "conj" and not participle) or governing
         via = tok.dep_
         tok = governor
     if _is_question(trigger):

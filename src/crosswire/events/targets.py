@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events import clauses
-from crosswire.events.lexicon import VerbEntry
 from crosswire.events.participants import GROUP_ROLES, ActorIndex, country_of, people_noun
+from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor, Place
 
 # Prepositions whose object is where an act happened, not whom it was aimed at.
@@ -31,6 +31,8 @@ def syntactic_targets(
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         for obj in clauses.object_tokens(head):
+            if obj.lemma_.lower() in OTHERS_ACTS and obj.lemma_.lower() not in entry.objects:
+                continue  # "investigating the attacks on the consulate": the attack's target, not this act's
             # "offered dirt on Hillary Clinton": what an object is about is not whom the act is aimed at
             # ("sanctions on Iran" are aimed at Iran: only cooperative acts' objects take "on" as a topic)
             topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
@@ -43,6 +45,8 @@ def syntactic_targets(
             for inner in clauses.prep_objects(obj, frozenset({"of"})):
                 candidates += clauses.prep_objects(inner, (entry.target_preps - topic) | aid)
                 later.append(inner)
+    # "McCain's concern on Mitchell's show": a show's host is where words were said, not whom they address
+    candidates = [c for c in candidates if c.lemma_.lower() not in SHOW_NOUNS]
     if complement is not None:
         candidates += [o for o in clauses.object_tokens(complement) if index.direct(o) is not None]
     for head in heads:
@@ -70,6 +74,14 @@ def syntactic_targets(
 
 
 TOPIC_PREPS = frozenset({"on", "upon", "about"})
+# Nouns for acts done by others: as the object of another act ("condemned the attack on the embassy",
+# "investigating the attacks on the consulate"), their own target is not that act's (unless the verb is
+# their light verb: "launched an attack on", which the lexicon entry names as its object).
+OTHERS_ACTS = frozenset(
+    "attack attacks bombing bombings killing killings shooting shootings raid raids invasion assault "
+    "assaults strike strikes hacking meddling interference massacre crackdown abuse abuses".split()
+)
+SHOW_NOUNS = frozenset("show program programme podcast broadcast interview column segment".split())
 AID_PREPS = frozenset({"for", "to"})
 OWNED_PROPOSALS = frozenset(
     "appeal offer proposal invitation plan request demand call ultimatum overture initiative".split()

@@ -35,8 +35,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.named_events import NamedEvent
 from crosswire.model import TimeRef
-from crosswire.nlp.named_events import NamedEvent, NamedEventMention
+from crosswire.nlp.named_events import NamedEventMention
 
 # Verbs whose object names the event they perform: holding the summit is the summit. (Not "negotiate":
 # negotiating NAFTA in 2018 is a renegotiation, not the 1994 agreement.)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.export.cells import spreadsheet_safe
+from crosswire.knowledge.actor_codes import NOT_COUNTRIES
 from crosswire.model import Event, EventActor
 from crosswire.stories.briefing import kind_of, mirrors, statement_of
 
@@ -27,10 +28,8 @@ QUAD_CLASS = {
     **{r: 3 for r in ("09", "10", "11", "12", "13", "14")},
     **{r: 4 for r in ("15", "16", "17", "18", "19", "20")},
 }
-# CAMEO role codes GDELT puts in Actor?Type1Code.
-ROLE_CODES = frozenset(
-    "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG REF HLH AGR IGO NGO UAF RAD IMG MNC INS".split()
-)
+# What GDELT puts in Actor?Type1Code: a role or an organisation type (crosswire.knowledge.actor_codes).
+TYPE_CODES = NOT_COUNTRIES
 
 COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "DatePrecision",
@@ -97,7 +96,7 @@ def _split_code(code: str | None) -> tuple[str | None, str | None]:
     if not code:
         return None, None
     head, rest = code[:3], code[3:6] or None
-    if head in ROLE_CODES:
+    if head in TYPE_CODES:
         return None, head
     return head, rest
 

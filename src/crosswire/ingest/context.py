@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crosswire.ingest.manifest import ManifestEntry
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.sources import SourceRegistry
 
 
 @dataclass

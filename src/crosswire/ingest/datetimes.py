@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from crosswire.months import MONTH_WORDS, month_number
+from crosswire.knowledge.months import MONTH_WORDS, month_number
 
 # Zone abbreviations seen in datelines. Fixed offsets where the abbreviation already says whether
 # summer time applies (EST vs EDT); a region where it does not ("ET"). CST is China Standard Time:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.ingest.manifest import load_manifest
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.sources import SourceRegistry
 
 
 @dataclass

@@ -28,8 +28,8 @@ from crosswire.ingest import textlines as tl
 from crosswire.ingest.context import ReadContext
 from crosswire.ingest.datetimes import dateline, is_date_only, localise, zone_for_country, zone_named
 from crosswire.ingest.manifest import as_datetime, split_front_matter
-from crosswire.ingest.sources import _MASTHEAD_LINES as MASTHEAD_LINES
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.sources import _MASTHEAD_LINES as MASTHEAD_LINES
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Article, Outlet
 
 # No-break spaces (Dong-A's dateline ends in three), zero-width characters, tabs.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.sources import SourceRegistry
 
 # ---------------------------------------------------------------- boilerplate
 

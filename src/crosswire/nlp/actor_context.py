@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.kb import Country, KnowledgeBase
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Article
 from crosswire.nlp.coref import Sentences
-from crosswire.nlp.kb import Country, KnowledgeBase
 from crosswire.nlp.runtime import doc_text
 
 # Head words of state institutions whose country a reader takes from the context ("the Foreign Ministry").

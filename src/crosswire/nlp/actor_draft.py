@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from crosswire.knowledge.kb import Person
 from crosswire.model import Mention
 from crosswire.nlp.actor_roles import Affiliation
-from crosswire.nlp.kb import Person
 
 
 @dataclass

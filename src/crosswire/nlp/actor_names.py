@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from crosswire.knowledge.gazetteer import resolve_name
+from crosswire.knowledge.kb import Country, CountryMatch, KnowledgeBase, fold
 from crosswire.nlp.actor_descriptions import LOCATIVE_PREPS
 from crosswire.nlp.actor_roles import ROLE_WORDS, is_hyphen_modifier
-from crosswire.nlp.kb import Country, CountryMatch, KnowledgeBase, fold
-from crosswire.nlp.places import is_locative, resolve_name
+from crosswire.nlp.places import is_locative
 
 # Prepositions after which a capital still names an acting government ("talks with Pyongyang", "pressure on
 # Seoul"); after others ("options after Hanoi") it names a place or an event held there.

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.kb import KnowledgeBase, Org
 from crosswire.nlp.dateline import dateline_tokens
-from crosswire.nlp.kb import KnowledgeBase, Org
 
 # Head nouns of titles and descriptions -> CAMEO role. CAMEO has no code for analysts or think tanks; the
 # Phoenix agents file puts scholars, experts and research institutions under EDU, and so does crosswire.
@@ -70,6 +70,16 @@ ROLE_PHRASES: dict[str, str] = {
     "research office": "EDU",
     "think tank": "EDU",
     "secretary general": "GOV",
+    # "general" after an office is part of a civilian title, not a military rank
+    "attorney general": "GOV",
+    "attorney-general": "GOV",
+    "solicitor general": "JUD",
+    "surgeon general": "GOV",
+    "inspector general": "GOV",
+    "postmaster general": "GOV",
+    "governor general": "GOV",
+    "auditor general": "GOV",
+    "comptroller general": "GOV",
     "party member": "GOV",
 }
 # Titles of people who speak for an organisation: their role is the organisation's.

@@ -13,7 +13,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from crosswire.ingest.sources import SourceRegistry
+from crosswire.knowledge.kb import KnowledgeBase, Person, fold
+from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Actor, Article
 from crosswire.nlp.actor_context import (
     CountryContext,
@@ -44,7 +45,6 @@ from crosswire.nlp.actor_roles import (
 )
 from crosswire.nlp.coref import PersonMention, Sentences, resolve_pronouns, surname_owner
 from crosswire.nlp.dateline import credit_lines, dateline_tokens
-from crosswire.nlp.kb import KnowledgeBase, Person, fold
 from crosswire.nlp.runtime import doc_text
 
 
@@ -367,6 +367,13 @@ class _Collector(DescriptionRules):
                 )
         if not codes and aff.code:
             codes = [aff.code]
+            if former and d.kind == "person" and role in OFFICE_ROLES:
+                # "Former New York Mayor Michael Bloomberg": a named person out of office speaks as one of the
+                # elites (CAMEO ELI, as the knowledge base codes a president after his term), not for the
+                # government he once served
+                role = "ELI"
+                codes = [(aff.cameo_country or "") + "ELI"]
+                evidence.append("title: former office holder -> ELI")
         evidence += [e for e in aff.evidence if e not in evidence]
         mentions = sorted(d.mentions, key=lambda m: m.start)
         return Actor(
@@ -384,6 +391,10 @@ class _Collector(DescriptionRules):
             code_evidence=evidence,
             labels=list(d.labels),
         )
+
+
+# Roles held by office: their holders, once out of office, are coded as elites.
+OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
 
 
 def extract_actors(

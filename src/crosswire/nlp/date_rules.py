@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from crosswire.months import MONTH_WORDS, month_number
+from crosswire.knowledge.months import MONTH_WORDS, month_number
 
 MONTH_RE = rf"(?:{MONTH_WORDS})\.?"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -88,7 +88,7 @@ def extract_times(article: Article, doc: Doc) -> list[TimeRef]:
 
 def candidate_spans(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """DATE/TIME entities, then regex hits that overlap none of them, in text order."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     spans = [_trim(text, a, b) for a, b in spans]
     taken = sorted(spans)

@@ -25,9 +25,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from crosswire.knowledge.gazetteer import resolve_name
 from crosswire.model import Article, Place, TimeRef
 from crosswire.nlp.dateline import find_dateline
-from crosswire.nlp.places import extract_places, resolve_name
+from crosswire.nlp.places import extract_places
 
 _BARE_PART_OF_DAY = re.compile(r"^(?:the\s+)?(?:morning|afternoon|evening|night|overnight)$", re.IGNORECASE)
 BACKGROUND_DAYS = 7  # a date further back than this before publication is background

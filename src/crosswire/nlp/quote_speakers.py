@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire import model
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.nlp.actor_roles import is_hyphen_modifier
 from crosswire.nlp.dateline import dateline_tokens
-from crosswire.nlp.kb import KnowledgeBase
 from crosswire.nlp.quote_cues import ANONYMOUS_HEADS
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")

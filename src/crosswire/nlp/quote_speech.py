@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from crosswire.nlp.quote_content import own_clause
 from crosswire.nlp.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
+from crosswire.nlp.runtime import doc_text
 
 _NEGATIONS = frozenset("not n't never no".split())
 # Speech verbs whose infinitive is what was said: "vowed to retaliate", "urged Seoul to stop". Another
@@ -48,8 +49,7 @@ def is_irrealis(cue: Token) -> bool:
 
 def in_heading(cue: Token) -> bool:
     """Whether the cue sits on a headline or crosshead: a short line that does not end a sentence."""
-    doc = cue.doc
-    text = doc.text
+    text = doc_text(cue.doc)  # spaCy would rebuild the whole text from its tokens on every cue
     start = text.rfind("\n", 0, cue.idx) + 1
     end = text.find("\n", cue.idx)
     line = text[start : len(text) if end < 0 else end].strip()

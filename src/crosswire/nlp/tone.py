@@ -33,15 +33,14 @@ Jae-in's courage" gives Moon +0.36, but "Moon Jae-in is an honest, admired and c
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.errors import LexiconError  # noqa: F401  (raised here; re-exported for callers)
+from crosswire.errors import LexiconError  # noqa: F401  (re-exported for callers)
+from crosswire.knowledge.tone_lexicon import MAX_WEIGHT, Lexicon
 from crosswire.model import Actor, Article, Quote
 from crosswire.model import Span as TextSpan
 from crosswire.nlp.runtime import doc_text
@@ -51,60 +50,11 @@ OWN_QUOTE_WEIGHT = 0.0  # the actor's own quoted words
 NEGATION_FACTOR = -0.3  # "not honest" is mildly negative, not the mirror of "dishonest"
 RIVAL_FACTOR = 0.25  # a word nearer to another actor's mention than to this one's
 TONE_SCALE = 1.5  # tanh scale of the summed contributions
-MAX_WEIGHT = 3.0
 # Weight of a word by its tree distance (arcs) to the actor's nearest mention; farther is FAR_WEIGHT.
 PROXIMITY = {0: 1.0, 1: 1.0, 2: 0.85, 3: 0.5, 4: 0.3}
 FAR_WEIGHT = 0.15
-CLASSES = ("word", "judge", "aggress", "negator", "intensify", "damp", "reporting")
 # Entity types whose words are names, not evaluations ("Hope Hicks", "Liberty University").
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT"})
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Lemma tables by class; `word` holds nouns, adjectives and verbs alike, `judge`/`aggress` only verbs."""
-
-    word: dict[str, float]
-    judge: dict[str, float]
-    aggress: dict[str, float]
-    negators: frozenset[str]
-    intensifiers: dict[str, float]
-    reporting: dict[str, float]
-
-    @classmethod
-    def parse(cls, text: str, source: str = "<lexicon>") -> Lexicon:
-        tables: dict[str, dict[str, float]] = {c: {} for c in CLASSES}
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 3:
-                raise LexiconError(f"{source}:{number}: expected 'lemma<TAB>weight<TAB>class', got {line!r}")
-            lemma, weight, kind = parts[0].strip().lower(), parts[1].strip(), parts[2].strip()
-            if kind not in CLASSES:
-                raise LexiconError(f"{source}:{number}: unknown class {kind!r} (one of {', '.join(CLASSES)})")
-            try:
-                value = float(weight)
-            except ValueError:
-                raise LexiconError(f"{source}:{number}: weight {weight!r} is not a number") from None
-            if kind in ("word", "judge", "aggress") and not -MAX_WEIGHT <= value <= MAX_WEIGHT:
-                raise LexiconError(f"{source}:{number}: weight {value} outside [-3, 3]")
-            tables[kind][lemma] = value
-        intensifiers = {**tables["intensify"], **tables["damp"]}
-        return cls(
-            word=tables["word"],
-            judge=tables["judge"],
-            aggress=tables["aggress"],
-            negators=frozenset(tables["negator"]),
-            intensifiers=intensifiers,
-            reporting=tables["reporting"],
-        )
-
-    @classmethod
-    @functools.cache
-    def builtin(cls) -> Lexicon:
-        path = resources.files("crosswire") / "data" / "tone_lexicon.tsv"
-        return cls.parse(path.read_text(encoding="utf-8"), "data/tone_lexicon.tsv")
 
 
 def _keys(tok: Token) -> tuple[str, str]:
@@ -170,13 +120,18 @@ def _modifier_factor(tok: Token, lex: Lexicon) -> float:
     return factor
 
 
-def _quote_weights(quotes: Sequence[Quote] | None, actor: Actor) -> list[tuple[int, int, float]]:
-    """Character ranges of quotes with the weight their words carry toward `actor`."""
+def _quote_weights(
+    quotes: Sequence[Quote] | None, actor: Actor, speaker_ids: Sequence[str | None] | None = None
+) -> list[tuple[int, int, float]]:
+    """Character ranges of quotes with the weight their words carry toward `actor` (`speaker_ids`: the
+    quotes' `speaker.actor_id`s when the caller has them: each is a hash, worked out once per article)."""
     out = []
-    for q in quotes or []:
-        own = q.speaker.actor_id == actor.actor_id or (
-            q.speaker.name is not None and q.speaker.name.lower() == actor.name.lower()
-        )
+    quotes = quotes or []
+    if speaker_ids is None:
+        speaker_ids = [q.speaker.actor_id for q in quotes]
+    actor_id, name = actor.actor_id, actor.name.lower()
+    for q, speaker_id in zip(quotes, speaker_ids, strict=True):
+        own = speaker_id == actor_id or (q.speaker.name is not None and q.speaker.name.lower() == name)
         weight = OWN_QUOTE_WEIGHT if own else QUOTE_WEIGHT
         for start, end in q.spans or [(q.start, q.end)]:
             out.append((start, end, weight))
@@ -197,6 +152,9 @@ class _Context:
     rival_paths: dict[int, list[list[int]]]  # sentence start -> root paths of other actors' mention tokens
     # token index -> its root path, shared by every actor of the doc: a path is walked once, not per actor
     paths: dict[int, list[int]] = field(default_factory=dict)
+    # every lemma or word some table scores (empty: not known, look each token up): most tokens are in
+    # none, and asking first saves four table lookups per token and actor
+    scored: frozenset[str] = frozenset()
 
     def path(self, tok: Token) -> list[int]:
         found = self.paths.get(tok.i)
@@ -211,6 +169,8 @@ def _word_contribution(
     """Signed weight of one lexicon token toward the actor whose mention tokens have `mention_paths`
     (`mention_ids`: their first elements, when the caller has them already)."""
     lex = ctx.lex
+    if ctx.scored and tok.lower_ not in ctx.scored and tok.lemma_.lower() not in ctx.scored:
+        return 0.0
     if mention_ids is None:
         mention_ids = {p[0] for p in mention_paths}
     if tok.pos_ in ("VERB", "AUX") and ((j := _lookup(lex.judge, tok)) is not None):
@@ -296,7 +256,9 @@ def contributions(
     lex = lexicon or Lexicon.builtin()
     tokens_by_actor = [_mention_tokens(doc, a) for a in actors]
     path_cache: dict[int, list[int]] = {}  # one cache of root paths for every actor's context
-    shared = _Context(doc, lex, {}, path_cache)
+    scored = frozenset(lex.word) | frozenset(lex.judge) | frozenset(lex.aggress) | frozenset(lex.reporting)
+    shared = _Context(doc, lex, {}, path_cache, scored)
+    speaker_ids = [q.speaker.actor_id for q in quotes or []]
     paths_by_actor = [
         {s: [shared.path(doc[i]) for i in ids] for s, ids in by_sent.items()} for by_sent in tokens_by_actor
     ]
@@ -309,8 +271,9 @@ def contributions(
                 continue
             for s, paths in other.items():
                 rivals.setdefault(s, []).extend(p for p in paths if p[0] not in mine)
-        ctx = _Context(doc, lex, rivals, path_cache)
-        out.append(_actor_contributions(doc, paths_by_actor[n], mine, _quote_weights(quotes, actor), ctx))
+        ctx = _Context(doc, lex, rivals, path_cache, scored)
+        weights = _quote_weights(quotes, actor, speaker_ids)
+        out.append(_actor_contributions(doc, paths_by_actor[n], mine, weights, ctx))
     return out
 
 

@@ -13,8 +13,27 @@ analyses.py, row <-> dataclass conversion in codec.py, and the Store class itsel
 
 from __future__ import annotations
 
-from crosswire.store.core import SqlStore, open_store
-from crosswire.store.engine import StoreError, normalise_url
+from typing import TYPE_CHECKING, Any
+
+from crosswire.errors import StoreError
 from crosswire.store.protocol import SaveResult, Store
 
+if TYPE_CHECKING:
+    from crosswire.store.core import SqlStore, open_store
+    from crosswire.store.engine import normalise_url
+
 __all__ = ["SaveResult", "SqlStore", "Store", "StoreError", "normalise_url", "open_store"]
+
+
+def __getattr__(name: str) -> Any:
+    # The Store protocol is named by ingest and the run modules (`crosswire.store.protocol`, which runs
+    # this file first); SQLAlchemy, a third of a second to import, loads only when a store is opened.
+    if name in ("SqlStore", "open_store"):
+        from crosswire.store import core
+
+        return getattr(core, name)
+    if name == "normalise_url":
+        from crosswire.store import engine
+
+        return engine.normalise_url
+    raise AttributeError(f"module 'crosswire.store' has no attribute {name!r}")

@@ -15,7 +15,7 @@ transaction; an output writer that remembers the generation it wrote at can skip
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from crosswire.store import codec
 from crosswire.store.protocol import Connections
 from crosswire.store.schema import ingested_files, store_meta
 from crosswire.store.sql import CHUNK_ROWS, chunked, insert_ignore, upsert
-from crosswire.version import __version__
 
 GENERATION = "generation"
 
@@ -35,16 +34,6 @@ def content_hash(path: Path) -> str:
     """blake2b of a file's bytes, read in blocks (a WARC may be larger than memory)."""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
-
-
-def options_hash(parts: Iterable[bytes | str]) -> str:
-    """One digest over everything besides a file's bytes that shapes the articles read from it."""
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
 
 
 @dataclass
@@ -169,14 +158,3 @@ def generation(store: Connections) -> int:
     with store._read("reading the store generation") as conn:
         found = conn.execute(select(store_meta.c.value).where(store_meta.c.key == GENERATION)).scalar()
     return int(found or 0)
-
-
-def environment_parts(manifest: Path | None, sources: Path | None, extra: Sequence[str]) -> list[bytes | str]:
-    """The options-hash inputs: manifest and sources file bytes (or the built-in registry's), limits."""
-    parts: list[bytes | str] = [__version__, *extra]
-    for label, path in (("manifest", manifest), ("sources", sources)):
-        parts.append(label)
-        parts.append(Path(path).read_bytes() if path is not None else b"")
-    builtin = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
-    parts.append(builtin.read_bytes() if builtin.is_file() else b"")
-    return parts

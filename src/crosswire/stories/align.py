@@ -21,47 +21,16 @@ score 95-100, re-translations 80-90, different statements by the same speaker st
 
 from __future__ import annotations
 
+from crosswire.knowledge.actor_codes import ORGANISATION_CODES, ROLE_CODES
 from crosswire.stories.inputs import normalise_name
-
-# CAMEO role codes that can stand without a country ("GOV" for "the foreign ministry" of unknown state):
-# they name a kind of actor, not an actor, so they never serve as its key.
-ROLE_CODES = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "EDU",
-        "MED",
-        "BUS",
-        "CVL",
-        "OPP",
-        "REB",
-        "JUD",
-        "LEG",
-        "COP",
-        "SPY",
-        "ELI",
-        "LAB",
-        "REF",
-        "HLH",
-        "CRM",
-        "UAF",
-        "AGR",
-        "DEV",
-        "HRI",
-        "RAD",
-        "REL",
-        "SET",
-        "MOD",
-        "INS",
-    }
-)
 
 
 def actor_key(code: str | None, name: str | None, country: str | None = None) -> str | None:
-    """The key actors are compared by: a country (or IGO/NGO) code, else the normalised name."""
+    """The key actors are compared by: a country (or IGO/NGO) code, else the normalised name. A role code
+    ("GOV" for "the foreign ministry" of an unknown state) names a kind of actor, so it is never a key."""
     if code and code[:3].upper() not in ROLE_CODES:
         code = code.upper()
-        return code[:6] if code[:3] in {"IGO", "NGO", "MNC", "IMG"} else code[:3]
+        return code[:6] if code[:3] in ORGANISATION_CODES else code[:3]
     if country:
         return country.upper()
     return normalise_name(name) if name else None

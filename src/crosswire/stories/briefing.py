@@ -25,8 +25,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from crosswire.events.codebook import Codebook
 from crosswire.events.merge import merge_events
+from crosswire.knowledge.codebook import Codebook
+from crosswire.knowledge.months import MONTH_NAMES
 from crosswire.model import (
     FACT_STATUSES,
     Analysis,
@@ -37,7 +38,7 @@ from crosswire.model import (
     Fact,
 )
 from crosswire.stories.align import actor_key
-from crosswire.stories.phrases import MONTHS, STATUS_WORDS, readable_date, statement
+from crosswire.stories.phrases import STATUS_WORDS, readable_date, statement
 from crosswire.stories.positions import content_line
 from crosswire.stories.wire import Dependence
 
@@ -111,6 +112,19 @@ def _overall_status(reports: Sequence[str]) -> str:
     return max(found, key=lambda s: (found[s], s)) if found else "happened"
 
 
+def _wording(event: Event, status: str) -> str:
+    """The form the statement takes. A "denied" act whose reports only negate it was denied by nobody:
+    "Trump avoids condemning Russia" says he did not condemn it, "cannot allow Clinton to become
+    president" that he might not; only a report of a denial or refusal reads "denied"."""
+    if status != "denied" or any(m.status == "denied" for m in event.mentions):
+        return status
+    moods = {m.status or "happened" for m in event.mentions if m.negated}
+    if not moods or moods <= FACT_STATUSES:
+        return "negated"
+    mood = "planned" if "planned" in moods else "demanded" if "demanded" in moods else "hypothetical"
+    return f"negated-{mood}"
+
+
 def _counted_texts(sentences: Sequence[dict[str, Any]]) -> list[str]:
     return [str(s.get("text") or "") for s in sentences if s.get("counted")] or [
         str(s.get("text") or "") for s in sentences
@@ -142,7 +156,7 @@ def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
         day = date.fromisoformat((event.date or "")[:10])
     except ValueError:
         return False
-    month = MONTHS[day.month - 1][:3]
+    month = MONTH_NAMES[day.month - 1][:3]
     written = re.compile(rf"\b(?:{month}[a-z]*\.?\s+{day.day}\b|{day.day}(?:st|nd|rd|th)?\s+{month})", re.I)
     texts = [str(s.get("text") or "") for s in counted]
     return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)
@@ -187,7 +201,7 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
     when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
     source_name = str(source["name"]) if source else None
     target_name = str(target["name"]) if target else None
-    text = statement(source_name, event.cameo, target_name, status, place, when)
+    text = statement(source_name, event.cameo, target_name, _wording(event, status), place, when)
     if status in FACT_STATUSES and source_name and clean_name(source):
         said = content_line(event.cameo, source_name, target_name, _counted_texts(sentences))
         text = said or text  # "North Korea demanded the suspension of joint military exercises"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from crosswire.knowledge.months import MONTH_NAMES
+
 # code -> (past, base, gerund)
 VERBS: dict[str, tuple[str, str, str]] = {
     # 01 make public statement
@@ -163,7 +165,8 @@ VERBS: dict[str, tuple[str, str, str]] = {
     # 16 reduce relations
     "16": ("reduced relations[ with {t}]", "reduce relations[ with {t}]", "reducing relations[ with {t}]"),
     "160": ("reduced relations[ with {t}]", "reduce relations[ with {t}]", "reducing relations[ with {t}]"),
-    "161": ("cut diplomatic ties[ with {t}]", "cut diplomatic ties[ with {t}]", "cutting diplomatic ties[ with {t}]"),
+    # CAMEO 161 is "reduce or break diplomatic relations": vacating an office reduces, it need not break.
+    "161": ("reduced or broke off diplomatic relations[ with {t}]", "reduce or break off diplomatic relations[ with {t}]", "reducing or breaking off diplomatic relations[ with {t}]"),
     "162": ("cut aid[ to {t}]", "cut aid[ to {t}]", "cutting aid[ to {t}]"),
     "163": ("imposed sanctions[ on {t}]", "impose sanctions[ on {t}]", "imposing sanctions[ on {t}]"),
     "164": ("halted talks[ with {t}]", "halt talks[ with {t}]", "halting talks[ with {t}]"),
@@ -236,6 +239,9 @@ STATUS_FORMS = {
     "demanded": ("base", "{s} was urged to {v}"),
     "denied": ("gerund", "{s} denied {v}"),
     "negated": ("base", "{s} did not {v}"),
+    "negated-planned": ("base", "{s} is not expected to {v}"),
+    "negated-hypothetical": ("base", "{s} might not {v}"),
+    "negated-demanded": ("base", "{s} was urged not to {v}"),
 }
 # The word an outlet's report gets next to its name when it does not report the act as happened.
 STATUS_WORDS = {
@@ -245,10 +251,11 @@ STATUS_WORDS = {
     "hypothetical": "speculated",
     "demanded": "called for",
     "denied": "denied",
-    "negated": "denied",
+    # A report that the act did not happen ("Kim has not traveled to Russia up to now", written before the
+    # summit) is no denial by anyone: it says what the outlet saw when it wrote.
+    "negated": "said it had not happened",
 }
 _OPTIONAL = re.compile(r"\[([^\]]*)\]")
-MONTHS = ("January February March April May June July August September October November December").split()
 
 
 def verb_phrase(code: str, form: str, target: str | None) -> str:
@@ -271,9 +278,9 @@ def readable_date(iso: str | None, precision: str | None) -> str | None:
     except ValueError:
         return None
     if precision == "day":
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
     if precision == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
+        return f"{MONTH_NAMES[day.month - 1]} {day.year}"
     if precision == "year":
         return str(day.year)
     return None

@@ -92,7 +92,9 @@ def content_line(code: str, actor: str, target: str | None, sentences: list[str]
     for sentence in sentences:
         content = content_of(root, sentence)
         if content:
-            line = f"{actor} {_VERBS[root]} {content}"
+            # "refused to testify", not "rejected to testify": an infinitive is refused, a thing rejected
+            verb = "refused" if root == "12" and content.lower().startswith("to ") else _VERBS[root]
+            line = f"{actor} {verb} {content}"
             if target and root != "12" and target.lower() not in content.lower():
                 line += f" ({'from' if root in ('10', '02') else 'to'} {target})"
             return line[0].upper() + line[1:]

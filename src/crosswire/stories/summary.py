@@ -4,8 +4,10 @@ options and scenarios the coverage discusses; every item cites its sentences.
 - positions are the stories' facts (the merged events, briefing.py) of the demand (10), appeal (02),
   offer (03), reject (12) and threat (13) families whose source is a main actor, each with what is
   demanded, offered, rejected or threatened as its reports state it (positions.py);
-- options and scenarios are sentences that discuss them: "options", "scenario", "alternative(s)",
-  "could"/"might" with a main actor as subject, and enumerations "(1) ... (2) ..." or "first ... second".
+- options and scenarios are sentences that discuss them: enumerations "(1) ... (2) ..."; "options",
+  "scenario", "alternative(s)" in a sentence that names a main actor; "could"/"might"/"may" + a verb of
+  action whose subject is a main actor's mention (at most three words before the modal, outside
+  quotation marks: "a place that could take us back" in a leader's quote is no scenario of the story).
 A citation is {article_id, outlet, start, end, sentence}.
 """
 
@@ -28,7 +30,7 @@ MAX_OPTIONS = 12
 _OPTION = re.compile(r"\b(options?|scenarios?|alternatives?)\b", re.I)
 _ENUMERATION = re.compile(r"\(\s*(?:1|a|i)\s*\)[^()]{3,}\(\s*(?:2|b|ii)\s*\)")
 _MODAL = re.compile(
-    r"\b(could|might|may)\s+(?:\w+\s+){0,2}(?:go|turn|seek|use|try|lead|become|undermine|fall|"
+    r"\b(?:could|might|may)\s+(?:\w+\s+){0,2}(?:go|turn|seek|use|try|lead|become|undermine|fall|"
     r"choose|return|resume|launch|pursue|ask|raise|take|push)\b",
     re.I,
 )
@@ -89,12 +91,14 @@ def situation_summary(
             summary.positions.append(pos)
             per_actor[pos.actor] += 1
     for article in articles:
-        if article.id not in analyses:
+        analysis = analyses.get(article.id)
+        if analysis is None:
             continue
+        named = _main_mentions(analysis, main)
         index = SentenceIndex(article.text)
         for s, e in index.spans:
             text = article.text[s:e]
-            kind = _option_kind(text)
+            kind = _option_kind(text, [(a - s, b - s) for a, b in named if s <= a and b <= e])
             if kind and len(summary.options) < MAX_OPTIONS * 4:
                 summary.options.append(
                     {"kind": kind, "sentence": text, "citations": [_cite(article, s, e, text)]}
@@ -104,11 +108,44 @@ def situation_summary(
     return summary
 
 
-def _option_kind(sentence: str) -> str | None:
+def _main_mentions(analysis: Analysis, main: set[str]) -> list[tuple[int, int]]:
+    """Offsets of every mention (names, titles, pronouns the article resolved) of a main actor."""
+    spans: list[tuple[int, int]] = []
+    for actor in analysis.actors:
+        key = actor_key(actor.codes[0] if actor.codes else None, actor.name, actor.country)
+        if key in main and not actor.anonymous:
+            spans.extend((m.start, m.end) for m in actor.mentions)
+    return sorted(spans)
+
+
+_QUOTE_MARKS = '"“”'
+_ADVERBS = frozenset(
+    "also still then now soon eventually itself themselves alone too instead again even".split()
+)
+
+
+def _subject_of(sentence: str, modal_start: int, mentions: Sequence[tuple[int, int]]) -> bool:
+    """A main actor's mention stands right before the modal, or with only adverbs between ("Seoul also
+    could", "Kim eventually may"), and the modal is not inside a quotation."""
+    if sum(sentence[:modal_start].count(q) for q in _QUOTE_MARKS) % 2:
+        return False
+    for _, end in mentions:
+        if end > modal_start:
+            continue
+        between = sentence[end:modal_start].split()
+        if len(between) <= 2 and all(w.lower() in _ADVERBS or w.lower().endswith("ly") for w in between):
+            return True
+    return False
+
+
+def _option_kind(sentence: str, mentions: Sequence[tuple[int, int]] = ()) -> str | None:
+    """`mentions`: offsets in `sentence` of the main actors' mentions."""
     if _ENUMERATION.search(sentence):
         return "enumeration"
+    if not mentions:
+        return None
     if _OPTION.search(sentence):
         return "option"
-    if _MODAL.search(sentence):
+    if any(_subject_of(sentence, m.start(), mentions) for m in _MODAL.finditer(sentence)):
         return "scenario"
     return None

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import product
 
-from .dictionaries import NULL_CODE, ActorEntry, AgentEntry, Dictionaries
+from crosswire.knowledge.petrarch.dictionaries import NULL_CODE, ActorEntry, AgentEntry, Dictionaries
+
 from .parse import Node
 
 # Phrases that are not part of the noun phrase's actor: clauses and verb phrases inside it.

@@ -22,8 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from crosswire.errors import CrosswireError
+from crosswire.knowledge.petrarch.dictionaries import NULL_CODE, Dictionaries, VerbForm
+
 from .actors import CLAUSES, code_phrase, is_np
-from .dictionaries import NULL_CODE, Dictionaries, VerbForm
 from .parse import Node, number_leaves, without_leaves
 from .patterns import PatternMatch, match_pattern
 
@@ -31,7 +33,7 @@ BE_FORMS = {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "'S", "'RE"}
 SUBJECT_HOSTS = {"S", "SINV", "SQ", "NP", "FRAG"}
 
 
-class CodingError(ValueError):
+class CodingError(CrosswireError, ValueError):
     """A sentence that PETRARCH refuses to code: `kind` is discard, storydiscard or dateline."""
 
     def __init__(self, kind: str, message: str):

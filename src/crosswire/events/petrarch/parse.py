@@ -11,8 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from crosswire.errors import CrosswireError
 
-class ParseError(ValueError):
+
+class ParseError(CrosswireError, ValueError):
     """The parse could not be read (unbalanced brackets, empty tree, ...)."""
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .dictionaries import Pattern, PatternItem
+from crosswire.knowledge.petrarch.dictionaries import Pattern, PatternItem
+
 from .parse import Node
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from crosswire.events.codebook import Codebook
+from crosswire.knowledge.codebook import Codebook
 from crosswire.model import Analysis, Article, Event, Story, outlet_readings, to_dict
 from crosswire.stories.briefing import counts
 from crosswire.stories.build import story_from_comparison

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from crosswire.store import browse
 from crosswire.store.search import SearchFilters
+from crosswire.stories.summary import situation_summary
 from crosswire.web.lookup import article_or_404, story_view_or_404
 from crosswire.web.security import require_read
 from crosswire.web.views.charts import month_bars
@@ -31,6 +32,9 @@ router = APIRouter(
 
 
 _OUTLETS_TTL_S = 30.0
+# The story page reads the options and scenarios from at most this many member articles (the latest in
+# corpus order): a story of hundreds of articles must still open in well under a second.
+_OPTION_ARTICLES = 40
 
 
 def _outlet_choices(request: Request) -> list[str]:
@@ -89,6 +93,11 @@ def story_page(request: Request, story_id: str) -> Response:
             columns[head["outlet"] or "unknown outlet"].append(head)
     rows = story_timeline_rows(story)
     members = [heads[i] for i in story.article_ids if i in heads]
+    store = request.app.state.store
+    latest = store.in_corpus_order(set(story.article_ids))[-_OPTION_ARTICLES:]
+    articles = [a for a in (store.get_article(i) for i in latest) if a is not None]
+    analyses = {a.article_id: a for a in store.iter_analyses(latest)}
+    options = situation_summary(articles, analyses, story.facts).options
     return render(
         request,
         "story.html",
@@ -100,6 +109,16 @@ def story_page(request: Request, story_id: str) -> Response:
             "timeline": rows,
             "chart": Markup(story_chart(rows)),
             "graph": story_graph(story),
+            "options": [
+                {
+                    **o,
+                    "links": [
+                        {**c, "href": sentence_link(c["article_id"], c["start"], c["end"])}
+                        for c in o["citations"]
+                    ],
+                }  # fmt: skip
+                for o in options
+            ],
         },
     )
 

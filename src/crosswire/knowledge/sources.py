@@ -7,6 +7,7 @@ registry, and an outlet it does not know stays unknown.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 import unicodedata
@@ -210,6 +211,15 @@ class SourceRegistry:
         return best[1] if best else None
 
 
+@functools.cache
+def wire_credits() -> dict[str, tuple[str, ...]]:
+    """The wire agencies of the built-in registry by the name their credits give ("Yonhap"), with every
+    form a credit may take ("Yonhap", "Yonhap News", "Yonhap News Agency"): the `credits` of its entry."""
+    source = resources.files("crosswire").joinpath("data/sources.toml")
+    tables = tomllib.loads(source.read_text(encoding="utf-8")).get("outlet", [])
+    return {table["credits"][0]: tuple(table["credits"]) for table in tables if table.get("credits")}
+
+
 def _merge(base: Outlet, update: Outlet) -> Outlet:
     changes: dict[str, Any] = {}
     for name in _OUTLET_FIELDS - {"name", *_LIST_FIELDS}:
@@ -239,14 +249,14 @@ def _parse_outlets(raw: str, where: str) -> list[Outlet]:
 def _outlet(table: Any, where: str) -> Outlet:
     if not isinstance(table, dict):
         raise ValueError(f"{where}: must be a table")
-    unknown = set(table) - _OUTLET_FIELDS
+    unknown = set(table) - _OUTLET_FIELDS - {"credits"}
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     name = table.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"{where}: missing 'name'")
     where = f"{where} ({name})"
-    for key in _LIST_FIELDS:
+    for key in (*_LIST_FIELDS, "credits"):
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ValueError(f"{where}: '{key}' must be a list of strings")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import LexiconError  # noqa: F401  (raised here; re-exported for callers)
-from crosswire.events.codebook import Codebook
+from crosswire.knowledge.codebook import Codebook
 
 # Where an entry names no target prepositions: the usual ways English marks who an act is aimed at.
 DEFAULT_TARGET_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards"})

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from crosswire.errors import CrosswireError
+
 NULL_CODE = "---"
 
 
-class DictionaryError(ValueError):
+class DictionaryError(CrosswireError, ValueError):
     """A dictionary line could not be read; the message names the file, line and problem."""
 
 

@@ -20,8 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from crosswire.events.petrarch.dictionaries import read_actors, read_agents
-from crosswire.nlp.kb_records import (  # re-exported: the public names stay importable from kb
+from crosswire.knowledge.kb_records import (  # re-exported: the public names stay importable from kb
     _CONTINENTS,
     CodeSpan,
     Country,
@@ -34,6 +33,7 @@ from crosswire.nlp.kb_records import (  # re-exported: the public names stay imp
     is_acronym,
     romanisation_variants,
 )
+from crosswire.knowledge.petrarch.dictionaries import read_actors, read_agents
 
 __all__ = [
     "CodeSpan",
@@ -214,6 +214,12 @@ class KnowledgeBase:
         found = self._person_index.get(key)
         if found is not None:
             return found
+        words = name.split()
+        if len(words) >= 3 and words[-1][:1].isupper():
+            # "Donald John Trump", "Hillary Rodham Clinton": a middle name is left out as often as given
+            found = self._person_index.get(fold(f"{words[0]} {words[-1]}"))
+            if found is not None and found.source == "builtin" and not found.family_first:
+                return found
         bearers = self._surnames.get(key, [])
         if on is not None and len(bearers) > 1:
             bearers = [p for p in bearers if p.office_on(on) is not None]
@@ -291,7 +297,7 @@ class KnowledgeBase:
 
     def load_petrarch_dir(self, directory: str | Path) -> list[str]:
         """Load every `*actors*.txt` and `*agents*.txt` in a PETRARCH dictionary folder (the CLI's --actors),
-        read by `crosswire.events.petrarch.dictionaries`. Returns the readers' warnings (malformed entries
+        read by `crosswire.knowledge.petrarch.dictionaries`. Returns the readers' warnings (malformed entries
         skipped, each naming its file and line)."""
 
         directory = Path(directory)

@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from crosswire.errors import CrosswireError
+
 _COLUMNS = ("code", "goldstein", "plover", "mode", "context", "name")
 
 
@@ -26,7 +28,7 @@ class CameoCode:
     plover_context: str | None
 
 
-class CodebookError(ValueError):
+class CodebookError(CrosswireError, ValueError):
     """The codebook file is malformed; the message names the file and line."""
 
 
