@@ -363,7 +363,7 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         if not own or promised is None or content.i < verb.i:
             return None  # (a quotation before its cue was coded, as planned, when the reading reached it)
         if _unless(content):
-            code = "139"  # "will withdraw its force from Chad unless ...": an ultimatum
+            promised = "139"  # "will withdraw its force from Chad unless ...": an ultimatum
         ctx.consumed.add(content.i)
         base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=promised)
         targets, _ = syntactic_targets(ctx.index, content, base, None)

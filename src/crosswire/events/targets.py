@@ -24,6 +24,7 @@ def syntactic_targets(
     heads = [verb] + ([complement] if complement is not None else [])
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
     later: list[Token] = []  # tried after all the others
+    makers: list[Token] = []  # who made a proposal answered: only a named or coded party counts
     # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")
     aid = AID_PREPS if entry.code[:2] in ("03", "07") else frozenset()
     for head in heads:
@@ -39,7 +40,7 @@ def syntactic_targets(
             candidates += clauses.prep_objects(obj, (entry.target_preps - topic) | aid)
             if obj.lemma_.lower() in OWNED_PROPOSALS:
                 # "dismissed an appeal from President Gbagbo": the one who made what is answered
-                candidates += clauses.prep_objects(obj, frozenset({"from", "by"}))
+                makers += clauses.prep_objects(obj, frozenset({"from", "by"}))
             # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
             # for Romania"; last of all the "of" noun itself ("allow the return of U.N. inspectors")
             for inner in clauses.prep_objects(obj, frozenset({"of"})):
@@ -60,6 +61,10 @@ def syntactic_targets(
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
     for tok in candidates:
         found = index.resolve_all(tok)
+        if found:
+            return found, True
+    for tok in makers:
+        found = [a for a in index.resolve_all(tok) if a.actor_id or country_of(a)]
         if found:
             return found, True
     for tok in later:
