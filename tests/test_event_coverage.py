@@ -164,3 +164,20 @@ def test_what_is_answered_names_who_made_it() -> None:
         code("Israel is opposed to French mediation in the talks with Syria, an aide said."), "12"
     )
     assert opposed and opposed[0].source.code == "ISR" and opposed[0].target.code == "FRA"
+
+
+def test_second_level_targets_and_accepted_settlements() -> None:
+    hacked = roots(
+        code("North Korea has tried to hack into the computers of South Korean army officers."), "17"
+    )
+    assert hacked and hacked[0].target.code.startswith("KOR")
+    called = code("Archbishop Tutu called for sanctions against Nigeria on Sunday.")
+    assert [e for e in called if e.target and e.target.code == "NGA"]
+    accepted = roots(
+        code("Denmark today accepted a formula for ending its fisheries dispute with Norway."), "03"
+    )
+    assert accepted and accepted[0].source.code == "DNK"
+    banned = roots(
+        code("President Museveni threatened to ban Ugandan opposition candidates from the vote."), "13"
+    )
+    assert banned and banned[0].target.code.startswith("UGA")

@@ -442,7 +442,10 @@ class ActorIndex:
 
 
 PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "man", "men")
-PEOPLE_NOUNS = frozenset("elder people folk force troop youth official crew family tribe clan".split())
+PEOPLE_NOUNS = frozenset(
+    "elder people folk force troop youth official crew family tribe clan candidate delegate advocate refugee "
+    "citizen hostage detainee employee nominee personnel staff police".split()
+)
 
 
 def people_noun(tok: Token) -> bool:

@@ -31,6 +31,9 @@ def syntactic_targets(
         candidates += clauses.prep_objects(head, entry.target_preps | aid)
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
+        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"})):
+            # "called for sanctions against Nigeria", "hack into the computers of South Korean officers"
+            later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
         for obj in clauses.object_tokens(head):
             if obj.lemma_.lower() in OTHERS_ACTS and obj.lemma_.lower() not in entry.objects:
                 continue  # "investigating the attacks on the consulate": the attack's target, not this act's
@@ -59,6 +62,8 @@ def syntactic_targets(
             ):
                 candidates += [c for c in clause.children if c.dep_ == "nsubj"]
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
+    if complement is not None:  # "threatened to ban Ugandan opposition candidates"
+        owned += [o for o in clauses.object_tokens(complement) if index.direct(o) is None]
     for tok in candidates:
         found = index.resolve_all(tok)
         if found:
