@@ -181,3 +181,13 @@ def test_second_level_targets_and_accepted_settlements() -> None:
         code("President Museveni threatened to ban Ugandan opposition candidates from the vote."), "13"
     )
     assert banned and banned[0].target.code.startswith("UGA")
+
+
+def test_protest_nouns_against_someone_and_arrests_by_a_place() -> None:
+    riots = roots(code("Palestinian riots against Israeli military policies are still continuing."), "14")
+    assert riots and riots[0].source.code.startswith("PSE") and riots[0].target.code.startswith("ISR")
+    assert not roots(code("The riots are still continuing in the city."), "14")  # no one named
+    arrested = roots(code("A Canadian missionary was arrested in Lebanon on Monday."), "17")
+    assert arrested and arrested[0].source.code == "LBNGOV" and arrested[0].target.code == "CAN"
+    killed = roots(code("A roadside bombing near Gao killed one French soldier on Sunday."), "18")
+    assert killed and killed[0].target.code.startswith("FRA")

@@ -522,6 +522,9 @@ def _assemble(
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
         # attack whose doers the sentence does not name; coded as such, with no country guessed for them
         sources = [EventActor(name="unidentified attackers", code="UAF")]
+    if not sources and not subjects and code[:3] in ("173", "174") and clauses.is_passive(verb):
+        # "a missionary was arrested in Lebanon": only a state's authorities arrest or deport there
+        sources = _authorities_of_place(ctx, verb)
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
@@ -663,6 +666,18 @@ ATTACK_NOUNS = frozenset(
     "missile grenade mine landmine gunfire shooting raid bomber".split()
 )
 KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
+
+
+def _authorities_of_place(ctx: _Article, verb: Token) -> list[EventActor]:
+    """The authorities of the country an "in" phrase of `verb` names ("arrested in Lebanon")."""
+    for pobj in clauses.prep_objects(verb, frozenset({"in"})):
+        if pobj.ent_type_ == "GPE":
+            match = ctx.index.kb.lookup_country(pobj.text)
+            if match is not None and match.via in ("name", "alias"):
+                return [
+                    EventActor(name=f"authorities in {match.country.name}", code=match.country.cameo + "GOV")
+                ]
+    return []
 
 
 def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
@@ -945,6 +960,8 @@ def _names_itself(ctx: _Article, verb: Token) -> bool:
 def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list[Event]:
     if entry.requires and not clauses.prep_objects(noun, entry.requires):
         return []
+    if entry.code[:2] == "14" and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return []  # a protest named as the subject of its own clause; as an object its verb codes it
     if noun.dep_ in ("compound", "amod") or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.lefts):
         return []
     parties = nominal.noun_parties(ctx.index, ctx.lexicon, sent, noun)

@@ -36,7 +36,7 @@ GROUP_ROLES: dict[str, str] = {
 # Words that count or collect the group they govern: "thousands of Kurds", "members of the party".
 QUANTITY_NOUNS = frozenset(
     "thousands hundreds dozens scores millions tens some many members member group groups band crowd "
-    "contingent delegation unit units number".split()
+    "contingent delegation unit units number deployment detachment".split()
 )
 # Role nouns through which a person's possessive still names that person's own voice or body ("Trump's
 # administration", "Christie's office", "Obama's spokesman"); any other person-role ("Christie's aides",

@@ -72,12 +72,12 @@ def syntactic_targets(
         found = [a for a in index.resolve_all(tok) if a.actor_id or country_of(a)]
         if found:
             return found, True
-    for tok in later:
-        found = [a for a in index.resolve_all(tok) if a.code]
-        if found:
-            return found, True
     for tok in owned:
         found = _owner(index, tok)
+        if found:
+            return found, True
+    for tok in later:
+        found = [a for a in index.resolve_all(tok) if a.code]
         if found:
             return found, True
     return [], False
@@ -105,8 +105,14 @@ def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
     found = index.resolve_all(noun)
     if not found or any(c.dep_ == "poss" for c in noun.children):
         return found
-    if noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in GROUP_ROLES or people_noun(noun)):
-        return [a for a in found if a.code]  # "killed three Iraqi civilians", "met U.N. envoys": the people
+    if noun.lemma_.lower() in GROUP_ROLES or people_noun(noun):
+        # "killed three Iraqi civilians", "arrested a Canadian missionary": the people, named as such
+        name = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ != "det")[:80]
+        return [
+            EventActor(name=name, code=a.code) if len(a.code or "") == 3 and not a.actor_id else a
+            for a in found
+            if a.code
+        ]
     return [a for a in found if country_of(a) and len(a.code or "") == 3]
 
 
