@@ -191,3 +191,12 @@ def test_protest_nouns_against_someone_and_arrests_by_a_place() -> None:
     assert arrested and arrested[0].source.code == "LBNGOV" and arrested[0].target.code == "CAN"
     killed = roots(code("A roadside bombing near Gao killed one French soldier on Sunday."), "18")
     assert killed and killed[0].target.code.startswith("FRA")
+
+
+def test_plover_type_of_planned_acts() -> None:
+    aid = roots(code("The United Nations will provide food aid to refugees in Chad."), "07")
+    assert aid and aid[0].status == "planned" and aid[0].plover == "AGREE"
+    restrict = roots(code("Greece plans to impose restrictions on workers from Bulgaria."), "17")
+    assert restrict and restrict[0].plover == "THREATEN"
+    expected = roots(code("Kim is expected to visit Russia next month."), "04")
+    assert all(e.plover == "CONSULT" for e in expected)  # someone else's expectation is no undertaking

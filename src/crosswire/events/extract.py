@@ -313,6 +313,12 @@ def _code_willing(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, holder, inner, code, f"intent.willing+{inner.id}", None, complement=verb)
 
 
+# Markers by which the doer itself will or plans to act (not "expected", "scheduled" by others).
+PLANNING_MARKERS = frozenset({"will", "shall", "'ll", "\u2019ll", "plan", "intend", "going to", "is to"})
+PLANNED_PLOVER = {
+    **dict.fromkeys(("04", "05", "06", "07", "08"), "AGREE"),
+    **dict.fromkeys(("16", "17", "18", "19", "20"), "THREATEN"),
+}
 DEMAND_MODALS = frozenset({"must", "should"})
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "\u2019ll", "shall"})
 OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
@@ -1028,6 +1034,11 @@ def _event(
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
+    if said.status == "planned" and not negated and said.marker in PLANNING_MARKERS:
+        # PLOVER has no planned events: a cooperative act its doer will do or plans is an AGREE (an
+        # undertaking), a hostile one a THREATEN ("The United Nations will provide food aid", "Greece plans to
+        # impose restrictions"); the CAMEO code and the status keep saying what is planned
+        plover = PLANNED_PLOVER.get(code[:2], plover)
     when = timing.event_time(ctx.doc, ctx.times, ctx.named, sent, trigger)
     named = timing.named_event_for(ctx.doc, ctx.named, trigger)
     place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)
