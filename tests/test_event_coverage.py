@@ -200,3 +200,15 @@ def test_plover_type_of_planned_acts() -> None:
     assert restrict and restrict[0].plover == "THREATEN"
     expected = roots(code("Kim is expected to visit Russia next month."), "04")
     assert all(e.plover == "CONSULT" for e in expected)  # someone else's expectation is no undertaking
+
+
+def test_findings_broken_commitments_and_halted_mediation() -> None:
+    found = roots(
+        code("The African Water Forum concluded on Saturday that Chile must allocate more money to Bolivia."),
+        "10",
+    )
+    assert found and found[0].target.code == "CHL"
+    reneged = roots(code("President Banda has reneged on his commitment to the Malawian people."), "12")
+    assert reneged and reneged[0].target.code.startswith("MWI")
+    halted = roots(code("Norway halted its mediation efforts between Sudan and Chad on Monday."), "165")
+    assert halted and halted[0].source.code == "NOR"

@@ -150,6 +150,9 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     if head_control is not None and head_control.kind != "modal" and verb.head.i in ctx.consumed:
         return []
     entry = clauses.match_verb(verb, lexicon)
+    if entry is None and verb.lemma_.lower() in VERDICT_VERBS:
+        # "the Forum concluded that the US must allocate more": a finding that someone must act demands it
+        return _said_content(ctx, sent, verb, demands_only=True) or []
     if entry is None:
         return _statement_noun_content(ctx, sent, verb)
     code, rule = entry.code, entry.id
@@ -324,7 +327,10 @@ FUTURE_MODALS = frozenset({"will", "would", "'ll", "\u2019ll", "shall"})
 OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
-def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
+VERDICT_VERBS = frozenset({"conclude", "rule", "resolve", "find"})
+
+
+def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = False) -> list[Event] | None:
     """What a statement says can make it an act of its own: "Russia said Sudan must return the helicopter"
     demands (10) of Sudan; "Palestinian leaders said they would boycott all contact" threatens (13)."""
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -344,6 +350,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         entry = VerbEntry(id="statement.must", lemma=verb.lemma_, code=code)
         ctx.consumed.add(content.i)
         return _assemble(ctx, sent, verb, entry, code, "statement.must", None, given_targets=demanded)
+    if demands_only:
+        return None
     threat = ctx.lexicon.controls.get("threaten")
     if aux & FUTURE_MODALS and inner is not None and threat is not None and inner.code[:2] in threat.by_root:
         speaker = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
