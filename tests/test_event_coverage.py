@@ -212,3 +212,10 @@ def test_findings_broken_commitments_and_halted_mediation() -> None:
     assert reneged and reneged[0].target.code.startswith("MWI")
     halted = roots(code("Norway halted its mediation efforts between Sudan and Chad on Monday."), "165")
     assert halted and halted[0].source.code == "NOR"
+
+
+def test_uncoded_bodies_named_as_associations_or_after_a_people() -> None:
+    events = code("The Association of Andean Jurists investigated the welfare of Peruvian prisoners.")
+    assert [e for e in roots(events, "09") if e.source.code == "NGO"]
+    events = code("Palestinian Islamic Jihad rejected an invitation from Egypt to attend the talks.")
+    assert [e for e in roots(events, "12") if (e.source.code or "").startswith("PSE")]
