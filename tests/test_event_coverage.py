@@ -219,3 +219,10 @@ def test_uncoded_bodies_named_as_associations_or_after_a_people() -> None:
     assert [e for e in roots(events, "09") if e.source.code == "NGO"]
     events = code("Palestinian Islamic Jihad rejected an invitation from Egypt to attend the talks.")
     assert [e for e in roots(events, "12") if (e.source.code or "").startswith("PSE")]
+
+
+def test_withdrawn_missions_and_gatherings_for_a_rally() -> None:
+    events = code("The OSCE announced on Monday that it will withdraw its observers from Georgia.")
+    assert [e for e in events if e.cameo.startswith("13") and e.target and e.target.code == "GEO"]
+    rally = roots(code("Thousands of Kenyans were converging on Thursday for a rally in Nairobi."), "14")
+    assert rally and rally[0].source.code.startswith("KEN")
