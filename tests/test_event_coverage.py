@@ -120,9 +120,9 @@ def test_measured_aid_and_permission_given_to_someone_named() -> None:
 
 def test_attacks_whose_doers_are_not_named() -> None:
     killed = roots(code("Four Malian soldiers were killed in a roadside bombing near Gao on Sunday."), "18")
-    assert killed and killed[0].source.code == "UAF" and killed[0].target.code.startswith("MLI")
+    assert killed and killed[0].source.code.endswith("UAF") and killed[0].target.code.startswith("MLI")
     bombed = roots(code("A car bomb killed two Nigerian policemen in Maiduguri."), "18")
-    assert bombed and bombed[0].source.name == "unidentified attackers"
+    assert bombed and bombed[0].source.name.startswith("unidentified attackers")
     assert not roots(code("Two Nigerian students were killed in a car crash in Lagos."), "18")
 
 
@@ -226,3 +226,8 @@ def test_withdrawn_missions_and_gatherings_for_a_rally() -> None:
     assert [e for e in events if e.cameo.startswith("13") and e.target and e.target.code == "GEO"]
     rally = roots(code("Thousands of Kenyans were converging on Thursday for a rally in Nairobi."), "14")
     assert rally and rally[0].source.code.startswith("KEN")
+
+
+def test_unidentified_attackers_take_the_country_where_they_struck() -> None:
+    killed = roots(code("Three Kenyan soldiers were killed by a roadside bomb outside Mogadishu."), "18")
+    assert killed and killed[0].source.code == "SOMUAF" and killed[0].target.code.startswith("KEN")

@@ -535,7 +535,7 @@ def _assemble(
     if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
         # attack whose doers the sentence does not name; coded as such, with no country guessed for them
-        sources = [EventActor(name="unidentified attackers", code="UAF")]
+        sources = [_unidentified_attackers(ctx, sent)]
     if not sources and not subjects and code[:3] in ("173", "174") and clauses.is_passive(verb):
         # "a missionary was arrested in Lebanon": only a state's authorities arrest or deport there
         sources = _authorities_of_place(ctx, verb)
@@ -680,6 +680,23 @@ ATTACK_NOUNS = frozenset(
     "missile grenade mine landmine gunfire shooting raid bomber".split()
 )
 KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
+
+
+def _unidentified_attackers(ctx: _Article, sent: Span) -> EventActor:
+    """Attackers the sentence does not name, coded as CAMEO codes unidentified armed actors: by the country
+    where they struck when the sentence names one place there ("a roadside bombing near Samarra" -> IRQUAF)."""
+    here = [
+        p
+        for p in ctx.places
+        if p.country and p.start is not None and sent.start_char <= p.start < sent.end_char
+    ]
+    # towns and regions name where it happened; a country's name may only qualify the victims ("U.S. soldier")
+    countries = {p.country for p in here if p.kind != "country"} or {p.country for p in here}
+    if len(countries) == 1:
+        country = ctx.index.kb.country_by_code(next(iter(countries)))
+        if country is not None:
+            return EventActor(name=f"unidentified attackers in {country.name}", code=country.cameo + "UAF")
+    return EventActor(name="unidentified attackers", code="UAF")
 
 
 def _authorities_of_place(ctx: _Article, verb: Token) -> list[EventActor]:
