@@ -156,6 +156,9 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     if head_control is not None and head_control.kind != "modal" and verb.head.i in ctx.consumed:
         return []
     entry = clauses.match_verb(verb, lexicon)
+    if entry is None and verb.lemma_.lower() in VERDICT_VERBS:
+        # "the Forum concluded that the US must allocate more": a finding that someone must act demands it
+        return _said_content(ctx, sent, verb, demands_only=True) or []
     if entry is None:
         return _statement_noun_content(ctx, sent, verb)
     code, rule = entry.code, entry.id
@@ -348,12 +351,21 @@ def _code_willing(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, holder, inner, code, f"intent.willing+{inner.id}", None, complement=verb)
 
 
+# Markers by which the doer itself will or plans to act (not "expected", "scheduled" by others).
+PLANNING_MARKERS = frozenset({"will", "shall", "'ll", "\u2019ll", "plan", "intend", "going to", "is to"})
+PLANNED_PLOVER = {
+    **dict.fromkeys(("04", "05", "06", "07", "08"), "AGREE"),
+    **dict.fromkeys(("16", "17", "18", "19", "20"), "THREATEN"),
+}
 DEMAND_MODALS = frozenset({"must", "should"})
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "\u2019ll", "shall"})
 OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
-def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
+VERDICT_VERBS = frozenset({"conclude", "rule", "resolve", "find"})
+
+
+def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = False) -> list[Event] | None:
     """What a statement says can make it an act of its own: "Russia said Sudan must return the helicopter"
     demands (10) of Sudan; "Palestinian leaders said they would boycott all contact" threatens (13)."""
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -374,13 +386,15 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         entry = VerbEntry(id="statement.must", lemma=verb.lemma_, code=code)
         ctx.consumed.add(content.i)
         return _assemble(ctx, sent, verb, entry, code, "statement.must", None, given_targets=demanded)
+    if demands_only:
+        return None
     threat = ctx.lexicon.controls.get("threaten")
     if aux & FUTURE_MODALS and inner is not None and threat is not None and inner.code[:2] in threat.by_root:
         speaker = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
         own = subjects[0].lower_ in OWN_SUBJECTS or any(
             same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
         )
-        threat_code = threat.code_for(inner.code)
+        threat_code = "139" if _unless(content) else threat.code_for(inner.code)
         if not own or threat_code is None:
             return None
         ctx.consumed.add(content.i)
@@ -398,6 +412,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         promised = intent.code_for(inner.code if inner is not None else None)
         if not own or promised is None or content.i < verb.i:
             return None  # (a quotation before its cue was coded, as planned, when the reading reached it)
+        if _unless(content):
+            promised = "139"  # "will withdraw its force from Chad unless ...": an ultimatum
         ctx.consumed.add(content.i)
         base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=promised)
         targets, _ = syntactic_targets(ctx.index, content, base, None)
@@ -449,6 +465,11 @@ def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Even
     entry = VerbEntry(id="statement.noun-must", lemma=verb.lemma_, code=code)
     ctx.consumed.add(content.i)
     return _assemble(ctx, sent, verb, entry, code, "statement.noun-must", None, given_targets=demanded)
+
+
+def _unless(content: Token) -> bool:
+    """ "... will withdraw its force unless the rebels disarm": an act announced on a condition."""
+    return any(m.lower_ == "unless" for c in content.children if c.dep_ == "advcl" for m in c.children)
 
 
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
@@ -550,7 +571,10 @@ def _assemble(
     if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
         # attack whose doers the sentence does not name; coded as such, with no country guessed for them
-        sources = [EventActor(name="unidentified attackers", code="UAF")]
+        sources = [_unidentified_attackers(ctx, sent)]
+    if not sources and not subjects and code[:3] in ("173", "174") and clauses.is_passive(verb):
+        # "a missionary was arrested in Lebanon": only a state's authorities arrest or deport there
+        sources = _authorities_of_place(ctx, verb)
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if not sources:
@@ -579,9 +603,16 @@ def _assemble(
         if code in PLACE_TARGET_CODES:
             targets = destination(index, ctx.places, verb, entry, sources)
             syntactic = bool(targets)
-        if not targets and not (entry.symmetric and len(sources) > 1) and code not in PLACE_TARGET_CODES:
+        names_other_side = bool(clauses.object_tokens(verb) or clauses.prep_objects(verb, entry.target_preps))
+        if (
+            not targets
+            and not (entry.symmetric and len(sources) > 1)
+            and (not entry.symmetric or names_other_side)
+            and code not in PLACE_TARGET_CODES
+        ):
             # (a visit is to where the clause says: "toured a military base" is no visit to the nearest
-            # foreign country the sentence names)
+            # foreign country the sentence names; a meeting with no other side in its clause, "Israel's
+            # Cabinet met Sunday and ...", is the body's own, not one with whoever the sentence names next)
             after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
             targets = fallback_target(index, verb, after, sources)
     if not targets and given_targets is None and code[:2] in ("10", "11"):
@@ -692,6 +723,35 @@ ATTACK_NOUNS = frozenset(
     "missile grenade mine landmine gunfire shooting raid bomber".split()
 )
 KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
+
+
+def _unidentified_attackers(ctx: _Article, sent: Span) -> EventActor:
+    """Attackers the sentence does not name, coded as CAMEO codes unidentified armed actors: by the country
+    where they struck when the sentence names one place there ("a roadside bombing near Samarra" -> IRQUAF)."""
+    here = [
+        p
+        for p in ctx.places
+        if p.country and p.start is not None and sent.start_char <= p.start < sent.end_char
+    ]
+    # towns and regions name where it happened; a country's name may only qualify the victims ("U.S. soldier")
+    countries = {p.country for p in here if p.kind != "country"} or {p.country for p in here}
+    if len(countries) == 1:
+        country = ctx.index.kb.country_by_code(next(iter(countries)))
+        if country is not None:
+            return EventActor(name=f"unidentified attackers in {country.name}", code=country.cameo + "UAF")
+    return EventActor(name="unidentified attackers", code="UAF")
+
+
+def _authorities_of_place(ctx: _Article, verb: Token) -> list[EventActor]:
+    """The authorities of the country an "in" phrase of `verb` names ("arrested in Lebanon")."""
+    for pobj in clauses.prep_objects(verb, frozenset({"in"})):
+        if pobj.ent_type_ == "GPE":
+            match = ctx.index.kb.lookup_country(pobj.text)
+            if match is not None and match.via in ("name", "alias"):
+                return [
+                    EventActor(name=f"authorities in {match.country.name}", code=match.country.cameo + "GOV")
+                ]
+    return []
 
 
 def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
@@ -986,6 +1046,8 @@ def _names_itself(ctx: _Article, verb: Token) -> bool:
 def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list[Event]:
     if entry.requires and not clauses.prep_objects(noun, entry.requires):
         return []
+    if entry.code[:2] == "14" and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return []  # a protest named as the subject of its own clause; as an object its verb codes it
     if noun.dep_ in ("compound", "amod") or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.lefts):
         return []
     parties = nominal.noun_parties(ctx.index, ctx.lexicon, sent, noun)
@@ -1052,6 +1114,11 @@ def _event(
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
+    if said.status == "planned" and not negated and said.marker in PLANNING_MARKERS:
+        # PLOVER has no planned events: a cooperative act its doer will do or plans is an AGREE (an
+        # undertaking), a hostile one a THREATEN ("The United Nations will provide food aid", "Greece plans to
+        # impose restrictions"); the CAMEO code and the status keep saying what is planned
+        plover = PLANNED_PLOVER.get(code[:2], plover)
     when = timing.event_time(ctx.doc, ctx.times, ctx.named, sent, trigger)
     named = timing.named_event_for(ctx.doc, ctx.named, trigger)
     place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)

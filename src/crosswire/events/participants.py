@@ -36,7 +36,7 @@ GROUP_ROLES: dict[str, str] = {
 # Words that count or collect the group they govern: "thousands of Kurds", "members of the party".
 QUANTITY_NOUNS = frozenset(
     "thousands hundreds dozens scores millions tens some many members member group groups band crowd "
-    "contingent delegation unit units number".split()
+    "contingent delegation unit units number deployment detachment".split()
 )
 # Role nouns through which a person's possessive still names that person's own voice or body ("Trump's
 # administration", "Christie's office", "Obama's spokesman"); any other person-role ("Christie's aides",
@@ -73,6 +73,8 @@ MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
 
 
+# Words that name a non-governmental body when the knowledge base does not know the organisation.
+NGO_WORDS = frozenset("association forum foundation society coalition watch federation".split())
 # Nouns for people who follow someone: a group of that person's country, not the person.
 FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
@@ -258,6 +260,13 @@ class ActorIndex:
         if code is None and actor.kind != "person":
             derived = derived_actor_codes().get(name.lower())
             code = derived if derived and derived[:3] != "MNC" else None
+            first = name.split()[0] if name.split() else ""
+            home = self.country_code(first) if code and first[:1].isupper() else None
+            if code and home and not self.kb.country_by_code(code[:3]) and code[:3] not in NO_SIDE:
+                # "Palestinian Islamic Jihad" listed under a region ("MEAREB"): the people it is named after
+                code = home + code[3:]
+        if code is None and actor.kind == "organisation" and set(name.lower().split()) & NGO_WORDS:
+            code = "NGO"  # "the Association of African Jurists", "the Third World Water Forum"
         return found if code is None else EventActor(name=found.name, code=code, actor_id=found.actor_id)
 
     def _followers(self, tok: Token) -> EventActor | None:
@@ -491,7 +500,10 @@ class ActorIndex:
 
 
 PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive", "man", "men")
-PEOPLE_NOUNS = frozenset("elder people folk force troop youth official crew family tribe clan".split())
+PEOPLE_NOUNS = frozenset(
+    "elder people folk force troop youth official crew family tribe clan candidate delegate advocate refugee "
+    "citizen hostage detainee employee nominee personnel staff police".split()
+)
 
 
 def people_noun(tok: Token) -> bool:
