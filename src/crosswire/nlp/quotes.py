@@ -33,7 +33,7 @@ from crosswire.nlp.quote_frame import (
 from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
-from crosswire.nlp.quote_speech import is_negated, is_passive_participle, is_speech
+from crosswire.nlp.quote_speech import hoped_for, is_negated, is_passive_participle, is_speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,7 +142,9 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: Toke
                 by_cue[cue.i].frame_end = max(by_cue[cue.i].frame_end, frame_end)
                 continue
             head = speaker_head(cue, quote_before_cue=cue.i > first_tok)
-            draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end, speech=not question)
+            # 'I hope America says, "..."': words someone hopes will be said are no one's quote.
+            speech = not question and not hoped_for(cue)
+            draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end, speech=speech)
             draft.speaker = mention_from_head(head, idx.quoted | {cue.i}) if head is not None else None
             if not question:  # the answer after a question is a quote of its own
                 by_cue[cue.i] = draft
