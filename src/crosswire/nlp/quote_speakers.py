@@ -189,7 +189,7 @@ def _place_qualifies_person(doc: Doc, mention: SpeakerMention, name: str) -> boo
         return False
     return any(
         e.text == name and e.label_ in ("GPE", "LOC")
-        for e in doc.ents
+        for e in doc_ents(doc)
         if mention.start <= e.start and e.end <= mention.end
     )
 
