@@ -734,7 +734,9 @@ def _unidentified_attackers(ctx: _Article, sent: Span) -> EventActor:
         if p.country and p.start is not None and sent.start_char <= p.start < sent.end_char
     ]
     # towns and regions name where it happened; a country's name may only qualify the victims ("U.S. soldier")
-    countries = {p.country for p in here if p.kind != "country"} or {p.country for p in here}
+    countries: set[str] = {p.country for p in here if p.country and p.kind != "country"} or {
+        p.country for p in here if p.country
+    }
     if len(countries) == 1:
         country = ctx.index.kb.country_by_code(next(iter(countries)))
         if country is not None:
