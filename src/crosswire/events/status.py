@@ -196,6 +196,10 @@ def _governor(tok: Token) -> Token | None:
         return None
     if tok.pos_ == "ADP" and tok.dep_ == "prep":
         return head  # "some thought to [stepping down]": through the preposition to the noun
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in NEGATING_HEADS | DENIED_HEADS:
+        # "Trump avoids condemning ...", parsed with "avoids" as a plural noun the gerund describes: the
+        # verb that negates or refuses the act still governs it
+        return head
     if tok.dep_ in CLAUSE_DEPS:
         return head
     if (
