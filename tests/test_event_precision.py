@@ -3,10 +3,15 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from crosswire.analysis import analyze_article
 from crosswire.events.status import act_status
+from crosswire.model import Article
+from crosswire.nlp.runtime import parse
 from test_events_extract import code
 
 
@@ -137,3 +142,16 @@ def test_a_negating_verb_the_parser_took_for_a_noun_still_negates() -> None:
         lemmas=["trump", "avoid", "condemn", "Russia", "'s", "invasion", "."],
     )
     assert act_status(doc[2]).negated
+
+
+def test_the_pronoun_of_reported_speech_is_its_speaker_not_the_last_person_named() -> None:
+    # "Trump" opening the second sentence is tagged as a verb, so the speaker is not resolved; "he" is
+    # still Trump, never Cruz, whom the article named last.
+    text = (
+        "Senator Ted Cruz praised Donald Trump on Friday. "
+        "Trump this week also said he would consider imposing sanctions on Venezuela."
+    )
+    article = Article(text=text, outlet="Test Daily", published=datetime(2016, 9, 26))
+    events = analyze_article(article, parse(text)).events
+    assert [e for e in events if e.source.name == "Ted Cruz"]  # the first sentence's act
+    assert not [e for e in events if "consider" in e.rule and "Cruz" in e.source.name]
