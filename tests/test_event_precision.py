@@ -155,3 +155,21 @@ def test_the_pronoun_of_reported_speech_is_its_speaker_not_the_last_person_named
     events = analyze_article(article, parse(text)).events
     assert [e for e in events if e.source.name == "Ted Cruz"]  # the first sentence's act
     assert not [e for e in events if "consider" in e.rule and "Cruz" in e.source.name]
+
+
+def test_a_first_person_hope_or_opinion_makes_the_act_a_guess() -> None:
+    for text in (
+        'I hope next year Japan says, "Thank you for your service."',  # "I hope" hung below "says"
+        "Japan, I believe, will agree to talks with Chile.",
+        "I think Russia attacked Georgia in 2008.",
+    ):
+        events = code(text)
+        assert events and all(e.status == "hypothetical" for e in events), (text, events)
+    # Someone else's act stays what it is.
+    assert [e for e in code("Russia attacked Georgia in 2008.") if e.status == "happened"]
+
+
+def test_a_quoted_hope_does_not_make_its_saying_a_guess() -> None:
+    doc = parse('"We hope to meet again soon," the Japanese foreign minister said.')
+    said = next(t for t in doc if t.lower_ == "said")
+    assert act_status(said).status == "happened"
