@@ -120,9 +120,9 @@ def test_measured_aid_and_permission_given_to_someone_named() -> None:
 
 def test_attacks_whose_doers_are_not_named() -> None:
     killed = roots(code("Four Malian soldiers were killed in a roadside bombing near Gao on Sunday."), "18")
-    assert killed and killed[0].source.code == "UAF" and killed[0].target.code.startswith("MLI")
+    assert killed and killed[0].source.code.endswith("UAF") and killed[0].target.code.startswith("MLI")
     bombed = roots(code("A car bomb killed two Nigerian policemen in Maiduguri."), "18")
-    assert bombed and bombed[0].source.name == "unidentified attackers"
+    assert bombed and bombed[0].source.name.startswith("unidentified attackers")
     assert not roots(code("Two Nigerian students were killed in a car crash in Lagos."), "18")
 
 
@@ -143,3 +143,91 @@ def test_titles_with_central_asian_and_balkan_demonyms() -> None:
     assert roots(code("Croat forces shelled Bosnian positions near Mostar."), "19")[0].target.code.startswith(
         "BIH"
     )
+
+
+def test_a_body_meeting_alone_meets_no_one_named_later() -> None:
+    events = code("Israel's Cabinet met Sunday and decided to ban candidates from the group Hamas.")
+    assert not [e for e in roots(events, "04") if e.target is not None]
+
+
+def test_an_announced_act_with_unless_is_an_ultimatum() -> None:
+    events = code("Ghana announced that it will withdraw its troops from Togo unless the rebels disarm.")
+    assert [e for e in roots(events, "139") if e.source.code == "GHA"]
+
+
+def test_what_is_answered_names_who_made_it() -> None:
+    events = roots(
+        code("Rebels in Chad dismissed an appeal from President Deby to lay down their arms."), "12"
+    )
+    assert events and events[0].target is not None and "Deby" in events[0].target.name
+    opposed = roots(
+        code("Israel is opposed to French mediation in the talks with Syria, an aide said."), "12"
+    )
+    assert opposed and opposed[0].source.code == "ISR" and opposed[0].target.code == "FRA"
+
+
+def test_second_level_targets_and_accepted_settlements() -> None:
+    hacked = roots(
+        code("North Korea has tried to hack into the computers of South Korean army officers."), "17"
+    )
+    assert hacked and hacked[0].target.code.startswith("KOR")
+    called = code("Archbishop Tutu called for sanctions against Nigeria on Sunday.")
+    assert [e for e in called if e.target and e.target.code == "NGA"]
+    accepted = roots(
+        code("Denmark today accepted a formula for ending its fisheries dispute with Norway."), "03"
+    )
+    assert accepted and accepted[0].source.code == "DNK"
+    banned = roots(
+        code("President Museveni threatened to ban Ugandan opposition candidates from the vote."), "13"
+    )
+    assert banned and banned[0].target.code.startswith("UGA")
+
+
+def test_protest_nouns_against_someone_and_arrests_by_a_place() -> None:
+    riots = roots(code("Palestinian riots against Israeli military policies are still continuing."), "14")
+    assert riots and riots[0].source.code.startswith("PSE") and riots[0].target.code.startswith("ISR")
+    assert not roots(code("The riots are still continuing in the city."), "14")  # no one named
+    arrested = roots(code("A Canadian missionary was arrested in Lebanon on Monday."), "17")
+    assert arrested and arrested[0].source.code == "LBNGOV" and arrested[0].target.code == "CAN"
+    killed = roots(code("A roadside bombing near Gao killed one French soldier on Sunday."), "18")
+    assert killed and killed[0].target.code.startswith("FRA")
+
+
+def test_plover_type_of_planned_acts() -> None:
+    aid = roots(code("The United Nations will provide food aid to refugees in Chad."), "07")
+    assert aid and aid[0].status == "planned" and aid[0].plover == "AGREE"
+    restrict = roots(code("Greece plans to impose restrictions on workers from Bulgaria."), "17")
+    assert restrict and restrict[0].plover == "THREATEN"
+    expected = roots(code("Kim is expected to visit Russia next month."), "04")
+    assert all(e.plover == "CONSULT" for e in expected)  # someone else's expectation is no undertaking
+
+
+def test_findings_broken_commitments_and_halted_mediation() -> None:
+    found = roots(
+        code("The African Water Forum concluded on Saturday that Chile must allocate more money to Bolivia."),
+        "10",
+    )
+    assert found and found[0].target.code == "CHL"
+    reneged = roots(code("President Banda has reneged on his commitment to the Malawian people."), "12")
+    assert reneged and reneged[0].target.code.startswith("MWI")
+    halted = roots(code("Norway halted its mediation efforts between Sudan and Chad on Monday."), "165")
+    assert halted and halted[0].source.code == "NOR"
+
+
+def test_uncoded_bodies_named_as_associations_or_after_a_people() -> None:
+    events = code("The Association of Andean Jurists investigated the welfare of Peruvian prisoners.")
+    assert [e for e in roots(events, "09") if e.source.code == "NGO"]
+    events = code("Palestinian Islamic Jihad rejected an invitation from Egypt to attend the talks.")
+    assert [e for e in roots(events, "12") if (e.source.code or "").startswith("PSE")]
+
+
+def test_withdrawn_missions_and_gatherings_for_a_rally() -> None:
+    events = code("The OSCE announced on Monday that it will withdraw its observers from Georgia.")
+    assert [e for e in events if e.cameo.startswith("13") and e.target and e.target.code == "GEO"]
+    rally = roots(code("Thousands of Kenyans were converging on Thursday for a rally in Nairobi."), "14")
+    assert rally and rally[0].source.code.startswith("KEN")
+
+
+def test_unidentified_attackers_take_the_country_where_they_struck() -> None:
+    killed = roots(code("Three Kenyan soldiers were killed by a roadside bomb outside Mogadishu."), "18")
+    assert killed and killed[0].source.code == "SOMUAF" and killed[0].target.code.startswith("KEN")

@@ -63,9 +63,7 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ in ("nsubj", "csubj"):
             return [child]
     if is_passive(verb):
-        if verb.lemma_.lower() in STATIVE_PASSIVES and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children
-        ):
+        if _stative(verb):
             # "Israel is opposed to French mediation", "Serb forces were engaged in ethnic cleansing":
             # a state the subject is in, not an act done to it
             subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -108,6 +106,16 @@ STATIVE_PASSIVES = frozenset({"oppose", "engage"})
 DOCUMENT_NOUNS = frozenset(
     "declaration statement communique letter resolution note message memorandum appeal ultimatum".split()
 )
+
+
+def _stative(verb: Token) -> bool:
+    return (
+        verb.lemma_.lower() in STATIVE_PASSIVES
+        and is_passive(verb)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "in") for c in verb.children)
+    )
+
+
 # Verbs whose object does the act of their complement: "urged Seoul to resume talks", "called on Schiff to
 # resign", "accused Obama of trying to undermine ...".
 OBJECT_CONTROL = frozenset(
@@ -198,6 +206,8 @@ def object_tokens(verb: Token) -> list[Token]:
             verb.head
         ]  # "soldiers killed in the war": a reduced passive; the modified noun is the patient
     deps = ("dobj", "dative", "nsubjpass", "attr") if is_passive(verb) else ("dobj", "dative")
+    if _stative(verb):
+        deps = ("dobj", "dative")  # "Israel is opposed to ...": Israel is the one opposing
     return [c for c in verb.children if c.dep_ in deps]
 
 

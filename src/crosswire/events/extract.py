@@ -56,7 +56,7 @@ from crosswire.model import (
 )
 from crosswire.nlp.dates import anchor_date
 from crosswire.nlp.named_events import NamedEventMention, find_named_events
-from crosswire.nlp.runtime import doc_text
+from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
@@ -146,10 +146,19 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return _code_willing(ctx, sent, verb)
     if verb.dep_ == "xcomp" and _proposal_object(verb.head) is not None:
         return []  # the act only proposed ("offer to co-host") is not reported as done
+    if (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in PROPOSAL_NOUNS for c in verb.head.children)
+    ):
+        return []  # "issued a call for Obama to resign": the act is only called for, by someone else's lips
     head_control = lexicon.controls.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if head_control is not None and head_control.kind != "modal" and verb.head.i in ctx.consumed:
         return []
     entry = clauses.match_verb(verb, lexicon)
+    if entry is None and verb.lemma_.lower() in VERDICT_VERBS:
+        # "the Forum concluded that the US must allocate more": a finding that someone must act demands it
+        return _said_content(ctx, sent, verb, demands_only=True) or []
     if entry is None:
         return _statement_noun_content(ctx, sent, verb)
     code, rule = entry.code, entry.id
@@ -188,6 +197,21 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
         return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if code == "063" and not any(ctx.index.resolve(o) is not None for o in objects):
+        return []  # "handed over Twitter messages to the committees": things handed over, no one extradited
+    if code == "161" and any(
+        o.lemma_.lower() == "office" and not any(c.dep_ in ("compound", "det", "poss") for c in o.children)
+        for o in objects
+    ):
+        return []  # "when Obama left office": a term ended, no mission closed
+    if (
+        code.startswith("01")
+        and lemma == "report"
+        and not any((a.code or "") for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s))
+    ):
+        return []  # "a segment reporting that ...", "reported by Fox": the news reports, an uncoded reporter
+    if code.startswith("01") and lemma == "confirm" and any(o.lemma_.lower() in VOTED_ON for o in objects):
+        return []  # "the Senate confirmed two cabinet nominations": a vote, not a statement
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         code, rule = "111", f"{rule}:out"  # "called out House Speaker John Boehner": criticism
     if code.startswith("12") and any(t.lemma_.lower() == "comment" for o in objects for t in o.subtree):
@@ -202,6 +226,14 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []  # "went on Twitter to weigh in": to comment, not to consider a policy
     if code.startswith("03") and any(o.lemma_.lower() in HOSTILE_OFFERS for o in objects):
         return []  # "offered Trump an ultimatum": no cooperation is offered
+    if code.startswith("03") and verb.dep_ == "relcl" and verb.head.lemma_.lower() in HOSTILE_OFFERS:
+        return []  # "the remarks he offered"
+    if (
+        code.startswith("03")
+        and lemma in ("promise", "pledge", "vow", "offer")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return []  # "promising that Mexico would pay for the wall": a forecast or claim, not an undertaking
     if code == "030" and lemma in ("agree", "concur") and _opinion_clause(verb):
         code, rule = "019", f"{rule}:opinion"  # "agreed that the charges were serious": accord, no agreement
     topic: list[Token] = []
@@ -218,6 +250,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
 
 
+# What a legislature confirms by vote.
+VOTED_ON = frozenset("nomination nominations nominee nominees appointment appointments treaty".split())
 # Objects that make "met" a matter of reaching a mark, not a meeting.
 NOT_MET = frozenset(
     "standard standards requirement requirements criterion criteria goal goals target targets deadline "
@@ -227,7 +261,11 @@ NOT_MET = frozenset(
 # Objects that make an offer or promise hostile: "offered an ultimatum", "promised retaliation".
 HOSTILE_OFFERS = frozenset(
     "ultimatum threat threats warning warnings retaliation revenge criticism critique critiques rebuke "
-    "condemnation denunciation complaint complaints objection objections attack attacks resistance".split()
+    "condemnation denunciation complaint complaints objection objections attack attacks resistance "
+    # words offered are no cooperation either: "offered a tentative prediction", "would not offer details"
+    "prediction predictions forecast assessment view views opinion opinions explanation explanations "
+    "detail details comment comments thought thoughts remark remarks testimony evidence musing musings "
+    "reflection reflections observation observations anecdote anecdotes theory theories excuse excuses".split()
 )
 
 
@@ -313,12 +351,21 @@ def _code_willing(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, holder, inner, code, f"intent.willing+{inner.id}", None, complement=verb)
 
 
+# Markers by which the doer itself will or plans to act (not "expected", "scheduled" by others).
+PLANNING_MARKERS = frozenset({"will", "shall", "'ll", "\u2019ll", "plan", "intend", "going to", "is to"})
+PLANNED_PLOVER = {
+    **dict.fromkeys(("04", "05", "06", "07", "08"), "AGREE"),
+    **dict.fromkeys(("16", "17", "18", "19", "20"), "THREATEN"),
+}
 DEMAND_MODALS = frozenset({"must", "should"})
 FUTURE_MODALS = frozenset({"will", "would", "'ll", "\u2019ll", "shall"})
 OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
-def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
+VERDICT_VERBS = frozenset({"conclude", "rule", "resolve", "find"})
+
+
+def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = False) -> list[Event] | None:
     """What a statement says can make it an act of its own: "Russia said Sudan must return the helicopter"
     demands (10) of Sudan; "Palestinian leaders said they would boycott all contact" threatens (13)."""
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -329,7 +376,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
     if not subjects:
         return None
     inner = clauses.match_verb(content, ctx.lexicon)
-    if aux & DEMAND_MODALS:
+    opinion = content.lemma_ == "be" and any(c.dep_ == "attr" for c in content.children)
+    if aux & DEMAND_MODALS and not opinion:  # "the director should be a professional": an opinion
         demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
         if not demanded:
             return None
@@ -338,13 +386,15 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         entry = VerbEntry(id="statement.must", lemma=verb.lemma_, code=code)
         ctx.consumed.add(content.i)
         return _assemble(ctx, sent, verb, entry, code, "statement.must", None, given_targets=demanded)
+    if demands_only:
+        return None
     threat = ctx.lexicon.controls.get("threaten")
     if aux & FUTURE_MODALS and inner is not None and threat is not None and inner.code[:2] in threat.by_root:
         speaker = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
         own = subjects[0].lower_ in OWN_SUBJECTS or any(
             same_actor(a, b) for a in ctx.index.resolve_all(subjects[0]) for b in speaker
         )
-        threat_code = threat.code_for(inner.code)
+        threat_code = "139" if _unless(content) else threat.code_for(inner.code)
         if not own or threat_code is None:
             return None
         ctx.consumed.add(content.i)
@@ -362,6 +412,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token) -> list[Event] | None:
         promised = intent.code_for(inner.code if inner is not None else None)
         if not own or promised is None or content.i < verb.i:
             return None  # (a quotation before its cue was coded, as planned, when the reading reached it)
+        if _unless(content):
+            promised = "139"  # "will withdraw its force from Chad unless ...": an ultimatum
         ctx.consumed.add(content.i)
         base = inner or VerbEntry(id="permit", lemma=content.lemma_, code=promised)
         targets, _ = syntactic_targets(ctx.index, content, base, None)
@@ -413,6 +465,11 @@ def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Even
     entry = VerbEntry(id="statement.noun-must", lemma=verb.lemma_, code=code)
     ctx.consumed.add(content.i)
     return _assemble(ctx, sent, verb, entry, code, "statement.noun-must", None, given_targets=demanded)
+
+
+def _unless(content: Token) -> bool:
+    """ "... will withdraw its force unless the rebels disarm": an act announced on a condition."""
+    return any(m.lower_ == "unless" for c in content.children if c.dep_ == "advcl" for m in c.children)
 
 
 QUESTION_VERBS = frozenset({"ask", "question", "wonder", "inquire", "enquire", "query"})
@@ -508,15 +565,31 @@ def _assemble(
     if code[:2] in REPORTING_ROOTS and any(s.lemma_.lower() in TEXT_NOUNS for s in subjects):
         return []  # "BuzzFeed's report claimed that ...": a text reports; the act it reports is coded itself
     sources = [a for s in subjects for a in index.resolve_all(s)]
-    if not sources and len(subjects) == 1:
-        sources = _speaker_sources(ctx, verb, subjects[0])
+    unresolved_speaker = False
+    if len(subjects) == 1:
+        # "Trump said he would consider ...": the pronoun of reported speech is its speaker, whoever the
+        # article's coreference last linked "he" to (an event needs the doer the sentence gives)
+        speakers = _speaker_sources(ctx, verb, subjects[0])
+        reporting = clauses.speaker_of_pronoun(verb, subjects[0])
+        said_by = [t.text.lower() for t in clauses.subject_tokens(reporting)] if reporting is not None else []
+        if speakers:
+            sources = speakers
+        elif said_by and not any(w in (a.name or "").lower() for a in sources for w in said_by):
+            # the speaker is named but not resolved ("Trump" tagged as a verb): the pronoun is the speaker,
+            # not whoever the coreference or the quote layer linked it to
+            sources, unresolved_speaker = [], True
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
     if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
         # attack whose doers the sentence does not name; coded as such, with no country guessed for them
-        sources = [EventActor(name="unidentified attackers", code="UAF")]
+        sources = [_unidentified_attackers(ctx, sent)]
+    if not sources and not subjects and code[:3] in ("173", "174") and clauses.is_passive(verb):
+        # "a missionary was arrested in Lebanon": only a state's authorities arrest or deport there
+        sources = _authorities_of_place(ctx, verb)
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
+    if unresolved_speaker:
+        return []
     if not sources:
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []
@@ -543,9 +616,16 @@ def _assemble(
         if code in PLACE_TARGET_CODES:
             targets = destination(index, ctx.places, verb, entry, sources)
             syntactic = bool(targets)
-        if not targets and not (entry.symmetric and len(sources) > 1) and code not in PLACE_TARGET_CODES:
+        names_other_side = bool(clauses.object_tokens(verb) or clauses.prep_objects(verb, entry.target_preps))
+        if (
+            not targets
+            and not (entry.symmetric and len(sources) > 1)
+            and (not entry.symmetric or names_other_side)
+            and code not in PLACE_TARGET_CODES
+        ):
             # (a visit is to where the clause says: "toured a military base" is no visit to the nearest
-            # foreign country the sentence names)
+            # foreign country the sentence names; a meeting with no other side in its clause, "Israel's
+            # Cabinet met Sunday and ...", is the body's own, not one with whoever the sentence names next)
             after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
             targets = fallback_target(index, verb, after, sources)
     if not targets and given_targets is None and code[:2] in ("10", "11"):
@@ -562,6 +642,13 @@ def _assemble(
             targets, syntactic = [named], True
     if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
+    if (
+        not targets
+        and not code.startswith("01")
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return []  # "despite having been investigated by the FBI": the one acted on is in another clause
     if not targets and (code == "175" or verb.lemma_.lower() == "prosecute"):
         return []  # repression or prosecution of no one named: "trying to quell the furor", "prosecuted a war"
     if not targets and rule.endswith("+bare") and code[:2] in ("02", "03") and len(sources) < 2:
@@ -651,6 +738,37 @@ ATTACK_NOUNS = frozenset(
 KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
 
 
+def _unidentified_attackers(ctx: _Article, sent: Span) -> EventActor:
+    """Attackers the sentence does not name, coded as CAMEO codes unidentified armed actors: by the country
+    where they struck when the sentence names one place there ("a roadside bombing near Samarra" -> IRQUAF)."""
+    here = [
+        p
+        for p in ctx.places
+        if p.country and p.start is not None and sent.start_char <= p.start < sent.end_char
+    ]
+    # towns and regions name where it happened; a country's name may only qualify the victims ("U.S. soldier")
+    countries: set[str] = {p.country for p in here if p.country and p.kind != "country"} or {
+        p.country for p in here if p.country
+    }
+    if len(countries) == 1:
+        country = ctx.index.kb.country_by_code(next(iter(countries)))
+        if country is not None:
+            return EventActor(name=f"unidentified attackers in {country.name}", code=country.cameo + "UAF")
+    return EventActor(name="unidentified attackers", code="UAF")
+
+
+def _authorities_of_place(ctx: _Article, verb: Token) -> list[EventActor]:
+    """The authorities of the country an "in" phrase of `verb` names ("arrested in Lebanon")."""
+    for pobj in clauses.prep_objects(verb, frozenset({"in"})):
+        if pobj.ent_type_ == "GPE":
+            match = ctx.index.kb.lookup_country(pobj.text)
+            if match is not None and match.via in ("name", "alias"):
+                return [
+                    EventActor(name=f"authorities in {match.country.name}", code=match.country.cameo + "GOV")
+                ]
+    return []
+
+
 def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
     """A killing or wounding done by an attack or a weapon, its doer unnamed: the subject (or the passive's
     "by" agent) is an attack noun, or a passive without agent says "in a bombing"."""
@@ -729,7 +847,7 @@ def _can_use_force(actor: EventActor) -> bool:
 def _person_words(doc) -> set[str]:
     """Words of the names the parser tagged as people in this document ("Schiff" tagged LOC once is
     still the Schiff named as a person elsewhere)."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    return {t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent}
 
 
 def _is_politician(ctx: _Article, actor: EventActor) -> bool:
@@ -773,6 +891,11 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
     objects = [
         o for h in heads for o in clauses.object_tokens(h) + clauses.prep_objects(h, entry.target_preps)
     ]
+    objects += [c for c in verb.children if c.dep_ == "dative"]  # "offered the prime minister a meeting"
+    if verb.lemma_.lower() in PERSON_OBJECT_VERBS and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children
+    ):
+        return True  # "accusing the billionaire of ...": whom one accuses or urges is always a party
     for obj in objects:
         if obj.lower_ in PARTY_PRONOUNS:
             return True
@@ -792,11 +915,17 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         # media", "congressional queries": a party described rather than named
         if any(w.lemma_.lower() in PARTY_NOUNS or w.lower_ in PARTY_NOUNS for w in words):
             return True
+        if obj.dep_ == "dative" and obj.lemma_.lower() in GROUP_ROLES:
+            return True  # "offered the prime minister a private meeting"
         if any(c.dep_ == "amod" and c.lower_ in PARTY_ADJECTIVES for c in obj.children):
             return True
     return False
 
 
+# Verbs whose direct object is always a party: "accused the billionaire", "urged the companies".
+PERSON_OBJECT_VERBS = frozenset(
+    "accuse blame sue urge implore exhort beseech congratulate thank invite summon indict convict".split()
+)
 # Nouns for people or bodies an act can be aimed at, when the actor layer codes no one for them.
 PARTY_NOUNS = frozenset(
     (
@@ -860,7 +989,8 @@ REPORTING_ROOTS = frozenset({"01", "02", "04"})
 SHOW_WORDS = frozenset({"interview", "show", "program", "programme", "podcast", "broadcast"})
 # Texts that "say", "claim" or "call for" things: their words are reported, they do not act.
 TEXT_NOUNS = frozenset(
-    "report article story column editorial op-ed headline broadcast documentary book memo tweet post".split()
+    "report article story column editorial op-ed headline broadcast documentary book memo tweet post plan "
+    "proposal bill budget legislation resolution letter petition segment".split()
 )
 
 
@@ -931,6 +1061,8 @@ def _names_itself(ctx: _Article, verb: Token) -> bool:
 def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list[Event]:
     if entry.requires and not clauses.prep_objects(noun, entry.requires):
         return []
+    if entry.code[:2] == "14" and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return []  # a protest named as the subject of its own clause; as an object its verb codes it
     if noun.dep_ in ("compound", "amod") or any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.lefts):
         return []
     parties = nominal.noun_parties(ctx.index, ctx.lexicon, sent, noun)
@@ -997,6 +1129,11 @@ def _event(
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
+    if said.status == "planned" and not negated and said.marker in PLANNING_MARKERS:
+        # PLOVER has no planned events: a cooperative act its doer will do or plans is an AGREE (an
+        # undertaking), a hostile one a THREATEN ("The United Nations will provide food aid", "Greece plans to
+        # impose restrictions"); the CAMEO code and the status keep saying what is planned
+        plover = PLANNED_PLOVER.get(code[:2], plover)
     when = timing.event_time(ctx.doc, ctx.times, ctx.named, sent, trigger)
     named = timing.named_event_for(ctx.doc, ctx.named, trigger)
     place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)

@@ -123,6 +123,8 @@ def _own_marker(tok: Token) -> Status | None:
         return Status("planned", marker="going to")
     if tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in aux):
         return Status("planned", marker="to")  # a headline: "Gov. Jan Brewer to veto bill"
+    if _imperative(tok):
+        return Status("demanded", marker="imperative")  # "Call off this summit," Wyden tweeted
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in aux):
         return Status("planned", marker="is to")
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
@@ -148,6 +150,19 @@ def _own_marker(tok: Token) -> Status | None:
         if mods & HYPOTHETICAL_MODIFIERS:
             return Status("hypothetical", marker=next(iter(mods & HYPOTHETICAL_MODIFIERS)))
     return None
+
+
+def _imperative(tok: Token) -> bool:
+    """A bare verb with no subject or auxiliary opening its clause: "Call off this summit", "make Russian
+    interference a priority, or cancel the meeting"."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in tok.children):
+        return False
+    if tok.dep_ == "conj" and not _imperative(tok.head):
+        return False
+    first = next((t for t in tok.subtree if not t.is_punct and t.dep_ not in ("advmod", "intj", "cc")), tok)
+    return first.i == tok.i
 
 
 def _is_question(tok: Token) -> bool:
@@ -181,9 +196,21 @@ def _governor(tok: Token) -> Token | None:
         return None
     if tok.pos_ == "ADP" and tok.dep_ == "prep":
         return head  # "some thought to [stepping down]": through the preposition to the noun
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in NEGATING_HEADS | DENIED_HEADS:
+        # "Trump avoids condemning ...", parsed with "avoids" as a plural noun the gerund describes: the
+        # verb that negates or refuses the act still governs it
+        return head
     if tok.dep_ in CLAUSE_DEPS:
         return head
-    if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and tok.dep_ == "acl":
+    if (
+        tok.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(
+            (c.dep_ == "aux" and c.lower_ == "to")
+            or (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
+            for c in tok.children
+        )
+    ):
         return head  # "his refusal to step down": the noun whose complement the act is
     return None
 
@@ -196,10 +223,31 @@ def _instead_of(tok: Token) -> bool:
     return before in (("instead", "of"), ("rather", "than"))
 
 
+# First-person verbs of hope or opinion that a parser may hang below the act they frame ("I hope in 2017
+# America says ...", "Russia, I believe, will agree"): the act is the writer's or speaker's wish or guess.
+FRAMING_VERBS = HYPOTHETICAL_HEADS | frozenset({"think", "believe", "guess", "suspect", "bet", "trust"})
+
+
+def _framed_by_first_person(trigger: Token) -> bool:
+    def first_person_frame(verb: Token) -> bool:
+        low, high = sorted((verb.i, trigger.i))
+        if any(t.is_quote for t in trigger.doc[low:high]):
+            return False  # '"We hope to meet," he said': the quotation's hope, not a frame of the saying
+        return verb.lemma_.lower() in FRAMING_VERBS and any(
+            s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in verb.children
+        )
+
+    if trigger.dep_ == "parataxis" and first_person_frame(trigger.head):
+        return True  # "I hope next year Japan says, ..." with "says" hung beside "hope"
+    return any(c.dep_ in ("ccomp", "parataxis") and first_person_frame(c) for c in trigger.children)
+
+
 def act_status(trigger: Token) -> Status:
     """The status and polarity the sentence gives the act `trigger` names."""
     negated = False
     tok = trigger
+    if trigger.pos_ in ("VERB", "AUX") and _framed_by_first_person(trigger):
+        return Status("hypothetical", negated=_negated_here(trigger, own=True), marker="I hope")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
         negated = True  # "the summit ended without agreement"
     if _instead_of(tok):
@@ -224,6 +272,10 @@ def act_status(trigger: Token) -> Status:
             lemma = tok.lemma_.lower()
             if lemma == "weigh" and any(c.lower_ == "in" and c.i == tok.i + 1 for c in tok.children):
                 lemma = "comment"  # "weighed in to defend": spoke up, did not deliberate
+            if lemma in FRAMING_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children
+            ):
+                return Status("hypothetical", negated=negated, marker=lemma)  # "I think Russia agreed"
             if lemma in NEGATING_HEADS:
                 negated = not negated
                 if lemma in ("stop", "cease", "halt"):
@@ -269,7 +321,7 @@ def act_status(trigger: Token) -> Status:
             break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
         # does a participle ("rejected the proposal, urging ..." is no denied appeal).
-        governing = (tok.dep_ != "conj" and not participle) or governing
+        governing = False if participle else (tok.dep_ != "conj" or governing)
         via = tok.dep_
         tok = governor
     if _is_question(trigger):

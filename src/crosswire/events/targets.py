@@ -24,19 +24,26 @@ def syntactic_targets(
     heads = [verb] + ([complement] if complement is not None else [])
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
     later: list[Token] = []  # tried after all the others
+    makers: list[Token] = []  # who made a proposal answered: only a named or coded party counts
     # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")
     aid = AID_PREPS if entry.code[:2] in ("03", "07") else frozenset()
     for head in heads:
         candidates += clauses.prep_objects(head, entry.target_preps | aid)
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
+        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"})):
+            # "called for sanctions against Nigeria", "hack into the computers of South Korean officers"
+            later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
         for obj in clauses.object_tokens(head):
             if obj.lemma_.lower() in OTHERS_ACTS and obj.lemma_.lower() not in entry.objects:
                 continue  # "investigating the attacks on the consulate": the attack's target, not this act's
             # "offered dirt on Hillary Clinton": what an object is about is not whom the act is aimed at
             # ("sanctions on Iran" are aimed at Iran: only cooperative acts' objects take "on" as a topic)
             topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
-            candidates += clauses.prep_objects(obj, entry.target_preps - topic)
+            candidates += clauses.prep_objects(obj, (entry.target_preps - topic) | aid)
+            if obj.lemma_.lower() in OWNED_PROPOSALS:
+                # "dismissed an appeal from President Gbagbo": the one who made what is answered
+                makers += clauses.prep_objects(obj, frozenset({"from", "by"}))
             # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
             # for Romania"; last of all the "of" noun itself ("allow the return of U.N. inspectors")
             for inner in clauses.prep_objects(obj, frozenset({"of"})):
@@ -55,16 +62,22 @@ def syntactic_targets(
             ):
                 candidates += [c for c in clause.children if c.dep_ == "nsubj"]
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
+    if complement is not None:  # "threatened to ban Ugandan opposition candidates"
+        owned += [o for o in clauses.object_tokens(complement) if index.direct(o) is None]
     for tok in candidates:
         found = index.resolve_all(tok)
         if found:
             return found, True
-    for tok in later:
-        found = [a for a in index.resolve_all(tok) if a.code]
+    for tok in makers:
+        found = [a for a in index.resolve_all(tok) if a.actor_id or country_of(a)]
         if found:
             return found, True
     for tok in owned:
         found = _owner(index, tok)
+        if found:
+            return found, True
+    for tok in later:
+        found = [a for a in index.resolve_all(tok) if a.code]
         if found:
             return found, True
     return [], False
@@ -80,6 +93,9 @@ OTHERS_ACTS = frozenset(
 )
 SHOW_NOUNS = frozenset("show program programme podcast broadcast interview column segment".split())
 AID_PREPS = frozenset({"for", "to"})
+OWNED_PROPOSALS = frozenset(
+    "appeal offer proposal invitation plan request demand call ultimatum overture initiative".split()
+)
 
 
 def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
@@ -89,8 +105,14 @@ def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
     found = index.resolve_all(noun)
     if not found or any(c.dep_ == "poss" for c in noun.children):
         return found
-    if noun.tag_ in ("NNS", "NNPS") and (noun.lemma_.lower() in GROUP_ROLES or people_noun(noun)):
-        return [a for a in found if a.code]  # "killed three Iraqi civilians", "met U.N. envoys": the people
+    if noun.lemma_.lower() in GROUP_ROLES or people_noun(noun):
+        # "killed three Iraqi civilians", "arrested a Canadian missionary": the people, named as such
+        name = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ != "det")[:80]
+        return [
+            EventActor(name=name, code=a.code) if len(a.code or "") == 3 and not a.actor_id else a
+            for a in found
+            if a.code
+        ]
     return [a for a in found if country_of(a) and len(a.code or "") == 3]
 
 

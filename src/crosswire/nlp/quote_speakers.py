@@ -19,6 +19,7 @@ from crosswire.knowledge.quote_cues import ANONYMOUS_HEADS
 from crosswire.nlp.actor_roles import is_hyphen_modifier
 from crosswire.nlp.coref import PRONOUN_GENDER, agrees
 from crosswire.nlp.dateline import dateline_tokens
+from crosswire.nlp.runtime import doc_ents, span_ents
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Relations through which a participle or infinitive cue inherits its subject: "..., adding that ...".
@@ -154,14 +155,14 @@ def _past_dateline(subject: Token) -> Token | None:
 
 
 def _person_entities(doc: Doc) -> list[Span]:
-    return [e for e in doc.ents if e.label_ == "PERSON"]
+    return [e for e in doc_ents(doc) if e.label_ == "PERSON"]
 
 
 def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str | None:
     """The name inside a mention: the entity holding its head word ("Korean Central News Agency" in "the
     North's Korean Central News Agency"), joined with a coordinated one; else its first person or
     organisation, else its first place."""
-    inside = [e for e in doc.ents if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
+    inside = [e for e in doc_ents(doc) if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
     # "Two Singapore-based carriers": a name in a hyphenated modifier is an attribute, not the speaker.
     inside = [e for e in inside if not is_hyphen_modifier(doc, e.start, e.end)]
     if head is not None and doc[head].tag_ == "NNS":
@@ -196,7 +197,7 @@ def _place_qualifies_person(doc: Doc, mention: SpeakerMention, name: str) -> boo
         return False
     return any(
         e.text == name and e.label_ in ("GPE", "LOC", "NORP")
-        for e in doc.ents
+        for e in doc_ents(doc)
         if mention.start <= e.start and e.end <= mention.end
     )
 
@@ -232,7 +233,7 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
                 return doc[token.left_edge.i : token.i + 1].text
     labels = ("PERSON",) if pronoun in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    named = [e for e in doc.ents if e.end <= before and e.label_ in labels and e.start not in quoted]
+    named = [e for e in doc_ents(doc) if e.end <= before and e.label_ in labels and e.start not in quoted]
     earlier = [e for e in named if e.label_ != "PERSON" or agrees(pronoun, _full_name(doc, e.text))]
     if not earlier:
         return None
@@ -269,7 +270,7 @@ def _subject_antecedent(
         counted += any(t.i not in quoted and not t.is_punct and not t.is_space for t in sent)
     subjects = [
         e
-        for e in doc.ents
+        for e in doc_ents(doc)
         if e.label_ == "PERSON"
         and start <= e.start
         and e.end <= before
@@ -312,7 +313,7 @@ def _closing_appositive(doc: Doc, mention: SpeakerMention) -> Token | None:
     Kendall"."""
     last = [
         e
-        for e in doc.ents
+        for e in doc_ents(doc)
         if e.label_ == "PERSON" and mention.head < e.start and e.end <= mention.end and e.root.dep_ == "appos"
     ]
     if not last:
@@ -410,7 +411,7 @@ def resolve_speaker(
         inside = _name_inside(doc, mention.start, mention.end, mention.head)
         if inside and _place_qualifies_person(doc, mention, inside):
             inside = None  # "Senator from Texas says ...": the senator speaks, not Texas
-        if inside and any(e.label_ == "PERSON" and e.text == inside for e in doc.ents):
+        if inside and any(e.label_ == "PERSON" and e.text == inside for e in doc_ents(doc)):
             inside = _full_name(doc, inside)
         elif inside is None and head.pos_ == "PROPN":
             inside = _full_name(doc, head.text)
@@ -420,7 +421,7 @@ def resolve_speaker(
     if speaker.actor_code is None and head.pos_ == "NOUN":
         # "Japanese trading houses": the speaker is the group; the country that qualifies it is its code
         kb = KnowledgeBase.builtin()
-        for ent in doc[mention.start : mention.end].ents:
+        for ent in span_ents(doc[mention.start : mention.end]):
             country = kb.country(ent.text) if _is_modifier(ent, head) else None
             if country is not None:
                 speaker.actor_code = country.cameo
@@ -437,7 +438,9 @@ def _code_by_name(doc: Doc, speaker: model.Speaker, actors: list[model.Actor]) -
             return
     kb = KnowledgeBase.builtin()
     # "the North" names North Korea only in an article about Korea: the states the article names decide.
-    context = {c.iso3 for c in (kb.country(e.text) for e in doc.ents if e.label_ == "GPE") if c is not None}
+    context = {
+        c.iso3 for c in (kb.country(e.text) for e in doc_ents(doc) if e.label_ == "GPE") if c is not None
+    }
     country = kb.country(name, context)
     if country is not None:
         speaker.actor_code = country.cameo  # a capital or state name: "Pyongyang", "Washington", "U.S."
