@@ -845,3 +845,18 @@ def test_the_named_person_speaks_not_the_words_around_the_name(nlp, text, words,
     article = model.Article(text=text)
     quote = find(analyze_article(article, nlp(text)).quotes, words)
     assert speaker in (quote.speaker.name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as" of time: the arguing is not an attribution of the host clause
+        "But it quickly turned tense as Mr. Dunn argued for his wall and called on the secretary to stress "
+        "the need for it.",
+        # reading a document aloud is not one's own words
+        "Newly sworn members of the House reading aloud the founding document on Thursday skipped the "
+        "parts that were superseded by amendment.",
+    ],
+)
+def test_time_as_and_reading_aloud_are_not_quotes(nlp, text):
+    assert not [q for q in quotes_of(nlp, text) if q.cue in ("argued", "reading")]

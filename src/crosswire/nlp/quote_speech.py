@@ -72,7 +72,11 @@ def _has_clause_content(cue: Token) -> bool:
     if cue.dep_ == "parataxis" or cue.lower_ == "according":
         return True
     if cue.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children):
-        return True
+        # "..., as Kim said": the host clause is what was said; "it turned tense as Trump argued for his
+        # wall" is a time, and the arguing has its own object.
+        return cue.lemma_.lower() in _AS_SAID
+    if cue.lemma_.lower() == "read" and any(c.dep_ == "dobj" for c in cue.children):
+        return False  # "members reading aloud the founding document": reading a text out is not one's words
     if any(c.dep_ == "ccomp" and is_clause(c) for c in cue.children):
         return True
     if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
@@ -119,6 +123,8 @@ def _inside_belief(cue: Token) -> bool:
     return _inside(cue, THOUGHT_VERBS - SPEECH_ACTS)
 
 
+# Verbs of plain saying that make "..., as X said" an attribution of the host clause.
+_AS_SAID = frozenset("say put note write tell explain report claim predict warn state".split())
 _HOPE_VERBS = frozenset("hope wish pray dream imagine".split())
 
 
