@@ -163,6 +163,9 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
     North's Korean Central News Agency"), joined with a coordinated one; else its first person or
     organisation, else its first place."""
     inside = [e for e in doc_ents(doc) if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
+    # "Denver (AP) - Colorado's top official ...": where the story was filed never speaks.
+    dateline = dateline_tokens(doc)
+    inside = [e for e in inside if e.start not in dateline]
     # "Two Singapore-based carriers": a name in a hyphenated modifier is an attribute, not the speaker.
     inside = [e for e in inside if not is_hyphen_modifier(doc, e.start, e.end)]
     if head is not None and doc[head].tag_ == "NNS":
@@ -364,6 +367,8 @@ def resolve_speaker(
     span = doc[mention.start : mention.end]
     head = doc[mention.head]
     speaker = model.Speaker(mention=span.text, start=span.start_char, end=span.end_char)
+    if mention.head in dateline_tokens(doc):
+        return speaker  # the dateline's place or agency is no speaker: left unresolved (and not shown)
     if actors:
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is None and head.pos_ == "NOUN":
