@@ -181,7 +181,9 @@ def _object_controller(verb: Token) -> Token | None:
         # "voted to hold Pagliano in contempt for [refusing] to testify", "fined the club for breaking":
         # a reason given for what is done to someone is that someone's act
         obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
-        if obj is not None and (obj.ent_type_ in PARTY_ENTITIES or obj.lower_ in ("him", "her", "them", "us")):
+        if obj is not None and (
+            obj.ent_type_ in PARTY_ENTITIES or obj.lower_ in ("him", "her", "them", "us")
+        ):
             return obj
     return None
 
