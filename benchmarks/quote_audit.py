@@ -133,7 +133,7 @@ def rescore(args: argparse.Namespace) -> int:
     speaker shows as 'respoken'), the share right among them, and what is no longer shown."""
     for path in args.judgements:
         first = Path(path).read_text(encoding="utf-8").splitlines()[0]
-        drawn = build_parser().parse_args(first[first.index("sample") :].split())
+        drawn = build_parser().parse_args(first[first.index("sample") :].split("(")[0].split())
         excluded = tuple(drawn.exclude_seeds) if drawn.exclude_seeds else ()
         shown = {
             quote_key(rec, q): q for rec, q in analyse(pick_articles(drawn.articles, drawn.seed, excluded))
