@@ -231,3 +231,12 @@ def test_withdrawn_missions_and_gatherings_for_a_rally() -> None:
 def test_unidentified_attackers_take_the_country_where_they_struck() -> None:
     killed = roots(code("Three Kenyan soldiers were killed by a roadside bomb outside Mogadishu."), "18")
     assert killed and killed[0].source.code == "SOMUAF" and killed[0].target.code.startswith("KEN")
+
+
+def test_conditional_acts_ruled_out_acts_and_arriving_peacekeepers() -> None:
+    halt = roots(code("The African Union may halt its aid to Chad if the fighting resumes."), "16")
+    assert halt and halt[0].plover == "THREATEN"
+    ruled_out = code("Chilean officials said that lifting the sanctions on Bolivia is out of the question.")
+    assert [e for e in roots(ruled_out, "12") if e.target and e.target.code == "BOL"]
+    arrived = roots(code("The first Ghanaian peacekeeping troops have arrived in Liberia."), "07")
+    assert arrived and arrived[0].target.code == "LBR"

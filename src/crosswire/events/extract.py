@@ -158,6 +158,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     code, rule = entry.code, entry.id
     if rule.startswith(DERIVED_RULE) and not _simple_clause(verb):
         return []  # a derived pattern is only trusted in the sentence's main clause (see _simple_clause)
+    if code == "042" and any(
+        t.lemma_.lower() in ("peacekeeper", "peacekeeping")
+        for s in clauses.subject_tokens(verb)
+        for t in s.subtree
+    ):
+        code, rule = "074", f"{rule}:peacekeepers"  # "NATO peacekeeping troops have arrived in Bosnia"
     absorbed = False
     if clauses.is_negated(verb) and entry.negated is not None:
         # CAMEO has the opposite act ("did not accept" -> reject): code it, affirmed.
@@ -328,6 +334,35 @@ OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
 VERDICT_VERBS = frozenset({"conclude", "rule", "resolve", "find"})
+# Predicates by which a speaker rules an act out: "removing the sanctions is out of the question".
+RULED_OUT = ("out of the question", "off the table", "unacceptable", "not an option", "non-negotiable")
+
+
+def _ruled_out(content: Token) -> bool:
+    if content.lemma_ != "be":
+        return False
+    words = " ".join(
+        t.lower_ for c in content.children if c.dep_ in ("prep", "acomp", "attr", "neg") for t in c.subtree
+    )
+    return any(p in words for p in RULED_OUT)
+
+
+def _ruled_out_act(ctx: _Article, sent: Span, verb: Token, act: Token) -> list[Event]:
+    """ "US authorities said removing the sanctions on Burma is out of the question": the speaker rejects
+    the act (as a refusal of it: "refused to lift the sanctions"), aimed at whom the act concerns."""
+    refusal = ctx.lexicon.controls.get("refuse")
+    inner = clauses.match_verb(act, ctx.lexicon)
+    code = refusal.code_for(inner.code if inner else None) if refusal else None
+    if code is None or inner is None:
+        return []
+    targets, _ = syntactic_targets(ctx.index, act, inner, None)
+    if not targets:
+        return []
+    ctx.consumed.add(act.i)
+    entry = VerbEntry(id="statement.ruled-out", lemma=verb.lemma_, code=code)
+    return _assemble(
+        ctx, sent, verb, entry, code, f"statement.ruled-out+{inner.id}", None, given_targets=targets
+    )
 
 
 def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = False) -> list[Event] | None:
@@ -340,6 +375,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = F
     subjects = clauses.subject_tokens(content)
     if not subjects:
         return None
+    if not demands_only and _ruled_out(content) and subjects[0].dep_ == "csubj":
+        return _ruled_out_act(ctx, sent, verb, subjects[0])
     inner = clauses.match_verb(content, ctx.lexicon)
     if aux & DEMAND_MODALS:
         demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
@@ -1059,7 +1096,13 @@ def _event(
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
-    if said.status == "planned" and not negated and said.marker in PLANNING_MARKERS:
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in trigger.children
+    )
+    own_conditional = said.status == "hypothetical" and conditional and claim_by is None
+    if not negated and ((said.status == "planned" and said.marker in PLANNING_MARKERS) or own_conditional):
+        # (so is an act its doer may do on a condition: "may halt mediation if cooperation founders")
         # PLOVER has no planned events: a cooperative act its doer will do or plans is an AGREE (an
         # undertaking), a hostile one a THREATEN ("The United Nations will provide food aid", "Greece plans to
         # impose restrictions"); the CAMEO code and the status keep saying what is planned
