@@ -234,7 +234,7 @@ def test_unidentified_attackers_take_the_country_where_they_struck() -> None:
 
 
 def test_conditional_acts_ruled_out_acts_and_arriving_peacekeepers() -> None:
-    halt = roots(code("The African Union may halt its aid to Chad if the fighting resumes."), "16")
+    halt = roots(code("The African Union said it may halt its aid to Chad if the fighting resumes."), "16")
     assert halt and halt[0].plover == "THREATEN"
     ruled_out = code("Chilean officials said that lifting the sanctions on Bolivia is out of the question.")
     assert [e for e in roots(ruled_out, "12") if e.target and e.target.code == "BOL"]

@@ -1100,7 +1100,8 @@ def _event(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in trigger.children
     )
-    own_conditional = said.status == "hypothetical" and conditional and claim_by is None
+    own_word = claim_by is None or claim_by.lower() == (source.name or "").lower()
+    own_conditional = said.status in ("hypothetical", "planned") and conditional and own_word
     if not negated and ((said.status == "planned" and said.marker in PLANNING_MARKERS) or own_conditional):
         # (so is an act its doer may do on a condition: "may halt mediation if cooperation founders")
         # PLOVER has no planned events: a cooperative act its doer will do or plans is an AGREE (an
