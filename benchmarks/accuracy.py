@@ -193,10 +193,15 @@ def event_audit_section() -> list[str]:
     sys.path.insert(0, str(REPO / "benchmarks"))
     from event_audit import score_file
 
-    right, total, reasons = score_file(REPO / "benchmarks" / "event_audit_judgements.tsv")
-    why = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items(), key=lambda kv: -kv[1]))
-    fresh, fresh_total, fresh_reasons = score_file(REPO / "benchmarks" / "event_audit_judgements_seed21.tsv")
-    fresh_why = ", ".join(f"{k} {v}" for k, v in sorted(fresh_reasons.items(), key=lambda kv: -kv[1]))
+    def judged(name: str) -> tuple[int, int, str]:
+        right, total, reasons = score_file(REPO / "benchmarks" / name)
+        return right, total, ", ".join(f"{k} {v}" for k, v in sorted(reasons.items(), key=lambda kv: -kv[1]))
+
+    right, total, why = judged("event_audit_judgements.tsv")
+    fresh, fresh_total, fresh_why = judged("event_audit_judgements_seed21.tsv")
+    s22, s22_total, s22_why = judged("event_audit_judgements_seed22.tsv")
+    s23, s23_total, s23_why = judged("event_audit_judgements_seed23.tsv")
+    final, final_total, final_why = judged("event_audit_judgements_seed24.tsv")
     return [
         "## Event coding on unseen news: a hand check (BASIL, 60 events)",
         "",
@@ -206,8 +211,12 @@ def event_audit_section() -> list[str]:
         "`python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv`). An event is right when it",
         "happened as coded: its status and polarity as the event carries them (a planned or denied act shown as",
         "such is right), source and target right (no target only where the sentence names none), CAMEO root",
-        "right. Goal ≥ 85%. Earlier rounds, each followed by fixes for what was systematically wrong: 35%, 53%,",
-        "68% on one draw (seed 15), then fresh draws 58%, 52%, 60%, 67% (seeds 16-19; the issue's audit found 35%).",
+        "right, and the actor codes right (a former office holder coded GOV, a party chairman coded GOV, a private",
+        "lawyer coded GOV count as wrong). Goal ≥ 85%. Earlier rounds, each followed by fixes for what was",
+        "systematically wrong: 35%, 53%, 68% on one draw (seed 15), then fresh draws 58%, 52%, 60%, 67% (seeds",
+        "16-19; the issue's audit found 35%). `python benchmarks/event_audit.py rescore FILES` codes a judged",
+        "draw's articles again and scores the judged events the code still emits (listing those whose actor codes",
+        "changed, to be judged again).",
         "",
         f"- Seed 20, as judged: **{right} / {total} = {right / total:.0%}**. Wrong by: {why}.",
         "- Precision round (not emitting what the coder is unsure of; `events/extract.py`): a confidence threshold",
@@ -218,21 +227,67 @@ def event_audit_section() -> list[str]:
         '  ("rejected it", "criticized the Bush administration", "accused Colorado") but the coder cannot code',
         "  it. On the seed-20 judgements: of the 54 judged events the previous code still emitted (38 right, 16",
         "  wrong), 50 remain: all 38 right ones kept, 4 wrong removed: **38 / 50 = 76%** of those still emitted.",
-        "- Fresh draw (`sample --articles 24 --seed 21 --exclude-seeds 15 20`: articles no earlier draw of any size",
-        "  could have read; `benchmarks/event_audit_judgements_seed21.tsv`), judged with the same method after the",
-        f"  threshold, aides and instead-of rules: **{fresh} / {fresh_total} = {fresh / fresh_total:.0%}**. Wrong by:"
-        f" {fresh_why}.",
-        "  The named-target rule, written after this draw was read (so optimistic here), removes 2 more wrong",
-        "  events of the 60 (34 / 58 = 59%). The 12 events the previous code emitted in these articles and the",
-        "  round removes were judged too: all 12 wrong (8 of them a target missing that the sentence names).",
-        "- Recall cost (events emitted): seed-20 articles 142 -> 134 (5.9 -> 5.6 an article), seed-21 articles",
-        "  112 -> 100 (4.7 -> 4.2). Seeds' annotation 14 / 16 before and after; PLOVER dev (above) event type",
-        "  0.457 -> 0.445, source country 0.543 -> 0.524, no event 53 -> 57 of 164 (derived patterns under the",
-        "  threshold and acts whose named target is uncoded; at the final threshold 0.4, chosen over 0.45 because at 0.45 the demo corpus lost the only corroborated fact of its largest story).",
-        '- What is left (fresh draw): roots wrong for US domestic politics (10: "captured the nomination" as',
-        '  seizure, "agreed that" an opinion as an agreement, "met new standards" as a meeting), targets missing',
-        '  where the sentence names an uncoded group ("the convention delegates", "other witnesses", "the news',
-        '  media"), a desire or a general statement coded as an act that happened.',
+        "- Fresh draw (`sample --articles 24 --seed 21 --exclude-seeds 15 20`;",
+        "  `benchmarks/event_audit_judgements_seed21.tsv`), judged after the threshold, aides and instead-of rules:",
+        f"  **{fresh} / {fresh_total} = {fresh / fresh_total:.0%}**. Wrong by: {fresh_why}.",
+        "",
+        "Second precision round (issue #15, after the rules above):",
+        "",
+        "- Fresh draws: `--exclude-seeds` replayed an earlier fresh draw as a plain one, so seed 22 first overlapped",
+        "  seed 21 (14 of 24 articles); the exclusion now replays each recorded draw as it was made",
+        "  (`FRESH_DRAWS`). After seed 21 only 20 articles of the pool (BASIL past the first 60) were left unread;",
+        "  later draws take `--pool timed`: the first 60 articles, which the benchmarks only time, less the 45 that",
+        "  `benchmarks/event_dates.py` drew for its date check.",
+        "- Seed 22 (`sample --articles 20 --seed 22 --exclude-seeds 15 21`: the 20 unread articles), judged before",
+        f"  this round's changes: **{s22} / {s22_total} = {s22 / s22_total:.0%}**. Wrong by: {s22_why}.",
+        "- Rules (general classes, each with invented-sentence tests in `tests/test_event_precision_unseen.py`):",
+        '  status - an act named after "without" is not coded; reported "would" is planned; should / must / needs',
+        '  to / imperatives demand; "whether" on a governing verb, "for X to do", "no evidence that" make the',
+        '  act hypothetical; a bare participle shares its head\'s mood, not its meaning; a finite verb after "but",',
+        '  a before/after clause and an "insisted that" claim keep their own; a question in a quotation is not the',
+        "  reporter's. Actors - people near a body or once of it (insiders, prosecutors, aides, colleagues,",
+        '  relatives named by apposition, "former") do not speak for it; one private person of a country is not',
+        '  the state ("an American dentist"); a city naming a group is not its state; a dictionary namesake gives',
+        '  no country the article never names ("Rep. John Delaney of Maryland" was Bahamian); "Attorney',
+        '  General" is civilian; named former office holders are ELI; "Donald John Trump" is Donald Trump; texts',
+        '  (reports, plans, bills, letters) and uncoded "reporting" do not act; a reduced passive\'s subject is no',
+        '  doer. Targets - no targetless act where the sentence names or describes whom it is aimed at ("accused',
+        '  social media companies", "a request by Democratic senators", "congressional queries", whom one',
+        "  accuses, urges or offers something); a visit needs a coded party visited (no guessed one); an appeal is",
+        "  aimed at whom it is made of; an interviewer, a show's host and an attack's target are not the target.",
+        "  Roots - seizing, arresting and military posture only by states, forces, armed groups, courts and IGOs",
+        '  ("captured the nomination"); "met new standards", press conferences, "weigh in", "called out",',
+        '  "agreed that" an opinion, hostile or verbal offers ("offered an ultimatum", "offered his musings"),',
+        '  "promised that X would", pardoning turkeys, handing over messages, leaving office and confirming',
+        "  nominations are not the acts their verbs code elsewhere; derived (Phoenix) patterns fire only in the main",
+        "  clause (5 of their 6 judged events were wrong); an unknown act urged or pledged needs a target.",
+        "- Development draw (`sample --pool timed --articles 20 --seed 23`), judged after the first of these rules:",
+        f"  **{s23} / {s23_total} = {s23 / s23_total:.0%}**. Wrong by: {s23_why}. The rules after it were written",
+        "  with it read.",
+        "- Re-scored on what the final code still emits (`rescore`; draws the rules were written with, so",
+        "  optimistic): seed 20 31 / 39 (79%), seed 21 29 / 37 (78%), seed 22 25 / 35 (71%), seed 23 30 / 42 (71%)",
+        "  as judged; 4 of seed 22's and 6 of seed 23's remaining wrong ones now carry the status the judgement",
+        "  asked for (29 / 35 = 83%, 36 / 42 = 86%), and of the events recoded since (actor codes changed) most now",
+        "  have the code the judgement asked for (former mayor ELI, Attorney General Barr GOV).",
+        "- Final fresh draw (`sample --pool timed --articles 24 --seed 24 --exclude-seeds 23 23`,",
+        "  `benchmarks/event_audit_judgements_seed24.tsv`), made after the round's last change and judged without",
+        f"  changing code afterwards: **{final} / {final_total} = {final / final_total:.0%}**. Wrong by: {final_why}.",
+        "  Caveat: 10 of its 16 stories have another outlet's article in the seed-23 draw (different articles, same",
+        "  events), so it is not wholly unseen. The goal (85%) is not reached.",
+        "- Recall cost, events emitted per article on the same articles (code at the start of this round ->",
+        "  now; main's coverage work merged in between adds events): seed 20 5.6 -> 4.8, seed 21 4.2 -> 3.4, seed",
+        "  22 3.8 -> 2.6, seed 23 3.4 -> 2.5, seed 24 3.6 -> 3.0. PLOVER dev: 0.445 / 0.524 / 57 of 164 with no",
+        "  event at the start of the round; this round's rules alone took it to 0.433 / 0.512 / 60 (two records",
+        '  whose named target is uncoded, "rejected calls by Kofi Annan" and "threatened to ban Ugandan',
+        '  opposition candidates", now give no event); merged with the coverage round, 0.585 / 0.701 / 35, which',
+        "  the rules written after the merge left unchanged. PETRARCH suite 0.970 before and after; seeds'",
+        "  annotation 14 / 16 before and after.",
+        "- What is left (final draw): role codes of people outside government (a party chairman, the presidents",
+        '  of a think tank and of an advocacy group coded GOV; a sitting congressman coded ELI from "former Navy',
+        "  admiral\"), a network's host coded as the network, a dateline city as a source, statements about",
+        '  non-events ("neither ... is investigating" as criticism, unnegated), pronoun and relative-clause',
+        '  sources ("which he criticized"), verbs read literally ("looking into the camera" as an',
+        '  investigation, "launched a project" as 014).',
         "",
     ]
 

@@ -65,7 +65,7 @@ def read_by(seed: int) -> set[str]:
 MAX_DRAW = 60  # the most articles an early round drew
 # Fresh draws: seed -> (articles, first seed left out, pool). Seed 21 left out 15-20 but was itself excluded
 # as a plain draw until seed 22, which overlapped it: the exclusion now replays each draw as it was made.
-FRESH_DRAWS = {21: (24, 15, "rest"), 22: (20, 15, "rest"), 23: (20, 23, "timed")}
+FRESH_DRAWS = {21: (24, 15, "rest"), 22: (20, 15, "rest"), 23: (20, 23, "timed"), 24: (24, 23, "timed")}
 
 
 def code(records: list[dict]) -> list[tuple[dict, object]]:

@@ -3,6 +3,10 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from crosswire.events.status import act_status
 from test_events_extract import code
 
 
@@ -117,3 +121,19 @@ def test_events_below_the_confidence_threshold_are_not_emitted() -> None:
         "Peru accused Chile of spying. Chile said Peru would fight Bolivia. Peru praised Ecuador on Monday."
     )
     assert events and all(e.confidence >= MIN_CONFIDENCE for e in events)
+
+
+def test_a_negating_verb_the_parser_took_for_a_noun_still_negates() -> None:
+    """ "Trump avoids condemning Russia's invasion", parsed as the noun "avoids" that "condemning" describes:
+    the act is still one not done (a hand-built parse, as the model gave it in context)."""
+    words = ["Trump", "avoids", "condemning", "Russia", "'s", "invasion", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 5, 3, 2, 1],
+        deps=["compound", "ROOT", "acl", "poss", "case", "dobj", "punct"],
+        tags=["NN", "NNS", "VBG", "NNP", "POS", "NN", "."],
+        pos=["NOUN", "NOUN", "VERB", "PROPN", "PART", "NOUN", "PUNCT"],
+        lemmas=["trump", "avoid", "condemn", "Russia", "'s", "invasion", "."],
+    )
+    assert act_status(doc[2]).negated

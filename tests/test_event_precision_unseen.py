@@ -185,3 +185,72 @@ def test_quelling_an_uproar_is_no_repression_and_handing_over_reins_no_extraditi
 def test_a_statement_in_an_interview_is_not_aimed_at_the_interviewer() -> None:
     events = code("In an interview shown on the morning show, Senator Smith told Jane Doe that Chile lied.")
     assert not [e for e in events if e.target and e.target.name == "Jane Doe"]
+
+
+def test_a_namesake_in_the_dictionaries_does_not_give_a_person_a_foreign_country() -> None:
+    # "John Delaney" is a Bahamian name in the Phoenix dictionaries; this one is a Maryland congressman
+    events = code("Former Rep. John Delaney of Maryland called for the report to be made public.")
+    assert not [e for e in events if (e.source.code or "").startswith("BHS")]
+
+
+def test_a_plan_or_letter_does_not_appeal_and_should_be_is_an_opinion() -> None:
+    assert not roots(code("The president's plan also calls on Congress to fund new schools."), "02")
+    events = code("Senator Smith said that the next director should be a career prosecutor.")
+    assert not roots(events, "10")
+    assert roots(code("Russia said on Tuesday that Sudan must return the captured helicopter."), "10")
+
+
+def test_a_participle_does_not_carry_its_heads_meaning_to_what_it_governs() -> None:
+    text = "The ministry said that Mr. Lopez agreed with the report, saying he had raised the same concerns."
+    assert status_of(text, "raised")[0] == "happened"
+
+
+def test_whom_one_accuses_or_offers_something_is_a_party() -> None:
+    assert not roots(code("Senator Smith lashed out on Friday, accusing the billionaire of lying."), "112")
+    assert not roots(code("We offered the prime minister a private meeting, Senator Smith said."), "03")
+
+
+def test_confirming_nominations_is_a_vote_and_a_passive_needs_its_patient() -> None:
+    assert not roots(code("The Peruvian Congress confirmed two cabinet nominations on Friday."), "01")
+    events = code("He bought the weapons legally, despite having been investigated by Peruvian police.")
+    assert not roots(events, "09")
+
+
+def test_imperatives_are_demands() -> None:
+    assert status_of('"Call off this summit now," Senator Smith tweeted.', "Call")[0] == "demanded"
+
+
+def test_one_private_person_of_a_country_is_not_the_state() -> None:
+    events = code("An American dentist killed Cecil, a lion beloved in Zimbabwe, in 2015.")
+    assert not [e for e in events if (e.source.code or "") == "USA"]
+
+
+def test_relatives_former_aides_and_stances_are_not_the_actors_they_name() -> None:
+    events = code("Mr. Lopez, the president's son, met with Chilean officials in June.")
+    assert not [e for e in events if (e.source.code or "").endswith("GOV") and e.source.name == "Lopez"]
+    events = code("Mr. Ramos criticized a former Lopez aide for leaking the memo.")
+    assert not [e for e in events if e.target and (e.target.code or "").endswith("GOV")]
+    events = code("Ms. Lopez criticized her sister's opposition to the new law.")
+    assert not [e for e in events if e.target and (e.target.code or "").endswith("OPP")]
+
+
+def test_things_handed_over_and_offices_left_are_no_acts_on_anyone() -> None:
+    assert not roots(
+        code("Mr. Lopez handed over his messages to several committees investigating Chile."), "06"
+    )
+    assert not roots(code("Mr. Lopez stepped down when President Ramos left office in January."), "16")
+    assert not roots(code("Chile offered a tentative prediction that Peru would prevail."), "03")
+
+
+def test_an_act_only_called_for_and_a_city_named_group() -> None:
+    assert not roots(code("Senator Smith issued a call for President Ramos to resign on Sunday."), "08")
+    events = code(
+        "The Lima group sent the statement demanding that the organization withdraw its resolution."
+    )
+    assert not [e for e in events if (e.source.code or "") == "PER"]
+
+
+def test_promises_that_something_will_be_and_words_offered_are_no_undertakings() -> None:
+    assert not roots(code("Mr. Lopez promised that Chile would pay for the new road."), "03")
+    assert not roots(code("Mr. Lopez spent an hour offering his musings on the utility of wheels."), "03")
+    assert not roots(code("Chile would not comment on the remarks Mr. Lopez offered on Monday."), "03")

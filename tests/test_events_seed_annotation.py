@@ -62,6 +62,7 @@ def found(events: list[Event], source: str, target: str | None, root: str, words
 def test_at_least_12_of_the_16_main_events_are_found(coded) -> None:
     hits = [ev for ev in MAIN_EVENTS if found(coded[ev[0]], *ev[1:])]
     missed = [ev for ev in MAIN_EVENTS if ev not in hits]
+    print(f"seed main events: {len(hits)}/16 found; missed: {missed}")
     assert len(hits) >= 12, f"{len(hits)}/16 found; missed: {missed}"
 
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import SEEDS
 from crosswire import model
 from crosswire.analysis import analyze_article
+from crosswire.nlp.coref import agrees, first_name_gender
 from crosswire.nlp.quote_marks import find_quoted_segments
 from crosswire.nlp.quotes import extract_quotes, load_nlp
 
@@ -650,3 +651,86 @@ def test_quoted_words_are_never_cut_short(nlp):
     text = 'Pelosi spoke on Monday. She called the estate tax provision "a bridge too far."'
     quote = find(quotes_of(nlp, text), "a bridge")
     assert quote.text.endswith('a bridge too far."')
+
+
+# --- pronouns: the main clause's subject, chains of "he said", and the sex of a first name ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # the person named inside what Fenwick said is not the subject of "He tweeted"
+            "Sen. Walter Fenwick, R-Ore., said Donald Trump \u201cmade a fair offer to reopen the government.\u201d\n\n"
+            "He tweeted, \u201cI will vote for it and ask my colleagues to do the same.\u201d",
+            "I will vote for it",
+            "Walter Fenwick",
+        ),
+        (  # "He said ..." passes the chain on: the quotation is Hardwick's, not Trump's
+            "Sen. Gary Hardwick took a warm view of the plan. He said Donald Trump made a generous offer.\n\n"
+            "\u201cThe way out is for both sides to give a little,\u201d he said.",
+            "both sides to give",
+            "Gary Hardwick",
+        ),
+        (  # the object of the sentence before ("respects Grassley") is not the speaker
+            "Rep. Bruce Pellman apologized for his remarks about Sen. Chuck Dorsey. "
+            "He said he respects Dorsey and praised the state's farmers.\n\n"
+            "\u201cI have great respect for our farmers,\u201d he said.",
+            "great respect",
+            "Bruce Pellman",
+        ),
+    ],
+)
+def test_pronoun_speaker_follows_the_main_subject(nlp, text, words, speaker):
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, words)
+    assert quote.speaker.name == speaker
+
+
+def test_she_is_never_a_man_named_before(nlp):
+    text = (
+        "The feature mentioned Justice Antonin Scalia and the debates.\n\n"
+        "The woman's enthusiasm for the candidate is recorded in detail:\n\n"
+        "\u201cHere comes the boss,\u201d she said, clapping."
+    )
+    article = model.Article(text=text)
+    shown = analyze_article(article, nlp(text)).quotes
+    assert not [q for q in shown if q.speaker.name and "Scalia" in q.speaker.name]
+
+
+def test_first_name_gender_is_known_only_where_certain():
+    assert first_name_gender("Antonin Scalia") == "m"
+    assert first_name_gender("Nancy Pelosi") == "f"
+    assert first_name_gender("Sen. Susan Collins") == "f"
+    assert first_name_gender("Kim Jong-un") is None  # a surname first
+    assert first_name_gender("Scalia") is None  # a bare surname
+    assert first_name_gender("Dana Loesch") is None  # borne by both sexes
+    assert not agrees("she", "Antonin Scalia")
+    assert agrees("she", "Dana Loesch") and agrees("he", "Antonin Scalia")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # hoped-for speech by a country
+        (
+            'I hope next year the nation says, "Senator Marsh, thank you for a lifetime of service."',
+            "thank you",
+        ),
+        # a piece that reprints a woman's words as its headline is not their speaker
+        (
+            "The profile ran on Sunday.\n\nThe piece used one of the farmer's quotes as its headline: "
+            '"At last. Someone who gets it."',
+            "At last",
+        ),
+    ],
+)
+def test_hoped_for_and_reprinted_words_are_not_quotes(nlp, text, words):
+    article = model.Article(text=text)
+    assert not [q for q in analyze_article(article, nlp(text)).quotes if words in q.text]
+
+
+def test_a_place_is_not_the_speaker_of_a_senator(nlp):
+    text = "A senator from Oregon says he cannot allow the bill to pass.\n\nThe vote is set for Tuesday."
+    article = model.Article(text=text)
+    quotes = analyze_article(article, nlp(text)).quotes
+    assert all(q.speaker.name != "Oregon" for q in quotes)

@@ -56,7 +56,7 @@ from crosswire.model import (
 )
 from crosswire.nlp.dates import anchor_date
 from crosswire.nlp.named_events import NamedEventMention, find_named_events
-from crosswire.nlp.runtime import doc_text
+from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
@@ -146,6 +146,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return _code_willing(ctx, sent, verb)
     if verb.dep_ == "xcomp" and _proposal_object(verb.head) is not None:
         return []  # the act only proposed ("offer to co-host") is not reported as done
+    if (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in PROPOSAL_NOUNS for c in verb.head.children)
+    ):
+        return []  # "issued a call for Obama to resign": the act is only called for, by someone else's lips
     head_control = lexicon.controls.get(verb.head.lemma_.lower()) if verb.dep_ == "xcomp" else None
     if head_control is not None and head_control.kind != "modal" and verb.head.i in ctx.consumed:
         return []
@@ -197,6 +203,21 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
         return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if code == "063" and not any(ctx.index.resolve(o) is not None for o in objects):
+        return []  # "handed over Twitter messages to the committees": things handed over, no one extradited
+    if code == "161" and any(
+        o.lemma_.lower() == "office" and not any(c.dep_ in ("compound", "det", "poss") for c in o.children)
+        for o in objects
+    ):
+        return []  # "when Obama left office": a term ended, no mission closed
+    if (
+        code.startswith("01")
+        and lemma == "report"
+        and not any((a.code or "") for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s))
+    ):
+        return []  # "a segment reporting that ...", "reported by Fox": the news reports, an uncoded reporter
+    if code.startswith("01") and lemma == "confirm" and any(o.lemma_.lower() in VOTED_ON for o in objects):
+        return []  # "the Senate confirmed two cabinet nominations": a vote, not a statement
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         code, rule = "111", f"{rule}:out"  # "called out House Speaker John Boehner": criticism
     if code.startswith("12") and any(t.lemma_.lower() == "comment" for o in objects for t in o.subtree):
@@ -211,6 +232,14 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []  # "went on Twitter to weigh in": to comment, not to consider a policy
     if code.startswith("03") and any(o.lemma_.lower() in HOSTILE_OFFERS for o in objects):
         return []  # "offered Trump an ultimatum": no cooperation is offered
+    if code.startswith("03") and verb.dep_ == "relcl" and verb.head.lemma_.lower() in HOSTILE_OFFERS:
+        return []  # "the remarks he offered"
+    if (
+        code.startswith("03")
+        and lemma in ("promise", "pledge", "vow", "offer")
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return []  # "promising that Mexico would pay for the wall": a forecast or claim, not an undertaking
     if code == "030" and lemma in ("agree", "concur") and _opinion_clause(verb):
         code, rule = "019", f"{rule}:opinion"  # "agreed that the charges were serious": accord, no agreement
     topic: list[Token] = []
@@ -227,6 +256,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
 
 
+# What a legislature confirms by vote.
+VOTED_ON = frozenset("nomination nominations nominee nominees appointment appointments treaty".split())
 # Objects that make "met" a matter of reaching a mark, not a meeting.
 NOT_MET = frozenset(
     "standard standards requirement requirements criterion criteria goal goals target targets deadline "
@@ -236,7 +267,11 @@ NOT_MET = frozenset(
 # Objects that make an offer or promise hostile: "offered an ultimatum", "promised retaliation".
 HOSTILE_OFFERS = frozenset(
     "ultimatum threat threats warning warnings retaliation revenge criticism critique critiques rebuke "
-    "condemnation denunciation complaint complaints objection objections attack attacks resistance".split()
+    "condemnation denunciation complaint complaints objection objections attack attacks resistance "
+    # words offered are no cooperation either: "offered a tentative prediction", "would not offer details"
+    "prediction predictions forecast assessment view views opinion opinions explanation explanations "
+    "detail details comment comments thought thoughts remark remarks testimony evidence musing musings "
+    "reflection reflections observation observations anecdote anecdotes theory theories excuse excuses".split()
 )
 
 
@@ -378,7 +413,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = F
     if not demands_only and _ruled_out(content) and subjects[0].dep_ == "csubj":
         return _ruled_out_act(ctx, sent, verb, subjects[0])
     inner = clauses.match_verb(content, ctx.lexicon)
-    if aux & DEMAND_MODALS:
+    opinion = content.lemma_ == "be" and any(c.dep_ == "attr" for c in content.children)
+    if aux & DEMAND_MODALS and not opinion:  # "the director should be a professional": an opinion
         demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
         if not demanded:
             return None
@@ -630,6 +666,13 @@ def _assemble(
             targets, syntactic = [named], True
     if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
+    if (
+        not targets
+        and not code.startswith("01")
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        return []  # "despite having been investigated by the FBI": the one acted on is in another clause
     if not targets and (code == "175" or verb.lemma_.lower() == "prosecute"):
         return []  # repression or prosecution of no one named: "trying to quell the furor", "prosecuted a war"
     if not targets and rule.endswith("+bare") and code[:2] in ("02", "03") and len(sources) < 2:
@@ -728,7 +771,9 @@ def _unidentified_attackers(ctx: _Article, sent: Span) -> EventActor:
         if p.country and p.start is not None and sent.start_char <= p.start < sent.end_char
     ]
     # towns and regions name where it happened; a country's name may only qualify the victims ("U.S. soldier")
-    countries = {p.country for p in here if p.kind != "country"} or {p.country for p in here}
+    countries: set[str] = {p.country for p in here if p.country and p.kind != "country"} or {
+        p.country for p in here if p.country
+    }
     if len(countries) == 1:
         country = ctx.index.kb.country_by_code(next(iter(countries)))
         if country is not None:
@@ -826,7 +871,7 @@ def _can_use_force(actor: EventActor) -> bool:
 def _person_words(doc) -> set[str]:
     """Words of the names the parser tagged as people in this document ("Schiff" tagged LOC once is
     still the Schiff named as a person elsewhere)."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    return {t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent}
 
 
 def _is_politician(ctx: _Article, actor: EventActor) -> bool:
@@ -870,6 +915,11 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
     objects = [
         o for h in heads for o in clauses.object_tokens(h) + clauses.prep_objects(h, entry.target_preps)
     ]
+    objects += [c for c in verb.children if c.dep_ == "dative"]  # "offered the prime minister a meeting"
+    if verb.lemma_.lower() in PERSON_OBJECT_VERBS and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children
+    ):
+        return True  # "accusing the billionaire of ...": whom one accuses or urges is always a party
     for obj in objects:
         if obj.lower_ in PARTY_PRONOUNS:
             return True
@@ -889,11 +939,17 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         # media", "congressional queries": a party described rather than named
         if any(w.lemma_.lower() in PARTY_NOUNS or w.lower_ in PARTY_NOUNS for w in words):
             return True
+        if obj.dep_ == "dative" and obj.lemma_.lower() in GROUP_ROLES:
+            return True  # "offered the prime minister a private meeting"
         if any(c.dep_ == "amod" and c.lower_ in PARTY_ADJECTIVES for c in obj.children):
             return True
     return False
 
 
+# Verbs whose direct object is always a party: "accused the billionaire", "urged the companies".
+PERSON_OBJECT_VERBS = frozenset(
+    "accuse blame sue urge implore exhort beseech congratulate thank invite summon indict convict".split()
+)
 # Nouns for people or bodies an act can be aimed at, when the actor layer codes no one for them.
 PARTY_NOUNS = frozenset(
     (
@@ -957,7 +1013,8 @@ REPORTING_ROOTS = frozenset({"01", "02", "04"})
 SHOW_WORDS = frozenset({"interview", "show", "program", "programme", "podcast", "broadcast"})
 # Texts that "say", "claim" or "call for" things: their words are reported, they do not act.
 TEXT_NOUNS = frozenset(
-    "report article story column editorial op-ed headline broadcast documentary book memo tweet post".split()
+    "report article story column editorial op-ed headline broadcast documentary book memo tweet post plan "
+    "proposal bill budget legislation resolution letter petition segment".split()
 )
 
 

@@ -46,7 +46,7 @@ SPEAKS_FOR_NOUNS = frozenset(
 )
 ASSOCIATE_NOUNS = frozenset(
     "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
-    "donor employee appointee nominee".split()
+    "donor employee appointee nominee colleague colleagues son daughter".split()
 )
 # Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
 OPPOSING_NOUNS = frozenset(
@@ -54,6 +54,7 @@ OPPOSING_NOUNS = frozenset(
     "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
     "mother father brother sister cousin child widow friend".split()
 )
+KIN_NOUNS = frozenset("son daughter wife husband brother sister father mother nephew niece cousin".split())
 # People described by a body they stand near or work for privately: not that body's voice.
 OUTSIDE_NOUNS = frozenset(
     "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
@@ -109,6 +110,9 @@ class ActorIndex:
             self.by_word.setdefault(actor.name.lower(), actor)
             if actor.kind == "person":
                 self.by_word.setdefault(actor.name.split()[-1].lower(), actor)
+        # CAMEO countries the article's actors belong to: a name the Phoenix dictionaries give another
+        # country is a namesake here ("Rep. John Delaney of Maryland" is not the Bahamian John Delaney)
+        self.countries: set[str] = {c[:3] for a in actors for c in a.codes if len(c) >= 3}
         self._entity_cache: dict[int, EventActor | None] = {}
         self.groups: set[str] = set()  # names of groups coded from a role noun ("Rwandan rebels")
 
@@ -120,6 +124,11 @@ class ActorIndex:
 
     def direct(self, tok: Token) -> EventActor | None:
         """The actor this very token names (its mention or its named entity), without looking at modifiers."""
+        if any(
+            c.dep_ == "appos" and (c.lemma_.lower() in KIN_NOUNS or c.lower_ in ("jr", "jr."))
+            for c in tok.children
+        ):
+            return None  # "Mr. Trump, the president's son": a relative, not the person the name resolved to
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Pyongyang, which rejected ...": the relative clause's noun
         actor = self.by_token.get(tok.i)
@@ -165,6 +174,12 @@ class ActorIndex:
                 home = self._place_of_act(tok)
             if home is not None and home != country_of(found):
                 return self._group(tok, home)
+        if (
+            found is not None
+            and self.kinds.get(found.actor_id or "", ("", ""))[0] == "anonymous"
+            and any(c.dep_ == "amod" and c.lower_ in FORMER_MODIFIERS for c in tok.children)
+        ):
+            return None  # "a former Clinton aide": described by an office no longer held
         if found is not None:
             return self._with_country(tok, found)
         if tok.lemma_.lower() in FOLLOWER_NOUNS:
@@ -184,6 +199,12 @@ class ActorIndex:
         uncoded: EventActor | None = None
         for child in reversed(list(tok.lefts)):
             if child.dep_ in MODIFIER_DEPS:
+                if (
+                    child.ent_type_ == "GPE"
+                    and child.dep_ == "compound"
+                    and self.kb.lookup_country(_entity_text(self.doc, child)) is None
+                ):
+                    continue  # "the St. Louis group": a city names where a group is from, not its state
                 found = self.direct(child) or (self.resolve(child) if child.dep_ == "compound" else None)
                 if found is not None and self._someone_of(tok, child, found):
                     return None
@@ -205,6 +226,15 @@ class ActorIndex:
                         # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
                         name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
                         return EventActor(name=name, code=found.code)
+                    if (
+                        len(found.code or "") == 3
+                        and country_of(found)
+                        and not found.actor_id
+                        and child.dep_ != "poss"
+                        and tok.tag_ == "NN"
+                        and people_noun(tok)
+                    ):
+                        return None  # "an American dentist killed a lion": one private person, not the state
                     role = found.code or ""
                     if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
@@ -284,7 +314,14 @@ class ActorIndex:
             # "U.N. Secretary-General Kofi Annan", "Arab League Secretary General Chadli Klibi": an
             # officer of an international or non-governmental body acts for it
             return EventActor(name=found.name, code=body, actor_id=found.actor_id)
-        country = self._country_in(tok, deep=False) or _country_of_name(found.name)
+        named = _country_of_name(found.name)
+        if (
+            named not in self.countries
+            and len((found.name or "").split()) > 1
+            and self.kinds.get(found.actor_id or "", ("person", ""))[0] == "person"
+        ):
+            named = None  # a person's namesake in the dictionaries, of a country this article never names
+        country = self._country_in(tok, deep=False) or named
         if country is None:
             return found
         return EventActor(name=found.name, code=country + code[:3], actor_id=found.actor_id)
@@ -361,6 +398,12 @@ class ActorIndex:
         ("Ivory Coast rebels", "Turkish police", "Thousands of Iraqi Kurds", "students throughout Indonesia")."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if any(c.dep_ == "amod" and c.lower_ in FORMER_MODIFIERS for c in tok.children):
+            return None  # "a former Clinton aide": no longer of the government
+        if tok.lemma_.lower() == "opposition" and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children
+        ):
+            return None  # "her sister's opposition to same-sex marriage": a stance, not the opposition
         if tok.lower_ in QUANTITY_NOUNS or tok.lemma_.lower() in QUANTITY_NOUNS:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -425,7 +468,13 @@ class ActorIndex:
                 found = EventActor(name=match.country.name, code=match.country.cameo)  # "Mozambique" as ORG
         if found is None and label in ("ORG", "PERSON", "NORP", "GPE"):
             code = derived_actor_codes().get(text.lower().removeprefix("the "))
-            if code is not None:
+            namesake = (
+                code is not None
+                and label == "PERSON"
+                and len(text.split()) > 1
+                and code[:3] not in self.countries
+            )
+            if code is not None and not namesake:
                 found = EventActor(name=text, code=code)
         self._entity_cache[ent.start] = found
         return found

@@ -123,6 +123,8 @@ def _own_marker(tok: Token) -> Status | None:
         return Status("planned", marker="going to")
     if tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in aux):
         return Status("planned", marker="to")  # a headline: "Gov. Jan Brewer to veto bill"
+    if _imperative(tok):
+        return Status("demanded", marker="imperative")  # "Call off this summit," Wyden tweeted
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in aux):
         return Status("planned", marker="is to")
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
@@ -148,6 +150,19 @@ def _own_marker(tok: Token) -> Status | None:
         if mods & HYPOTHETICAL_MODIFIERS:
             return Status("hypothetical", marker=next(iter(mods & HYPOTHETICAL_MODIFIERS)))
     return None
+
+
+def _imperative(tok: Token) -> bool:
+    """A bare verb with no subject or auxiliary opening its clause: "Call off this summit", "make Russian
+    interference a priority, or cancel the meeting"."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in tok.children):
+        return False
+    if tok.dep_ == "conj" and not _imperative(tok.head):
+        return False
+    first = next((t for t in tok.subtree if not t.is_punct and t.dep_ not in ("advmod", "intj", "cc")), tok)
+    return first.i == tok.i
 
 
 def _is_question(tok: Token) -> bool:
@@ -181,9 +196,21 @@ def _governor(tok: Token) -> Token | None:
         return None
     if tok.pos_ == "ADP" and tok.dep_ == "prep":
         return head  # "some thought to [stepping down]": through the preposition to the noun
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in NEGATING_HEADS | DENIED_HEADS:
+        # "Trump avoids condemning ...", parsed with "avoids" as a plural noun the gerund describes: the
+        # verb that negates or refuses the act still governs it
+        return head
     if tok.dep_ in CLAUSE_DEPS:
         return head
-    if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and tok.dep_ == "acl":
+    if (
+        tok.dep_ == "acl"
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(
+            (c.dep_ == "aux" and c.lower_ == "to")
+            or (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
+            for c in tok.children
+        )
+    ):
         return head  # "his refusal to step down": the noun whose complement the act is
     return None
 
@@ -269,7 +296,7 @@ def act_status(trigger: Token) -> Status:
             break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
         # does a participle ("rejected the proposal, urging ..." is no denied appeal).
-        governing = (tok.dep_ != "conj" and not participle) or governing
+        governing = False if participle else (tok.dep_ != "conj" or governing)
         via = tok.dep_
         tok = governor
     if _is_question(trigger):

@@ -43,7 +43,14 @@ from crosswire.nlp.actor_roles import (
     apposition_span,
     premodifier_span,
 )
-from crosswire.nlp.coref import PersonMention, Sentences, resolve_pronouns, surname_owner
+from crosswire.nlp.coref import (
+    FEMALE_FIRST_NAMES,
+    MALE_A_NAMES,
+    PersonMention,
+    Sentences,
+    resolve_pronouns,
+    surname_owner,
+)
 from crosswire.nlp.dateline import credit_lines, dateline_tokens
 from crosswire.nlp.runtime import doc_text
 
@@ -420,18 +427,6 @@ HONORIFICS = {
         "mrs mrs. ms ms. miss madam madame lady queen princess wife daughter sister mother aunt".split(), "f"
     ),
 }
-
-
-# First names that end otherwise than in "a" and are women's in the news (a name ending in "a" is read as a
-# woman's: Melania, Ivanka, Kamala, Theresa, Angela; "Joshua", "Luca", "Nikita" are the known exceptions).
-FEMALE_FIRST_NAMES = frozenset(
-    "hillary nancy michelle elizabeth susan sarah karen kirsten elise betsy nikki kellyanne marianne "
-    "ruth mary margaret catherine jacqueline christine ursula jacinda yingluck aung suu park geun-hye "
-    "megyn ivana stormy kathy jeanne dianne heidi tammy tulsi elaine condoleezza madeleine".split()
-) - {"park", "aung", "suu"}
-MALE_A_NAMES = frozenset(
-    {"joshua", "luca", "nikita", "ilya", "sasha", "jonah", "elijah", "isa", "musa", "moussa"}
-)
 
 
 def honorific_gender(doc: Doc, start: int) -> str | None:

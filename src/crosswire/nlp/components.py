@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.dates import extract_times
-from crosswire.nlp.fivew import main_event
+from crosswire.nlp.fivew import main_event as five_w_one_h
 from crosswire.nlp.places import extract_places
 from crosswire.nlp.quotes import extract_quotes
 from crosswire.nlp.registry import AnalysisInProgress, component
@@ -43,9 +43,9 @@ def tone(work: AnalysisInProgress) -> None:
 
 
 @component("main_event")
-def main_event_component(work: AnalysisInProgress) -> None:
+def main_event(work: AnalysisInProgress) -> None:
     found = work.analysis
-    found.main_event = main_event(
+    found.main_event = five_w_one_h(
         work.article,
         work.doc,
         actors=found.actors,

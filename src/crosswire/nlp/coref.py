@@ -14,6 +14,66 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PRONOUN_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+
+# First names that end otherwise than in "a" and are women's in the news (a name ending in "a" is read as a
+# woman's: Melania, Ivanka, Kamala, Theresa, Angela; "Joshua", "Luca", "Nikita" are the known exceptions).
+FEMALE_FIRST_NAMES = frozenset(
+    "hillary nancy michelle elizabeth susan sarah karen kirsten elise betsy nikki kellyanne marianne "
+    "ruth mary margaret catherine jacqueline christine ursula jacinda yingluck aung suu park geun-hye "
+    "megyn ivana stormy kathy jeanne dianne heidi tammy tulsi elaine condoleezza madeleine".split()
+) - {"park", "aung", "suu"}
+MALE_A_NAMES = frozenset(
+    {"joshua", "luca", "nikita", "ilya", "sasha", "jonah", "elijah", "isa", "musa", "moussa"}
+)
+# First names whose bearer's sex is certain enough to veto a pronoun of the other sex ("'...,' she said"
+# is never Antonin Scalia's). Only names borne by one sex in the news; "Kim", "Dana", "Lindsey", "Jordan",
+# "Hope" or a Korean or Chinese surname that comes first are in neither list, and then nothing is vetoed.
+_CERTAIN_FEMALE = FEMALE_FIRST_NAMES | frozenset(
+    "melania ivanka kamala theresa angela maria melanie maggie barbara laura jennifer jessica sheryl "
+    "samantha valerie loretta janet carly marsha claire joni lisa shelley cathy donna debbie ilhan "
+    "alexandria rashida ayanna liz gretchen stacey kristi amy maxine patty jill sonia elena nina anna "
+    "linda patricia emily rebecca rachel julie katie kate helen diane sandra sharon carol deborah "
+    "cynthia amanda stephanie nicole michele chelsea tiffany huma abigail alice caroline judith katherine kathleen kristen lauren louise martha monica natalie olivia "
+    "pamela rosa sally sylvia teresa tina virginia wendy".split()
+)
+_CERTAIN_MALE = frozenset(
+    "donald barack joe joseph mitt john paul chuck charles mitch kevin steny steve steven stephen bernie "
+    "ted marco jeb rand ben benjamin chris christopher mike michael george bill william james jim robert "
+    "bob richard rick david thomas tom daniel anthony antonin brian newt harry tim timothy jerry eric jeff "
+    "jeffrey jared reince sean vladimir boris emmanuel justin narendra recep bibi hassan ali "
+    "mohammed muhammad ahmed omar peter patrick edward ed frank gary greg gregory henry jack jason jeremy "
+    "jonathan larry mark matthew matt nicholas andrew adam alan allen roger ron ronald scott walter "
+    "elliott evan phillip philip todd howard harold herbert herman rudy rudolph jerrold bruce gavin "
+    "lamar orrin dick trey devin adam louie luther cory corey".split()
+)
+
+
+_TITLES = frozenset("sen rep gov president senator representative dr mr mrs ms".split())
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "m" or "f" when a person's first name is borne by one sex only in the news, else None."""
+    words = name.replace(".", " ").split()
+    while words and words[0].lower() in _TITLES:
+        words = words[1:]
+    if len(words) < 2:
+        return None  # a bare surname says nothing of sex
+    first = words[0].lower()
+    if first in _CERTAIN_FEMALE:
+        return "f"
+    return "m" if first in _CERTAIN_MALE else None
+
+
+def agrees(pronoun: str, name: str) -> bool:
+    """Whether a person of this name can be the pronoun's antecedent: not when the pronoun's sex and the
+    first name's are both known and differ."""
+    said = PRONOUN_GENDER.get(pronoun.lower())
+    known = first_name_gender(name)
+    return said is None or known is None or said == known
 
 
 @dataclass
@@ -46,11 +106,13 @@ def resolve_pronouns(
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
         sent = sentences.of(tok.i)
-        same = {m.key for m in by_sentence.get(sent, []) if m.token < tok.i}
+        same = {
+            m.key for m in by_sentence.get(sent, []) if m.token < tok.i and agrees(tok.lower_, _name(m.key))
+        }
         if len(same) == 1:
             key = next(iter(same))
         elif not same:
-            previous = {m.key for m in by_sentence.get(sent - 1, [])}
+            previous = {m.key for m in by_sentence.get(sent - 1, []) if agrees(tok.lower_, _name(m.key))}
             if len(previous) != 1:
                 continue
             key = next(iter(previous))
@@ -59,6 +121,11 @@ def resolve_pronouns(
         resolved.append((tok, key))
         by_sentence.setdefault(sent, []).append(PersonMention(tok.i, key))
     return resolved
+
+
+def _name(key: str) -> str:
+    """The folded name in an actor key ("person:antonin scalia")."""
+    return key.split(":", 1)[-1]
 
 
 def surname_owner(

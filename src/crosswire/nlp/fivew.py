@@ -38,7 +38,7 @@ from crosswire.nlp.fivew_syntax import cause_phrase, manner_phrase
 from crosswire.nlp.fivew_when_where import when_answer, where_answer
 from crosswire.nlp.fivew_who import choose_who_what
 from crosswire.nlp.places import extract_places
-from crosswire.nlp.runtime import parse_many
+from crosswire.nlp.runtime import parse_many, span_ents
 
 LEAD_SENTENCES = 3  # who/what/why/how look at the headline and this many content sentences
 WHEN_SENTENCES = 3  # a date in the first few sentences still dates the main event
@@ -232,7 +232,7 @@ def _who_value(span: Span, actors: Sequence[Actor]) -> Any:
         for m in actor.mentions:
             if m.start >= span.start_char and m.end <= span.end_char:
                 return {"name": actor.name, "code": actor.codes[0] if actor.codes else None}
-    ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    ents = [e for e in span_ents(span) if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
     if ents:
         return {"name": ents[0].text, "code": None}
     return {"name": span.text, "code": None}

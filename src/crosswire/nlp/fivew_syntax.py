@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from crosswire.nlp.runtime import span_ents
+
 MAX_PHRASE_TOKENS = 14
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "acomp", "oprd", "xcomp", "dative", "prt", "agent", "ccomp")
@@ -35,7 +37,7 @@ CAUSE_MARKERS = ("because of", "because", "due to", "owing to", "in order to", "
 
 def names_someone(span: Span) -> bool:
     """Whether a subject phrase names a person or a group: an entity, a name, or a person noun."""
-    if any(e.label_ in NAME_LABELS for e in span.ents):
+    if any(e.label_ in NAME_LABELS for e in span_ents(span)):
         return True
     if any(t.pos_ == "PROPN" or (t.is_title and t.i > span.sent.start) for t in span):
         return True  # headlines: the model often misses names there
@@ -86,7 +88,7 @@ def subject_and_verb(sent: Span, headline: bool = False) -> tuple[Token, Token] 
         # "When Kim boarded his train, he was asking ...": a personal pronoun after a name in the same
         # sentence refers back to it.
         labels = ("PERSON",) if subject.lower_ != "they" else NAME_LABELS
-        earlier = [e for e in sent.ents if e.label_ in labels and e.end <= subject.i]
+        earlier = [e for e in span_ents(sent) if e.label_ in labels and e.end <= subject.i]
         if earlier:
             return earlier[-1].root, verb
     if subject is None or subject.lower_ in NON_ANSWERS or subject.pos_ == "PRON":

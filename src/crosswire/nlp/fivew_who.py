@@ -26,7 +26,7 @@ from crosswire.nlp.fivew_syntax import (
     subject_phrase,
     verb_phrase,
 )
-from crosswire.nlp.runtime import doc_text
+from crosswire.nlp.runtime import doc_text, span_ents
 
 # Weights of the who and the what scores, tuned on the even-numbered half of the Giveme5W1H set and
 # checked on the odd-numbered half (`crosswire eval 5w1h`).
@@ -100,7 +100,7 @@ def candidate_clauses(
 def subject_keys(subject: Span) -> list[str]:
     """Words that identify the subject elsewhere in the article: the last word of each named entity in it
     ("Raikkonen" for "Kimi Raikkonen"), else its head noun."""
-    ents = [e for e in subject.ents if e.label_ in NAME_LABELS]
+    ents = [e for e in span_ents(subject) if e.label_ in NAME_LABELS]
     if ents:
         return [e[-1].lower_ for e in ents if e[-1].is_alpha]
     return [subject.root.lower_] if subject.root.is_alpha else []
@@ -125,7 +125,7 @@ def clause_features(
         "title": float(clause.found_in == "title"),
         "lead_rank": float(clause.rank),
         "names": float(names_someone(clause.subject)),
-        "entity": float(any(e.label_ in NAME_LABELS for e in clause.subject.ents)),
+        "entity": float(any(e.label_ in NAME_LABELS for e in span_ents(clause.subject))),
         "mentions": math.log1p(count),
         "agree": float(any(k in other for k in keys)),
         "reporting": float(clause.verb.lemma_.lower() in REPORTING_VERBS),

@@ -85,8 +85,10 @@ def find_named_events(
             found.append(NamedEventMention(m.start(), m.end(), entries[0], "alias"))
     taken = [(m.start, m.end) for m in found]
     for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN"):  # first: most tokens are not nouns, and it is the cheaper test
+            continue
         entries = base.by_noun.get(tok.lemma_.lower()) or base.by_noun.get(tok.lower_) or []
-        if not entries or tok.pos_ not in ("NOUN", "PROPN"):
+        if not entries:
             continue
         if any(a <= tok.idx < b for a, b in taken):
             continue

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from crosswire.knowledge.gazetteer import gazetteer
 from crosswire.knowledge.resources import Resources
 from crosswire.model import Analysis, Article
 from crosswire.nlp import components, runtime  # noqa: F401  (components registers nlp's components)
@@ -57,6 +58,8 @@ def analyze_articles(
     """(article, analysis) for every analysable article, in this process; non-English articles are
     passed over. Process pools and Dask run this on chunks (`crosswire.scale`)."""
     todo = [a for a in articles if a.analysable and a.text.strip()]
+    if todo:
+        gazetteer()  # before the parser loads, whose entity fixes then read the large cities from it
     # Headlines are parsed in one batch per block: one spaCy call per headline cost more than the parsing.
     # A block's headline parses stay in the parse cache (runtime.MEMORY_CACHE_SIZE) until 5W1H asks.
     for start in range(0, len(todo), TITLE_BLOCK):

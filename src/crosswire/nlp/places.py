@@ -23,7 +23,7 @@ from crosswire.knowledge.gazetteer import Entry, gazetteer, place_key, resolve_n
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Article, Place
 from crosswire.nlp.dateline import find_dateline
-from crosswire.nlp.runtime import doc_text
+from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Prepositions whose object is a location wherever they stand ("in Hanoi", "at Panmunjom").
 LOCATIVE_PREPS = frozenset(
@@ -58,7 +58,7 @@ def article_countries(doc: Doc, kb: KnowledgeBase | None = None) -> set[str]:
     """ISO3s of the countries the article names (as places or as actors)."""
     kb = kb or KnowledgeBase.builtin()
     out: set[str] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             match = kb.lookup_country(ent.text)
             if match is not None:
@@ -70,9 +70,9 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     """Every locatively used toponym in `doc` (parsed from `article.text`), resolved (see module docstring)."""
     kb = KnowledgeBase.builtin()
     context = set(context_countries) | article_countries(doc, kb)
-    spans = [(_strip_article(e), False) for e in doc.ents if e.label_ in PLACE_LABELS]
-    taken = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
-    others = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in PLACE_LABELS]
+    spans = [(_strip_article(e), False) for e in doc_ents(doc) if e.label_ in PLACE_LABELS]
+    taken = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in PLACE_LABELS]
+    others = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ not in PLACE_LABELS]
     pattern = gazetteer().alias_pattern
     if pattern is not None:  # known places the model left untagged or tagged as something else
         for m in pattern.finditer(doc_text(doc)):  # Doc.text joins every token on each access
@@ -81,7 +81,9 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
                 mislabelled = any(m.start() < b and a < m.end() for a, b in others)
                 spans.append((span, mislabelled))
     aliases = gazetteer().aliases
-    for ent in doc.ents:  # "at the DMZ" tagged ORG: a short alias the scan above leaves out, used as a place
+    for ent in doc_ents(
+        doc
+    ):  # "at the DMZ" tagged ORG: a short alias the scan above leaves out, used as a place
         if (
             ent.label_ in MISREAD_LABELS
             and place_key(ent.text) in aliases
@@ -94,7 +96,9 @@ def extract_places(article: Article, doc: Doc, context_countries: Iterable[str] 
     # "the Dutch port of Rotterdam", "arrived in Darwin": a city the model took for a person, used as a place
     starts = {span.start_char for span, _ in spans}
     spans.extend(
-        (e, True) for e in doc.ents if e.label_ == "PERSON" and e.start_char not in starts and is_locative(e)
+        (e, True)
+        for e in doc_ents(doc)
+        if e.label_ == "PERSON" and e.start_char not in starts and is_locative(e)
     )
     line = find_dateline(doc_text(doc))
     if line is not None and not any(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosswire.nlp.quote_cues import (
+from crosswire.knowledge.quote_cues import (
     DEMONSTRATIVES,
     DESCRIBE_VERBS,
     EVIDENTIAL_VERBS,

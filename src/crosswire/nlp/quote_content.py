@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crosswire.knowledge.quote_cues import DESCRIBE_VERBS, INTENT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from crosswire.nlp.dateline import dateline_tokens
-from crosswire.nlp.quote_cues import DESCRIBE_VERBS, INTENT_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 
 Range = tuple[int, int]
 _SKIP_RIGHT = ("punct", "cc", "conj", "advcl", "advmod", "npadvmod", "parataxis", "mark")

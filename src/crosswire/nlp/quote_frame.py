@@ -64,7 +64,31 @@ def colon_speaker(doc: Doc, before: list[int]) -> tuple[Token, Token | None] | N
     if not verbs:
         return None
     verb = verbs[0]
-    return verb, speaker_head(verb)
+    head = speaker_head(verb)
+    if _reprints_anothers_words(doc, before, head):
+        return None
+    return verb, head
+
+
+# Nouns for someone's words: "used one of the woman's quotes as its headline: '...'" reprints her words.
+_WORDS_NOUNS = frozenset("quote word remark line phrase slogan comment statement tweet post".split())
+
+
+def _reprints_anothers_words(doc: Doc, before: list[int], subject: Token | None) -> bool:
+    """Whether the clause a colon ends names the quotation as someone else's words ("the piece used one of
+    the woman's quotes as its headline: ..."): its subject only reprints them. A pronoun ("in his
+    remarks: ...") is taken for the subject's own."""
+    return any(
+        doc[i].lemma_.lower() in _WORDS_NOUNS
+        and doc[i].pos_ == "NOUN"
+        and any(
+            c.dep_ == "poss"
+            and c.pos_ in ("NOUN", "PROPN")
+            and (subject is None or c.lower_ != subject.lower_)
+            for c in doc[i].children
+        )
+        for i in before
+    )
 
 
 def previous_sentence_speaker(doc: Doc, first_token: int) -> tuple[Token, Token] | None:

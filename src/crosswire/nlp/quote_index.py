@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from crosswire.nlp.quote_cues import NAME_NOUNS
+from crosswire.knowledge.quote_cues import NAME_NOUNS
 from crosswire.nlp.quote_marks import QuotedSegment
 from crosswire.nlp.runtime import doc_text
 

@@ -15,9 +15,11 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire import model
 from crosswire.knowledge.kb import KnowledgeBase
+from crosswire.knowledge.quote_cues import ANONYMOUS_HEADS
 from crosswire.nlp.actor_roles import is_hyphen_modifier
+from crosswire.nlp.coref import PRONOUN_GENDER, agrees
 from crosswire.nlp.dateline import dateline_tokens
-from crosswire.nlp.quote_cues import ANONYMOUS_HEADS
+from crosswire.nlp.runtime import doc_ents, span_ents
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Relations through which a participle or infinitive cue inherits its subject: "..., adding that ...".
@@ -146,14 +148,14 @@ def _past_dateline(subject: Token) -> Token | None:
 
 
 def _person_entities(doc: Doc) -> list[Span]:
-    return [e for e in doc.ents if e.label_ == "PERSON"]
+    return [e for e in doc_ents(doc) if e.label_ == "PERSON"]
 
 
 def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str | None:
     """The name inside a mention: the entity holding its head word ("Korean Central News Agency" in "the
     North's Korean Central News Agency"), joined with a coordinated one; else its first person or
     organisation, else its first place."""
-    inside = [e for e in doc.ents if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
+    inside = [e for e in doc_ents(doc) if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
     # "Two Singapore-based carriers": a name in a hyphenated modifier is an attribute, not the speaker.
     inside = [e for e in inside if not is_hyphen_modifier(doc, e.start, e.end)]
     if head is not None and doc[head].tag_ == "NNS":
@@ -170,6 +172,26 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
             return None  # "Japanese trading houses", "the North Korean side": a country qualifies the speaker
     ranked = sorted(inside, key=lambda e: (e.label_ not in ("PERSON", "ORG"), e.start))
     return ranked[0].text
+
+
+# Heads that name one person by office or role; a place inside such a mention only says where they are from.
+_PERSON_TITLES = frozenset(
+    "senator congressman congresswoman representative governor mayor lawmaker legislator delegate "
+    "candidate nominee man woman voter resident supporter president minister leader judge".split()
+)
+
+
+def _place_qualifies_person(doc: Doc, mention: SpeakerMention, name: str) -> bool:
+    """Whether the name found inside a mention is a place qualifying a person named by a title ("Senator from
+    Texas", "a woman in Iowa"): the words are the person's, never the place's."""
+    head = doc[mention.head]
+    if head.ent_type_ or head.lemma_.lower() not in _PERSON_TITLES:
+        return False
+    return any(
+        e.text == name and e.label_ in ("GPE", "LOC")
+        for e in doc_ents(doc)
+        if mention.start <= e.start and e.end <= mention.end
+    )
 
 
 def _is_modifier(ent: Span, head: Token) -> bool:
@@ -203,7 +225,14 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
                 return doc[token.left_edge.i : token.i + 1].text
     labels = ("PERSON",) if pronoun in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    earlier = [e for e in doc.ents if e.end <= before and e.label_ in labels and e.start not in quoted]
+    earlier = [
+        e
+        for e in doc_ents(doc)
+        if e.end <= before
+        and e.label_ in labels
+        and e.start not in quoted
+        and (e.label_ != "PERSON" or agrees(pronoun, _full_name(doc, e.text)))
+    ]
     if not earlier:
         return None
     # A subject in the last few sentences beats a nearer object: "Putin met Kim. ... he told reporters";
@@ -218,11 +247,15 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
 
 
 def _subject_antecedent(
-    doc: Doc, actors: list[model.Actor], before: int, quoted: Set[int]
+    doc: Doc, actors: list[model.Actor], before: int, quoted: Set[int], depth: int = 0
 ) -> model.Actor | None:
     """For "he said" after a quotation: the person who is the subject of this sentence or the one before,
     outside any quotation. Reporters name a speaker as a subject, then go on with a pronoun; the nearest
-    name of any role ("... the 'phony theology' of Mr. Obama's agenda. '...,' he said") is the wrong one."""
+    name of any role ("... the 'phony theology' of Mr. Obama's agenda. '...,' he said") is the wrong one.
+    The subject of the main clause comes first: in "Romney said Trump made a reasonable offer. He tweeted
+    ..." Trump is only the subject of what Romney said; and a main-clause "He said ..." passes the chain on
+    to its own antecedent. A person whose first name is of the other sex is no antecedent."""
+    pronoun = doc[before].lower_
     # This sentence and the one before, not counting sentences wholly inside the quotation.
     start, counted = doc[before].sent.start, 1
     while start > 0 and counted < 2:
@@ -231,17 +264,42 @@ def _subject_antecedent(
         counted += any(t.i not in quoted and not t.is_punct and not t.is_space for t in sent)
     subjects = [
         e
-        for e in doc.ents
+        for e in doc_ents(doc)
         if e.label_ == "PERSON"
         and start <= e.start
         and e.end <= before
         and e.start not in quoted
         and e.root.dep_ in ("nsubj", "nsubjpass")
+        and agrees(pronoun, _full_name(doc, e.text))
     ]
-    if not subjects:
+    main = [
+        t
+        for t in doc[start:before]
+        if t.i not in quoted
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and _in_main_clause(t)
+        and (t.lower_ in _PERSON_PRONOUNS or any(e.start <= t.i < e.end for e in subjects))
+    ]
+    if main and main[-1].lower_ in _PERSON_PRONOUNS:
+        if PRONOUN_GENDER.get(main[-1].lower_) != PRONOUN_GENDER.get(pronoun) or depth >= 3:
+            return None
+        chained = _subject_antecedent(doc, actors, main[-1].i, quoted, depth + 1)
+        return chained or _actor_for(actors, main[-1].idx, main[-1].idx + len(main[-1]))
+    if main:
+        ent = next(e for e in subjects if e.start <= main[-1].i < e.end)
+    elif subjects:
+        ent = subjects[-1]
+    else:
         return None
-    ent = subjects[-1]
     return _actor_for(actors, ent.start_char, ent.end_char)
+
+
+def _in_main_clause(subject: Token) -> bool:
+    """Whether a subject is that of its sentence's main verb (or of a verb conjoined with it)."""
+    verb = subject.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _actor_for(actors: list[model.Actor], start: int, end: int) -> model.Actor | None:
@@ -324,7 +382,9 @@ def resolve_speaker(
         speaker.name = speaker.description
     else:
         inside = _name_inside(doc, mention.start, mention.end, mention.head)
-        if inside and any(e.label_ == "PERSON" and e.text == inside for e in doc.ents):
+        if inside and _place_qualifies_person(doc, mention, inside):
+            inside = None  # "Senator from Texas says ...": the senator speaks, not Texas
+        if inside and any(e.label_ == "PERSON" and e.text == inside for e in doc_ents(doc)):
             inside = _full_name(doc, inside)
         elif inside is None and head.pos_ == "PROPN":
             inside = _full_name(doc, head.text)
@@ -334,7 +394,7 @@ def resolve_speaker(
     if speaker.actor_code is None and head.pos_ == "NOUN":
         # "Japanese trading houses": the speaker is the group; the country that qualifies it is its code
         kb = KnowledgeBase.builtin()
-        for ent in doc[mention.start : mention.end].ents:
+        for ent in span_ents(doc[mention.start : mention.end]):
             country = kb.country(ent.text) if _is_modifier(ent, head) else None
             if country is not None:
                 speaker.actor_code = country.cameo
@@ -351,7 +411,9 @@ def _code_by_name(doc: Doc, speaker: model.Speaker, actors: list[model.Actor]) -
             return
     kb = KnowledgeBase.builtin()
     # "the North" names North Korea only in an article about Korea: the states the article names decide.
-    context = {c.iso3 for c in (kb.country(e.text) for e in doc.ents if e.label_ == "GPE") if c is not None}
+    context = {
+        c.iso3 for c in (kb.country(e.text) for e in doc_ents(doc) if e.label_ == "GPE") if c is not None
+    }
     country = kb.country(name, context)
     if country is not None:
         speaker.actor_code = country.cameo  # a capital or state name: "Pyongyang", "Washington", "U.S."

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from crosswire.knowledge.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
 from crosswire.nlp.quote_content import own_clause
-from crosswire.nlp.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
 from crosswire.nlp.runtime import doc_text
 
 _NEGATIONS = frozenset("not n't never no".split())
@@ -94,7 +94,7 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         or is_passive_participle(cue)
     ):
         return False
-    if _inside_belief(cue):
+    if _inside_belief(cue) or hoped_for(cue):
         return False
     if quoted_words:
         # "would ... defend Bachmann against 'these attacks'" inside what O'Neill said is her words' content,
@@ -107,6 +107,20 @@ def _inside_belief(cue: Token) -> bool:
     """'LePage came to believe that a lawmaker had called him a racist': speech someone only believes
     happened is that person's belief, not a report of the speech."""
     return _inside(cue, THOUGHT_VERBS - SPEECH_ACTS)
+
+
+_HOPE_VERBS = frozenset("hope wish pray dream imagine".split())
+
+
+def hoped_for(cue: Token) -> bool:
+    """'I hope in 2017 America says, "..."': speech someone hopes or imagines will be said (the parser reads
+    the cue as the hoping verb's dependant, or the other way round); nothing was said."""
+    if cue.dep_ in ("ccomp", "parataxis") and cue.head.lemma_.lower() in _HOPE_VERBS:
+        return True
+    return any(
+        c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < cue.i and c.lemma_.lower() in _HOPE_VERBS
+        for c in cue.children
+    )
 
 
 def _inside(cue: Token, lemmas: frozenset[str]) -> bool:

@@ -5,7 +5,7 @@ Two passes over one parse, no re-parsing:
    attributed to the nearest speech cue in its clause, to the subject of the clause a colon ends, to the
    quote it continues, or to the subject of the sentence before it. Short quoted names and titles
    ("Alliance 19-1" drill, the "Great Disruptor") are skipped.
-2. Reported speech starts from the cues (`quote_cues`): each cue's content comes from the parse
+2. Reported speech starts from the cues (`knowledge/quote_cues.py`): each cue's content comes from the parse
    (`quote_content`); content holding a quoted fragment is a mixed quote.
 Speakers are resolved in `quote_speakers`; a cue inside another cue's content ("KCNA reported that Kim
 told Putin that ...") records the outer speaker as `reported_via`.
@@ -21,9 +21,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from crosswire import model
+from crosswire.knowledge.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
-from crosswire.nlp.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
 from crosswire.nlp.quote_frame import (
     clause_frame,
     colon_speaker,
@@ -33,7 +33,7 @@ from crosswire.nlp.quote_frame import (
 from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
 from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
-from crosswire.nlp.quote_speech import is_negated, is_passive_participle, is_speech
+from crosswire.nlp.quote_speech import hoped_for, is_negated, is_passive_participle, is_speech
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,7 +142,9 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: Toke
                 by_cue[cue.i].frame_end = max(by_cue[cue.i].frame_end, frame_end)
                 continue
             head = speaker_head(cue, quote_before_cue=cue.i > first_tok)
-            draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end, speech=not question)
+            # 'I hope America says, "..."': words someone hopes will be said are no one's quote.
+            speech = not question and not hoped_for(cue)
+            draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end, speech=speech)
             draft.speaker = mention_from_head(head, idx.quoted | {cue.i}) if head is not None else None
             if not question:  # the answer after a question is a quote of its own
                 by_cue[cue.i] = draft

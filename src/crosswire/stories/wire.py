@@ -17,6 +17,7 @@ Linked articles form a dependence group (union-find); `independent_outlets` coun
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -84,7 +85,14 @@ def shingles(text: str, size: int = SHINGLE) -> set[int]:
     return {hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
 
 
-def shares_passage(a: set[int], b: set[int]) -> bool:
+# Stories compare each story's articles, then the report compares its stories again: the shingles of the
+# articles met last are kept (about 60 KB each), so the report does not hash their words a second time.
+@functools.lru_cache(maxsize=128)
+def _text_shingles(text: str) -> frozenset[int]:
+    return frozenset(shingles(text))
+
+
+def shares_passage(a: set[int] | frozenset[int], b: set[int] | frozenset[int]) -> bool:
     """True when two shingle sets share a copied passage (see the module docstring)."""
     if not a or not b:
         return False
@@ -125,7 +133,7 @@ class Dependence:
         return sorted(chosen.values())
 
 
-def _candidate_pairs(sets: list[set[int]]) -> Iterable[tuple[int, int]]:
+def _candidate_pairs(sets: Sequence[frozenset[int]]) -> Iterable[tuple[int, int]]:
     n = len(sets)
     if n <= LSH_ABOVE:
         return ((i, j) for i in range(n) for j in range(i + 1, n))
@@ -165,7 +173,7 @@ def find_dependence(articles: Sequence[Article]) -> Dependence:
         parent[find(i)] = find(j)
 
     dep = Dependence()
-    sets = [shingles(a.text) for a in articles]
+    sets = [_text_shingles(a.text) for a in articles]
     outlets = {a.outlet for a in articles if a.outlet}
     credits = [agency_credits(a, outlets) for a in articles]
     for i, j in _candidate_pairs(sets):
