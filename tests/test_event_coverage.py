@@ -240,3 +240,16 @@ def test_conditional_acts_ruled_out_acts_and_arriving_peacekeepers() -> None:
     assert [e for e in roots(ruled_out, "12") if e.target and e.target.code == "BOL"]
     arrived = roots(code("The first Ghanaian peacekeeping troops have arrived in Liberia."), "07")
     assert arrived and arrived[0].target.code == "LBR"
+
+
+def test_asylum_evacuations_and_settlers() -> None:
+    asylum = roots(code("Some 5,000 Chadian refugees sought asylum in Cameroon last month."), "02")
+    assert asylum and asylum[0].target.code == "CMR"
+    evacuated = roots(
+        code("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Srebrenica."), "07"
+    )
+    assert evacuated and evacuated[0].target.code.startswith("BIH")
+    burned = code("Jewish settlers set fire to the offices of the Palestinian administrators in Hebron.")
+    assert [
+        e for e in roots(burned, "18") if e.source.code.startswith("ISR") and e.target.code.startswith("PSE")
+    ]

@@ -865,6 +865,8 @@ def _can_use_force(actor: EventActor) -> bool:
     role = code[3:6] if country else code[:3]
     if country and not role:
         return True
+    if role == "CVL" and country and not actor.actor_id and actor.name and actor.name[0].isupper():
+        return True  # a crowd, mob or settlers named by their people: "Jewish settlers set fire to ..."
     return role in ARMED_ROLES or (bool(country) and code[6:9] in ARMED_ROLES - {"GOV"})
 
 

@@ -31,7 +31,9 @@ def syntactic_targets(
         candidates += clauses.prep_objects(head, entry.target_preps | aid)
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
-        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"})):
+        violent = frozenset({"to"}) if entry.code[:2] in ("18", "19", "20") else frozenset()
+        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"}) | violent):
+            # ("set fire to the offices of the Palestinian administrators": whose offices were attacked)
             # "called for sanctions against Nigeria", "hack into the computers of South Korean officers"
             later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
         for obj in clauses.object_tokens(head):
