@@ -253,3 +253,12 @@ def test_asylum_evacuations_and_settlers() -> None:
     assert [
         e for e in roots(burned, "18") if e.source.code.startswith("ISR") and e.target.code.startswith("PSE")
     ]
+
+
+def test_withdrawn_peacekeepers_and_no_guessed_target_for_a_named_patient() -> None:
+    events = roots(code("Eighty Fijian peacekeepers were withdrawn from southern Lebanon on Friday."), "16")
+    assert events and events[0].source.code == "FJI" and events[0].target.code == "LBN"
+    arrested = code(
+        "A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel."
+    )
+    assert not [e for e in arrested if e.target and e.target.code == "ISR"]

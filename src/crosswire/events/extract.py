@@ -609,6 +609,20 @@ def _assemble(
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
         # attack whose doers the sentence does not name; coded as such, with no country guessed for them
         sources = [_unidentified_attackers(ctx, sent)]
+    if not sources and not subjects and code in ("166", "087") and clauses.is_passive(verb):
+        # "Eighty UN peacekeepers were shipped out of Gorazde": whoever the withdrawn belong to withdrew them
+        withdrawn = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        sources = [a for w in withdrawn for a in index.resolve_all(w) if a.code]
+        origins = clauses.prep_objects(verb, frozenset({"from"}))
+        origins += [
+            o
+            for out in verb.children
+            if out.lower_ == "out"
+            for o in clauses.prep_objects(out, frozenset({"of"}))
+        ]
+        places = [a for o in origins for a in index.resolve_all(o) if country_of(a)]
+        if sources and given_targets is None:
+            given_targets = places  # withdrawn from where they were, not from themselves
     if not sources and not subjects and code[:3] in ("173", "174") and clauses.is_passive(verb):
         # "a missionary was arrested in Lebanon": only a state's authorities arrest or deport there
         sources = _authorities_of_place(ctx, verb)
