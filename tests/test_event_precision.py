@@ -3,10 +3,15 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from crosswire.analysis import analyze_article
 from crosswire.events.status import act_status
+from crosswire.model import Article
+from crosswire.nlp.runtime import parse
 from test_events_extract import code
 
 
@@ -137,3 +142,51 @@ def test_a_negating_verb_the_parser_took_for_a_noun_still_negates() -> None:
         lemmas=["trump", "avoid", "condemn", "Russia", "'s", "invasion", "."],
     )
     assert act_status(doc[2]).negated
+
+
+def test_the_pronoun_of_reported_speech_is_its_speaker_not_the_last_person_named() -> None:
+    # "Trump" opening the second sentence is tagged as a verb, so the speaker is not resolved; "he" is
+    # still Trump, never Cruz, whom the article named last.
+    text = (
+        "Senator Ted Cruz praised Donald Trump on Friday. "
+        "Trump this week also said he would consider imposing sanctions on Venezuela."
+    )
+    article = Article(text=text, outlet="Test Daily", published=datetime(2016, 9, 26))
+    events = analyze_article(article, parse(text)).events
+    assert [e for e in events if e.source.name == "Ted Cruz"]  # the first sentence's act
+    assert not [e for e in events if "consider" in e.rule and "Cruz" in e.source.name]
+
+
+def test_a_first_person_hope_or_opinion_makes_the_act_a_guess() -> None:
+    for text in (
+        'I hope next year Japan says, "Thank you for your service."',  # "I hope" hung below "says"
+        "Japan, I believe, will agree to talks with Chile.",
+        "I think Russia attacked Georgia in 2008.",
+    ):
+        events = code(text)
+        assert events and all(e.status == "hypothetical" for e in events), (text, events)
+    # Someone else's act stays what it is.
+    assert [e for e in code("Russia attacked Georgia in 2008.") if e.status == "happened"]
+
+
+def test_a_quoted_hope_does_not_make_its_saying_a_guess() -> None:
+    doc = parse('"We hope to meet again soon," the Japanese foreign minister said.')
+    said = next(t for t in doc if t.lower_ == "said")
+    assert act_status(said).status == "happened"
+
+
+def test_a_reason_for_what_is_done_to_someone_is_that_someone_s_act() -> None:
+    events = code(
+        "The committee voted to hold John Smith, a former aide to the mayor, in contempt of the legislature "
+        "for refusing to testify about the contracts."
+    )
+    refusals = roots(events, "12")
+    assert refusals and all(e.source.name == "John Smith" for e in refusals)
+    drills = roots(code("China criticised Japan for holding military drills near Taiwan."), "15")
+    assert drills and drills[0].source.code == "JPN"
+
+
+def test_a_country_s_group_as_the_object_is_the_target() -> None:
+    # "media" lemmatises to "medium": the role is read from the word as written too
+    found = roots(code("President Obama blasted the American media on Monday."), "11")
+    assert found and found[0].target is not None and found[0].target.code == "USAMED"

@@ -602,8 +602,19 @@ def _assemble(
     if code[:2] in REPORTING_ROOTS and any(s.lemma_.lower() in TEXT_NOUNS for s in subjects):
         return []  # "BuzzFeed's report claimed that ...": a text reports; the act it reports is coded itself
     sources = [a for s in subjects for a in index.resolve_all(s)]
-    if not sources and len(subjects) == 1:
-        sources = _speaker_sources(ctx, verb, subjects[0])
+    unresolved_speaker = False
+    if len(subjects) == 1:
+        # "Trump said he would consider ...": the pronoun of reported speech is its speaker, whoever the
+        # article's coreference last linked "he" to (an event needs the doer the sentence gives)
+        speakers = _speaker_sources(ctx, verb, subjects[0])
+        reporting = clauses.speaker_of_pronoun(verb, subjects[0])
+        said_by = [t.text.lower() for t in clauses.subject_tokens(reporting)] if reporting is not None else []
+        if speakers:
+            sources = speakers
+        elif said_by and not any(w in (a.name or "").lower() for a in sources for w in said_by):
+            # the speaker is named but not resolved ("Trump" tagged as a verb): the pronoun is the speaker,
+            # not whoever the coreference or the quote layer linked it to
+            sources, unresolved_speaker = [], True
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
     if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
@@ -628,6 +639,8 @@ def _assemble(
         sources = _authorities_of_place(ctx, verb)
     if not sources and any(s.lemma_.lower() in OPPOSING_NOUNS for s in subjects):
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
+    if unresolved_speaker:
+        return []
     if not sources:
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []

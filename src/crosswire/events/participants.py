@@ -212,7 +212,11 @@ class ActorIndex:
                     uncoded = uncoded or found
                     continue
                 if found is not None:
-                    if tok.lemma_.lower() in GROUP_ROLES and country_of(found) and not found.actor_id:
+                    if (
+                        (tok.lemma_.lower() in GROUP_ROLES or tok.lower_ in GROUP_ROLES)
+                        and country_of(found)
+                        and not found.actor_id
+                    ):
                         return self._group(tok, country_of(found))
                     if (
                         len(found.code or "") == 3

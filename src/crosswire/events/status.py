@@ -223,10 +223,31 @@ def _instead_of(tok: Token) -> bool:
     return before in (("instead", "of"), ("rather", "than"))
 
 
+# First-person verbs of hope or opinion that a parser may hang below the act they frame ("I hope in 2017
+# America says ...", "Russia, I believe, will agree"): the act is the writer's or speaker's wish or guess.
+FRAMING_VERBS = HYPOTHETICAL_HEADS | frozenset({"think", "believe", "guess", "suspect", "bet", "trust"})
+
+
+def _framed_by_first_person(trigger: Token) -> bool:
+    def first_person_frame(verb: Token) -> bool:
+        low, high = sorted((verb.i, trigger.i))
+        if any(t.is_quote for t in trigger.doc[low:high]):
+            return False  # '"We hope to meet," he said': the quotation's hope, not a frame of the saying
+        return verb.lemma_.lower() in FRAMING_VERBS and any(
+            s.dep_ == "nsubj" and s.lower_ in ("i", "we") for s in verb.children
+        )
+
+    if trigger.dep_ == "parataxis" and first_person_frame(trigger.head):
+        return True  # "I hope next year Japan says, ..." with "says" hung beside "hope"
+    return any(c.dep_ in ("ccomp", "parataxis") and first_person_frame(c) for c in trigger.children)
+
+
 def act_status(trigger: Token) -> Status:
     """The status and polarity the sentence gives the act `trigger` names."""
     negated = False
     tok = trigger
+    if trigger.pos_ in ("VERB", "AUX") and _framed_by_first_person(trigger):
+        return Status("hypothetical", negated=_negated_here(trigger, own=True), marker="I hope")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
         negated = True  # "the summit ended without agreement"
     if _instead_of(tok):
@@ -251,6 +272,10 @@ def act_status(trigger: Token) -> Status:
             lemma = tok.lemma_.lower()
             if lemma == "weigh" and any(c.lower_ == "in" and c.i == tok.i + 1 for c in tok.children):
                 lemma = "comment"  # "weighed in to defend": spoke up, did not deliberate
+            if lemma in FRAMING_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in tok.children
+            ):
+                return Status("hypothetical", negated=negated, marker=lemma)  # "I think Russia agreed"
             if lemma in NEGATING_HEADS:
                 negated = not negated
                 if lemma in ("stop", "cease", "halt"):

@@ -12,6 +12,15 @@ from crosswire.events.participants import GROUP_ROLES, ActorIndex, country_of, p
 from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor, Place
 
+
+def _country_group(index: ActorIndex, tok: Token) -> bool:
+    """A role noun its country qualifies, as a direct object: "blasted the American media", "arrested
+    Turkish students" (coded as the country's group, USAMED, TURCVL)."""
+    if tok.lemma_.lower() not in GROUP_ROLES and tok.lower_ not in GROUP_ROLES:
+        return False
+    return any(len(a.code or "") >= 6 and country_of(a) for a in index.resolve_all(tok))
+
+
 # Prepositions whose object is where an act happened, not whom it was aimed at.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around"})
 
@@ -22,7 +31,7 @@ def syntactic_targets(
     """The target actors and whether the syntax (rather than a guess) gave them."""
     objects = clauses.object_tokens(verb)
     heads = [verb] + ([complement] if complement is not None else [])
-    candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
+    candidates: list[Token] = [o for o in objects if index.direct(o) is not None or _country_group(index, o)]
     later: list[Token] = []  # tried after all the others
     makers: list[Token] = []  # who made a proposal answered: only a named or coded party counts
     # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")
