@@ -420,6 +420,8 @@ class ActorIndex:
         if lemma not in GROUP_ROLES and tok.lower_ not in GROUP_ROLES and not people:
             return None
         country = self._country_in(tok, deep=True)
+        if lemma in ("settler", "settlers") and any(c.lower_ == "jewish" for c in tok.children):
+            country = "ISR"  # "Jewish settlers in the West Bank": Israeli settlers, wherever they live
         if people and country is None:
             country = self.country_code(tok.text)
         if country is None and GROUP_ROLES.get(lemma, GROUP_ROLES.get(tok.lower_)) not in (

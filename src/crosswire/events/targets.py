@@ -40,9 +40,13 @@ def syntactic_targets(
         candidates += clauses.prep_objects(head, entry.target_preps | aid)
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
-        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"})):
-            # "called for sanctions against Nigeria", "hack into the computers of South Korean officers"
-            later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
+        violent = frozenset({"to"}) if entry.code[:2] in ("18", "19", "20") else frozenset()
+        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"}) | violent):
+            # "called for sanctions against Nigeria", "hack into the computers of South Korean officers",
+            # "set fire to the offices of the Palestinian administrators"; a clause there is another act
+            # ("arrested for collaborating with Israel" is not aimed at Israel)
+            if pobj.pos_ in ("NOUN", "PROPN"):
+                later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
         for obj in clauses.object_tokens(head):
             if obj.lemma_.lower() in OTHERS_ACTS and obj.lemma_.lower() not in entry.objects:
                 continue  # "investigating the attacks on the consulate": the attack's target, not this act's
@@ -139,6 +143,8 @@ def fallback_target(
         for o in clauses.object_tokens(verb)
     ):
         return []  # "accused Democrats in Congress of ...": the sentence names the target; no guessing another
+    if any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return []  # "a missionary from Calgary was arrested ...": the one it was done to is named, if uncoded
     for tok, actor in index.in_span(tokens):
         if country_of(actor) is None or country_of(actor) in countries:
             continue
