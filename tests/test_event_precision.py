@@ -190,3 +190,10 @@ def test_a_country_s_group_as_the_object_is_the_target() -> None:
     # "media" lemmatises to "medium": the role is read from the word as written too
     found = roots(code("President Obama blasted the American media on Monday."), "11")
     assert found and found[0].target is not None and found[0].target.code == "USAMED"
+
+
+def test_the_aside_check_ends_at_the_root() -> None:
+    # A condemning statement whose words sit outside any apposition: the walk up the parse must stop at
+    # the root (it once compared Token objects by identity and never ended).
+    events = code('Japan said North Korea\'s missile test was "a grave violation of the resolutions."')
+    assert [e for e in events if e.cameo.startswith("11")]  # critical content makes criticism

@@ -569,7 +569,9 @@ def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
 def _in_aside(tok: Token, top: Token) -> bool:
     """Whether `tok` sits in an apposition or a relative clause below `top` ("the Office of Special Counsel,
     an agency that looks at violations of the Hatch Act"): a description, not what the statement says."""
-    while tok is not top and tok.head is not tok:
+    # (indexes, not identity: spaCy hands out a new Token object on every access, so `tok.head is not tok`
+    # never ends at the root)
+    while tok.i != top.i and tok.head.i != tok.i:
         if tok.dep_ in ("appos", "relcl", "acl"):
             return True
         tok = tok.head
