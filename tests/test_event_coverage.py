@@ -231,3 +231,34 @@ def test_withdrawn_missions_and_gatherings_for_a_rally() -> None:
 def test_unidentified_attackers_take_the_country_where_they_struck() -> None:
     killed = roots(code("Three Kenyan soldiers were killed by a roadside bomb outside Mogadishu."), "18")
     assert killed and killed[0].source.code == "SOMUAF" and killed[0].target.code.startswith("KEN")
+
+
+def test_conditional_acts_ruled_out_acts_and_arriving_peacekeepers() -> None:
+    halt = roots(code("The African Union said it may halt its aid to Chad if the fighting resumes."), "16")
+    assert halt and halt[0].plover == "THREATEN"
+    ruled_out = code("Chilean officials said that lifting the sanctions on Bolivia is out of the question.")
+    assert [e for e in roots(ruled_out, "12") if e.target and e.target.code == "BOL"]
+    arrived = roots(code("The first Ghanaian peacekeeping troops have arrived in Liberia."), "07")
+    assert arrived and arrived[0].target.code == "LBR"
+
+
+def test_asylum_evacuations_and_settlers() -> None:
+    asylum = roots(code("Some 5,000 Chadian refugees sought asylum in Cameroon last month."), "02")
+    assert asylum and asylum[0].target.code == "CMR"
+    evacuated = roots(
+        code("U.N. helicopters evacuated the wounded from the besieged Bosnian town of Srebrenica."), "07"
+    )
+    assert evacuated and evacuated[0].target.code.startswith("BIH")
+    burned = code("Jewish settlers set fire to the offices of the Palestinian administrators in Hebron.")
+    assert [
+        e for e in roots(burned, "18") if e.source.code.startswith("ISR") and e.target.code.startswith("PSE")
+    ]
+
+
+def test_withdrawn_peacekeepers_and_no_guessed_target_for_a_named_patient() -> None:
+    events = roots(code("Eighty Fijian peacekeepers were withdrawn from southern Lebanon on Friday."), "16")
+    assert events and events[0].source.code == "FJI" and events[0].target.code == "LBN"
+    arrested = code(
+        "A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel."
+    )
+    assert not [e for e in arrested if e.target and e.target.code == "ISR"]

@@ -173,3 +173,20 @@ def test_a_quoted_hope_does_not_make_its_saying_a_guess() -> None:
     doc = parse('"We hope to meet again soon," the Japanese foreign minister said.')
     said = next(t for t in doc if t.lower_ == "said")
     assert act_status(said).status == "happened"
+
+
+def test_a_reason_for_what_is_done_to_someone_is_that_someone_s_act() -> None:
+    events = code(
+        "The committee voted to hold John Smith, a former aide to the mayor, in contempt of the legislature "
+        "for refusing to testify about the contracts."
+    )
+    refusals = roots(events, "12")
+    assert refusals and all(e.source.name == "John Smith" for e in refusals)
+    drills = roots(code("China criticised Japan for holding military drills near Taiwan."), "15")
+    assert drills and drills[0].source.code == "JPN"
+
+
+def test_a_country_s_group_as_the_object_is_the_target() -> None:
+    # "media" lemmatises to "medium": the role is read from the word as written too
+    found = roots(code("President Obama blasted the American media on Monday."), "11")
+    assert found and found[0].target is not None and found[0].target.code == "USAMED"

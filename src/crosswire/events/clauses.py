@@ -177,7 +177,19 @@ def _object_controller(verb: Token) -> Token | None:
         return next((c for c in head.head.children if c.dep_ == "dobj"), None)
     if verb.dep_ == "xcomp" and head.dep_ == "pcomp":  # "accused Obama of [trying] to undermine"
         return _object_controller(head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for":
+        # "voted to hold Pagliano in contempt for [refusing] to testify", "fined the club for breaking":
+        # a reason given for what is done to someone is that someone's act
+        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        if obj is not None and (
+            obj.ent_type_ in PARTY_ENTITIES or obj.lower_ in ("him", "her", "them", "us")
+        ):
+            return obj
     return None
+
+
+# Entity types of a direct object that can be the doer of a "for + gerund" reason.
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def folded_coordinate(verb: Token) -> Token | None:

@@ -164,6 +164,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     code, rule = entry.code, entry.id
     if rule.startswith(DERIVED_RULE) and not _simple_clause(verb):
         return []  # a derived pattern is only trusted in the sentence's main clause (see _simple_clause)
+    if code == "042" and any(
+        t.lemma_.lower() in ("peacekeeper", "peacekeeping")
+        for s in clauses.subject_tokens(verb)
+        for t in s.subtree
+    ):
+        code, rule = "074", f"{rule}:peacekeepers"  # "NATO peacekeeping troops have arrived in Bosnia"
     absorbed = False
     if clauses.is_negated(verb) and entry.negated is not None:
         # CAMEO has the opposite act ("did not accept" -> reject): code it, affirmed.
@@ -363,6 +369,35 @@ OWN_SUBJECTS = frozenset({"it", "they", "we", "i", "he", "she"})
 
 
 VERDICT_VERBS = frozenset({"conclude", "rule", "resolve", "find"})
+# Predicates by which a speaker rules an act out: "removing the sanctions is out of the question".
+RULED_OUT = ("out of the question", "off the table", "unacceptable", "not an option", "non-negotiable")
+
+
+def _ruled_out(content: Token) -> bool:
+    if content.lemma_ != "be":
+        return False
+    words = " ".join(
+        t.lower_ for c in content.children if c.dep_ in ("prep", "acomp", "attr", "neg") for t in c.subtree
+    )
+    return any(p in words for p in RULED_OUT)
+
+
+def _ruled_out_act(ctx: _Article, sent: Span, verb: Token, act: Token) -> list[Event]:
+    """ "US authorities said removing the sanctions on Burma is out of the question": the speaker rejects
+    the act (as a refusal of it: "refused to lift the sanctions"), aimed at whom the act concerns."""
+    refusal = ctx.lexicon.controls.get("refuse")
+    inner = clauses.match_verb(act, ctx.lexicon)
+    code = refusal.code_for(inner.code if inner else None) if refusal else None
+    if code is None or inner is None:
+        return []
+    targets, _ = syntactic_targets(ctx.index, act, inner, None)
+    if not targets:
+        return []
+    ctx.consumed.add(act.i)
+    entry = VerbEntry(id="statement.ruled-out", lemma=verb.lemma_, code=code)
+    return _assemble(
+        ctx, sent, verb, entry, code, f"statement.ruled-out+{inner.id}", None, given_targets=targets
+    )
 
 
 def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = False) -> list[Event] | None:
@@ -375,6 +410,8 @@ def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = F
     subjects = clauses.subject_tokens(content)
     if not subjects:
         return None
+    if not demands_only and _ruled_out(content) and subjects[0].dep_ == "csubj":
+        return _ruled_out_act(ctx, sent, verb, subjects[0])
     inner = clauses.match_verb(content, ctx.lexicon)
     opinion = content.lemma_ == "be" and any(c.dep_ == "attr" for c in content.children)
     if aux & DEMAND_MODALS and not opinion:  # "the director should be a professional": an opinion
@@ -583,6 +620,20 @@ def _assemble(
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
         # attack whose doers the sentence does not name; coded as such, with no country guessed for them
         sources = [_unidentified_attackers(ctx, sent)]
+    if not sources and not subjects and code in ("166", "087") and clauses.is_passive(verb):
+        # "Eighty UN peacekeepers were shipped out of Gorazde": whoever the withdrawn belong to withdrew them
+        withdrawn = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        sources = [a for w in withdrawn for a in index.resolve_all(w) if a.code]
+        origins = clauses.prep_objects(verb, frozenset({"from"}))
+        origins += [
+            o
+            for out in verb.children
+            if out.lower_ == "out"
+            for o in clauses.prep_objects(out, frozenset({"of"}))
+        ]
+        places = [a for o in origins for a in index.resolve_all(o) if country_of(a)]
+        if sources and given_targets is None:
+            given_targets = places  # withdrawn from where they were, not from themselves
     if not sources and not subjects and code[:3] in ("173", "174") and clauses.is_passive(verb):
         # "a missionary was arrested in Lebanon": only a state's authorities arrest or deport there
         sources = _authorities_of_place(ctx, verb)
@@ -841,6 +892,8 @@ def _can_use_force(actor: EventActor) -> bool:
     role = code[3:6] if country else code[:3]
     if country and not role:
         return True
+    if role == "CVL" and country and not actor.actor_id and actor.name and actor.name[0].isupper():
+        return True  # a crowd, mob or settlers named by their people: "Jewish settlers set fire to ..."
     return role in ARMED_ROLES or (bool(country) and code[6:9] in ARMED_ROLES - {"GOV"})
 
 
@@ -1129,7 +1182,14 @@ def _event(
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
-    if said.status == "planned" and not negated and said.marker in PLANNING_MARKERS:
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in trigger.children
+    )
+    own_word = claim_by is None or claim_by.lower() == (source.name or "").lower()
+    own_conditional = said.status in ("hypothetical", "planned") and conditional and own_word
+    if not negated and ((said.status == "planned" and said.marker in PLANNING_MARKERS) or own_conditional):
+        # (so is an act its doer may do on a condition: "may halt mediation if cooperation founders")
         # PLOVER has no planned events: a cooperative act its doer will do or plans is an AGREE (an
         # undertaking), a hostile one a THREATEN ("The United Nations will provide food aid", "Greece plans to
         # impose restrictions"); the CAMEO code and the status keep saying what is planned

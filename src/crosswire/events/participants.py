@@ -212,7 +212,11 @@ class ActorIndex:
                     uncoded = uncoded or found
                     continue
                 if found is not None:
-                    if tok.lemma_.lower() in GROUP_ROLES and country_of(found) and not found.actor_id:
+                    if (
+                        (tok.lemma_.lower() in GROUP_ROLES or tok.lower_ in GROUP_ROLES)
+                        and country_of(found)
+                        and not found.actor_id
+                    ):
                         return self._group(tok, country_of(found))
                     if (
                         len(found.code or "") == 3
@@ -416,6 +420,8 @@ class ActorIndex:
         if lemma not in GROUP_ROLES and tok.lower_ not in GROUP_ROLES and not people:
             return None
         country = self._country_in(tok, deep=True)
+        if lemma in ("settler", "settlers") and any(c.lower_ == "jewish" for c in tok.children):
+            country = "ISR"  # "Jewish settlers in the West Bank": Israeli settlers, wherever they live
         if people and country is None:
             country = self.country_code(tok.text)
         if country is None and GROUP_ROLES.get(lemma, GROUP_ROLES.get(tok.lower_)) not in (

@@ -12,6 +12,15 @@ from crosswire.events.participants import GROUP_ROLES, ActorIndex, country_of, p
 from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor, Place
 
+
+def _country_group(index: ActorIndex, tok: Token) -> bool:
+    """A role noun its country qualifies, as a direct object: "blasted the American media", "arrested
+    Turkish students" (coded as the country's group, USAMED, TURCVL)."""
+    if tok.lemma_.lower() not in GROUP_ROLES and tok.lower_ not in GROUP_ROLES:
+        return False
+    return any(len(a.code or "") >= 6 and country_of(a) for a in index.resolve_all(tok))
+
+
 # Prepositions whose object is where an act happened, not whom it was aimed at.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around"})
 
@@ -22,7 +31,7 @@ def syntactic_targets(
     """The target actors and whether the syntax (rather than a guess) gave them."""
     objects = clauses.object_tokens(verb)
     heads = [verb] + ([complement] if complement is not None else [])
-    candidates: list[Token] = [o for o in objects if index.direct(o) is not None]
+    candidates: list[Token] = [o for o in objects if index.direct(o) is not None or _country_group(index, o)]
     later: list[Token] = []  # tried after all the others
     makers: list[Token] = []  # who made a proposal answered: only a named or coded party counts
     # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")
@@ -31,9 +40,13 @@ def syntactic_targets(
         candidates += clauses.prep_objects(head, entry.target_preps | aid)
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
-        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"})):
-            # "called for sanctions against Nigeria", "hack into the computers of South Korean officers"
-            later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
+        violent = frozenset({"to"}) if entry.code[:2] in ("18", "19", "20") else frozenset()
+        for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"}) | violent):
+            # "called for sanctions against Nigeria", "hack into the computers of South Korean officers",
+            # "set fire to the offices of the Palestinian administrators"; a clause there is another act
+            # ("arrested for collaborating with Israel" is not aimed at Israel)
+            if pobj.pos_ in ("NOUN", "PROPN"):
+                later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
         for obj in clauses.object_tokens(head):
             if obj.lemma_.lower() in OTHERS_ACTS and obj.lemma_.lower() not in entry.objects:
                 continue  # "investigating the attacks on the consulate": the attack's target, not this act's
@@ -130,6 +143,8 @@ def fallback_target(
         for o in clauses.object_tokens(verb)
     ):
         return []  # "accused Democrats in Congress of ...": the sentence names the target; no guessing another
+    if any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
+        return []  # "a missionary from Calgary was arrested ...": the one it was done to is named, if uncoded
     for tok, actor in index.in_span(tokens):
         if country_of(actor) is None or country_of(actor) in countries:
             continue
