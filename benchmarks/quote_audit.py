@@ -52,7 +52,11 @@ def pick_articles(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> lis
 
 
 # Draws made: seed -> (articles, seed, excluded seeds), so that later draws leave their articles out.
-FRESH_DRAWS: dict[int, tuple[int, int, tuple[int, ...]]] = {31: (10, 31, ()), 32: (10, 32, (31,))}
+FRESH_DRAWS: dict[int, tuple[int, int, tuple[int, ...]]] = {
+    31: (10, 31, ()),
+    32: (10, 32, (31,)),
+    33: (10, 33, (31, 32)),
+}
 
 
 def analyse(records: list[dict]) -> list[tuple[dict, object]]:
@@ -129,7 +133,7 @@ def rescore(args: argparse.Namespace) -> int:
     speaker shows as 'respoken'), the share right among them, and what is no longer shown."""
     for path in args.judgements:
         first = Path(path).read_text(encoding="utf-8").splitlines()[0]
-        drawn = build_parser().parse_args(first[first.index("sample") :].split())
+        drawn = build_parser().parse_args(first[first.index("sample") :].split("(")[0].split())
         excluded = tuple(drawn.exclude_seeds) if drawn.exclude_seeds else ()
         shown = {
             quote_key(rec, q): q for rec, q in analyse(pick_articles(drawn.articles, drawn.seed, excluded))

@@ -226,3 +226,11 @@ def test_main_event_place_is_a_dateline_after_the_headline() -> None:
     where = five["where"]
     assert where is not None and where["found_in"] == "dateline"
     assert (where["text"], where["value"]["country"]) == ("BERGEN", "NOR")
+
+
+def test_title_case_dateline_with_a_wire_agency():
+    found = find_dateline(
+        "Denver (AP) \u2013 Colorado's top law enforcement official promises to defend the law."
+    )
+    assert found is not None and found.place == "Denver" and found.agency == "AP"
+    assert find_dateline("Sen. Ted Cruz (R) \u2013 the senator from Texas, spoke on Monday.") is None

@@ -734,3 +734,129 @@ def test_a_place_is_not_the_speaker_of_a_senator(nlp):
     article = model.Article(text=text)
     quotes = analyze_article(article, nlp(text)).quotes
     assert all(q.speaker.name != "Oregon" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "cut"),
+    [
+        (  # a trailing concessive phrase with no quoted words is the writer's
+            'The league adopted a resolution Tuesday condemning "violent elements" in the movement and calling '
+            "on its leaders to repudiate them, despite claims from members that the measure is just a ploy.",
+            "violent elements",
+            "ploy",
+        ),
+        (
+            "Mayor Ellen Stroud said the new bridge would open in May, although she again declined to give a cost.",
+            "open in May",
+            "declined",
+        ),
+    ],
+)
+def test_shown_words_stop_before_a_trailing_concessive(nlp, text, kept, cut):
+    quote = find(quotes_of(nlp, text), kept)
+    assert cut not in quote.text
+
+
+def test_a_that_clause_of_a_conjoined_verb_is_not_the_cues(nlp):
+    text = (
+        "President Alan Rook congratulated her on Tuesday evening, and signaled that the rival campaign "
+        "might be coming to an end."
+    )
+    assert not [q for q in quotes_of(nlp, text) if q.cue == "congratulated"]
+
+
+def test_a_dash_is_no_clause(nlp):
+    text = (
+        "Farm groups angrily slammed the senators \u2015 and in particular Senator Hal Cobb \u2015 for giving "
+        "away their leverage with no firm promise of a vote."
+    )
+    assert not quotes_of(nlp, text)
+
+
+def test_the_speaker_is_never_a_subject_inside_the_quotation(nlp):
+    text = (
+        "\u201cAlongside that, Sen. Dorsey\u2019s one of only two working farmers in the Senate, where he "
+        "brings common sense to work for all of us,\u201d the aide said."
+    )
+    quote = find(quotes_of(nlp, text), "working farmers")
+    assert quote.speaker.mention == "the aide"
+
+
+def test_a_hope_inside_the_quotation_is_the_speakers_words(nlp):
+    text = (
+        "Sen. Gary Hardwick praised the plan.\n\n"
+        "\u201cI hope that instead of choosing obstruction, the other side will decide to work with us,\u201d he said."
+    )
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, "instead of choosing")
+    assert quote.speaker.name == "Gary Hardwick"
+
+
+def test_requested_and_agreed_acts_are_not_quotes(nlp):
+    # the court was asked to declare; it declared nothing (the asking is the states' words)
+    asked = quotes_of(
+        nlp, "Kansas and Iowa asked the Supreme Court to declare the law unconstitutional on Monday."
+    )
+    assert [q.cue for q in asked] == ["asked"]
+    # a plea deal struck is no words said
+    assert not quotes_of(
+        nlp, "He and his wife, Sandra, had agreed to plead guilty in deals with federal prosecutors."
+    )
+
+
+def test_shown_words_stop_before_the_writers_according_to(nlp):
+    text = (
+        "Mr. Dunn tried creative ways to persuade the Democrats. At one point, he said Ms. Alder should back it "
+        "because she was \u201ca good neighbor,\u201d according to one of the officials familiar with the talks."
+    )
+    quote = find(quotes_of(nlp, text), "should back it")
+    assert "according to" not in quote.text
+
+
+def test_a_clause_subject_taken_for_an_object_stays_in_the_words(nlp):
+    text = (
+        "Before he met congressional leaders on Wednesday, Mr. Dunn publicly rejected a compromise that "
+        "Mr. Pence floated privately with Democrats last month, saying $2.5 billion in border security "
+        "spending was insufficient."
+    )
+    quote = find(quotes_of(nlp, text), "insufficient")
+    assert "$2.5 billion" in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "In October, the department asked former secretaries to provide any records. The lawyer for "
+            "Mrs. Dorsey, David Kendrick, said that in response to that request, her representatives had "
+            "sorted her emails.",
+            "her representatives had sorted",
+            "David Kendrick",
+        ),
+        (
+            "The son of Cuban immigrants, Reyes has challenged the administration's efforts to normalize "
+            "relations with the island, saying that closer ties would only help the government keep power.",
+            "closer ties",
+            "Reyes",
+        ),
+    ],
+)
+def test_the_named_person_speaks_not_the_words_around_the_name(nlp, text, words, speaker):
+    article = model.Article(text=text)
+    quote = find(analyze_article(article, nlp(text)).quotes, words)
+    assert speaker in (quote.speaker.name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as" of time: the arguing is not an attribution of the host clause
+        "But it quickly turned tense as Mr. Dunn argued for his wall and called on the secretary to stress "
+        "the need for it.",
+        # reading a document aloud is not one's own words
+        "Newly sworn members of the House reading aloud the founding document on Thursday skipped the "
+        "parts that were superseded by amendment.",
+    ],
+)
+def test_time_as_and_reading_aloud_are_not_quotes(nlp, text):
+    assert not [q for q in quotes_of(nlp, text) if q.cue in ("argued", "reading")]

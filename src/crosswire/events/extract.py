@@ -228,6 +228,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []  # "will hold a press conference": a statement to the press, not a consultation
     if code == "040" and any(o.lemma_.lower() in NOT_MET for o in objects):
         return []  # "had met new standards", "met the deadline"
+    if code.startswith("09") and any(
+        t.lemma_.lower() in SEEN_THINGS for p in verb.children if p.dep_ in ("prep", "prt") for t in p.subtree
+    ):
+        return []  # "looking directly into the camera": a gaze, not an inquiry
+    if lemma == "consider" and any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+        return []  # "those he considers the stronger candidates": an opinion, not a policy under consideration
     if lemma == "weigh" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
         return []  # "went on Twitter to weigh in": to comment, not to consider a policy
     if code.startswith("03") and any(o.lemma_.lower() in HOSTILE_OFFERS for o in objects):
@@ -256,6 +262,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
 
 
+# What one looks into without investigating anything.
+SEEN_THINGS = frozenset("camera cameras lens eye eyes mirror distance sun sky crowd audience".split())
 # What a legislature confirms by vote.
 VOTED_ON = frozenset("nomination nominations nominee nominees appointment appointments treaty".split())
 # Objects that make "met" a matter of reaching a mark, not a meeting.
@@ -271,7 +279,8 @@ HOSTILE_OFFERS = frozenset(
     # words offered are no cooperation either: "offered a tentative prediction", "would not offer details"
     "prediction predictions forecast assessment view views opinion opinions explanation explanations "
     "detail details comment comments thought thoughts remark remarks testimony evidence musing musings "
-    "reflection reflections observation observations anecdote anecdotes theory theories excuse excuses".split()
+    "reflection reflections observation observations anecdote anecdotes theory theories excuse excuses "
+    "analysis analyses perspective insight insights".split()
 )
 
 
@@ -549,9 +558,21 @@ def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
     for child in verb.children:
         if child.dep_ in ("ccomp", "dobj", "xcomp", "advcl"):
             if any(
-                t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical for t in child.subtree
+                (t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical)
+                and not _in_aside(t, child)
+                for t in child.subtree
             ):
                 return True
+    return False
+
+
+def _in_aside(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in an apposition or a relative clause below `top` ("the Office of Special Counsel,
+    an agency that looks at violations of the Hatch Act"): a description, not what the statement says."""
+    while tok is not top and tok.head is not tok:
+        if tok.dep_ in ("appos", "relcl", "acl"):
+            return True
+        tok = tok.head
     return False
 
 
@@ -687,6 +708,13 @@ def _assemble(
             syntactic = bool(targets)
             if targets:
                 break
+    if not targets and given_targets is None and code[:2] in ("10", "11"):
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if any(
+                t.ent_type_ in NAMED_PARTY_ENTITIES or t.lemma_.lower() in PARTY_NOUNS
+                for t in clauses.subject_tokens(clause)
+            ):
+                return []  # "demanding that Republicans get their house in order": whom, named but uncoded
     if not targets and given_targets is None:
         named = _named_object(verb, entry, complement)
         if named is not None:  # "accused Schiff of ...": the sentence names whom, the actor layer did not
@@ -932,7 +960,7 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
 
 
 # Object pronouns that stand for a party (or a party's thing) named elsewhere: "Pelosi rejected it".
-PARTY_PRONOUNS = frozenset({"it", "them", "him", "her"})
+PARTY_PRONOUNS = frozenset({"it", "them", "him", "her", "whom"})
 
 
 def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None) -> bool:
@@ -992,7 +1020,8 @@ PARTY_NOUNS = frozenset(
         "investigators prosecutor prosecutors judge judges court courts union unions executive executives "
         "employee employees staff candidate candidates colleague colleagues activist activists campaign "
         "campaigns lobbyist lobbyists immigrant immigrants country countries nation nations "
-        "government governments administration regime party parties body bodies movement movements"
+        "government governments administration regime party parties body bodies movement movements "
+        "inmate inmates prisoner prisoners detainee detainees"
     ).split()
 )
 # Adjectives that name the body a thing belongs to: "congressional queries", "parliamentary demands".

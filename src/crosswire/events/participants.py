@@ -58,7 +58,10 @@ KIN_NOUNS = frozenset("son daughter wife husband brother sister father mother ne
 # People described by a body they stand near or work for privately: not that body's voice.
 OUTSIDE_NOUNS = frozenset(
     "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
-    "expert experts observer observers consultant consultants lobbyist lobbyists veteran veterans"
+    "expert experts observer observers consultant consultants lobbyist lobbyists veteran veterans "
+    # a network's or paper's people: "the Fox News host complained" is the host, not the network
+    "host hosts anchor anchors columnist columnists commentator commentators correspondent correspondents "
+    "reporter reporters editor editors pundit pundits contributor contributors"
     "".split()
 )
 FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})

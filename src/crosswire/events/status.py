@@ -99,6 +99,12 @@ def _negated_here(tok: Token, own: bool = True) -> bool:
             )
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
             return True
+        if (
+            own
+            and child.dep_ in ("nsubj", "nsubjpass")
+            and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children)
+        ):
+            return True  # "neither the Justice Department nor the Office of Special Counsel is investigating"
         if child.dep_ == "det" and child.lower_ == "no":
             return True
         if child.dep_ == "dobj" and child.lower_ == "nothing":
@@ -282,6 +288,10 @@ def act_status(trigger: Token) -> Status:
                     return Status("happened", negated=negated, marker=lemma)
             elif lemma in DENIED_HEADS:
                 return Status("denied", negated=negated, marker=lemma)
+            elif lemma == "call" and not any(
+                c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in tok.children
+            ):
+                pass  # "Clinton called him to express concerns": a phone call, no demand
             elif lemma in DEMANDED_HEADS and not (lemma in DEMAND_ONLY_WITH_INFINITIVE and via == "ccomp"):
                 return Status("demanded", negated=negated, marker=lemma)
             elif lemma in PLANNED_HEADS:

@@ -88,6 +88,11 @@ SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople spokes
 # university or newspaper when the title names one: "union general secretary", "company president".
 OFFICER_WORDS = frozenset("secretary chairman chairwoman chair president director head chief".split())
 _NON_STATE_ROLES = frozenset({"BUS", "LAB", "EDU", "MED", "NGO"})
+# Bodies whose officers are not officials: "president of the National Organization for Women".
+NON_STATE_BODIES = frozenset(
+    "organization organisation group tank foundation association institute society league coalition "
+    "alliance council union company corporation firm club network campaign fund center centre".split()
+)
 # Words that describe a leader without a name: "the young dictator", "the North Korean leader".
 LEADER_WORDS = frozenset("leader dictator ruler strongman chairman president premier autocrat despot".split())
 # Heads that make an indefinite noun phrase an (anonymous) source: "a senior official", "a diplomatic source".
@@ -272,6 +277,16 @@ def affiliation_of_phrase(
             if org_role in _NON_STATE_ROLES:
                 role, decided_by = org_role, f"{by} {decided_by}"
                 break
+    if decided_by is not None and decided_by.lower() in OFFICER_WORDS and role == "GOV" and aff.org is None:
+        # "president of centrist think tank Third Way", "president of the National Organization for Women":
+        # the officer of a body that is not the state holds no government office
+        after = [t for t in words if t.i > span[0].i and t.text not in head_words]
+        if any(t.lower_ == "of" for t in after):
+            tail = [t for t in after if t.lower_ != "of"]
+            tail_role, _ = role_of_words([t.text for t in tail], kb)
+            if tail_role in _NON_STATE_ROLES or any(t.lemma_.lower() in NON_STATE_BODIES for t in tail):
+                role = tail_role if tail_role in _NON_STATE_ROLES else None
+                decided_by = None
     if role == "ELI" or (aff.role is None and role is not None):
         aff.role = role
     if role is not None:

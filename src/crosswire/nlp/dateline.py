@@ -5,7 +5,7 @@ the Japanese government nor fold it into the name of the subject that follows, a
 starts after it. The places layer keeps its place as a location.
 
 It is an ALL-CAPS place (one to four words), optionally a date or region after a comma, optionally an
-agency in parentheses, then a dash. It opens the text or one of its first paragraphs (a headline or a
+agency in parentheses, then a dash; or a title-case place with an agency ("Denver (AP) -"). It opens the text or one of its first paragraphs (a headline or a
 byline line may come first); only the first one counts.
 """
 
@@ -23,6 +23,13 @@ _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}})"
     r"(?:, (?:[A-Z][A-Za-z.]+ ?){1,3}\d{0,2}){0,2}"  # ", April 26", ", Calif.", ", England, March 11"
     r" ?(?:\((?P<agency>[A-Za-z][^()\n]{0,40})\))?"
+    r" ?(?:--|[\u2014\u2013]|-(?= ))[ \u00a0]+"
+)
+# A title-case place counts only with a wire agency in parentheses: "Denver (AP) – ...", "Paris (Reuters) - ...".
+_TITLE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:, (?:[A-Z][A-Za-z.]+ ?){1,3}\d{0,2}){0,2}"
+    r" ?\((?P<agency>[A-Z][A-Za-z]{1,10})\)"
     r" ?(?:--|[\u2014\u2013]|-(?= ))[ \u00a0]+"
 )
 # Paragraphs searched: a headline, a standfirst and a byline line may come before the dateline.
@@ -64,7 +71,7 @@ def find_dateline(text: str) -> Dateline | None:
     while pos < len(text) and seen < _PARAGRAPHS:
         while pos < len(text) and text[pos] in " \t\r\n":
             pos += 1
-        m = _DATELINE.match(text, pos)
+        m = _DATELINE.match(text, pos) or _TITLE_DATELINE.match(text, pos)
         if m is not None and _is_place(m.group("place")):
             return Dateline(
                 start=m.start(),

@@ -105,6 +105,13 @@ def _right_content(cue: Token) -> Range | None:
 _OTHER_CLAUSES = frozenset(("relcl", "parataxis"))
 
 
+def is_clause(comp: Token) -> bool:
+    """Whether a clausal complement is a clause: a dash the parser took for one ("slammed Democrats ― and
+    in particular Schumer ― for ...") is none unless a verb hangs below it ("WASHINGTON ― X is an
+    insult ..., lawmakers said": the verb is the dash's own)."""
+    return not comp.is_punct or any(t.pos_ in ("VERB", "AUX") for t in comp.children)
+
+
 def own_clause(cue: Token, clause: Token) -> bool:
     """Whether a that-clause below the cue is its own content ("said following a vote that ...") rather
     than another verb's ("told lawmakers ..., signaling that ...", "announced by Rosenstein, who made clear
@@ -113,6 +120,8 @@ def own_clause(cue: Token, clause: Token) -> bool:
     while token.i != cue.i and token.head.i != token.i:
         if token.dep_ in _OTHER_CLAUSES or (token.dep_ == "advcl" and token.tag_ == "VBG"):
             return False
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.i == cue.i:
+            return False  # "congratulated her, and signaled that ...": the that-clause is the other verb's
         token = token.head
     return token.i == cue.i
 
@@ -122,13 +131,18 @@ def content_ranges(cue: Token) -> list[Range]:
     if cue.lower_ == "according":
         return _according_content(cue)
     lemma = cue.lemma_.lower()
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and is_clause(c)]
     if comps:
         # "X said ... -- he said he still plans ...": a clause before the cue that is a statement of its own
         # is not this cue's content when one follows it.
         comps = [c for c in comps if c.i > cue.i] or comps
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = _subtree_range(comp)
+        objs = [c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == start]
+        if objs and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in comp.children):
+            # "saying $2.5 billion in spending was insufficient": the parser took the clause's subject for
+            # the cue's object; without it the words shown would be "was insufficient".
+            start = objs[0].left_edge.i
         # "told reporters that ..." keeps only the clause; "said in a statement that ..." likewise.
         return _clean(cue, [(start, end)])
     if lemma in INTENT_VERBS:

@@ -97,7 +97,14 @@ def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = 
                 if objs:
                     return objs[0]
         return None
-    for child in cue.children:
+    # '"..., Sen. Grassley's one of only two farmers ...," the aide said': the parser may give the cue a
+    # second subject inside the quotation; the speaker is the one outside it.
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECTS]
+    if len(subjects) > 1:
+        subjects = [c for c in subjects if c.i not in quoted] or subjects
+        # "The son of Cuban immigrants, Rubio has challenged ...": the name is the subject, not its description.
+        subjects = [c for c in subjects if c.pos_ == "PROPN"] or subjects
+    for child in subjects:
         if child.dep_ in _SUBJECTS:
             agent = [a for a in cue.children if a.dep_ == "agent"]
             if child.dep_ == "nsubjpass" and agent:
@@ -156,6 +163,9 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
     North's Korean Central News Agency"), joined with a coordinated one; else its first person or
     organisation, else its first place."""
     inside = [e for e in doc_ents(doc) if e.start >= start and e.end <= end and e.label_ in _NAME_LABELS]
+    # "Denver (AP) - Colorado's top official ...": where the story was filed never speaks.
+    dateline = dateline_tokens(doc)
+    inside = [e for e in inside if e.start not in dateline]
     # "Two Singapore-based carriers": a name in a hyphenated modifier is an attribute, not the speaker.
     inside = [e for e in inside if not is_hyphen_modifier(doc, e.start, e.end)]
     if head is not None and doc[head].tag_ == "NNS":
@@ -177,7 +187,8 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
 # Heads that name one person by office or role; a place inside such a mention only says where they are from.
 _PERSON_TITLES = frozenset(
     "senator congressman congresswoman representative governor mayor lawmaker legislator delegate "
-    "candidate nominee man woman voter resident supporter president minister leader judge".split()
+    "candidate nominee man woman voter resident supporter president minister leader judge son daughter "
+    "father mother wife husband".split()
 )
 
 
@@ -188,7 +199,7 @@ def _place_qualifies_person(doc: Doc, mention: SpeakerMention, name: str) -> boo
     if head.ent_type_ or head.lemma_.lower() not in _PERSON_TITLES:
         return False
     return any(
-        e.text == name and e.label_ in ("GPE", "LOC")
+        e.text == name and e.label_ in ("GPE", "LOC", "NORP")
         for e in doc_ents(doc)
         if mention.start <= e.start and e.end <= mention.end
     )
@@ -225,14 +236,8 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
             if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS"):
                 return doc[token.left_edge.i : token.i + 1].text
     labels = ("PERSON",) if pronoun in _PERSON_PRONOUNS else ("ORG", "GPE", "NORP", "PERSON")
-    earlier = [
-        e
-        for e in doc_ents(doc)
-        if e.end <= before
-        and e.label_ in labels
-        and e.start not in quoted
-        and (e.label_ != "PERSON" or agrees(pronoun, _full_name(doc, e.text)))
-    ]
+    named = [e for e in doc_ents(doc) if e.end <= before and e.label_ in labels and e.start not in quoted]
+    earlier = [e for e in named if e.label_ != "PERSON" or agrees(pronoun, _full_name(doc, e.text))]
     if not earlier:
         return None
     # A subject in the last few sentences beats a nearer object: "Putin met Kim. ... he told reporters";
@@ -242,6 +247,10 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
         if window > 0:
             window = doc[window - 1].sent.start
     subjects = [e for e in earlier if e.start >= window and e.root.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and len(earlier) < len(named) and named[-1] not in earlier:
+        # The nearest name is of the other sex ("Justice Antonin Scalia ... '...,' she said") and no subject
+        # nearby agrees: the antecedent is someone unnamed, not whoever of her sex was named further back.
+        return None
     ent = (subjects or earlier)[-1]
     return _full_name(doc, ent.text) if ent.label_ == "PERSON" else ent.text
 
@@ -302,6 +311,23 @@ def _in_main_clause(subject: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _closing_appositive(doc: Doc, mention: SpeakerMention) -> Token | None:
+    """A person's name closing a mention after a comma, in apposition: "The lawyer for Mrs. Clinton, David
+    Kendall"."""
+    last = [
+        e
+        for e in doc_ents(doc)
+        if e.label_ == "PERSON" and mention.head < e.start and e.end <= mention.end and e.root.dep_ == "appos"
+    ]
+    if not last:
+        return None
+    ent = last[-1]
+    tail = doc[ent.end : mention.end]
+    if ent.start > 0 and doc[ent.start - 1].text == "," and all(t.is_punct for t in tail):
+        return ent.root
+    return None
+
+
 def _actor_for(actors: list[model.Actor], start: int, end: int) -> model.Actor | None:
     """The actor one of whose mentions overlaps the speaker's character span, the tightest first."""
     best: tuple[int, model.Actor] | None = None
@@ -341,8 +367,14 @@ def resolve_speaker(
     span = doc[mention.start : mention.end]
     head = doc[mention.head]
     speaker = model.Speaker(mention=span.text, start=span.start_char, end=span.end_char)
+    if mention.head in dateline_tokens(doc):
+        return speaker  # the dateline's place or agency is no speaker: left unresolved (and not shown)
     if actors:
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is None and head.pos_ == "NOUN":
+            # "The lawyer for Mrs. Clinton, David Kendall, said": the parser may hang the apposed name on the
+            # nearer name; a person named after a comma at the end of a title's mention is still the one.
+            named = _closing_appositive(doc, mention)
         # "Australia's trade minister, Claire Donnelly", "The chairman of the committee, Representative Trey
         # Gowdy": the person named in apposition speaks, whatever actor the title alone was linked to.
         by_name = named is not None and _actor_for(actors, named.idx, named.idx + len(named.text))

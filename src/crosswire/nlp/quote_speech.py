@@ -13,18 +13,22 @@ a headline or crosshead (a line with no closing punctuation), which restates the
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from spacy.tokens import Token
 
 from crosswire.knowledge.quote_cues import IRREALIS_HEADS, MODALS, NAMING_VERBS, SPEECH_ACTS, THOUGHT_VERBS
-from crosswire.nlp.quote_content import own_clause
+from crosswire.nlp.quote_content import is_clause, own_clause
 from crosswire.nlp.runtime import doc_text
 
 _NEGATIONS = frozenset("not n't never no".split())
 # Speech verbs whose infinitive is what was said: "vowed to retaliate", "urged Seoul to stop". Another
 # verb's infinitive is a misparse or an act ("rejected Seoul's offer to co-host").
 _INFINITIVE_SPEECH = frozenset(
-    "vow pledge promise threaten urge demand ask propose agree claim warn tell call order instruct".split()
-)
+    "vow pledge promise threaten urge demand ask propose claim warn tell call order instruct".split()
+)  # not "agree": "agreed to plead guilty" is a deal struck, not words said
+# Verbs of asking: "asked the court to declare it unconstitutional" - the court declared nothing.
+_REQUEST_HEADS = frozenset("ask urge press push petition call beg implore invite encourage".split())
 _SENTENCE_END = tuple(".?!:;\"'\u201d\u2019)\u2026")
 HEADING_MAX_WORDS = 25
 _SUBORDINATORS = frozenset("when if once after before as while unless until".split())
@@ -37,14 +41,20 @@ def is_negated(cue: Token) -> bool:
 
 def is_irrealis(cue: Token) -> bool:
     """A cue under a modal ('will ask'), or an infinitive under a verb or adjective of expectation, plan
-    or refusal ('is expected to announce', 'declined to say'), reports no speech that took place."""
+    or refusal ('is expected to announce', 'declined to say') or under a request ('asked the court to
+    declare it unconstitutional'), reports no speech that took place."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in cue.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
     head = cue.head
     if not infinitive or head.i == cue.i or cue.dep_ not in ("xcomp", "ccomp", "advcl"):
         return False
-    return head.lemma_.lower() in IRREALIS_HEADS or head.lower_ in IRREALIS_HEADS or is_negated(head)
+    return (
+        head.lemma_.lower() in IRREALIS_HEADS
+        or head.lower_ in IRREALIS_HEADS
+        or head.lemma_.lower() in _REQUEST_HEADS
+        or is_negated(head)
+    )
 
 
 def in_heading(cue: Token) -> bool:
@@ -62,8 +72,12 @@ def _has_clause_content(cue: Token) -> bool:
     if cue.dep_ == "parataxis" or cue.lower_ == "according":
         return True
     if cue.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in cue.children):
-        return True
-    if any(c.dep_ == "ccomp" for c in cue.children):
+        # "..., as Kim said": the host clause is what was said; "it turned tense as Trump argued for his
+        # wall" is a time, and the arguing has its own object.
+        return cue.lemma_.lower() in _AS_SAID
+    if cue.lemma_.lower() == "read" and any(c.dep_ == "dobj" for c in cue.children):
+        return False  # "members reading aloud the founding document": reading a text out is not one's words
+    if any(c.dep_ == "ccomp" and is_clause(c) for c in cue.children):
         return True
     if cue.lemma_.lower() in _INFINITIVE_SPEECH and any(c.dep_ == "xcomp" for c in cue.children):
         return True
@@ -109,16 +123,25 @@ def _inside_belief(cue: Token) -> bool:
     return _inside(cue, THOUGHT_VERBS - SPEECH_ACTS)
 
 
+# Verbs of plain saying that make "..., as X said" an attribution of the host clause.
+_AS_SAID = frozenset("say put note write tell explain report claim predict warn state".split())
 _HOPE_VERBS = frozenset("hope wish pray dream imagine".split())
 
 
-def hoped_for(cue: Token) -> bool:
+def hoped_for(cue: Token, quoted: Set[int] = frozenset()) -> bool:
     """'I hope in 2017 America says, "..."': speech someone hopes or imagines will be said (the parser reads
     the cue as the hoping verb's dependant, or the other way round); nothing was said."""
-    if cue.dep_ in ("ccomp", "parataxis") and cue.head.lemma_.lower() in _HOPE_VERBS:
+    if (
+        cue.dep_ in ("ccomp", "parataxis")
+        and cue.head.i not in quoted
+        and cue.head.lemma_.lower() in _HOPE_VERBS
+    ):
         return True
     return any(
-        c.dep_ in ("ccomp", "parataxis", "advcl") and c.i < cue.i and c.lemma_.lower() in _HOPE_VERBS
+        c.dep_ in ("ccomp", "parataxis", "advcl")
+        and c.i < cue.i
+        and c.i not in quoted  # '"... I hope Democrats will decide ...," he said' is what he said
+        and c.lemma_.lower() in _HOPE_VERBS
         for c in cue.children
     )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -141,9 +142,9 @@ def _direct_drafts(text: str, doc: Doc, segments: list[QuotedSegment], idx: Toke
                 by_cue[cue.i].pieces.extend(seg.pieces)
                 by_cue[cue.i].frame_end = max(by_cue[cue.i].frame_end, frame_end)
                 continue
-            head = speaker_head(cue, quote_before_cue=cue.i > first_tok)
+            head = speaker_head(cue, quote_before_cue=cue.i > first_tok, quoted=idx.quoted)
             # 'I hope America says, "..."': words someone hopes will be said are no one's quote.
-            speech = not question and not hoped_for(cue)
+            speech = not question and not hoped_for(cue, idx.quoted)
             draft = _Draft(list(seg.pieces), "direct", cue=cue, frame_end=frame_end, speech=speech)
             draft.speaker = mention_from_head(head, idx.quoted | {cue.i}) if head is not None else None
             if not question:  # the answer after a question is a quote of its own
@@ -232,10 +233,17 @@ def _whole_quotation(idx: TokenIndex, rng: tuple[int, int]) -> tuple[int, int]:
 _CLOSING_MARKS = frozenset(("\u201d", '"', "'", "\u2019", "''"))
 
 
-def _without_asides(doc: Doc, cue: Token, rng: tuple[int, int]) -> tuple[int, int]:
+_CONCESSIVES = frozenset("though although despite".split())
+
+
+def _without_asides(
+    doc: Doc, cue: Token, rng: tuple[int, int], quoted: Set[int] = frozenset()
+) -> tuple[int, int]:
     """A content range cut before a trailing appositive ('defended what he called "legitimate rape," a
-    remark that was overwhelmingly offensive') and before a conjoined statement with a speaker of its
-    own ('tweeted that she received a message, and several other women say ...')."""
+    remark that was overwhelmingly offensive'), before a conjoined statement with a speaker of its
+    own ('tweeted that she received a message, and several other women say ...') and before a trailing
+    concessive clause with no quoted words ('... the "pre-civil rights era," though the wording was later
+    amended', '..., despite claims from its critics that ...'): the writer's, or at best not shown as said."""
     start, end = rng
     for t in doc[start:end]:
         if t.i == cue.i or t.i <= start:
@@ -249,7 +257,22 @@ def _without_asides(doc: Doc, cue: Token, rng: tuple[int, int]) -> tuple[int, in
             and t.lemma_.lower() in SPEECH_ACTS
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
         )
-        if appositive or other_speaker:
+        concessive = (
+            t.dep_ in ("advcl", "prep")
+            and doc[t.left_edge.i].lower_ in _CONCESSIVES
+            and doc[before].text == ","
+            and t.right_edge.i >= end - 1
+            and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
+        )
+        # '..., he said ..., according to one of the officials': the writer's source, not the speaker's words
+        according = (
+            t.lower_ == "according"
+            and t.dep_ == "prep"
+            and doc[before].text == ","
+            and t.right_edge.i >= end - 1
+            and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
+        )
+        if appositive or other_speaker or concessive or according:
             cut = t.left_edge.i
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
@@ -288,7 +311,11 @@ def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_D
         if speech:
             # What is shown as someone's words ends where the writer's aside or another speaker begins.
             ranges = [_whole_quotation(idx, rng) for rng in ranges]
-            ranges = [r for r in (_without_asides(doc, token, rng) for rng in ranges) if r[1] - r[0] >= 2]
+            ranges = [
+                r
+                for r in (_without_asides(doc, token, rng, idx.quoted) for rng in ranges)
+                if r[1] - r[0] >= 2
+            ]
             if not ranges:
                 continue
             pieces = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in ranges]
