@@ -3,6 +3,7 @@ events from BASIL articles, for judging by hand.
 
     python benchmarks/event_audit.py sample [--articles 10] [--events 60] [--seed 15] > /tmp/audit.txt
     python benchmarks/event_audit.py sample --articles 24 --seed 21 --exclude-seeds 15 20  # a fresh draw
+    python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 41  # the final held-out check
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
     python benchmarks/event_audit.py rescore benchmarks/event_audit_judgements*.tsv  # what is still emitted
 
@@ -28,6 +29,25 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BASIL = HERE.parent.parent / "shared" / "eval" / "basil" / "articles.jsonl"
 SKIP_FIRST = 60  # benchmarks/events.py times the coder on the first BASIL articles
+# Giveme5W1H gold articles: read only for the 5W1H main-event figure, never for event rules, so a held-out
+# source for the final check (`sample --corpus 5w1h`)
+GIVEME = HERE.parent.parent / "shared" / "eval" / "5w1h" / "giveme5w1h_gold.jsonl"
+
+
+def read_giveme() -> list[dict]:
+    """The Giveme5W1H articles as BASIL-shaped records (id, title, text, outlet, date)."""
+    with open(GIVEME, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [
+        {
+            "id": r["original_filename"],
+            "title": r.get("title"),
+            "text": r["text"],
+            "outlet": r.get("publisher"),
+            "date": r["date_publish"] if r.get("date_publish") not in (None, "None") else None,
+        }
+        for r in rows
+    ]
 
 
 def pick_articles(
@@ -108,9 +128,14 @@ def event_key(rec: dict, event) -> str:
 
 def sample(args: argparse.Namespace) -> int:
     excluded = tuple(range(args.exclude_seeds[0], args.exclude_seeds[1] + 1)) if args.exclude_seeds else ()
-    records = pick_articles(args.articles, args.seed, excluded, args.pool)
+    if args.corpus == "5w1h":
+        records = random.Random(args.seed).sample(read_giveme(), args.articles)
+    else:
+        records = pick_articles(args.articles, args.seed, excluded, args.pool)
     coded = code(records)
-    print(f"# {len(records)} BASIL articles (seed {args.seed}): {', '.join(r['id'] for r in records)}")
+    print(
+        f"# {len(records)} {args.corpus} articles (seed {args.seed}): {', '.join(r['id'] for r in records)}"
+    )
     print(f"# {len(coded)} events emitted; statuses {dict(Counter(e.status for _, e in coded))}")
     chosen = random.Random(args.seed).sample(coded, min(args.events, len(coded)))
     for n, (rec, e) in enumerate(chosen, 1):
@@ -150,7 +175,10 @@ def rescore(args: argparse.Namespace) -> int:
         excluded = (
             tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
         )
-        records = pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
+        if drawn.corpus == "5w1h":
+            records = random.Random(drawn.seed).sample(read_giveme(), drawn.articles)
+        else:
+            records = pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
         coded = code(records)
         keys = {event_key(rec, e) for rec, e in coded}
         verdicts = [
@@ -202,6 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--pool", choices=("rest", "timed"), default="rest", help="which BASIL articles to draw from"
+    )
+    s.add_argument(
+        "--corpus",
+        choices=("basil", "5w1h"),
+        default="basil",
+        help="draw from BASIL or from the Giveme5W1H gold articles (held out from the event rules)",
     )
     j = sub.add_parser("score")
     j.add_argument("judgements")
