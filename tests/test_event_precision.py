@@ -197,3 +197,14 @@ def test_the_aside_check_ends_at_the_root() -> None:
     # the root (it once compared Token objects by identity and never ended).
     events = code('Japan said North Korea\'s missile test was "a grave violation of the resolutions."')
     assert [e for e in events if e.cameo.startswith("11")]  # critical content makes criticism
+
+
+def test_a_photo_gallery_strip_is_not_reporting() -> None:
+    # Invented captions in the shape web-page text dumps carry: credit, counter, caption.
+    gallery = (
+        "The minister opened the exhibition on Monday. Getty Images 3/12 Japanese police arrest Chinese "
+        "activists in Tokyo AP 4/12 Russia and China hold talks in Moscow Reuters 5/12 Protesters march"
+    )
+    assert not code(gallery)
+    # The same words as plain prose are coded.
+    assert code("Japanese police arrested Chinese activists in Tokyo on Monday.")
