@@ -226,22 +226,19 @@ class ActorIndex:
                         and country_of(found)
                         and not found.actor_id
                         and child.dep_ != "poss"
-                        and tok.tag_ == "NNS"
-                        and people_noun(tok)
-                        and child.i == tok.i - 1 - sum(1 for c in tok.lefts if c.i > child.i)
-                    ):
-                        # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
-                        name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
-                        return EventActor(name=name, code=found.code)
-                    if (
-                        len(found.code or "") == 3
-                        and country_of(found)
-                        and not found.actor_id
-                        and child.dep_ != "poss"
-                        and tok.tag_ == "NN"
                         and people_noun(tok)
                     ):
-                        return None  # "an American dentist killed a lion": one private person, not the state
+                        # people the country's adjective describes
+                        if tok.tag_ == "NNS" and child.i == tok.i - 1 - sum(
+                            1 for c in tok.lefts if c.i > child.i
+                        ):
+                            # "Ibo traditional elders", "Swiss doctors": people of the country, named as such
+                            name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")
+                            return EventActor(name=name, code=found.code)
+                        if tok.tag_ == "NN":
+                            return (
+                                None  # "an American dentist killed a lion": one private person, not the state
+                            )
                     role = found.code or ""
                     if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
