@@ -1,5 +1,6 @@
-"""Helpers shared by the scale benchmarks (store.py, incremental.py, scaling.py): the machine line, the
-docs/benchmarks.md section writer, PNG plots, peak RSS, and a throw-away PostgreSQL schema.
+"""Helpers shared by the benchmarks (store.py, incremental.py, scaling.py, e2e.py, the hand-check audits): the
+machine line, the docs/benchmarks.md section writer, PNG plots, peak RSS, a throw-away PostgreSQL schema,
+and the judgement files of the hand checks.
 Not a benchmark itself (`make bench` skips files starting with an underscore)."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import os
 import platform
 import resource
 import secrets
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -137,3 +139,19 @@ def generated_articles(n: int, seed: int = 0) -> Iterator[tuple[object, str]]:
             source_path=f"generated/{rec['id']}.txt",
         )
         yield article, str(rec["story"])
+
+
+def read_judgements(path: str | Path) -> list[tuple[str, str, str]]:
+    """A hand check's judgements: (key, verdict, reason) per line, tab-separated; `#` lines are comments."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            parts = line.split("\t")
+            out.append((parts[0], parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
+    return out
+
+
+def tally(verdicts: Sequence[tuple[str, str, str]]) -> tuple[int, int, Counter[str]]:
+    """(right, judged, wrong by reason): a reason's word before its first colon ("target: ...")."""
+    right = sum(v == "ok" for _, v, _ in verdicts)
+    return right, len(verdicts), Counter(r.split(":")[0] for _, v, r in verdicts if v != "ok")

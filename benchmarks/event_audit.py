@@ -27,6 +27,10 @@ from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _bench import read_judgements, tally  # noqa: E402
+
 BASIL = HERE.parent.parent / "shared" / "eval" / "basil" / "articles.jsonl"
 SKIP_FIRST = 60  # benchmarks/events.py times the coder on the first BASIL articles
 # Giveme5W1H gold articles: read only for the 5W1H main-event figure, never for event rules, so a held-out
@@ -150,14 +154,7 @@ def sample(args: argparse.Namespace) -> int:
 
 def score_file(path: str | Path) -> tuple[int, int, Counter]:
     """(right, judged, wrong by reason) from a judgements file."""
-    verdicts = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            parts = line.split("\t")
-            verdicts.append((parts[0], parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
-    right = sum(v == "ok" for _, v, _ in verdicts)
-    reasons = Counter(r.split(":")[0] for _, v, r in verdicts if v != "ok")
-    return right, len(verdicts), reasons
+    return tally(read_judgements(path))
 
 
 def draw_args(path: str | Path) -> argparse.Namespace:
@@ -181,12 +178,7 @@ def rescore(args: argparse.Namespace) -> int:
             records = pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
         coded = code(records)
         keys = {event_key(rec, e) for rec, e in coded}
-        verdicts = [
-            (parts[0], parts[1].strip())
-            for line in Path(path).read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-            for parts in [line.split("\t")]
-        ]
+        verdicts = [(key, verdict) for key, verdict, _ in read_judgements(path)]
         kept = [v for k, v in verdicts if k in keys]
         # an event whose actor codes changed keeps its place and root: recoded, to be judged again
         places = {k.rsplit(":", 2)[0]: k for k in keys}

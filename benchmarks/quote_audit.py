@@ -27,6 +27,10 @@ from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _bench import read_judgements, tally  # noqa: E402
+
 BASIL = HERE.parent.parent / "shared" / "eval" / "basil" / "articles.jsonl"
 
 # The four rounds before this tool did not record their draws; these are the BASIL articles their notes in
@@ -111,20 +115,9 @@ def sample(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_judgements(path: str | Path) -> list[tuple[str, str, str]]:
-    out = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            parts = line.split("\t")
-            out.append((parts[0], parts[1].strip(), parts[2].strip() if len(parts) > 2 else ""))
-    return out
-
-
 def score(args: argparse.Namespace) -> int:
-    verdicts = read_judgements(args.judgements)
-    right = sum(v == "ok" for _, v, _ in verdicts)
-    reasons = Counter(r.split(":")[0] for _, v, r in verdicts if v != "ok")
-    print(f"{right}/{len(verdicts)} = {right / len(verdicts):.1%} right; wrong by {dict(reasons)}")
+    right, total, reasons = tally(read_judgements(args.judgements))
+    print(f"{right}/{total} = {right / total:.1%} right; wrong by {dict(reasons)}")
     return 0
 
 
