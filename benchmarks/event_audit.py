@@ -3,8 +3,9 @@ events from BASIL articles, for judging by hand.
 
     python benchmarks/event_audit.py sample [--articles 10] [--events 60] [--seed 15] > /tmp/audit.txt
     python benchmarks/event_audit.py sample --articles 24 --seed 21 --exclude-seeds 15 20  # a fresh draw
-    python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 41  # the final held-out check
-    python benchmarks/event_audit.py sample --corpus polnear --articles 24 --seed 51  # a fresh dev draw
+    python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 41  # the first held-out check
+    python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 51 --exclude-seeds 41 41  # fresh
+    python benchmarks/event_audit.py sample --corpus polnear --articles 24 --seed 61  # a fresh dev draw
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
     python benchmarks/event_audit.py rescore benchmarks/event_audit_judgements*.tsv  # what is still emitted
 
@@ -71,12 +72,25 @@ def read_polnear() -> list[dict]:
 
 def draw_records(drawn: argparse.Namespace) -> list[dict]:
     """The articles a `sample` with options `drawn` reads, in the order it reads them."""
+    excluded = tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
     if drawn.corpus == "5w1h":
-        return random.Random(drawn.seed).sample(read_giveme(), drawn.articles)
+        return pick_giveme(drawn.articles, drawn.seed, excluded)
     if drawn.corpus == "polnear":
         return random.Random(drawn.seed).sample(read_polnear(), drawn.articles)
-    excluded = tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
     return pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
+
+
+def pick_giveme(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
+    """`n` Giveme5W1H articles at random (seed `seed`), leaving out those the recorded draws of
+    `exclude_seeds` (GIVEME_DRAWS) read: a fresh held-out draw."""
+    used = {
+        r["id"] for old in exclude_seeds if old in GIVEME_DRAWS for r in pick_giveme(GIVEME_DRAWS[old], old)
+    }
+    return random.Random(seed).sample([r for r in read_giveme() if r["id"] not in used], n)
+
+
+# Giveme5W1H draws made so far: seed -> articles (seed 41: the first held-out check, drawn from all 100)
+GIVEME_DRAWS = {41: 24}
 
 
 def pick_articles(
