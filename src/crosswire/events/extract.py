@@ -88,6 +88,11 @@ class _Article:
     held: dict[int, Event] = field(default_factory=dict)
     gated: bool = False  # whether events under the gate's threshold are held back
 
+    @property
+    def actor_at(self) -> dict[int, str]:
+        """Token index -> the actor id of the mention it is part of (for the gate's features)."""
+        return {i: a.actor_id for i, a in self.index.by_token.items() if a.actor_id}
+
 
 def extract_events(
     article: Article,
@@ -1264,6 +1269,7 @@ def _event(
         syntactic_target,
         base,
         ctx.index.kinds,
+        ctx.actor_at,
     )
     confidence = gate.weights().probability(features)
     event = Event(

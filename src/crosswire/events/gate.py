@@ -129,9 +129,10 @@ def features(
     syntactic_target: bool,
     base: float,
     actors: dict[str, tuple[str, str]],
+    actor_at: dict[int, str],
 ) -> dict[str, float]:
     """The gate's features of one coded event (each 0..1); `actors` is the article's actors' kind and name
-    by actor id."""
+    by actor id, `actor_at` the actor id each token of a mention belongs to."""
     f: dict[str, float] = {}
     f["rule_derived"] = float("phoenix." in rule)
     f["rule_pair"] = float("+" in rule)  # a control verb and its complement coded as one act
@@ -153,6 +154,22 @@ def features(
     f[f"target_{_kind(target)}"] = 1.0
     f["target_guessed"] = float(target is not None and not syntactic_target)
     f["target_named_here"] = float(target is not None and _named_in(target, sent))
+    # the source as the trigger's own subject (not one resolved from another clause or a pronoun elsewhere)
+    last = (source.name or "").split()[-1:] or [""]
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "poss")]
+    f["source_is_subject"] = float(
+        any(last[0].lower() in " ".join(t.lower_ for t in c.subtree) for c in subjects) and last[0] != ""
+    )
+    # a party the coder left out: an object of the trigger, or another actor of the article in the sentence
+    parties = {source.actor_id, target.actor_id if target is not None else None}
+    others = {actor_at[t.i] for t in sent if t.i in actor_at} - parties
+    f["other_actor_in_sentence"] = float(bool(others))
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative", "pobj", "prep")]
+    f["object_without_target"] = float(
+        target is None and any(c.pos_ in ("PROPN", "NOUN", "PRON") or c.dep_ == "prep" for c in objects)
+    )
+    f["subordinate_clause"] = float(trigger.dep_ in ("relcl", "acl", "advcl", "pcomp"))
+    f["complement_clause"] = float(trigger.dep_ in ("ccomp", "xcomp"))
     depth, tok = 0, trigger
     while tok.head.i != tok.i and depth < 4:
         tok, depth = tok.head, depth + 1
