@@ -6,6 +6,7 @@ events from BASIL articles, for judging by hand.
     python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 41  # the first held-out check
     python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 51 --exclude-seeds 41 41  # fresh
     python benchmarks/event_audit.py sample --corpus polnear --articles 24 --seed 61  # a fresh dev draw
+    python benchmarks/event_audit.py sample --corpus polnear --articles 30 --seed 62 --exclude-seeds 61 61 --gate
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
     python benchmarks/event_audit.py rescore benchmarks/event_audit_judgements*.tsv  # what is still emitted
 
@@ -70,13 +71,29 @@ def read_polnear() -> list[dict]:
     ]  # fmt: skip
 
 
+def pick_polnear(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
+    """`n` PolNeAR articles at random (seed `seed`), leaving out those the recorded draws of `exclude_seeds`
+    (POLNEAR_DRAWS) read."""
+    used = {
+        r["id"]
+        for old in exclude_seeds
+        if old in POLNEAR_DRAWS
+        for r in pick_polnear(POLNEAR_DRAWS[old], old)
+    }
+    return random.Random(seed).sample([r for r in read_polnear() if r["id"] not in used], n)
+
+
+# PolNeAR draws made so far: seed -> articles
+POLNEAR_DRAWS = {61: 24, 62: 30}
+
+
 def draw_records(drawn: argparse.Namespace) -> list[dict]:
     """The articles a `sample` with options `drawn` reads, in the order it reads them."""
     excluded = tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
     if drawn.corpus == "5w1h":
         return pick_giveme(drawn.articles, drawn.seed, excluded)
     if drawn.corpus == "polnear":
-        return random.Random(drawn.seed).sample(read_polnear(), drawn.articles)
+        return pick_polnear(drawn.articles, drawn.seed, excluded)
     return pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
 
 
