@@ -7,6 +7,7 @@ events from BASIL articles, for judging by hand.
     python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 51 --exclude-seeds 41 41  # fresh
     python benchmarks/event_audit.py sample --corpus polnear --articles 24 --seed 61  # a fresh dev draw
     python benchmarks/event_audit.py sample --corpus polnear --articles 30 --seed 62 --exclude-seeds 61 61 --gate
+    python benchmarks/event_audit.py sample --corpus polnear --articles 60 --seed 63 --exclude-seeds 61 62 --gate
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
     python benchmarks/event_audit.py rescore benchmarks/event_audit_judgements*.tsv  # what is still emitted
 
@@ -73,18 +74,18 @@ def read_polnear() -> list[dict]:
 
 def pick_polnear(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
     """`n` PolNeAR articles at random (seed `seed`), leaving out those the recorded draws of `exclude_seeds`
-    (POLNEAR_DRAWS) read."""
+    (POLNEAR_DRAWS, each replayed as it was made) read."""
     used = {
         r["id"]
         for old in exclude_seeds
         if old in POLNEAR_DRAWS
-        for r in pick_polnear(POLNEAR_DRAWS[old], old)
+        for r in pick_polnear(POLNEAR_DRAWS[old][0], old, POLNEAR_DRAWS[old][1])
     }
     return random.Random(seed).sample([r for r in read_polnear() if r["id"] not in used], n)
 
 
-# PolNeAR draws made so far: seed -> articles
-POLNEAR_DRAWS = {61: 24, 62: 30}
+# PolNeAR draws made so far: seed -> (articles, seeds it left out)
+POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {61: (24, ()), 62: (30, (61,)), 63: (60, (61, 62))}
 
 
 def draw_records(drawn: argparse.Namespace) -> list[dict]:
