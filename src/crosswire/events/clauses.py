@@ -302,6 +302,16 @@ def _base_form(verb: Token) -> str:
 def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
     """The most specific lexicon entry whose conditions the verb's clause meets."""
     entries = lexicon.verb_entries(verb.lemma_) or lexicon.verb_entries(_base_form(verb))
+    return _first_match(verb, entries)
+
+
+def is_idiom(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb's clause is one of the lexicon's figures of speech ("fought back tears")."""
+    entries = lexicon.idioms.get(verb.lemma_.lower()) or lexicon.idioms.get(_base_form(verb), [])
+    return _first_match(verb, entries) is not None
+
+
+def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
     if not entries:
         return None
     particles = particles_of(verb)

@@ -169,6 +169,10 @@ class ActorIndex:
         """The actor a noun phrase stands for: its head, else a modifier naming a state, person or body,
         else a group named through its country ("Rwandan rebels", "the Albanians of southern Serbia")."""
         found = self.direct(tok)
+        if found is not None and _one_person_of(tok, found):
+            return (
+                None  # "the Brazilian fought back tears", "an Iraqi was wounded": one person, not the state
+            )
         if found is not None and tok.ent_type_ == "NORP" and len(found.code or "") == 3:
             # "the Albanians of southern Serbia", "ethnic Albanians demonstrated in Serbia": a people's
             # minority is coded by the country it lives in
@@ -200,8 +204,11 @@ class ActorIndex:
         # The nearest modifier that names someone decides ("Osama bin Laden's al-Qaeda network" is
         # al-Qaeda's); one that names no one coded gives way to a farther one that does.
         uncoded: EventActor | None = None
+        opposed = {t.i for t in anti_tokens(tok)}
         for child in reversed(list(tok.lefts)):
-            if child.dep_ in MODIFIER_DEPS:
+            if (
+                child.dep_ in MODIFIER_DEPS and child.i not in opposed
+            ):  # "anti-Chilean protesters" are not Chile's
                 if (
                     child.ent_type_ == "GPE"
                     and child.dep_ == "compound"
@@ -349,10 +356,13 @@ class ActorIndex:
     def _country_in(self, tok: Token, deep: bool) -> str | None:
         """The country a noun phrase's own modifiers name: "Rwandan", "Sudan's", "Mozambique", "in Nepal"."""
         # The phrase before the head, however nested: "British Defence Secretary Tom King".
+        opposed = {t.i for t in anti_tokens(tok)}  # "anti-Chilean protesters" are not Chile's
         for left in tok.lefts:
-            if left.dep_ not in MODIFIER_DEPS:
+            if left.dep_ not in MODIFIER_DEPS or left.i in opposed:
                 continue
             for t in left.subtree:
+                if t.i in opposed:
+                    continue
                 if (
                     t.dep_ == "poss"
                     or t.ent_type_ in ("GPE", "NORP")
@@ -432,6 +442,22 @@ class ActorIndex:
             return None  # "the police", "the government", "students": whose is not said
         return self._group(tok, country)
 
+    def opposed(self, tok: Token) -> tuple[bool, EventActor | None]:
+        """Whom an "anti-X" modifier of `tok` says it is against ("anti-Trump protests", "anti-Chilean
+        protesters"): (whether there is one, the coded actor it names or None)."""
+        words = anti_tokens(tok)
+        if not words:
+            return False, None
+        for word in reversed(words):
+            actor = self.by_word.get(word.text.lower())
+            if actor is not None:
+                found = self.event_actor(actor)
+                if found.code:
+                    return True, found
+        text = " ".join(t.text for t in words)
+        country = self.country_code(text)
+        return True, (EventActor(name=text, code=country) if country else None)
+
     def resolve_all(self, tok: Token) -> list[EventActor]:
         """The actors of a possibly coordinated phrase: "South Korea and the US" gives both."""
         out: list[EventActor] = []
@@ -500,6 +526,8 @@ class ActorIndex:
         out: list[tuple[Token, EventActor]] = []
         for tok in tokens:
             found = self.direct(tok) if tok.pos_ in ("PROPN", "NOUN", "ADJ", "PRON") else None
+            if found is not None and _one_person_of(tok, found):
+                continue  # "met with a Mexican": one person, not Mexico
             if found is not None and not any(same_actor(found, o) for _, o in out):
                 out.append((tok, found))
         return out
@@ -540,3 +568,39 @@ def _entity_at(doc: Doc, tok: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+# Demonyms with no plural of their own ("the British", "the Chinese", "the Swiss") name a people or a state
+# even with "the"; the others name one person in the singular ("the Brazilian", "an Iraqi").
+PLURAL_DEMONYM_ENDINGS = ("sh", "ch", "ese", "ss")
+
+
+def _one_person_of(tok: Token, found: EventActor) -> bool:
+    """A singular demonym with an article standing alone as a noun ("the Brazilian", "a Briton"): one
+    person of the country, not the country acting."""
+    return (
+        len(found.code or "") == 3
+        and not found.actor_id
+        and tok.ent_type_ == "NORP"
+        and tok.tag_ in ("NN", "NNP")
+        and tok.dep_ not in ("compound", "amod", "poss")
+        and not tok.lower_.endswith(PLURAL_DEMONYM_ENDINGS)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children)
+    )
+
+
+def anti_tokens(tok: Token) -> list[Token]:
+    """The word joined by hyphen after "anti" among the modifiers before `tok` ("Trump" in "anti-Trump
+    protests", "Chilean" in "anti-Chilean protesters"); none where no "anti-" modifier stands before it."""
+    doc = tok.doc
+    for t in doc[tok.left_edge.i : tok.i]:
+        if t.lower_.startswith("anti-") and len(t.text) > 5:
+            return [t]
+        if t.lower_ == "anti" and t.whitespace_ == "" and t.i + 2 < tok.i and doc[t.i + 1].text == "-":
+            words = []
+            for w in doc[t.i + 2 : tok.i]:
+                words.append(w)
+                if w.whitespace_:
+                    break
+            return words
+    return []
