@@ -100,3 +100,31 @@ def test_campaign_rallies_and_rallying_supporters_are_no_protests() -> None:
     assert not roots(code("Senator Maria Lopez of Peru will hold a rally in Lima on Monday."), "14")
     assert not roots(code("President Vizcarra rallied his supporters in Lima."), "14")
     assert roots(code("Peruvian students held a rally against Chile in Lima."), "14")
+
+
+def test_a_finite_verb_with_its_own_subject_keeps_its_own_mood() -> None:
+    # a run of headlines read as one sentence: the warning is made, whatever the first clause forecasts
+    doc = parse("Aides say a victory would have caused a war and Peru warns Bolivia it must work with Chile.")
+    assert act_status(next(t for t in doc if t.text == "warns")).status == "happened"
+    doc = parse("The minister said Peru would meet Chile and sign the treaty.")
+    assert act_status(next(t for t in doc if t.text == "sign")).status == "planned"
+
+
+def test_a_dateline_place_is_not_the_subject() -> None:
+    events = code("LA PAZ, Bolivia \u2014 The Chilean Foreign Ministry on Tuesday condemned Peru.")
+    assert events and all(e.source.code == "CHLGOV" for e in events)
+    events = code("SANTIAGO (Reuters) - The Peruvian Foreign Ministry criticized Bolivia on Monday.")
+    assert events and all(e.source.code == "PERGOV" for e in events)
+
+
+def test_a_networks_presenter_or_journalist_is_not_the_network() -> None:
+    for text in (
+        "The BBC presenter accused the Home Office of lying.",
+        "A BBC journalist accused the Home Office of lying.",
+    ):
+        assert not any((e.source.code or "").endswith("MED") for e in code(text)), text
+
+
+def test_a_politician_who_rallied_for_a_cause_still_protested() -> None:
+    events = roots(code("As a student, Governor Ramos of Peru rallied for land reform in Lima."), "14")
+    assert events

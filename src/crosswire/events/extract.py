@@ -805,13 +805,12 @@ def _assemble(
     if (
         code == "141"
         and not targets
-        and (
-            verb.lemma_.lower() == "rally"
-            or any(o.lemma_.lower() == "rally" for o in clauses.object_tokens(verb))
-        )
+        and any(o.lemma_.lower() == "rally" for o in clauses.object_tokens(verb))
         and all(_role(s) in CAMPAIGNING_ROLES or _is_politician(ctx, s) for s in sources)
     ):
-        return []  # "Trump held rallies all over the southwest", "will hold a star-studded rally": campaigning
+        # "Trump held rallies all over the southwest", "will hold a star-studded rally": campaigning (one who
+        # "rallied for gay rights" as a student still protested)
+        return []
     if code in PHYSICAL_COERCION or code[:2] == "15":
         # courts and international bodies also charge and detain; a person in civilian office does not
         # seize or mobilise anything by hand ("Romney captured the nomination")

@@ -61,8 +61,9 @@ OUTSIDE_NOUNS = frozenset(
     "expert experts observer observers consultant consultants lobbyist lobbyists veteran veterans "
     # a network's or paper's people: "the Fox News host complained" is the host, not the network
     "host hosts anchor anchors columnist columnists commentator commentators correspondent correspondents "
-    "reporter reporters editor editors pundit pundits contributor contributors"
-    "".split()
+    "reporter reporters editor editors pundit pundits contributor contributors presenter presenters "
+    "broadcaster broadcasters journalist journalists newscaster newscasters moderator moderators "
+    "interviewer interviewers".split()
 )
 FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})

@@ -354,9 +354,14 @@ def act_status(trigger: Token) -> Status:
         if (
             tok.dep_ == "conj"
             and tok.tag_ in FINITE_TAGS
-            and any(c.lower_ == "but" for c in governor.children)
+            and (
+                any(c.lower_ == "but" for c in governor.children)
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            )
         ):
-            break  # "would not go that far but said Steele must apologize": a finite verb has its own mood
+            # "would not go that far but said Steele must apologize", "aides say a win would have caused a war
+            # - Osborne warns May ...": a finite verb after "but" or with its own subject has its own mood
+            break
         if tok.pos_ == "ADP" and tok.lower_ in TEMPORAL_PREPS:
             break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
