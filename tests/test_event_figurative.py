@@ -128,3 +128,14 @@ def test_a_networks_presenter_or_journalist_is_not_the_network() -> None:
 def test_a_politician_who_rallied_for_a_cause_still_protested() -> None:
     events = roots(code("As a student, Governor Ramos of Peru rallied for land reform in Lima."), "14")
     assert events
+
+
+def test_a_demand_in_the_authors_own_voice_is_no_event() -> None:
+    assert not code("Chile should use its strength to force Peru to sign the treaty.")
+    assert not code("Chile needs to apologize to Bolivia.")
+    # reported, it is a demand someone made: kept, as demanded
+    for text in (
+        "Chile should apologize to Bolivia, Peru's foreign minister said.",
+        "Peru's assertion that Chile should apologize to Bolivia angered Santiago.",
+    ):
+        assert any(e.cameo == "055" and e.status == "demanded" for e in code(text)), text

@@ -38,7 +38,7 @@ from crosswire.events.participants import (
     country_of,
     same_actor,
 )
-from crosswire.events.status import act_status, is_speculation
+from crosswire.events.status import act_status, is_authors_demand, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
 from crosswire.knowledge.codebook import Codebook
 from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
@@ -1302,6 +1302,8 @@ def _event(
     negated = said.negated and not polarity_absorbed
     if said.status not in FACT_STATUSES and claim_by is None and is_speculation(trigger):
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
+    if claim_by is None and is_authors_demand(trigger, said):
+        return None  # the author's own opinion ("Obama should use his strength to force Grassley")
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
     conditional = any(

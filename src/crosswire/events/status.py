@@ -394,3 +394,34 @@ def is_speculation(trigger: Token) -> bool:
             break
         tok = head
     return speculative
+
+
+# Words above a demand that make it someone's reported words, not the author's: "said he should", "Trump's
+# assertion that Russia should", "argued that Congress must".
+SPEECH_WORDS = REPORTING_HEADS | frozenset(
+    "argue warn tweet post urge assertion claim statement suggestion argument insistence remark comment "
+    "view opinion position call demand letter speech interview".split()
+)
+# The markers of a demand made in the author's own voice ("Obama should use his strength", "Trump needs to").
+AUTHOR_DEMAND_MARKERS = DEMAND_AUX | {"need"}
+
+
+def is_authors_demand(trigger: Token, said: Status) -> bool:
+    """A demand the text makes in its own voice: "Obama should use his strength to force Grassley", "the
+    Committee should formally ask ...", "Trump needs to take responsibility" - an opinion of the author, not
+    an act anyone demanded. A speech verb or noun above the act, or one hung beside a clause above it
+    ("..., the senator said"), makes it a reported demand."""
+    if said.status != "demanded" or said.marker not in AUTHOR_DEMAND_MARKERS:
+        return False
+    if any(t.is_quote for t in trigger.sent):
+        return False  # quoted words are someone's, whoever the quote layer found
+    tok = trigger
+    for _ in range(MAX_DEPTH + 3):
+        if tok is not trigger and tok.lemma_.lower() in SPEECH_WORDS:
+            return False
+        if any(c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SPEECH_WORDS for c in tok.children):
+            return False
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return True
