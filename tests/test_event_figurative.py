@@ -139,3 +139,16 @@ def test_a_demand_in_the_authors_own_voice_is_no_event() -> None:
         "Peru's assertion that Chile should apologize to Bolivia angered Santiago.",
     ):
         assert any(e.cameo == "055" and e.status == "demanded" for e in code(text)), text
+
+
+def test_hosting_a_show_is_no_visit_and_a_papers_investigation_is_journalism() -> None:
+    assert not roots(code("Juan Perez co-hosts the Peruvian politics podcast."), "04")
+    assert roots(code("Peru hosted Chile's president in Lima."), "043")
+    assert not roots(code("The Lima Times investigated Chile's role in the attack."), "09")
+    assert roots(code("Peru's government investigated Chile's role in the attack."), "09")
+
+
+def test_a_scandal_named_after_a_body_is_not_the_body() -> None:
+    events = code("The Peru email leak scandal forced Bolivia's president to resign.")
+    assert not any((e.source.code or "").startswith("PER") for e in events)
+    assert roots(code("Peru forced Bolivia's president to resign."), "17")

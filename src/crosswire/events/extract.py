@@ -1159,7 +1159,7 @@ OUTLET_TAILS = frozenset(
     "standard".split()
 )
 # Roots of acts a news medium performs as its work: statements, appeals and questions, interviews, hosting.
-REPORTING_ROOTS = frozenset({"01", "02", "04"})
+REPORTING_ROOTS = frozenset({"01", "02", "04", "09"})  # (a paper's investigation is journalism)
 # Words that place a statement in an interview: whom it is told to there is the interviewer.
 SHOW_WORDS = frozenset({"interview", "show", "program", "programme", "podcast", "broadcast"})
 # Texts that "say", "claim" or "call for" things: their words are reported, they do not act.

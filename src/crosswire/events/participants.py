@@ -48,6 +48,12 @@ ASSOCIATE_NOUNS = frozenset(
     "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
     "donor employee appointee nominee colleague colleagues son daughter".split()
 )
+# Nouns for an affair or a mood, whose modifiers name its topic, not a doer: "the DNC email leak scandal",
+# "the Iraq crisis", "the Clinton controversy".
+AFFAIR_NOUNS = frozenset(
+    "scandal scandals leak leaks crisis controversy controversies affair row furor furore uproar outcry "
+    "backlash fallout saga revelation revelations debacle fiasco turmoil".split()
+)
 # Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
 OPPOSING_NOUNS = frozenset(
     "opponent critic rival enemy foe detractor challenger adversary victim accuser congregation family "
@@ -194,6 +200,8 @@ class ActorIndex:
             return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
+        if tok.lemma_.lower() in AFFAIR_NOUNS:
+            return None  # "the DNC email leak scandal forced Schultz to resign": a scandal, not the DNC
         if (
             tok.lemma_.lower() in OUTSIDE_NOUNS
             or tok.lemma_.lower() in ASSOCIATE_NOUNS
