@@ -152,3 +152,10 @@ def test_a_scandal_named_after_a_body_is_not_the_body() -> None:
     events = code("The Peru email leak scandal forced Bolivia's president to resign.")
     assert not any((e.source.code or "").startswith("PER") for e in events)
     assert roots(code("Peru forced Bolivia's president to resign."), "17")
+
+
+def test_a_person_named_as_the_party_met_is_not_replaced_by_a_country_nearby() -> None:
+    # the wife of a Chilean pastor is named as the one met; Chile is not guessed in her place
+    assert not roots(code("Peru's president met with the wife of a Chilean pastor."), "04")
+    events = roots(code("President Ramos of Peru met with Chilean diplomats in Lima."), "04")
+    assert any(e.target is not None and (e.target.code or "").startswith("CHL") for e in events)

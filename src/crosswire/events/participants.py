@@ -60,7 +60,9 @@ OPPOSING_NOUNS = frozenset(
     "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
     "mother father brother sister cousin child widow friend".split()
 )
-KIN_NOUNS = frozenset("son daughter wife husband brother sister father mother nephew niece cousin".split())
+KIN_NOUNS = frozenset(
+    "son daughter wife husband widow widower brother sister father mother nephew niece cousin".split()
+)
 # People described by a body they stand near or work for privately: not that body's voice.
 OUTSIDE_NOUNS = frozenset(
     "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
