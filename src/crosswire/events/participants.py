@@ -112,8 +112,15 @@ class ActorIndex:
                 if m.kind == "name":
                     self.by_word.setdefault(m.text.lower(), actor)
             self.by_word.setdefault(actor.name.lower(), actor)
-            if actor.kind == "person":
-                self.by_word.setdefault(actor.name.split()[-1].lower(), actor)
+        # a person's surname alone, where one person of the article bears it ("Obama" is neither Barack
+        # nor Michelle Obama when both are named: the actor layer decides each mention)
+        surnames: dict[str, list[Actor]] = {}
+        for actor in actors:
+            if actor.kind == "person" and actor.name.split():
+                surnames.setdefault(actor.name.split()[-1].lower(), []).append(actor)
+        for word, bearers in surnames.items():
+            if len({a.actor_id or a.name for a in bearers}) == 1:
+                self.by_word.setdefault(word, bearers[0])
         # CAMEO countries the article's actors belong to: a name the Phoenix dictionaries give another
         # country is a namesake here ("Rep. John Delaney of Maryland" is not the Bahamian John Delaney)
         self.countries: set[str] = {c[:3] for a in actors for c in a.codes if len(c) >= 3}

@@ -35,6 +35,11 @@ from crosswire.knowledge.kb_records import (  # re-exported: the public names st
 )
 from crosswire.knowledge.petrarch.dictionaries import read_actors, read_agents
 
+# Offices whose holder a bare surname means by default ("Obama", "Trump", "Merkel")
+HEAD_TITLES = frozenset(
+    {"President", "Prime Minister", "Chancellor", "Premier", "Supreme Leader", "King", "Queen"}
+)
+
 __all__ = [
     "CodeSpan",
     "Country",
@@ -224,6 +229,16 @@ class KnowledgeBase:
         if on is not None and len(bearers) > 1:
             bearers = [p for p in bearers if p.office_on(on) is not None]
         return bearers[0] if len(bearers) == 1 and bearers[0].source == "builtin" else None
+
+    def head_of_state(self, surname: str) -> Person | None:
+        """The one known head of state or government (at any time) with this surname: whom a bare
+        "Obama" or "Trump" means when nothing in the article says otherwise."""
+        found = [
+            p
+            for p in self._surnames.get(fold(surname), [])
+            if p.source == "builtin" and any(o.title in HEAD_TITLES for o in p.offices)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def organisation(self, name: str) -> Org | None:
         name = name.strip()
