@@ -90,3 +90,17 @@ def test_a_surname_the_parser_calls_an_organisation() -> None:
     article = Article(text=text, published=ON, outlet="Test Daily")
     actors = extract_actors(article, parse(text))
     assert not [a for a in actors if a.kind == "organisation" and a.name == "Trump"]
+
+
+def test_a_former_head_of_state_is_no_default() -> None:
+    # in 2016 "Clinton" is not Bill Clinton merely because he was president once
+    text = (
+        "Hillary Clinton won the primary in Ohio on Tuesday. Former President Bill Clinton campaigned in "
+        "Iowa. Clinton criticized the Republican Congress."
+    )
+    assert owner(text, "Clinton", -1) != "Bill Clinton"
+
+
+def test_a_pronoun_is_no_evidence_where_the_sentence_names_someone_else() -> None:
+    text = "Bill Clinton and Hillary Clinton arrived on Monday. Jane Roe said Clinton called her twice."
+    assert owner(text, "Clinton", -1) not in ("Hillary Clinton", "Bill Clinton")

@@ -124,7 +124,7 @@ class _Collector(DescriptionRules):
                 and not name.isupper()
                 and ent.start not in self.dateline
                 and self.kb.organisation(name) is None
-                and (fold(name) in surnames or self.kb.head_of_state(name) is not None)
+                and (fold(name) in surnames or self.kb.head_of_state(name, self.on) is not None)
             ):
                 self.surname_orgs.add(ent.start)
                 ents.append(ent)
@@ -212,7 +212,7 @@ class _Collector(DescriptionRules):
         surname, when the article names him (in full, or by office: "President Obama") or this very
         mention carries his office, and nothing (an honorific, a pronoun) says it is someone else. A
         relative named in full later or earlier ("Michelle Obama") is no evidence against him."""
-        famous = self.kb.head_of_state(name)
+        famous = self.kb.head_of_state(name, self.on)
         if famous is None:
             return None
         key = f"person:{fold(famous.name)}"
@@ -545,12 +545,21 @@ HEAD_TITLE_WORDS = frozenset(
 )
 
 
+def _alone(doc: Doc, ent: Span) -> bool:
+    """Whether the name is the only person its sentence names (a pronoun there can only be theirs or
+    someone's from an earlier sentence)."""
+    return not any(
+        t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) and t.text != ent[-1].text
+        for t in ent.sent
+    )
+
+
 def following_pronoun_gender(doc: Doc, ent: Span) -> str | None:
-    """ "m" or "f" from the first personal pronoun after a name in its sentence, when no other person is
-    named between them ("Obama said he was encouraged")."""
+    """ "m" or "f" from the first personal pronoun after a name in its sentence, when the sentence names
+    no other person ("Obama said he was encouraged"; not "Broaddrick said Clinton called her")."""
+    if not _alone(doc, ent):
+        return None
     for tok in doc[ent.end : ent.sent.end]:
-        if tok.ent_type_ == "PERSON":
-            return None
         said = PRONOUN_GENDER.get(tok.lower_)
         if said is not None and tok.pos_ == "PRON":
             return said
@@ -576,10 +585,11 @@ def name_suffix(doc: Doc, ent: Span, name: str) -> tuple[str, str | None]:
 
 def leading_pronoun_gender(doc: Doc, ent: Span) -> str | None:
     """ "m" or "f" from a personal pronoun before a name in its sentence that no earlier person in the
-    sentence can own ("After his meeting with Trump, Obama welcomed ...": his is Obama's)."""
+    sentence can own, in a sentence that names no one else ("After his speech, Obama left": his is
+    Obama's)."""
+    if not _alone(doc, ent):
+        return None
     for tok in doc[ent.sent.start : ent.start]:
-        if tok.ent_type_ == "PERSON":
-            return None
         said = PRONOUN_GENDER.get(tok.lower_)
         if said is not None and tok.pos_ == "PRON":
             return said
