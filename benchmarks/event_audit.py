@@ -3,7 +3,8 @@ events from BASIL articles, for judging by hand.
 
     python benchmarks/event_audit.py sample [--articles 10] [--events 60] [--seed 15] > /tmp/audit.txt
     python benchmarks/event_audit.py sample --articles 24 --seed 21 --exclude-seeds 15 20  # a fresh draw
-    python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 41  # the final held-out check
+    python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 41  # the first held-out check
+    python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 51 --exclude-seeds 41 41  # fresh
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
     python benchmarks/event_audit.py rescore benchmarks/event_audit_judgements*.tsv  # what is still emitted
 
@@ -52,6 +53,19 @@ def read_giveme() -> list[dict]:
         }
         for r in rows
     ]
+
+
+def pick_giveme(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
+    """`n` Giveme5W1H articles at random (seed `seed`), leaving out those the recorded draws of
+    `exclude_seeds` (GIVEME_DRAWS) read: a fresh held-out draw."""
+    used = {
+        r["id"] for old in exclude_seeds if old in GIVEME_DRAWS for r in pick_giveme(GIVEME_DRAWS[old], old)
+    }
+    return random.Random(seed).sample([r for r in read_giveme() if r["id"] not in used], n)
+
+
+# Giveme5W1H draws made so far: seed -> articles (seed 41: the first held-out check, drawn from all 100)
+GIVEME_DRAWS = {41: 24}
 
 
 def pick_articles(
@@ -133,7 +147,7 @@ def event_key(rec: dict, event) -> str:
 def sample(args: argparse.Namespace) -> int:
     excluded = tuple(range(args.exclude_seeds[0], args.exclude_seeds[1] + 1)) if args.exclude_seeds else ()
     if args.corpus == "5w1h":
-        records = random.Random(args.seed).sample(read_giveme(), args.articles)
+        records = pick_giveme(args.articles, args.seed, excluded)
     else:
         records = pick_articles(args.articles, args.seed, excluded, args.pool)
     coded = code(records)
@@ -173,7 +187,7 @@ def rescore(args: argparse.Namespace) -> int:
             tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
         )
         if drawn.corpus == "5w1h":
-            records = random.Random(drawn.seed).sample(read_giveme(), drawn.articles)
+            records = pick_giveme(drawn.articles, drawn.seed, excluded)
         else:
             records = pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
         coded = code(records)
