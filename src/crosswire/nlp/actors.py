@@ -112,9 +112,19 @@ class _Collector(DescriptionRules):
         counts: dict[str, int] = {}
         singles: list[Span] = []
         name_words = {fold(w) for e in ents if len(e) > 1 for w in clean_name(e).split()}
-        # a surname the NER calls an organisation ("Trump conferred with ..."): a person's, where a person of
-        # the article or the KB's one head of state with that surname bears it and no organisation is so named
-        surnames = {fold(clean_name(e).split()[-1]) for e in ents if len(clean_name(e).split()) > 1}
+        # a surname the NER calls an organisation ("Trump conferred with ..."): a person's, where two people
+        # of the article, or one and the KB's head of state, bear it and no organisation is so named (then
+        # the shared-surname rules below decide whose it is). A surname one person bears is left as it was.
+        bearers_of: dict[str, set[str]] = {}
+        for e in ents:
+            words = clean_name(e).split()
+            if len(words) > 1:
+                bearers_of.setdefault(fold(words[-1]), set()).add(fold(clean_name(e)))
+        surnames = {
+            s
+            for s, names in bearers_of.items()
+            if len(names) > 1 or self.kb.head_of_state(s, self.on) is not None
+        }
         for ent in self.doc.ents:
             name = clean_name(ent)
             if (
@@ -124,7 +134,7 @@ class _Collector(DescriptionRules):
                 and not name.isupper()
                 and ent.start not in self.dateline
                 and self.kb.organisation(name) is None
-                and (fold(name) in surnames or self.kb.head_of_state(name, self.on) is not None)
+                and fold(name) in surnames
             ):
                 self.surname_orgs.add(ent.start)
                 ents.append(ent)
