@@ -104,3 +104,18 @@ def test_a_former_head_of_state_is_no_default() -> None:
 def test_a_pronoun_is_no_evidence_where_the_sentence_names_someone_else() -> None:
     text = "Bill Clinton and Hillary Clinton arrived on Monday. Jane Roe said Clinton called her twice."
     assert owner(text, "Clinton", -1) not in ("Hillary Clinton", "Bill Clinton")
+
+
+def test_a_possessive_in_a_fronted_phrase_points_ahead() -> None:
+    # "his meeting" is Trump's, not the president's named in the sentence before
+    text = (
+        "President Barack Obama spoke on Monday. Following his meeting with Paul Ryan, Donald Trump "
+        "conferred with Mitch McConnell."
+    )
+    meetings = {
+        (e.source.name, e.target.name if e.target else None)
+        for e in code(text, datetime(2016, 11, 11))
+        if e.cameo.startswith("04")
+    }
+    assert ("Donald Trump", "Paul Ryan") in meetings
+    assert not {pair for pair in meetings if "Barack Obama" in pair}
