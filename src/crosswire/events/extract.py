@@ -14,11 +14,13 @@ gives its own event. A negated act is coded only where the lexicon gives its opp
 (`timing.py`: its clause's time expression, else a named event's from the knowledge base, else none; the
 publication date is only `reported_on`), and so is the place (`location.py`).
 
-Confidence (0..1) is a documented heuristic, not a probability: the entry's base (0.6; 0.45 for
+Two filters keep doubtful events back (precision first). A floor: the entry's base (0.6; 0.45 for
 catch-all verbs like "said"), +0.1 when the source is one of the article's actors, +0.1 for a target
 found in the clause's syntax, -0.1 for a target only guessed from the sentence, -0.1 for modal or
 quoted (claimed) acts, -0.1 for a pattern derived from the Phoenix dictionary rather than written
-here, clamped to [0.05, 0.95]. Events under MIN_CONFIDENCE are not emitted (precision first).
+here; events under MIN_CONFIDENCE are dropped. Then the learned gate (`gate.py`): the event's
+`confidence` is its probability of being right, from structural features; with `gated` (an analysis run
+with `Resources(event_gate=True)`), events under the gate's threshold are not emitted.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events import clauses, evidence, location, nominal, timing
+from crosswire.events import clauses, evidence, gate, location, nominal, timing
 from crosswire.events.participants import (
     GROUP_ROLES,
     OPPOSING_NOUNS,
@@ -82,6 +84,14 @@ class _Article:
     lexicon: Lexicon
     consumed: set[int] = field(default_factory=set)  # tokens already coded as part of another act
     named: list[NamedEventMention] = field(default_factory=list)  # named events ("the Hanoi summit")
+    # coded events not emitted (under the floor or the gate), by id(); kept referenced so no id is reused
+    held: dict[int, Event] = field(default_factory=dict)
+    gated: bool = False  # whether events under the gate's threshold are held back
+
+    @property
+    def actor_at(self) -> dict[int, str]:
+        """Token index -> the actor id of the mention it is part of (for the gate's features)."""
+        return {i: a.actor_id for i, a in self.index.by_token.items() if a.actor_id}
 
 
 def extract_events(
@@ -93,8 +103,10 @@ def extract_events(
     quotes: list[Quote],
     codebook: Codebook | None = None,
     lexicon: Lexicon | None = None,
+    gated: bool = False,
 ) -> list[Event]:
-    """Every event the built-in (or given) lexicon codes in `article`, in reading order."""
+    """Every event the built-in (or given) lexicon codes in `article`, in reading order; with `gated`,
+    only those the precision gate (`gate.py`) passes."""
     if doc_text(doc) != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
@@ -110,6 +122,7 @@ def extract_events(
         codebook=codebook or Codebook.builtin(),
         lexicon=lexicon or Lexicon.builtin(),
         named=find_named_events(doc, anchor_date(article)),
+        gated=gated,
     )
     events: list[Event] = []
     # page furniture (captions, credits, galleries, related links, embedded tweets, share chrome) is not
@@ -130,7 +143,7 @@ def extract_events(
             ):
                 found += [(_depth(tok), e) for e in _code_noun(ctx, sent, tok, entry)]
         events += _one_act_each(found)
-    return [e for e in events if e.confidence >= MIN_CONFIDENCE]
+    return [e for e in events if id(e) not in ctx.held]
 
 
 def _depth(tok: Token) -> int:
@@ -1323,12 +1336,29 @@ def _event(
     named = timing.named_event_for(ctx.doc, ctx.named, trigger)
     place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)
     published = anchor_date(ctx.article)
-    confidence = base + (0.1 if source.actor_id else 0.0)
-    confidence += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
-    confidence -= 0.1 if mode else 0.0
-    confidence -= 0.1 if claim_by else 0.0
-    confidence -= 0.1 if DERIVED_RULE in rule else 0.0
-    return Event(
+    floor = base + (0.1 if source.actor_id else 0.0)
+    floor += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
+    floor -= 0.1 if mode else 0.0
+    floor -= 0.1 if claim_by else 0.0
+    floor -= 0.1 if DERIVED_RULE in rule else 0.0
+    features = gate.features(
+        sent,
+        trigger,
+        source,
+        target,
+        code,
+        rule,
+        mode,
+        said.status,
+        negated,
+        claim_by,
+        syntactic_target,
+        base,
+        ctx.index.kinds,
+        ctx.actor_at,
+    )
+    confidence = gate.weights().probability(features)
+    event = Event(
         source=source,
         target=target,
         cameo=code,
@@ -1359,5 +1389,10 @@ def _event(
         place=place,
         claim_by=claim_by,
         rule=rule,
-        confidence=round(min(0.95, max(0.05, confidence)), 2),
+        confidence=round(confidence, 3),
     )
+    if floor < MIN_CONFIDENCE or not gate.passes(confidence, ctx.gated):
+        ctx.held[id(event)] = event
+    else:
+        gate.note(event, features)
+    return event
