@@ -184,8 +184,27 @@ def code(records: list[dict], gated: bool = False) -> list[tuple[dict, object]]:
 
 
 def event_key(rec: dict, event) -> str:
+    """article:offset:root:source:target - shared by two events that differ only in what the key leaves out
+    (two uncoded co-hosts, two statuses of one statement): `unique_keys` tells those apart."""
     m = event.mentions[0]
     return f"{rec['id']}:{m.start}:{event.cameo}:{event.source.code}:{event.target.code if event.target else '-'}"
+
+
+def number_repeats(keys: list[str]) -> list[str]:
+    """The keys with a repeat's second and later occurrences numbered ("KEY#2", "KEY#3"): a key seen once
+    stays as it was, so sheets judged before keys were unique still match their events."""
+    seen: Counter[str] = Counter()
+    out = []
+    for key in keys:
+        seen[key] += 1
+        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return out
+
+
+def unique_keys(coded: list[tuple[dict, object]]) -> list[str]:
+    """One key per coded event, unique within the draw: `event_key`, numbered where it repeats (in the
+    coder's reading order, so a key names the same event whichever events a sample picks)."""
+    return number_repeats([event_key(rec, e) for rec, e in coded])
 
 
 def sample(args: argparse.Namespace) -> int:
@@ -195,11 +214,12 @@ def sample(args: argparse.Namespace) -> int:
         f"# {len(records)} {args.corpus} articles (seed {args.seed}): {', '.join(r['id'] for r in records)}"
     )
     print(f"# {len(coded)} events emitted; statuses {dict(Counter(e.status for _, e in coded))}")
-    chosen = random.Random(args.seed).sample(coded, min(args.events, len(coded)))
-    for n, (rec, e) in enumerate(chosen, 1):
+    keyed = list(zip(unique_keys(coded), coded, strict=True))
+    chosen = random.Random(args.seed).sample(keyed, min(args.events, len(keyed)))
+    for n, (key, (_, e)) in enumerate(chosen, 1):
         target = f"{e.target.name} ({e.target.code})" if e.target else "-"
         print(
-            f"\n[{n}] {event_key(rec, e)}\n    {e.source.name} ({e.source.code}) -> {target}: {e.cameo} "
+            f"\n[{n}] {key}\n    {e.source.name} ({e.source.code}) -> {target}: {e.cameo} "
             f"{e.plover or ''} status={e.status}{' NEGATED' if e.negated else ''} claim_by={e.claim_by} "
             f"rule={e.rule} confidence={e.confidence}\n    | {e.mentions[0].sentence.strip()}"
         )
@@ -225,8 +245,12 @@ def rescore(args: argparse.Namespace) -> int:
         drawn = draw_args(path)
         records = draw_records(drawn)
         coded = code(records, drawn.gate or args.gate)
-        keys = {event_key(rec, e) for rec, e in coded}
-        verdicts = [(key, verdict) for key, verdict, _ in read_judgements(path)]
+        keys = set(unique_keys(coded))
+        # a sheet judged before keys were unique holds a shared key once per event: numbered the same way
+        judged = read_judgements(path)
+        verdicts = list(
+            zip(number_repeats([key for key, _, _ in judged]), [v for _, v, _ in judged], strict=True)
+        )
         kept = [v for k, v in verdicts if k in keys]
         # an event whose actor codes changed keeps its place and root: recoded, to be judged again
         places = {k.rsplit(":", 2)[0]: k for k in keys}
