@@ -160,6 +160,8 @@ def _lexicon_to_plain(lexicon: Lexicon) -> tuple[Any, ...]:
         _shared(lexicon.controls),
         lexicon.critical,
         lexicon.origin,
+        {lemma: [_fields_of(e) for e in entries] for lemma, entries in lexicon.idioms.items()},
+        _fields_of(lexicon.domain),
     )
 
 
@@ -180,7 +182,7 @@ def _shared(table: dict[str, Any]) -> tuple[list[tuple[Any, ...]], list[tuple[st
 
 
 def _lexicon_from_plain(plain: tuple[Any, ...]) -> Lexicon:
-    verbs, (noun_rows, noun_keys), (control_rows, control_keys), critical, origin = plain
+    verbs, (noun_rows, noun_keys), (control_rows, control_keys), critical, origin, idioms, domain = plain
     nouns = [NounEntry(*row) for row in noun_rows]
     controls = [ControlEntry(*row) for row in control_rows]
     return Lexicon(
@@ -189,6 +191,8 @@ def _lexicon_from_plain(plain: tuple[Any, ...]) -> Lexicon:
         controls={lemma: controls[i] for lemma, i in control_keys},
         critical=frozenset(critical),
         origin=str(origin),
+        idioms={lemma: [VerbEntry(*row) for row in rows] for lemma, rows in idioms.items()},
+        domain=Domain(*domain),
     )
 
 
