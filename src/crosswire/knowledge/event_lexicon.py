@@ -69,6 +69,19 @@ class ControlEntry:
         return self.by_root.get(complement_code[:2], self.default)
 
 
+@dataclass(frozen=True)
+class Domain:
+    """Text outside politics (sport, entertainment) where verbs of force, coercion and inquiry are figures
+    of speech ("forcing a showdown" on the last lap): a sentence with one of `cues` codes none of `codes`
+    (code prefixes: "17" is every coercion) unless a state, its forces or an armed group does it."""
+
+    cues: frozenset[str] = frozenset()  # lemmas, or two-word phrases ("grand prix")
+    codes: tuple[str, ...] = ()
+
+    def figurative(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.codes)
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, list[VerbEntry]]  # verb lemma -> entries, most specific first
@@ -76,6 +89,10 @@ class Lexicon:
     controls: dict[str, ControlEntry]
     critical: frozenset[str]
     origin: str = "<memory>"
+    # verb lemma -> figures of speech that are no event whatever the verb codes ("fought back tears"); matched
+    # like verb entries (particles, prepositions, objects), their `code` is empty
+    idioms: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    domain: Domain = field(default_factory=Domain)
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -191,10 +208,15 @@ def _code(value: Any, where: str, key: str, codebook: Codebook, required: bool =
     return value
 
 
-def _read_verbs(items: list[Any], origin: str, codebook: Codebook) -> dict[str, list[VerbEntry]]:
+def _read_verbs(
+    items: list[Any], origin: str, codebook: Codebook, section: str = "verb"
+) -> dict[str, list[VerbEntry]]:
+    """`[[verb]]` entries; `[[idiom]]` ones (section "idiom") have the same conditions and no code."""
     verbs: dict[str, list[VerbEntry]] = {}
     for n, item in enumerate(items, 1):
-        where = f"{origin}: [[verb]] #{n} ({item.get('id', 'no id') if isinstance(item, dict) else item!r})"
+        where = (
+            f"{origin}: [[{section}]] #{n} ({item.get('id', 'no id') if isinstance(item, dict) else item!r})"
+        )
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise LexiconError(f"{where}: each entry needs an 'id' string")
         lemmas = _words(item.get("lemmas"), where, "lemmas")
@@ -206,7 +228,7 @@ def _read_verbs(items: list[Any], origin: str, codebook: Codebook) -> dict[str, 
             entry = VerbEntry(
                 id=item["id"],
                 lemma=head,
-                code=str(_code(item.get("code"), where, "code", codebook)),
+                code="" if section == "idiom" else str(_code(item.get("code"), where, "code", codebook)),
                 particles=tuple(rest),
                 objects=frozenset(_words(item.get("objects"), where, "objects")),
                 preps=frozenset(_words(item.get("preps"), where, "preps")),
@@ -234,7 +256,7 @@ def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> L
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{origin}: not valid TOML ({exc})") from None
-    unknown = set(data) - {"verb", "noun", "control", "content"}
+    unknown = set(data) - {"verb", "noun", "control", "content", "idiom", "domain"}
     if unknown:
         raise LexiconError(f"{origin}: unknown section(s) {', '.join(sorted(unknown))}")
     verbs = _read_verbs(list(data.get("verb", [])), origin, codebook)
@@ -270,4 +292,19 @@ def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> L
             controls[lemma] = entry_c
     content = data.get("content") or {}
     critical = frozenset(_words(content.get("critical"), f"{origin}: [content]", "critical"))
-    return Lexicon(verbs=verbs, nouns=nouns, controls=controls, critical=critical, origin=origin)
+    idioms = _read_verbs(list(data.get("idiom", [])), origin, codebook, section="idiom")
+    domain_data = data.get("domain") or {}
+    where = f"{origin}: [domain]"
+    codes = _words(domain_data.get("codes"), where, "codes")
+    if any(not c.isdigit() for c in codes):
+        raise LexiconError(f"{where}: 'codes' must be CAMEO code prefixes (digits)")
+    domain = Domain(cues=frozenset(_words(domain_data.get("cues"), where, "cues")), codes=tuple(codes))
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        controls=controls,
+        critical=critical,
+        origin=origin,
+        idioms=idioms,
+        domain=domain,
+    )
