@@ -22,6 +22,7 @@ from crosswire.events import clauses
 from crosswire.events.participants import ActorIndex, same_actor
 from crosswire.knowledge.event_lexicon import Lexicon
 from crosswire.model import EventActor
+from crosswire.nlp.coref import agrees
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
 PARTNER_PREPS = frozenset({"with", "to", "on", "against"})
@@ -86,6 +87,8 @@ def noun_parties(index: ActorIndex, lexicon: Lexicon, sent: Span, noun: Token) -
     for child in noun.lefts:
         if child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS and index.direct(child) is None:
             found = main_subject(index, sent)
+            if found is not None and not agrees(child.lower_, found.name or ""):
+                found = None  # "After his meeting with Trump, Hillary Clinton ...": his is not hers
             parties.owners += [found] if found is not None else []
         elif child.dep_ in ("poss", "compound", "nmod", "amod") and child.pos_ not in ("VERB", "AUX"):
             # A participle here is a clause the parser folded into the noun phrase ("Sweden hosted

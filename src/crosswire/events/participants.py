@@ -17,6 +17,7 @@ from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_roles import ROLE_WORDS
+from crosswire.nlp.furniture import furniture_tokens
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 # Groups an event may be done by, beyond the actor layer's titles: "protesters", "students", "Kurds".
@@ -120,12 +121,20 @@ class ActorIndex:
                 if m.kind == "name":
                     self.by_word.setdefault(m.text.lower(), actor)
             self.by_word.setdefault(actor.name.lower(), actor)
-            if actor.kind == "person":
-                self.by_word.setdefault(actor.name.split()[-1].lower(), actor)
+        # a person's surname alone, where one person of the article bears it ("Obama" is neither Barack
+        # nor Michelle Obama when both are named: the actor layer decides each mention)
+        surnames: dict[str, list[Actor]] = {}
+        for actor in actors:
+            if actor.kind == "person" and actor.name.split():
+                surnames.setdefault(actor.name.split()[-1].lower(), []).append(actor)
+        for word, bearers in surnames.items():
+            if len({a.actor_id or a.name for a in bearers}) == 1:
+                self.by_word.setdefault(word, bearers[0])
         # CAMEO countries the article's actors belong to: a name the Phoenix dictionaries give another
         # country is a namesake here ("Rep. John Delaney of Maryland" is not the Bahamian John Delaney)
         self.countries: set[str] = {c[:3] for a in actors for c in a.codes if len(c) >= 3}
         self._entity_cache: dict[int, EventActor | None] = {}
+        self.furniture = furniture_tokens(doc)  # credits and captions name no party ("Getty Images")
         self.groups: set[str] = set()  # names of groups coded from a role noun ("Rwandan rebels")
 
     @staticmethod
@@ -136,6 +145,8 @@ class ActorIndex:
 
     def direct(self, tok: Token) -> EventActor | None:
         """The actor this very token names (its mention or its named entity), without looking at modifiers."""
+        if tok.i in self.furniture:
+            return None
         if any(
             c.dep_ == "appos" and (c.lemma_.lower() in KIN_NOUNS or c.lower_ in ("jr", "jr."))
             for c in tok.children

@@ -35,6 +35,12 @@ from crosswire.knowledge.kb_records import (  # re-exported: the public names st
 )
 from crosswire.knowledge.petrarch.dictionaries import read_actors, read_agents
 
+# Offices whose holder a bare surname means by default ("Obama", "Trump", "Merkel")
+HEAD_TITLES = frozenset(
+    {"President", "Prime Minister", "Chancellor", "Premier", "Supreme Leader", "King", "Queen"}
+)
+ELECT_DAYS = 90  # an elected head of state before his term ("President-elect Trump", November 2016)
+
 __all__ = [
     "CodeSpan",
     "Country",
@@ -224,6 +230,27 @@ class KnowledgeBase:
         if on is not None and len(bearers) > 1:
             bearers = [p for p in bearers if p.office_on(on) is not None]
         return bearers[0] if len(bearers) == 1 and bearers[0].source == "builtin" else None
+
+    def head_of_state(self, surname: str, on: date | None = None) -> Person | None:
+        """The one known head of state or government with this surname in office on `on` (or elected to
+        it: within ELECT_DAYS before the term; any time when `on` is None): whom a bare "Obama" or
+        "Trump" means when nothing in the article says otherwise. A former one is not ("Clinton" in 2016
+        is not Bill Clinton by default)."""
+
+        def heads(o: Office) -> bool:
+            if o.title not in HEAD_TITLES:
+                return False
+            if on is None:
+                return True
+            start = o.start - timedelta(days=ELECT_DAYS) if o.start else None
+            return (start is None or start <= on) and (o.end is None or on < o.end)
+
+        found = [
+            p
+            for p in self._surnames.get(fold(surname), [])
+            if p.source == "builtin" and any(heads(o) for o in p.offices)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def organisation(self, name: str) -> Org | None:
         name = name.strip()

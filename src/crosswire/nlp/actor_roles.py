@@ -34,7 +34,7 @@ ROLE_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "lawmaker legislator senator congressman congresswoman parliamentarian mp assemblyman assemblywoman "
-        "parliament congress legislature".split(),
+        "parliament congress legislature rep. sen.".split(),
         "LEG",
     ),
     **dict.fromkeys(
@@ -81,6 +81,12 @@ ROLE_PHRASES: dict[str, str] = {
     "auditor general": "GOV",
     "comptroller general": "GOV",
     "party member": "GOV",
+    # a party's officers speak for the party, not the state (CAMEO PTY)
+    "party chairman": "PTY",
+    "party chairwoman": "PTY",
+    "party chair": "PTY",
+    "party president": "PTY",
+    "party secretary": "PTY",
 }
 # Titles of people who speak for an organisation: their role is the organisation's.
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
@@ -91,7 +97,14 @@ _NON_STATE_ROLES = frozenset({"BUS", "LAB", "EDU", "MED", "NGO"})
 # Bodies whose officers are not officials: "president of the National Organization for Women".
 NON_STATE_BODIES = frozenset(
     "organization organisation group tank foundation association institute society league coalition "
-    "alliance council union company corporation firm club network campaign fund center centre".split()
+    "alliance council union company corporation firm club network campaign fund center centre "
+    "corp corp. inc inc. co. ltd llc plc bank university college school museum hospital church".split()
+)
+# Words that make a named body part of the state: "director of the Central Intelligence Agency".
+STATE_BODY_WORDS = frozenset(
+    "ministry department agency commission office bureau administration senate house congress parliament "
+    "assembly government cabinet court police army navy force forces service secretariat state republic "
+    "kingdom city county province".split()
 )
 # Words that describe a leader without a name: "the young dictator", "the North Korean leader".
 LEADER_WORDS = frozenset("leader dictator ruler strongman chairman president premier autocrat despot".split())
@@ -171,10 +184,14 @@ class Affiliation:
 
     def merge(self, other: Affiliation) -> None:
         """Fill what this one lacks from `other` (the first source of a fact wins)."""
+        had_role = self.role is not None
         for name in ("country", "cameo_country", "role", "title", "org"):
             if getattr(self, name) is None and getattr(other, name) is not None:
                 setattr(self, name, getattr(other, name))
-        self.former = self.former or other.former
+        # "Rep. Jane Roe, a former Navy admiral": "former" belongs to the office it qualifies, and an
+        # office already known (the title's) is not the admiral's
+        if not (had_role and other.role is not None):
+            self.former = self.former or other.former
         self.evidence += [e for e in other.evidence if e not in self.evidence]
 
 
@@ -277,14 +294,34 @@ def affiliation_of_phrase(
             if org_role in _NON_STATE_ROLES:
                 role, decided_by = org_role, f"{by} {decided_by}"
                 break
-    if decided_by is not None and decided_by.lower() in OFFICER_WORDS and role == "GOV" and aff.org is None:
+    officer = decided_by is not None and (
+        decided_by.lower() in OFFICER_WORDS
+        or (role == "BUS" and head_words[-1].lower() in OFFICER_WORDS)  # "executive director of ..."
+    )
+    if officer and role in ("GOV", "BUS") and aff.org is None:
         # "president of centrist think tank Third Way", "president of the National Organization for Women":
         # the officer of a body that is not the state holds no government office
         after = [t for t in words if t.i > span[0].i and t.text not in head_words]
         if any(t.lower_ == "of" for t in after):
             tail = [t for t in after if t.lower_ != "of"]
             tail_role, _ = role_of_words([t.text for t in tail], kb)
-            if tail_role in _NON_STATE_ROLES or any(t.lemma_.lower() in NON_STATE_BODIES for t in tail):
+            # a named body no state word describes ("president of the Center for American Progress", "of
+            # Acme Corp."): no government office either
+            private_name = any(
+                e.label_ == "ORG" and not any(t.lower_ in STATE_BODY_WORDS for t in e) for e in ents
+            ) and not any(e.label_ == "GPE" for e in ents)
+            tail_words = {t.lower_ for t in tail}
+            if tail_words & {"committee", "subcommittee"} and tail_words & {
+                "senate",
+                "house",
+                "congressional",
+            }:
+                role, decided_by = "LEG", f"{decided_by} of a congressional committee"
+            elif (
+                tail_role in _NON_STATE_ROLES
+                or any(t.lemma_.lower() in NON_STATE_BODIES for t in tail)
+                or private_name
+            ):
                 role = tail_role if tail_role in _NON_STATE_ROLES else None
                 decided_by = None
     if role == "ELI" or (aff.role is None and role is not None):

@@ -46,8 +46,10 @@ from crosswire.nlp.actor_roles import (
 from crosswire.nlp.coref import (
     FEMALE_FIRST_NAMES,
     MALE_A_NAMES,
+    PRONOUN_GENDER,
     PersonMention,
     Sentences,
+    first_name_gender,
     resolve_pronouns,
     surname_owner,
 )
@@ -87,6 +89,8 @@ class _Collector(DescriptionRules):
         self.bare_institutions: list[Span] = []
         self.title_orgs: list[tuple[str, int]] = []  # (person key, start token of an ORG in its title)
         self.government_countries: dict[str, str] = {}  # iso3 -> "the South Korean government"
+        self.titled: set[str] = set()  # surnames named after a head of state's office ("President Obama")
+        self.surname_orgs: set[int] = set()  # ORG entities that are a person's surname ("Trump conferred")
 
     def _credited(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.credits)
@@ -108,9 +112,52 @@ class _Collector(DescriptionRules):
         counts: dict[str, int] = {}
         singles: list[Span] = []
         name_words = {fold(w) for e in ents if len(e) > 1 for w in clean_name(e).split()}
+        # a surname the NER calls an organisation ("Trump conferred with ..."): a person's, where two people
+        # of the article, or one and the KB's head of state, bear it and no organisation is so named (then
+        # the shared-surname rules below decide whose it is). A surname one person bears is left as it was.
+        bearers_of: dict[str, set[str]] = {}
+        for e in ents:
+            words = clean_name(e).split()
+            if len(words) > 1:
+                bearers_of.setdefault(fold(words[-1]), set()).add(fold(clean_name(e)))
+        surnames = {
+            s
+            for s, names in bearers_of.items()
+            if len(names) > 1 or self.kb.head_of_state(s, self.on) is not None
+        }
+        for ent in self.doc.ents:
+            name = clean_name(ent)
+            if (
+                ent.label_ == "ORG"
+                and len(ent) == 1
+                and name[:1].isupper()
+                and not name.isupper()
+                and ent.start not in self.dateline
+                and self.kb.organisation(name) is None
+                and fold(name) in surnames
+            ):
+                self.surname_orgs.add(ent.start)
+                ents.append(ent)
+        ents.sort(key=lambda e: e.start)
+        juniors: dict[str, str] = {}  # "trump jr." -> the key of "Donald Trump Jr."
         for ent in ents:
             name = clean_name(ent)
             if not name or misread_place(ent, name, name_words):
+                continue
+            base, suffix = name_suffix(self.doc, ent, name)
+            if suffix:
+                # "Donald Trump Jr." is not Donald Trump: his own person, whom "Trump Jr." means
+                parts = base.split()
+                junior = fold(f"{parts[-1]} {suffix}")
+                key = juniors.get(junior) or f"person:{fold(f'{base} {suffix}')}"
+                if len(parts) > 1:
+                    juniors.setdefault(junior, key)
+                    full_names.setdefault(fold(parts[-1]), []).append((key, ent.start))
+                existing = self.drafts.get(key)
+                self._person_mention(
+                    ent, key, existing.name if existing else f"{base} {suffix}", None, "name"
+                )
+                counts[key] = counts.get(key, 0) + 1
                 continue
             if len(name.split()) < 2:
                 singles.append(ent)
@@ -123,26 +170,87 @@ class _Collector(DescriptionRules):
             for surname in {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}:
                 full_names.setdefault(fold(surname), []).append((key, ent.start))
         genders = {key: g for key, g in self._full_name_genders(ents).items() if g}
+        # heads of state the article names by office and surname ("President Obama"): then a bare "Obama"
+        # is him unless something says otherwise, even where "Michelle Obama" is named too
+        titled = self.titled = {
+            fold(clean_name(ent))
+            for ent in singles
+            if ent.start and self.doc[ent.start - 1].lower_ in HEAD_TITLE_WORDS
+        }
         for ent in singles:
             name = clean_name(ent)
-            # "Mr. Trump" is not Melania Trump: bearers of the other sex (as their titles show) are left out,
-            # and a man's honorific with no man of that surname named in full goes to the KB's office holder.
+            # "Mr. Trump" is not Melania Trump: bearers of the other sex (as their titles, or a pronoun that
+            # follows, show) are left out, and a man's honorific with no man of that surname named in full
+            # goes to the KB's office holder.
             said = honorific_gender(self.doc, ent.start)
+            if said is None and fold(name) in full_names:
+                said = following_pronoun_gender(self.doc, ent) or leading_pronoun_gender(self.doc, ent)
             bearers = full_names
             if said is not None and fold(name) in full_names:
                 kept = [b for b in full_names[fold(name)] if self._gender_of(b[0], genders) in (None, said)]
                 bearers = {**full_names, fold(name): kept}
-            owner = surname_owner(fold(name), ent.start, bearers, counts)
+            owner = self._head_of_state(ent, name, said, full_names, titled)
+            if owner is None:
+                owner = surname_owner(fold(name), ent.start, bearers, counts)
+            elif not owner:
+                owner = None
+                bearers = {**full_names, fold(name): [("", 0)]}  # unresolved: no KB guess either
             person = None
             if owner is None and not bearers.get(fold(name)):
                 # no one in the article bears the name: a surname the KB gives to one person in office
                 person = self.kb.person(name, self.on)
+                if person is not None and said not in (None, first_name_gender(person.name) or said):
+                    person = None  # "Mrs. Trump" is not the president
                 owner = f"person:{fold(person.name)}" if person else None
+            elif owner is not None and owner not in self.drafts:
+                person = self.kb.person(owner.split(":", 1)[1])
             key = owner or f"person:{fold(name)}"
             existing = self.drafts.get(key)
             name = existing.name if existing else (person.name if person else name)
             self._person_mention(ent, key, name, person, "name")
         self._untagged_surnames(full_names, counts)
+
+    def _head_of_state(
+        self,
+        ent: Span,
+        name: str,
+        said: str | None,
+        full_names: dict[str, list[tuple[str, int]]],
+        titled: set[str],
+    ) -> str | None:
+        """The head of state a bare surname means ("" when it is left unresolved): the KB's one head of state or government with that
+        surname, when the article names him (in full, or by office: "President Obama") or this very
+        mention carries his office, and nothing (an honorific, a pronoun) says it is someone else. A
+        relative named in full later or earlier ("Michelle Obama") is no evidence against him."""
+        famous = self.kb.head_of_state(name, self.on)
+        if famous is None:
+            return None
+        key = f"person:{fold(famous.name)}"
+        if said is not None and first_name_gender(famous.name) not in (None, said):
+            return None
+        bearers = {k for k, _ in full_names.get(fold(name), [])}
+        others = {k for k in bearers - {key} if said is None or self._gender_of(k, {}) in (None, said)}
+        named = key in bearers or fold(name) in titled
+        if not others:
+            return key if named or said is not None else None
+        if not named:
+            # "Melania Trump and Ivanka Trump ... Trump praised": neither the relatives named nor the
+            # head of state the article never names is certain
+            return "" if said is None else None
+        sentences = Sentences(self.doc)
+        here = sentences.of(ent.start)
+        recent = {
+            k
+            for k, pos in full_names.get(fold(name), [])
+            if pos < ent.start and here - sentences.of(pos) <= 1
+        }
+        famous_sex = first_name_gender(famous.name)
+        alike = {k for k in recent & others if self._gender_of(k, {}) in (None, famous_sex)}
+        if alike and key not in recent:
+            # "Eric Trump said ... Trump added": a relative of his sex just named may be meant: unresolved.
+            # One of the other sex just named is no evidence ("Michelle Obama ... Obama" stays Barack).
+            return ""
+        return key
 
     def _gender_of(self, key: str, genders: dict[str, str]) -> str | None:
         """What the article's titles say of a person's sex, else a first name that is a woman's in most
@@ -154,7 +262,7 @@ class _Collector(DescriptionRules):
         female = first in FEMALE_FIRST_NAMES or (
             len(first) > 3 and first.endswith("a") and first not in MALE_A_NAMES
         )
-        return "f" if female else None
+        return "f" if female else first_name_gender(draft.name) if draft else None
 
     def _full_name_genders(self, ents: list[Span]) -> dict[str, str | None]:
         """Actor key -> "m"/"f" where a full-name mention carries a gendered title ("first lady Melania
@@ -189,9 +297,21 @@ class _Collector(DescriptionRules):
                 tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP"
             ):
                 continue  # part of a longer name the NER did not tag
-            key = surname_owner(
-                fold(tok.text), tok.i, {fold(tok.text): [b for b in bearers if b[1] < tok.i]}, counts
+            span = doc[tok.i : tok.i + 1]
+            said = (
+                honorific_gender(doc, tok.i)
+                or following_pronoun_gender(doc, span)
+                or leading_pronoun_gender(doc, span)
             )
+            key = self._head_of_state(span, tok.text, said, full_names, self.titled)
+            if key is None:
+                kept = [b for b in bearers if b[1] < tok.i and self._gender_of(b[0], {}) in (None, said)]
+                key = surname_owner(fold(tok.text), tok.i, {fold(tok.text): kept}, counts)
+            if not key:
+                continue
+            if key not in self.drafts:
+                person = self.kb.person(key.split(":", 1)[1])
+                self.draft(key, "person", person.name if person else tok.text, tok.idx).person = person
             if key is not None:
                 self.drafts[key].add(tok.idx, tok.idx + len(tok), tok.text, "name")
                 self.person_mentions.append(PersonMention(tok.i, key))
@@ -228,7 +348,7 @@ class _Collector(DescriptionRules):
         for ent in self.doc.ents:
             if ent.start in self.dateline:
                 continue
-            if ent.label_ == "ORG":
+            if ent.label_ == "ORG" and ent.start not in self.surname_orgs:
                 self._organisation(ent)
             elif ent.label_ in ("GPE", "LOC"):
                 self._state(ent, ent.text)
@@ -427,6 +547,63 @@ HONORIFICS = {
         "mrs mrs. ms ms. miss madam madame lady queen princess wife daughter sister mother aunt".split(), "f"
     ),
 }
+
+
+# Offices that, before a bare surname, name a head of state or government ("President Obama")
+HEAD_TITLE_WORDS = frozenset(
+    {"president", "president-elect", "chancellor", "premier", "minister", "king", "queen", "leader"}
+)
+
+
+def _alone(doc: Doc, ent: Span) -> bool:
+    """Whether the name is the only person its sentence names (a pronoun there can only be theirs or
+    someone's from an earlier sentence)."""
+    return not any(
+        t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) and t.text != ent[-1].text
+        for t in ent.sent
+    )
+
+
+def following_pronoun_gender(doc: Doc, ent: Span) -> str | None:
+    """ "m" or "f" from the first personal pronoun after a name in its sentence, when the sentence names
+    no other person ("Obama said he was encouraged"; not "Broaddrick said Clinton called her")."""
+    if not _alone(doc, ent):
+        return None
+    for tok in doc[ent.end : ent.sent.end]:
+        said = PRONOUN_GENDER.get(tok.lower_)
+        if said is not None and tok.pos_ == "PRON":
+            return said
+    return None
+
+
+_SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
+
+
+def name_suffix(doc: Doc, ent: Span, name: str) -> tuple[str, str | None]:
+    """(name without suffix, "Jr."/"Sr."/"III" or None): the suffix inside the name ("Trump Jr.") or just
+    after it ("Donald Trump Jr.", "Martin Luther King, Jr.")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower().rstrip(",") in _SUFFIXES:
+        return " ".join(words[:-1]).rstrip(","), _SUFFIXES[words[-1].lower().rstrip(",")]
+    nxt = ent.end
+    if nxt < len(doc) and doc[nxt].text == "," and nxt + 1 < len(doc):
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in _SUFFIXES and doc[nxt].text[:1].isupper():
+        return name, _SUFFIXES[doc[nxt].lower_]
+    return name, None
+
+
+def leading_pronoun_gender(doc: Doc, ent: Span) -> str | None:
+    """ "m" or "f" from a personal pronoun before a name in its sentence that no earlier person in the
+    sentence can own, in a sentence that names no one else ("After his speech, Obama left": his is
+    Obama's)."""
+    if not _alone(doc, ent):
+        return None
+    for tok in doc[ent.sent.start : ent.start]:
+        said = PRONOUN_GENDER.get(tok.lower_)
+        if said is not None and tok.pos_ == "PRON":
+            return said
+    return None
 
 
 def honorific_gender(doc: Doc, start: int) -> str | None:

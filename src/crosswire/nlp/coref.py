@@ -106,6 +106,11 @@ def resolve_pronouns(
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
         sent = sentences.of(tok.i)
+        ahead = _cataphora(tok, by_sentence.get(sent, []))
+        if ahead is not None:
+            resolved.append((tok, ahead))
+            by_sentence.setdefault(sent, []).append(PersonMention(tok.i, ahead))
+            continue
         same = {
             m.key for m in by_sentence.get(sent, []) if m.token < tok.i and agrees(tok.lower_, _name(m.key))
         }
@@ -121,6 +126,27 @@ def resolve_pronouns(
         resolved.append((tok, key))
         by_sentence.setdefault(sent, []).append(PersonMention(tok.i, key))
     return resolved
+
+
+def _cataphora(tok: Token, mentions: Sequence[PersonMention]) -> str | None:
+    """The person a possessive in a fronted phrase points ahead to: "After his meeting with Ryan, Trump
+    conferred with ...", "Following her speech, Clinton ...": the person named just after the phrase's
+    comma, who agrees with the pronoun. Read from the surface (the parser often makes "Following" the
+    root): the sentence opens with a preposition or participle, the pronoun is among its first words."""
+    if tok.lower_ not in ("his", "her") or tok.dep_ != "poss":
+        return None
+    sent = tok.sent
+    first = sent[0]
+    if tok.i - sent.start > 3 or not (first.pos_ in ("ADP", "SCONJ") or first.tag_ == "VBG"):
+        return None
+    comma = next((t.i for t in sent if t.i > tok.i and t.text == ","), None)
+    if comma is None:
+        return None
+    after = [m for m in mentions if comma < m.token <= comma + 3]
+    if not after:
+        return None
+    key = min(after, key=lambda m: m.token).key
+    return key if agrees(tok.lower_, _name(key)) else None
 
 
 def _name(key: str) -> str:
