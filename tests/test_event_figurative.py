@@ -172,3 +172,11 @@ def test_has_to_demands_and_in_the_authors_voice_is_no_event() -> None:
     assert not roots(code("Peru has to sign the treaty with Chile."), "05")
     doc = parse("There was no risk that Peru would have to sign the treaty.")
     assert act_status(next(t for t in doc if t.text == "sign")).status == "hypothetical"
+
+
+def test_idioms_and_domain_survive_the_data_cache() -> None:
+    from crosswire.knowledge.event_lexicon import _lexicon_from_plain, _lexicon_to_plain
+
+    lexicon = Lexicon.builtin()
+    again = _lexicon_from_plain(_lexicon_to_plain(lexicon))
+    assert again.idioms == lexicon.idioms and again.domain == lexicon.domain
