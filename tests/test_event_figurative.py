@@ -180,3 +180,8 @@ def test_idioms_and_domain_survive_the_data_cache() -> None:
     lexicon = Lexicon.builtin()
     again = _lexicon_from_plain(_lexicon_to_plain(lexicon))
     assert again.idioms == lexicon.idioms and again.domain == lexicon.domain
+
+
+def test_words_shared_with_politics_are_no_domain_cues() -> None:
+    assert roots(code("North Korea fired a missile into the sea days before the Olympics."), "15")
+    assert roots(code("Russia, a hostile state actor, attacked Ukraine's power grid."), "19")
