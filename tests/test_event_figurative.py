@@ -185,3 +185,17 @@ def test_idioms_and_domain_survive_the_data_cache() -> None:
 def test_words_shared_with_politics_are_no_domain_cues() -> None:
     assert roots(code("North Korea fired a missile into the sea days before the Olympics."), "15")
     assert roots(code("Russia, a hostile state actor, attacked Ukraine's power grid."), "19")
+
+
+def test_idioms_leave_political_uses_of_the_same_verbs_alone() -> None:
+    from crosswire.events.clauses import is_idiom
+
+    lexicon = Lexicon.builtin()
+    for text, verb in (
+        ("North Korea launched war games near the border.", "launched"),
+        ("Chile claimed victory in the election.", "claimed"),
+        ("The United States fought the Cold War against the Soviet Union.", "fought"),
+        ("China hosted talks with Pakistan.", "hosted"),
+    ):
+        doc = parse(text)
+        assert not is_idiom(next(t for t in doc if t.text == verb), lexicon), text
