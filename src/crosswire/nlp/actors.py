@@ -305,7 +305,11 @@ class _Collector(DescriptionRules):
             )
             key = self._head_of_state(span, tok.text, said, full_names, self.titled)
             if key is None:
-                kept = [b for b in bearers if b[1] < tok.i and self._gender_of(b[0], {}) in (None, said)]
+                kept = [
+                    b
+                    for b in bearers
+                    if b[1] < tok.i and (said is None or self._gender_of(b[0], {}) in (None, said))
+                ]
                 key = surname_owner(fold(tok.text), tok.i, {fold(tok.text): kept}, counts)
             if not key:
                 continue
