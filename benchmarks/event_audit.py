@@ -5,6 +5,9 @@ events from BASIL articles, for judging by hand.
     python benchmarks/event_audit.py sample --articles 24 --seed 21 --exclude-seeds 15 20  # a fresh draw
     python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 41  # the first held-out check
     python benchmarks/event_audit.py sample --corpus 5w1h --articles 24 --seed 51 --exclude-seeds 41 41  # fresh
+    python benchmarks/event_audit.py sample --corpus polnear --articles 24 --seed 61  # a fresh dev draw
+    python benchmarks/event_audit.py sample --corpus polnear --articles 30 --seed 62 --exclude-seeds 61 61 --gate
+    python benchmarks/event_audit.py sample --corpus polnear --articles 60 --seed 63 --exclude-seeds 61 62 --gate
     python benchmarks/event_audit.py score benchmarks/event_audit_judgements.tsv
     python benchmarks/event_audit.py rescore benchmarks/event_audit_judgements*.tsv  # what is still emitted
 
@@ -37,6 +40,9 @@ SKIP_FIRST = 60  # benchmarks/events.py times the coder on the first BASIL artic
 # Giveme5W1H gold articles: read only for the 5W1H main-event figure, never for event rules, so a held-out
 # source for the final check (`sample --corpus 5w1h`)
 GIVEME = HERE.parent.parent / "shared" / "eval" / "5w1h" / "giveme5w1h_gold.jsonl"
+# PolNeAR training articles (2016 US election news from seven outlets): read by no event rule, fresh for
+# development draws (`sample --corpus polnear`)
+POLNEAR = HERE.parent.parent / "shared" / "eval" / "quotes" / "polnear_train.jsonl"
 
 
 def read_giveme() -> list[dict]:
@@ -53,6 +59,43 @@ def read_giveme() -> list[dict]:
         }
         for r in rows
     ]
+
+
+def read_polnear() -> list[dict]:
+    """The PolNeAR training articles as BASIL-shaped records, in file order."""
+    with open(POLNEAR, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [
+        {"id": r["doc_id"], "title": r.get("title"), "text": r["text"], "outlet": r.get("publisher"),
+         "date": r.get("date") or None}
+        for r in rows
+    ]  # fmt: skip
+
+
+def pick_polnear(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
+    """`n` PolNeAR articles at random (seed `seed`), leaving out those the recorded draws of `exclude_seeds`
+    (POLNEAR_DRAWS, each replayed as it was made) read."""
+    used = {
+        r["id"]
+        for old in exclude_seeds
+        if old in POLNEAR_DRAWS
+        for r in pick_polnear(POLNEAR_DRAWS[old][0], old, POLNEAR_DRAWS[old][1])
+    }
+    return random.Random(seed).sample([r for r in read_polnear() if r["id"] not in used], n)
+
+
+# PolNeAR draws made so far: seed -> (articles, seeds it left out)
+POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {61: (24, ()), 62: (30, (61,)), 63: (60, (61, 62))}
+
+
+def draw_records(drawn: argparse.Namespace) -> list[dict]:
+    """The articles a `sample` with options `drawn` reads, in the order it reads them."""
+    excluded = tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
+    if drawn.corpus == "5w1h":
+        return pick_giveme(drawn.articles, drawn.seed, excluded)
+    if drawn.corpus == "polnear":
+        return pick_polnear(drawn.articles, drawn.seed, excluded)
+    return pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
 
 
 def pick_giveme(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
@@ -106,7 +149,7 @@ MAX_DRAW = 60  # the most articles an early round drew
 FRESH_DRAWS = {21: (24, 15, "rest"), 22: (20, 15, "rest"), 23: (20, 23, "timed"), 24: (24, 23, "timed")}
 
 
-def code(records: list[dict]) -> list[tuple[dict, object]]:
+def code(records: list[dict], gated: bool = False) -> list[tuple[dict, object]]:
     from crosswire.events.extract import extract_events
     from crosswire.model import Article
     from crosswire.nlp.actors import extract_actors
@@ -134,34 +177,51 @@ def code(records: list[dict]) -> list[tuple[dict, object]]:
             extract_times(article, doc),
             extract_places(article, doc, countries),
             extract_quotes(article, doc, actors),
+            gated=gated,
         )
         out += [(rec, e) for e in events]
     return out
 
 
 def event_key(rec: dict, event) -> str:
+    """article:offset:root:source:target - shared by two events that differ only in what the key leaves out
+    (two uncoded co-hosts, two statuses of one statement): `unique_keys` tells those apart."""
     m = event.mentions[0]
     return f"{rec['id']}:{m.start}:{event.cameo}:{event.source.code}:{event.target.code if event.target else '-'}"
 
 
+def number_repeats(keys: list[str]) -> list[str]:
+    """The keys with a repeat's second and later occurrences numbered ("KEY#2", "KEY#3"): a key seen once
+    stays as it was, so sheets judged before keys were unique still match their events."""
+    seen: Counter[str] = Counter()
+    out = []
+    for key in keys:
+        seen[key] += 1
+        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return out
+
+
+def unique_keys(coded: list[tuple[dict, object]]) -> list[str]:
+    """One key per coded event, unique within the draw: `event_key`, numbered where it repeats (in the
+    coder's reading order, so a key names the same event whichever events a sample picks)."""
+    return number_repeats([event_key(rec, e) for rec, e in coded])
+
+
 def sample(args: argparse.Namespace) -> int:
-    excluded = tuple(range(args.exclude_seeds[0], args.exclude_seeds[1] + 1)) if args.exclude_seeds else ()
-    if args.corpus == "5w1h":
-        records = pick_giveme(args.articles, args.seed, excluded)
-    else:
-        records = pick_articles(args.articles, args.seed, excluded, args.pool)
-    coded = code(records)
+    records = draw_records(args)
+    coded = code(records, args.gate)
     print(
         f"# {len(records)} {args.corpus} articles (seed {args.seed}): {', '.join(r['id'] for r in records)}"
     )
     print(f"# {len(coded)} events emitted; statuses {dict(Counter(e.status for _, e in coded))}")
-    chosen = random.Random(args.seed).sample(coded, min(args.events, len(coded)))
-    for n, (rec, e) in enumerate(chosen, 1):
+    keyed = list(zip(unique_keys(coded), coded, strict=True))
+    chosen = random.Random(args.seed).sample(keyed, min(args.events, len(keyed)))
+    for n, (key, (_, e)) in enumerate(chosen, 1):
         target = f"{e.target.name} ({e.target.code})" if e.target else "-"
         print(
-            f"\n[{n}] {event_key(rec, e)}\n    {e.source.name} ({e.source.code}) -> {target}: {e.cameo} "
+            f"\n[{n}] {key}\n    {e.source.name} ({e.source.code}) -> {target}: {e.cameo} "
             f"{e.plover or ''} status={e.status}{' NEGATED' if e.negated else ''} claim_by={e.claim_by} "
-            f"rule={e.rule}\n    | {e.mentions[0].sentence.strip()}"
+            f"rule={e.rule} confidence={e.confidence}\n    | {e.mentions[0].sentence.strip()}"
         )
     return 0
 
@@ -183,16 +243,14 @@ def rescore(args: argparse.Namespace) -> int:
     (the articles are drawn and coded again exactly as the judgements file's sample was)."""
     for path in args.judgements:
         drawn = draw_args(path)
-        excluded = (
-            tuple(range(drawn.exclude_seeds[0], drawn.exclude_seeds[1] + 1)) if drawn.exclude_seeds else ()
+        records = draw_records(drawn)
+        coded = code(records, drawn.gate or args.gate)
+        keys = set(unique_keys(coded))
+        # a sheet judged before keys were unique holds a shared key once per event: numbered the same way
+        judged = read_judgements(path)
+        verdicts = list(
+            zip(number_repeats([key for key, _, _ in judged]), [v for _, v, _ in judged], strict=True)
         )
-        if drawn.corpus == "5w1h":
-            records = pick_giveme(drawn.articles, drawn.seed, excluded)
-        else:
-            records = pick_articles(drawn.articles, drawn.seed, excluded, drawn.pool)
-        coded = code(records)
-        keys = {event_key(rec, e) for rec, e in coded}
-        verdicts = [(key, verdict) for key, verdict, _ in read_judgements(path)]
         kept = [v for k, v in verdicts if k in keys]
         # an event whose actor codes changed keeps its place and root: recoded, to be judged again
         places = {k.rsplit(":", 2)[0]: k for k in keys}
@@ -239,14 +297,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--corpus",
-        choices=("basil", "5w1h"),
+        choices=("basil", "5w1h", "polnear"),
         default="basil",
-        help="draw from BASIL or from the Giveme5W1H gold articles (held out from the event rules)",
+        help="draw from BASIL, the Giveme5W1H gold articles (held out from the event rules) or PolNeAR's "
+        "training articles (fresh development draws)",
     )
+    s.add_argument("--gate", action="store_true", help="code with the precision gate on (events/gate.py)")
     j = sub.add_parser("score")
     j.add_argument("judgements")
     r = sub.add_parser("rescore")
     r.add_argument("judgements", nargs="+")
+    r.add_argument("--gate", action="store_true", help="code with the precision gate on (events/gate.py)")
     return parser
 
 

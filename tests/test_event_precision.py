@@ -119,13 +119,18 @@ def test_no_targetless_act_where_the_sentence_names_whom_it_is_aimed_at() -> Non
     assert roots(code("Chile rejected the proposal on Tuesday."), "12")
 
 
-def test_events_below_the_confidence_threshold_are_not_emitted() -> None:
-    from crosswire.events.extract import MIN_CONFIDENCE
+def test_events_below_the_confidence_floor_are_not_emitted(monkeypatch) -> None:
+    """The heuristic floor (MIN_CONFIDENCE) holds events back; an event's confidence is the precision
+    gate's probability (events/gate.py), a number in (0, 1)."""
+    from crosswire.events import extract
 
-    events = code(
+    text = (
         "Peru accused Chile of spying. Chile said Peru would fight Bolivia. Peru praised Ecuador on Monday."
     )
-    assert events and all(e.confidence >= MIN_CONFIDENCE for e in events)
+    events = code(text)
+    assert events and all(0.0 < e.confidence < 1.0 for e in events)
+    monkeypatch.setattr(extract, "MIN_CONFIDENCE", 1.5)  # above any floor score
+    assert not code(text)
 
 
 def test_a_negating_verb_the_parser_took_for_a_noun_still_negates() -> None:

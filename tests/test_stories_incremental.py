@@ -257,3 +257,21 @@ def test_stories_jsonl_records_built_from_stored_json_equal_the_model_records(tm
     for record, story in zip(stored, stories, strict=True):
         fast, model = story_record_from_stored(record), story_record(story)
         assert json.dumps(fast, ensure_ascii=False) == json.dumps(model, ensure_ascii=False)
+
+
+def test_members_kept_from_the_first_read_are_what_the_store_gives(tmp_path, batches):
+    """The stories step compares a run's new stories from the articles and analyses it read to group them
+    (`_kept_members`): the same lists, in the same order, as reading each story's members again."""
+    url = f"sqlite:///{tmp_path / 'kept.db'}"
+    _run(batches["first"], url, batches["manifest"])
+    store = open_store(url)
+    ids = sorted(a.id for a in store.iter_articles())
+    found, analyses = build.load_members(store, ids)
+    kept = ({a.id: a for a in found}, analyses)
+    assert len(found) == len(analyses) == 2
+    for wanted in (ids, ids[::-1], [ids[1], ids[0], ids[1]], ids[:1], []):
+        assert build._kept_members(kept, wanted) == build.load_members(store, wanted)
+        _, got_analyses = build._kept_members(kept, wanted) or ([], {})
+        assert list(got_analyses) == list(build.load_members(store, wanted)[1])  # same order
+    assert build._kept_members(kept, [*ids, "not-read"]) is None  # then the store is asked
+    assert build._kept_members(None, ids) is None

@@ -61,7 +61,12 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ in ("nsubj", "csubj"):
-            return [child]
+            if not in_dateline(child):
+                return [child]
+            # "LA PAZ, Bolivia — The Chilean Foreign Ministry condemned": the subject hung on the dateline
+            after = [a for a in child.subtree if a.dep_ == "appos" and not in_dateline(a)]
+            if after:
+                return after[:1]
     if is_passive(verb):
         if _stative(verb):
             # "Israel is opposed to French mediation", "Serb forces were engaged in ethnic cleansing":
@@ -98,6 +103,22 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [before]
         return [head]
     return []
+
+
+DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def in_dateline(tok: Token) -> bool:
+    """Whether `tok` is in a dateline opening its sentence ("KANSAS CITY, Mo. — The NAACP condemned ...",
+    "LIMA (Reuters) -"): a place named before a dash in the sentence's first words, all proper names or
+    punctuation; the parser may take it for the subject."""
+    sent = tok.sent
+    for t in sent[:12]:
+        if t.text in DATELINE_DASHES and (t.text != "-" or (t.i > sent.start and t.doc[t.i - 1].whitespace_)):
+            return tok.i < t.i  # (a hyphen only when spaced: "Chile-Peru talks" is no dateline)
+        if not (t.pos_ == "PROPN" or t.is_punct or t.is_space or t.ent_type_ in ("GPE", "ORG", "LOC")):
+            return False
+    return False
 
 
 # Participles that read as a state of their subject after "be": "is opposed to", "were engaged in".
@@ -302,6 +323,16 @@ def _base_form(verb: Token) -> str:
 def match_verb(verb: Token, lexicon: Lexicon) -> VerbEntry | None:
     """The most specific lexicon entry whose conditions the verb's clause meets."""
     entries = lexicon.verb_entries(verb.lemma_) or lexicon.verb_entries(_base_form(verb))
+    return _first_match(verb, entries)
+
+
+def is_idiom(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb's clause is one of the lexicon's figures of speech ("fought back tears")."""
+    entries = lexicon.idioms.get(verb.lemma_.lower()) or lexicon.idioms.get(_base_form(verb), [])
+    return _first_match(verb, entries) is not None
+
+
+def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
     if not entries:
         return None
     particles = particles_of(verb)

@@ -11,5 +11,11 @@ from crosswire.nlp.registry import AnalysisInProgress, component
 def events(work: AnalysisInProgress) -> None:
     found = work.analysis
     found.events = extract_events(
-        work.article, work.doc, found.actors, found.times, found.places, work.attributed
+        work.article,
+        work.doc,
+        found.actors,
+        found.times,
+        found.places,
+        work.attributed,
+        gated=work.resources.event_gate,
     )

@@ -14,11 +14,13 @@ gives its own event. A negated act is coded only where the lexicon gives its opp
 (`timing.py`: its clause's time expression, else a named event's from the knowledge base, else none; the
 publication date is only `reported_on`), and so is the place (`location.py`).
 
-Confidence (0..1) is a documented heuristic, not a probability: the entry's base (0.6; 0.45 for
+Two filters keep doubtful events back (precision first). A floor: the entry's base (0.6; 0.45 for
 catch-all verbs like "said"), +0.1 when the source is one of the article's actors, +0.1 for a target
 found in the clause's syntax, -0.1 for a target only guessed from the sentence, -0.1 for modal or
 quoted (claimed) acts, -0.1 for a pattern derived from the Phoenix dictionary rather than written
-here, clamped to [0.05, 0.95]. Events under MIN_CONFIDENCE are not emitted (precision first).
+here; events under MIN_CONFIDENCE are dropped. Then the learned gate (`gate.py`): the event's
+`confidence` is its probability of being right, from structural features; with `gated` (an analysis run
+with `Resources(event_gate=True)`), events under the gate's threshold are not emitted.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events import clauses, evidence, location, nominal, timing
+from crosswire.events import clauses, evidence, gate, location, nominal, timing
 from crosswire.events.participants import (
     GROUP_ROLES,
     OPPOSING_NOUNS,
@@ -37,7 +39,7 @@ from crosswire.events.participants import (
     country_of,
     same_actor,
 )
-from crosswire.events.status import act_status, is_speculation
+from crosswire.events.status import act_status, is_authors_demand, is_speculation
 from crosswire.events.targets import destination, fallback_target, syntactic_targets
 from crosswire.knowledge.codebook import Codebook
 from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
@@ -82,6 +84,14 @@ class _Article:
     lexicon: Lexicon
     consumed: set[int] = field(default_factory=set)  # tokens already coded as part of another act
     named: list[NamedEventMention] = field(default_factory=list)  # named events ("the Hanoi summit")
+    # coded events not emitted (under the floor or the gate), by id(); kept referenced so no id is reused
+    held: dict[int, Event] = field(default_factory=dict)
+    gated: bool = False  # whether events under the gate's threshold are held back
+
+    @property
+    def actor_at(self) -> dict[int, str]:
+        """Token index -> the actor id of the mention it is part of (for the gate's features)."""
+        return {i: a.actor_id for i, a in self.index.by_token.items() if a.actor_id}
 
 
 def extract_events(
@@ -93,8 +103,10 @@ def extract_events(
     quotes: list[Quote],
     codebook: Codebook | None = None,
     lexicon: Lexicon | None = None,
+    gated: bool = False,
 ) -> list[Event]:
-    """Every event the built-in (or given) lexicon codes in `article`, in reading order."""
+    """Every event the built-in (or given) lexicon codes in `article`, in reading order; with `gated`,
+    only those the precision gate (`gate.py`) passes."""
     if doc_text(doc) != article.text:
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
@@ -110,15 +122,17 @@ def extract_events(
         codebook=codebook or Codebook.builtin(),
         lexicon=lexicon or Lexicon.builtin(),
         named=find_named_events(doc, anchor_date(article)),
+        gated=gated,
     )
     events: list[Event] = []
     # page furniture (captions, credits, galleries, related links, embedded tweets, share chrome) is not
     # reporting: its words code no act and name no party (nlp/furniture.py)
     furniture = furniture_tokens(doc)
     for sent in doc.sents:
+        found: list[tuple[int, Event]] = []  # (how deep its trigger sits in the parse, event)
         for tok in sent:
             if tok.pos_ == "VERB" and tok.i not in ctx.consumed and tok.i not in furniture:
-                events += _code_verb(ctx, sent, tok)
+                found += [(_depth(tok), e) for e in _code_verb(ctx, sent, tok)]
         for tok in sent:
             entry = ctx.lexicon.nouns.get(tok.lemma_.lower())
             if (
@@ -127,8 +141,35 @@ def extract_events(
                 and tok.i not in ctx.consumed
                 and tok.i not in furniture
             ):
-                events += _code_noun(ctx, sent, tok, entry)
-    return [e for e in events if e.confidence >= MIN_CONFIDENCE]
+                found += [(_depth(tok), e) for e in _code_noun(ctx, sent, tok, entry)]
+        events += _one_act_each(found)
+    return [e for e in events if id(e) not in ctx.held]
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _one_act_each(found: list[tuple[int, Event]]) -> list[Event]:
+    """One sentence, one act, one status: two triggers coding the same act between the same sides ("said it
+    was too early to comment" coded from "said" and from "comment") give one event, the one whose trigger
+    governs the clause (the shallowest in the parse; the first of equals), in reading order."""
+    best: dict[tuple, tuple[int, int]] = {}  # act -> (depth, position in `found`)
+    for n, (depth, e) in enumerate(found):
+        act = (
+            e.cameo,
+            e.source.code,
+            (e.source.name or "").lower(),
+            e.target.code if e.target else None,
+            (e.target.name or "").lower() if e.target else None,
+        )
+        if act not in best or depth < best[act][0]:
+            best[act] = (depth, n)
+    keep = {n for _, n in best.values()}
+    return [e for n, (_, e) in enumerate(found) if n in keep]
 
 
 # Events below this confidence are not emitted: on the hand-judged BASIL audit (docs/accuracy.md) the
@@ -144,6 +185,8 @@ DERIVED_RULE = "phoenix."
 
 def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lexicon = ctx.lexicon
+    if clauses.is_idiom(verb, lexicon):
+        return []  # a figure of speech the lexicon lists ("fought back tears", "captured the title")
     control = lexicon.controls.get(verb.lemma_.lower())
     if control is not None and control.kind != "modal":
         complement = clauses.complement_verb(verb)
@@ -202,6 +245,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         and any(c.dep_ == "dobj" for c in verb.children)
     ):
         return []  # "demonstrated a disregard for": showed, did not rally
+    if code == "141" and verb.lemma_.lower() == "rally" and any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "as he rallies his supporters": gathering support, not a protest
     if code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
         code, rule = "111", f"{rule}:that"  # "protesting that his record is to the left": words, not a rally
     if code.startswith("173") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -591,6 +636,9 @@ def _code_control(
     ctx: _Article, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
     """ "agreed to meet" (036), "refused to meet" (125), "threatened to strike" (138), "urged X to talk" (026)."""
+    if clauses.is_idiom(complement, ctx.lexicon):
+        ctx.consumed.add(complement.i)
+        return []  # "tried to fight back tears": the complement is a figure of speech, no act to control
     inner = clauses.match_verb(complement, ctx.lexicon)
     if control.kind == "refusal":
         if clauses.is_negated(verb):  # "did not refuse to meet" asserts nothing we code
@@ -730,6 +778,19 @@ def _assemble(
         named = _named_object(verb, entry, complement)
         if named is not None:  # "accused Schiff of ...": the sentence names whom, the actor layer did not
             targets, syntactic = [named], True
+    if not targets and given_targets is None:
+        # "anti-Trump activists held protests", "held anti-Chile protests": whom the act is against is named
+        # by the "anti-" of its doers or of its object; named but uncoded, the target cannot be given
+        against = [
+            index.opposed(t)
+            for t in subjects + clauses.object_tokens(verb) + [verb]
+            if t.pos_ in ("NOUN", "PROPN")
+        ]
+        if any(named for named, _ in against):
+            targets = [a for _, a in against if a is not None][:1]
+            syntactic = bool(targets)
+            if not targets:
+                return []
     if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
     if (
@@ -755,6 +816,15 @@ def _assemble(
         and _names_unknown_party(verb, entry, complement)
     ):
         return []  # "rejected it", "decrying the TV star's rhetoric": aimed at someone we cannot name
+    if (
+        code == "141"
+        and not targets
+        and any(o.lemma_.lower() == "rally" for o in clauses.object_tokens(verb))
+        and all(_role(s) in CAMPAIGNING_ROLES or _is_politician(ctx, s) for s in sources)
+    ):
+        # "Trump held rallies all over the southwest", "will hold a star-studded rally": campaigning (one who
+        # "rallied for gay rights" as a student still protested)
+        return []
     if code in PHYSICAL_COERCION or code[:2] == "15":
         # courts and international bodies also charge and detain; a person in civilian office does not
         # seize or mobilise anything by hand ("Romney captured the nomination")
@@ -763,6 +833,12 @@ def _assemble(
             for s in sources
             if (_can_use_force(s) or _role(s) in ("JUD", "IGO")) and not _is_politician(ctx, s)
         ]
+        if not sources:
+            return []
+    if ctx.lexicon.domain.figurative(code) and _outside_politics(sent, ctx.lexicon):
+        # sport, film, weather: "forcing a showdown on the last lap", "an assault on the record" - only armed
+        # forces, police or an armed group still act by force or inquiry there (a country's name is its team)
+        sources = [s for s in sources if _armed(s) and not _is_politician(ctx, s)]
         if not sources:
             return []
     if code[:2] in VIOLENT_ROOTS:
@@ -908,10 +984,23 @@ NOT_ACTOR_ENTITIES = frozenset(
 
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Who holds a rally to campaign, not to protest, unless the sentence says whom it is against.
+CAMPAIGNING_ROLES = frozenset({"ELI", "PTY", "GOV", "LEG"})
 # Coercion done by hand ("captured the nomination" is no seizure, "dispatching an adviser" no mobilisation):
 # seizing and arresting, and military posture (15), like force, need a state, its forces or an armed group.
 PHYSICAL_COERCION = frozenset({"171", "1711", "1712", "173"})
 ARMED_ROLES = frozenset({"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP", "GOV", "CRM"})
+
+
+def _outside_politics(sent: Span, lexicon: Lexicon) -> bool:
+    """Whether the sentence names sport, film, music or weather (the lexicon's [domain] cues, one word or
+    two: "lap", "grand prix", "box office")."""
+    cues = lexicon.domain.cues
+    if not cues:
+        return False
+    words = [t.lemma_.lower() for t in sent] + [t.lower_ for t in sent]
+    pairs = [f"{a.lower_} {b.lower_}" for a, b in zip(sent[:-1], sent[1:], strict=True)]
+    return any(w in cues for w in words) or any(p in cues for p in pairs)
 
 
 def _role(actor: EventActor) -> str:
@@ -934,6 +1023,13 @@ def _can_use_force(actor: EventActor) -> bool:
     if role == "CVL" and country and not actor.actor_id and actor.name and actor.name[0].isupper():
         return True  # a crowd, mob or settlers named by their people: "Jewish settlers set fire to ..."
     return role in ARMED_ROLES or (bool(country) and code[6:9] in ARMED_ROLES - {"GOV"})
+
+
+def _armed(actor: EventActor) -> bool:
+    """Armed forces, police, rebels, militants: not a state named alone (in sport, its team)."""
+    code = actor.code or ""
+    armed = ARMED_ROLES - {"GOV"}
+    return code.startswith("IMG") or _role(actor) in armed or code[6:9] in armed
 
 
 def _person_words(doc) -> set[str]:
@@ -1077,7 +1173,7 @@ OUTLET_TAILS = frozenset(
     "standard".split()
 )
 # Roots of acts a news medium performs as its work: statements, appeals and questions, interviews, hosting.
-REPORTING_ROOTS = frozenset({"01", "02", "04"})
+REPORTING_ROOTS = frozenset({"01", "02", "04", "09"})  # (a paper's investigation is journalism)
 # Words that place a statement in an interview: whom it is told to there is the interviewer.
 SHOW_WORDS = frozenset({"interview", "show", "program", "programme", "podcast", "broadcast"})
 # Texts that "say", "claim" or "call for" things: their words are reported, they do not act.
@@ -1220,6 +1316,8 @@ def _event(
     negated = said.negated and not polarity_absorbed
     if said.status not in FACT_STATUSES and claim_by is None and is_speculation(trigger):
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event
+    if claim_by is None and is_authors_demand(trigger, said):
+        return None  # the author's own opinion ("Obama should use his strength to force Grassley")
     if negated and code.startswith("01"):
         return None  # "said nothing", "did not comment": no statement was made
     conditional = any(
@@ -1238,12 +1336,29 @@ def _event(
     named = timing.named_event_for(ctx.doc, ctx.named, trigger)
     place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)
     published = anchor_date(ctx.article)
-    confidence = base + (0.1 if source.actor_id else 0.0)
-    confidence += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
-    confidence -= 0.1 if mode else 0.0
-    confidence -= 0.1 if claim_by else 0.0
-    confidence -= 0.1 if DERIVED_RULE in rule else 0.0
-    return Event(
+    floor = base + (0.1 if source.actor_id else 0.0)
+    floor += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
+    floor -= 0.1 if mode else 0.0
+    floor -= 0.1 if claim_by else 0.0
+    floor -= 0.1 if DERIVED_RULE in rule else 0.0
+    features = gate.features(
+        sent,
+        trigger,
+        source,
+        target,
+        code,
+        rule,
+        mode,
+        said.status,
+        negated,
+        claim_by,
+        syntactic_target,
+        base,
+        ctx.index.kinds,
+        ctx.actor_at,
+    )
+    confidence = gate.weights().probability(features)
+    event = Event(
         source=source,
         target=target,
         cameo=code,
@@ -1274,5 +1389,10 @@ def _event(
         place=place,
         claim_by=claim_by,
         rule=rule,
-        confidence=round(min(0.95, max(0.05, confidence)), 2),
+        confidence=round(confidence, 3),
     )
+    if floor < MIN_CONFIDENCE or not gate.passes(confidence, ctx.gated):
+        ctx.held[id(event)] = event
+    else:
+        gate.note(event, features)
+    return event

@@ -49,21 +49,30 @@ ASSOCIATE_NOUNS = frozenset(
     "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
     "donor employee appointee nominee colleague colleagues son daughter".split()
 )
+# Nouns for an affair or a mood, whose modifiers name its topic, not a doer: "the DNC email leak scandal",
+# "the Iraq crisis", "the Clinton controversy".
+AFFAIR_NOUNS = frozenset(
+    "scandal scandals leak leaks crisis controversy controversies affair row furor furore uproar outcry "
+    "backlash fallout saga revelation revelations debacle fiasco turmoil".split()
+)
 # Nouns for people who are not the one they are named after: "Braley's opponents", "Pinto's congregation".
 OPPOSING_NOUNS = frozenset(
     "opponent critic rival enemy foe detractor challenger adversary victim accuser congregation family "
     "relative wife husband son daughter supporter follower fan voter constituent reader viewer parent "
     "mother father brother sister cousin child widow friend".split()
 )
-KIN_NOUNS = frozenset("son daughter wife husband brother sister father mother nephew niece cousin".split())
+KIN_NOUNS = frozenset(
+    "son daughter wife husband widow widower brother sister father mother nephew niece cousin".split()
+)
 # People described by a body they stand near or work for privately: not that body's voice.
 OUTSIDE_NOUNS = frozenset(
     "insider insiders prosecutor prosecutors strategist strategists analyst analysts "
     "expert experts observer observers consultant consultants lobbyist lobbyists veteran veterans "
     # a network's or paper's people: "the Fox News host complained" is the host, not the network
     "host hosts anchor anchors columnist columnists commentator commentators correspondent correspondents "
-    "reporter reporters editor editors pundit pundits contributor contributors"
-    "".split()
+    "reporter reporters editor editors pundit pundits contributor contributors presenter presenters "
+    "broadcaster broadcasters journalist journalists newscaster newscasters moderator moderators "
+    "interviewer interviewers".split()
 )
 FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
@@ -180,6 +189,10 @@ class ActorIndex:
         """The actor a noun phrase stands for: its head, else a modifier naming a state, person or body,
         else a group named through its country ("Rwandan rebels", "the Albanians of southern Serbia")."""
         found = self.direct(tok)
+        if found is not None and _one_person_of(tok, found):
+            return (
+                None  # "the Brazilian fought back tears", "an Iraqi was wounded": one person, not the state
+            )
         if found is not None and tok.ent_type_ == "NORP" and len(found.code or "") == 3:
             # "the Albanians of southern Serbia", "ethnic Albanians demonstrated in Serbia": a people's
             # minority is coded by the country it lives in
@@ -200,6 +213,8 @@ class ActorIndex:
             return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
+        if tok.lemma_.lower() in AFFAIR_NOUNS:
+            return None  # "the DNC email leak scandal forced Schultz to resign": a scandal, not the DNC
         if (
             tok.lemma_.lower() in OUTSIDE_NOUNS
             or tok.lemma_.lower() in ASSOCIATE_NOUNS
@@ -211,8 +226,11 @@ class ActorIndex:
         # The nearest modifier that names someone decides ("Osama bin Laden's al-Qaeda network" is
         # al-Qaeda's); one that names no one coded gives way to a farther one that does.
         uncoded: EventActor | None = None
+        opposed = {t.i for t in anti_tokens(tok)}
         for child in reversed(list(tok.lefts)):
-            if child.dep_ in MODIFIER_DEPS:
+            if (
+                child.dep_ in MODIFIER_DEPS and child.i not in opposed
+            ):  # "anti-Chilean protesters" are not Chile's
                 if (
                     child.ent_type_ == "GPE"
                     and child.dep_ == "compound"
@@ -360,10 +378,13 @@ class ActorIndex:
     def _country_in(self, tok: Token, deep: bool) -> str | None:
         """The country a noun phrase's own modifiers name: "Rwandan", "Sudan's", "Mozambique", "in Nepal"."""
         # The phrase before the head, however nested: "British Defence Secretary Tom King".
+        opposed = {t.i for t in anti_tokens(tok)}  # "anti-Chilean protesters" are not Chile's
         for left in tok.lefts:
-            if left.dep_ not in MODIFIER_DEPS:
+            if left.dep_ not in MODIFIER_DEPS or left.i in opposed:
                 continue
             for t in left.subtree:
+                if t.i in opposed:
+                    continue
                 if (
                     t.dep_ == "poss"
                     or t.ent_type_ in ("GPE", "NORP")
@@ -443,6 +464,22 @@ class ActorIndex:
             return None  # "the police", "the government", "students": whose is not said
         return self._group(tok, country)
 
+    def opposed(self, tok: Token) -> tuple[bool, EventActor | None]:
+        """Whom an "anti-X" modifier of `tok` says it is against ("anti-Trump protests", "anti-Chilean
+        protesters"): (whether there is one, the coded actor it names or None)."""
+        words = anti_tokens(tok)
+        if not words:
+            return False, None
+        for word in reversed(words):
+            actor = self.by_word.get(word.text.lower())
+            if actor is not None:
+                found = self.event_actor(actor)
+                if found.code:
+                    return True, found
+        text = " ".join(t.text for t in words)
+        country = self.country_code(text)
+        return True, (EventActor(name=text, code=country) if country else None)
+
     def resolve_all(self, tok: Token) -> list[EventActor]:
         """The actors of a possibly coordinated phrase: "South Korea and the US" gives both."""
         out: list[EventActor] = []
@@ -511,6 +548,8 @@ class ActorIndex:
         out: list[tuple[Token, EventActor]] = []
         for tok in tokens:
             found = self.direct(tok) if tok.pos_ in ("PROPN", "NOUN", "ADJ", "PRON") else None
+            if found is not None and _one_person_of(tok, found):
+                continue  # "met with a Mexican": one person, not Mexico
             if found is not None and not any(same_actor(found, o) for _, o in out):
                 out.append((tok, found))
         return out
@@ -551,3 +590,39 @@ def _entity_at(doc: Doc, tok: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+# Demonyms with no plural of their own ("the British", "the Chinese", "the Swiss") name a people or a state
+# even with "the"; the others name one person in the singular ("the Brazilian", "an Iraqi").
+PLURAL_DEMONYM_ENDINGS = ("sh", "ch", "ese", "ss")
+
+
+def _one_person_of(tok: Token, found: EventActor) -> bool:
+    """A singular demonym with an article standing alone as a noun ("the Brazilian", "a Briton"): one
+    person of the country, not the country acting."""
+    return (
+        len(found.code or "") == 3
+        and not found.actor_id
+        and tok.ent_type_ == "NORP"
+        and tok.tag_ in ("NN", "NNP")
+        and tok.dep_ not in ("compound", "amod", "poss")
+        and not tok.lower_.endswith(PLURAL_DEMONYM_ENDINGS)
+        and any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children)
+    )
+
+
+def anti_tokens(tok: Token) -> list[Token]:
+    """The word joined by hyphen after "anti" among the modifiers before `tok` ("Trump" in "anti-Trump
+    protests", "Chilean" in "anti-Chilean protesters"); none where no "anti-" modifier stands before it."""
+    doc = tok.doc
+    for t in doc[tok.left_edge.i : tok.i]:
+        if t.lower_.startswith("anti-") and len(t.text) > 5:
+            return [t]
+        if t.lower_ == "anti" and t.whitespace_ == "" and t.i + 2 < tok.i and doc[t.i + 1].text == "-":
+            words = []
+            for w in doc[t.i + 2 : tok.i]:
+                words.append(w)
+                if w.whitespace_:
+                    break
+            return words
+    return []

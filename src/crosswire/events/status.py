@@ -99,11 +99,7 @@ def _negated_here(tok: Token, own: bool = True) -> bool:
             )
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
             return True
-        if (
-            own
-            and child.dep_ in ("nsubj", "nsubjpass")
-            and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in child.children)
-        ):
+        if own and child.dep_ in ("nsubj", "nsubjpass") and _no_one(child):
             return True  # "neither the Justice Department nor the Office of Special Counsel is investigating"
         if child.dep_ == "det" and child.lower_ == "no":
             return True
@@ -112,6 +108,23 @@ def _negated_here(tok: Token, own: bool = True) -> bool:
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
     return False
+
+
+# Subjects that say no one did the act: "nobody has asked", "none of the ministers objected".
+NO_ONE_SUBJECTS = frozenset({"nobody", "none", "neither", "nothing"})
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject naming no doer: "neither X nor Y" (the parser hangs "neither" as preconj or det), "no one",
+    "nobody", "none of them", "no official"."""
+    if subject.lower_ in NO_ONE_SUBJECTS:
+        return True
+    if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
+        return True
+    return any(
+        (c.dep_ in ("preconj", "det") and c.lower_ == "neither") or (c.dep_ == "det" and c.lower_ == "no")
+        for c in subject.children
+    )
 
 
 def _own_marker(tok: Token) -> Status | None:
@@ -221,6 +234,21 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
+# Adjectives whose infinitive names an act not done: "unable to attend", "powerless to stop".
+UNABLE_ADJECTIVES = frozenset({"unable", "powerless", "incapable", "unwilling", "loath", "loth"})
+
+
+def _too_much_to(tok: Token) -> bool:
+    """ "it was too early to comment", "too weak to fight back", "unable to attend": an infinitive hung from
+    an adjective that excludes it."""
+    if tok.dep_ != "xcomp" or tok.head.pos_ != "ADJ" or tok.head is tok:
+        return False
+    adjective = tok.head
+    return adjective.lemma_.lower() in UNABLE_ADJECTIVES or any(
+        c.dep_ == "advmod" and c.lower_ == "too" for c in adjective.children
+    )
+
+
 def _instead_of(tok: Token) -> bool:
     """ "instead of insisting", "rather than talk": the act is named only as what was not done."""
     if tok.i < 2 or tok.pos_ not in ("VERB", "NOUN"):
@@ -256,6 +284,8 @@ def act_status(trigger: Token) -> Status:
         return Status("hypothetical", negated=_negated_here(trigger, own=True), marker="I hope")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
         negated = True  # "the summit ended without agreement"
+    if _too_much_to(tok):
+        negated = True  # "too early to comment", "unable to attend": the act is said not to be done
     if _instead_of(tok):
         negated = (
             True  # "instead of insisting on the wall", "rather than meet": the act the author sets aside
@@ -324,9 +354,14 @@ def act_status(trigger: Token) -> Status:
         if (
             tok.dep_ == "conj"
             and tok.tag_ in FINITE_TAGS
-            and any(c.lower_ == "but" for c in governor.children)
+            and (
+                any(c.lower_ == "but" for c in governor.children)
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            )
         ):
-            break  # "would not go that far but said Steele must apologize": a finite verb has its own mood
+            # "would not go that far but said Steele must apologize", "aides say a win would have caused a war
+            # - Osborne warns May ...": a finite verb after "but" or with its own subject has its own mood
+            break
         if tok.pos_ == "ADP" and tok.lower_ in TEMPORAL_PREPS:
             break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
@@ -359,3 +394,34 @@ def is_speculation(trigger: Token) -> bool:
             break
         tok = head
     return speculative
+
+
+# Words above a demand that make it someone's reported words, not the author's: "said he should", "Trump's
+# assertion that Russia should", "argued that Congress must".
+SPEECH_WORDS = REPORTING_HEADS | frozenset(
+    "argue warn tweet post urge assertion claim statement suggestion argument insistence remark comment "
+    "view opinion position call demand letter speech interview".split()
+)
+# The markers of a demand made in the author's own voice ("Obama should use his strength", "Trump needs to").
+AUTHOR_DEMAND_MARKERS = DEMAND_AUX | {"need"}
+
+
+def is_authors_demand(trigger: Token, said: Status) -> bool:
+    """A demand the text makes in its own voice: "Obama should use his strength to force Grassley", "the
+    Committee should formally ask ...", "Trump needs to take responsibility" - an opinion of the author, not
+    an act anyone demanded. A speech verb or noun above the act, or one hung beside a clause above it
+    ("..., the senator said"), makes it a reported demand."""
+    if said.status != "demanded" or said.marker not in AUTHOR_DEMAND_MARKERS:
+        return False
+    if any(t.is_quote for t in trigger.sent):
+        return False  # quoted words are someone's, whoever the quote layer found
+    tok = trigger
+    for _ in range(MAX_DEPTH + 3):
+        if tok is not trigger and tok.lemma_.lower() in SPEECH_WORDS:
+            return False
+        if any(c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SPEECH_WORDS for c in tok.children):
+            return False
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return True

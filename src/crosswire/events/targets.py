@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events import clauses
-from crosswire.events.participants import GROUP_ROLES, ActorIndex, country_of, people_noun
+from crosswire.events.participants import GROUP_ROLES, KIN_NOUNS, ActorIndex, country_of, people_noun
 from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor, Place
 
@@ -143,6 +143,14 @@ def fallback_target(
         for o in clauses.object_tokens(verb)
     ):
         return []  # "accused Democrats in Congress of ...": the sentence names the target; no guessing another
+    named_people = clauses.object_tokens(verb) + clauses.prep_objects(
+        verb, frozenset({"with", "to", "against"})
+    )
+    if any(
+        o.pos_ == "NOUN" and (o.lemma_.lower() in KIN_NOUNS or people_noun(o)) and index.resolve(o) is None
+        for o in named_people
+    ):
+        return []  # "met privately with the wife of a pastor held in Iran": whom, named; not Iran
     if any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return []  # "a missionary from Calgary was arrested ...": the one it was done to is named, if uncoded
     for tok, actor in index.in_span(tokens):

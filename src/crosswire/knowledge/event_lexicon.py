@@ -9,13 +9,15 @@ the entry.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from crosswire.errors import LexiconError  # noqa: F401  (raised here; re-exported for callers)
+from crosswire.knowledge import codebook as codebook_module
+from crosswire.knowledge import data_cache
 from crosswire.knowledge.codebook import Codebook
 
 # Where an entry names no target prepositions: the usual ways English marks who an act is aimed at.
@@ -67,6 +69,19 @@ class ControlEntry:
         return self.by_root.get(complement_code[:2], self.default)
 
 
+@dataclass(frozen=True)
+class Domain:
+    """Text outside politics (sport, entertainment) where verbs of force, coercion and inquiry are figures
+    of speech ("forcing a showdown" on the last lap): a sentence with one of `cues` codes none of `codes`
+    (code prefixes: "17" is every coercion) unless a state, its forces or an armed group does it."""
+
+    cues: frozenset[str] = frozenset()  # lemmas, or two-word phrases ("grand prix")
+    codes: tuple[str, ...] = ()
+
+    def figurative(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.codes)
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, list[VerbEntry]]  # verb lemma -> entries, most specific first
@@ -74,21 +89,34 @@ class Lexicon:
     controls: dict[str, ControlEntry]
     critical: frozenset[str]
     origin: str = "<memory>"
+    # verb lemma -> figures of speech that are no event whatever the verb codes ("fought back tears"); matched
+    # like verb entries (particles, prepositions, objects), their `code` is empty
+    idioms: dict[str, list[VerbEntry]] = field(default_factory=dict)
+    domain: Domain = field(default_factory=Domain)
 
     @staticmethod
     @lru_cache(maxsize=1)
     def builtin() -> Lexicon:
         """The hand-written lexicon, extended with the verb patterns derived from the Phoenix dictionary
-        (tools/derive_event_lexicon.py); hand entries are tried first at equal specificity."""
-        data = resources.files("crosswire").joinpath("data/event_lexicon.toml")
-        lexicon = parse_lexicon(data.read_text(encoding="utf-8"), "crosswire/data/event_lexicon.toml")
-        derived = resources.files("crosswire").joinpath("data/event_lexicon_derived.toml")
-        if derived.is_file():
-            extra = parse_lexicon(
-                derived.read_text(encoding="utf-8"), "crosswire/data/event_lexicon_derived.toml"
-            )
-            lexicon.add_verbs(extra.verbs)
-        return lexicon
+        (tools/derive_event_lexicon.py); hand entries are tried first at equal specificity. Read back from
+        the user's cache folder when an earlier process built it from the same files (`data_cache`):
+        parsing the TOML files takes about 0.17 CPU-s, reading the cached tables about 0.02."""
+        data = resources.files("crosswire").joinpath("data")
+        hand = data.joinpath("event_lexicon.toml").read_text(encoding="utf-8")
+        derived_file = data.joinpath("event_lexicon_derived.toml")
+        derived = derived_file.read_text(encoding="utf-8") if derived_file.is_file() else None
+        codes = data.joinpath("cameo.tsv").read_text(encoding="utf-8")  # every code is checked against it
+
+        def build() -> Lexicon:
+            lexicon = parse_lexicon(hand, "crosswire/data/event_lexicon.toml")
+            if derived is not None:
+                extra = parse_lexicon(derived, "crosswire/data/event_lexicon_derived.toml")
+                lexicon.add_verbs(extra.verbs)
+            return lexicon
+
+        sources = [Path(__file__).read_bytes(), Path(codebook_module.__file__ or "").read_bytes()]
+        parts: list[str | bytes] = [hand, derived or "", codes, *sources]
+        return data_cache.load_or_build("event_lexicon", parts, build, _lexicon_to_plain, _lexicon_from_plain)
 
     def add_verbs(self, verbs: dict[str, list[VerbEntry]]) -> None:
         """Add lower-priority verb entries: they only win over this lexicon's by being more specific."""
@@ -122,6 +150,52 @@ class Lexicon:
         return {c[:2] for c in codes}
 
 
+def _lexicon_to_plain(lexicon: Lexicon) -> tuple[Any, ...]:
+    """The lexicon as plain values for the data cache: entries as tuples of their fields, each distinct noun
+    or control entry once with the lemmas naming it."""
+    verbs = {lemma: [_fields_of(e) for e in entries] for lemma, entries in lexicon.verbs.items()}
+    return (
+        verbs,
+        _shared(lexicon.nouns),
+        _shared(lexicon.controls),
+        lexicon.critical,
+        lexicon.origin,
+        {lemma: [_fields_of(e) for e in entries] for lemma, entries in lexicon.idioms.items()},
+        _fields_of(lexicon.domain),
+    )
+
+
+def _fields_of(entry: Any) -> tuple[Any, ...]:
+    """A frozen entry's fields in order, not copied (dataclasses.astuple copies deeply)."""
+    return tuple(getattr(entry, f.name) for f in fields(entry))
+
+
+def _shared(table: dict[str, Any]) -> tuple[list[tuple[Any, ...]], list[tuple[str, int]]]:
+    """(distinct entries as tuples, (lemma, entry number) in the table's order)."""
+    number: dict[int, int] = {}
+    entries: list[tuple[Any, ...]] = []
+    for entry in table.values():
+        if id(entry) not in number:
+            number[id(entry)] = len(entries)
+            entries.append(_fields_of(entry))
+    return entries, [(lemma, number[id(entry)]) for lemma, entry in table.items()]
+
+
+def _lexicon_from_plain(plain: tuple[Any, ...]) -> Lexicon:
+    verbs, (noun_rows, noun_keys), (control_rows, control_keys), critical, origin, idioms, domain = plain
+    nouns = [NounEntry(*row) for row in noun_rows]
+    controls = [ControlEntry(*row) for row in control_rows]
+    return Lexicon(
+        verbs={lemma: [VerbEntry(*row) for row in rows] for lemma, rows in verbs.items()},
+        nouns={lemma: nouns[i] for lemma, i in noun_keys},
+        controls={lemma: controls[i] for lemma, i in control_keys},
+        critical=frozenset(critical),
+        origin=str(origin),
+        idioms={lemma: [VerbEntry(*row) for row in rows] for lemma, rows in idioms.items()},
+        domain=Domain(*domain),
+    )
+
+
 def _words(value: Any, where: str, key: str) -> list[str]:
     if value is None:
         return []
@@ -138,10 +212,15 @@ def _code(value: Any, where: str, key: str, codebook: Codebook, required: bool =
     return value
 
 
-def _read_verbs(items: list[Any], origin: str, codebook: Codebook) -> dict[str, list[VerbEntry]]:
+def _read_verbs(
+    items: list[Any], origin: str, codebook: Codebook, section: str = "verb"
+) -> dict[str, list[VerbEntry]]:
+    """`[[verb]]` entries; `[[idiom]]` ones (section "idiom") have the same conditions and no code."""
     verbs: dict[str, list[VerbEntry]] = {}
     for n, item in enumerate(items, 1):
-        where = f"{origin}: [[verb]] #{n} ({item.get('id', 'no id') if isinstance(item, dict) else item!r})"
+        where = (
+            f"{origin}: [[{section}]] #{n} ({item.get('id', 'no id') if isinstance(item, dict) else item!r})"
+        )
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise LexiconError(f"{where}: each entry needs an 'id' string")
         lemmas = _words(item.get("lemmas"), where, "lemmas")
@@ -153,7 +232,7 @@ def _read_verbs(items: list[Any], origin: str, codebook: Codebook) -> dict[str, 
             entry = VerbEntry(
                 id=item["id"],
                 lemma=head,
-                code=str(_code(item.get("code"), where, "code", codebook)),
+                code="" if section == "idiom" else str(_code(item.get("code"), where, "code", codebook)),
                 particles=tuple(rest),
                 objects=frozenset(_words(item.get("objects"), where, "objects")),
                 preps=frozenset(_words(item.get("preps"), where, "preps")),
@@ -181,7 +260,7 @@ def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> L
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{origin}: not valid TOML ({exc})") from None
-    unknown = set(data) - {"verb", "noun", "control", "content"}
+    unknown = set(data) - {"verb", "noun", "control", "content", "idiom", "domain"}
     if unknown:
         raise LexiconError(f"{origin}: unknown section(s) {', '.join(sorted(unknown))}")
     verbs = _read_verbs(list(data.get("verb", [])), origin, codebook)
@@ -217,4 +296,19 @@ def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> L
             controls[lemma] = entry_c
     content = data.get("content") or {}
     critical = frozenset(_words(content.get("critical"), f"{origin}: [content]", "critical"))
-    return Lexicon(verbs=verbs, nouns=nouns, controls=controls, critical=critical, origin=origin)
+    idioms = _read_verbs(list(data.get("idiom", [])), origin, codebook, section="idiom")
+    domain_data = data.get("domain") or {}
+    where = f"{origin}: [domain]"
+    codes = _words(domain_data.get("codes"), where, "codes")
+    if any(not c.isdigit() for c in codes):
+        raise LexiconError(f"{where}: 'codes' must be CAMEO code prefixes (digits)")
+    domain = Domain(cues=frozenset(_words(domain_data.get("cues"), where, "cues")), codes=tuple(codes))
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        controls=controls,
+        critical=critical,
+        origin=origin,
+        idioms=idioms,
+        domain=domain,
+    )

@@ -11,11 +11,14 @@ from crosswire.knowledge.sources import SourceRegistry
 @dataclass(frozen=True)
 class Resources:
     """The knowledge base (None: the built-in one; a run given --actors dictionaries extends a copy) and
-    the sources registry (None: the built-in one, maybe a user's file). Plain data, so it pickles to
-    process-pool and Dask workers with the articles."""
+    the sources registry (None: the built-in one, maybe a user's file), and whether the event coder's
+    precision gate holds back events under its threshold (`events/gate.py`; off: every event is emitted
+    with the gate's probability as its confidence). Plain data, so it pickles to process-pool and Dask
+    workers with the articles."""
 
     kb: KnowledgeBase | None = None
     sources: SourceRegistry | None = None
+    event_gate: bool = False
 
     @property
     def knowledge_base(self) -> KnowledgeBase:

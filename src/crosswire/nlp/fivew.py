@@ -27,6 +27,7 @@ or into `Article.text` (`"text"`), or None when nothing qualifies.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -137,16 +138,34 @@ def sentence_case(title: str, body: str) -> str:
         long_words
     )
     out = list(title)
+    counts: tuple[Counter[str], Counter[str]] | None = None
     for w in words[1:]:
         word = w.group()
         if not word[0].isupper() or not (title_case or (word.isupper() and len(word) >= 3)):
             continue
         lower = word.lower()
-        in_lower = len(re.findall(rf"\b{re.escape(lower)}\b", body))
-        as_name = len(re.findall(rf"(?<=[a-z,] ){re.escape(word[0] + lower[1:])}\b", body))
+        named = word[0] + lower[1:]
+        if lower.isalpha():  # the body's words counted once, not searched for each headline word
+            counts = counts or _body_word_counts(body)
+            in_lower, as_name = counts[0][lower], counts[1][named]
+        else:  # "Anti-War", "Trump's": the searches themselves
+            in_lower = len(re.findall(rf"\b{re.escape(lower)}\b", body))
+            as_name = len(re.findall(rf"(?<=[a-z,] ){re.escape(named)}\b", body))
         if in_lower and in_lower > as_name:
             out[w.start() : w.end()] = lower
     return "".join(out)
+
+
+_WORD_RUN = re.compile(r"\w+")
+_RUN_AFTER_LOWER = re.compile(r"(?<=[a-z,] )\w+")
+
+
+def _body_word_counts(body: str) -> tuple[Counter[str], Counter[str]]:
+    """(how often each maximal run of word characters occurs in `body`, how often one does right after a
+    lower-case letter or comma and a space). For a word of letters, these count the matches of the word
+    between word boundaries and of the word as a name after such a letter (`sentence_case`'s two
+    searches): each such match is one whole run, since it starts and ends on a boundary."""
+    return Counter(_WORD_RUN.findall(body)), Counter(_RUN_AFTER_LOWER.findall(body))
 
 
 def lead_sentences(doc: Doc, count: int, quotes: Sequence[Quote] | None = None) -> list[Span]:
