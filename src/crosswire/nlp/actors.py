@@ -54,6 +54,7 @@ from crosswire.nlp.coref import (
     surname_owner,
 )
 from crosswire.nlp.dateline import credit_lines, dateline_tokens
+from crosswire.nlp.furniture import in_furniture
 from crosswire.nlp.runtime import doc_text
 
 
@@ -542,7 +543,10 @@ def extract_actors(
     c.organisations_and_states()
     c.descriptions()
     c.pronouns()
-    return c.actors()
+    # a credit, caption or embedded tweet names no actor of the story ("Getty Images", a photographer)
+    return [
+        a for a in c.actors() if not a.mentions or not all(in_furniture(doc, m.start, m.end) for m in a.mentions)
+    ]
 
 
 HONORIFICS = {
