@@ -120,7 +120,8 @@ class _Collector(DescriptionRules):
         for e in ents:
             words = clean_name(e).split()
             if len(words) > 1:
-                bearers_of.setdefault(fold(words[-1]), set()).add(fold(clean_name(e)))
+                known = self.kb.person(clean_name(e), self.on)  # "Donald J. Trump" is Donald Trump
+                bearers_of.setdefault(fold(words[-1]), set()).add(fold(known.name if known else clean_name(e)))
         surnames = {
             s
             for s, names in bearers_of.items()
