@@ -30,13 +30,15 @@ from crosswire.stories.compare import compare_story, comparison_record
 from crosswire.stories.summary import situation_summary
 from crosswire.stories.wire import find_dependence
 from crosswire.web.app import create_app
-from story_support import analysis, article, event
+from story_support import actor, analysis, article, event
 
 KIM, PUTIN = ("Kim Jong-un", "PRKGOV"), ("Vladimir Putin", "RUSGOV")
 SEOUL, TOKYO = ("South Korea", "KORGOV"), ("Japan", "JPNGOV")
 MET = "Kim Jong-un met Vladimir Putin in Vladivostok."
 THREAT = "Kim Jong-un threatened South Korea with new sanctions."
 PROTEST = "South Korea protested to Japan over the fishing dispute."
+MET_B = "The Russian president received the North Korean leader at a naval base near the city on Thursday."
+PROTEST_B = "Seoul lodged a formal complaint with Tokyo about boats seized near the islands, officials said."
 
 
 def _story():
@@ -44,10 +46,11 @@ def _story():
     alone reports a threat the coder gave a low confidence; both report a protest coded with a high one."""
     under = gate_threshold() - 0.2
     a = article(f"{MET} {THREAT} {PROTEST}", "The Daily Alpha", day=2)
-    b = article(f"{MET} {PROTEST}", "Beta Times", day=3)
+    b = article(f"{MET_B} {PROTEST_B}", "Beta Times", day=3)
     found = {
         a.id: analysis(
             a,
+            actors=[actor(a, "Kim Jong-un", "PRKGOV", kind="person")],
             events=[
                 event(a, MET, KIM, PUTIN, "040", confidence=under),
                 event(a, THREAT, KIM, SEOUL, "138", goldstein=-7.0, confidence=0.45),
@@ -57,8 +60,8 @@ def _story():
         b.id: analysis(
             b,
             events=[
-                event(b, MET, KIM, PUTIN, "040", confidence=under),
-                event(b, PROTEST, SEOUL, TOKYO, "141", goldstein=-6.5, confidence=0.95),
+                event(b, MET_B, KIM, PUTIN, "040", confidence=under),
+                event(b, PROTEST_B, SEOUL, TOKYO, "141", goldstein=-6.5, confidence=0.95),
             ],
         ),
     }
@@ -166,6 +169,9 @@ def test_the_story_page_and_the_api_list_a_doubted_event_apart(tmp_path: Path) -
             assert threat not in {f["summary"] for f in api["corroborated"] + api["single_source"]}
             api_all = client.get(f"/api/v1/stories/{story.id}/comparison?all_events=1").json()
             assert api_all["doubted"] == [] and threat in {f["summary"] for f in api_all["single_source"]}
+            threat_id = next(f for f in story.facts if f.codes["cameo"] == "138").event_id
+            assert threat_id not in {p["event_id"] for p in api["positions"]}
+            assert threat_id in {p["event_id"] for p in api_all["positions"]}
     finally:
         application.state.jobs.shutdown()
         application.state.store.close()
