@@ -199,3 +199,11 @@ def test_idioms_leave_political_uses_of_the_same_verbs_alone() -> None:
     ):
         doc = parse(text)
         assert not is_idiom(next(t for t in doc if t.text == verb), lexicon), text
+
+
+def test_a_crash_is_no_criticism_and_a_clubhouse_meeting_no_appeal() -> None:
+    assert not roots(
+        code("The Chilean driver slammed into the barrier before his car slid across the track."), "11"
+    )
+    assert roots(code("Chile slammed Peru over the border dispute."), "11")
+    assert not roots(code("Chile called a meeting in the clubhouse after the defeat."), "02")
