@@ -186,3 +186,21 @@ def test_the_cli_switch(tmp_path: Path) -> None:
     assert plain.exit_code == 0 and every.exit_code == 0, plain.output + every.output
     assert len(json.loads(plain.output)["timeline"]) == 2
     assert len(json.loads(every.output)["timeline"]) == 3
+
+
+def test_each_report_shows_its_own_confidence_beside_another_act_of_the_same_sentence() -> None:
+    text = "Kim Jong-un criticised South Korea and Japan for the drills."
+    a = article(text, "The Daily Alpha")
+    found = {
+        a.id: analysis(
+            a,
+            events=[
+                event(a, text, KIM, SEOUL, "111", goldstein=-2.0, confidence=0.85),
+                event(a, text, KIM, TOKYO, "111", goldstein=-2.0, confidence=0.5),
+            ],
+        )
+    }
+    facts = {f.target["name"]: f for f in story_facts([a], found, find_dependence([a]))}
+    assert [s["confidence"] for s in facts["South Korea"].sentences] == [0.85]
+    assert [s["confidence"] for s in facts["Japan"].sentences] == [0.5]
+    assert is_doubted(facts["Japan"]) and not is_doubted(facts["South Korea"])
