@@ -133,3 +133,17 @@ def test_line_structure_bounds_captions_and_link_headlines() -> None:
     assert not covered(text, "Peru Recalls Envoy")  # the headline is the story's own
     assert not covered(text, "Peru recalled its ambassador")
     assert not covered(text, "Chile's foreign minister met")
+
+
+def test_an_actor_named_only_in_furniture_is_no_actor() -> None:
+    from crosswire.model import Article
+    from crosswire.nlp.actors import extract_actors
+
+    text = (
+        "Peru's president Ana Ruiz (Photo: Jane Roe, Getty Images) LIMA -- In a surprise move, Peru "
+        "expelled Chile's ambassador on Monday. Image copyright AFP Image caption Farmers marched with "
+        "Luis Soto in Lima last week The ministry said the talks would resume."
+    )
+    names = {a.name for a in extract_actors(Article(text=text, outlet="Test Daily"), parse(text))}
+    assert not names & {"Jane Roe", "Getty Images", "AFP", "Luis Soto"}
+    assert "Peru" in names

@@ -50,3 +50,10 @@ def test_a_sitting_legislator_is_not_elite_for_an_earlier_career() -> None:
         assert roles(actor) == {"LEG"} and not actor.former, text
     actor = person("Jane Roe, a former congresswoman, criticized the governor.", "Jane Roe")
     assert roles(actor) == {"ELI"}
+
+
+def test_representative_before_a_name_is_a_legislator_but_a_special_one_an_envoy() -> None:
+    text = "Representative Jane Roe criticized the Pentagon on Monday."
+    assert roles(person(text, "Jane Roe")) == {"LEG"}
+    text = "Special Representative Jane Roe met the delegation on Monday."
+    assert roles(person(text, "Jane Roe")) == {"GOV"}

@@ -119,3 +119,16 @@ def test_a_possessive_in_a_fronted_phrase_points_ahead() -> None:
     }
     assert ("Donald Trump", "Paul Ryan") in meetings
     assert not {pair for pair in meetings if "Barack Obama" in pair}
+
+
+def test_an_untagged_surname_with_one_bearer_joins_him_without_any_pronoun() -> None:
+    # the parser leaves the second "Vargas" untagged; no pronoun or honorific is needed to join him
+    text = (
+        "Sen. Tom Vargas (R-Texas) on Friday lashed out at the governor.\n\nThe tabloid published a story "
+        "earlier this week claiming that Vargas had extramarital affairs with five women. Vargas vehemently "
+        "denied the rumors, which rippled through the media on Friday."
+    )
+    doc = parse(text)
+    untagged = text.index("Vargas vehemently")
+    assert not any(e.start_char == untagged for e in doc.ents)
+    assert owner(text, "Vargas", -1) == "Tom Vargas"

@@ -90,6 +90,8 @@ ROLE_PHRASES: dict[str, str] = {
 }
 # Titles of people who speak for an organisation: their role is the organisation's.
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
+# Words before "Representative" that leave it a legislator's title ("U.S. Representative", "state Rep.")
+PLAIN_REPRESENTATIVE = frozenset({"u.s.", "us", "state", "democratic", "republican", "freshman", "former"})
 # Officers whose title alone reads as government ("secretary", "president") but who head a company, union,
 # university or newspaper when the title names one: "union general secretary", "company president".
 OFFICER_WORDS = frozenset("secretary chairman chairwoman chair president director head chief".split())
@@ -201,6 +203,10 @@ def role_of_words(words: list[str], kb: KnowledgeBase) -> tuple[str | None, str 
     for i in range(len(lowered) - 1, -1, -1):
         if i > 0 and f"{lowered[i - 1]} {lowered[i]}" in ROLE_PHRASES:
             return ROLE_PHRASES[f"{lowered[i - 1]} {lowered[i]}"], f"{words[i - 1]} {words[i]}"
+        if lowered[i] == "representative" and (i == 0 or lowered[i - 1] in PLAIN_REPRESENTATIVE):
+            # "Representative Joe Sestak", "state Representative": a member of a legislature; a special,
+            # trade or permanent representative is an envoy (GOV, below)
+            return "LEG", words[i]
         role = (
             ROLE_WORDS.get(lowered[i]) or ROLE_WORDS.get(lowered[i].rstrip("s")) or kb.agent_role(lowered[i])
         )

@@ -54,6 +54,7 @@ from crosswire.nlp.coref import (
     surname_owner,
 )
 from crosswire.nlp.dateline import credit_lines, dateline_tokens
+from crosswire.nlp.furniture import in_furniture
 from crosswire.nlp.runtime import doc_text
 
 
@@ -119,7 +120,8 @@ class _Collector(DescriptionRules):
         for e in ents:
             words = clean_name(e).split()
             if len(words) > 1:
-                bearers_of.setdefault(fold(words[-1]), set()).add(fold(clean_name(e)))
+                known = self.kb.person(clean_name(e), self.on)  # "Donald J. Trump" is Donald Trump
+                bearers_of.setdefault(fold(words[-1]), set()).add(fold(known.name if known else clean_name(e)))
         surnames = {
             s
             for s, names in bearers_of.items()
@@ -305,7 +307,11 @@ class _Collector(DescriptionRules):
             )
             key = self._head_of_state(span, tok.text, said, full_names, self.titled)
             if key is None:
-                kept = [b for b in bearers if b[1] < tok.i and self._gender_of(b[0], {}) in (None, said)]
+                kept = [
+                    b
+                    for b in bearers
+                    if b[1] < tok.i and (said is None or self._gender_of(b[0], {}) in (None, said))
+                ]
                 key = surname_owner(fold(tok.text), tok.i, {fold(tok.text): kept}, counts)
             if not key:
                 continue
@@ -538,7 +544,10 @@ def extract_actors(
     c.organisations_and_states()
     c.descriptions()
     c.pronouns()
-    return c.actors()
+    # a credit, caption or embedded tweet names no actor of the story ("Getty Images", a photographer)
+    return [
+        a for a in c.actors() if not a.mentions or not all(in_furniture(doc, m.start, m.end) for m in a.mentions)
+    ]
 
 
 HONORIFICS = {

@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from crosswire.nlp.runtime import doc_text
 
 _KEY = "crosswire.furniture"
+_SPANS_KEY = "crosswire.furniture_spans"
 
 # Photo agencies and outlets that credit pictures.
 _AGENCY = (
@@ -196,13 +197,25 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def in_furniture(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters [start, end) lie wholly inside page furniture."""
+    spans = doc.user_data.get(_SPANS_KEY)
+    if spans is None:
+        spans = doc.user_data[_SPANS_KEY] = furniture_spans(doc)
+    k = bisect_left(spans, (start + 1,)) - 1
+    return k >= 0 and spans[k][0] <= start and end <= spans[k][1]
+
+
 def furniture_tokens(doc: Doc) -> frozenset[int]:
     """Indices of the tokens that lie in page furniture (cached on the Doc)."""
     cached = doc.user_data.get(_KEY)
     if cached is None:
+        spans = doc.user_data.get(_SPANS_KEY)
+        if spans is None:
+            spans = doc.user_data[_SPANS_KEY] = furniture_spans(doc)
         cached = frozenset(
             tok.i
-            for start, end in furniture_spans(doc)
+            for start, end in spans
             for tok in (doc.char_span(start, end, alignment_mode="expand") or ())
         )
         doc.user_data[_KEY] = cached
