@@ -169,6 +169,10 @@ def test_the_story_page_and_the_api_list_a_doubted_event_apart(tmp_path: Path) -
             assert threat not in {f["summary"] for f in api["corroborated"] + api["single_source"]}
             api_all = client.get(f"/api/v1/stories/{story.id}/comparison?all_events=1").json()
             assert api_all["doubted"] == [] and threat in {f["summary"] for f in api_all["single_source"]}
+            briefing = client.get("/export/briefing.md").text
+            assert DOUBTED_LABEL in briefing and "confidence 0.45" in briefing
+            briefing_all = client.get("/export/briefing.md?all_events=1").text
+            assert DOUBTED_LABEL not in briefing_all and "threatened" in briefing_all
             threat_id = next(f for f in story.facts if f.codes["cameo"] == "138").event_id
             assert threat_id not in {p["event_id"] for p in api["positions"]}
             assert threat_id in {p["event_id"] for p in api_all["positions"]}
