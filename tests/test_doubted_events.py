@@ -59,6 +59,7 @@ def _story():
         ),
         b.id: analysis(
             b,
+            actors=[actor(b, "Kim Jong-un", "PRKGOV", kind="person")],  # "the North Korean leader"
             events=[
                 event(b, MET_B, KIM, PUTIN, "040", confidence=under),
                 event(b, PROTEST_B, SEOUL, TOKYO, "141", goldstein=-6.5, confidence=0.95),
@@ -173,6 +174,11 @@ def test_the_story_page_and_the_api_list_a_doubted_event_apart(tmp_path: Path) -
             assert DOUBTED_LABEL in briefing and "confidence 0.45" in briefing
             briefing_all = client.get("/export/briefing.md?all_events=1").text
             assert DOUBTED_LABEL not in briefing_all and "threatened" in briefing_all
+            actor = client.get("/actors/Kim Jong-un", headers={"accept": "text/html"}).text
+            events = actor.split("Events involving", 1)[1].split("</section>", 1)[0]
+            marked = [line for line in events.splitlines() if "less certain" in line]
+            # the summit's two reports are doubted alone but not together (as on the story page)
+            assert len(marked) == 1 and "138" in marked[0] and "confidence 0.45" in marked[0]
             threat_id = next(f for f in story.facts if f.codes["cameo"] == "138").event_id
             assert threat_id not in {p["event_id"] for p in api["positions"]}
             assert threat_id in {p["event_id"] for p in api_all["positions"]}

@@ -368,6 +368,26 @@ def is_doubted(fact: Fact) -> bool:
     )
 
 
+def merged_confidences(events: Sequence[Event]) -> list[float]:
+    """For each of `events` (as coded, unmerged), the confidence of the merged event it joins when
+    `events` are merged (`merged`): independent reports of one act lift each other, as on the story
+    page. An event the merge does not place keeps its own."""
+    found: dict[tuple[str, int, str], list[Event]] = {}
+    for group in merged(events):
+        for m in group.mentions:
+            found.setdefault((m.article_id, m.start, group.cameo[:2]), []).append(group)
+    out = []
+    for event in events:
+        groups = [
+            g
+            for m in event.mentions
+            for g in found.get((m.article_id, m.start, event.cameo[:2]), ())
+            if _merge_side(event.source, g.source) and _merge_side(event.target, g.target)
+        ]
+        out.append(max((g.confidence for g in groups), default=event.confidence))
+    return out
+
+
 def event_doubted(event: Event) -> bool:
     """`is_doubted` for a merged event (events.jsonl's `shown_as`: "doubted")."""
     return event.confidence < gate_threshold()
