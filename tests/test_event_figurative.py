@@ -174,14 +174,6 @@ def test_has_to_demands_and_in_the_authors_voice_is_no_event() -> None:
     assert act_status(next(t for t in doc if t.text == "sign")).status == "hypothetical"
 
 
-def test_idioms_and_domain_survive_the_data_cache() -> None:
-    from crosswire.knowledge.event_lexicon import _lexicon_from_plain, _lexicon_to_plain
-
-    lexicon = Lexicon.builtin()
-    again = _lexicon_from_plain(_lexicon_to_plain(lexicon))
-    assert again.idioms == lexicon.idioms and again.domain == lexicon.domain
-
-
 def test_words_shared_with_politics_are_no_domain_cues() -> None:
     assert roots(code("North Korea fired a missile into the sea days before the Olympics."), "15")
     assert roots(code("Russia, a hostile state actor, attacked Ukraine's power grid."), "19")
