@@ -85,7 +85,12 @@ def pick_polnear(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list
 
 
 # PolNeAR draws made so far: seed -> (articles, seeds it left out)
-POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {61: (24, ()), 62: (30, (61,)), 63: (60, (61, 62))}
+POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {
+    61: (24, ()),
+    62: (30, (61,)),
+    63: (60, (61, 62)),
+    64: (24, (61, 62, 63)),
+}
 
 
 def draw_records(drawn: argparse.Namespace) -> list[dict]:

@@ -14,7 +14,7 @@ on the other sheets only - give, for each threshold, the precision of the judged
 judged events kept, and the events per article kept (all coded events of the sheet's draw). The shipped
 threshold is the lowest whose pooled CV precision reaches --target (where none does, the lowest within a
 point of the best CV precision); the shipped weights are fitted on all sheets. Coded features are cached per sheet
-(--cache, default the temp dir) keyed by the sheet's text and a hash of src/; --recode ignores them.
+(--cache, default the temp dir) keyed by the sheet's text and a hash of the code; --recode ignores them.
 """
 
 from __future__ import annotations
@@ -113,10 +113,10 @@ def choose_threshold(p: np.ndarray, y: np.ndarray, target: float, thresholds=THR
 
 
 def code_version() -> str:
-    """A hash of the code and data under src/ (the gate's own weights left out: they do not change what is
-    coded while collecting)."""
+    """A hash of the code and data under src/ and of the scripts that code the sheets (the gate's own
+    weights left out: they do not change what is coded while collecting)."""
     digest = hashlib.sha1()
-    for path in sorted((ROOT / "src").rglob("*")):
+    for path in [HERE / "event_audit.py", Path(__file__).resolve(), *sorted((ROOT / "src").rglob("*"))]:
         if path.is_file() and path != OUT and "__pycache__" not in path.parts:
             digest.update(path.relative_to(ROOT).as_posix().encode())
             digest.update(path.read_bytes())
@@ -137,8 +137,8 @@ def code_sheet(path: Path) -> dict:
     for key, verdict, _ in read_judgements(path):
         verdicts[key] = verdict
     events = [
-        {"key": A.event_key(rec, e), "features": feats[id(e)], "verdict": verdicts.get(A.event_key(rec, e))}
-        for rec, e in coded
+        {"key": key, "features": feats[id(e)], "verdict": verdicts.get(key)}
+        for key, (_, e) in zip(A.unique_keys(coded), coded, strict=True)
     ]
     return {"articles": len(records), "judged": len(verdicts), "events": events}
 

@@ -74,7 +74,10 @@ def event(
     goldstein: float = 1.0,
     date: str | None = None,
     negated: bool = False,
+    confidence: float = 0.9,
 ) -> Event:
+    """An event as the coder would give it; `confidence` passes the precision gate's threshold unless
+    a test asks for a doubted one."""
     start = art.text.index(phrase)
     return Event(
         source=EventActor(source[0], source[1]),
@@ -84,6 +87,7 @@ def event(
         date=date,
         date_precision="day" if date else "published",
         negated=negated,
+        confidence=confidence,
         mentions=[EventMention(art.id, start, start + len(phrase), phrase, art.outlet)],
     )
 

@@ -76,11 +76,14 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
                 # events.jsonl: the merged events inside the story, as the briefing shows them
                 jsonl_facts = sum(e["shown_as"] == "event" for e in events if _inside(e, members))
                 jsonl_statements = sum(e["shown_as"] == "statement" for e in events if _inside(e, members))
+                jsonl_doubted = sum(e["shown_as"] == "doubted" for e in events if _inside(e, members))
                 # crosswire compare
                 comp = _cli("compare", story["id"], "--db", db)
                 facts = [f for f in comp["corroborated"] + comp["single_source"] if f["kind"] == "event"]
                 assert len(facts) == jsonl_facts, story["id"]
                 assert len(comp["statements"]) == jsonl_statements
+                # the events the precision gate doubts: in the less-certain list only, everywhere
+                assert len(comp["doubted"]) == jsonl_doubted
                 assert {f["event_id"] for f in facts} == {
                     e["id"] for e in events if _inside(e, members) and e["shown_as"] == "event"
                 }
@@ -92,6 +95,7 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
                 page = client.get(f"/stories/{story['id']}", headers={"accept": "text/html"}).text
                 assert page.count('class="fact fact-event"') == len(facts)
                 assert page.count('class="fact fact-statement"') == len(comp["statements"])
+                assert page.count('class="doubted-fact"') == jsonl_doubted
                 assert page.count('class="timeline-row"') == len(rows)
                 graph = json.loads(
                     html.unescape(re.search(r'id="graph-data">(.*?)</script>', page, re.S).group(1))  # type: ignore[union-attr]
@@ -104,6 +108,7 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
                 )[0]
                 assert section.count('data-kind="event"') == len(facts)
                 assert section.count('data-kind="statement"') == len(comp["statements"])
+                assert section.count('class="doubted-fact"') == jsonl_doubted
                 total_facts += len(facts)
                 total_edges += edges
             web_dashboard = client.get("/", headers={"accept": "text/html"})

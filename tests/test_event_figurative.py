@@ -159,3 +159,35 @@ def test_a_person_named_as_the_party_met_is_not_replaced_by_a_country_nearby() -
     assert not roots(code("Peru's president met with the wife of a Chilean pastor."), "04")
     events = roots(code("President Ramos of Peru met with Chilean diplomats in Lima."), "04")
     assert any(e.target is not None and (e.target.code or "").startswith("CHL") for e in events)
+
+
+def test_claiming_a_share_of_the_vote_is_no_statement() -> None:
+    assert not roots(code("Bolivia claimed 41 percent of the vote against Chile."), "01")
+    assert roots(code("Chile claimed that Peru had violated the treaty."), "1")
+
+
+def test_has_to_demands_and_in_the_authors_voice_is_no_event() -> None:
+    doc = parse('"Peru has to sign the treaty with Chile," the minister said.')
+    assert act_status(next(t for t in doc if t.text == "sign")).status == "demanded"
+    assert not roots(code("Peru has to sign the treaty with Chile."), "05")
+    doc = parse("There was no risk that Peru would have to sign the treaty.")
+    assert act_status(next(t for t in doc if t.text == "sign")).status == "hypothetical"
+
+
+def test_words_shared_with_politics_are_no_domain_cues() -> None:
+    assert roots(code("North Korea fired a missile into the sea days before the Olympics."), "15")
+    assert roots(code("Russia, a hostile state actor, attacked Ukraine's power grid."), "19")
+
+
+def test_idioms_leave_political_uses_of_the_same_verbs_alone() -> None:
+    from crosswire.events.clauses import is_idiom
+
+    lexicon = Lexicon.builtin()
+    for text, verb in (
+        ("North Korea launched war games near the border.", "launched"),
+        ("Chile claimed victory in the election.", "claimed"),
+        ("The United States fought the Cold War against the Soviet Union.", "fought"),
+        ("China hosted talks with Pakistan.", "hosted"),
+    ):
+        doc = parse(text)
+        assert not is_idiom(next(t for t in doc if t.text == verb), lexicon), text

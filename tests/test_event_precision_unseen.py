@@ -254,3 +254,13 @@ def test_promises_that_something_will_be_and_words_offered_are_no_undertakings()
     assert not roots(code("Mr. Lopez promised that Chile would pay for the new road."), "03")
     assert not roots(code("Mr. Lopez spent an hour offering his musings on the utility of wheels."), "03")
     assert not roots(code("Chile would not comment on the remarks Mr. Lopez offered on Monday."), "03")
+
+
+def test_whom_one_tells_is_no_target_when_no_one_can_be_coded() -> None:
+    """An uncoded addressee of "told" is an interviewer, an outlet or an audience (the PolNeAR checks:
+    "told Yahoo", "told Fox News's Greta Van Susteren"); a coded one stays the target."""
+    told = code("Senator Smith told Yahoo that security would rule.")
+    assert not [e for e in told if e.target is not None]
+    assert not code("President Ramos told Jane Doe of the Daily Planet that the talks were over.")
+    kept = roots(code("North Korea told Japan that the talks were over."), "01")
+    assert kept and kept[0].target is not None and kept[0].target.code == "JPN"

@@ -292,9 +292,17 @@ def test_story_page_reads_at_desktop_and_phone_widths(server, page):
         "report",
         "feature",
     }
-    # the compact facts table: statements, outlets, first reported, status; evidence closed
-    facts = [f for f in largest.facts if f.kind == "event"]
+    # the compact facts table: statements, outlets, first reported, status; evidence closed. The events
+    # the precision gate doubts are not among them but in a closed "less certain" list.
+    from crosswire.stories.briefing import shown_and_doubted
+
+    shown, doubted = shown_and_doubted(largest.facts)
+    facts = [f for f in shown if f.kind == "event"]
     assert page.locator("tr.fact-event").count() == len(facts)
+    if doubted:
+        assert page.locator("#doubted .doubted-fact").count() == len(doubted)
+        assert not page.locator("#doubted .doubted-fact").first.is_visible()
+        assert "Less certain" in page.locator("#doubted summary").inner_text()
     evidence = page.locator("tr.fact-event .sentences").first
     assert not evidence.is_visible()
     page.locator("tr.fact-event details summary").first.click()

@@ -395,6 +395,9 @@ class Fact:
     target: dict[str, Any] | None = None
     codes: dict[str, Any] = field(default_factory=dict)  # {cameo, cameo_name, plover, goldstein}
     first_reported: str | None = None
+    # Events: the merged event's confidence (events/gate.py, combined over its reports by events/merge.py):
+    # under the gate's threshold the fact is doubted (stories/briefing.py `is_doubted`). None: not an event.
+    confidence: float | None = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from crosswire import heap
 from crosswire.corpus import Corpus, PathLike, open_store_or_fail
 from crosswire.errors import UsageError, as_crosswire_error
 from crosswire.ingest_run import BATCH_SIZE, ingest_into
@@ -103,6 +104,7 @@ def write_outputs(
 
 
 @_fewer_collections()
+@heap.run_scope()
 def analyze(
     paths: Sequence[PathLike],
     db: str | None = None,

@@ -36,6 +36,16 @@ DbOption = Annotated[
     typer.Option("--db", envvar="CROSSWIRE_DB", help="Store URL or SQLite file (default: crosswire.db)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout.")]
+# The one switch of the briefing's doubted events (stories/briefing.py `shown_and_doubted`); the web and
+# the API take it as `?all_events=1`.
+AllEventsOption = Annotated[
+    bool,
+    typer.Option(
+        "--all-events",
+        help="Show every coded event as a fact, those the precision gate doubts too "
+        "(by default they are listed apart as less certain).",
+    ),
+]
 PathsArgument = Annotated[
     list[str], typer.Argument(metavar="PATH...", help="Files, folders or globs to read.", show_default=False)
 ]

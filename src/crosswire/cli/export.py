@@ -12,7 +12,15 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
+from crosswire.cli.common import (
+    EXIT_CODES,
+    AllEventsOption,
+    DbOption,
+    JsonOption,
+    command_group,
+    handle_errors,
+    open_existing,
+)
 from crosswire.cli.render import print_json, stdout_console, visible
 from crosswire.cli.stories import grouped_stories
 from crosswire.errors import StoreError, UsageError
@@ -65,13 +73,14 @@ def graph(
     db: DbOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file instead of stdout.")] = None,
     json_output: JsonOption = False,
+    all_events: AllEventsOption = False,
 ) -> None:
     """The actor graph: actors as nodes, event counts and mean Goldstein on the edges."""
     if fmt not in GRAPH_FORMATS:
         raise UsageError(f"unknown graph format {fmt!r}: choose graphml or json")
     with open_existing(db) as corpus:
         # The stories' facts: the graph counts the events the comparisons and the report show.
-        found = facts_graph(f for story in grouped_stories(corpus) for f in story.facts)
+        found = facts_graph((f for story in grouped_stories(corpus) for f in story.facts), all_events)
     text = found.dumps(fmt)
     if out is not None:
         try:
@@ -96,12 +105,13 @@ def report(
     db: DbOption = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for report.md and report.html.")] = Path("out"),
     json_output: JsonOption = False,
+    all_events: AllEventsOption = False,
 ) -> None:
     """Write the briefing report (report.md, self-contained report.html) for the stored corpus."""
     with open_existing(db) as corpus:
         grouped_stories(corpus)
         try:
-            paths = write_report(corpus.store, out)
+            paths = write_report(corpus.store, out, all_events=all_events)
         except OSError as exc:
             raise UsageError(f"{out}: cannot write report: {exc.strerror or exc}") from exc
     if json_output:

@@ -29,6 +29,7 @@ from rich.text import Text
 
 from crosswire.corpus import RunSummary
 from crosswire.model import Article, ProgressFn, Story, article_record, outlet_readings
+from crosswire.stories.briefing import DOUBTED_LABEL, shown_and_doubted
 
 # The stories modules load scipy and the embedding stack: only the commands that need them do.
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def story_list_table(stories: Iterable[Story]) -> Table:
     table = Table(show_header=True)
     add_columns(table, ("id", "articles", "outlets", "dates", "corroborated", "title"))
     for s in stories:
-        corroborated = sum(1 for f in s.facts if len(f.independent_outlets) >= 2)
+        corroborated = sum(1 for f in shown_and_doubted(s.facts)[0] if len(f.independent_outlets) >= 2)
         table.add_row(
             cell(s.id),
             cell(len(s.article_ids)),
@@ -207,6 +208,19 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
             table.add_row(
                 cell(f.summary), cell(_readings(f)), cell(f.first_reported or ""), cell(f.status or "")
             )
+        console.print(table)
+    if comparison.doubted:
+        table = Table(title=f"{DOUBTED_LABEL} (not counted as facts)", show_header=True)
+        for column in ("statement", "confidence", "reports (confidence)"):
+            table.add_column(column, overflow="fold")
+        for f in comparison.doubted:
+            reports = "; ".join(
+                f"{s.get('outlet') or '?'}"
+                + (f" ({s['confidence']:.2f})" if s.get("confidence") is not None else "")
+                + f": {s.get('text') or ''}"
+                for s in f.sentences
+            )
+            table.add_row(cell(f.summary), cell(f"{f.confidence or 0:.2f}"), cell(reports))
         console.print(table)
     table = Table(title="portrayal", show_header=True)
     for column in ("outlet", "actor", "tone", "labels"):

@@ -11,7 +11,15 @@ from typing import Annotated
 
 import typer
 
-from crosswire.cli.common import EXIT_CODES, DbOption, JsonOption, command_group, handle_errors, open_existing
+from crosswire.cli.common import (
+    EXIT_CODES,
+    AllEventsOption,
+    DbOption,
+    JsonOption,
+    command_group,
+    handle_errors,
+    open_existing,
+)
 from crosswire.cli.render import (
     print_comparison,
     print_json,
@@ -75,12 +83,13 @@ def compare(
     story_id: Annotated[str, typer.Argument(metavar="STORY_ID", help="Story id (or a unique prefix).")],
     db: DbOption = None,
     json_output: JsonOption = False,
+    all_events: AllEventsOption = False,
 ) -> None:
     """Compare one story across its outlets: corroborated, single-source, omissions, portrayal."""
     with open_existing(db) as corpus:
         story = find_story(corpus, story_id)
         articles, analyses = load_corpus(corpus.store)
-        comparison = compare_story(story, articles, analyses)
+        comparison = compare_story(story, articles, analyses, all_events=all_events)
     if json_output:
         print_json(comparison_record(comparison))
     else:
@@ -93,13 +102,14 @@ def timeline(
     db: DbOption = None,
     story_id: Annotated[str | None, typer.Option("--story", help="Only this story (id or prefix).")] = None,
     json_output: JsonOption = False,
+    all_events: AllEventsOption = False,
 ) -> None:
     """Events by date with the outlets and sentences that report them (a story's or the corpus's)."""
     with open_existing(db) as corpus:
         if story_id:
-            entries = story_timeline(find_story(corpus, story_id))
+            entries = story_timeline(find_story(corpus, story_id), all_events)
         else:
-            entries = corpus_timeline(grouped_stories(corpus))
+            entries = corpus_timeline(grouped_stories(corpus), all_events)
     if json_output:
         print_json({"timeline": [asdict(e) for e in entries]})
     else:

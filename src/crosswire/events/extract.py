@@ -867,6 +867,10 @@ def _assemble(
             and any(t.lemma_.lower() in SHOW_WORDS for t in sent)
         ):
             targets = []  # "In an interview shown on the 'Today' show, Mr. Trump told Meredith Vieira ..."
+        if code.startswith("01") and verb.lemma_.lower() == "tell":
+            # whom one tells, when the coder can code no one, is an interviewer, an outlet or an audience
+            # ("told Yahoo", "told Fox News's Greta Van Susteren", "told reporters"), not the statement's target
+            targets = [t for t in targets if t.code]
     sources = [s for s in sources if not _is_own_outlet(ctx, s)]
     targets = [t for t in targets if not _is_own_outlet(ctx, t)]
     if not sources:

@@ -324,6 +324,13 @@ def act_status(trigger: Token) -> Status:
                 pass  # "Clinton called him to express concerns": a phone call, no demand
             elif lemma in DEMANDED_HEADS and not (lemma in DEMAND_ONLY_WITH_INFINITIVE and via == "ccomp"):
                 return Status("demanded", negated=negated, marker=lemma)
+            elif (
+                lemma == "have"
+                and via == "xcomp"
+                and not any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX | FUTURE_AUX for c in tok.children)
+            ):
+                # "he has to seal the deal" demands it; "would have to weigh" stays a hypothetical
+                return Status("demanded", negated=negated, marker="have")
             elif lemma in PLANNED_HEADS:
                 return Status("planned", negated=negated, marker=lemma)
             elif lemma in HYPOTHETICAL_HEADS:
@@ -403,7 +410,7 @@ SPEECH_WORDS = REPORTING_HEADS | frozenset(
     "view opinion position call demand letter speech interview".split()
 )
 # The markers of a demand made in the author's own voice ("Obama should use his strength", "Trump needs to").
-AUTHOR_DEMAND_MARKERS = DEMAND_AUX | {"need"}
+AUTHOR_DEMAND_MARKERS = DEMAND_AUX | {"need", "have"}
 
 
 def is_authors_demand(trigger: Token, said: Status) -> bool:

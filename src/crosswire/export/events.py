@@ -19,7 +19,7 @@ from typing import Any
 from crosswire.export.cells import spreadsheet_safe
 from crosswire.knowledge.actor_codes import NOT_COUNTRIES
 from crosswire.model import Event, EventActor
-from crosswire.stories.briefing import kind_of, mirrors, statement_of
+from crosswire.stories.briefing import event_doubted, kind_of, mirrors, statement_of
 
 # CAMEO roots by GDELT's QuadClass: verbal cooperation, material cooperation, verbal conflict, material conflict.
 QUAD_CLASS = {
@@ -159,9 +159,12 @@ def write_events_jsonl(events: Iterable[Event], path: str | os.PathLike[str]) ->
     with open(part, "w", encoding="utf-8", newline="\n") as handle:
         for event in events:
             record = event_record(event)
-            # How the briefing shows it (stories/briefing.py): a fact, a statement, or the mirror image
-            # of another event ("Putin met North Korea" beside "Kim met Russia"), shown once.
-            record["shown_as"] = "mirror" if event.id in mirrored else kind_of(event)
+            # How the briefing shows it (stories/briefing.py): a fact, a statement, the mirror image of
+            # another event ("Putin met North Korea" beside "Kim met Russia"), shown once, or doubted
+            # (confidence under the precision gate's threshold: listed apart as less certain).
+            record["shown_as"] = (
+                "mirror" if event.id in mirrored else "doubted" if event_doubted(event) else kind_of(event)
+            )
             record["mirror_of"] = mirrored.get(event.id)
             record["statement"] = statement_of(event)
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")

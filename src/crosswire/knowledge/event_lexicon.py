@@ -9,7 +9,7 @@ the entry.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -116,7 +116,7 @@ class Lexicon:
 
         sources = [Path(__file__).read_bytes(), Path(codebook_module.__file__ or "").read_bytes()]
         parts: list[str | bytes] = [hand, derived or "", codes, *sources]
-        return data_cache.load_or_build("event_lexicon", parts, build, _lexicon_to_plain, _lexicon_from_plain)
+        return data_cache.load_or_build("event_lexicon", parts, build)
 
     def add_verbs(self, verbs: dict[str, list[VerbEntry]]) -> None:
         """Add lower-priority verb entries: they only win over this lexicon's by being more specific."""
@@ -148,52 +148,6 @@ class Lexicon:
         codes += [e.code for e in self.nouns.values()]
         codes += [c for e in self.controls.values() for c in [e.default, *e.by_root.values()] if c]
         return {c[:2] for c in codes}
-
-
-def _lexicon_to_plain(lexicon: Lexicon) -> tuple[Any, ...]:
-    """The lexicon as plain values for the data cache: entries as tuples of their fields, each distinct noun
-    or control entry once with the lemmas naming it."""
-    verbs = {lemma: [_fields_of(e) for e in entries] for lemma, entries in lexicon.verbs.items()}
-    return (
-        verbs,
-        _shared(lexicon.nouns),
-        _shared(lexicon.controls),
-        lexicon.critical,
-        lexicon.origin,
-        {lemma: [_fields_of(e) for e in entries] for lemma, entries in lexicon.idioms.items()},
-        _fields_of(lexicon.domain),
-    )
-
-
-def _fields_of(entry: Any) -> tuple[Any, ...]:
-    """A frozen entry's fields in order, not copied (dataclasses.astuple copies deeply)."""
-    return tuple(getattr(entry, f.name) for f in fields(entry))
-
-
-def _shared(table: dict[str, Any]) -> tuple[list[tuple[Any, ...]], list[tuple[str, int]]]:
-    """(distinct entries as tuples, (lemma, entry number) in the table's order)."""
-    number: dict[int, int] = {}
-    entries: list[tuple[Any, ...]] = []
-    for entry in table.values():
-        if id(entry) not in number:
-            number[id(entry)] = len(entries)
-            entries.append(_fields_of(entry))
-    return entries, [(lemma, number[id(entry)]) for lemma, entry in table.items()]
-
-
-def _lexicon_from_plain(plain: tuple[Any, ...]) -> Lexicon:
-    verbs, (noun_rows, noun_keys), (control_rows, control_keys), critical, origin, idioms, domain = plain
-    nouns = [NounEntry(*row) for row in noun_rows]
-    controls = [ControlEntry(*row) for row in control_rows]
-    return Lexicon(
-        verbs={lemma: [VerbEntry(*row) for row in rows] for lemma, rows in verbs.items()},
-        nouns={lemma: nouns[i] for lemma, i in noun_keys},
-        controls={lemma: controls[i] for lemma, i in control_keys},
-        critical=frozenset(critical),
-        origin=str(origin),
-        idioms={lemma: [VerbEntry(*row) for row in rows] for lemma, rows in idioms.items()},
-        domain=Domain(*domain),
-    )
 
 
 def _words(value: Any, where: str, key: str) -> list[str]:

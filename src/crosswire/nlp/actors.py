@@ -121,7 +121,9 @@ class _Collector(DescriptionRules):
             words = clean_name(e).split()
             if len(words) > 1:
                 known = self.kb.person(clean_name(e), self.on)  # "Donald J. Trump" is Donald Trump
-                bearers_of.setdefault(fold(words[-1]), set()).add(fold(known.name if known else clean_name(e)))
+                bearers_of.setdefault(fold(words[-1]), set()).add(
+                    fold(known.name if known else clean_name(e))
+                )
         surnames = {
             s
             for s, names in bearers_of.items()
@@ -546,7 +548,9 @@ def extract_actors(
     c.pronouns()
     # a credit, caption or embedded tweet names no actor of the story ("Getty Images", a photographer)
     return [
-        a for a in c.actors() if not a.mentions or not all(in_furniture(doc, m.start, m.end) for m in a.mentions)
+        a
+        for a in c.actors()
+        if not a.mentions or not all(in_furniture(doc, m.start, m.end) for m in a.mentions)
     ]
 
 

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from crosswire import heap
 from crosswire.knowledge.gazetteer import gazetteer
 from crosswire.knowledge.resources import Resources
 from crosswire.model import Analysis, Article
@@ -60,6 +61,8 @@ def analyze_articles(
     todo = [a for a in articles if a.analysable and a.text.strip()]
     if todo:
         gazetteer()  # before the parser loads, whose entity fixes then read the large cities from it
+        runtime.load_nlp()
+        heap.models_loaded()  # in a run (run.analyze), collections no longer traverse what is loaded
     # Headlines are parsed in one batch per block: one spaCy call per headline cost more than the parsing.
     # A block's headline parses stay in the parse cache (runtime.MEMORY_CACHE_SIZE) until 5W1H asks.
     for start in range(0, len(todo), TITLE_BLOCK):

@@ -57,8 +57,12 @@ def report_data(
     stored_facts: bool = False,
     max_stories: int = REPORT_STORIES,
     max_articles: int = REPORT_ARTICLES,
+    all_events: bool = False,
 ) -> ReportData:
     """Compute the report's contents (stories must already be built, e.g. by `build_stories`).
+
+    The events the precision gate doubts are set apart in each comparison's less-certain list and left
+    out of the timeline, the graph and the summary (stories/briefing.py), unless `all_events`.
 
     With `stored_facts`, each story's facts are taken as they are (the stories step aligned them when
     the story last changed) instead of aligning its articles again; see report/stored.py. A corpus
@@ -75,7 +79,7 @@ def report_data(
         found = {k: v for k, v in found.items() if k in ids}
         if events is not None:
             events = [e for e in events if any(m.article_id in ids for m in e.mentions)]
-    return _contents(arts, found, kept_stories, events, stored_facts, coverage)
+    return _contents(arts, found, kept_stories, events, stored_facts, coverage, all_events)
 
 
 def _contents(
@@ -85,6 +89,7 @@ def _contents(
     events: Sequence[Event] | None,
     stored_facts: bool,
     coverage: Coverage | None,
+    all_events: bool = False,
 ) -> ReportData:
     data = ReportData(articles=arts, analyses=analyses, stories=stories, coverage=coverage)
     by_id = data.article_by_id
@@ -93,20 +98,21 @@ def _contents(
             # In the story's own article order, as the stories step compared it (alignment keeps the
             # first wording it meets, so the order decides which one a fact shows).
             found = [by_id[i] for i in story.article_ids if i in by_id]
-            data.comparisons[story.id] = comparison_from_story(story, found, analyses)
+            data.comparisons[story.id] = comparison_from_story(story, found, analyses, all_events=all_events)
         else:
-            data.comparisons[story.id] = compare_story(story, arts, analyses, events)
+            data.comparisons[story.id] = compare_story(story, arts, analyses, events, all_events=all_events)
     # One event model (stories/briefing.py): the timeline, the graph and the positions are the
     # stories' compared facts, the same ones the comparisons list.
     data.timeline = corpus_timeline(
         [
             replace(s, facts=data.comparisons[s.id].facts) if s.id in data.comparisons else s
             for s in data.stories
-        ]
+        ],
+        all_events,
     )
     all_facts = [f for c in data.comparisons.values() for f in c.facts]
-    data.graph = facts_graph(all_facts)
-    data.summary = situation_summary(arts, analyses, all_facts)
+    data.graph = facts_graph(all_facts, all_events)
+    data.summary = situation_summary(arts, analyses, all_facts, all_events)
     for aid, analysis in sorted(analyses.items()):
         article = by_id.get(aid)
         if article is None:
@@ -134,7 +140,11 @@ def _contents(
 
 
 def report_data_from_store(
-    store: Store, *, max_stories: int = REPORT_STORIES, max_articles: int = REPORT_ARTICLES
+    store: Store,
+    *,
+    max_stories: int = REPORT_STORIES,
+    max_articles: int = REPORT_ARTICLES,
+    all_events: bool = False,
 ) -> ReportData:
     """Report contents from a store: its articles, analyses and stored stories (built here if none).
 
@@ -153,7 +163,7 @@ def report_data_from_store(
         picked = store.iter_all_analyses(ids=wanted, parts=("actors", "quotes", "events"))
         coverage = Coverage(len(chosen), len(articles), n_stories, n_articles)
         analyses = {an.article_id: an for an in picked}
-        return _contents(articles, analyses, chosen, None, True, coverage)
+        return _contents(articles, analyses, chosen, None, True, coverage, all_events)
     stories = store.stored_stories()
     articles = [a for a in store.iter_articles() if a.duplicate_of is None]
     wanted = {a.id for a in articles}
@@ -164,5 +174,11 @@ def report_data_from_store(
     if not stories and articles:
         stories = build_stories(articles, analyses)
     return report_data(
-        articles, analyses, stories, stored_facts=True, max_stories=max_stories, max_articles=max_articles
+        articles,
+        analyses,
+        stories,
+        stored_facts=True,
+        max_stories=max_stories,
+        max_articles=max_articles,
+        all_events=all_events,
     )

@@ -11,7 +11,7 @@ from typing import Any
 from crosswire.model import outlet_readings
 from crosswire.report.data import ReportData
 from crosswire.report.scope import coverage_sentence
-from crosswire.stories.briefing import outlet_coverage
+from crosswire.stories.briefing import DOUBTED_LABEL, gate_threshold, outlet_coverage
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&])")
 
@@ -106,6 +106,21 @@ def render_markdown(data: ReportData, title: str) -> str:
                 + " ".join(link(s) for s in f.sentences[:6])
                 for f in facts
             ] or ["- none"]
+            lines.append("")
+        if comp.doubted:
+            lines += [
+                f"**{DOUBTED_LABEL}** (not shown as facts: confidence under {gate_threshold():.2f})",
+                "",
+            ]
+            for f in comp.doubted:
+                lines.append(f"- {md(f.summary)} (confidence {f.confidence or 0:.2f})")
+                lines += [
+                    f"  - {link(s)}"
+                    + ("" if s.get("reads") in (None, "reported") else f" ({s['reads']})")
+                    + (f", confidence {s['confidence']:.2f}" if s.get("confidence") is not None else "")
+                    + f": {md(s.get('text') or '')}"
+                    for s in f.sentences[:6]
+                ]
             lines.append("")
         lines += ["**Omissions**", ""]
         lines += [

@@ -21,7 +21,7 @@ from crosswire.report.scope import coverage_sentence
 from crosswire.report.svg import graph_svg, timeline_svg
 from crosswire.report.templates import FACTS_TABLE, HTML
 from crosswire.store import Store
-from crosswire.stories.briefing import outlet_coverage
+from crosswire.stories.briefing import DOUBTED_LABEL, gate_threshold, outlet_coverage
 from crosswire.stories.sentences import sentence_spans
 
 TITLE = "crosswire briefing"
@@ -36,7 +36,7 @@ def cited_offsets(data: ReportData) -> dict[str, set[int]]:
             cuts.setdefault(aid, set()).add(start)
 
     for comp in data.comparisons.values():
-        for fact in comp.facts:
+        for fact in [*comp.facts, *comp.doubted]:
             for s in fact.sentences:
                 add(s.get("article_id"), s.get("start"))
                 add(s.get("article_id"), s.get("quote_start"))
@@ -119,13 +119,21 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
         facts_table=facts_table,
         coverage_strip=coverage_strip,
         labels={n["id"]: n["label"] for n in graph_json["nodes"]},
+        doubted_label=DOUBTED_LABEL,
+        threshold=gate_threshold(),
     )
 
 
-def write_report(corpus_data: ReportData | Store, out_dir: str | Path, title: str = TITLE) -> dict[str, str]:
+def write_report(
+    corpus_data: ReportData | Store, out_dir: str | Path, title: str = TITLE, *, all_events: bool = False
+) -> dict[str, str]:
     """Write `report.md` and `report.html` into `out_dir`. `corpus_data` is a ReportData, or a store
-    from which the report's contents are gathered."""
-    data = corpus_data if isinstance(corpus_data, ReportData) else report_data_from_store(corpus_data)
+    from which the report's contents are gathered (the doubted events set apart unless `all_events`)."""
+    data = (
+        corpus_data
+        if isinstance(corpus_data, ReportData)
+        else report_data_from_store(corpus_data, all_events=all_events)
+    )
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     html_path, md_path = out / "report.html", out / "report.md"

@@ -27,14 +27,19 @@ FIDELITY_KEYS = ("article_id", "outlet", "quote", "quote_start", "quote_end", "s
 
 
 def comparison_from_story(
-    story: Story, articles: Sequence[Article], analyses: Mapping[str, Analysis]
+    story: Story,
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    *,
+    all_events: bool = False,
 ) -> Comparison:
-    """The Comparison `compare_story(story, articles, analyses)` would give, using `story.facts`."""
+    """The Comparison `compare_story(story, articles, analyses, all_events=...)` would give, using
+    `story.facts`."""
     members = set(story.article_ids)
     arts = [a for a in articles if a.id in members]
     dep = find_dependence(arts)
-    facts = list(story.facts)
-    comp = classified(story.id, arts, facts, dep)
+    comp = classified(story.id, arts, list(story.facts), dep, all_events=all_events)
+    facts = comp.facts
     outlets = comp.outlets
     event_facts = [f for f in facts if f.kind == "event"]
     comp.emphasis = {

@@ -82,6 +82,11 @@ Every statement links to the sentence it comes from (appendix).</p>
 {{ facts_table(c.single_source|selectattr("kind", "equalto", "event")|list) }}
 <h4>Statements (said, not facts)</h4>
 {{ facts_table(c.statements) }}
+{% if c.doubted %}<details class="doubted"><summary>{{ doubted_label }} ({{ c.doubted|length }})</summary>
+<p class="muted">Not shown as facts, on the timeline or on the graph: the coder's confidence that each was read right is under its threshold ({{ "%.2f"|format(threshold) }}).</p>
+<ul>{% for f in c.doubted %}<li class="doubted-fact">{{ f.summary }} <span class="codes">confidence {{ "%.2f"|format(f.confidence) }}{% if f.codes %}; CAMEO {{ f.codes.cameo }} ({{ f.codes.cameo_name }}){% endif %}</span>
+<ul>{% for s in f.sentences %}<li>{% if s.article_id in shown %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a>{% else %}<span class="cite">[{{ s.outlet or "?" }}]</span>{% endif %}
+{% if s.reads and s.reads != "reported" %}<span class="reads">({{ s.reads }})</span> {% endif %}{{ s.text }}{% if s.confidence is not none %} <span class="codes">(confidence {{ "%.2f"|format(s.confidence) }})</span>{% endif %}</li>{% endfor %}</ul></li>{% endfor %}</ul></details>{% endif %}
 <h4>Omissions</h4>
 <table><tr><th>outlet</th><th>leaves out (reported by two or more others)</th></tr>
 {% for o, fs in c.omissions.items() %}<tr><td>{{ o }}</td><td>{% for f in fs[:8] %}{{ f.summary }}{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>{% endfor %}</table>

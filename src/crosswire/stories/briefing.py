@@ -14,6 +14,12 @@ page all read these functions, so their counts cannot disagree.
   calls for; the CAMEO code, its name, PLOVER and Goldstein stay as `codes`.
 - Timeline rows are the event facts (statements left out), by the act's own date, undated last.
 - Graph edges are the event facts reported as happened whose source and target are different actors.
+- Doubted events (`is_doubted`): a fact whose merged confidence (the precision gate's probability that
+  the event happened as coded, events/gate.py, combined over independent reports by events/merge.py) is
+  under the gate's threshold is not shown as a fact, a statement, on the timeline or on the graph, and
+  never counts as corroborated: `shown_and_doubted` sets it apart in a "less certain" list, with each
+  report's own confidence. With `all_events` (the one switch: `--all-events`, `?all_events=1`) every
+  fact is shown as before. events.jsonl and the exports keep every event with its confidence.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from typing import Any
 
 from crosswire.events.merge import merge_events
 from crosswire.knowledge.codebook import Codebook
+from crosswire.knowledge.event_gate import GateWeights
 from crosswire.knowledge.months import MONTH_NAMES
 from crosswire.model import (
     FACT_STATUSES,
@@ -162,8 +169,13 @@ def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
     return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)
 
 
-def _reports(event: Event, published: Mapping[str, str | None]) -> list[dict[str, Any]]:
-    """One record per reporting sentence, with what it says of the act and whether it counts."""
+def _reports(
+    event: Event,
+    published: Mapping[str, str | None],
+    confidences: Mapping[tuple[str, int], float] | None = None,
+) -> list[dict[str, Any]]:
+    """One record per reporting sentence, with what it says of the act, whether it counts and the
+    confidence the coder gave that report (`confidences` by (article id, start); else the event's)."""
     sentences: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
     for m in sorted(event.mentions, key=lambda m: (m.outlet or "", m.article_id, m.start)):
@@ -185,6 +197,7 @@ def _reports(event: Event, published: Mapping[str, str | None]) -> list[dict[str
                 # the act's date as this report gives it (never its publication date), when dated
                 "date": m.date if m.date_source != "none" else None,
                 "published": published.get(m.article_id),
+                "confidence": (confidences or {}).get((m.article_id, m.start), event.confidence),
             }
         )
     return sentences
@@ -234,9 +247,14 @@ def kind_of(event: Event) -> str:
     return "statement" if event.cameo[:2] in STATEMENT_ROOTS else "event"
 
 
-def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None]) -> Fact:
-    """One merged event as a Fact (see the module docstring)."""
-    sentences = _reports(event, published)
+def event_fact(
+    event: Event,
+    dep: Dependence,
+    published: Mapping[str, str | None],
+    confidences: Mapping[tuple[str, int], float] | None = None,
+) -> Fact:
+    """One merged event as a Fact (see the module docstring); `confidences` are the reports' own."""
+    sentences = _reports(event, published, confidences)
     parts = _described(event, sentences)
     counted = [(s["article_id"], s["outlet"]) for s in sentences if s["counted"]]
     kind = kind_of(event)
@@ -261,6 +279,7 @@ def event_fact(event: Event, dep: Dependence, published: Mapping[str, str | None
             "goldstein": event.goldstein,
         },
         first_reported=reported[0] if reported else None,
+        confidence=event.confidence,
     )
 
 
@@ -276,13 +295,81 @@ def story_facts(
 ) -> list[Fact]:
     """The story's merged events as facts: most independent outlets first, then most reports."""
     published = published_dates(articles)
-    found = story_events(articles, analyses, events)
+    wanted = {a.id for a in articles}
+    pool = list(events) if events is not None else None
+    found = story_events(articles, analyses, pool)
+    confidences = report_confidences(
+        pool if pool is not None else [e for a in articles if (an := analyses.get(a.id)) for e in an.events],
+        wanted,
+    )
     mirrored = mirrors(found)
-    facts = [event_fact(e, dep, published) for e in found if e.id not in mirrored]
+    facts = [event_fact(e, dep, published, confidences) for e in found if e.id not in mirrored]
     return sorted(
         facts,
         key=lambda f: (f.kind != "event", -len(f.independent_outlets), -len(f.sentences), f.summary),
     )
+
+
+def report_confidences(events: Iterable[Event], articles: set[str]) -> dict[tuple[str, int], float]:
+    """{(article id, start): confidence} of each report of `articles` as coded before a story's merge:
+    an unmerged event's own, or a corpus-merged event's (its reports' combined) when it has several."""
+    found: dict[tuple[str, int], float] = {}
+    for event in events:
+        for m in event.mentions:
+            if m.article_id in articles:
+                found.setdefault((m.article_id, m.start), event.confidence)
+    return found
+
+
+# ------------------------------------------------------------------------------------------- doubted
+DOUBTED_LABEL = "Less certain: the coder is unsure these were read right"
+
+
+def gate_threshold() -> float:
+    """The precision gate's threshold (data/event_gate.tsv): under it, an event is more likely misread."""
+    return GateWeights.builtin().threshold
+
+
+def is_doubted(fact: Fact) -> bool:
+    """Whether the gate doubts the event behind `fact`: its merged confidence (independent reports
+    combined, events/merge.py) is under the gate's threshold. Quotes and facts of no recorded
+    confidence (stores written before the gate) are never doubted."""
+    return (
+        fact.kind in ("event", "statement")
+        and fact.confidence is not None
+        and fact.confidence < gate_threshold()
+    )
+
+
+def event_doubted(event: Event) -> bool:
+    """`is_doubted` for a merged event (events.jsonl's `shown_as`: "doubted")."""
+    return event.confidence < gate_threshold()
+
+
+def shown_and_doubted(facts: Iterable[Fact], all_events: bool = False) -> tuple[list[Fact], list[Fact]]:
+    """`facts` split, in order, into those shown as facts and statements and the doubted ones (the "less
+    certain" list). With `all_events` nothing is set apart."""
+    shown: list[Fact] = []
+    doubted: list[Fact] = []
+    for fact in facts:
+        (doubted if not all_events and is_doubted(fact) else shown).append(fact)
+    return shown, doubted
+
+
+def doubted_record(fact: Fact) -> dict[str, Any]:
+    """A doubted fact as the less-certain list shows it: its statement, merged confidence and each
+    report (outlet, sentence, what it says, its own confidence)."""
+    return {
+        "summary": fact.summary,
+        "kind": fact.kind,
+        "event_id": fact.event_id,
+        "confidence": fact.confidence,
+        "codes": fact.codes,
+        "reports": [
+            {k: s.get(k) for k in ("article_id", "outlet", "start", "end", "text", "reads", "confidence")}
+            for s in fact.sentences
+        ],
+    }
 
 
 # Acts that read the same from either side: "Kim held talks with Russia" and "Putin held talks with North
@@ -370,11 +457,11 @@ def shown_as_happened(fact: Fact) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- timeline
-def timeline_facts(facts: Iterable[Fact]) -> list[Fact]:
-    """The event facts (statements and quotes left out) by date, undated last; within a day, most
-    independent outlets first."""
+def timeline_facts(facts: Iterable[Fact], all_events: bool = False) -> list[Fact]:
+    """The event facts (statements, quotes and, unless `all_events`, doubted events left out) by date,
+    undated last; within a day, most independent outlets first."""
     return sorted(
-        (f for f in facts if f.kind == "event"),
+        (f for f in shown_and_doubted(facts, all_events)[0] if f.kind == "event"),
         key=lambda f: (
             f.date is None,
             f.date or "",
@@ -386,11 +473,12 @@ def timeline_facts(facts: Iterable[Fact]) -> list[Fact]:
 
 
 # ---------------------------------------------------------------------------------------------- graph
-def graph_edges(facts: Iterable[Fact]) -> list[dict[str, Any]]:
+def graph_edges(facts: Iterable[Fact], all_events: bool = False) -> list[dict[str, Any]]:
     """One edge per event fact reported as happened between two different actors (keyed as alignment
-    keys them: CAMEO code, else normalised name): {source, target, source_label, target_label, ...}."""
+    keys them: CAMEO code, else normalised name): {source, target, source_label, target_label, ...}.
+    Doubted events draw no edge unless `all_events`."""
     edges = []
-    for f in facts:
+    for f in shown_and_doubted(facts, all_events)[0]:
         if not shown_as_happened(f) or not f.source or not f.target:
             continue
         src = actor_key(f.source.get("code"), f.source.get("name"))

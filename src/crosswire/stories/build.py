@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 
 
 def story_from_comparison(story: Story, comp: Comparison) -> Story:
-    """`story` with the comparison's facts and its portrayal {outlet: {actor: tone}} filled in."""
-    story.facts = comp.facts
+    """`story` with the comparison's facts (the doubted ones too: they are set apart when shown, see
+    briefing.shown_and_doubted) and its portrayal {outlet: {actor: tone}} filled in."""
+    story.facts = [*comp.facts, *comp.doubted]
     story.portrayal = {
         outlet: {actor: view["tone"] for actor, view in actors.items() if view.get("tone") is not None}
         for outlet, actors in comp.portrayal.items()
@@ -191,6 +192,7 @@ def story_record(story: Story) -> dict[str, Any]:
             rec["speaker"] = fact.sentences[0].get("speaker") if fact.sentences else None
         else:
             rec["event_id"] = fact.event_id
+            rec["confidence"] = fact.confidence
         rec.update(
             outlets=list(fact.outlets),
             independent_outlets=list(fact.independent_outlets),
@@ -221,6 +223,7 @@ def story_record_from_stored(stored: Mapping[str, Any]) -> dict[str, Any]:
             rec["speaker"] = sentences[0].get("speaker") if sentences else None
         else:
             rec["event_id"] = fact.get("event_id")
+            rec["confidence"] = fact.get("confidence")
         rec.update(
             outlets=list(fact.get("outlets") or []),
             independent_outlets=list(fact.get("independent_outlets") or []),

@@ -17,7 +17,9 @@ Definitions (so the numbers can be checked by hand):
   portrayal.py;
 - quote fidelity: for statements quoted by two or more articles, each wording's similarity to the
   longest (rapidfuzz, 0-100) and its length ratio;
-- genre mix: articles per genre (news, analysis, opinion), per outlet and overall.
+- genre mix: articles per genre (news, analysis, opinion), per outlet and overall;
+- doubted: events the precision gate doubts (briefing.py `is_doubted`: merged confidence under the
+  gate's threshold) are none of the above: they are listed apart as less certain, unless `all_events`.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Fact, Story, to_dict
 from crosswire.stories.align_quotes import align_quotes
-from crosswire.stories.briefing import story_facts
+from crosswire.stories.briefing import doubted_record, shown_and_doubted, story_facts
 from crosswire.stories.facts import quote_fact
 from crosswire.stories.portrayal import portrayal
 from crosswire.stories.sentences import sentence_spans
@@ -56,7 +58,8 @@ GENRES = {
 class Comparison:
     story_id: str
     outlets: list[str]
-    facts: list[Fact] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # shown: the doubted ones are apart in `doubted`
+    doubted: list[Fact] = field(default_factory=list)  # the "less certain" list (briefing.is_doubted)
     statements: list[Fact] = field(default_factory=list)
     corroborated: list[Fact] = field(default_factory=list)
     single_source: list[Fact] = field(default_factory=list)
@@ -81,14 +84,18 @@ def compare_story(
     articles: Sequence[Article],
     analyses: Mapping[str, Analysis],
     events: Iterable[Event] | None = None,
+    *,
+    all_events: bool = False,
 ) -> Comparison:
-    """Compare `story` across its outlets; `articles` may hold more than the story's (they are filtered)."""
+    """Compare `story` across its outlets; `articles` may hold more than the story's (they are filtered).
+    Doubted events are set apart (`Comparison.doubted`) unless `all_events`."""
     members = set(story.article_ids)
     arts = [a for a in articles if a.id in members]
     dep = find_dependence(arts)
     quotes = align_quotes(arts, analyses)
     facts = story_facts(arts, analyses, dep, events) + [quote_fact(q, dep) for q in quotes]
-    comp = classified(story.id, arts, facts, dep)
+    comp = classified(story.id, arts, facts, dep, all_events=all_events)
+    facts = comp.facts
     event_facts = [f for f in facts if f.kind == "event"]
     comp.emphasis = {
         o: [emphasis_from_facts(a, analyses.get(a.id), event_facts) for a in arts if a.outlet == o]
@@ -160,14 +167,24 @@ def is_omitted_by(outlet: str, fact: Fact, outlets: Sequence[str]) -> bool:
     return outlet not in reported and others > 0 and len(reported) >= min(2, others)
 
 
-def classified(story_id: str, arts: Sequence[Article], facts: list[Fact], dep: Any) -> Comparison:
-    """A Comparison of `facts` with the parts read off them alone: corroborated (two or more independent
-    outlets), single-source (fewer: one outlet, or outlets that share one wire copy), and each outlet's
-    omissions (`is_omitted_by`). The web's story page classifies with the same rules."""
+def classified(
+    story_id: str, arts: Sequence[Article], facts: list[Fact], dep: Any, *, all_events: bool = False
+) -> Comparison:
+    """A Comparison of `facts` with the parts read off them alone: the doubted events set apart
+    (briefing.shown_and_doubted; none with `all_events`), then of the others corroborated (two or more
+    independent outlets), single-source (fewer: one outlet, or outlets that share one wire copy), and
+    each outlet's omissions (`is_omitted_by`). The web's story page classifies with the same rules."""
     outlets = sorted({a.outlet for a in arts if a.outlet})
+    kept, doubted = shown_and_doubted(facts, all_events)
     comp = Comparison(
-        story_id=story_id, outlets=outlets, facts=facts, wire_groups=dep.groups(), agencies=dep.agencies
+        story_id=story_id,
+        outlets=outlets,
+        facts=kept,
+        doubted=doubted,
+        wire_groups=dep.groups(),
+        agencies=dep.agencies,
     )
+    facts = kept
     comp.statements = [f for f in facts if f.kind == "statement"]
     shown = [f for f in facts if f.kind != "statement"]
     comp.corroborated = [f for f in shown if is_corroborated(f)]
@@ -267,6 +284,7 @@ def comparison_record(comp: Comparison) -> dict[str, Any]:
         "corroborated": to_dict(comp.corroborated),
         "statements": to_dict(comp.statements),
         "single_source": to_dict(comp.single_source),
+        "doubted": [doubted_record(f) for f in comp.doubted],
         "omissions": {o: [brief(f) for f in fs] for o, fs in comp.omissions.items()},
         "emphasis": comp.emphasis,
         "anonymous_share": comp.anonymous_share,

@@ -139,12 +139,13 @@ def actor_graph(events: Iterable[Event]) -> ActorGraph:
     return graph
 
 
-def facts_graph(facts: Iterable[Fact]) -> ActorGraph:
-    """The graph of event facts reported as happened (briefing.graph_edges): one count per fact."""
+def facts_graph(facts: Iterable[Fact], all_events: bool = False) -> ActorGraph:
+    """The graph of event facts reported as happened (briefing.graph_edges): one count per fact; the
+    doubted events left out unless `all_events`."""
     graph = ActorGraph()
     labels: dict[str, Counter[str]] = {}
     seen: set[str] = set()
-    for edge in graph_edges(facts):
+    for edge in graph_edges(facts, all_events):
         if edge["event_id"] in seen:
             continue
         seen.add(edge["event_id"])

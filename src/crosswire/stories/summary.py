@@ -21,6 +21,7 @@ from typing import Any
 
 from crosswire.model import Analysis, Article, Fact
 from crosswire.stories.align import actor_key
+from crosswire.stories.briefing import shown_and_doubted
 from crosswire.stories.positions import Position, position_of
 from crosswire.stories.sentences import SentenceIndex
 
@@ -72,13 +73,17 @@ def main_actors(articles: Sequence[Article], analyses: Mapping[str, Analysis]) -
 
 
 def situation_summary(
-    articles: Sequence[Article], analyses: Mapping[str, Analysis], facts: Sequence[Fact] = ()
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    facts: Sequence[Fact] = (),
+    all_events: bool = False,
 ) -> Summary:
-    """The situation summary of `articles` (a story's, or a whole corpus's) and their stories' `facts`."""
+    """The situation summary of `articles` (a story's, or a whole corpus's) and their stories' `facts`
+    (the doubted events left out unless `all_events`: a position is never read off a doubted event)."""
     summary = Summary(main_actors=main_actors(articles, analyses))
     main = {a["key"] for a in summary.main_actors}
     found: dict[str, Position] = {}
-    for fact in facts:
+    for fact in shown_and_doubted(facts, all_events)[0]:
         pos = position_of(fact)
         side = fact.source or {}
         if pos is None or actor_key(side.get("code"), side.get("name")) not in main:

@@ -34,8 +34,9 @@ def fact_date(fact: Fact) -> str | None:
     return fact.date
 
 
-def story_timeline(story: Story) -> list[TimelineEntry]:
-    """The story's event facts by date (undated last), most widely reported first within a day."""
+def story_timeline(story: Story, all_events: bool = False) -> list[TimelineEntry]:
+    """The story's event facts by date (undated last), most widely reported first within a day; the
+    doubted events left out unless `all_events` (briefing.timeline_facts)."""
     entries = [
         TimelineEntry(
             date=fact_date(f),
@@ -53,14 +54,14 @@ def story_timeline(story: Story) -> list[TimelineEntry]:
             first_reported=f.first_reported,
             cameo=f.codes.get("cameo"),
         )
-        for f in timeline_facts(story.facts)
+        for f in timeline_facts(story.facts, all_events)
     ]
     return sort_entries(entries)
 
 
-def corpus_timeline(stories: Iterable[Story]) -> list[TimelineEntry]:
+def corpus_timeline(stories: Iterable[Story], all_events: bool = False) -> list[TimelineEntry]:
     """Every story's timeline merged into one, by date."""
-    return sort_entries([e for s in stories for e in story_timeline(s)])
+    return sort_entries([e for s in stories for e in story_timeline(s, all_events)])
 
 
 def sort_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:

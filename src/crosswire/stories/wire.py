@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from crosswire.knowledge.alternation import first_letter_alternation
 from crosswire.knowledge.sources import wire_credits
 from crosswire.model import Article
 
@@ -40,8 +41,9 @@ NUM_PERM = 64
 # KCNA, Rodong Sinmun, Xinhua as *subjects* are not credits.
 AGENCIES: dict[str, tuple[str, ...]] = wire_credits()
 _ALIAS = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
-_NAMES = "|".join(
-    sorted((re.escape(a) for aliases in AGENCIES.values() for a in aliases), key=len, reverse=True)
+_NAMES = first_letter_alternation(
+    sorted((re.escape(a) for aliases in AGENCIES.values() for a in aliases), key=len, reverse=True),
+    ignore_case=False,
 )
 # Case matters for the short acronyms ("AP" not "ap"), so the credit patterns are case-sensitive.
 _WORD = re.compile(r"\w+")
@@ -66,17 +68,27 @@ def agency_credits(article: Article, outlets: Iterable[str] = ()) -> set[str]:
     """The wire agencies `article` credits in its text or photo captions (canonical names). `outlets` are
     further names to look for: a story's other outlets, so a reprint crediting "(Meridian Wire)" counts
     even when that agency is in no list."""
-    found: set[str] = set()
+    found = set(_agencies_credited(article.text, tuple(article.captions)))
     others = sorted({o for o in outlets if o and o != article.outlet}, key=len, reverse=True)
     extra = _patterns("|".join(re.escape(o) for o in others)) if others else []
     for chunk in [article.text[:SCAN_CHARS], *article.captions]:
-        for pattern in _CREDIT_PATTERNS:
-            for m in pattern.finditer(chunk):
-                found.add(_ALIAS[m.group("a").lower()])
         for pattern in extra:
             for m in pattern.finditer(chunk):
                 found.add(m.group("a"))
     return found
+
+
+# The stories step and then the report look for the same articles' credits: the answers for the articles
+# met last are kept, as their shingles are (`_text_shingles`).
+@functools.lru_cache(maxsize=128)
+def _agencies_credited(text: str, captions: tuple[str, ...]) -> frozenset[str]:
+    """The wire agencies of the built-in list that `text` or `captions` credit (canonical names)."""
+    found: set[str] = set()
+    for chunk in [text[:SCAN_CHARS], *captions]:
+        for pattern in _CREDIT_PATTERNS:
+            for m in pattern.finditer(chunk):
+                found.add(_ALIAS[m.group("a").lower()])
+    return frozenset(found)
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[int]:

@@ -110,9 +110,11 @@ def get_story(request: Request, story_id: str) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id}/comparison", summary="Corroborated, single-source and omitted facts")
-def get_comparison(request: Request, story_id: str) -> dict[str, Any]:
+def get_comparison(request: Request, story_id: str, all_events: bool = False) -> dict[str, Any]:
+    """`doubted` lists the events the precision gate doubts, kept out of the other lists unless
+    `all_events`."""
     story = story_or_404(_store(request), story_id)
-    return compare(story)
+    return compare(story, all_events)
 
 
 @router.get("/quotes", summary="Quotes, by date")

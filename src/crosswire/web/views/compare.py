@@ -2,7 +2,9 @@
 the same facts `crosswire compare` and the report show): which facts several independent outlets report
 as happened, which only one does, which each outlet leaves out, the statements, the positions, the
 quotes aligned across outlets, the timeline and the actor graph. Only the actor page's event list reads
-raw events (`timeline`), written as plain statements too.
+raw events (`timeline`), written as plain statements too. The events the precision gate doubts
+(briefing.is_doubted) are in none of these but in `doubted`, the "less certain" list, unless the page or
+API call asks for `all_events` (`?all_events=1`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,13 @@ from typing import Any
 
 from crosswire.knowledge.codebook import Codebook
 from crosswire.model import Analysis, Article, Event, Story, outlet_readings, to_dict
-from crosswire.stories.briefing import counts
+from crosswire.stories.briefing import (
+    DOUBTED_LABEL,
+    counts,
+    doubted_record,
+    gate_threshold,
+    shown_and_doubted,
+)
 from crosswire.stories.build import story_from_comparison
 from crosswire.stories.charts import timeline_svg
 from crosswire.stories.compare import compare_story, is_corroborated, is_omitted_by
@@ -34,11 +42,14 @@ def cameo_label(code: str | None) -> str:
     return entry.name if entry else code
 
 
-def compare(story: Story) -> dict[str, Any]:
-    """The comparison as plain data: the REST API returns it as JSON, the story page renders it."""
+def compare(story: Story, all_events: bool = False) -> dict[str, Any]:
+    """The comparison as plain data: the REST API returns it as JSON, the story page renders it. The
+    doubted events are set apart in `doubted` (with `doubted_label` and the gate's `threshold`) unless
+    `all_events`."""
     outlets = list(dict.fromkeys(story.outlets))
+    shown, doubted = shown_and_doubted(story.facts, all_events)
     facts = []
-    for i, fact in enumerate(story.facts):
+    for i, fact in enumerate(shown):
         record = to_dict(fact)
         record["index"] = i
         record["corroborated"] = is_corroborated(fact)
@@ -66,9 +77,26 @@ def compare(story: Story) -> dict[str, Any]:
         "corroborated": [f for f in facts if f["corroborated"]],
         "single_source": [f for f in facts if not f["corroborated"] and f["kind"] != "statement"],
         "statements": [f for f in facts if f["kind"] == "statement"],
-        "positions": [to_dict(p) for p in positions(list(story.facts))],
+        "positions": [to_dict(p) for p in positions(shown)],
         "omitted": {o: fs for o, fs in omitted.items() if fs},
         "quotes": [f for f in facts if f["kind"] == "quote"],
+        "doubted": [
+            {
+                **doubted_record(f),
+                "reports": [
+                    {**r, "href": sentence_link(r["article_id"], r["start"], r["end"])}
+                    if r.get("article_id") is not None
+                    and r.get("start") is not None
+                    and r.get("end") is not None
+                    else r
+                    for r in doubted_record(f)["reports"]
+                ],
+            }
+            for f in doubted
+        ],
+        "doubted_label": DOUBTED_LABEL,
+        "threshold": gate_threshold(),
+        "all_events": all_events,
         "portrayal": story.portrayal,
         "portrayal_by_actor": by_actor(story.portrayal),
         "portrayal_evidence": {
@@ -108,10 +136,11 @@ def recompare_story(story: Story, members: list[Article], analyses: dict[str, An
     return story_from_comparison(story, compare_story(story, members, analyses))
 
 
-def story_timeline_rows(story: Story) -> list[dict[str, Any]]:
-    """The story's timeline: one row per event fact (stories/timeline.py), with sentence links."""
+def story_timeline_rows(story: Story, all_events: bool = False) -> list[dict[str, Any]]:
+    """The story's timeline: one row per event fact (stories/timeline.py; doubted events left out unless
+    `all_events`), with sentence links."""
     rows = []
-    for entry in story_timeline(story):
+    for entry in story_timeline(story, all_events):
         record = to_dict(entry)
         record["links"] = [
             {
@@ -132,10 +161,11 @@ def story_chart(rows: list[dict[str, Any]]) -> str:
     return timeline_svg(rows)
 
 
-def story_graph(story: Story) -> dict[str, Any]:
-    """The story's actor graph from its facts (stories/graph.py `facts_graph`): nodes keyed as alignment
-    keys actors (CAMEO code, else name) with the name used most as label; one count per fact."""
-    graph = facts_graph(story.facts).to_json()
+def story_graph(story: Story, all_events: bool = False) -> dict[str, Any]:
+    """The story's actor graph from its facts (stories/graph.py `facts_graph`; doubted events left out
+    unless `all_events`): nodes keyed as alignment keys actors (CAMEO code, else name) with the name used
+    most as label; one count per fact."""
+    graph = facts_graph(story.facts, all_events).to_json()
     return {
         "nodes": [{"id": n["id"], "label": n["label"], "weight": n["events"]} for n in graph["nodes"]],
         "edges": [

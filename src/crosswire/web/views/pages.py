@@ -83,7 +83,9 @@ def article_list(
 
 
 @router.get("/stories/{story_id}")
-def story_page(request: Request, story_id: str) -> Response:
+def story_page(request: Request, story_id: str, all_events: bool = False) -> Response:
+    """A story's page; the events the precision gate doubts are in a collapsed "less certain" list,
+    out of the facts, the timeline and the graph, unless `?all_events=1`."""
     view = story_view_or_404(request.app.state.store, story_id)
     story, heads = view["story"], view["heads"]
     columns: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -91,13 +93,13 @@ def story_page(request: Request, story_id: str) -> Response:
         head = heads.get(article_id)
         if head:
             columns[head["outlet"] or "unknown outlet"].append(head)
-    rows = story_timeline_rows(story)
+    rows = story_timeline_rows(story, all_events)
     members = [heads[i] for i in story.article_ids if i in heads]
     store = request.app.state.store
     latest = store.in_corpus_order(set(story.article_ids))[-_OPTION_ARTICLES:]
     articles = [a for a in (store.get_article(i) for i in latest) if a is not None]
     analyses = {a.article_id: a for a in store.iter_analyses(latest)}
-    options = situation_summary(articles, analyses, story.facts).options
+    options = situation_summary(articles, analyses, story.facts, all_events).options
     return render(
         request,
         "story.html",
@@ -105,10 +107,10 @@ def story_page(request: Request, story_id: str) -> Response:
             "story": story,
             "columns": dict(columns),
             "coverage": sorted(members, key=lambda h: (h["published"] is None, str(h["published"] or ""))),
-            "comparison": compare(story),
+            "comparison": compare(story, all_events),
             "timeline": rows,
             "chart": Markup(story_chart(rows)),
-            "graph": story_graph(story),
+            "graph": story_graph(story, all_events),
             "options": [
                 {
                     **o,
