@@ -59,6 +59,7 @@ def _story():
         ),
         b.id: analysis(
             b,
+            actors=[actor(b, "Kim Jong-un", "PRKGOV", kind="person")],  # "the North Korean leader"
             events=[
                 event(b, MET_B, KIM, PUTIN, "040", confidence=under),
                 event(b, PROTEST_B, SEOUL, TOKYO, "141", goldstein=-6.5, confidence=0.95),
@@ -169,6 +170,15 @@ def test_the_story_page_and_the_api_list_a_doubted_event_apart(tmp_path: Path) -
             assert threat not in {f["summary"] for f in api["corroborated"] + api["single_source"]}
             api_all = client.get(f"/api/v1/stories/{story.id}/comparison?all_events=1").json()
             assert api_all["doubted"] == [] and threat in {f["summary"] for f in api_all["single_source"]}
+            briefing = client.get("/export/briefing.md").text
+            assert DOUBTED_LABEL in briefing and "confidence 0.45" in briefing
+            briefing_all = client.get("/export/briefing.md?all_events=1").text
+            assert DOUBTED_LABEL not in briefing_all and "threatened" in briefing_all
+            actor = client.get("/actors/Kim Jong-un", headers={"accept": "text/html"}).text
+            events = actor.split("Events involving", 1)[1].split("</section>", 1)[0]
+            marked = [line for line in events.splitlines() if "less certain" in line]
+            # the summit's two reports are doubted alone but not together (as on the story page)
+            assert len(marked) == 1 and "138" in marked[0] and "confidence 0.45" in marked[0]
             threat_id = next(f for f in story.facts if f.codes["cameo"] == "138").event_id
             assert threat_id not in {p["event_id"] for p in api["positions"]}
             assert threat_id in {p["event_id"] for p in api_all["positions"]}
@@ -186,3 +196,21 @@ def test_the_cli_switch(tmp_path: Path) -> None:
     assert plain.exit_code == 0 and every.exit_code == 0, plain.output + every.output
     assert len(json.loads(plain.output)["timeline"]) == 2
     assert len(json.loads(every.output)["timeline"]) == 3
+
+
+def test_each_report_shows_its_own_confidence_beside_another_act_of_the_same_sentence() -> None:
+    text = "Kim Jong-un criticised South Korea and Japan for the drills."
+    a = article(text, "The Daily Alpha")
+    found = {
+        a.id: analysis(
+            a,
+            events=[
+                event(a, text, KIM, SEOUL, "111", goldstein=-2.0, confidence=0.85),
+                event(a, text, KIM, TOKYO, "111", goldstein=-2.0, confidence=0.5),
+            ],
+        )
+    }
+    facts = {f.target["name"]: f for f in story_facts([a], found, find_dependence([a]))}
+    assert [s["confidence"] for s in facts["South Korea"].sentences] == [0.85]
+    assert [s["confidence"] for s in facts["Japan"].sentences] == [0.5]
+    assert is_doubted(facts["Japan"]) and not is_doubted(facts["South Korea"])

@@ -18,6 +18,7 @@ from crosswire.stories.briefing import (
     counts,
     doubted_record,
     gate_threshold,
+    merged_confidences,
     shown_and_doubted,
 )
 from crosswire.stories.build import story_from_comparison
@@ -183,9 +184,10 @@ def story_graph(story: Story, all_events: bool = False) -> dict[str, Any]:
 
 def timeline(events: list[Event]) -> list[dict[str, Any]]:
     """Events by date with a plain statement and links to the sentences reporting them (the actor
-    page's list of one actor's raw events)."""
+    page's list of one actor's raw events); an event whose merged act the precision gate doubts is
+    marked so (`doubted`, briefing.merged_confidences)."""
     rows = []
-    for event in events:
+    for event, confidence in zip(events, merged_confidences(events), strict=True):
         target = event.target.name if event.target and event.target.name else None
         happened = any(counts(m) for m in event.mentions) or not event.mentions
         status = (
@@ -201,6 +203,9 @@ def timeline(events: list[Event]) -> list[dict[str, Any]]:
                 "source": event.source.name,
                 "target": target,
                 "negated": event.negated,
+                # the merged act's confidence (its reports' together, as the story page has it)
+                "confidence": confidence,
+                "doubted": confidence < gate_threshold(),  # marked "less certain"
                 "links": [
                     {
                         "href": sentence_link(m.article_id, m.start, m.end),
