@@ -3,8 +3,8 @@ the same facts `crosswire compare` and the report show): which facts several ind
 as happened, which only one does, which each outlet leaves out, the statements, the positions, the
 quotes aligned across outlets, the timeline and the actor graph. Only the actor page's event list reads
 raw events (`timeline`), written as plain statements too. The events the precision gate doubts
-(briefing.is_doubted) are in none of these but in `doubted`, the "less certain" list, unless the page or
-API call asks for `all_events` (`?all_events=1`).
+(briefing.is_doubted) are in none of these but in `doubted`, the "less certain" list (the positions
+they state in `doubted_positions`), unless the page or API call asks for `all_events` (`?all_events=1`).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from crosswire.stories.compare import compare_story, is_corroborated, is_omitted
 from crosswire.stories.graph import facts_graph
 from crosswire.stories.phrases import statement
 from crosswire.stories.positions import positions
+from crosswire.stories.summary import DOUBTED_POSITIONS_NOTE, NONE_FOUND, NONE_SURE
 from crosswire.stories.timeline import story_timeline
 
 
@@ -49,6 +50,8 @@ def compare(story: Story, all_events: bool = False) -> dict[str, Any]:
     `all_events`."""
     outlets = list(dict.fromkeys(story.outlets))
     shown, doubted = shown_and_doubted(story.facts, all_events)
+    shown_positions = positions(shown)
+    said = {p.what for p in shown_positions}
     facts = []
     for i, fact in enumerate(shown):
         record = to_dict(fact)
@@ -78,7 +81,12 @@ def compare(story: Story, all_events: bool = False) -> dict[str, Any]:
         "corroborated": [f for f in facts if f["corroborated"]],
         "single_source": [f for f in facts if not f["corroborated"] and f["kind"] != "statement"],
         "statements": [f for f in facts if f["kind"] == "statement"],
-        "positions": [to_dict(p) for p in positions(shown)],
+        "positions": [to_dict(p) for p in shown_positions],
+        # positions read off doubted events: a "less certain" sub-list, never among `positions`
+        "doubted_positions": [to_dict(p) for p in positions(doubted) if p.what not in said],
+        "none_found": NONE_FOUND,
+        "none_sure": NONE_SURE,
+        "doubted_positions_note": DOUBTED_POSITIONS_NOTE.format(threshold=gate_threshold()),
         "omitted": {o: fs for o, fs in omitted.items() if fs},
         "quotes": [f for f in facts if f["kind"] == "quote"],
         "doubted": [
