@@ -34,6 +34,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "crosswire.model",
             "crosswire.errors",
             "crosswire.version",
+            "crosswire.heap",
             "crosswire.store.protocol",
         ),
     ),

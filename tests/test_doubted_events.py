@@ -27,7 +27,7 @@ from crosswire.stories.briefing import (
 )
 from crosswire.stories.build import story_from_comparison
 from crosswire.stories.compare import compare_story, comparison_record
-from crosswire.stories.summary import situation_summary
+from crosswire.stories.summary import NONE_FOUND, NONE_SURE, situation_summary
 from crosswire.stories.wire import find_dependence
 from crosswire.web.app import create_app
 from story_support import actor, analysis, article, event
@@ -59,6 +59,7 @@ def _story():
         ),
         b.id: analysis(
             b,
+            actors=[actor(b, "Kim Jong-un", "PRKGOV", kind="person")],  # "the North Korean leader"
             events=[
                 event(b, MET_B, KIM, PUTIN, "040", confidence=under),
                 event(b, PROTEST_B, SEOUL, TOKYO, "141", goldstein=-6.5, confidence=0.95),
@@ -169,6 +170,15 @@ def test_the_story_page_and_the_api_list_a_doubted_event_apart(tmp_path: Path) -
             assert threat not in {f["summary"] for f in api["corroborated"] + api["single_source"]}
             api_all = client.get(f"/api/v1/stories/{story.id}/comparison?all_events=1").json()
             assert api_all["doubted"] == [] and threat in {f["summary"] for f in api_all["single_source"]}
+            briefing = client.get("/export/briefing.md").text
+            assert DOUBTED_LABEL in briefing and "confidence 0.45" in briefing
+            briefing_all = client.get("/export/briefing.md?all_events=1").text
+            assert DOUBTED_LABEL not in briefing_all and "threatened" in briefing_all
+            actor = client.get("/actors/Kim Jong-un", headers={"accept": "text/html"}).text
+            events = actor.split("Events involving", 1)[1].split("</section>", 1)[0]
+            marked = [line for line in events.splitlines() if "less certain" in line]
+            # the summit's two reports are doubted alone but not together (as on the story page)
+            assert len(marked) == 1 and "138" in marked[0] and "confidence 0.45" in marked[0]
             threat_id = next(f for f in story.facts if f.codes["cameo"] == "138").event_id
             assert threat_id not in {p["event_id"] for p in api["positions"]}
             assert threat_id in {p["event_id"] for p in api_all["positions"]}
@@ -186,3 +196,168 @@ def test_the_cli_switch(tmp_path: Path) -> None:
     assert plain.exit_code == 0 and every.exit_code == 0, plain.output + every.output
     assert len(json.loads(plain.output)["timeline"]) == 2
     assert len(json.loads(every.output)["timeline"]) == 3
+
+
+def test_each_report_shows_its_own_confidence_beside_another_act_of_the_same_sentence() -> None:
+    text = "Kim Jong-un criticised South Korea and Japan for the drills."
+    a = article(text, "The Daily Alpha")
+    found = {
+        a.id: analysis(
+            a,
+            events=[
+                event(a, text, KIM, SEOUL, "111", goldstein=-2.0, confidence=0.85),
+                event(a, text, KIM, TOKYO, "111", goldstein=-2.0, confidence=0.5),
+            ],
+        )
+    }
+    facts = {f.target["name"]: f for f in story_facts([a], found, find_dependence([a]))}
+    assert [s["confidence"] for s in facts["South Korea"].sentences] == [0.85]
+    assert [s["confidence"] for s in facts["Japan"].sentences] == [0.5]
+    assert is_doubted(facts["Japan"]) and not is_doubted(facts["South Korea"])
+
+
+# --------------------------------------------------------------- the situation summary's doubted positions
+DEMAND = "Kim Jong-un demanded a written security guarantee from South Korea."
+OFFER = "Vladimir Putin offered to host four-way talks on the peninsula."
+
+
+def _positions_story():
+    """One outlet: Kim demands a guarantee (doubted), Putin offers talks (doubted), South Korea protests
+    to Japan (sure: no position family)."""
+    a = article(f"{DEMAND} {OFFER} {PROTEST}", "The Daily Alpha", day=2)
+    found = {
+        a.id: analysis(
+            a,
+            actors=[
+                actor(a, "Kim Jong-un", "PRKGOV", kind="person"),
+                actor(a, "Vladimir Putin", "RUSGOV", kind="person"),
+            ],
+            events=[
+                event(a, DEMAND, KIM, SEOUL, "1041", goldstein=-5.0, confidence=0.4),
+                event(a, OFFER, PUTIN, None, "036", goldstein=4.0, confidence=gate_threshold() - 0.1),
+                event(a, PROTEST, SEOUL, TOKYO, "141", goldstein=-6.5, confidence=0.95),
+            ],
+        )
+    }
+    story = Story(article_ids=[a.id], title="Guarantee", outlets=["The Daily Alpha"])
+    return [a], found, story
+
+
+def test_a_doubted_demand_is_a_less_certain_position_never_a_position() -> None:
+    arts, found, story = _positions_story()
+    facts = story_facts(arts, found, find_dependence(arts))
+    summary = situation_summary(arts, found, facts)
+    assert summary.positions == []
+    doubted = {p.stance: p for p in summary.doubted_positions}
+    assert set(doubted) == {"demands", "offers"}
+    assert doubted["demands"].confidence == 0.4 and "security guarantee" in doubted["demands"].what
+    # the switch: every position is shown as before, nothing set apart
+    every = situation_summary(arts, found, facts, all_events=True)
+    assert {p.stance for p in every.positions} == {"demands", "offers"} and every.doubted_positions == []
+
+
+def test_the_report_lists_doubted_positions_apart_and_never_leaves_a_section_blank(tmp_path: Path) -> None:
+    arts, found, story = _positions_story()
+    built = story_from_comparison(story, compare_story(story, arts, found))
+    paths = write_report(report_data(arts, found, [built], stored_facts=True), tmp_path / "default")
+    md = Path(paths["report_md"]).read_text(encoding="utf-8")
+    section = md.split("### Demands and positions", 1)[1].split("### Options", 1)[0]
+    sure, unsure = section.split(DOUBTED_LABEL, 1)
+    assert NONE_SURE in sure and "security guarantee" not in sure
+    assert "security guarantee" in unsure and "(confidence 0.40)" in unsure
+    options = md.split("### Options and scenarios", 1)[1].split("## Timeline", 1)[0]
+    assert NONE_FOUND in options  # nothing discussed: said so, not blank
+    html = Path(paths["report_html"]).read_text(encoding="utf-8")
+    summary = html.split('id="summary"', 1)[1].split('id="timeline"', 1)[0]
+    assert summary.count('class="doubted-position"') == 2 and 'class="position"' not in summary
+    assert DOUBTED_LABEL in summary and "0.40" in summary and NONE_SURE in summary
+    every = write_report(
+        report_data(arts, found, [built], stored_facts=True, all_events=True), tmp_path / "all"
+    )
+    md_all = Path(every["report_md"]).read_text(encoding="utf-8")
+    section_all = md_all.split("### Demands and positions", 1)[1].split("### Options", 1)[0]
+    assert "security guarantee" in section_all and DOUBTED_LABEL not in section_all
+    assert NONE_SURE not in section_all and NONE_FOUND not in section_all
+    html_all = Path(every["report_html"]).read_text(encoding="utf-8")
+    assert html_all.split('id="summary"', 1)[1].count('class="position"') == 2
+
+
+def test_nothing_at_all_reads_none_found(tmp_path: Path) -> None:
+    a = article(PROTEST, "The Daily Alpha")
+    found = {a.id: analysis(a, events=[event(a, PROTEST, SEOUL, TOKYO, "141", confidence=0.95)])}
+    story = Story(article_ids=[a.id], title="Protest", outlets=["The Daily Alpha"])
+    built = story_from_comparison(story, compare_story(story, [a], found))
+    paths = write_report(report_data([a], found, [built], stored_facts=True), tmp_path)
+    md = Path(paths["report_md"]).read_text(encoding="utf-8")
+    section = md.split("### Demands and positions", 1)[1].split("### Options", 1)[0]
+    assert NONE_FOUND in section and DOUBTED_LABEL not in section
+
+
+def test_the_story_page_and_the_api_list_doubted_positions_apart(tmp_path: Path) -> None:
+    from crosswire.store import open_store
+
+    arts, found, story = _positions_story()
+    built = story_from_comparison(story, compare_story(story, arts, found))
+    db = str(tmp_path / "positions.db")
+    with open_store(db) as store:
+        store.save_articles(arts)
+        store.save_analyses(list(found.values()))
+        store.save_stories([built])
+    application = create_app(db)
+    try:
+        with TestClient(application, base_url="http://127.0.0.1") as client:
+            api = client.get(f"/api/v1/stories/{built.id}/comparison").json()
+            assert api["positions"] == []
+            assert {p["stance"]: p["confidence"] for p in api["doubted_positions"]}["demands"] == 0.4
+            api_all = client.get(f"/api/v1/stories/{built.id}/comparison?all_events=1").json()
+            assert api_all["doubted_positions"] == [] and len(api_all["positions"]) == 2
+            page = client.get(f"/stories/{built.id}", headers={"accept": "text/html"}).text
+            section = page.split("<h2>Demands, offers, refusals and threats</h2>", 1)[1].split("</section>")[
+                0
+            ]
+            assert NONE_SURE in section and section.count('class="doubted-position"') == 2
+            assert DOUBTED_LABEL in section and "confidence 0.40" in section
+            every = client.get(f"/stories/{built.id}?all_events=1", headers={"accept": "text/html"}).text
+            section = every.split("<h2>Demands, offers, refusals and threats</h2>", 1)[1].split("</section>")[
+                0
+            ]
+            assert 'class="doubted-position"' not in section and "security guarantee" in section
+    finally:
+        application.state.jobs.shutdown()
+        application.state.store.close()
+
+
+def test_the_report_step_takes_the_switch_and_rewrites_when_it_changes(tmp_path: Path) -> None:
+    from crosswire.corpus import Corpus
+    from crosswire.steps import write_report_output
+    from crosswire.store import open_store
+
+    db = str(tmp_path / "doubt.db")
+    story = _stored(db)
+    threat = next(f for f in story.facts if f.codes["cameo"] == "138").summary
+    out = tmp_path / "out"
+    out.mkdir()
+    with open_store(db) as store:
+        corpus = Corpus(store, db)
+        md = Path(write_report_output(corpus, out)["report_md"])
+        assert DOUBTED_LABEL in md.read_text(encoding="utf-8")
+        corpus.config.all_events = True  # same store: only the switch changed, the report is rewritten
+        write_report_output(corpus, out)
+        every = md.read_text(encoding="utf-8")
+        assert DOUBTED_LABEL not in every and threat in every.split("## Timeline", 1)[1]
+        stamp = md.stat().st_mtime_ns
+        write_report_output(corpus, out)  # nothing changed: skipped
+        assert md.stat().st_mtime_ns == stamp
+
+
+def test_analyze_passes_all_events_to_the_report(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Summit\n\n{MET} {PROTEST}\n", encoding="utf-8")
+    runner = CliRunner()
+    state = out / ".crosswire-outputs.json"
+    for switch, expected in (([], False), (["--all-events"], True)):
+        result = runner.invoke(cli_app, ["analyze", str(folder), "--out", str(out), *switch])
+        assert result.exit_code == 0, result.output
+        written = json.loads(state.read_text(encoding="utf-8"))["write_report_output"]
+        assert written["key"][-1] == {"all_events": expected}  # the report was written with the switch

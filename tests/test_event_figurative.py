@@ -191,3 +191,25 @@ def test_idioms_leave_political_uses_of_the_same_verbs_alone() -> None:
     ):
         doc = parse(text)
         assert not is_idiom(next(t for t in doc if t.text == verb), lexicon), text
+
+
+def test_a_crash_is_no_criticism_and_a_clubhouse_meeting_no_appeal() -> None:
+    assert not roots(
+        code("The Chilean driver slammed into the barrier before his car slid across the track."), "11"
+    )
+    assert roots(code("Chile slammed Peru over the border dispute."), "11")
+    assert not roots(code("Chile called a meeting in the clubhouse after the defeat."), "02")
+
+
+def test_a_name_opening_with_anti_is_a_stance_not_an_actor() -> None:
+    from crosswire.events.participants import ActorIndex
+    from crosswire.model import Actor, Mention
+
+    doc = parse("Anti-Morales activists held protests in La Paz.")
+    end = doc[3].idx + len(doc[3].text)  # "Anti-Morales activists", as a name the NER may tag
+    stance = Actor(
+        article_id="a", name="Anti-Morales", kind="group", mentions=[Mention(0, end, doc.text[:end])]
+    )
+    index = ActorIndex(doc, [stance])
+    activists = next(t for t in doc if t.text == "activists")
+    assert index.direct(activists) is None

@@ -149,3 +149,22 @@ def test_a_denied_report_does_not_rename_the_act_another_outlet_reports() -> Non
     # Without a happened report, the denied one still names the act (shown as what it is, not as a fact).
     alone = merge_events([replace(denied)])
     assert alone[0].cameo == "083" and not alone[0].is_fact
+
+
+def test_confidence_grows_with_independent_outlets_stating_the_act_only() -> None:
+    from dataclasses import replace
+
+    def report(article: str, outlet: str, confidence: float, status: str = "happened") -> Event:
+        e = replace(event("USA", "PRK", "163", "2019-04-19", article=article), confidence=confidence)
+        e.mentions = [replace(e.mentions[0], outlet=outlet, status=status)]
+        e.status = status
+        return e
+
+    # Two outlets stating it: 1 - 0.4 * 0.4.
+    assert merge_events([report("a", "A", 0.6), report("b", "B", 0.6)])[0].confidence == 0.84
+    # Many weak mentions from one outlet count as its surest one.
+    same = merge_events([report("a", "A", 0.6), report("a2", "A", 0.3), report("a3", "A", 0.3)])
+    assert same[0].confidence == 0.6
+    # A report that only expects the act gives no support to the outlet that says it happened.
+    mixed = merge_events([report("a", "A", 0.6), report("b", "B", 0.9, status="planned")])
+    assert mixed[0].is_fact and mixed[0].confidence == 0.6

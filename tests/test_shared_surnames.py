@@ -132,3 +132,10 @@ def test_an_untagged_surname_with_one_bearer_joins_him_without_any_pronoun() -> 
     untagged = text.index("Vargas vehemently")
     assert not any(e.start_char == untagged for e in doc.ents)
     assert owner(text, "Vargas", -1) == "Tom Vargas"
+
+
+def test_a_former_president_named_in_full_is_elite_not_government() -> None:
+    text = "Donald Trump once defended Bill Clinton against allegations of scandal."
+    article = Article(text=text, published=ON, outlet="Test Daily")
+    bill = next(a for a in extract_actors(article, parse(text)) if a.name == "Bill Clinton")
+    assert bill.codes == ["USAELI"]

@@ -48,13 +48,17 @@ class RunConfig:
     `workers` local processes (or the Dask cluster at `dask`: "local", "local:N" or a scheduler
     address) analyse articles; `actors` is a folder of PETRARCH/Phoenix actor dictionaries merged into
     the built-in knowledge base; `sources` is the registry the run ingested with, so outlet-dependent
-    rules see the same outlets; `executor` is the run's open executor (set while `analyze` runs)."""
+    rules see the same outlets; `executor` is the run's open executor (set while `analyze` runs);
+    `all_events` is `--all-events` for the report the run writes."""
 
     workers: int = 1
     dask: str | None = None
     actors: Path | None = None
     sources: SourceRegistry | None = None
     executor: Executor | None = None
+    # the briefing's one switch (stories/briefing.py `shown_and_doubted`): the report shows the events
+    # the precision gate doubts as facts too
+    all_events: bool = False
 
 
 @dataclass

@@ -119,6 +119,7 @@ def analyze(
     actors: PathLike | None = None,
     workers: int | None = None,
     parquet: PathLike | None = None,
+    all_events: bool = False,
 ) -> Corpus:
     """Ingest `paths`, run every available analysis, and write outputs to `out` when given.
 
@@ -126,7 +127,8 @@ def analyze(
     name); `dask` ("local", "local:N" or a scheduler address such as "tcp://host:8786") runs the same
     stages on a Dask cluster instead (`crosswire.scale`); `parquet` is a folder for the partitioned
     Parquet dataset (docs/output-format.md); `actors` is a folder of PETRARCH/Phoenix actor
-    dictionaries merged into the built-in knowledge base.
+    dictionaries merged into the built-in knowledge base; `all_events` shows the events the precision
+    gate doubts as facts in the report (by default they are listed apart as less certain).
 
     Returns an open Corpus over the store (close it, or use it as a context manager). Outputs
     cover every article in the store, so give a fresh `db` for a self-contained corpus; with `out`
@@ -154,6 +156,7 @@ def analyze(
     config.workers = max(workers or 1, n_process)
     config.dask = dask
     config.actors = Path(actors) if actors is not None else None
+    config.all_events = all_events
     try:
         # One executor for the whole run: pool or cluster workers load their models once.
         phases = dict.fromkeys(PHASES, 0.0)  # in this order, each counted even when it takes no time

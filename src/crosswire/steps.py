@@ -51,31 +51,43 @@ def _store_key(corpus: Corpus) -> list[Any]:
 
 
 def skip_when_unchanged(writer: Writer) -> Writer:
-    """Run `writer` only when the store changed since it last wrote into this folder.
+    """`skip_when_unchanged_by` with no options: the store alone decides."""
+    return skip_when_unchanged_by(lambda corpus: [])(writer)
+
+
+def skip_when_unchanged_by(options: Callable[[Corpus], list[Any]]) -> Callable[[Writer], Writer]:
+    """Run the writer only when the store, or the run's `options(corpus)` the writer's output depends
+    on (the report's `all_events`), changed since it last wrote into this folder.
 
     The generation is read before writing, so a change made while the files are written makes the
     next run write again. A file that is missing or was edited since (size or time differ) is
     rewritten too, so a skip never leaves a stale or absent output behind."""
 
-    @functools.wraps(writer)
-    def wrapped(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-        key = _store_key(corpus)
-        state = _read_state(out_dir)
-        mine = state.get(writer.__name__)
-        if isinstance(mine, dict) and mine.get("key") == key:
-            files = mine.get("files") or {}
-            if files and all(_file_stamp(path) == stamp for path, stamp in files.items()):
-                return dict(mine.get("outputs") or {})
-        written = writer(corpus, out_dir)
-        state = _read_state(out_dir)  # other writers may have recorded theirs meanwhile
-        stamps = {path: _file_stamp(path) for path in written.values()}
-        state[writer.__name__] = {"key": key, "outputs": written, "files": stamps}
-        temporary = out_dir / (OUTPUTS_STATE + ".tmp")
-        temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
-        temporary.replace(out_dir / OUTPUTS_STATE)
-        return written
+    def decorate(writer: Writer) -> Writer:
+        @functools.wraps(writer)
+        def wrapped(corpus: Corpus, out_dir: Path) -> dict[str, str]:
+            return _write_unless_unchanged(writer, [*_store_key(corpus), *options(corpus)], corpus, out_dir)
 
-    return wrapped
+        return wrapped
+
+    return decorate
+
+
+def _write_unless_unchanged(writer: Writer, key: list[Any], corpus: Corpus, out_dir: Path) -> dict[str, str]:
+    state = _read_state(out_dir)
+    mine = state.get(writer.__name__)
+    if isinstance(mine, dict) and mine.get("key") == key:
+        files = mine.get("files") or {}
+        if files and all(_file_stamp(path) == stamp for path, stamp in files.items()):
+            return dict(mine.get("outputs") or {})
+    written = writer(corpus, out_dir)
+    state = _read_state(out_dir)  # other writers may have recorded theirs meanwhile
+    stamps = {path: _file_stamp(path) for path in written.values()}
+    state[writer.__name__] = {"key": key, "outputs": written, "files": stamps}
+    temporary = out_dir / (OUTPUTS_STATE + ".tmp")
+    temporary.write_text(json.dumps(state, indent=1), encoding="utf-8")
+    temporary.replace(out_dir / OUTPUTS_STATE)
+    return written
 
 
 @skip_when_unchanged
@@ -141,9 +153,9 @@ def write_stories_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
     return write_stories(corpus.store, out_dir)
 
 
-@skip_when_unchanged
+@skip_when_unchanged_by(lambda corpus: [{"all_events": corpus.config.all_events}])
 def write_report_output(corpus: Corpus, out_dir: Path) -> dict[str, str]:
-    """`report.md` and `report.html`."""
+    """`report.md` and `report.html` (the doubted events shown as facts too with `all_events`)."""
     from crosswire.report.render import write_report  # SciPy (stories) and Jinja2
 
-    return write_report(corpus.store, out_dir)
+    return write_report(corpus.store, out_dir, all_events=corpus.config.all_events)

@@ -13,6 +13,7 @@ import typer
 from crosswire import api
 from crosswire.cli.common import (
     EXIT_CODES,
+    AllEventsOption,
     DbOption,
     JsonOption,
     ManifestOption,
@@ -76,6 +77,7 @@ def analyze(
     actors: Annotated[
         Path | None, typer.Option("--actors", help="Folder of PETRARCH/Phoenix actor dictionaries to add.")
     ] = None,
+    all_events: AllEventsOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Ingest PATHS, run every analysis, and write the outputs to --out (store: OUT/crosswire.db).
@@ -96,6 +98,7 @@ def analyze(
             dask=dask,
             parquet=parquet,
             actors=actors,
+            all_events=all_events,
         )
     corpus.close()
     assert corpus.summary is not None

@@ -110,10 +110,17 @@ def _combine(group: list[Event]) -> Event:
     status_from = max(stated or group, key=lambda e: e.confidence)
     reported = [e.reported_on for e in group if e.reported_on]
     sample = next((e for e in voters if e.cameo == cameo), best)
-    # Independent reports raise confidence: 1 - product of the doubts, capped below certainty.
+    # Independent reports raise confidence: 1 - product of the doubts, capped below certainty. Only the
+    # reports that give the act as it is shown count (a denial or an expectation is no support for a
+    # happened act), and one per outlet (its surest): seven weak mentions in one article are one report.
+    surest: dict[str, float] = {}
+    for event in voters:
+        mention = event.mentions[0]
+        outlet = mention.outlet or mention.article_id
+        surest[outlet] = max(surest.get(outlet, 0.0), event.confidence)
     doubt = 1.0
-    for event in group:
-        doubt *= 1.0 - event.confidence
+    for confidence in surest.values():
+        doubt *= 1.0 - confidence
     return Event(
         source=max(
             (e.source for e in group),

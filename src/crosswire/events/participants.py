@@ -155,6 +155,8 @@ class ActorIndex:
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Pyongyang, which rejected ...": the relative clause's noun
         actor = self.by_token.get(tok.i)
+        if actor is not None and actor.name.lower().startswith(("anti-", "anti ")):
+            return None  # "Anti-Trump activists" tagged as a name: a stance against someone, not a body
         if actor is not None:
             found = self.event_actor(actor)
             return found if found.code else self._uncoded(actor, found)

@@ -112,7 +112,9 @@ def _contents(
     )
     all_facts = [f for c in data.comparisons.values() for f in c.facts]
     data.graph = facts_graph(all_facts, all_events)
-    data.summary = situation_summary(arts, analyses, all_facts, all_events)
+    # the summary sets the doubted facts' positions apart itself (`doubted_positions`): it gets them all
+    doubted = [f for c in data.comparisons.values() for f in c.doubted]
+    data.summary = situation_summary(arts, analyses, [*all_facts, *doubted], all_events)
     for aid, analysis in sorted(analyses.items()):
         article = by_id.get(aid)
         if article is None:

@@ -12,6 +12,7 @@ from crosswire.model import outlet_readings
 from crosswire.report.data import ReportData
 from crosswire.report.scope import coverage_sentence
 from crosswire.stories.briefing import DOUBTED_LABEL, gate_threshold, outlet_coverage
+from crosswire.stories.summary import DOUBTED_POSITIONS_NOTE, NONE_FOUND, NONE_SURE
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&])")
 
@@ -43,15 +44,27 @@ def render_markdown(data: ReportData, title: str) -> str:
         "### Main actors",
         "",
     ]
-    lines += [
-        f"- {md(a['name'])} ({md(a['key'])}): {a['articles']} articles" for a in data.summary.main_actors
-    ]
+    summary = data.summary
+    lines += [f"- {md(a['name'])} ({md(a['key'])}): {a['articles']} articles" for a in summary.main_actors]
+    lines += [] if summary.main_actors else [NONE_FOUND]
     lines += ["", "### Demands and positions", ""]
-    lines += [f"- {md(p.what)} " + " ".join(link(c) for c in p.citations[:4]) for p in data.summary.positions]
+    lines += [f"- {md(p.what)} " + " ".join(link(c) for c in p.citations[:4]) for p in summary.positions]
+    if not summary.positions:
+        lines.append(NONE_SURE if summary.doubted_positions else NONE_FOUND)
+    if summary.doubted_positions:
+        lines += [
+            "",
+            f"**{DOUBTED_LABEL}** ({DOUBTED_POSITIONS_NOTE.format(threshold=gate_threshold())}):",
+            "",
+        ]
+        lines += [
+            f"- {md(p.what)} (confidence {p.confidence or 0:.2f}) "
+            + " ".join(link(c) for c in p.citations[:4])
+            for p in summary.doubted_positions
+        ]
     lines += ["", "### Options and scenarios", ""]
-    lines += [
-        f"- {md(o['sentence'])} " + " ".join(link(c) for c in o["citations"]) for o in data.summary.options
-    ]
+    lines += [f"- {md(o['sentence'])} " + " ".join(link(c) for c in o["citations"]) for o in summary.options]
+    lines += [] if summary.options else [NONE_FOUND]
     lines += ["", "## Timeline", "", "| date | event | independent outlets | sources |", "|---|---|---|---|"]
     lines += [
         f"| {e.date or 'undated'} | {md(e.summary)} | {md(', '.join(e.independent_outlets))} | "

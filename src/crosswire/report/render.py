@@ -23,6 +23,7 @@ from crosswire.report.templates import FACTS_TABLE, HTML
 from crosswire.store import Store
 from crosswire.stories.briefing import DOUBTED_LABEL, gate_threshold, outlet_coverage
 from crosswire.stories.sentences import sentence_spans
+from crosswire.stories.summary import DOUBTED_POSITIONS_NOTE, NONE_FOUND, NONE_SURE
 
 TITLE = "crosswire briefing"
 
@@ -44,7 +45,7 @@ def cited_offsets(data: ReportData) -> dict[str, set[int]]:
             for view in actors.values():
                 for ev in view["evidence"]:
                     add(ev["article_id"], ev["start"])
-    for pos in data.summary.positions:
+    for pos in [*data.summary.positions, *data.summary.doubted_positions]:
         for c in pos.citations:
             add(c["article_id"], c["start"])
     for opt in data.summary.options:
@@ -121,6 +122,9 @@ def render_html(data: ReportData, title: str = TITLE) -> str:
         labels={n["id"]: n["label"] for n in graph_json["nodes"]},
         doubted_label=DOUBTED_LABEL,
         threshold=gate_threshold(),
+        none_found=NONE_FOUND,
+        none_sure=NONE_SURE,
+        doubted_positions_note=DOUBTED_POSITIONS_NOTE.format(threshold=gate_threshold()),
     )
 
 

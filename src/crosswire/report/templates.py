@@ -42,17 +42,23 @@ Every statement links to the sentence it comes from (appendix).</p>
 
 <h2 id="summary">Situation summary</h2>
 <h3>Main actors</h3>
-<ul>{% for a in summary.main_actors %}<li>{{ a.name }} <span class="muted">({{ a.key }}; {{ a.articles }} articles,
+{% if summary.main_actors %}<ul>{% for a in summary.main_actors %}<li>{{ a.name }} <span class="muted">({{ a.key }}; {{ a.articles }} articles,
 {{ a.mentions }} mentions)</span></li>{% endfor %}</ul>
+{% else %}<p class="muted">{{ none_found }}</p>{% endif %}
 <h3>Demands and positions</h3>
 {% if summary.positions %}<table><tr><th>stance</th><th>position</th><th>sources</th></tr>
 {% for p in summary.positions %}<tr class="position"><td>{{ p.stance }}</td><td>{{ p.what }}</td>
 <td>{% for c in p.citations[:4] %}{{ cite(c) }} {% endfor %}</td></tr>{% endfor %}</table>
-{% else %}<p class="muted">None found.</p>{% endif %}
+{% else %}<p class="muted">{{ none_sure if summary.doubted_positions else none_found }}</p>{% endif %}
+{% if summary.doubted_positions %}<div class="doubted-positions"><h4>{{ doubted_label }}</h4>
+<p class="muted">{{ doubted_positions_note|capitalize }}.</p>
+<table><tr><th>stance</th><th>position</th><th>confidence</th><th>sources</th></tr>
+{% for p in summary.doubted_positions %}<tr class="doubted-position"><td>{{ p.stance }}</td><td>{{ p.what }}</td>
+<td>{{ "%.2f"|format(p.confidence or 0) }}</td><td>{% for c in p.citations[:4] %}{{ cite(c) }} {% endfor %}</td></tr>{% endfor %}</table></div>{% endif %}
 <h3>Options and scenarios discussed</h3>
 {% if summary.options %}<ul>{% for o in summary.options %}<li>{{ o.sentence }} <span class="muted">({{ o.kind }})</span>
 {% for c in o.citations %}{{ cite(c) }}{% endfor %}</li>{% endfor %}</ul>
-{% else %}<p class="muted">None found.</p>{% endif %}
+{% else %}<p class="muted">{{ none_found }}</p>{% endif %}
 
 <h2 id="timeline">Timeline</h2>
 {{ timeline_svg }}

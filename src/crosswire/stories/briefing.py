@@ -172,10 +172,10 @@ def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
 def _reports(
     event: Event,
     published: Mapping[str, str | None],
-    confidences: Mapping[tuple[str, int], float] | None = None,
+    coded: Mapping[tuple[str, int], Sequence[Event]] | None = None,
 ) -> list[dict[str, Any]]:
     """One record per reporting sentence, with what it says of the act, whether it counts and the
-    confidence the coder gave that report (`confidences` by (article id, start); else the event's)."""
+    confidence the coder gave that report (`report_confidence` over `coded`; else the event's)."""
     sentences: list[dict[str, Any]] = []
     seen: set[tuple[str, int]] = set()
     for m in sorted(event.mentions, key=lambda m: (m.outlet or "", m.article_id, m.start)):
@@ -197,7 +197,7 @@ def _reports(
                 # the act's date as this report gives it (never its publication date), when dated
                 "date": m.date if m.date_source != "none" else None,
                 "published": published.get(m.article_id),
-                "confidence": (confidences or {}).get((m.article_id, m.start), event.confidence),
+                "confidence": report_confidence(event, m, coded or {}),
             }
         )
     return sentences
@@ -251,10 +251,11 @@ def event_fact(
     event: Event,
     dep: Dependence,
     published: Mapping[str, str | None],
-    confidences: Mapping[tuple[str, int], float] | None = None,
+    coded: Mapping[tuple[str, int], Sequence[Event]] | None = None,
 ) -> Fact:
-    """One merged event as a Fact (see the module docstring); `confidences` are the reports' own."""
-    sentences = _reports(event, published, confidences)
+    """One merged event as a Fact (see the module docstring); `coded` are the events as coded before
+    the story's merge, by report (`coded_by_report`), for each report's own confidence."""
+    sentences = _reports(event, published, coded)
     parts = _described(event, sentences)
     counted = [(s["article_id"], s["outlet"]) for s in sentences if s["counted"]]
     kind = kind_of(event)
@@ -298,27 +299,53 @@ def story_facts(
     wanted = {a.id for a in articles}
     pool = list(events) if events is not None else None
     found = story_events(articles, analyses, pool)
-    confidences = report_confidences(
+    coded = coded_by_report(
         pool if pool is not None else [e for a in articles if (an := analyses.get(a.id)) for e in an.events],
         wanted,
     )
     mirrored = mirrors(found)
-    facts = [event_fact(e, dep, published, confidences) for e in found if e.id not in mirrored]
+    facts = [event_fact(e, dep, published, coded) for e in found if e.id not in mirrored]
     return sorted(
         facts,
         key=lambda f: (f.kind != "event", -len(f.independent_outlets), -len(f.sentences), f.summary),
     )
 
 
-def report_confidences(events: Iterable[Event], articles: set[str]) -> dict[tuple[str, int], float]:
-    """{(article id, start): confidence} of each report of `articles` as coded before a story's merge:
-    an unmerged event's own, or a corpus-merged event's (its reports' combined) when it has several."""
-    found: dict[tuple[str, int], float] = {}
+def coded_by_report(events: Iterable[Event], articles: set[str]) -> dict[tuple[str, int], list[Event]]:
+    """The events as coded before a story's merge (unmerged, or corpus-merged), by each report of
+    `articles` they hold: {(article id, sentence start): [events]}."""
+    found: dict[tuple[str, int], list[Event]] = {}
     for event in events:
         for m in event.mentions:
             if m.article_id in articles:
-                found.setdefault((m.article_id, m.start), event.confidence)
+                found.setdefault((m.article_id, m.start), []).append(event)
     return found
+
+
+def _merge_side(a: EventActor | None, b: EventActor | None) -> bool:
+    """The sides the merge (events/merge.py) takes for one: both none, one code refining the other, or
+    for uncoded actors the same name."""
+    if a is None or b is None:
+        return a is None and b is None
+    if a.code and b.code:
+        return a.code.startswith(b.code) or b.code.startswith(a.code)
+    return (a.name or "").lower() == (b.name or "").lower()
+
+
+def report_confidence(
+    event: Event, mention: EventMention, coded: Mapping[tuple[str, int], Sequence[Event]]
+) -> float:
+    """The confidence of one report of a merged `event`: that of the event coded from its sentence with
+    the same CAMEO root and sides (another act coded from the same sentence keeps its own); the highest
+    of several such (merged alike); the merged event's own when none is known."""
+    own = [
+        e.confidence
+        for e in coded.get((mention.article_id, mention.start), ())
+        if e.cameo[:2] == event.cameo[:2]
+        and _merge_side(e.source, event.source)
+        and _merge_side(e.target, event.target)
+    ]
+    return max(own, default=event.confidence)
 
 
 # ------------------------------------------------------------------------------------------- doubted
@@ -339,6 +366,26 @@ def is_doubted(fact: Fact) -> bool:
         and fact.confidence is not None
         and fact.confidence < gate_threshold()
     )
+
+
+def merged_confidences(events: Sequence[Event]) -> list[float]:
+    """For each of `events` (as coded, unmerged), the confidence of the merged event it joins when
+    `events` are merged (`merged`): independent reports of one act lift each other, as on the story
+    page. An event the merge does not place keeps its own."""
+    found: dict[tuple[str, int, str], list[Event]] = {}
+    for group in merged(events):
+        for m in group.mentions:
+            found.setdefault((m.article_id, m.start, group.cameo[:2]), []).append(group)
+    out = []
+    for event in events:
+        groups = [
+            g
+            for m in event.mentions
+            for g in found.get((m.article_id, m.start, event.cameo[:2]), ())
+            if _merge_side(event.source, g.source) and _merge_side(event.target, g.target)
+        ]
+        out.append(max((g.confidence for g in groups), default=event.confidence))
+    return out
 
 
 def event_doubted(event: Event) -> bool:

@@ -57,6 +57,7 @@ class Position:
     content: str | None = None  # what is demanded / offered ..., when a report states it
     event_id: str | None = None
     status: str | None = None
+    confidence: float | None = None  # the fact's merged confidence (the precision gate's, briefing.py)
 
 
 def content_of(root: str, sentence: str) -> str | None:
@@ -128,7 +129,7 @@ def position_of(fact: Fact) -> Position | None:
                 break
     # The fact's summary already carries the content when a report states it (briefing.py).
     line = fact.summary
-    return Position(actor, stance, line, citations, content, fact.event_id, fact.status)
+    return Position(actor, stance, line, citations, content, fact.event_id, fact.status, fact.confidence)
 
 
 def positions(facts: list[Fact], main: set[str] | None = None, per_actor: int = 6) -> list[Position]:

@@ -3,7 +3,9 @@ options and scenarios the coverage discusses; every item cites its sentences.
 
 - positions are the stories' facts (the merged events, briefing.py) of the demand (10), appeal (02),
   offer (03), reject (12) and threat (13) families whose source is a main actor, each with what is
-  demanded, offered, rejected or threatened as its reports state it (positions.py);
+  demanded, offered, rejected or threatened as its reports state it (positions.py); those of events the
+  precision gate doubts (briefing.is_doubted) are `doubted_positions`, shown apart as less certain with
+  their confidence, never as positions (all with `all_events`);
 - options and scenarios are sentences that discuss them: enumerations "(1) ... (2) ..."; "options",
   "scenario", "alternative(s)" in a sentence that names a main actor; "could"/"might"/"may" + a verb of
   action whose subject is a main actor's mention (at most three words before the modal, outside
@@ -26,6 +28,11 @@ from crosswire.stories.positions import Position, position_of
 from crosswire.stories.sentences import SentenceIndex
 
 MAIN_ACTORS = 5
+# What a summary section with nothing in it says: an empty section would read as "none" to an analyst
+# (no demands) where the coder may have found some it doubts.
+NONE_FOUND = "None found."
+NONE_SURE = "None the coder is sure of: see the less certain ones below."
+DOUBTED_POSITIONS_NOTE = "not taken as positions: the coder's confidence is under {threshold:.2f}"
 MAX_POSITIONS = 6
 MAX_OPTIONS = 12
 _OPTION = re.compile(r"\b(options?|scenarios?|alternatives?)\b", re.I)
@@ -41,6 +48,9 @@ _MODAL = re.compile(
 class Summary:
     main_actors: list[dict[str, Any]] = field(default_factory=list)  # {key, name, articles, mentions}
     positions: list[Position] = field(default_factory=list)
+    # the positions read off doubted events (briefing.is_doubted): never among `positions`, shown apart
+    # as less certain with their confidence; empty with `all_events` (they are in `positions` then)
+    doubted_positions: list[Position] = field(default_factory=list)
     options: list[dict[str, Any]] = field(default_factory=list)  # {kind, sentence, citations}
 
 
@@ -79,22 +89,14 @@ def situation_summary(
     all_events: bool = False,
 ) -> Summary:
     """The situation summary of `articles` (a story's, or a whole corpus's) and their stories' `facts`
-    (the doubted events left out unless `all_events`: a position is never read off a doubted event)."""
+    (a position read off a doubted event is never among `positions` but in `doubted_positions`, the
+    "less certain" sub-list, unless `all_events`)."""
     summary = Summary(main_actors=main_actors(articles, analyses))
     main = {a["key"] for a in summary.main_actors}
-    found: dict[str, Position] = {}
-    for fact in shown_and_doubted(facts, all_events)[0]:
-        pos = position_of(fact)
-        side = fact.source or {}
-        if pos is None or actor_key(side.get("code"), side.get("name")) not in main:
-            continue
-        found.setdefault(pos.event_id or pos.what, pos)
-    ranked = sorted(found.values(), key=lambda p: (p.content is None, -len(p.citations), p.actor, p.what))
-    per_actor: Counter[str] = Counter()
-    for pos in ranked:
-        if per_actor[pos.actor] < MAX_POSITIONS:
-            summary.positions.append(pos)
-            per_actor[pos.actor] += 1
+    shown, doubted = shown_and_doubted(facts, all_events)
+    summary.positions = _main_positions(shown, main)
+    said = {p.what for p in summary.positions}
+    summary.doubted_positions = [p for p in _main_positions(doubted, main) if p.what not in said]
     for article in articles:
         analysis = analyses.get(article.id)
         if analysis is None:
@@ -111,6 +113,26 @@ def situation_summary(
     order = {"enumeration": 0, "option": 1, "scenario": 2}
     summary.options = sorted(summary.options, key=lambda o: order.get(o["kind"], 3))[:MAX_OPTIONS]
     return summary
+
+
+def _main_positions(facts: Sequence[Fact], main: set[str]) -> list[Position]:
+    """The positions `facts` state whose source is one of the `main` actors (keys), best supported
+    first, at most MAX_POSITIONS per actor."""
+    found: dict[str, Position] = {}
+    for fact in facts:
+        pos = position_of(fact)
+        side = fact.source or {}
+        if pos is None or actor_key(side.get("code"), side.get("name")) not in main:
+            continue
+        found.setdefault(pos.event_id or pos.what, pos)
+    ranked = sorted(found.values(), key=lambda p: (p.content is None, -len(p.citations), p.actor, p.what))
+    per_actor: Counter[str] = Counter()
+    out: list[Position] = []
+    for pos in ranked:
+        if per_actor[pos.actor] < MAX_POSITIONS:
+            out.append(pos)
+            per_actor[pos.actor] += 1
+    return out
 
 
 def _main_mentions(analysis: Analysis, main: set[str]) -> list[tuple[int, int]]:

@@ -3,8 +3,8 @@ the same facts `crosswire compare` and the report show): which facts several ind
 as happened, which only one does, which each outlet leaves out, the statements, the positions, the
 quotes aligned across outlets, the timeline and the actor graph. Only the actor page's event list reads
 raw events (`timeline`), written as plain statements too. The events the precision gate doubts
-(briefing.is_doubted) are in none of these but in `doubted`, the "less certain" list, unless the page or
-API call asks for `all_events` (`?all_events=1`).
+(briefing.is_doubted) are in none of these but in `doubted`, the "less certain" list (the positions
+they state in `doubted_positions`), unless the page or API call asks for `all_events` (`?all_events=1`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from crosswire.stories.briefing import (
     counts,
     doubted_record,
     gate_threshold,
+    merged_confidences,
     shown_and_doubted,
 )
 from crosswire.stories.build import story_from_comparison
@@ -26,6 +27,7 @@ from crosswire.stories.compare import compare_story, is_corroborated, is_omitted
 from crosswire.stories.graph import facts_graph
 from crosswire.stories.phrases import statement
 from crosswire.stories.positions import positions
+from crosswire.stories.summary import DOUBTED_POSITIONS_NOTE, NONE_FOUND, NONE_SURE
 from crosswire.stories.timeline import story_timeline
 
 
@@ -48,6 +50,8 @@ def compare(story: Story, all_events: bool = False) -> dict[str, Any]:
     `all_events`."""
     outlets = list(dict.fromkeys(story.outlets))
     shown, doubted = shown_and_doubted(story.facts, all_events)
+    shown_positions = positions(shown)
+    said = {p.what for p in shown_positions}
     facts = []
     for i, fact in enumerate(shown):
         record = to_dict(fact)
@@ -77,7 +81,12 @@ def compare(story: Story, all_events: bool = False) -> dict[str, Any]:
         "corroborated": [f for f in facts if f["corroborated"]],
         "single_source": [f for f in facts if not f["corroborated"] and f["kind"] != "statement"],
         "statements": [f for f in facts if f["kind"] == "statement"],
-        "positions": [to_dict(p) for p in positions(shown)],
+        "positions": [to_dict(p) for p in shown_positions],
+        # positions read off doubted events: a "less certain" sub-list, never among `positions`
+        "doubted_positions": [to_dict(p) for p in positions(doubted) if p.what not in said],
+        "none_found": NONE_FOUND,
+        "none_sure": NONE_SURE,
+        "doubted_positions_note": DOUBTED_POSITIONS_NOTE.format(threshold=gate_threshold()),
         "omitted": {o: fs for o, fs in omitted.items() if fs},
         "quotes": [f for f in facts if f["kind"] == "quote"],
         "doubted": [
@@ -183,9 +192,10 @@ def story_graph(story: Story, all_events: bool = False) -> dict[str, Any]:
 
 def timeline(events: list[Event]) -> list[dict[str, Any]]:
     """Events by date with a plain statement and links to the sentences reporting them (the actor
-    page's list of one actor's raw events)."""
+    page's list of one actor's raw events); an event whose merged act the precision gate doubts is
+    marked so (`doubted`, briefing.merged_confidences)."""
     rows = []
-    for event in events:
+    for event, confidence in zip(events, merged_confidences(events), strict=True):
         target = event.target.name if event.target and event.target.name else None
         happened = any(counts(m) for m in event.mentions) or not event.mentions
         status = (
@@ -201,6 +211,9 @@ def timeline(events: list[Event]) -> list[dict[str, Any]]:
                 "source": event.source.name,
                 "target": target,
                 "negated": event.negated,
+                # the merged act's confidence (its reports' together, as the story page has it)
+                "confidence": confidence,
+                "doubted": confidence < gate_threshold(),  # marked "less certain"
                 "links": [
                     {
                         "href": sentence_link(m.article_id, m.start, m.end),

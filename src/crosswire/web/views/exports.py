@@ -51,15 +51,16 @@ def export(request: Request, fmt: str) -> Response:
 
 
 @router.get("/briefing.{fmt}")
-def briefing(request: Request, fmt: str) -> Response:
+def briefing(request: Request, fmt: str, all_events: bool = False) -> Response:
     """The briefing report as a download (the HTML one is self-contained, so it is not shown under
-    this site's CSP but saved and opened as a file)."""
+    this site's CSP but saved and opened as a file); `?all_events=1` shows the events the precision
+    gate doubts as facts too (by default they are listed apart as less certain)."""
     if fmt not in ("md", "html"):
         raise HTTPException(404, f"unknown briefing format {fmt!r}: choose md or html")
     store = request.app.state.store
     folder = Path(tempfile.mkdtemp(prefix="crosswire-report-"))
     try:
-        path = Path(write_report(store, folder)[f"report_{fmt}"])
+        path = Path(write_report(store, folder, all_events=all_events)[f"report_{fmt}"])
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
