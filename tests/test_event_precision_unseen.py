@@ -264,3 +264,24 @@ def test_whom_one_tells_is_no_target_when_no_one_can_be_coded() -> None:
     assert not code("President Ramos told Jane Doe of the Daily Planet that the talks were over.")
     kept = roots(code("North Korea told Japan that the talks were over."), "01")
     assert kept and kept[0].target is not None and kept[0].target.code == "JPN"
+
+
+def test_a_named_but_uncoded_target_leaves_no_event() -> None:
+    # a person named by a noun that needs its article, a political wing, a title standing for senators
+    assert not code("Senator Smith sharply criticized the 83-year-old justice on Monday.")
+    assert roots(code("Senator Smith demanded justice for the workers."), "10")
+    assert not code("Governor Brown denounced the alt-right on Thursday.")
+    assert not code("Governor Brown denounced the far left on Thursday.")
+    denounced = roots(code("Governor Brown denounced Iran on Thursday."), "111")
+    assert denounced and denounced[0].target is not None
+    assert not code(
+        "Senator Smith teamed up with Sens. Robert Menendez and Joe Manchin to introduce the bill."
+    )
+    assert not code("The senator denounced sponsors of the bill.")
+
+
+def test_accord_with_a_named_but_uncoded_party_leaves_no_event() -> None:
+    assert not code("State Department officials concurred with the inspector general's findings.")
+    accord = roots(code("State Department officials concurred with Iran's findings."), "019")
+    assert accord and accord[0].target is not None
+    assert roots(code("Israel expressed sympathy."), "018")

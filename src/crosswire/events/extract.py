@@ -811,7 +811,7 @@ def _assemble(
         return []
     if (
         not targets
-        and not code.startswith("01")
+        and (not code.startswith("01") or code in AIMED_STATEMENTS)
         and not (entry.symmetric and len(sources) > 1)
         and _names_unknown_party(verb, entry, complement)
     ):
@@ -1111,6 +1111,37 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
             return True  # "offered the prime minister a private meeting"
         if any(c.dep_ == "amod" and c.lower_ in PARTY_ADJECTIVES for c in obj.children):
             return True
+        if obj.lemma_.lower() in DETERMINED_PARTY_NOUNS and any(
+            c.dep_ in ("det", "amod", "poss", "compound") for c in obj.children
+        ):
+            return True  # "criticized the 83-year-old justice" (bare, "demanded justice" names no one)
+        if _political_wing(obj):
+            return True  # "denounced the alt-right", "courting the far left"
+    return False
+
+
+# Statements aimed at someone: sympathy with ("condolences to the family of ..."), accord with ("concurred with
+# the inspector general's findings"); a party the sentence names there but the actor layer cannot code leaves
+# the event without its target, so none is made.
+AIMED_STATEMENTS = frozenset({"018", "019"})
+# Nouns that name a person only with a determiner or modifier: "the justice", "Justice Smith's" (bare, a value).
+DETERMINED_PARTY_NOUNS = frozenset({"justice", "justices"})
+# Prefixes of a political wing named by its side: "the alt-right", "the far left", "the hard-right".
+WING_PREFIXES = frozenset({"alt", "far", "hard", "extreme", "radical", "religious", "populist"})
+
+
+def _political_wing(tok: Token) -> bool:
+    """ "the alt-right", "the far left", "the hard-right": a political wing, a party the act is aimed at."""
+    doc = tok.doc
+    for t in [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound")]:
+        if t.lower_ not in ("right", "left", "right-wing", "left-wing"):
+            if t.lower_ in WING_PREFIXES and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+                t = doc[t.i + 2]  # "alt", "-", "right" parsed as three objects
+            else:
+                continue
+        before = [doc[j] for j in range(max(0, t.i - 2), t.i)]
+        if t.lower_ in ("right", "left") and any(w.lower_ in WING_PREFIXES for w in before):
+            return True
     return False
 
 
@@ -1132,7 +1163,12 @@ PARTY_NOUNS = frozenset(
         "employee employees staff candidate candidates colleague colleagues activist activists campaign "
         "campaigns lobbyist lobbyists immigrant immigrants country countries nation nations "
         "government governments administration regime party parties body bodies movement movements "
-        "inmate inmates prisoner prisoners detainee detainees"
+        "inmate inmates prisoner prisoners detainee detainees sponsor sponsors cosponsor cosponsors "
+        "family families friend friends relative relatives supporter supporters follower followers "
+        "protester protesters protestor protestors demonstrator demonstrators "
+        "faction factions elite elites "
+        # titles standing alone for the people they name: "teamed up with Sens. Menendez and Manchin"
+        "sen sens sen. sens. rep. reps."
     ).split()
 )
 # Adjectives that name the body a thing belongs to: "congressional queries", "parliamentary demands".
