@@ -285,3 +285,17 @@ def test_accord_with_a_named_but_uncoded_party_leaves_no_event() -> None:
     accord = roots(code("State Department officials concurred with Iran's findings."), "019")
     assert accord and accord[0].target is not None
     assert roots(code("Israel expressed sympathy."), "018")
+
+
+def test_an_outlet_told_of_an_act_is_no_party_to_it() -> None:
+    attack = roots(code("Iran told Fox News that it would attack Israel."), "13")
+    assert attack and attack[0].target is not None and attack[0].target.name == "Israel"
+    # whom the announced act is aimed at is named but uncoded: no event rather than one aimed at the outlet
+    assert not roots(code("Trump told Yahoo News that he would deport all illegal immigrants."), "13")
+
+
+def test_a_headline_passive_makes_its_subject_the_one_acted_on() -> None:
+    assert not code("Hillary Clinton Accused Of Shocking Lie About Benghazi")
+    assert not code("Senator Smith accused of lying about the deal.")
+    accused = roots(code("Iran accused Israel of lying."), "112")
+    assert accused and accused[0].source.code.startswith("IRN")

@@ -257,6 +257,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
         return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if _headline_passive(verb):
+        return []  # "Clinton Accused Of Lying About Benghazi": Clinton is accused; who accuses is not said
     if code == "063" and not any(ctx.index.resolve(o) is not None for o in objects):
         return []  # "handed over Twitter messages to the committees": things handed over, no one extradited
     if code == "161" and any(
@@ -354,6 +356,24 @@ def _reduced_passive(verb: Token) -> bool:
         return False  # (a coordinated participle shares its head's auxiliary: "have skipped ... and vacated")
     own = {c.dep_ for c in verb.children}
     return not own & {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "agent"}
+
+
+# Verbs that take whom they act on as a direct object and what for after a preposition: with that preposition
+# but no object and no auxiliary, the clause is a headline's passive ("Senator Accused Of Lying").
+OBJECT_THEN_PREP = {"accuse": "of", "convict": "of", "suspect": "of", "blame": "for", "charge": "with"}
+
+
+def _headline_passive(verb: Token) -> bool:
+    """ "Clinton accused of shocking lie", "Senator charged with fraud": a participle with a subject but no
+    object or auxiliary, its preposition right after it: the subject is the one acted on, the doer unsaid."""
+    prep = OBJECT_THEN_PREP.get(verb.lemma_.lower())
+    if prep is None or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    own = {c.dep_ for c in verb.children}
+    if own & {"dobj", "dative", "aux", "auxpass", "nsubjpass", "agent", "ccomp"}:
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is not None and nxt.lower_ == prep and nxt.head.i == verb.i and "nsubj" in own
 
 
 def _opinion_clause(verb: Token) -> bool:
@@ -499,7 +519,22 @@ def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = F
             return None
         ctx.consumed.add(content.i)
         rule = f"statement.would+{inner.id}"
-        return _assemble(ctx, sent, verb, inner, threat_code, rule, "threatened", complement=content)
+        # whom the threatened act is aimed at is in its own clause ("told Yahoo News he would deport illegal
+        # immigrants": the immigrants, not the outlet told); named there but uncoded, no event
+        aimed, _ = syntactic_targets(ctx.index, content, inner, None)
+        if not aimed and _names_unknown_party(content, inner, None):
+            return []
+        return _assemble(
+            ctx,
+            sent,
+            verb,
+            inner,
+            threat_code,
+            rule,
+            "threatened",
+            complement=content,
+            given_targets=aimed or None,
+        )
     intent = ctx.lexicon.controls.get("promise")
     permits = inner is None and content.lemma_.lower() in PERMIT_VERBS
     if aux & FUTURE_MODALS and intent is not None and (permits or (inner and inner.code[:2] in INTENT_ROOTS)):
@@ -871,6 +906,10 @@ def _assemble(
             # whom one tells, when the coder can code no one, is an interviewer, an outlet or an audience
             # ("told Yahoo", "told Fox News's Greta Van Susteren", "told reporters"), not the statement's target
             targets = [t for t in targets if t.code]
+    if rule.startswith("statement.") and code[:2] not in REPORTING_ROOTS:
+        # an act announced to a medium ("told Fox News it would impose sanctions"): the outlet told is no
+        # party to it
+        targets = [t for t in targets if not _is_medium(ctx, t)]
     sources = [s for s in sources if not _is_own_outlet(ctx, s)]
     targets = [t for t in targets if not _is_own_outlet(ctx, t)]
     if not sources:
