@@ -380,6 +380,7 @@ def event_gate_section() -> list[str]:
     lines = out.getvalue().splitlines()
     table = [line for line in lines if line.startswith("|")]
     sheets = [line for line in lines if line.startswith("event_audit_judgements")]
+    calibration = next(line for line in lines if line.startswith("CV AUC"))
     weights = GateWeights.builtin()
     row = next(line.split("|") for line in table if line.startswith(f"| {weights.threshold:.2f} |"))
     precision, kept, per_article = row[2].strip(), row[3].strip(), row[4].strip()
@@ -428,6 +429,7 @@ def event_gate_section() -> list[str]:
         "",
         *table,
         "",
+        f"- {calibration} (mean probability against the share right, per bin).",
         f"- Shipped threshold **{weights.threshold:.2f}** ({how}): {kept} of judged events kept, {per_article}",
         f"  events an article instead of {table[2].split('|')[4].strip()} (CV precision {precision}). The CV",
         "  figure is optimistic: the threshold and the features were chosen looking at it, and most judged",

@@ -98,6 +98,27 @@ def at_threshold(p: np.ndarray, y: np.ndarray, t: float) -> tuple[float, float]:
     return (float(y[kept].mean()) if kept.any() else float("nan")), float(kept.mean())
 
 
+def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """The chance that a right event scores above a wrong one (ties count half)."""
+    right, wrong = p[y == 1], p[y == 0]
+    if not len(right) or not len(wrong):
+        return float("nan")
+    return float(((right[:, None] > wrong[None, :]) + 0.5 * (right[:, None] == wrong[None, :])).mean())
+
+
+def reliability(p: np.ndarray, y: np.ndarray, edges=(0.0, 0.5, 0.65, 0.75, 0.85, 1.01)) -> str:
+    """Mean probability against the share right, per probability bin: how far the probabilities are
+    calibrated."""
+    parts = []
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        k = (p >= lo) & (p < hi)
+        if k.any():
+            parts.append(
+                f"{lo:.2f}-{min(hi, 1.0):.2f}: {int(k.sum())} events, mean {p[k].mean():.2f}, right {y[k].mean():.2f}"
+            )
+    return "; ".join(parts)
+
+
 def choose_threshold(p: np.ndarray, y: np.ndarray, target: float, thresholds=THRESHOLDS) -> float:
     """The lowest threshold whose precision reaches `target`; where none does, the lowest whose precision
     is within a point of the best (a higher one would cost events for noise)."""
@@ -292,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
             other = (hx, hy, args.plover_weight)
         halves.append(fit_groups(groups, args.l2, other))
     print(f"\nleave-one-sheet-out CV over {len(y_all)} judged events ({y_all.mean():.1%} right ungated)")
+    print(f"CV AUC {auc(p_all, y_all):.2f}; calibration by bin - {reliability(p_all, y_all)}")
     print(
         "| threshold | CV precision kept | judged kept | events / article | per sheet precision | PLOVER in sample "
         "| PLOVER held-out halves |"

@@ -126,6 +126,8 @@ def test_the_trainers_cross_validation_learns_a_synthetic_sheet() -> None:
     assert precision > ungated + 0.2 and 0.3 < share < 0.8
     t = train.choose_threshold(p, y, 0.9)
     assert train.at_threshold(p, y, t)[0] >= 0.9
+    assert train.auc(p, y) > 0.8 and train.auc(np.array([0.2, 0.9]), np.array([0.0, 1.0])) == 1.0
+    assert "right" in train.reliability(p, y)
     # a target no threshold reaches: the threshold with the best precision
     assert train.choose_threshold(p, y, 1.01) in train.THRESHOLDS
 

@@ -26,7 +26,7 @@ with `Resources(event_gate=True)`), events under the gate's threshold are not em
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -88,7 +88,7 @@ class _Article:
     held: dict[int, Event] = field(default_factory=dict)
     gated: bool = False  # whether events under the gate's threshold are held back
 
-    @property
+    @cached_property
     def actor_at(self) -> dict[int, str]:
         """Token index -> the actor id of the mention it is part of (for the gate's features)."""
         return {i: a.actor_id for i, a in self.index.by_token.items() if a.actor_id}

@@ -2,8 +2,10 @@
 
 Each event the coder assembles (`extract._event`) is described by a few structural features - what kind of
 rule fired, the CAMEO root's group, status, mode, negation and claim, what kind of source and target it
-has and whether they are named in the sentence, how deep in the sentence the trigger sits, and whether the
-sentence reads like page furniture or like sport or culture news - never by words of a particular article.
+has, whether they are named in the sentence (the source as the trigger's own subject), whether another actor
+of the article stands in the sentence or a person party shares a surname with another, how deep and in
+what kind of clause the trigger sits, and whether the sentence reads like page furniture or like sport or
+culture news - never by words of a particular article.
 A logistic model over them (`knowledge/event_gate.py`, weights in `data/event_gate.tsv`, trained by
 `benchmarks/train_event_gate.py` on the hand-judged event sheets) gives the probability that the event
 happened as coded; it is the event's `confidence`. A gated coder (`extract_events(gated=True)`, an analysis
@@ -24,9 +26,8 @@ from crosswire.knowledge.actor_codes import ORGANISATION_CODES, ROLE_CODES
 from crosswire.knowledge.event_gate import GateWeights
 from crosswire.model import EventActor
 
-# Root groups: statements and appeals (01-02), consultation and support (03-05), material cooperation
-# (06-08), yielding and investigating (08-09 count with material cooperation / verbal conflict), verbal
-# conflict (10-13), material conflict (14-20).
+# Root groups: statements and appeals (01-02), intent, consultation and support (03-05), material
+# cooperation with yielding (06-08), verbal conflict with investigating (09-13), material conflict (14-20).
 ROOT_GROUPS = {
     "01": "statement", "02": "statement", "03": "consult", "04": "consult", "05": "consult",
     "06": "material_coop", "07": "material_coop", "08": "material_coop", "09": "verbal_conflict",
