@@ -299,3 +299,13 @@ def test_a_headline_passive_makes_its_subject_the_one_acted_on() -> None:
     assert not code("Senator Smith accused of lying about the deal.")
     accused = roots(code("Iran accused Israel of lying."), "112")
     assert accused and accused[0].source.code.startswith("IRN")
+
+
+def test_a_relative_pronoun_aims_the_act_at_its_antecedent() -> None:
+    text = "The donors have ties to the Islamic movement, which has been accused by the Turkish government of plotting."
+    assert not roots(code(text), "11")
+    assert not code("Senator Smith is courting the alt-right, which Governor Brown denounced on Thursday.")
+    coded = roots(code("Senator Smith praised Iran, which Governor Brown denounced on Thursday."), "111")
+    assert coded and coded[0].target is not None and coded[0].target.code.startswith("IRN")
+    kept = roots(code("Senator Smith praised the plan, which Governor Brown denounced on Thursday."), "111")
+    assert kept and kept[0].target is None

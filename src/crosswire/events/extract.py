@@ -1111,6 +1111,23 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
 
 # Object pronouns that stand for a party (or a party's thing) named elsewhere: "Pelosi rejected it".
 PARTY_PRONOUNS = frozenset({"it", "them", "him", "her", "whom"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+def _antecedents(verb: Token) -> list[Token]:
+    """The noun a relative pronoun object stands for: the head of its relative clause, or (the clause
+    parsed loose: "courting the alt-right, which Brown denounced") the noun just before its comma."""
+    found = []
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass") or c.lower_ not in RELATIVE_PRONOUNS:
+            continue
+        if verb.dep_ == "relcl":
+            found.append(verb.head)
+        elif c.lower_ != "that" and c.i >= 2 and c.doc[c.i - 1].text == ",":
+            before = c.doc[c.i - 2]
+            if before.pos_ in ("NOUN", "PROPN"):
+                found.append(before)
+    return found
 
 
 def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None) -> bool:
@@ -1123,6 +1140,7 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         o for h in heads for o in clauses.object_tokens(h) + clauses.prep_objects(h, entry.target_preps)
     ]
     objects += [c for c in verb.children if c.dep_ == "dative"]  # "offered the prime minister a meeting"
+    objects += _antecedents(verb)  # "the movement, which was accused of ...": aimed at the antecedent
     if verb.lemma_.lower() in PERSON_OBJECT_VERBS and any(
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children
     ):
