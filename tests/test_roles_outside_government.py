@@ -71,6 +71,8 @@ def test_a_title_word_inside_a_company_name_is_no_title() -> None:
         ("Admiral Freight Lines announced a new route on Tuesday.", "Admiral Freight Lines"),
     ):
         assert not roles(organisation(text, name)) & {"MIL", "GOV"}, text
+    text = "The Marine Corps said on Monday it would send 2,000 troops."
+    assert roles(organisation(text, "Marine Corps")) == {"MIL"}
 
 
 def test_staff_of_a_company_take_its_kind_never_the_government() -> None:
@@ -79,6 +81,10 @@ def test_staff_of_a_company_take_its_kind_never_the_government() -> None:
         "Jane Roe, an analyst at the bank Fenwick Sachs, said rates would rise.",
     ):
         assert roles(person(text, "Jane Roe")) == {"BUS"}, text
+    text = "A Fenwick executive said the company would cut jobs."
+    assert "GOV" not in {
+        r for a in extract_actors(Article(text=text, outlet="T"), parse(text)) for r in roles(a)
+    }
     for text in (
         "Chirper spokesman John Doe said the company had suspended the account.",
         "John Doe, a Chirper spokesman, declined to comment on the account.",

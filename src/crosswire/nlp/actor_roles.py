@@ -90,7 +90,7 @@ ROLE_PHRASES: dict[str, str] = {
 }
 # Staff whose own word reads as one kind of body ("analyst" EDU) but who take their employer's kind when the
 # phrase names one: "a bank analyst" works for a business.
-STAFF_WORDS = frozenset("analyst analysts economist economists strategist strategists executive".split())
+STAFF_WORDS = frozenset("analyst analysts economist economists strategist strategists".split())
 # Words that name a business: an employee's role is then BUS.
 BUSINESS_WORDS = frozenset(
     "bank banks bank's company company's firm firm's corp corp. inc inc. co. ltd ltd. llc plc bancorp "
@@ -362,6 +362,7 @@ def _title_inside_name(tok: Token) -> bool:
     return (
         tok.ent_type_ == "ORG"
         and tok.lower_ in PERSON_WORDS
+        and tok.lower_ not in ("marine", "marines")  # "Marine Corps" is a force
         and tok.i + 1 < len(tok.doc)
         and tok.doc[tok.i + 1].ent_iob_ == "I"
     )
