@@ -860,3 +860,60 @@ def test_the_named_person_speaks_not_the_words_around_the_name(nlp, text, words,
 )
 def test_time_as_and_reading_aloud_are_not_quotes(nlp, text):
     assert not [q for q in quotes_of(nlp, text) if q.cue in ("argued", "reading")]
+
+
+# --- page furniture (nlp/furniture.py) reports no speech -------------------------------------------
+_ARTICLE_GOES_ON = "\n\nOfficials said the repairs would cost two million dollars."
+
+
+@pytest.mark.parametrize(
+    ("furniture", "words"),
+    [
+        # an embedded tweet: its text above the "-- Name (@handle) Month D, YYYY" signature
+        ("Mayor Smith said the bridge will reopen next week — Jane Doe (@jdoe) March 3, 2017", "reopen"),
+        ('"The bridge will reopen next week," the mayor told us. — Jane Doe (@jdoe) March 3, 2017', "reopen"),
+        # a photo caption opened by its marker, and one closed by its credit
+        ("Image caption Protesters said they would return to the square on Friday.", "return"),
+        (
+            "Protesters said they would return to the square on Friday (Photo: Jane Roe, Getty Images)",
+            "return",
+        ),
+    ],
+)
+def test_no_quote_from_page_furniture(nlp, furniture, words):
+    text = "The council met on Tuesday to discuss the bridge.\n\n" + furniture + _ARTICLE_GOES_ON
+    found = quotes_of(nlp, text, attributions=True)
+    assert not [q for q in found if words in q.text], [q.text for q in found]
+    assert [q for q in found if "two million" in q.text]  # the article's own reporting stays
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Smith said the bridge will reopen next week.",
+        '"The bridge will reopen next week," the mayor told us.',
+        "Protesters said they would return to the square on Friday.",
+    ],
+)
+def test_the_same_words_in_the_article_are_quotes(nlp, sentence):
+    text = "The council met on Tuesday to discuss the bridge.\n\n" + sentence + _ARTICLE_GOES_ON
+    assert [q for q in quotes_of(nlp, text) if "reopen" in q.text or "return" in q.text]
+
+
+def test_a_mention_run_from_furniture_into_the_story_keeps_a_speaker_named_in_the_story(nlp):
+    from crosswire.nlp.furniture import furniture_tokens
+    from crosswire.nlp.quote_speakers import SpeakerMention
+    from crosswire.nlp.quotes import _Draft, _named_in_furniture
+
+    text = (
+        "Mourners gathered on Friday. Getty Images 22 Flowers left near the station Getty Images 22 A map "
+        'of where the crash happened Her brother Tomas, 23, told reporters: "They were to marry."'
+    )
+    doc = nlp(text)
+    furniture = furniture_tokens(doc)
+    words = [t.text for t in doc]
+    start, head, end = words.index("A"), words.index("map"), words.index("23") + 1
+    assert head in furniture and words.index("Tomas") not in furniture
+    draft = _Draft([(0, 1)], "direct", speaker=SpeakerMention(start, end, head))
+    assert not _named_in_furniture(draft, model.Speaker(name="Tomas"), doc, furniture)
+    assert _named_in_furniture(draft, model.Speaker(name="Jane Doe"), doc, furniture)

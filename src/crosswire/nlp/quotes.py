@@ -9,6 +9,9 @@ Two passes over one parse, no re-parsing:
    (`quote_content`); content holding a quoted fragment is a mixed quote.
 Speakers are resolved in `quote_speakers`; a cue inside another cue's content ("KCNA reported that Kim
 told Putin that ...") records the outer speaker as `reported_via`.
+3. Page furniture (`furniture`: captions, credits, embedded tweets, related links, bios) reports no speech:
+   a quote whose cue or speaker lies in it, or with no cue and its words wholly in it, is dropped. The
+   spans are computed once per Doc and cached there, shared with the event coder and the actors.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from crosswire import model
 from crosswire.knowledge.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
+from crosswire.nlp.furniture import furniture_tokens, in_furniture
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
 from crosswire.nlp.quote_frame import (
@@ -362,6 +366,38 @@ def _reported_via(
     return None
 
 
+def _in_furniture(draft: _Draft, doc: Doc, furniture: frozenset[int]) -> bool:
+    """Whether the draft's attribution is page furniture: its cue or its speaker lies in a caption, an
+    embedded tweet or other furniture ('Image caption Protesters said ...', a tweet's 'says' above its
+    '-- Name (@handle) date' signature), or it has no cue and its words lie wholly in furniture."""
+    if draft.cue is not None and draft.cue.i in furniture:
+        return True
+    if draft.cue_span is not None and in_furniture(doc, *draft.cue_span):
+        return True
+    # the speaker's words all in it: a tweet's signature, a credit; a mention the parse ran from a caption
+    # into the story ('... the crash happened Her brother Osvaldas, 23, told') keeps its quote
+    mention = draft.speaker
+    if mention is not None and mention.end > mention.start:
+        if all(i in furniture for i in range(mention.start, mention.end)):
+            return True
+    if draft.cue is None and draft.cue_span is None:
+        return all(in_furniture(doc, a, b) for a, b in draft.pieces)
+    return False
+
+
+def _named_in_furniture(draft: _Draft, speaker: model.Speaker, doc: Doc, furniture: frozenset[int]) -> bool:
+    """Whether a speaker mention the parse ran across furniture and story names its speaker only in the
+    furniture: the head in a tweet's signature ('-- Jane Doe (@jdoe) May 8, 2016 John Roe, who ..., said:'
+    resolved to Jane Doe). 'A map of the crash Her brother Osvaldas, 23, told' names him in the story."""
+    mention = draft.speaker
+    if mention is None or mention.head not in furniture:
+        return False
+    outside = [doc[i] for i in range(mention.start, mention.end) if i not in furniture]
+    if not speaker.name:  # unresolved: a name in the story's part of the mention may still be the speaker
+        return not any(t.pos_ == "PROPN" for t in outside)
+    return not any(word in {t.text for t in outside} for word in speaker.name.split())
+
+
 def extract_quotes(
     article: model.Article, doc: Doc, actors: list[model.Actor] | None = None, *, attributions: bool = False
 ) -> list[model.Quote]:
@@ -374,6 +410,9 @@ def extract_quotes(
     direct = _direct_drafts(text, doc, segments, idx)
     drafts = direct + _reported_drafts(doc, idx, direct)
     drafts += _speaker_line_drafts(text, doc, idx, drafts)
+    furniture = furniture_tokens(doc)
+    if furniture:
+        drafts = [d for d in drafts if not _in_furniture(d, doc, furniture)]
     drafts.sort(key=lambda d: d.pieces[0][0])
     speakers = {
         id(d): resolve_speaker(doc, d.speaker, actors, idx.quoted)
@@ -381,6 +420,8 @@ def extract_quotes(
         else model.Speaker()
         for d in drafts
     }
+    if furniture:
+        drafts = [d for d in drafts if not _named_in_furniture(d, speakers[id(d)], doc, furniture)]
     # An attribution may still relay a quote inside it, so `outer` holds every draft.
     outer = {d.cue.i: (d.pieces, speakers[id(d)]) for d in drafts if d.cue is not None}
     quotes = []
