@@ -57,3 +57,51 @@ def test_representative_before_a_name_is_a_legislator_but_a_special_one_an_envoy
     assert roles(person(text, "Jane Roe")) == {"LEG"}
     text = "Special Representative Jane Roe met the delegation on Monday."
     assert roles(person(text, "Jane Roe")) == {"GOV"}
+
+
+def organisation(text: str, name: str) -> Actor:
+    article = Article(text=text, published=datetime(2016, 5, 1), outlet="Test Daily")
+    return next(a for a in extract_actors(article, parse(text)) if name in a.name)
+
+
+def test_a_title_word_inside_a_company_name_is_no_title() -> None:
+    for text, name in (
+        ("General Turbine Corp. said on Monday it would cut 2,000 jobs.", "General Turbine"),
+        ("Shares of General Electric fell after General Motors announced a recall.", "General Motors"),
+        ("Admiral Freight Lines announced a new route on Tuesday.", "Admiral Freight Lines"),
+    ):
+        assert not roles(organisation(text, name)) & {"MIL", "GOV"}, text
+    text = "The Marine Corps said on Monday it would send 2,000 troops."
+    assert roles(organisation(text, "Marine Corps")) == {"MIL"}
+
+
+def test_staff_of_a_company_take_its_kind_never_the_government() -> None:
+    for text in (
+        "Jane Roe, a bank analyst, said the central bank would raise rates.",
+        "Jane Roe, an analyst at the bank Fenwick Sachs, said rates would rise.",
+    ):
+        assert roles(person(text, "Jane Roe")) == {"BUS"}, text
+    text = "A Fenwick executive said the company would cut jobs."
+    assert "GOV" not in {
+        r for a in extract_actors(Article(text=text, outlet="T"), parse(text)) for r in roles(a)
+    }
+    for text in (
+        "Chirper spokesman John Doe said the company had suspended the account.",
+        "John Doe, a Chirper spokesman, declined to comment on the account.",
+        "Jane Roe, an analyst at Fenwick Partners, said the central bank would raise rates.",
+    ):
+        assert not roles(person(text, "John Doe" if "John" in text else "Jane Roe")) & {"GOV", "EDU"}, text
+
+
+def test_spokespeople_of_state_bodies_stay_government() -> None:
+    text = "John Doe, a State Department spokesman, said the talks would resume."
+    assert roles(person(text, "John Doe")) == {"GOV"}
+    text = "Jane Roe, an analyst at the Korea Institute for National Unification, said talks would resume."
+    assert roles(person(text, "Jane Roe")) == {"EDU"}
+
+
+def test_a_ministry_of_a_named_country_takes_the_country() -> None:
+    text = "The Foreign Ministry of Peru condemned the attack on Monday."
+    assert organisation(text, "Ministry").codes == ["PERGOV"]
+    text = "The Ministry of Defense of Chile denied the report on Tuesday."
+    assert organisation(text, "Ministry").codes == ["CHLMIL"]

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from crosswire.knowledge.kb import Country, KnowledgeBase
 from crosswire.knowledge.sources import SourceRegistry
@@ -105,6 +105,11 @@ def qualifier_country(ent: Span, kb: KnowledgeBase, context: set[str]) -> tuple[
             match = kb.lookup_country(text, context)
             if match is not None:
                 return match.country, f"name:{text}"
+    # after the name's own words: "the Foreign Ministry of Peru", "Ministry of Defense of Chile" (the country
+    # the last "of" names, inside the entity or just after it)
+    after = _country_after_of(ent, tokens, kb, context)
+    if after is not None:
+        return after
     # right before the name: "North Korea's", "the North's", "South Korean" (a separate entity)
     i = ent.start - 1
     if i >= 0 and doc[i].tag_ == "POS":
@@ -122,6 +127,32 @@ def qualifier_country(ent: Span, kb: KnowledgeBase, context: set[str]) -> tuple[
     return (match.country, f"qualifier:{text}") if match is not None else None
 
 
+def _country_after_of(
+    ent: Span, tokens: list[Token], kb: KnowledgeBase, context: set[str]
+) -> tuple[Country, str] | None:
+    """The country of "<institution> of <country>": the words after the name's last "of" when they name a
+    country, or a country entity right after the name and an "of"."""
+    doc = ent.doc
+    last_of = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].lower_ == "of"), None)
+    if last_of is not None and last_of + 1 < len(tokens):
+        text = doc[tokens[last_of + 1].i : tokens[-1].i + 1].text
+        match = kb.lookup_country(text, context)
+        if match is not None:
+            return match.country, f"name of:{text}"
+    i = ent.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of":
+        j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ == "GPE":
+            end = j + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            text = doc[j:end].text
+            match = kb.lookup_country(text, context)
+            if match is not None:
+                return match.country, f"of:{text}"
+    return None
+
+
 def institution_role(ent: Span) -> str:
     words = {t.lower_ for t in ent}
     return "MIL" if words & MILITARY_INSTITUTION_WORDS else "GOV"
@@ -134,6 +165,10 @@ def is_institution(ent: Span) -> bool:
 def bare_name(ent: Span, qualifier_evidence: str | None) -> str:
     """The institution's own name without the article and the country words inside it."""
     tokens = [t for t in ent if t.lower_ != "the"]
+    if qualifier_evidence and qualifier_evidence.startswith("name of:"):
+        text = ent.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ent.text
+        tail = r"\s+of\s+(?:the\s+)?" + re.escape(qualifier_evidence[len("name of:") :]) + "$"
+        return re.sub(tail, "", text).strip() or text
     if qualifier_evidence and qualifier_evidence.startswith("name:"):
         skip = qualifier_evidence[5:]
         text = ent.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else ent.text

@@ -88,6 +88,16 @@ ROLE_PHRASES: dict[str, str] = {
     "party president": "PTY",
     "party secretary": "PTY",
 }
+# Staff whose own word reads as one kind of body ("analyst" EDU) but who take their employer's kind when the
+# phrase names one: "a bank analyst" works for a business.
+STAFF_WORDS = frozenset("analyst analysts economist economists strategist strategists".split())
+# Words that name a business: an employee's role is then BUS.
+BUSINESS_WORDS = frozenset(
+    "bank banks bank's company company's firm firm's corp corp. inc inc. co. ltd ltd. llc plc bancorp "
+    "brokerage securities".split()
+)
+# A bank of the state, not a business: "central bank", "the World Bank".
+STATE_BANK_WORDS = frozenset("central reserve world development federal national".split())
 # Titles of people who speak for an organisation: their role is the organisation's.
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 # Words before "Representative" that leave it a legislator's title ("U.S. Representative", "state Rep.")
@@ -288,12 +298,16 @@ def affiliation_of_phrase(
     for t in words:
         if t.dep_ == "prep" or t.tag_ in ("IN", "WDT", "WP"):
             break
-        if t.ent_type_ in ("GPE", "NORP") or t.lower_ in FORMER_WORDS:
+        if t.ent_type_ in ("GPE", "NORP") or t.lower_ in FORMER_WORDS or _title_inside_name(t):
             continue
         head_words.append(t.text)
     role, decided_by = role_of_words(head_words, kb)
-    if decided_by is not None and decided_by.lower() in SPOKES_WORDS:
-        role, decided_by = _represented_role(span, head_words[:-1], kb) or (role, decided_by)
+    if decided_by is not None and decided_by.lower() in SPOKES_WORDS | STAFF_WORDS and aff.org is None:
+        employer = _employer_role(span, ents, head_words, decided_by, kb)
+        if employer is not None:
+            role, decided_by = employer
+        elif decided_by.lower() in SPOKES_WORDS:
+            role, decided_by = _represented_role(span, head_words[:-1], kb) or (role, decided_by)
     elif decided_by is not None and decided_by.lower() in OFFICER_WORDS:
         for word in reversed(head_words[: head_words.index(decided_by)]):
             org_role, by = role_of_words([word], kb)  # word by word: "general" in "union general secretary"
@@ -339,6 +353,67 @@ def affiliation_of_phrase(
         title = title.split(" ", 1)[1]
     aff.title = title or None
     return aff
+
+
+def _title_inside_name(tok: Token) -> bool:
+    """A person's title word that opens or sits inside an organisation's name ("General Electric", "General
+    Motors", "Marine Harvest"): no title, since the name's last word is its head. A title word that ends
+    the entity ("the Foreign Minister") is still one."""
+    return (
+        tok.ent_type_ == "ORG"
+        and tok.lower_ in PERSON_WORDS
+        and tok.lower_ not in ("marine", "marines")  # "Marine Corps" is a force
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].ent_iob_ == "I"
+    )
+
+
+def _employer_role(
+    span: Span, ents: list[Span], head_words: list[str], decided_by: str, kb: KnowledgeBase
+) -> tuple[str | None, str] | None:
+    """The role of a spokesperson's or analyst's employer when the phrase names one that is not the state: a
+    company or bank (BUS: "a bank analyst", "an analyst at Acme Bank"), a university or think tank (EDU),
+    or a named organisation of no known kind ("a Twitter spokesman": no role; never the government a bare
+    "spokesman" reads as). None: no such employer is named (the word's own reading stands)."""
+    words = [t for t in span if not t.is_punct and t.dep_ != "det" and t.text != decided_by]
+    lowered = [t.lower_ for t in words]
+    for k, w in enumerate(lowered):
+        if w in BUSINESS_WORDS and not (k and lowered[k - 1] in STATE_BANK_WORDS):
+            return "BUS", f"{decided_by} of a {w}"
+    before = [w for w in head_words[: head_words.index(decided_by)] if w.lower() not in STAFF_WORDS]
+    role, by = role_of_words(before, kb)
+    if role in _NON_STATE_ROLES and by is not None:
+        return role, f"{by} {decided_by}"
+    if role is not None:
+        return None  # "a ministry spokesman", "a Pentagon spokesman": the state's own
+    named = [
+        t
+        for t in span
+        if t.text in before
+        and t.text[:1].isupper()
+        and t.pos_ in ("PROPN", "NOUN")
+        and t.ent_type_ not in ("PERSON", "GPE", "NORP")
+        and kb.lookup_country(t.text) is None
+        and kb.organisation(t.text) is None
+    ]
+    if named and not any(t.ent_type_ == "ORG" for t in named):
+        # "Twitter spokesman Jack Doe": a name the parser tagged as no entity, of no known state body (the
+        # title words were read above: a capitalised word left is a name)
+        return None, f"{decided_by} of {named[0].text}"
+    state_named = any(e.label_ in ("GPE", "NORP") for e in ents) or any(
+        t.ent_type_ in ("GPE", "NORP") for t in span
+    )
+    for ent in ents:
+        if ent.label_ != "ORG" or kb.organisation(ent.text) is not None:
+            continue
+        ent_words = [t.lower_ for t in ent]
+        if any(w in STATE_BODY_WORDS for w in ent_words) or state_named:
+            return None
+        ent_role, by = role_of_words([t.text for t in ent if not _title_inside_name(t)], kb)
+        if ent_role in _NON_STATE_ROLES or ent_role is None:
+            return ent_role, f"{decided_by} of {ent.text}"
+        return None
+    return None
 
 
 def _represented_role(span: Span, before: list[str], kb: KnowledgeBase) -> tuple[str | None, str] | None:
