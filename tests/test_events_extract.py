@@ -109,3 +109,13 @@ def test_event_fields_from_codebook() -> None:
 def test_doc_must_match_article() -> None:
     with pytest.raises(ValueError, match="not parsed from article.text"):
         extract_events(Article(text="a"), parse("b"), [], [], [], [])
+
+
+def test_room_naming_a_meeting_is_no_party() -> None:
+    # an uncoded room or building before a meeting noun says where it was held, not who sat in it
+    events = code('Trump called Obama "a very good man" after their Oval Office meeting.')
+    assert not [
+        e for e in events if e.cameo == "040" and "Office" in f"{e.source.name} {e.target and e.target.name}"
+    ]
+    # a coded body in the same place still is a party
+    assert ("USAMIL", "JPN", "040") in triples(code("The Pentagon meeting with Japan ended on Monday."))
