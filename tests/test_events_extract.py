@@ -119,3 +119,17 @@ def test_room_naming_a_meeting_is_no_party() -> None:
     ]
     # a coded body in the same place still is a party
     assert ("USAMIL", "JPN", "040") in triples(code("The Pentagon meeting with Japan ended on Monday."))
+
+
+def test_the_president_is_who_holds_the_office_on_the_articles_date() -> None:
+    # a president-to-be called "President" in the text is not "the president" before taking office
+    text = (
+        "Donald Trump arrived in Washington on Thursday. Trump said the transition would be smooth. "
+        "Aides said President Trump would move fast. Trump praised his team. "
+        "Barack Obama hosted a dinner on Wednesday. Germany's foreign minister met with the president last week."
+    )
+    met = {
+        e.target.name for e in code(text, published=datetime(2016, 11, 10)) if e.cameo == "040" and e.target
+    }
+    assert "Barack Obama" in met
+    assert "Donald Trump" not in met
