@@ -667,6 +667,12 @@ def _in_aside(tok: Token, top: Token) -> bool:
     return False
 
 
+# Roots of acts which, promised, threaten (force, coercion: 15-20); of acts which, promised, are no
+# cooperation and no threat either (demand, disapprove, reject, threaten: 10-13), coded as no event.
+HOSTILE_INTENT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+NO_INTENT_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
 def _code_control(
     ctx: _Article, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
@@ -686,6 +692,22 @@ def _code_control(
         )
         if inner is not None and inner.code.startswith("01"):
             code = "011"  # "declined to weigh in", "refused to comment": declining comment
+    elif control.kind == "intent" and inner is not None and inner.code[:2] in HOSTILE_INTENT_ROOTS:
+        # "vowed to attack Chile": a promise of force or coercion threatens it (13), it offers no cooperation
+        threat = ctx.lexicon.controls.get("threaten")
+        code = threat.code_for(inner.code) if threat is not None else None
+        if threat is None or code is None or code == threat.default:
+            ctx.consumed.add(complement.i)
+            return []
+        control = threat
+    elif control.kind == "intent" and (
+        complement.lemma_.lower() in control.undoing
+        or (inner is not None and inner.code[:2] in NO_INTENT_ROOTS)
+    ):
+        # "vowed to repeal the law", "pledged to reject the plan": an intent to undo, block or refuse
+        # something promises no cooperation (03); the promised act is not done either, so no event
+        ctx.consumed.add(complement.i)
+        return []
     else:
         code = control.code_for(inner.code if inner is not None else None)
     if code is None:

@@ -1,0 +1,51 @@
+"""Rules from the hand check of the seed-51 Giveme5W1H draw (benchmarks/event_audit_judgements_5w1h_seed51.tsv):
+each false class it found, in sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_events_extract import code
+
+
+def roots(events, root: str):
+    return [e for e in events if e.cameo.startswith(root)]
+
+
+def test_an_intent_to_undo_or_block_is_no_intent_to_cooperate() -> None:
+    for text in (
+        "Senator Smith vowed to dismantle President Obama's health law.",
+        "The Peruvian government vowed to repeal the treaty with Chile.",
+        "Peru pledged to block Chile's bid.",
+    ):
+        assert not roots(code(text), "03"), text
+    helped = roots(code("Peru vowed to help Chile."), "03")
+    assert helped and helped[0].target.code.startswith("CHL")
+
+
+def test_a_promise_of_force_is_a_threat() -> None:
+    events = code("Peru vowed to attack Chile.")
+    assert not roots(events, "03")
+    threats = roots(events, "13")
+    assert threats and threats[0].target.code.startswith("CHL")
+
+
+def test_an_object_described_by_a_predicate_is_no_appeal() -> None:
+    assert not roots(code("Peru's president called the meeting with Chile an honor."), "02")
+    assert roots(code("Peru's president called for a meeting with Chile."), "02")
+
+
+def test_a_team_named_for_a_country_gives_no_nationality() -> None:
+    for text in (
+        '"We criticized the umpire," Indians fan Ana Lopes said.',
+        "Brazil fan Ana Lopes criticized Mexico.",
+    ):
+        for event in code(text):
+            assert not (event.source.code or "").startswith(("IND", "BRA")), text
+    kept = code("Brazilian player Ana Lopes criticized Mexico.")
+    assert kept and kept[0].source.code.startswith("BRA")
+
+
+def test_a_purpose_is_not_what_is_halted() -> None:
+    text = "Senator Jones and Chancellor Merkel broke off from the group for a private meeting."
+    assert not roots(code(text), "16")
+    assert roots(code("Peru withdrew from the negotiations with Chile."), "16")
+    assert roots(code("Peru broke off talks with Chile."), "16")
