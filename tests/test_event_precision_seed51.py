@@ -49,3 +49,13 @@ def test_a_purpose_is_not_what_is_halted() -> None:
     assert not roots(code(text), "16")
     assert roots(code("Peru withdrew from the negotiations with Chile."), "16")
     assert roots(code("Peru broke off talks with Chile."), "16")
+
+
+def test_a_bombing_is_coded_as_a_bombing_not_a_gunfight() -> None:
+    rammed = code("The bomber rammed his explosives-laden car into the wall of the French embassy in Kabul.")
+    assert rammed and all(e.cameo.startswith("183") for e in roots(rammed, "1"))
+    assert [
+        e.cameo for e in roots(code("A suicide car bombing killed five German soldiers in Kabul."), "18")
+    ] == ["1831"]
+    shot = code("Gunmen shot at the French embassy in Kabul, and a bomb exploded later in Herat.")
+    assert [e.cameo for e in shot if e.rule.startswith("fight.shoot")] == ["193"]

@@ -228,6 +228,10 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         code, rule, absorbed = entry.negated, f"{entry.id}:negated", True
     if code.startswith("02") and _asks_a_question(verb, complement_of(verb)):
         return []  # "asked at a news conference", "asked why she had not ...": a question, not an appeal
+    if code in BOMBABLE_CODES and _bombing(verb):
+        # "rammed his explosives-laden car into the consulate": a (suicide) bombing (183), not a gunfight
+        suicide = any(t.lower_ == "suicide" for t in verb.subtree)
+        code, rule = ("1831" if suicide else "183"), f"{rule}:bombing"
     if entry.id == "force.test" and any(
         c.lower_ in ("negative", "positive") or (c.dep_ == "prep" and c.lower_ == "for")
         for c in verb.children
@@ -671,6 +675,29 @@ def _in_aside(tok: Token, top: Token) -> bool:
 # cooperation and no threat either (demand, disapprove, reject, threaten: 10-13), coded as no event.
 HOSTILE_INTENT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 NO_INTENT_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
+# Codes of unspecified or small-arms violence that a bombing named in the same clause makes a bombing (183);
+# artillery and aerial attacks (194, 195) keep their codes ("bombers struck" are aircraft).
+BOMBABLE_CODES = frozenset({"180", "182", "1823", "190", "193"})
+BOMB_WORDS = frozenset({"bomb", "bombing", "bomber", "car-bomb", "explosive", "explosives", "ied", "suicide"})
+
+
+def _bombing(verb: Token) -> bool:
+    """The verb's own phrase names a bombing: a bomb, explosives ("explosives-laden car"), a suicide attacker."""
+    nested = {
+        d.i
+        for c in verb.subtree
+        if c.i != verb.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "relcl", "conj")
+        for d in c.subtree
+    }
+    for t in verb.subtree:
+        if t.i in nested:
+            continue  # another clause's words ("..., and a bomb went off later") are not this act's
+        word = t.lower_
+        if word in BOMB_WORDS or t.lemma_.lower() in BOMB_WORDS or word.startswith(("explosive", "bomb-")):
+            return True
+    return False
 
 
 def _code_control(
