@@ -59,3 +59,17 @@ def test_a_bombing_is_coded_as_a_bombing_not_a_gunfight() -> None:
     ] == ["1831"]
     shot = code("Gunmen shot at the French embassy in Kabul, and a bomb exploded later in Herat.")
     assert [e.cameo for e in shot if e.rule.startswith("fight.shoot")] == ["193"]
+
+
+def test_skipping_is_a_boycott_only_of_a_gathering() -> None:
+    assert not roots(
+        code("Maria Lopez, a Mexican student, said she skipped class to attend a concert."), "14"
+    )
+    assert roots(code("Peru skipped the summit in Chile."), "14")
+
+
+def test_an_evaluation_of_an_owned_act_is_aimed_at_its_owner() -> None:
+    praised = roots(code("Senator Jones praised Brazil's outreach to Mexico."), "05")
+    assert praised and praised[0].target.code.startswith("BRA")
+    plain = roots(code("Senator Jones praised Mexico."), "05")
+    assert plain and plain[0].target.code.startswith("MEX")
