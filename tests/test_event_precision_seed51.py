@@ -73,3 +73,9 @@ def test_an_evaluation_of_an_owned_act_is_aimed_at_its_owner() -> None:
     assert praised and praised[0].target.code.startswith("BRA")
     plain = roots(code("Senator Jones praised Mexico."), "05")
     assert plain and plain[0].target.code.startswith("MEX")
+
+
+def test_a_coordinated_act_with_its_own_object_lends_no_target() -> None:
+    events = code("Peru negotiated a trade deal and signed a border pact with Chile.")
+    assert not [e for e in roots(events, "04") if e.target is not None and e.target.code.startswith("CHL")]
+    assert roots(events, "05")

@@ -671,9 +671,9 @@ def _in_aside(tok: Token, top: Token) -> bool:
     return False
 
 
-# Roots of acts which, promised, threaten (force, coercion: 15-20); of acts which, promised, are no
+# Roots of acts which, promised, threaten (sanctions, coercion, force: 16-20); of acts which, promised, are no
 # cooperation and no threat either (demand, disapprove, reject, threaten: 10-13), coded as no event.
-HOSTILE_INTENT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+HOSTILE_INTENT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 NO_INTENT_ROOTS = frozenset({"10", "11", "12", "13"})
 
 
@@ -841,7 +841,19 @@ def _assemble(
             # (a visit is to where the clause says: "toured a military base" is no visit to the nearest
             # foreign country the sentence names; a meeting with no other side in its clause, "Israel's
             # Cabinet met Sunday and ...", is the body's own, not one with whoever the sentence names next)
-            after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
+            # "negotiated a trade deal and signed a pact with Chile": a coordinated verb with an object of
+            # its own is another act; whom it names is not whom this one is aimed at
+            other_acts = {
+                t.i
+                for c in verb.children
+                if c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(o.dep_ == "dobj" for o in c.children)
+                for t in c.subtree
+            }
+            after = [t for t in sent if t.i > verb.i and t.i not in other_acts] + [
+                t for t in sent if t.i < verb.i
+            ][::-1]
             targets = fallback_target(index, verb, after, sources)
     if not targets and given_targets is None and code[:2] in ("10", "11"):
         # "charging that Mr. Trump had obstructed justice", "demanded Schiff step down": the subject of the
