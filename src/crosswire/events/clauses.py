@@ -277,9 +277,16 @@ def counted_noun(noun: Token) -> Token:
     return noun
 
 
-def object_lemmas(verb: Token, entry_preps: frozenset[str]) -> set[str]:
+OBJECT_PREPS = frozenset({"from", "of", "for", "on"})
+
+
+def object_lemmas(
+    verb: Token, entry_preps: frozenset[str], object_preps: frozenset[str] | None = None
+) -> set[str]:
     """Lemmas an entry's `objects` condition is checked against."""
-    nouns = object_tokens(verb) + prep_objects(verb, entry_preps | frozenset({"from", "of", "for", "on"}))
+    nouns = object_tokens(verb) + prep_objects(
+        verb, entry_preps | (OBJECT_PREPS if object_preps is None else object_preps)
+    )
     nouns += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")]
     lemmas = set()
     for noun in nouns:
@@ -343,7 +350,12 @@ def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
         c.dep_ in ("ccomp", "advcl") and any(g.lower_ in ("whether", "if") for g in c.children)
         for c in verb.children
     )
+    # "called the meeting an honor", "called the talks a waste": an object with a predicate of its own is only
+    # described, so no entry that needs that object ("call ... meeting" -> appeal) applies
+    described = any(c.dep_ == "oprd" for c in verb.children)
     for entry in entries:
+        if entry.objects and described:
+            continue
         if entry.particles and not set(entry.particles) <= particles:
             continue
         if entry.no_clause and takes_clause:
@@ -351,6 +363,10 @@ def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
         if entry.preps and not entry.preps & particles:
             continue
         if entry.objects:
+            if entry.object_preps is not None:
+                if not entry.objects & object_lemmas(verb, entry.preps, entry.object_preps):
+                    continue
+                return entry
             if lemmas is None:
                 lemmas = object_lemmas(verb, entry.preps)
             if not entry.objects & lemmas:

@@ -228,6 +228,10 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         code, rule, absorbed = entry.negated, f"{entry.id}:negated", True
     if code.startswith("02") and _asks_a_question(verb, complement_of(verb)):
         return []  # "asked at a news conference", "asked why she had not ...": a question, not an appeal
+    if code in BOMBABLE_CODES and _bombing(verb):
+        # "rammed his explosives-laden car into the consulate": a (suicide) bombing (183), not a gunfight
+        suicide = any(t.lower_ == "suicide" for t in verb.subtree)
+        code, rule = ("1831" if suicide else "183"), f"{rule}:bombing"
     if entry.id == "force.test" and any(
         c.lower_ in ("negative", "positive") or (c.dep_ == "prep" and c.lower_ == "for")
         for c in verb.children
@@ -667,6 +671,35 @@ def _in_aside(tok: Token, top: Token) -> bool:
     return False
 
 
+# Roots of acts which, promised, threaten (sanctions, coercion, force: 16-20); of acts which, promised, are no
+# cooperation and no threat either (demand, disapprove, reject, threaten: 10-13), coded as no event.
+HOSTILE_INTENT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+NO_INTENT_ROOTS = frozenset({"10", "11", "12", "13"})
+
+
+# Codes of unspecified or small-arms violence that a bombing named in the same clause makes a bombing (183);
+# artillery and aerial attacks (194, 195) keep their codes ("bombers struck" are aircraft).
+BOMBABLE_CODES = frozenset({"180", "182", "1823", "190", "193"})
+BOMB_WORDS = frozenset({"bomb", "bombing", "bomber", "car-bomb", "explosive", "explosives", "ied", "suicide"})
+
+
+def _bombing(verb: Token) -> bool:
+    """The verb's own phrase names a bombing: a bomb, explosives ("explosives-laden car"), a suicide attacker."""
+    nested = {
+        d.i
+        for c in verb.subtree
+        if c.i != verb.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "relcl", "conj")
+        for d in c.subtree
+    }
+    for t in verb.subtree:
+        if t.i in nested:
+            continue  # another clause's words ("..., and a bomb went off later") are not this act's
+        word = t.lower_
+        if word in BOMB_WORDS or t.lemma_.lower() in BOMB_WORDS or word.startswith(("explosive", "bomb-")):
+            return True
+    return False
+
+
 def _code_control(
     ctx: _Article, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
@@ -686,6 +719,22 @@ def _code_control(
         )
         if inner is not None and inner.code.startswith("01"):
             code = "011"  # "declined to weigh in", "refused to comment": declining comment
+    elif control.kind == "intent" and inner is not None and inner.code[:2] in HOSTILE_INTENT_ROOTS:
+        # "vowed to attack Chile": a promise of force or coercion threatens it (13), it offers no cooperation
+        threat = ctx.lexicon.controls.get("threaten")
+        code = threat.code_for(inner.code) if threat is not None else None
+        if threat is None or code is None or code == threat.default:
+            ctx.consumed.add(complement.i)
+            return []
+        control = threat
+    elif control.kind == "intent" and (
+        complement.lemma_.lower() in control.undoing
+        or (inner is not None and inner.code[:2] in NO_INTENT_ROOTS)
+    ):
+        # "vowed to repeal the law", "pledged to reject the plan": an intent to undo, block or refuse
+        # something promises no cooperation (03); the promised act is not done either, so no event
+        ctx.consumed.add(complement.i)
+        return []
     else:
         code = control.code_for(inner.code if inner is not None else None)
     if code is None:
@@ -792,7 +841,19 @@ def _assemble(
             # (a visit is to where the clause says: "toured a military base" is no visit to the nearest
             # foreign country the sentence names; a meeting with no other side in its clause, "Israel's
             # Cabinet met Sunday and ...", is the body's own, not one with whoever the sentence names next)
-            after = [t for t in sent if t.i > verb.i] + [t for t in sent if t.i < verb.i][::-1]
+            # "negotiated a trade deal and signed a pact with Chile": a coordinated verb with an object of
+            # its own is another act; whom it names is not whom this one is aimed at
+            other_acts = {
+                t.i
+                for c in verb.children
+                if c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(o.dep_ == "dobj" for o in c.children)
+                for t in c.subtree
+            }
+            after = [t for t in sent if t.i > verb.i and t.i not in other_acts] + [
+                t for t in sent if t.i < verb.i
+            ][::-1]
             targets = fallback_target(index, verb, after, sources)
     if not targets and given_targets is None and code[:2] in ("10", "11"):
         # "charging that Mr. Trump had obstructed justice", "demanded Schiff step down": the subject of the

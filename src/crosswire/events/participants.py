@@ -16,6 +16,7 @@ from crosswire.events import clauses
 from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
+from crosswire.nlp.actor_context import names_a_team
 from crosswire.nlp.actor_roles import ROLE_WORDS
 from crosswire.nlp.furniture import furniture_tokens
 
@@ -385,8 +386,8 @@ class ActorIndex:
             if left.dep_ not in MODIFIER_DEPS or left.i in opposed:
                 continue
             for t in left.subtree:
-                if t.i in opposed:
-                    continue
+                if t.i in opposed or names_a_team(self.doc[t.i : t.i + 1]):
+                    continue  # "Indians fan Ana Lopes", "Brazil fan": a team's name, not a nationality
                 if (
                     t.dep_ == "poss"
                     or t.ent_type_ in ("GPE", "NORP")

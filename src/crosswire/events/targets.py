@@ -36,8 +36,14 @@ def syntactic_targets(
     makers: list[Token] = []  # who made a proposal answered: only a named or coded party counts
     # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")
     aid = AID_PREPS if entry.code[:2] in ("03", "07") else frozenset()
+    # "praised Brazil's outreach to Mexico": after an object an actor owns, an evaluation's "to" belongs to
+    # that noun (the parser hangs it on the verb); the act evaluated is the owner's, aimed at the owner
+    owned_end = max((o.i for o in objects if _named_owner(index, o)), default=None)
     for head in heads:
-        candidates += clauses.prep_objects(head, entry.target_preps | aid)
+        found_preps = clauses.prep_objects(head, entry.target_preps | aid)
+        if owned_end is not None and head.i == verb.i and entry.code[:2] in EVALUATION_ROOTS:
+            found_preps = [p for p in found_preps if not (p.i > owned_end and p.head.lower_ in OWNED_PREPS)]
+        candidates += found_preps
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         violent = frozenset({"to"}) if entry.code[:2] in ("18", "19", "20") else frozenset()
@@ -53,6 +59,10 @@ def syntactic_targets(
             # "offered dirt on Hillary Clinton": what an object is about is not whom the act is aimed at
             # ("sanctions on Iran" are aimed at Iran: only cooperative acts' objects take "on" as a topic)
             topic = TOPIC_PREPS if entry.code[:2] in ("03", "05", "06", "07") else frozenset()
+            if _named_owner(index, obj):
+                # "praised Lula's outreach to Mexicans": the outreach is Lula's act, aimed at its own
+                # object; this act is aimed at its owner (below, through the object owned)
+                continue
             candidates += clauses.prep_objects(obj, (entry.target_preps - topic) | aid)
             if obj.lemma_.lower() in OWNED_PROPOSALS:
                 # "dismissed an appeal from President Gbagbo": the one who made what is answered
@@ -96,6 +106,17 @@ def syntactic_targets(
     return [], False
 
 
+def _named_owner(index: ActorIndex, obj: Token) -> bool:
+    """The object is owned by an actor the article names ("Lula's outreach", "Brazil's offer")."""
+    for owner in (obj, *obj.conjuncts):
+        for c in owner.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN" and index.resolve_all(c):
+                return True
+    return False
+
+
+EVALUATION_ROOTS = frozenset({"05", "11", "12"})
+OWNED_PREPS = frozenset({"to", "toward", "towards"})
 TOPIC_PREPS = frozenset({"on", "upon", "about"})
 # Nouns for acts done by others: as the object of another act ("condemned the attack on the embassy",
 # "investigating the attacks on the consulate"), their own target is not that act's (unless the verb is

@@ -39,6 +39,9 @@ class VerbEntry:
     confidence: float = 0.6
     no_clause: bool = False  # does not fire on a verb taking a clause ("testing whether Washington will pay")
     needs_target: bool = False  # codes nothing without a target ("came to a premature end" is no visit)
+    # the prepositions whose objects count for `objects` (None: from, of, for, on); "broke off from the group
+    # for a private meeting": a purpose ("for") is not what is halted
+    object_preps: frozenset[str] | None = None
 
     @property
     def specificity(self) -> int:
@@ -62,6 +65,9 @@ class ControlEntry:
     kind: str
     default: str | None = None
     by_root: dict[str, str] = field(default_factory=dict)
+    # complements that undo or block something ("vowed to repeal the law"): promised, no cooperation is
+    # promised; the control verb then codes no event
+    undoing: frozenset[str] = frozenset()
 
     def code_for(self, complement_code: str | None) -> str | None:
         if complement_code is None:
@@ -200,6 +206,11 @@ def _read_verbs(
                 confidence=float(item.get("confidence", 0.6)),
                 no_clause=bool(item.get("no_clause", False)),
                 needs_target=bool(item.get("needs_target", False)),
+                object_preps=(
+                    None
+                    if item.get("object_preps") is None
+                    else frozenset(_words(item.get("object_preps"), where, "object_preps"))
+                ),
             )
             verbs.setdefault(head, []).append(entry)
     for entries in verbs.values():
@@ -245,6 +256,7 @@ def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> L
             kind=kind,
             default=_code(item.get("default"), where, "default", codebook, required=False),
             by_root={str(k): str(_code(v, where, f"by_root.{k}", codebook)) for k, v in by_root.items()},
+            undoing=frozenset(_words(item.get("undoing"), where, "undoing")),
         )
         for lemma in _words(item.get("lemmas"), where, "lemmas"):
             controls[lemma] = entry_c

@@ -54,6 +54,28 @@ class QuoteIndex:
         return i >= 0 and char < self.ends[i]
 
 
+# Nouns by which a phrase names someone through a sports team: "Brazil fan", "Indians supporter".
+FAN_WORDS = frozenset({"fan", "fans", "supporter", "supporters", "fanbase", "diehard", "faithful"})
+
+
+def names_a_team(ent: Span) -> bool:
+    """A country's name or demonym that names a team, not a nationality: one followed by a fan word ("Brazil
+    fan Ana Lopes" may be from anywhere), or a plural demonym modifying a noun ("Indians pitcher", where the
+    nationality is the singular adjective "Indian pitcher")."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in FAN_WORDS:
+        return True
+    last = ent[-1]
+    return (
+        last.ent_type_ == "NORP"
+        and last.tag_ in ("NNPS", "NNS")
+        and last.dep_ == "compound"
+        and last.head.pos_ in ("NOUN", "PROPN")
+        and last.head.i > last.i
+    )
+
+
 class CountryContext:
     """Where each country is named in the narration (not inside quotes), by sentence."""
 
@@ -63,6 +85,8 @@ class CountryContext:
         self.by_sentence: dict[int, list[CountryMention]] = {}
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "NORP", "LOC") or self.quotes.inside(ent.start_char):
+                continue
+            if names_a_team(ent):
                 continue
             match = kb.lookup_country(ent.text, context)
             if match is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.knowledge.kb import KnowledgeBase, Org
+from crosswire.nlp.actor_context import names_a_team
 from crosswire.nlp.dateline import dateline_tokens
 
 # Head nouns of titles and descriptions -> CAMEO role. CAMEO has no code for analysts or think tanks; the
@@ -248,7 +249,7 @@ def _country_in(
 ) -> tuple[str, str, str] | None:
     """(iso3, cameo, evidence) for the first country named in `span`: entities first, then "the North"."""
     for ent in ents:
-        if ent.label_ in ("GPE", "NORP", "LOC", "ORG"):
+        if ent.label_ in ("GPE", "NORP", "LOC", "ORG") and not names_a_team(ent):
             match = kb.lookup_country(ent.text, context)
             if match is not None:
                 via = "demonym" if match.via == "demonym" else "country"
