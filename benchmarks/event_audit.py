@@ -105,15 +105,19 @@ def draw_records(drawn: argparse.Namespace) -> list[dict]:
 
 def pick_giveme(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
     """`n` Giveme5W1H articles at random (seed `seed`), leaving out those the recorded draws of
-    `exclude_seeds` (GIVEME_DRAWS) read: a fresh held-out draw."""
+    `exclude_seeds` (GIVEME_DRAWS, each replayed as it was made) read: a fresh held-out draw."""
     used = {
-        r["id"] for old in exclude_seeds if old in GIVEME_DRAWS for r in pick_giveme(GIVEME_DRAWS[old], old)
+        r["id"]
+        for old in exclude_seeds
+        if old in GIVEME_DRAWS
+        for r in pick_giveme(GIVEME_DRAWS[old][0], old, GIVEME_DRAWS[old][1])
     }
     return random.Random(seed).sample([r for r in read_giveme() if r["id"] not in used], n)
 
 
-# Giveme5W1H draws made so far: seed -> articles (seed 41: the first held-out check, drawn from all 100)
-GIVEME_DRAWS = {41: 24}
+# Giveme5W1H draws made so far: seed -> (articles, seeds it left out). Seed 41: the first held-out check,
+# drawn from all 100; 51 and 52: the blind checks of the final rounds.
+GIVEME_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {41: (24, ()), 51: (24, (41,)), 52: (24, (41, 51))}
 
 
 def pick_articles(
