@@ -109,3 +109,27 @@ def test_event_fields_from_codebook() -> None:
 def test_doc_must_match_article() -> None:
     with pytest.raises(ValueError, match="not parsed from article.text"):
         extract_events(Article(text="a"), parse("b"), [], [], [], [])
+
+
+def test_room_naming_a_meeting_is_no_party() -> None:
+    # an uncoded room or building before a meeting noun says where it was held, not who sat in it
+    events = code('Trump called Obama "a very good man" after their Oval Office meeting.')
+    assert not [
+        e for e in events if e.cameo == "040" and "Office" in f"{e.source.name} {e.target and e.target.name}"
+    ]
+    # a coded body in the same place still is a party
+    assert ("USAMIL", "JPN", "040") in triples(code("The Pentagon meeting with Japan ended on Monday."))
+
+
+def test_the_president_is_who_holds_the_office_on_the_articles_date() -> None:
+    # a president-to-be called "President" in the text is not "the president" before taking office
+    text = (
+        "Donald Trump arrived in Washington on Thursday. Trump said the transition would be smooth. "
+        "Aides said President Trump would move fast. Trump praised his team. "
+        "Barack Obama hosted a dinner on Wednesday. Germany's foreign minister met with the president last week."
+    )
+    met = {
+        e.target.name for e in code(text, published=datetime(2016, 11, 10)) if e.cameo == "040" and e.target
+    }
+    assert "Barack Obama" in met
+    assert "Donald Trump" not in met

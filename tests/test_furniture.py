@@ -147,3 +147,31 @@ def test_an_actor_named_only_in_furniture_is_no_actor() -> None:
     names = {a.name for a in extract_actors(Article(text=text, outlet="Test Daily"), parse(text))}
     assert not names & {"Jane Roe", "Getty Images", "AFP", "Luis Soto"}
     assert "Peru" in names
+
+
+def test_a_caption_told_by_where_people_stand_is_furniture() -> None:
+    text = (
+        "The finance minister said the budget would pass this week. "
+        "The vote was delayed on Tuesday afternoon Chilean Foreign Minister Ana Ruiz (left) meets with Peru's foreign "
+        "minister Luis Soto at the palace in Lima as aides look on. "
+        "Peru expelled two Chilean diplomats on Monday."
+    )
+    assert covered(text, "Ana Ruiz (left) meets with Peru's foreign minister Luis Soto")
+    assert not covered(text, "The vote was delayed")  # the story's words before the run-on caption stay
+    assert not covered(text, "The finance minister said")
+    assert not covered(text, "Peru expelled two Chilean diplomats")
+    assert not [e for e in code(text) if e.cameo.startswith("04")]  # no meeting from the caption
+
+
+def test_posing_for_photographers_and_left_to_right_are_captions() -> None:
+    text = (
+        "Peru's president and Chile's president pose for photographers after talks in Lima on May 2. "
+        "Peru expelled two Chilean diplomats on Monday."
+    )
+    assert covered(text, "pose for photographers after talks in Lima")
+    assert not covered(text, "Peru expelled")
+    assert covered(
+        "(L-R) Ana Ruiz and Luis Soto shake hands in Lima. Peru recalled its envoy.", "shake hands"
+    )
+    # prose past tense is no caption
+    assert furniture("The candidate shook hands and posed for photos with workers in Reno.") == []

@@ -35,6 +35,12 @@ OUTSIDE_VERBS = frozenset(
 # Prepositions by which a clause's subject takes part in a meeting named after them: "arrived for talks
 # with", "spoke at a meeting with", "said after talks with".
 HOLDER_PREPS = frozenset({"for", "at", "during", "after", "in"})
+# Rooms and buildings: a modifier naming one says where a meeting took place ("their Oval Office meeting",
+# "the Trump Tower talks"), never who sat in it - unless the name is coded as a body ("White House").
+PLACE_NOUNS = frozenset(
+    "office room hall chamber building palace residence mansion tower ballroom lawn garden wing suite "
+    "hotel resort estate club lodge library cabin".split()
+)
 
 
 @dataclass
@@ -93,7 +99,9 @@ def noun_parties(index: ActorIndex, lexicon: Lexicon, sent: Span, noun: Token) -
         elif child.dep_ in ("poss", "compound", "nmod", "amod") and child.pos_ not in ("VERB", "AUX"):
             # A participle here is a clause the parser folded into the noun phrase ("Sweden hosted
             # talks"), whose own subject need not be a party.
-            parties.owners += [a for _, a in index.in_span(list(child.subtree))]
+            parties.owners += [
+                a for tok, a in index.in_span(list(child.subtree)) if not _names_a_place(tok, child, a)
+            ]
     for pobj in clauses.prep_objects(noun, PARTNER_PREPS):
         parties.partners += index.resolve_all(pobj)
     for pobj in clauses.prep_objects(noun, frozenset({"between"})):
@@ -105,6 +113,17 @@ def noun_parties(index: ActorIndex, lexicon: Lexicon, sent: Span, noun: Token) -
             if clauses.modal_marker(verb, lexicon) or _modal_control(verb, lexicon):
                 parties.mode = "potential"
     return parties
+
+
+def _names_a_place(tok: Token, modifier: Token, actor: EventActor) -> bool:
+    """Whether a meeting noun's modifier names the room or building of the meeting, not a party: an uncoded
+    name whose own head noun is a room or building ("Oval Office", "Situation Room")."""
+    if actor.code or modifier.dep_ == "poss":
+        return False
+    head = tok
+    while head.dep_ == "compound" and head.head.i != modifier.head.i and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in PLACE_NOUNS or head.lower_ in PLACE_NOUNS
 
 
 def main_subject(index: ActorIndex, sent: Span) -> EventActor | None:

@@ -24,6 +24,10 @@ LOCATIVE_PREPS = frozenset(
 STATE_NOUNS = frozenset({"regime", "government", "administration", "leadership"})
 
 
+# Words that put a leader description in the past: "the former president", "the then leader".
+PAST_WORDS = frozenset({"former", "late", "then", "ex", "previous", "past", "onetime", "erstwhile"})
+
+
 class DescriptionRules:
     # The collector's state these rules read and extend (set by `actors._Collector.__init__`).
     doc: Any
@@ -89,7 +93,8 @@ class DescriptionRules:
                 if lemma == "government":
                     self.government_countries.setdefault(aff.country, span.text)
             return
-        target = self._leader_for(aff.country)
+        past = any(c.lower_ in PAST_WORDS for c in span)
+        target = self._leader_for(aff.country, current=not past)
         if target is not None:
             target.add(span.start_char, span.end_char, span.text, "description")
             target.label(label)
@@ -104,8 +109,11 @@ class DescriptionRules:
         d.add(span.start_char, span.end_char, span.text, "description")
         d.label(label)
 
-    def _leader_for(self, iso3: str | None) -> Draft | None:
-        """The person a leader description ("the North Korean leader", "the young dictator") refers to."""
+    def _leader_for(self, iso3: str | None, current: bool = False) -> Draft | None:
+        """The person a leader description ("the North Korean leader", "the young dictator") refers to.
+        A `current` one ("the president", not "the former president") is never someone the knowledge base
+        knows in office only at other times than the article's date, whatever the text calls them ("President
+        Trump" in a piece written before his inauguration)."""
         best: Draft | None = None
         for d in self.drafts.values():
             if d.kind != "person":
@@ -119,6 +127,8 @@ class DescriptionRules:
             )
             country = d.affiliation.country or (d.person.country if d.person else None)
             if not leaderish or (iso3 is not None and country != iso3):
+                continue
+            if current and self.on is not None and d.person and d.person.offices and office is None:
                 continue
             if best is None or len(d.mentions) > len(best.mentions):
                 best = d

@@ -22,6 +22,8 @@ How far a piece of furniture reaches:
   reaches back over the unpunctuated words before it, to the last sentence end;
 - an embedded tweet's signature ("-- Name (@handle) Month D, YYYY") or link (pic.twitter.com) reaches
   back to the start of its sentence (the tweet's text);
+- a caption told by where its people stand ("(left)", "(L-R)") or that they pose for photographers is its
+  parsed sentence, and on while that runs without terminal punctuation;
 - chrome, bylines and timestamps cover their own words only.
 """
 
@@ -56,6 +58,14 @@ _LEADING = re.compile(
     r"|\b(?:In pictures|In photos) \d{1,3}/\d{1,3}\b"
     r"|(?:^|(?<=[\s.!?\"”]))(?:[Rr]elated (?:stories|articles|coverage|links)|RELATED(?: STORIES)?:|Related:|"
     r"READ MORE:|Read [Mm]ore:|MORE:|SEE ALSO:|See [Aa]lso:|Also [Rr]ead:|Recommended:|More on this story)"
+)
+# Words only a photo caption uses: where someone stands in the picture ("Jane Roe (left) and John Doe arrive
+# ...", "(L-R) Jane Roe, John Doe"), people posing for the camera in the caption's present tense. The caption
+# is their whole parsed sentence, and on while it runs without a full stop.
+_IN_PICTURE = re.compile(
+    r"\((?:(?:far|second|third|back|front|top|bottom|pictured|seen|standing|sitting|centre|center)[ -])?"
+    r"(?:left|right|centre|center)\)|\((?:L-R|L to R|left to right|from left|clockwise from (?:top )?left)\)"
+    r"|\b(?:pose|poses) for (?:photographers|photos|pictures|a photo|a picture|the cameras?)\b"
 )
 _GALLERY_COUNTER = re.compile(rf"(?<![\w-]){_AGENCY}\s+(\d{{1,3}})(?=\s+[A-Z'‘\"“])")
 # Credits that close a caption: the furniture reaches back over the caption's unpunctuated words.
@@ -135,6 +145,13 @@ def furniture_spans(doc: Doc) -> list[tuple[int, int]]:
         while k + 1 < len(sents) and not ends_sentence(k):
             k += 1
         spans.append((begin, _caption_end(doc, begin, sents[k].end_char)))
+    for m in _IN_PICTURE.finditer(text):
+        k = first = sent_at(m.start())
+        while k + 1 < len(sents) and not ends_sentence(k):
+            k += 1
+        end = sents[k].end_char if k == first else _caption_end(doc, m.start(), sents[k].end_char)
+        begin = _caption_start(doc, sents[first].start_char, m.start())
+        spans.append((begin, max(end, sents[first].end_char)))
     for m in _TRAILING.finditer(text):
         k = sent_at(m.start())
         start = sents[k].start_char
@@ -185,6 +202,27 @@ def _caption_end(doc: Doc, begin: int, end: int) -> int:
         ):
             return tok.idx
     return end
+
+
+def _caption_start(doc: Doc, start: int, marker: int) -> int:
+    """Where a caption told by `marker` begins inside its parsed sentence (from `start`): at the last
+    capitalised word before the marker straight after a lower-case content word ("... on Wednesday
+    afternoon Senate Majority Leader Jane Roe (center) met ..."), the story's sentence running into the
+    caption's; else the sentence's start."""
+    span = doc.char_span(start, marker, alignment_mode="expand")
+    if span is None:
+        return start
+    for tok in reversed(span[1:]):
+        prev = doc[tok.i - 1]
+        if (
+            (tok.is_title or tok.is_upper)
+            and tok.text != "I"
+            and prev.is_lower
+            and prev.is_alpha
+            and prev.pos_ in ("NOUN", "ADJ", "ADV", "NUM")
+        ):
+            return tok.idx
+    return start
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
