@@ -355,6 +355,9 @@ HEAD = """# Accuracy
 Measured against the development gold sets in `../shared/eval/` by `benchmarks/accuracy.py` (run by
 `make bench`); each table names the `crosswire eval` command that reproduces it. crosswire is also
 judged on held-out sets of the same kinds: these numbers were used for tuning and are optimistic.
+
+<!-- Editing this page: `python benchmarks/accuracy.py --write-docs` (make bench) rewrites only the lines
+between an `accuracy:NAME:start` and `accuracy:NAME:end` marker; write hand-written text outside them. -->
 """
 
 
