@@ -25,6 +25,7 @@ with `Resources(event_gate=True)`), events under the gate's threshold are not em
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -40,7 +41,7 @@ from crosswire.events.participants import (
     same_actor,
 )
 from crosswire.events.status import act_status, is_authors_demand, is_speculation
-from crosswire.events.targets import destination, fallback_target, syntactic_targets
+from crosswire.events.targets import STATE_SITES, destination, fallback_target, syntactic_targets
 from crosswire.knowledge.codebook import Codebook
 from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.knowledge.sources import SourceRegistry
@@ -963,10 +964,19 @@ def _assemble(
             and any(t.lemma_.lower() in SHOW_WORDS for t in sent)
         ):
             targets = []  # "In an interview shown on the 'Today' show, Mr. Trump told Meredith Vieira ..."
+        if code.startswith("01") and verb.lemma_.lower() in ISSUING_VERBS | {"hand", "release", "provide"}:
+            # "issued a statement to Heraldnews.com", "gave a statement to the Herald": whom a statement is
+            # handed to, when the coder can code no one (or a web address), is the outlet that prints it
+            targets = [t for t in targets if t.code and not _web_address(t.name or "")]
         if code.startswith("01") and verb.lemma_.lower() == "tell":
             # whom one tells, when the coder can code no one, is an interviewer, an outlet or an audience
             # ("told Yahoo", "told Fox News's Greta Van Susteren", "told reporters"), not the statement's target
             targets = [t for t in targets if t.code]
+            if not targets and any(
+                o.lemma_.lower() in PERSON_NOUNS and any(c.dep_ in ("det", "poss") for c in o.children)
+                for o in clauses.object_tokens(verb) + [c for c in verb.children if c.dep_ == "dative"]
+            ):
+                return []  # "told the girl", "told his son": one person, named but not coded, is the target
     if rule.startswith("statement.") and code[:2] not in REPORTING_ROOTS:
         # an act announced to a medium ("told Fox News it would impose sanctions"): the outlet told is no
         # party to it
@@ -1202,6 +1212,11 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
     ]
     objects += [c for c in verb.children if c.dep_ == "dative"]  # "offered the prime minister a meeting"
     objects += _antecedents(verb)  # "the movement, which was accused of ...": aimed at the antecedent
+    if entry.code[:2] in VIOLENT_ROOTS and any(
+        o.lemma_.lower() in STATE_SITES or any(c.ent_type_ == "NORP" for c in o.children)
+        for o in clauses.prep_objects(verb, frozenset({"at", "on"}))
+    ):
+        return True  # "struck at the Peruvian consulate": a state's site, its owner the one attacked
     if verb.lemma_.lower() in PERSON_OBJECT_VERBS and any(
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children
     ):
@@ -1285,10 +1300,15 @@ PARTY_NOUNS = frozenset(
         "family families friend friends relative relatives supporter supporters follower followers "
         "protester protesters protestor protestors demonstrator demonstrators "
         "faction factions elite elites "
+        # heads of a body and people named by what they are: "blasted the FBI chief", "told the girl"
+        "chief chiefs director directors commissioner commissioners "
+        "girl girls boy boys woman women man men teenager teenagers "
         # titles standing alone for the people they name: "teamed up with Sens. Menendez and Manchin"
         "sen sens sen. sens. rep. reps."
     ).split()
 )
+# People named by what they are, not an audience: whom one tells is then the statement's target.
+PERSON_NOUNS = frozenset("girl boy woman man child son daughter wife husband mother father teenager".split())
 # Adjectives that name the body a thing belongs to: "congressional queries", "parliamentary demands".
 PARTY_ADJECTIVES = frozenset({"congressional", "parliamentary", "senatorial"})
 # Entity labels of parties an act may be aimed at.
@@ -1339,6 +1359,11 @@ TEXT_NOUNS = frozenset(
     "report article story column editorial op-ed headline broadcast documentary book memo tweet post plan "
     "proposal bill budget legislation resolution letter petition segment".split()
 )
+
+
+def _web_address(name: str) -> bool:
+    """ "Heraldnews.com", "example.co.uk": a name that is a web address (a site, not a party)."""
+    return re.fullmatch(r"[\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk|uk|news)", name.strip().lower()) is not None
 
 
 def _is_medium(ctx: _Article, actor: EventActor) -> bool:

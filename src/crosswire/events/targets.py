@@ -22,6 +22,8 @@ def _country_group(index: ActorIndex, tok: Token) -> bool:
 
 
 # Prepositions whose object is where an act happened, not whom it was aimed at.
+# A state's buildings abroad: an attack on one is aimed at the state that owns it.
+STATE_SITES = frozenset("consulate consulates embassy embassies legation".split())
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around"})
 
 
@@ -47,6 +49,11 @@ def syntactic_targets(
         if entry.code.startswith("01"):
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         violent = frozenset({"to"}) if entry.code[:2] in ("18", "19", "20") else frozenset()
+        if violent:
+            # "struck at the Chilean embassy": a state's site abroad stands for the state that owns it
+            candidates += [
+                p for p in clauses.prep_objects(head, frozenset({"at"})) if p.lemma_.lower() in STATE_SITES
+            ]
         for pobj in clauses.prep_objects(head, frozenset({"for", "into", "against", "on"}) | violent):
             # "called for sanctions against Nigeria", "hack into the computers of South Korean officers",
             # "set fire to the offices of the Palestinian administrators"; a clause there is another act
