@@ -42,3 +42,14 @@ def test_the_outlet_handed_a_statement_is_not_its_target() -> None:
         assert all(e.target is None for e in code(text)), text
     aimed = [e for e in code("The Peruvian government issued a statement to Chile.") if e.target]
     assert aimed and aimed[0].target.code.startswith("CHL")
+
+
+def test_a_place_after_outside_is_where_not_whom() -> None:
+    # a building named for a person is no party: no event rather than one aimed at no one or at a building
+    assert not code("Peruvian students protested outside Barack Obama Tower.")
+    assert not [e for e in code("Peruvian students protested outside Ana Lopes Tower.") if e.target]
+    # whom the protest is against is still its target; a state's site still stands for the state
+    against = code("Peruvian students protested against Barack Obama outside Ana Lopes Tower.")
+    assert against and against[0].target.code.startswith("USA")
+    embassy = code("Peruvian students protested outside the Chilean embassy.")
+    assert embassy and embassy[0].target.code.startswith("CHL")

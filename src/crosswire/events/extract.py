@@ -41,7 +41,14 @@ from crosswire.events.participants import (
     same_actor,
 )
 from crosswire.events.status import act_status, is_authors_demand, is_speculation
-from crosswire.events.targets import STATE_SITES, destination, fallback_target, syntactic_targets
+from crosswire.events.targets import (
+    PLACE_PREPS,
+    STATE_SITES,
+    destination,
+    fallback_target,
+    named_for_person,
+    syntactic_targets,
+)
 from crosswire.knowledge.codebook import Codebook
 from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.knowledge.sources import SourceRegistry
@@ -1217,6 +1224,10 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         for o in clauses.prep_objects(verb, frozenset({"at", "on"}))
     ):
         return True  # "struck at the Peruvian consulate": a state's site, its owner the one attacked
+    if any(named_for_person(o) for o in clauses.prep_objects(verb, PLACE_PREPS)):
+        return (
+            True  # "protested outside Ana Lopes Tower": aimed at the one it is named for, not codable as it
+        )
     if verb.lemma_.lower() in PERSON_OBJECT_VERBS and any(
         c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children
     ):

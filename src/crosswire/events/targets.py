@@ -96,6 +96,10 @@ def syntactic_targets(
         owned += [o for o in clauses.object_tokens(complement) if index.direct(o) is None]
     for tok in candidates:
         found = index.resolve_all(tok)
+        if tok.head.lower_ in PLACE_PREPS:
+            # "protested outside Smith Tower": a place is where, not whom; a site stands for its owner only
+            # when it names a coded body or state ("outside the Chilean embassy", "outside parliament")
+            found = [] if named_for_person(tok) else [a for a in found if a.code]
         if found:
             return found, True
     for tok in makers:
@@ -113,6 +117,14 @@ def syntactic_targets(
     return [], False
 
 
+def named_for_person(tok: Token) -> bool:
+    """ "Smith Tower", "the Lopes building": a building named after a person (a place, not that person)."""
+    return tok.lemma_.lower() in BUILDING_NOUNS and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "FAC", "")
+        for c in tok.children
+    )
+
+
 def _named_owner(index: ActorIndex, obj: Token) -> bool:
     """The object is owned by an actor the article names ("Lula's outreach", "Brazil's offer")."""
     for owner in (obj, *obj.conjuncts):
@@ -122,6 +134,11 @@ def _named_owner(index: ActorIndex, obj: Token) -> bool:
     return False
 
 
+# Prepositions that put a place after them: "protested outside", "rallied near".
+PLACE_PREPS = frozenset({"outside", "near", "at", "beside", "opposite"})
+BUILDING_NOUNS = frozenset(
+    "tower towers building buildings house hotel plaza center centre hall mansion residence estate".split()
+)
 EVALUATION_ROOTS = frozenset({"05", "11", "12"})
 OWNED_PREPS = frozenset({"to", "toward", "towards"})
 TOPIC_PREPS = frozenset({"on", "upon", "about"})
@@ -189,8 +206,8 @@ def fallback_target(
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass") and head.head is not verb:
             continue
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
-            continue
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS | PLACE_PREPS:
+            continue  # "met in Stockholm", "protested outside Barack Obama Tower": where, not whom
         return [actor]
     return []
 
