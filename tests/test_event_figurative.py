@@ -213,3 +213,50 @@ def test_a_name_opening_with_anti_is_a_stance_not_an_actor() -> None:
     index = ActorIndex(doc, [stance])
     activists = next(t for t in doc if t.text == "activists")
     assert index.direct(activists) is None
+
+
+def test_yielding_in_a_game_is_play_unless_a_government_yields() -> None:
+    # sport: a wild pitch lets runners score, a team concedes; no concession (08) by a player or a team
+    assert not roots(
+        code("Boston cut the lead in the seventh inning when a wild pitch allowed Ruiz and Ortega to score."),
+        "08",
+    )
+    assert not roots(code("In the tournament final Chile conceded two goals to Peru."), "08")
+    assert Lexicon.builtin().domain.needs_politics("081") and not Lexicon.builtin().domain.needs_politics(
+        "190"
+    )
+    custom = parse_lexicon('[domain]\ncues = ["lap"]\npolitical = ["08"]\n', "test")
+    assert custom.domain.needs_politics("0841")
+    with pytest.raises(LexiconError):
+        parse_lexicon('[domain]\npolitical = ["yield"]\n', "test")
+
+
+def test_weighing_in_is_an_opinion_not_an_option_considered() -> None:
+    assert not roots(
+        code("The singer weighed into the row over the vote, saying the result was a disgrace."), "014"
+    )
+    assert not roots(code("The actor weighed in on the election result."), "014")
+    # weighing an option still codes
+    assert roots(code("The Iraqi government weighed sending troops to Syria."), "014")
+
+
+def test_finding_no_evidence_of_wrongdoing_is_no_criticism() -> None:
+    assert not roots(
+        code("The Senate said it had found no evidence of wrongdoing by the Iranian minister."), "11"
+    )
+    assert not roots(code("The court said it cleared the Iranian minister of criminal misconduct."), "11")
+    # a statement that condemns still is criticism
+    assert roots(
+        code("The German chancellor said the Russian attack was a criminal violation of the truce."), "111"
+    )
+
+
+def test_police_forces_are_police_and_a_bombing_named_for_its_time_is_another_act() -> None:
+    events = code(
+        "Afghan police forces fought with Taliban gunmen in Kunduz after the bombing outside the embassy."
+    )
+    assert not roots(events, "18")
+    assert any(e.cameo.startswith("19") and e.source.code == "AFGCOP" for e in events)
+    # a bombing in the act's own phrase still makes it one
+    assert roots(code("Taliban gunmen fought Afghan police with bombs in Kunduz."), "18")
+    assert any(e.source.code == "AFGMIL" for e in code("Afghan forces fought Taliban gunmen in Kunduz."))

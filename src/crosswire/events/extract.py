@@ -661,10 +661,32 @@ def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
             if any(
                 (t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical)
                 and not _in_aside(t, child)
+                and not _found_absent(t, child)
                 for t in child.subtree
             ):
                 return True
     return False
+
+
+# Nouns of a finding that, with "no", clear someone: "found no evidence of wrongdoing".
+FINDING_NOUNS = frozenset({"evidence", "proof", "sign", "signs", "indication", "basis", "trace"})
+# Verbs that clear someone of the charge they govern: "cleared her of wrongdoing".
+CLEARING_VERBS = frozenset({"clear", "exonerate", "acquit", "absolve", "vindicate"})
+
+
+def _found_absent(tok: Token, top: Token) -> bool:
+    """Whether the critical word is what a finding says is absent or what someone is cleared of ("no
+    evidence of criminal wrongdoing", "cleared him of misconduct"): the statement exonerates, it does not
+    criticise."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in CLEARING_VERBS:
+            return True
+        if tok.lemma_.lower() in FINDING_NOUNS and any(
+            c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in tok.children
+        ):
+            return True
+    return tok.lemma_.lower() in CLEARING_VERBS
 
 
 def _in_aside(tok: Token, top: Token) -> bool:
@@ -688,6 +710,8 @@ NO_INTENT_ROOTS = frozenset({"10", "11", "12", "13"})
 # Codes of unspecified or small-arms violence that a bombing named in the same clause makes a bombing (183);
 # artillery and aerial attacks (194, 195) keep their codes ("bombers struck" are aircraft).
 BOMBABLE_CODES = frozenset({"180", "182", "1823", "190", "193"})
+# Prepositions that date an act by another one ("after the bombing"): what they name is not this act.
+EARLIER_OR_LATER = frozenset({"after", "before", "since", "following", "until"})
 BOMB_WORDS = frozenset({"bomb", "bombing", "bomber", "car-bomb", "explosive", "explosives", "ied", "suicide"})
 
 
@@ -699,6 +723,10 @@ def _bombing(verb: Token) -> bool:
         if c.i != verb.i and c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "relcl", "conj")
         for d in c.subtree
     }
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in EARLIER_OR_LATER:
+            # "fought with gunmen after the bombing": the bombing is another act, named for its time
+            nested |= {d.i for d in c.subtree}
     for t in verb.subtree:
         if t.i in nested:
             continue  # another clause's words ("..., and a bomb went off later") are not this act's
@@ -943,6 +971,12 @@ def _assemble(
         # sport, film, weather: "forcing a showdown on the last lap", "an assault on the record" - only armed
         # forces, police or an armed group still act by force or inquiry there (a country's name is its team)
         sources = [s for s in sources if _armed(s) and not _is_politician(ctx, s)]
+        if not sources:
+            return []
+    if ctx.lexicon.domain.needs_politics(code) and _outside_politics(sent, ctx.lexicon):
+        # "a wild pitch allowed two runners to score", "conceded a goal": yielding in a game is play; only
+        # an actor coded with a role (a government, a party, a league's ruling body) still yields there
+        sources = [s for s in sources if _role(s) and country_of(s) != (s.code or "")]
         if not sources:
             return []
     if code[:2] in VIOLENT_ROOTS:

@@ -35,6 +35,8 @@ GROUP_ROLES: dict[str, str] = {
     **dict.fromkeys("gunmen gunman bomber bombers attacker attackers".split(), "UAF"),
     **dict.fromkeys("authorities authority".split(), "GOV"),
 }
+# Head nouns that say only that a body is organised ("forces", "units"): a role noun before them decides.
+GENERIC_FORCE_NOUNS = frozenset({"force", "forces", "unit", "units"})
 # Words that count or collect the group they govern: "thousands of Kurds", "members of the party".
 QUANTITY_NOUNS = frozenset(
     "thousands hundreds dozens scores millions tens some many members member group groups band crowd "
@@ -425,6 +427,11 @@ class ActorIndex:
 
     def _group(self, tok: Token, country: str | None) -> EventActor | None:
         role = GROUP_ROLES.get(tok.lemma_.lower()) or GROUP_ROLES.get(tok.lower_)
+        if tok.lemma_.lower() in GENERIC_FORCE_NOUNS:
+            # "police forces", "the police force", "militia units": the modifier names who they are
+            for child in tok.children:
+                if child.dep_ == "compound" and child.lower_ in GROUP_ROLES:
+                    role = GROUP_ROLES[child.lower_]
         code = (country or "") + (role or "")
         if not code:
             return None

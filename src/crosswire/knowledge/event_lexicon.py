@@ -83,9 +83,14 @@ class Domain:
 
     cues: frozenset[str] = frozenset()  # lemmas, or two-word phrases ("grand prix")
     codes: tuple[str, ...] = ()
+    # code prefixes that, in such a sentence, need an actor coded with a role: "allowed two runners to score"
+    political: tuple[str, ...] = ()
 
     def figurative(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.codes)
+
+    def needs_politics(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.political)
 
 
 @dataclass
@@ -266,9 +271,14 @@ def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> L
     domain_data = data.get("domain") or {}
     where = f"{origin}: [domain]"
     codes = _words(domain_data.get("codes"), where, "codes")
-    if any(not c.isdigit() for c in codes):
-        raise LexiconError(f"{where}: 'codes' must be CAMEO code prefixes (digits)")
-    domain = Domain(cues=frozenset(_words(domain_data.get("cues"), where, "cues")), codes=tuple(codes))
+    political = _words(domain_data.get("political"), where, "political")
+    if any(not c.isdigit() for c in codes + political):
+        raise LexiconError(f"{where}: 'codes' and 'political' must be CAMEO code prefixes (digits)")
+    domain = Domain(
+        cues=frozenset(_words(domain_data.get("cues"), where, "cues")),
+        codes=tuple(codes),
+        political=tuple(political),
+    )
     return Lexicon(
         verbs=verbs,
         nouns=nouns,

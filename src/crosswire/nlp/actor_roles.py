@@ -67,6 +67,11 @@ ROLE_PHRASES: dict[str, str] = {
     "defense secretary": "GOV",
     "foreign minister": "GOV",
     "news agency": "MED",
+    # police are police whatever the head noun: "Afghan police forces", "the police force", "police units"
+    "police force": "COP",
+    "police forces": "COP",
+    "police unit": "COP",
+    "police units": "COP",
     "state media": "MED",
     "research office": "EDU",
     "think tank": "EDU",
