@@ -87,10 +87,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if folded is not None:
         return subject_tokens(folded, depth + 1)
     head = verb.head
-    if verb.dep_ == "conj" and head is not verb and is_passive(head):
+    if verb.dep_ == "conj" and head.i != verb.i and is_passive(head):
         # "has been indicted by the U.N. court and will resign": the one indicted resigns, not the court
         return [c for c in head.children if c.dep_ == "nsubjpass"]
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head.head, depth + 1)  # "showed deference by [traveling] to China"
@@ -165,11 +165,11 @@ def speaker_of_pronoun(verb: Token, subject: Token) -> Token | None:
         return None
     clause = verb
     for _ in range(4):
-        if clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        if clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
             clause = clause.head
             continue
         break
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return None
     head = clause.head
     if head.pos_ != "VERB" or head.lemma_.lower() not in REPORTING_VERBS:
@@ -223,7 +223,7 @@ def folded_coordinate(verb: Token) -> Token | None:
     if noun.dep_ != "conj" or verb.doc[verb.i - 1].dep_ != "cc" or verb.i > noun.i:
         return None
     first = noun
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first.dep_ == "dobj" and first.head.pos_ in ("VERB", "AUX"):
         return first.head
@@ -385,7 +385,7 @@ def is_negated(verb: Token) -> bool:
             return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
-    if verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_ not in NEGATION_NEUTRAL:
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_ not in NEGATION_NEUTRAL:
         return is_negated(verb.head)
     return False
 
@@ -397,12 +397,12 @@ def modal_marker(verb: Token, lexicon: Lexicon) -> str | None:
             return child.lower_
         if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ != "xcomp":
             return "to"
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         control = lexicon.controls.get(verb.head.lemma_.lower())
         if control is not None and control.kind == "modal":
             return verb.head.lemma_.lower()
         return modal_marker(verb.head, lexicon)
-    if verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return modal_marker(verb.head, lexicon)
     return None
 

@@ -409,7 +409,7 @@ def _simple_clause(verb: Token) -> bool:
     a purpose, relative or subordinate clause ("to avoid any appearance that he is trying to influence the
     elections") they code what nobody did; on the hand-judged BASIL draws 5 of their 6 events were wrong."""
     tok = verb
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "ROOT":
         return True
@@ -1500,7 +1500,7 @@ def _failed(noun: Token, entry: NounEntry) -> bool:
         return False
     words = {c.lower_ for c in noun.children} | {c.lemma_.lower() for c in noun.children}
     head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head is not noun:
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.i != noun.i:
         words |= {head.lemma_.lower(), head.lower_}
         words |= {
             t.lower_ for c in head.children if c.dep_ in ("prep", "dobj", "advmod", "prt") for t in c.subtree

@@ -138,7 +138,7 @@ def main_subject(index: ActorIndex, sent: Span) -> EventActor | None:
 def holding_verb(noun: Token) -> Token | None:
     """The verb that has the meeting noun as its object ("prioritized [meetings]", "heading for [talks]")."""
     tok = noun
-    while tok.dep_ == "conj" and tok.head is not tok:  # "held talks and [meetings] with ..."
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "held talks and [meetings] with ..."
         tok = tok.head
     if tok.dep_ == "dobj":
         head = tok.head

@@ -174,7 +174,7 @@ class ActorIndex:
         elders"): a country or people's name of the knowledge base, else a body or armed group of the
         Phoenix-derived names (companies left out). The whole run of proper nouns must match."""
         head = tok
-        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head is not head:
+        while head.dep_ in ("compound", "flat") and head.head.pos_ == "PROPN" and head.head.i != head.i:
             head = head.head
         words = [
             t for t in head.subtree if t.i <= head.i and t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")

@@ -203,7 +203,7 @@ OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
 def _governor(tok: Token) -> Token | None:
     """The verb whose clause this one completes, or the verb whose object this event noun is."""
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None
     if tok.pos_ in ("NOUN", "PROPN"):
         if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
@@ -241,7 +241,7 @@ UNABLE_ADJECTIVES = frozenset({"unable", "powerless", "incapable", "unwilling", 
 def _too_much_to(tok: Token) -> bool:
     """ "it was too early to comment", "too weak to fight back", "unable to attend": an infinitive hung from
     an adjective that excludes it."""
-    if tok.dep_ != "xcomp" or tok.head.pos_ != "ADJ" or tok.head is tok:
+    if tok.dep_ != "xcomp" or tok.head.pos_ != "ADJ" or tok.head.i == tok.i:
         return False
     adjective = tok.head
     return adjective.lemma_.lower() in UNABLE_ADJECTIVES or any(
@@ -397,7 +397,7 @@ def is_speculation(trigger: Token) -> bool:
         if any(c.dep_ == "advmod" and c.lower_ in SPECULATIVE_ADVERBS for c in tok.children):
             speculative = True
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         tok = head
     return speculative

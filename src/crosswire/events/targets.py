@@ -202,9 +202,9 @@ def fallback_target(
         if country_of(actor) is None or country_of(actor) in countries:
             continue
         head = tok
-        while head.dep_ in ("compound", "flat", "amod") and head.head is not head:
+        while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
             head = head.head
-        if head.dep_ in ("nsubj", "nsubjpass") and head.head is not verb:
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.i != verb.i:
             continue
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS | PLACE_PREPS:
             continue  # "met in Stockholm", "protested outside Barack Obama Tower": where, not whom

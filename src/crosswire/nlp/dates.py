@@ -126,7 +126,7 @@ def is_future(span: Span) -> bool:
             break
         if verb.pos_ in ("VERB", "AUX"):
             break
-        verb = verb.head if verb.head is not verb else None
+        verb = verb.head if verb.head.i != verb.i else None
     if verb is None:
         return False
     words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb.lower_]

@@ -203,7 +203,7 @@ def is_locative(span: Span) -> bool:
         return False  # "post-Hanoi strategy": the summit as an event, not a place
     root = span.root
     for _ in range(3):
-        if root.dep_ in ("appos", "conj") and root.head is not root:
+        if root.dep_ in ("appos", "conj") and root.head.i != root.i:
             root = root.head
             continue
         break

@@ -149,7 +149,7 @@ def speaks_for_nobody(cue: Token) -> bool:
     if cue.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children):
         return True
     first = cue
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "(3) ask China for help; and (4) ask Russia for help"
     return all(
         v.tag_ == "VB" and not {c.dep_ for c in v.children} & {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}

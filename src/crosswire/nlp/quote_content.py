@@ -82,9 +82,9 @@ def _clean(cue: Token, parts: list[Range]) -> list[Range]:
 def _according_content(cue: Token) -> list[Range]:
     """'According to X, Y' and 'Y, according to X': Y is the clause the phrase modifies."""
     head = cue.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and head.head.i != head.i:
         head = head.head
-    outer = _subtree_range(head) if head is not cue else (cue.sent.start, cue.sent.end)
+    outer = _subtree_range(head) if head.i != cue.i else (cue.sent.start, cue.sent.end)
     return _clean(cue, _minus(outer, _subtree_range(cue)))
 
 
@@ -169,7 +169,7 @@ def content_ranges(cue: Token) -> list[Range]:
         rng = _right_content(cue)
         if rng is not None:
             return _clean(cue, [rng])
-    if cue.dep_ in ("parataxis",) and cue.head is not cue:
+    if cue.dep_ in ("parataxis",) and cue.head.i != cue.i:
         # "The talks, he said, are over": the content is the host clause around the cue. The parser may
         # hang the cue on the host's subject ("its first summit, they say, was aimed at ..."): climb to the verb.
         host = cue.head

@@ -135,12 +135,12 @@ def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = 
         objs = [c for c in cue.head.children if c.dep_ in ("dobj", "dative") and c.i < cue.i]
         if objs:
             return objs[0]
-    if cue.dep_ in _INHERITS_SUBJECT and cue.head is not cue:
+    if cue.dep_ in _INHERITS_SUBJECT and cue.head.i != cue.i:
         head = cue.head
         while head.i in quoted and head.head.i != head.i:
             head = head.head
         return speaker_head(head, quote_before_cue, quoted)
-    if cue.dep_ == "relcl" and cue.head is not cue:
+    if cue.dep_ == "relcl" and cue.head.i != cue.i:
         return cue.head
     return None
 
@@ -397,7 +397,7 @@ def resolve_speaker(
             speaker.description = actor.description
             return speaker
     lower = span.text.lower()
-    if lower in _RELATIVES and head.head is not head:
+    if lower in _RELATIVES and head.head.i != head.i:
         # "who" in "Hong Min, who said ..." stands for the noun the relative clause hangs on: resolve that
         # noun as the speaker ("Pyongyang, which rejected ..." is North Korea), keeping the mention "which".
         noun = head.head.head if head.head.dep_ == "relcl" else head.head
