@@ -116,8 +116,13 @@ def pick_giveme(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[
 
 
 # Giveme5W1H draws made so far: seed -> (articles, seeds it left out). Seed 41: the first held-out check,
-# drawn from all 100; 51 and 52: the blind checks of the final rounds.
-GIVEME_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {41: (24, ()), 51: (24, (41,)), 52: (24, (41, 51))}
+# drawn from all 100; 51, 52 and 53: the blind checks of the final rounds.
+GIVEME_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {
+    41: (24, ()),
+    51: (24, (41,)),
+    52: (24, (41, 51)),
+    53: (24, (41, 51, 52)),
+}
 
 
 def pick_articles(
