@@ -12,14 +12,10 @@ import pytest
 
 from crosswire.errors import LexiconError
 from crosswire.events import gate
-from crosswire.events.extract import extract_events
 from crosswire.knowledge.event_gate import GateWeights
 from crosswire.model import Article
-from crosswire.nlp.actors import extract_actors
-from crosswire.nlp.dates import extract_times
-from crosswire.nlp.places import extract_places
-from crosswire.nlp.quotes import extract_quotes
 from crosswire.nlp.runtime import parse
+from event_support import code_text
 
 TRAINER = Path(__file__).resolve().parents[1] / "benchmarks" / "train_event_gate.py"
 
@@ -42,18 +38,7 @@ def _trainer():
 
 
 def code(text: str, gated: bool) -> list:
-    article = Article(text=text, outlet="Test Daily")
-    doc = parse(text)
-    actors = extract_actors(article, doc)
-    return extract_events(
-        article,
-        doc,
-        actors,
-        extract_times(article, doc),
-        extract_places(article, doc),
-        extract_quotes(article, doc, actors),
-        gated=gated,
-    )
+    return code_text(text, gated=gated)
 
 
 # ---------------------------------------------------------------- the weights file

@@ -8,25 +8,12 @@ import pytest
 
 from crosswire.events.extract import extract_events
 from crosswire.model import Article, Event
-from crosswire.nlp.actors import extract_actors
-from crosswire.nlp.dates import extract_times
-from crosswire.nlp.places import extract_places
-from crosswire.nlp.quotes import extract_quotes
 from crosswire.nlp.runtime import parse
+from event_support import code_text
 
 
 def code(text: str, published: datetime | None = datetime(2019, 4, 29)) -> list[Event]:
-    article = Article(text=text, published=published, outlet="Test Daily")
-    doc = parse(text)
-    actors = extract_actors(article, doc)
-    return extract_events(
-        article,
-        doc,
-        actors,
-        extract_times(article, doc),
-        extract_places(article, doc),
-        extract_quotes(article, doc, actors),
-    )
+    return code_text(text, published)
 
 
 def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:

@@ -7,15 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.events.extract import extract_events
 from crosswire.events.merge import merge_events
 from crosswire.knowledge.codebook import Codebook
 from crosswire.model import Article, Event
-from crosswire.nlp.actors import extract_actors
-from crosswire.nlp.dates import extract_times
-from crosswire.nlp.places import extract_places
-from crosswire.nlp.quotes import extract_quotes
-from crosswire.nlp.runtime import parse
+from event_support import code_article as code_events
 
 
 def read_seed(path: Path) -> Article:
@@ -28,16 +23,7 @@ def read_seed(path: Path) -> Article:
 
 
 def code_article(article: Article) -> list[Event]:
-    doc = parse(article.text)
-    actors = extract_actors(article, doc)
-    return extract_events(
-        article,
-        doc,
-        actors,
-        extract_times(article, doc),
-        extract_places(article, doc),
-        extract_quotes(article, doc, actors),
-    )
+    return code_events(article)
 
 
 @pytest.fixture(scope="module")

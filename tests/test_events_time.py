@@ -6,31 +6,17 @@ from datetime import date, datetime
 
 import pytest
 
-from crosswire.events.extract import extract_events
 from crosswire.knowledge.named_events import NamedEventBase
 from crosswire.model import Article, Event
-from crosswire.nlp.actors import extract_actors
-from crosswire.nlp.dates import extract_times
 from crosswire.nlp.named_events import find_named_events
-from crosswire.nlp.places import extract_places
-from crosswire.nlp.quotes import extract_quotes
 from crosswire.nlp.runtime import parse
+from event_support import code_text
 
 PUBLISHED = datetime(2019, 4, 29)  # a Monday
 
 
 def code(text: str, published: datetime | None = PUBLISHED) -> list[Event]:
-    article = Article(text=text, published=published, outlet="Test Daily")
-    doc = parse(text)
-    actors = extract_actors(article, doc)
-    return extract_events(
-        article,
-        doc,
-        actors,
-        extract_times(article, doc),
-        extract_places(article, doc),
-        extract_quotes(article, doc, actors),
-    )
+    return code_text(text, published)
 
 
 def only(events: list[Event], root: str, source: str) -> Event:
