@@ -7,7 +7,6 @@ run's executor (`scale.Executor`: this process, a process pool or a Dask cluster
 
 from __future__ import annotations
 
-import hashlib
 import importlib.resources
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from crosswire.ingest import IngestOptions, expand_paths
 from crosswire.ingest.dedup import Deduplicator
 from crosswire.ingest.fields import record_label
 from crosswire.ingest.readers import many_article_formats
+from crosswire.knowledge import data_cache
 from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Article, Problem, ProgressFn
 from crosswire.scale import Executor, read_files
@@ -176,12 +176,9 @@ CACHE_WINDOW = 256
 # from it) keys the store's cache of ingested files: a file is read again when any of these changed.
 def options_hash(parts: Iterable[bytes | str]) -> str:
     """One digest over everything besides a file's bytes that shapes the articles read from it."""
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()
+    # the same digest the knowledge layer's table cache names its files by, longer; big-endian lengths
+    # because hashes already stored in ingested-file caches were made with them
+    return data_cache.digest(parts, size=16, byteorder="big")
 
 
 def environment_parts(manifest: Path | None, sources: Path | None, extra: Sequence[str]) -> list[bytes | str]:

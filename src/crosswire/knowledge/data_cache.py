@@ -23,7 +23,7 @@ import pickle
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Literal, TypeVar, cast
 
 T = TypeVar("T")
 # Raise when what this module writes changes shape.
@@ -50,12 +50,15 @@ def package_version(distribution: str) -> str:
         return "none"
 
 
-def digest(parts: Iterable[str | bytes]) -> str:
-    """A short digest of `parts` (texts, versions, module sources) for a cache file's name."""
-    hasher = hashlib.blake2b(digest_size=10)
+def digest(
+    parts: Iterable[str | bytes], size: int = 10, byteorder: Literal["little", "big"] = "little"
+) -> str:
+    """A digest of `parts` (texts, versions, module sources), each length-prefixed so that no two
+    different lists of parts run together into the same bytes. Short by default: a cache file's name."""
+    hasher = hashlib.blake2b(digest_size=size)
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(len(data).to_bytes(8, byteorder))
         hasher.update(data)
     return hasher.hexdigest()
 
