@@ -139,3 +139,22 @@ def test_a_former_president_named_in_full_is_elite_not_government() -> None:
     article = Article(text=text, published=ON, outlet="Test Daily")
     bill = next(a for a in extract_actors(article, parse(text)) if a.name == "Bill Clinton")
     assert bill.codes == ["USAELI"]
+
+
+def test_a_title_that_is_not_the_kb_holders_office_names_the_article_bearer() -> None:
+    # "President Kim" of a bank is not North Korea's Supreme Leader, whom the article never names
+    text = (
+        "The White House nominated Jim Yong Kim for a second term at the development bank on Thursday. "
+        "Officials said President Kim had served the bank well. The Treasury secretary also lauded Mr. Kim "
+        "for his work."
+    )
+    assert owner(text, "Kim", 0) == "Jim Yong Kim"
+    assert owner(text, "Kim", 1) == "Jim Yong Kim"
+
+
+def test_a_title_of_the_kb_holders_office_still_names_him() -> None:
+    text = (
+        "Kim Yo-jong, the North Korean leader's sister, arrived in Seoul on Friday. South Korea's president "
+        "welcomed the delegation at the airport. Leader Kim stayed in Pyongyang."
+    )
+    assert owner(text, "Kim", 0) == "Kim Jong-un"

@@ -90,7 +90,8 @@ class _Collector(DescriptionRules):
         self.bare_institutions: list[Span] = []
         self.title_orgs: list[tuple[str, int]] = []  # (person key, start token of an ORG in its title)
         self.government_countries: dict[str, str] = {}  # iso3 -> "the South Korean government"
-        self.titled: set[str] = set()  # surnames named after a head of state's office ("President Obama")
+        # surnames named after a head of state's office ("President Obama"), with the title words used
+        self.titled: dict[str, set[str]] = {}
         self.surname_orgs: set[int] = set()  # ORG entities that are a person's surname ("Trump conferred")
 
     def _credited(self, char: int) -> bool:
@@ -176,11 +177,11 @@ class _Collector(DescriptionRules):
         genders = {key: g for key, g in self._full_name_genders(ents).items() if g}
         # heads of state the article names by office and surname ("President Obama"): then a bare "Obama"
         # is him unless something says otherwise, even where "Michelle Obama" is named too
-        titled = self.titled = {
-            fold(clean_name(ent))
-            for ent in singles
-            if ent.start and self.doc[ent.start - 1].lower_ in HEAD_TITLE_WORDS
-        }
+        titled: dict[str, set[str]] = {}
+        for ent in singles:
+            if ent.start and self.doc[ent.start - 1].lower_ in HEAD_TITLE_WORDS:
+                titled.setdefault(fold(clean_name(ent)), set()).add(self.doc[ent.start - 1].lower_)
+        self.titled = titled
         for ent in singles:
             name = clean_name(ent)
             # "Mr. Trump" is not Melania Trump: bearers of the other sex (as their titles, or a pronoun that
@@ -220,7 +221,7 @@ class _Collector(DescriptionRules):
         name: str,
         said: str | None,
         full_names: dict[str, list[tuple[str, int]]],
-        titled: set[str],
+        titled: dict[str, set[str]],
     ) -> str | None:
         """The head of state a bare surname means ("" when it is left unresolved): the KB's one head of state or government with that
         surname, when the article names him (in full, or by office: "President Obama") or this very
@@ -234,7 +235,13 @@ class _Collector(DescriptionRules):
             return None
         bearers = {k for k, _ in full_names.get(fold(name), [])}
         others = {k for k in bearers - {key} if said is None or self._gender_of(k, {}) in (None, said)}
-        named = key in bearers or fold(name) in titled
+        # a title names him only when it is his office: "President Kim" (of the World Bank) is not the
+        # Supreme Leader Kim Jong-un; "Leader Kim" or "President Obama" are their holders
+        offices = {w for o in famous.offices for w in o.title.lower().replace("-", " ").split()}
+        title = self.doc[ent.start - 1].lower_ if ent.start else ""
+        if title in HEAD_TITLE_WORDS and title.split("-")[0] not in offices and key not in bearers:
+            return None  # this mention's title is another office: the KB holder is not meant
+        named = key in bearers or any(w.split("-")[0] in offices for w in titled.get(fold(name), set()))
         if not others:
             return key if named or said is not None else None
         if not named:
