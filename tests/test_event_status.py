@@ -120,6 +120,7 @@ def test_the_articles_own_outlet_is_no_actor() -> None:
         # an act urged "for someone to do it" is demanded, not a mere possibility
         ("The senator called for the minister to resign.", "resign", ("demanded", False)),
         ("Aides pressed for Chile to carry out strikes on the rebels.", "carry", ("demanded", False)),
+        ("Pressure has been mounting all year for Smith to step down.", "step", ("demanded", False)),
         ("It is important for the committee to examine the deal.", "examine", ("hypothetical", False)),
         # "calls out X for backing down": the act blamed was done; "called for ending" demands
         ("The senator calls out the governor for backing down from a fight.", "backing", ("happened", False)),

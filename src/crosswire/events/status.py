@@ -309,6 +309,20 @@ def _copula_predicate(tok: Token, via: str) -> bool:
     return via == "nsubj" and tok.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in tok.children)
 
 
+def _demand_above(tok: Token) -> str | None:
+    """The demand a "for X to do it" clause completes: its head's demand verb ("called for the president to
+    resign") or that verb's subject ("pressure has been mounting for Steele to step down")."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in DEMANDED_HEADS:
+        return head.lemma_.lower()
+    for subject in (c for c in head.children if c.dep_ == "nsubj"):
+        if NOUN_HEADS.get(subject.lemma_.lower()) == "demanded":
+            return subject.lemma_.lower()
+    return None
+
+
 def _blames_done_act(call: Token) -> bool:
     """ "calls out Cruz for backing down", "called him a coward for giving in": "call" with an object and a
     "for" + gerund names what was done, not what is demanded ("called for ending the war" demands)."""
@@ -439,13 +453,10 @@ def _act_status(trigger: Token) -> Status:
                 and tok.head.lemma_ in REPORTING_HEADS
             ):
                 return Status("planned", negated=negated, marker="said ... would")  # reported future
-            if (
-                marker.marker == "for ... to"
-                and tok.head.i != tok.i
-                and tok.head.lemma_.lower() in DEMANDED_HEADS
-            ):
+            demand = _demand_above(tok) if marker.marker == "for ... to" else None
+            if demand is not None:
                 # "called for the president to resign", "pressed for the United States to carry out airstrikes"
-                return Status("demanded", negated=negated, marker=tok.head.lemma_.lower())
+                return Status("demanded", negated=negated, marker=demand)
             if marker.marker in DEMAND_AUX and tok.pos_ in ("VERB", "AUX"):
                 return Status("demanded", negated=negated, marker=marker.marker)  # "he should step down"
             return Status(marker.status, negated=negated, marker=marker.marker)
