@@ -112,3 +112,74 @@ def test_the_articles_own_outlet_is_no_actor() -> None:
         for e in events
         if "test daily" in {(e.source.name or "").lower(), (e.target and e.target.name or "").lower()}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # an act urged "for someone to do it" is demanded, not a mere possibility
+        ("The senator called for the minister to resign.", "resign", ("demanded", False)),
+        ("Aides pressed for Chile to carry out strikes on the rebels.", "carry", ("demanded", False)),
+        ("Pressure has been mounting all year for Smith to step down.", "step", ("demanded", False)),
+        ("It is important for the committee to examine the deal.", "examine", ("hypothetical", False)),
+        # "calls out X for backing down": the act blamed was done; "called for ending" demands
+        ("The senator calls out the governor for backing down from a fight.", "backing", ("happened", False)),
+        ("The senator called for ending the war.", "ending", ("demanded", False)),
+        # only possible, alleged or suggested: no fact
+        (
+            "Auditors found that the minister potentially violated the rules.",
+            "violated",
+            ("hypothetical", False),
+        ),
+        ("The minister allegedly violated the rules.", "violated", ("hypothetical", False)),
+        (
+            "The senator suggested boycotting the firm if it did not cooperate.",
+            "boycotting",
+            ("hypothetical", False),
+        ),
+        (
+            "The northern hills are considered occupied territory under the treaty.",
+            "occupied",
+            ("hypothetical", False),
+        ),
+        # what a copula denies of a meeting is not the meeting
+        (
+            "The minister said his meeting with the cardinal was not political.",
+            "meeting",
+            ("happened", False),
+        ),
+        ("His meeting with the cardinal is not an endorsement.", "meeting", ("happened", False)),
+        ("The meeting did not take place.", "meeting", ("happened", True)),
+        # "no sign that" rules out what a verb below it plans
+        (
+            "At the rally, Smith showed no sign that he was planning to apologize.",
+            "apologize",
+            ("planned", True),
+        ),
+        ("There is no evidence that Chile attacked Peru.", "attacked", ("hypothetical", True)),
+        # a speech verb hung below the words it reports: the statement was made, whatever their mood
+        ('"Peru will attack Chile if it refuses," the minister said.', "said", ("happened", False)),
+        (
+            "Instead, Smith told reporters, his policy would be to leave if he wins.",
+            "told",
+            ("happened", False),
+        ),
+        ("Peru hopes Chile will say yes.", "say", ("planned", False)),
+    ],
+)
+def test_status_of_urged_alleged_and_described_acts(text: str, word: str, expected: tuple[str, bool]) -> None:
+    assert status_of(text, word) == expected
+
+
+def test_an_alleged_act_is_the_accusers_claim() -> None:
+    doc = parse("The union wants answers after accusing the minister of violating the rules.")
+    said = act_status(next(t for t in doc if t.lower_ == "violating"))
+    assert said.claimant is not None and doc[said.claimant].lower_ == "accusing"
+    doc = parse("The union cited violations that the minister's office alleges.")
+    assert act_status(next(t for t in doc if t.lower_ == "violations")).claimant is not None
+    events = code("The Peru Workers Union accused Chile of violating the border treaty.")
+    alleged = [e for e in events if e.source.code == "CHL" and not e.cameo.startswith("11")]
+    assert alleged and all(e.claim_by for e in alleged)
+    # an allegation no one is named making is no event
+    events = code("Chile was accused of violating the border treaty.")
+    assert not [e for e in events if e.source.code == "CHL" and e.claim_by is None]

@@ -1511,6 +1511,35 @@ def _failed(noun: Token, entry: NounEntry) -> bool:
 # ---------------------------------------------------------------- the Event
 
 
+def _claimant(ctx: _Article, verb: Token) -> str | None:
+    """Who makes the allegation `verb` ("accused", "alleges") states: its subject, or that of the clause it
+    hangs from ("wants answers after accusing ..."), or a passive's agent ("was accused by the union"); None
+    where the text names no one ("was accused of", "the man accused of") or only an unresolved pronoun."""
+    tok = verb
+    for _ in range(4):
+        if any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
+            who = next(
+                (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+            )
+            if who is None:
+                return None
+        else:
+            who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if who is not None:
+            actor = ctx.index.by_token.get(who.i)
+            if actor is not None:
+                return actor.name
+            if who.pos_ == "PRON":
+                return None
+            # "the Sanders campaign" -> "Sanders campaign"
+            start = who.left_edge.i + (who.left_edge.dep_ == "det")
+            return "".join(t.text_with_ws for t in ctx.doc[start : who.i + 1]).strip() or None
+        if tok.dep_ in ("relcl", "acl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def _event(
     ctx: _Article,
     sent: Span,
@@ -1541,6 +1570,11 @@ def _event(
         # "during his visit" name no party visited (or none the coder can name)
         return None
     said = act_status(trigger)
+    if said.claimant is not None:
+        # "the campaign accused Clinton of violating the law": the act is the accuser's claim
+        claim_by = claim_by or _claimant(ctx, ctx.doc[said.claimant])
+        if claim_by is None:
+            return None  # "Clinton was accused of violating the law": an allegation of no one named, no fact
     negated = said.negated and not polarity_absorbed
     if said.status not in FACT_STATUSES and claim_by is None and is_speculation(trigger):
         return None  # the author's own guess ("Kim may now be heading to Moscow") reports no event

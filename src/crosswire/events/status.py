@@ -12,7 +12,7 @@ suggests that Seoul will ...") from a reported one: an epistemic marker with no 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -31,16 +31,19 @@ PLANNED_HEADS = frozenset(
 HYPOTHETICAL_HEADS = frozenset(
     "want hope wish seek try attempt consider mull weigh contemplate ponder discuss debate explore "
     "threaten fear warn risk could ask wonder question doubt imagine suppose predict speculate "
-    "like love prefer".split()
+    "like love prefer suggest deem".split()
 )
 DEMANDED_HEADS = frozenset(
     "demand urge call appeal press request encourage order instruct direct tell insist push lobby "
-    "require pressure push beg implore exhort invite advise need".split()
+    "require pressure push beg implore exhort invite advise need recommend".split()
 )
 # "told Putin that the summit had broken down" reports; "told Seoul to withdraw" demands.
 DEMAND_ONLY_WITH_INFINITIVE = frozenset(
     {"tell", "ask", "advise", "warn", "remind", "order", "instruct", "press", "insist", "need"}
 )
+# "accused Clinton of violating the law", "alleged that the party broke the rules", "the violations the campaign
+# alleges": the act is the accuser's claim, not a fact the text reports (Status.claimant).
+ALLEGING_HEADS = frozenset("accuse allege charge suspect".split())
 DENIED_HEADS = frozenset("deny refuse reject decline dismiss rule disavow rebuff refute".split())
 NEGATING_HEADS = frozenset({"fail", "neglect", "omit", "stop", "cease", "halt", "avoid"})
 # Verbs through which the author speculates: "suggests that", "appears to", "seems to".
@@ -49,13 +52,18 @@ REPORTING_HEADS = frozenset(
     "say tell report announce state declare claim add note confirm write quote cite according "
     "insist argue explain allege assert acknowledge admit reveal disclose".split()
 )
-SPECULATIVE_ADVERBS = frozenset({"perhaps", "possibly", "probably", "likely", "maybe", "conceivably"})
+# (and acts only alleged or possible: "potentially violated", "allegedly took")
+SPECULATIVE_ADVERBS = frozenset(
+    "perhaps possibly probably likely maybe conceivably potentially allegedly supposedly purportedly".split()
+)
 # Adjectives on an event noun: "the anticipated talks", "a proposed summit", "a possible strike".
 PLANNED_MODIFIERS = frozenset(
     "planned anticipated expected upcoming proposed scheduled forthcoming prospective future next "
     "impending pending coming mooted".split()
 )
-HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "eventual", "would-be"})
+HYPOTHETICAL_MODIFIERS = frozenset(
+    "possible potential hypothetical eventual would-be alleged suspected purported supposed".split()
+)
 # Nouns that govern an act as their complement: "his refusal to step down", "the plan to visit",
 # "some thought to stepping down", "calls for his resignation".
 NOUN_HEADS = {
@@ -70,7 +78,8 @@ NOUN_HEADS = {
     # "evidence that he objected", "no sign that Pyongyang agreed", "allegations that he lied": an act put
     # forward or ruled out, not reported as done
     **dict.fromkeys(
-        "evidence sign signs indication proof suggestion allegation allegations rumor rumors speculation".split(),
+        "evidence sign signs indication proof suggestion allegation allegations rumor rumors speculation "
+        "accusation accusations claim claims".split(),
         "hypothetical",
     ),
 }
@@ -79,6 +88,18 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "upon", "while", "despite", "besides"})
 ONGOING_HEADS = frozenset({"continue", "keep", "remain"})
+# Verbs whose complement is an act they give a status ("hopes Chile will say", "denied that Peru said").
+GOVERNING_HEADS = (
+    PLANNED_HEADS
+    | HYPOTHETICAL_HEADS
+    | DEMANDED_HEADS
+    | DENIED_HEADS
+    | NEGATING_HEADS
+    | ALLEGING_HEADS
+    | ONGOING_HEADS
+    | SPECULATIVE_HEADS
+    | frozenset({"think", "believe", "guess", "suspect", "bet", "trust", "have"})
+)
 # How far up the clause chain a marker may sit (each step is one governing verb).
 MAX_DEPTH = 4
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "acomp"})
@@ -89,6 +110,8 @@ class Status:
     status: str  # one of model.EVENT_STATUSES
     negated: bool = False
     marker: str | None = None  # the word that set the status (for the rule trail)
+    # the verb whose doer alleges the act ("accused X of violating"): the act is that party's claim
+    claimant: int | None = None
 
 
 def _negated_here(tok: Token, own: bool = True) -> bool:
@@ -221,16 +244,20 @@ def _governor(tok: Token) -> Token | None:
         return head
     if tok.dep_ in CLAUSE_DEPS:
         return head
+    if tok.dep_ == "oprd" and head.lemma_.lower() in ("consider", "deem"):
+        return head  # "the hills are considered occupied territory": a view of the act, not a report of it
     if (
-        tok.dep_ == "acl"
+        tok.dep_ in ("acl", "relcl")
         and head.pos_ in ("NOUN", "PROPN")
         and any(
-            (c.dep_ == "aux" and c.lower_ == "to")
+            (c.dep_ == "aux" and c.lower_ == "to" and tok.dep_ == "acl")
             or (c.dep_ == "mark" and c.lower_ in ("that", "whether", "if"))
             for c in tok.children
         )
     ):
-        return head  # "his refusal to step down": the noun whose complement the act is
+        # "his refusal to step down": the noun whose complement the act is ("no evidence that Chile
+        # attacked", with "that" a mark, not a relative pronoun, however the parser names the clause)
+        return head
     return None
 
 
@@ -276,10 +303,82 @@ def _framed_by_first_person(trigger: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") and first_person_frame(c) for c in trigger.children)
 
 
+def _copula_predicate(tok: Token, via: str) -> bool:
+    """ "his meeting with the Pope was not political", "the talks are not an endorsement": a copula whose
+    subject is the act says something of it; its negation denies what is said, not that the act took place."""
+    return via == "nsubj" and tok.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in tok.children)
+
+
+def _demand_above(tok: Token) -> str | None:
+    """The demand a "for X to do it" clause completes: its head's demand verb ("called for the president to
+    resign") or that verb's subject ("pressure has been mounting for Steele to step down")."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in DEMANDED_HEADS:
+        return head.lemma_.lower()
+    for subject in (c for c in head.children if c.dep_ == "nsubj"):
+        if NOUN_HEADS.get(subject.lemma_.lower()) == "demanded":
+            return subject.lemma_.lower()
+    return None
+
+
+def _blames_done_act(call: Token) -> bool:
+    """ "calls out Cruz for backing down", "called him a coward for giving in": "call" with an object and a
+    "for" + gerund names what was done, not what is demanded ("called for ending the war" demands)."""
+    return any(c.dep_ in ("dobj", "oprd") for c in call.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in call.children
+    )
+
+
 def act_status(trigger: Token) -> Status:
     """The status and polarity the sentence gives the act `trigger` names."""
+    said = _act_status(trigger)
+    if said.marker not in RULING_OUT_NOUNS and _ruled_out(trigger):
+        return replace(said, negated=not said.negated)
+    return said
+
+
+# Nouns that, with "no", say the act they introduce is not so: "no sign that he was planning to apologize".
+RULING_OUT_NOUNS = frozenset({"evidence", "sign", "indication", "proof"})
+
+
+def _ruled_out(trigger: Token) -> bool:
+    """ "showed no sign that he was planning to apologize": a governing verb set the act's status below a
+    "no sign that" / "no evidence that", which still denies it."""
+    tok = trigger
+    for _ in range(MAX_DEPTH + 1):
+        if tok.dep_ not in CLAUSE_DEPS | {"acl", "relcl"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok.lemma_.lower() in RULING_OUT_NOUNS and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+            )
+    return False
+
+
+def _reporting_frame(tok: Token) -> bool:
+    """'"We will win if he runs," Smith said', "Instead, Smith told CNN, his policy would be ...": a speech
+    verb with its own subject hung below the words it reports. The statement was made; the mood of what
+    was said ("will", "if", "would") is not its own."""
+    return (
+        tok.lemma_.lower() in REPORTING_HEADS
+        and tok.dep_ in ("ccomp", "parataxis")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        and tok.head.lemma_.lower() not in GOVERNING_HEADS
+    )
+
+
+def _act_status(trigger: Token) -> Status:
     negated = False
     tok = trigger
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for alleging in trigger.children:
+            if alleging.dep_ in ("relcl", "acl") and alleging.lemma_.lower() in ALLEGING_HEADS:
+                # "the violations the campaign alleges": the act is the alleging party's claim
+                return Status("happened", marker=alleging.lemma_.lower(), claimant=alleging.i)
     if trigger.pos_ in ("VERB", "AUX") and _framed_by_first_person(trigger):
         return Status("hypothetical", negated=_negated_here(trigger, own=True), marker="I hope")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
@@ -295,7 +394,11 @@ def act_status(trigger: Token) -> Status:
     for depth in range(MAX_DEPTH + 1):
         if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NEGATING_NOUNS:
             negated = not negated  # "Obama's inability to persuade lawmakers to impose restrictions"
-        if _negated_here(tok, own=depth == 0) and (depth == 0 or tok.pos_ in ("VERB", "AUX")):
+        if (
+            _negated_here(tok, own=depth == 0)
+            and (depth == 0 or tok.pos_ in ("VERB", "AUX"))
+            and not (depth == 1 and _copula_predicate(tok, via))
+        ):
             negated = not negated if governing else True
         if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_HEADS:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
@@ -316,12 +419,17 @@ def act_status(trigger: Token) -> Status:
                 negated = not negated
                 if lemma in ("stop", "cease", "halt"):
                     return Status("happened", negated=negated, marker=lemma)
+            elif lemma in ALLEGING_HEADS and tok.pos_ == "VERB":
+                # "accused Clinton of violating the law": the act is the accuser's claim
+                return Status("happened", negated=negated, marker=lemma, claimant=tok.i)
             elif lemma in DENIED_HEADS:
                 return Status("denied", negated=negated, marker=lemma)
             elif lemma == "call" and not any(
                 c.dep_ == "prep" and c.lower_ in ("on", "for", "upon") for c in tok.children
             ):
                 pass  # "Clinton called him to express concerns": a phone call, no demand
+            elif lemma == "call" and _blames_done_act(tok):
+                pass
             elif lemma in DEMANDED_HEADS and not (lemma in DEMAND_ONLY_WITH_INFINITIVE and via == "ccomp"):
                 return Status("demanded", negated=negated, marker=lemma)
             elif (
@@ -345,9 +453,15 @@ def act_status(trigger: Token) -> Status:
                 and tok.head.lemma_ in REPORTING_HEADS
             ):
                 return Status("planned", negated=negated, marker="said ... would")  # reported future
+            demand = _demand_above(tok) if marker.marker == "for ... to" else None
+            if demand is not None:
+                # "called for the president to resign", "pressed for the United States to carry out airstrikes"
+                return Status("demanded", negated=negated, marker=demand)
             if marker.marker in DEMAND_AUX and tok.pos_ in ("VERB", "AUX"):
                 return Status("demanded", negated=negated, marker=marker.marker)  # "he should step down"
             return Status(marker.status, negated=negated, marker=marker.marker)
+        if depth == 0 and _reporting_frame(tok):
+            break
         governor = _governor(tok)
         to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         # "he would be in Switzerland negotiating with the Iranians": a bare participle shares its head's mood
