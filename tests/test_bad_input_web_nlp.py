@@ -127,6 +127,21 @@ def test_guard_leaves_punctuated_text_alone() -> None:
     assert not any(t.is_sent_start for t in doc[1:])  # nothing preset: the parser decides as before
 
 
+def test_a_line_break_before_a_capital_ends_a_sentence_unless_the_line_runs_on() -> None:
+    # records whose paragraphs are single lines (JSONL, live blogs): an entry title is not the subject
+    # of the next line's sentence
+    nlp = load_nlp()
+    doc = nlp("Cruz: It Was All the Network's Fault\nTed Cruz apologized to Ben Carson on Monday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Cruz: It Was All the Network's Fault",
+        "Ted Cruz apologized to Ben Carson on Monday.",
+    ]
+    doc = nlp("The bill passed, said the minister,\nMike Pompeo, on Monday.")
+    assert len(list(doc.sents)) == 1  # a line ending in a comma runs on
+    doc = nlp("The talks in Hanoi ended\nwithout an agreement on Thursday.")
+    assert len(list(doc.sents)) == 1  # a lower-case line carries on
+
+
 @pytest.mark.slow
 def test_50k_word_sentence_parses_in_bounded_time_with_offsets_intact(
     caplog: pytest.LogCaptureFixture,

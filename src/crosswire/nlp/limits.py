@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 logger = logging.getLogger("crosswire.nlp.runtime")
 
@@ -48,16 +48,25 @@ class LongSentenceGuard:
 
     def __call__(self, doc: Doc) -> Doc:
         cuts = run = 0
-        after_blank_line = False
+        after_blank_line = after_line_break = False
+        previous = ""
         for token in doc:
             if token.is_space:
                 after_blank_line = after_blank_line or "\n\n" in token.text
-            elif after_blank_line:
+                after_line_break = after_line_break or "\n" in token.text
+            elif after_blank_line or (after_line_break and _starts_line(token, previous)):
                 # A blank line ends a sentence: the parser would otherwise join a section label, a headline,
-                # a "Posted : ... | Updated : ..." line and the lead into one "sentence" for the coders.
+                # a "Posted : ... | Updated : ..." line and the lead into one "sentence" for the coders. So
+                # does a single line break before a capital after a line that does not run on (records whose
+                # paragraphs are single lines: a live blog's entry title and its first sentence); ingest has
+                # already joined hard-wrapped lines.
                 if token.i > 0:
                     token.is_sent_start = True
-                after_blank_line = False
+                after_blank_line = after_line_break = False
+            else:
+                after_line_break = False
+            if not token.is_space:
+                previous = token.text
             if run >= self.limit and not token.is_space:
                 token.is_sent_start = True
                 cuts += 1
@@ -73,3 +82,14 @@ class LongSentenceGuard:
                 cuts,
             )
         return doc
+
+
+# A line ending in one of these runs on into the next ("said,\nMike Pompeo ...").
+_RUNS_ON = frozenset({",", ";", "(", "-", "--", "–", "—", "&", "and", "or", "of", "the", "a", "to"})
+
+
+def _starts_line(token: Token, previous: str) -> bool:
+    """Whether a token after a single line break starts a sentence: a capital, digit or opening quote
+    after a line that does not visibly run on."""
+    first = token.text[:1]
+    return (first.isupper() or first.isdigit() or first in "\"“‘'") and previous.lower() not in _RUNS_ON

