@@ -88,3 +88,13 @@ def test_the_one_asked_makes_no_appeal() -> None:
 def test_declining_to_follow_suit_rejects_nothing() -> None:
     assert not roots("Senator Ted Cruz declined to follow suit on the debate stage.", "12")
     assert roots("Senator Ted Cruz refused to repudiate Donald Trump.", "12") == ["120"]
+
+
+def test_telling_someone_to_act_demands_it() -> None:
+    assert roots(
+        "Senator Elizabeth Warren told Donald Trump to stop playing the song at his rallies.", "1"
+    ) == ["100"]
+    assert not roots(
+        "Senator Elizabeth Warren told Donald Trump to stop playing the song at his rallies.", "01"
+    )
+    assert roots("Iran told the United States that it would not negotiate.", "01") == ["010"]
