@@ -98,3 +98,15 @@ def test_telling_someone_to_act_demands_it() -> None:
         "Senator Elizabeth Warren told Donald Trump to stop playing the song at his rallies.", "01"
     )
     assert roots("Iran told the United States that it would not negotiate.", "01") == ["010"]
+
+
+def test_an_invitation_offers_a_meeting_it_is_none() -> None:
+    assert roots(
+        "Senator Ted Cruz invited Donald Trump to a rally against the Iran deal in September.", "0"
+    ) == ["036"]
+
+
+def test_hosting_a_game_or_a_fundraiser_hosts_no_visit() -> None:
+    assert not roots("The PGA hosted the golf tournament in Florida.", "04")
+    assert not roots("Senator Chuck Schumer hosted a fundraiser for Hillary Clinton.", "04")
+    assert roots("President Obama hosted the Chinese president at the White House.", "04") == ["043"]
