@@ -26,7 +26,7 @@ with `Resources(event_gate=True)`), events under the gate's threshold are not em
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -196,6 +196,13 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     if clauses.is_idiom(verb, lexicon):
         return []  # a figure of speech the lexicon lists ("fought back tears", "captured the title")
     control = lexicon.controls.get(verb.lemma_.lower())
+    if (
+        control is not None
+        and control.kind in ("appeal", "demand")
+        and verb.tag_ == "VBN"
+        and _reduced_passive(verb)
+    ):
+        return []  # "when asked to confirm it, the source did so": the subject is the one asked
     if control is not None and control.kind != "modal":
         complement = clauses.complement_verb(verb)
         # "rejected Seoul's offer to co-host": a noun object owns the infinitive, the verb is no control verb.
@@ -306,6 +313,16 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []  # "went on Twitter to weigh in": to comment, not to consider a policy
     if code.startswith("03") and any(o.lemma_.lower() in HOSTILE_OFFERS for o in objects):
         return []  # "offered Trump an ultimatum": no cooperation is offered
+    if code.startswith("03") and lemma == "offer" and any(o.lower_ in REFLEXIVES for o in objects):
+        return []  # "offering himself up as a force for Clinton": presenting oneself, no cooperation offered
+    if code.startswith("08") and lemma in ADMISSION_VERBS and any(c.dep_ == "ccomp" for c in verb.children):
+        return []  # "conceded he had fallen short": admitting a fact is a statement, no one is yielded to
+    if code.startswith("08") and _place_not_particle(verb, entry):
+        return []  # "a speech he gave in Moscow": a place after the verb, not "gave in"
+    if code.startswith("05") and lemma in BACKING_VERBS and _electoral(verb):
+        return []  # "supported Kasich in the Republican primary": a vote or a donor's backing, no diplomacy
+    if code.startswith("09") and lemma == "look" and any(o.pos_ == "PRON" for o in _pobjs(verb, "into")):
+        return []  # "has been looking into it a long time": studying an issue, not an inquiry into a party
     if code.startswith("03") and verb.dep_ == "relcl" and verb.head.lemma_.lower() in HOSTILE_OFFERS:
         return []  # "the remarks he offered"
     if (
@@ -330,6 +347,53 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     return _assemble(ctx, sent, verb, entry, code, rule, mode, topic=topic, polarity_absorbed=absorbed)
 
 
+# "conceded/admitted/acknowledged that ...": an admission, a statement, not a yield.
+ADMISSION_VERBS = frozenset("concede admit acknowledge grant".split())
+REFLEXIVES = frozenset("himself herself themselves itself myself ourselves yourself yourselves".split())
+# Particles of a phrasal yield ("gave in", "backed down", "stepped aside") that take no object: with one
+# ("gave in Moscow") they are prepositions of place or time.
+BARE_PARTICLES = frozenset("in down aside out back".split())
+# Verbs of backing whose object in an election is a candidate: a vote or a donor's support (no cooperation).
+BACKING_VERBS = frozenset("support back favor favour vote".split())
+# Words of an election: a candidate's race, not a state's policy.
+ELECTORAL_WORDS = frozenset(
+    "primary primaries election elections caucus caucuses race runoff nomination nominee candidate candidacy "
+    "ballot voter voters donor donors delegate delegates".split()
+)
+
+
+def _pobjs(verb: Token, prep: str) -> list[Token]:
+    """The objects of the verb's preposition or particle `prep` ("looking into it" -> [it])."""
+    return [g for c in verb.children if c.lower_ == prep for g in c.children if g.dep_ == "pobj"] + [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and any(p.dep_ == "prt" and p.lower_ == prep for p in verb.children)
+    ]
+
+
+def _acts_on_called(verb: Token, complement: Token) -> bool:
+    """ "called Sanders to congratulate him": the complement's object is a pronoun for the one called, so the
+    caller, not the called, does the act."""
+    called = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(called) and any(
+        c.dep_ == "dobj" and c.lower_ in ("him", "her", "them") for c in complement.children
+    )
+
+
+def _place_not_particle(verb: Token, entry: VerbEntry) -> bool:
+    """An entry's bare particle ("give in") met only by a preposition with an object ("gave in Moscow")."""
+    wanted = set(entry.particles) & BARE_PARTICLES
+    if not wanted:
+        return False
+    preps = [c for c in verb.children if c.lower_ in wanted]
+    return bool(preps) and all(c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children) for c in preps)
+
+
+def _electoral(verb: Token) -> bool:
+    """Whether the verb's clause speaks of an election (a primary, a race, a candidate, a vote)."""
+    return any(t.lemma_.lower() in ELECTORAL_WORDS for t in verb.subtree)
+
+
 # What one looks into without investigating anything.
 SEEN_THINGS = frozenset("camera cameras lens eye eyes mirror distance sun sky crowd audience".split())
 # What a legislature confirms by vote.
@@ -348,7 +412,13 @@ HOSTILE_OFFERS = frozenset(
     "prediction predictions forecast assessment view views opinion opinions explanation explanations "
     "detail details comment comments thought thoughts remark remarks testimony evidence musing musings "
     "reflection reflections observation observations anecdote anecdotes theory theories excuse excuses "
-    "analysis analyses perspective insight insights".split()
+    "analysis analyses perspective insight insights "
+    # nor are a speaker's words, a defence or a plan of their own: "offering few specifics", "offered an
+    # emotional defense of the city", "offered a tactical guide"
+    "specific specifics defense defence guide guidance advice tip tips glimpse reminder summary rationale "
+    "argument arguments answer answers response responses account version description clue clues hint hints "
+    "example examples lesson lessons rebuttal preview tribute prayer prayers praise apology apologies "
+    "reassurance reassurances words".split()
 )
 
 
@@ -703,8 +773,14 @@ def _in_aside(tok: Token, top: Token) -> bool:
 
 # Roots of acts which, promised, threaten (sanctions, coercion, force: 16-20); of acts which, promised, are no
 # cooperation and no threat either (demand, disapprove, reject, threaten: 10-13), coded as no event.
+# What a refusal to respond to rejects ("refused to respond to a demand from the US"): an ask, not a question.
+ANSWERABLE_ASKS = frozenset(
+    "demand demands request requests call calls appeal appeals ultimatum offer offers proposal proposals "
+    "invitation invitations overture overtures".split()
+)
 HOSTILE_INTENT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
-NO_INTENT_ROOTS = frozenset({"10", "11", "12", "13"})
+# "promised to declare China a currency manipulator": an intent to say something offers no cooperation
+NO_INTENT_ROOTS = frozenset({"01", "10", "11", "12", "13"})
 
 
 # Codes of unspecified or small-arms violence that a bombing named in the same clause makes a bombing (183);
@@ -744,6 +820,7 @@ def _code_control(
         ctx.consumed.add(complement.i)
         return []  # "tried to fight back tears": the complement is a figure of speech, no act to control
     inner = clauses.match_verb(complement, ctx.lexicon)
+    vowed_force = False
     if control.kind == "refusal":
         if clauses.is_negated(verb):  # "did not refuse to meet" asserts nothing we code
             ctx.consumed.add(complement.i)
@@ -753,16 +830,20 @@ def _code_control(
             if inner is not None and inner.negated
             else control.code_for(inner.code if inner is not None else None)
         )
-        if inner is not None and inner.code.startswith("01"):
-            code = "011"  # "declined to weigh in", "refused to comment": declining comment
+        if (inner is not None and inner.code.startswith("01")) or (
+            complement.lemma_.lower() in control.speaking
+            and not any(t.lemma_.lower() in ANSWERABLE_ASKS for t in complement.subtree)
+        ):
+            code = "011"  # "declined to weigh in", "refused to comment", "declined to respond": declining comment
     elif control.kind == "intent" and inner is not None and inner.code[:2] in HOSTILE_INTENT_ROOTS:
         # "vowed to attack Chile": a promise of force or coercion threatens it (13), it offers no cooperation
         threat = ctx.lexicon.controls.get("threaten")
         code = threat.code_for(inner.code) if threat is not None else None
-        if threat is None or code is None or code == threat.default:
+        if threat is None or code is None or code == threat.default or _electoral(complement):
+            # "vowed to fight on in the race": a candidate's fight in an election threatens no one
             ctx.consumed.add(complement.i)
             return []
-        control = threat
+        control, vowed_force = threat, True
     elif control.kind == "intent" and (
         complement.lemma_.lower() in control.undoing
         or (inner is not None and inner.code[:2] in NO_INTENT_ROOTS)
@@ -781,6 +862,10 @@ def _code_control(
         mode = "potential"
     rule = f"{control.id}+{inner.id if inner is not None else 'bare'}"
     base = inner or VerbEntry(id=control.id, lemma=verb.lemma_, code=code)
+    if control.kind == "appeal" and verb.lemma_.lower() == "call" and _acts_on_called(verb, complement):
+        return []  # "called Sanders to congratulate him": a phone call whose caller acts, no appeal
+    if vowed_force and not base.needs_target:
+        base = replace(base, needs_target=True)  # "has vowed to fight on": a vow threatens only someone named
     return _assemble(ctx, sent, verb, base, code, rule, mode, complement=complement)
 
 

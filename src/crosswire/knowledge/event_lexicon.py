@@ -68,6 +68,9 @@ class ControlEntry:
     # complements that undo or block something ("vowed to repeal the law"): promised, no cooperation is
     # promised; the control verb then codes no event
     undoing: frozenset[str] = frozenset()
+    # complements that answer or speak ("declined to respond", "refused to explain"): refusing them declines
+    # comment (011), it rejects no one
+    speaking: frozenset[str] = frozenset()
 
     def code_for(self, complement_code: str | None) -> str | None:
         if complement_code is None:
@@ -262,6 +265,7 @@ def parse_lexicon(text: str, origin: str, codebook: Codebook | None = None) -> L
             default=_code(item.get("default"), where, "default", codebook, required=False),
             by_root={str(k): str(_code(v, where, f"by_root.{k}", codebook)) for k, v in by_root.items()},
             undoing=frozenset(_words(item.get("undoing"), where, "undoing")),
+            speaking=frozenset(_words(item.get("speaking"), where, "speaking")),
         )
         for lemma in _words(item.get("lemmas"), where, "lemmas"):
             controls[lemma] = entry_c

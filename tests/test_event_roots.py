@@ -1,0 +1,112 @@
+"""Roots read against their verb's meaning (issue #15, judged PolNeAR and 5W1H draws): an offer of words, a
+promise to say something, an admission, an election's backing, a look at an issue and a thing shunned are
+no cooperation, yield, diplomacy, inquiry or protest. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from event_support import code_text
+
+
+def roots(text: str, root: str) -> list[str]:
+    return [e.cameo for e in code_text(text) if e.cameo.startswith(root)]
+
+
+def test_offering_words_or_oneself_is_no_intent_to_cooperate() -> None:
+    assert not roots("Secretary of State John Kerry offered few specifics on the plan.", "03")
+    assert not roots("Donald Trump offered an emotional defense of the city during the debate.", "03")
+    assert not roots("President Obama offered himself up as a powerful force for Hillary Clinton.", "03")
+    assert roots("Iran offered Iraq help.", "03") == ["033"]
+
+
+def test_a_promise_to_say_something_is_no_intent_to_cooperate() -> None:
+    assert not roots("Donald Trump promised to declare China a currency manipulator.", "03")
+    assert roots("Iran offered to hold talks with France.", "03")
+
+
+def test_revived_hopes_promise_nothing() -> None:
+    assert not code_text("The FBI letter revived President Obama's hopes.")
+
+
+def test_an_admission_is_no_yield() -> None:
+    assert not roots(
+        "In his final State of the Union address, President Obama conceded he had fallen short.", "08"
+    )
+    assert not roots(
+        "US forces conceded last week that their air strikes had killed civilians in Kunduz.", "08"
+    )
+    assert roots("The rebels finally gave in.", "08")
+
+
+def test_a_place_after_gave_is_no_giving_in() -> None:
+    assert not roots("Defense Secretary Ashton Carter gave in Moscow a speech on arms control.", "08")
+
+
+def test_declining_to_respond_declines_comment() -> None:
+    assert roots("Hillary Clinton declined to respond to questions about the donation.", "01") == ["011"]
+    assert not roots("Hillary Clinton declined to respond to questions about the donation.", "12")
+
+
+def test_backing_a_candidate_in_an_election_is_no_diplomatic_cooperation() -> None:
+    text = "In the 2010 Senate election in Florida, hedge fund manager John Pate supported Governor Charlie Crist."
+    assert not roots(text, "05")
+    assert roots("France supported Germany in the negotiations.", "05") == ["050"]
+
+
+def test_looking_into_it_is_no_investigation() -> None:
+    assert not roots("Hillary Clinton has been looking into it for a long time.", "09")
+    assert roots("The FBI is looking into the senator's emails.", "09")
+
+
+def test_shunning_a_thing_is_no_boycott() -> None:
+    assert not roots(
+        "Hillary Clinton's instinct to shun any personal responsibility angered some Democrats.", "14"
+    )
+    assert roots("Israeli leaders shunned President Carter during his trip.", "14") == ["143"]
+
+
+def test_a_vow_to_fight_on_threatens_no_one() -> None:
+    assert not roots("Still, Senator Bernie Sanders has vowed to fight on.", "13")
+    assert not roots("Senator Bernie Sanders vowed to fight on in the race until the convention.", "13")
+    assert roots("Iran vowed to attack Israel.", "13") == ["138"]
+
+
+def test_firing_on_all_cylinders_is_no_assault() -> None:
+    assert not code_text("Washington's trade policy has been firing on all cylinders since the summit.")
+
+
+def test_calling_someone_to_congratulate_him_is_no_appeal() -> None:
+    assert not roots(
+        "Hillary Clinton spoke shortly after she called Bernie Sanders to congratulate him.", "02"
+    )
+    assert roots("President Obama urged Iran to release them.", "02")
+
+
+def test_the_one_asked_makes_no_appeal() -> None:
+    assert not roots("When asked to confirm the report, Defense Secretary Ashton Carter did so.", "02")
+
+
+def test_declining_to_follow_suit_rejects_nothing() -> None:
+    assert not roots("Senator Ted Cruz declined to follow suit on the debate stage.", "12")
+    assert roots("Senator Ted Cruz refused to repudiate Donald Trump.", "12") == ["120"]
+
+
+def test_telling_someone_to_act_demands_it() -> None:
+    assert roots(
+        "Senator Elizabeth Warren told Donald Trump to stop playing the song at his rallies.", "1"
+    ) == ["100"]
+    assert not roots(
+        "Senator Elizabeth Warren told Donald Trump to stop playing the song at his rallies.", "01"
+    )
+    assert roots("Iran told the United States that it would not negotiate.", "01") == ["010"]
+
+
+def test_an_invitation_offers_a_meeting_it_is_none() -> None:
+    assert roots(
+        "Senator Ted Cruz invited Donald Trump to a rally against the Iran deal in September.", "0"
+    ) == ["036"]
+
+
+def test_hosting_a_game_or_a_fundraiser_hosts_no_visit() -> None:
+    assert not roots("The PGA hosted the golf tournament in Florida.", "04")
+    assert not roots("Senator Chuck Schumer hosted a fundraiser for Hillary Clinton.", "04")
+    assert roots("President Obama hosted the Chinese president at the White House.", "04") == ["043"]
