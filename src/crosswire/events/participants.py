@@ -50,7 +50,7 @@ SPEAKS_FOR_NOUNS = frozenset(
 )
 ASSOCIATE_NOUNS = frozenset(
     "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
-    "donor employee appointee nominee colleague colleagues son daughter".split()
+    "donor employee appointee nominee colleague colleagues son daughter speechwriter predecessor successor".split()
 )
 # Nouns for an affair or a mood, whose modifiers name its topic, not a doer: "the DNC email leak scandal",
 # "the Iraq crisis", "the Clinton controversy".
@@ -75,7 +75,10 @@ OUTSIDE_NOUNS = frozenset(
     "host hosts anchor anchors columnist columnists commentator commentators correspondent correspondents "
     "reporter reporters editor editors pundit pundits contributor contributors presenter presenters "
     "broadcaster broadcasters journalist journalists newscaster newscasters moderator moderators "
-    "interviewer interviewers".split()
+    "interviewer interviewers "
+    # a body's star or organiser is a person of note near it: "the NFL legend", "a Tea Party organizer"
+    "legend legends star stars icon icons organizer organizers organiser organisers operative operatives "
+    "pollster pollsters fundraiser fundraisers".split()
 )
 FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
@@ -91,6 +94,11 @@ NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
 
 # Words that name a non-governmental body when the knowledge base does not know the organisation.
 NGO_WORDS = frozenset("association forum foundation society coalition watch federation".split())
+# Head words of a state body's name: the Phoenix-derived names list some only by country ("environmental
+# protection agency" -> USA), but an agency acts as its government, not as the whole state.
+GOVERNMENT_BODY_WORDS = frozenset(
+    "agency department ministry commission bureau administration office".split()
+)
 # Nouns for people who follow someone: a group of that person's country, not the person.
 FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
@@ -297,7 +305,7 @@ class ActorIndex:
                 return EventActor(name=match.country.name, code=match.country.cameo, actor_id=found.actor_id)
         if code is None and actor.kind != "person":
             derived = derived_actor_codes().get(name.lower())
-            code = derived if derived and derived[:3] != "MNC" else None
+            code = _body_code(name, derived) if derived and derived[:3] != "MNC" else None
             first = name.split()[0] if name.split() else ""
             home = self.country_code(first) if code and first[:1].isupper() else None
             if code and home and not self.kb.country_by_code(code[:3]) and code[:3] not in NO_SIDE:
@@ -539,7 +547,7 @@ class ActorIndex:
                 and code[:3] not in self.countries
             )
             if code is not None and not namesake:
-                found = EventActor(name=text, code=code)
+                found = EventActor(name=text, code=_body_code(text, code) if label == "ORG" else code)
         self._entity_cache[ent.start] = found
         return found
 
@@ -577,6 +585,15 @@ def people_noun(tok: Token) -> bool:
     ("elections", "missiles"): a plain test on its ending, for naming the group it heads."""
     lemma = tok.lemma_.lower()
     return lemma in PEOPLE_NOUNS or lemma.endswith(PEOPLE_ENDINGS)
+
+
+def _body_code(name: str, code: str) -> str:
+    """A derived code for a body's name: a bare country given to a state agency or ministry ("Environmental
+    Protection Agency" -> USA) is that country's government (USAGOV), not the state."""
+    words = name.lower().split()
+    if len(code) == 3 and code not in NO_SIDE and words and words[-1] in GOVERNMENT_BODY_WORDS:
+        return code + "GOV"
+    return code
 
 
 def _country_of_name(name: str | None) -> str | None:
