@@ -85,3 +85,17 @@ def test_a_demonym_on_goods_gives_a_bare_ministry_no_country() -> None:
 def test_a_bodys_legend_or_organizer_is_not_the_body() -> None:
     text = "The NFL legend criticized the owners on Monday."
     assert all(e.source.name != "NFL" for e in code_text(text, ON))
+
+
+def test_a_counted_people_is_a_crowd_of_civilians_not_the_state() -> None:
+    for text in (
+        "Thousands of Austrians protested against the trade pact on Saturday.",
+        "The chancellor will be greeted by hundreds of Austrians protesting against the trade pact.",
+    ):
+        protests = [e for e in code_text(text, ON) if e.cameo.startswith("14")]
+        assert protests and all(e.source.code == "AUTCVL" for e in protests), text
+
+
+def test_a_member_of_a_persons_family_is_not_the_persons_country() -> None:
+    events = code_text("A family member of a Peruvian girl said the well was empty.", ON)
+    assert all(e.source.code != "PER" for e in events)

@@ -214,6 +214,9 @@ class ActorIndex:
                 home = self._place_of_act(tok)
             if home is not None and home != country_of(found):
                 return self._group(tok, home)
+        if found is not None and _counted_people(tok) and country_of(found) and len(found.code or "") == 3:
+            # "greeted by thousands of Germans protesting": a crowd of the country's people, not the state
+            return EventActor(name=found.name, code=(found.code or "") + "CVL")
         if (
             found is not None
             and self.kinds.get(found.actor_id or "", ("", ""))[0] == "anonymous"
@@ -463,7 +466,7 @@ class ActorIndex:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return self.resolve(pobj)
+                            return self._counted(pobj)
             return None
         lemma = tok.lemma_.lower()
         people = tok.ent_type_ == "NORP"  # "Kurds", "Albanians", "Palestinians": a people, not a state
@@ -481,6 +484,17 @@ class ActorIndex:
         ):
             return None  # "the police", "the government", "students": whose is not said
         return self._group(tok, country)
+
+    def _counted(self, pobj: Token) -> EventActor | None:
+        """Who "thousands of X" or "a member of X" are. A state is never counted out: "thousands of Germans"
+        are German civilians (DEUCVL), not Germany, and "a family member of a Chinese boy" is one person,
+        neither the boy nor China."""
+        found = self.resolve(pobj)
+        if found is None or found.actor_id or len(found.code or "") != 3 or not country_of(found):
+            return found
+        if pobj.ent_type_ == "NORP":
+            return EventActor(name=found.name, code=(found.code or "") + "CVL")
+        return None
 
     def opposed(self, tok: Token) -> tuple[bool, EventActor | None]:
         """Whom an "anti-X" modifier of `tok` says it is against ("anti-Trump protests", "anti-Chilean
@@ -622,6 +636,16 @@ def _entity_at(doc: Doc, tok: Token) -> Span | None:
 # Demonyms with no plural of their own ("the British", "the Chinese", "the Swiss") name a people or a state
 # even with "the"; the others name one person in the singular ("the Brazilian", "an Iraqi").
 PLURAL_DEMONYM_ENDINGS = ("sh", "ch", "ese", "ss")
+
+
+def _counted_people(tok: Token) -> bool:
+    """A people's name counted by a quantity noun: "Germans" in "thousands of Germans"."""
+    return (
+        tok.ent_type_ == "NORP"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in QUANTITY_NOUNS
+    )
 
 
 def _one_person_of(tok: Token, found: EventActor) -> bool:
