@@ -99,3 +99,8 @@ def test_a_counted_people_is_a_crowd_of_civilians_not_the_state() -> None:
 def test_a_member_of_a_persons_family_is_not_the_persons_country() -> None:
     events = code_text("A family member of a Peruvian girl said the well was empty.", ON)
     assert all(e.source.code != "PER" for e in events)
+
+
+def test_a_state_the_parser_leaves_out_of_the_title_still_counts() -> None:
+    text = "Inside the hall, the senator on Tuesday dismissed Wisconsin Gov. Tom Baxter as an ineffective leader."
+    assert actor(text, "Tom Baxter").codes == ["USAGOV"]

@@ -245,6 +245,10 @@ def us_state_evidence(ent: Span, title: Span | None, kb: KnowledgeBase) -> str |
     if PARTY_STATE_TAG.match(doc.text, ent.end_char):
         return "US party-state tag"
     spans = [title] if title is not None else []
+    if title is not None and title.start and doc[title.start - 1].ent_type_ == "GPE":
+        # "dismissed Wisconsin Gov. Scott Walker": the parser may leave the state out of the title's phrase
+        before = doc[title.start - 1]
+        spans += [e for e in doc[max(0, before.i - 3) : before.i + 1].ents if e.end == before.i + 1]
     for prep in ent.root.children:
         if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= ent.end:
             spans += [doc[c.left_edge.i : c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
