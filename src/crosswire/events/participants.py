@@ -50,7 +50,7 @@ SPEAKS_FOR_NOUNS = frozenset(
 )
 ASSOCIATE_NOUNS = frozenset(
     "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
-    "donor employee appointee nominee colleague colleagues son daughter".split()
+    "donor employee appointee nominee colleague colleagues son daughter speechwriter predecessor successor".split()
 )
 # Nouns for an affair or a mood, whose modifiers name its topic, not a doer: "the DNC email leak scandal",
 # "the Iraq crisis", "the Clinton controversy".
@@ -75,7 +75,10 @@ OUTSIDE_NOUNS = frozenset(
     "host hosts anchor anchors columnist columnists commentator commentators correspondent correspondents "
     "reporter reporters editor editors pundit pundits contributor contributors presenter presenters "
     "broadcaster broadcasters journalist journalists newscaster newscasters moderator moderators "
-    "interviewer interviewers".split()
+    "interviewer interviewers "
+    # a body's star or organiser is a person of note near it: "the NFL legend", "a Tea Party organizer"
+    "legend legends star stars icon icons organizer organizers organiser organisers operative operatives "
+    "pollster pollsters fundraiser fundraisers".split()
 )
 FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
@@ -91,6 +94,11 @@ NO_SIDE = ROLE_CODES | {"IGO", "NGO"}
 
 # Words that name a non-governmental body when the knowledge base does not know the organisation.
 NGO_WORDS = frozenset("association forum foundation society coalition watch federation".split())
+# Head words of a state body's name: the Phoenix-derived names list some only by country ("environmental
+# protection agency" -> USA), but an agency acts as its government, not as the whole state.
+GOVERNMENT_BODY_WORDS = frozenset(
+    "agency department ministry commission bureau administration office".split()
+)
 # Nouns for people who follow someone: a group of that person's country, not the person.
 FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
@@ -206,6 +214,9 @@ class ActorIndex:
                 home = self._place_of_act(tok)
             if home is not None and home != country_of(found):
                 return self._group(tok, home)
+        if found is not None and _counted_people(tok) and country_of(found) and len(found.code or "") == 3:
+            # "greeted by thousands of Germans protesting": a crowd of the country's people, not the state
+            return EventActor(name=found.name, code=(found.code or "") + "CVL")
         if (
             found is not None
             and self.kinds.get(found.actor_id or "", ("", ""))[0] == "anonymous"
@@ -297,7 +308,7 @@ class ActorIndex:
                 return EventActor(name=match.country.name, code=match.country.cameo, actor_id=found.actor_id)
         if code is None and actor.kind != "person":
             derived = derived_actor_codes().get(name.lower())
-            code = derived if derived and derived[:3] != "MNC" else None
+            code = _body_code(name, derived) if derived and derived[:3] != "MNC" else None
             first = name.split()[0] if name.split() else ""
             home = self.country_code(first) if code and first[:1].isupper() else None
             if code and home and not self.kb.country_by_code(code[:3]) and code[:3] not in NO_SIDE:
@@ -455,7 +466,7 @@ class ActorIndex:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            return self.resolve(pobj)
+                            return self._counted(pobj)
             return None
         lemma = tok.lemma_.lower()
         people = tok.ent_type_ == "NORP"  # "Kurds", "Albanians", "Palestinians": a people, not a state
@@ -473,6 +484,17 @@ class ActorIndex:
         ):
             return None  # "the police", "the government", "students": whose is not said
         return self._group(tok, country)
+
+    def _counted(self, pobj: Token) -> EventActor | None:
+        """Who "thousands of X" or "a member of X" are. A state is never counted out: "thousands of Germans"
+        are German civilians (DEUCVL), not Germany, and "a family member of a Chinese boy" is one person,
+        neither the boy nor China."""
+        found = self.resolve(pobj)
+        if found is None or found.actor_id or len(found.code or "") != 3 or not country_of(found):
+            return found
+        if pobj.ent_type_ == "NORP":
+            return EventActor(name=found.name, code=(found.code or "") + "CVL")
+        return None
 
     def opposed(self, tok: Token) -> tuple[bool, EventActor | None]:
         """Whom an "anti-X" modifier of `tok` says it is against ("anti-Trump protests", "anti-Chilean
@@ -539,7 +561,7 @@ class ActorIndex:
                 and code[:3] not in self.countries
             )
             if code is not None and not namesake:
-                found = EventActor(name=text, code=code)
+                found = EventActor(name=text, code=_body_code(text, code) if label == "ORG" else code)
         self._entity_cache[ent.start] = found
         return found
 
@@ -579,6 +601,15 @@ def people_noun(tok: Token) -> bool:
     return lemma in PEOPLE_NOUNS or lemma.endswith(PEOPLE_ENDINGS)
 
 
+def _body_code(name: str, code: str) -> str:
+    """A derived code for a body's name: a bare country given to a state agency or ministry ("Environmental
+    Protection Agency" -> USA) is that country's government (USAGOV), not the state."""
+    words = name.lower().split()
+    if len(code) == 3 and code not in NO_SIDE and words and words[-1] in GOVERNMENT_BODY_WORDS:
+        return code + "GOV"
+    return code
+
+
 def _country_of_name(name: str | None) -> str | None:
     code = derived_actor_codes().get((name or "").lower())
     return code[:3] if code and code[:3] not in NO_SIDE and code[:3] != "MNC" else None
@@ -605,6 +636,16 @@ def _entity_at(doc: Doc, tok: Token) -> Span | None:
 # Demonyms with no plural of their own ("the British", "the Chinese", "the Swiss") name a people or a state
 # even with "the"; the others name one person in the singular ("the Brazilian", "an Iraqi").
 PLURAL_DEMONYM_ENDINGS = ("sh", "ch", "ese", "ss")
+
+
+def _counted_people(tok: Token) -> bool:
+    """A people's name counted by a quantity noun: "Germans" in "thousands of Germans"."""
+    return (
+        tok.ent_type_ == "NORP"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lower_ in QUANTITY_NOUNS
+    )
 
 
 def _one_person_of(tok: Token, found: EventActor) -> bool:

@@ -76,6 +76,28 @@ def names_a_team(ent: Span) -> bool:
     )
 
 
+# Nouns a demonym before them still makes a state's or its people's ("Chinese officials", "the Chinese
+# side"); the endings name people ("negotiators", "Americans").
+STATE_HEADS = frozenset(
+    "government ministry regime authorities authority side leadership military army navy troops forces police "
+    "media press embassy state people public official delegation".split()
+)
+PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men")
+
+
+def names_goods(ent: Span) -> bool:
+    """A demonym that only says where goods or things come from ("tariffs on Chinese steel", "cheap
+    Chinese truck tires"): it names no state near a bare institution."""
+    root = ent.root
+    if ent.label_ != "NORP" or root.dep_ not in ("amod", "compound"):
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    lemma = head.lemma_.lower()
+    return head.pos_ == "NOUN" and lemma not in STATE_HEADS and not lemma.endswith(PEOPLE_ENDINGS)
+
+
 class CountryContext:
     """Where each country is named in the narration (not inside quotes), by sentence."""
 
@@ -86,7 +108,7 @@ class CountryContext:
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "NORP", "LOC") or self.quotes.inside(ent.start_char):
                 continue
-            if names_a_team(ent):
+            if names_a_team(ent) or names_goods(ent):
                 continue
             match = kb.lookup_country(ent.text, context)
             if match is not None:

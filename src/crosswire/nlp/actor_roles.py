@@ -8,6 +8,7 @@ Roles are CAMEO role codes. Only dictionary lookups per token: no loops over the
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ ROLE_WORDS: dict[str, str] = {
         "official spokesman spokeswoman spokesperson negotiator representative governor mayor king queen "
         "emperor prince dictator ruler strongman regime government administration cabinet ministry department "
         "embassy consulate aide bureaucrat policymaker authority authorities director-general vice-chairman "
-        "vice-president delegation delegate counselor counsellor attache".split(),
+        "vice-president delegation delegate counselor counsellor attache gov.".split(),
         "GOV",
     ),
     **dict.fromkeys(
@@ -52,6 +53,8 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys("judge court prosecutor justice".split(), "JUD"),
     **dict.fromkeys("businessman businesswoman executive ceo company firm entrepreneur".split(), "BUS"),
     **dict.fromkeys("activist campaigner".split(), "NGO"),
+    # a hospital is a health body (CAMEO HLH), whatever else its name says ("Croydon University Hospital")
+    **dict.fromkeys("hospital hospitals clinic clinics".split(), "HLH"),
     **dict.fromkeys("union unions unionist unionists dockworkers dockworker".split(), "LAB"),
     **dict.fromkeys("refugee refugees asylum-seeker".split(), "REF"),
     **dict.fromkeys("rebel rebels insurgent insurgents militant militants".split(), "REB"),
@@ -87,6 +90,9 @@ ROLE_PHRASES: dict[str, str] = {
     "auditor general": "GOV",
     "comptroller general": "GOV",
     "party member": "GOV",
+    # the presiding officer of a legislature ("House Speaker"); a bare "speaker" is anyone who speaks
+    "house speaker": "LEG",
+    "assembly speaker": "LEG",
     # a party's officers speak for the party, not the state (CAMEO PTY)
     "party chairman": "PTY",
     "party chairwoman": "PTY",
@@ -111,7 +117,7 @@ PLAIN_REPRESENTATIVE = frozenset({"u.s.", "us", "state", "democratic", "republic
 # Officers whose title alone reads as government ("secretary", "president") but who head a company, union,
 # university or newspaper when the title names one: "union general secretary", "company president".
 OFFICER_WORDS = frozenset("secretary chairman chairwoman chair president director head chief".split())
-_NON_STATE_ROLES = frozenset({"BUS", "LAB", "EDU", "MED", "NGO"})
+_NON_STATE_ROLES = frozenset({"BUS", "LAB", "EDU", "MED", "NGO", "HLH"})
 # Bodies whose officers are not officials: "president of the National Organization for Women".
 NON_STATE_BODIES = frozenset(
     "organization organisation group tank foundation association institute society league coalition "
@@ -175,6 +181,10 @@ PERSON_WORDS = frozenset(
         "opposition",
         "elite",
         "elites",
+        "hospital",
+        "hospitals",
+        "clinic",
+        "clinics",
     }
 ) | {"head", "chief", "member", "adviser", "advisor"}
 FORMER_WORDS = frozenset("former ex- ex erstwhile onetime one-time retired".split())
@@ -211,6 +221,42 @@ class Affiliation:
         if not (had_role and other.role is not None):
             self.former = self.former or other.former
         self.evidence += [e for e in other.evidence if e not in self.evidence]
+
+
+# A US politician's party and state after the name: "Sen. Ron Wyden (D-Ore.)", "Rep. Jane Roe (R-N.Y.)".
+PARTY_STATE_TAG = re.compile(r"\s*\(\s*[DRI]\s*-\s*[A-Z][A-Za-z. ]{0,14}\)")
+# Roles whose holders a US state named with them places in the United States ("Representative Peter T. King
+# of New York", "Ohio Gov. John Kasich"): offices of the state and its legislatures and courts.
+US_STATE_ROLES = frozenset({"GOV", "LEG", "JUD"})
+
+
+def is_us_state(text: str, kb: KnowledgeBase) -> bool:
+    """A US state's name that names no country ("New York", "Ohio"; never "Georgia")."""
+    from crosswire.knowledge.gazetteer import gazetteer, place_key  # the gazetteer is built on first use
+
+    return kb.lookup_country(text) is None and place_key(text) in gazetteer().states
+
+
+def us_state_evidence(ent: Span, title: Span | None, kb: KnowledgeBase) -> str | None:
+    """Evidence that the office holder `ent` names serves in the United States: a party-state tag after the
+    name, a US state in the title before it ("New York Gov.") or in an "of" phrase after it ("King of New
+    York"). None where there is none."""
+    doc = ent.doc
+    if PARTY_STATE_TAG.match(doc.text, ent.end_char):
+        return "US party-state tag"
+    spans = [title] if title is not None else []
+    if title is not None and title.start and doc[title.start - 1].ent_type_ == "GPE":
+        # "dismissed Wisconsin Gov. Scott Walker": the parser may leave the state out of the title's phrase
+        before = doc[title.start - 1]
+        spans += [e for e in doc[max(0, before.i - 3) : before.i + 1].ents if e.end == before.i + 1]
+    for prep in ent.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= ent.end:
+            spans += [doc[c.left_edge.i : c.right_edge.i + 1] for c in prep.children if c.dep_ == "pobj"]
+    for span in spans:
+        for place in span.ents:
+            if place.label_ == "GPE" and is_us_state(place.text, kb):
+                return f"US state:{place.text}"
+    return None
 
 
 def role_of_words(words: list[str], kb: KnowledgeBase) -> tuple[str | None, str | None]:
@@ -463,6 +509,8 @@ def premodifier_span(doc: Doc, ent: Span) -> Span | None:
 
 def apposition_span(ent: Span) -> Span | None:
     """The apposition attached to a name: ", director of the North Korea research office at ..."."""
+    if ent.end < len(ent.doc) and ent.doc[ent.end].text == ":":
+        return None  # "Paul Ryan: FBI Decision ... Defies Explanation" (a headline): what the person said
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
             tokens = [t for t in child.subtree if t.i >= ent.end]

@@ -38,10 +38,12 @@ from crosswire.nlp.actor_names import (
     title_owner,
 )
 from crosswire.nlp.actor_roles import (
+    US_STATE_ROLES,
     EntityIndex,
     affiliation_of_phrase,
     apposition_span,
     premodifier_span,
+    us_state_evidence,
 )
 from crosswire.nlp.coref import (
     FEMALE_FIRST_NAMES,
@@ -352,6 +354,12 @@ class _Collector(DescriptionRules):
             d.affiliation.merge(affiliation_of_phrase(appos, self.kb, self.context, "apposition", self.ents))
             self._note_title_orgs(key, appos)
             d.label(d.affiliation.title or appos.text)
+        aff = d.affiliation
+        if aff.country is None and aff.role in US_STATE_ROLES:
+            found = us_state_evidence(ent, pre, self.kb)
+            if found is not None:  # "Representative Peter T. King of New York": a US office holder
+                aff.country, aff.cameo_country = "USA", self.kb.countries["USA"].cameo
+                aff.evidence.append(found)
 
     def _note_title_orgs(self, key: str, span: Span) -> None:
         for ent in self.ents.within(span):
@@ -474,7 +482,7 @@ class _Collector(DescriptionRules):
                 and aff.role == "GOV"
                 and mentions_government(d.description)
             ):
-                found = self._government_country()
+                found = self._country_of_place(d.first) or self._government_country()
                 if found is not None:
                     aff.country, aff.cameo_country = found[0], self.kb.countries[found[0]].cameo
                     aff.evidence.append(found[1])
@@ -482,6 +490,21 @@ class _Collector(DescriptionRules):
         for d in sorted(self.drafts.values(), key=lambda d: d.first):
             out.append(self._finish(d))
         return out
+
+    def _country_of_place(self, char: int) -> tuple[str, str] | None:
+        """The one country an "in" phrase of the sentence at `char` names ("In France, officials of the
+        socialist government ..."): where an unnamed government is, before the article's own country."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        found = set()
+        for tok in span.sent:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
+                ent = next((e for e in span.sent.ents if e.start <= tok.i < e.end), None)
+                match = self.kb.lookup_country(ent.text) if ent is not None else None
+                if match is not None and match.via in ("name", "alias"):
+                    found.add((match.country.iso3, f"place:in {ent.text}" if ent is not None else ""))
+        return found.pop() if len(found) == 1 else None
 
     def _finish(self, d: Draft) -> Actor:
         aff = d.affiliation
