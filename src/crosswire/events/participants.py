@@ -160,6 +160,16 @@ class ActorIndex:
         actor = self.by_token.get(tok.i)
         if actor is not None and actor.name.lower().startswith(("anti-", "anti ")):
             return None  # "Anti-Trump activists" tagged as a name: a stance against someone, not a body
+        if (
+            actor is not None
+            and actor.kind == "person"
+            and tok.tag_ == "NNS"
+            and tok.text.islower()
+            and not tok.ent_type_
+        ):
+            return (
+                None  # "the Republican leaders", "the Jewish leaders' meeting": many people, not one person
+            )
         if actor is not None:
             found = self.event_actor(actor)
             return found if found.code else self._uncoded(actor, found)
