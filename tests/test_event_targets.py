@@ -39,12 +39,19 @@ def test_a_complaint_to_an_interviewer_is_not_aimed_at_the_interviewer() -> None
 
 def test_a_plural_noun_is_not_one_person() -> None:
     text = (
-        "Barack Obama met Benjamin Netanyahu on Monday. Mr. Hoenlein later described the Jewish leaders' "
-        "meeting with Mr. Obama in an interview."
+        "Vladimir Putin met Xi Jinping on Monday. Later, Mr. Putin will hold separate meetings with the "
+        "Chinese leaders in Beijing, Li Qiang and Wang Yi."
     )
-    meetings = [e for e in roots(text, "04") if "Hoenlein" in e.mentions[0].sentence]
-    assert not any(e.target and e.target.code == "ISRGOV" for e in meetings)
-    assert not any(e.source.code == "ISRGOV" for e in meetings)
+    later = [e for e in roots(text, "04") if "separate" in e.mentions[0].sentence]
+    assert not any("Xi" in (e.target.name if e.target else "") for e in later)
+    assert not any("Xi" in e.source.name for e in later)
+
+
+def test_a_meeting_owned_in_its_phrase_is_not_the_describers() -> None:
+    text = "In an interview last week, Chancellor Angela Merkel described the union leaders' meeting with Vladimir Putin."
+    assert not any(
+        e.source.code == "DEUGOV" or (e.target and e.target.code == "DEUGOV") for e in roots(text, "04")
+    )
 
 
 def test_a_deal_is_not_made_with_what_it_is_about() -> None:

@@ -119,6 +119,8 @@ class ActorIndex:
         for actor in actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if actor.kind == "person" and span is not None and _many_people(span):
+                    continue  # "the Republican leaders", "the Jewish leaders' meeting": not one person
                 for tok in span or ():
                     self.by_token.setdefault(tok.i, actor)
                 if m.kind == "name":
@@ -160,16 +162,6 @@ class ActorIndex:
         actor = self.by_token.get(tok.i)
         if actor is not None and actor.name.lower().startswith(("anti-", "anti ")):
             return None  # "Anti-Trump activists" tagged as a name: a stance against someone, not a body
-        if (
-            actor is not None
-            and actor.kind == "person"
-            and tok.tag_ == "NNS"
-            and tok.text.islower()
-            and not tok.ent_type_
-        ):
-            return (
-                None  # "the Republican leaders", "the Jewish leaders' meeting": many people, not one person
-            )
         if actor is not None:
             found = self.event_actor(actor)
             return found if found.code else self._uncoded(actor, found)
@@ -580,6 +572,12 @@ PEOPLE_NOUNS = frozenset(
     "elder people folk force troop youth official crew family tribe clan candidate delegate advocate refugee "
     "citizen hostage detainee employee nominee personnel staff police".split()
 )
+
+
+def _many_people(span: Span) -> bool:
+    """A mention headed by a plain plural noun ("the Republican leaders"): people, never one person."""
+    head = span.root
+    return head.tag_ == "NNS" and head.text.islower() and not head.ent_type_
 
 
 def people_noun(tok: Token) -> bool:
