@@ -34,7 +34,9 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.events import clauses, evidence, gate, location, nominal, timing
 from crosswire.events.participants import (
     GROUP_ROLES,
+    KIN_NOUNS,
     OPPOSING_NOUNS,
+    PEOPLE_NOUNS,
     SPEAKS_FOR_NOUNS,
     ActorIndex,
     country_of,
@@ -42,6 +44,7 @@ from crosswire.events.participants import (
 )
 from crosswire.events.status import act_status, is_authors_demand, is_speculation
 from crosswire.events.targets import (
+    CONTENT_VERBS,
     PLACE_PREPS,
     STATE_SITES,
     destination,
@@ -972,6 +975,16 @@ def _assemble(
                 and any(o.dep_ == "dobj" for o in c.children)
                 for t in c.subtree
             }
+            if code[:2] in COOPERATIVE_ROOTS:
+                # "struck a deal to eliminate Syria's chemical arsenal", "met to discuss Syria": what a
+                # meeting or a deal is for is no party to it (its counterpart is named by "with")
+                other_acts |= {
+                    t.i
+                    for c in verb.children
+                    if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for t in c.subtree
+                }
             after = [t for t in sent if t.i > verb.i and t.i not in other_acts] + [
                 t for t in sent if t.i < verb.i
             ][::-1]
@@ -1103,6 +1116,12 @@ def _assemble(
                 for o in clauses.object_tokens(verb) + [c for c in verb.children if c.dep_ == "dative"]
             ):
                 return []  # "told the girl", "told his son": one person, named but not coded, is the target
+    if code[:2] == "11" and any(
+        _names_medium(t) or any(_is_medium(ctx, a) for a in index.resolve_all(t))
+        for o in clauses.prep_objects(verb, frozenset({"to"}))
+        for t in [o, *(c for c in o.children if c.dep_ == "poss")]
+    ):
+        return []  # "complained to CBS News' Charlie Rose that ...": the one told is an interviewer, not whom
     if rule.startswith("statement.") and code[:2] not in REPORTING_ROOTS:
         # an act announced to a medium ("told Fox News it would impose sanctions"): the outlet told is no
         # party to it
@@ -1290,7 +1309,10 @@ def _is_politician(ctx: _Article, actor: EventActor) -> bool:
 def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:
     """A proper name the clause gives as the act's object or addressee, uncoded: "accused Schiff",
     "called on Schiff to resign", "demanding Schiff's ouster"."""
-    candidates = clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
+    objects = clauses.object_tokens(verb)
+    if entry.code == "010" and verb.lemma_.lower() in CONTENT_VERBS:
+        objects = [o for o in objects if o.dep_ == "dative"]  # "insisted Comey had ...": what is said
+    candidates = objects + clauses.prep_objects(verb, entry.target_preps)
     if complement is not None:
         candidates += clauses.object_tokens(complement)
 
@@ -1309,6 +1331,15 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
 # Object pronouns that stand for a party (or a party's thing) named elsewhere: "Pelosi rejected it".
 PARTY_PRONOUNS = frozenset({"it", "them", "him", "her", "whom"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+# Roots of acts aimed at people the sentence describes ("criticized people trying to ...", "urged the man"):
+# appeals, support, inquiry, demands, disapproval, rejection, threats, protest, coercion.
+PEOPLE_AIMED_ROOTS = frozenset({"02", "05", "09", "10", "11", "12", "13", "14", "16", "17"})
+# Roots of consultation and cooperation: acts done with a counterpart, never with what they are about.
+COOPERATIVE_ROOTS = frozenset({"04", "05", "06"})
+# Pronouns for people, as subjects or objects: "investigating whether he fell asleep", "attacked us".
+PERSONAL_PRONOUNS = frozenset(
+    {"he", "she", "they", "him", "her", "them", "me", "us", "you", "himself", "herself"}
+)
 
 
 def _antecedents(verb: Token) -> list[Token]:
@@ -1338,6 +1369,16 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
     ]
     objects += [c for c in verb.children if c.dep_ == "dative"]  # "offered the prime minister a meeting"
     objects += _antecedents(verb)  # "the movement, which was accused of ...": aimed at the antecedent
+    if entry.code[:2] == "09":
+        # "investigating whether he fell asleep", "looking into whether the driver ...": the inquiry is
+        # aimed at whoever its question is about
+        objects += [
+            s
+            for c in verb.children
+            if c.dep_ in ("ccomp", "advcl")
+            and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+            for s in clauses.subject_tokens(c)
+        ]
     if entry.code[:2] in VIOLENT_ROOTS and any(
         o.lemma_.lower() in STATE_SITES or any(c.ent_type_ == "NORP" for c in o.children)
         for o in clauses.prep_objects(verb, frozenset({"at", "on"}))
@@ -1352,8 +1393,17 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
     ):
         return True  # "accusing the billionaire of ...": whom one accuses or urges is always a party
     for obj in objects:
-        if obj.lower_ in PARTY_PRONOUNS:
+        if obj.lower_ in PARTY_PRONOUNS or (obj.pos_ == "PRON" and obj.lower_ in PERSONAL_PRONOUNS):
             return True
+        lemma = obj.lemma_.lower()
+        if lemma in KIN_NOUNS:
+            return True  # "defended his mother", "whose son was killed": one person, named by kinship
+        if (lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS) and entry.code[:2] in PEOPLE_AIMED_ROOTS:
+            # "criticized people trying to ...", "rebuked the woman"; (an attack "killing at least ten people"
+            # counts its victims, aid "to refugees fleeing the war" its recipients, whom no coder names)
+            return True
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in obj.children):
+            return True  # "the driver, John Smith": named by the apposition
         if any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in obj.children):
             return True
         # the object phrase's own words and the objects of its prepositions, one level down

@@ -106,7 +106,10 @@ def noun_parties(index: ActorIndex, lexicon: Lexicon, sent: Span, noun: Token) -
         parties.partners += index.resolve_all(pobj)
     for pobj in clauses.prep_objects(noun, frozenset({"between"})):
         parties.between += index.resolve_all(pobj)
-    if not parties.owners and not parties.between:
+    # "described the Jewish leaders' meeting with Obama": a meeting whose own phrase names its owner is
+    # that owner's, coded or not, never the describing clause's subject's
+    owned = any(c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS for c in noun.lefts)
+    if not parties.owners and not parties.between and not owned:
         verb = holding_verb(noun)
         if verb is not None and _subject_takes_part(verb, lexicon):
             parties.owners = [a for s in clauses.subject_tokens(verb) for a in index.resolve_all(s)]

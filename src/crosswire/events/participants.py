@@ -127,6 +127,8 @@ class ActorIndex:
         for actor in actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if actor.kind == "person" and span is not None and _many_people(span):
+                    continue  # "the Republican leaders", "the Jewish leaders' meeting": not one person
                 for tok in span or ():
                     self.by_token.setdefault(tok.i, actor)
                 if m.kind == "name":
@@ -592,6 +594,12 @@ PEOPLE_NOUNS = frozenset(
     "elder people folk force troop youth official crew family tribe clan candidate delegate advocate refugee "
     "citizen hostage detainee employee nominee personnel staff police".split()
 )
+
+
+def _many_people(span: Span) -> bool:
+    """A mention headed by a plain plural noun ("the Republican leaders"): people, never one person."""
+    head = span.root
+    return head.tag_ == "NNS" and head.text.islower() and not head.ent_type_
 
 
 def people_noun(tok: Token) -> bool:

@@ -32,6 +32,12 @@ def syntactic_targets(
 ) -> tuple[list[EventActor], bool]:
     """The target actors and whether the syntax (rather than a guess) gave them."""
     objects = clauses.object_tokens(verb)
+    if entry.code == "010" and verb.lemma_.lower() in CONTENT_VERBS:
+        # "insisted Comey had found ...", "quoted the Talmud", "said the second letter 'energized Trump
+        # supporters'": what a statement says or cites is no addressee; a statement's target is whom it is
+        # told to ("told Putin", "said to Putin") or aimed at by its own preposition (an attitude, 012-019,
+        # is aimed at what it is about: "says Trump poses a threat")
+        objects = [o for o in objects if o.dep_ == "dative"]
     heads = [verb] + ([complement] if complement is not None else [])
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None or _country_group(index, o)]
     later: list[Token] = []  # tried after all the others
@@ -60,7 +66,7 @@ def syntactic_targets(
             # ("arrested for collaborating with Israel" is not aimed at Israel)
             if pobj.pos_ in ("NOUN", "PROPN"):
                 later += clauses.prep_objects(pobj, (entry.target_preps | frozenset({"of"})) - {"on"})
-        for obj in clauses.object_tokens(head):
+        for obj in objects if head.i == verb.i else clauses.object_tokens(head):
             if obj.lemma_.lower() in OTHERS_ACTS and obj.lemma_.lower() not in entry.objects:
                 continue  # "investigating the attacks on the consulate": the attack's target, not this act's
             # "offered dirt on Hillary Clinton": what an object is about is not whom the act is aimed at
@@ -107,6 +113,8 @@ def syntactic_targets(
         if found:
             return found, True
     for tok in owned:
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+            continue  # "praised Breitbart News' political editor Matthew Boyle": the person, not his employer
         found = _owner(index, tok)
         if found:
             return found, True
@@ -148,6 +156,14 @@ TOPIC_PREPS = frozenset({"on", "upon", "about"})
 OTHERS_ACTS = frozenset(
     "attack attacks bombing bombings killing killings shooting shootings raid raids invasion assault "
     "assaults strike strikes hacking meddling interference massacre crackdown abuse abuses".split()
+)
+# Statement verbs whose direct object is what is said or cited, never whom it is said to ("said the letter
+# ...", "insisted Comey had ...", "quoted the Talmud", "announced a pivot"); "told", "warned", "assured" take
+# their addressee as object.
+CONTENT_VERBS = frozenset(
+    "say state report declare announce remark comment claim assert stress insist confirm quote cite reiterate "
+    "repeat restate reaffirm emphasize emphasise predict explain disclose reveal acknowledge admit maintain "
+    "publish outline unveil estimate believe hope expect signal note add argue suggest write".split()
 )
 SHOW_NOUNS = frozenset("show program programme podcast broadcast interview column segment".split())
 AID_PREPS = frozenset({"for", "to"})
