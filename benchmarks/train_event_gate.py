@@ -138,7 +138,14 @@ def code_version() -> str:
     weights left out: they do not change what is coded while collecting)."""
     digest = hashlib.sha1()
     for path in [HERE / "event_audit.py", Path(__file__).resolve(), *sorted((ROOT / "src").rglob("*"))]:
-        if path.is_file() and path != OUT and "__pycache__" not in path.parts:
+        # build leftovers (__pycache__, an editable install's egg-info) are not code: a worktree without them
+        # must share the cache
+        if (
+            path.is_file()
+            and path != OUT
+            and "__pycache__" not in path.parts
+            and not any(p.endswith(".egg-info") for p in path.parts)
+        ):
             digest.update(path.relative_to(ROOT).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
