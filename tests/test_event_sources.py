@@ -53,3 +53,24 @@ def test_a_possessive_after_another_person_is_not_the_subjects() -> None:
     text = "President Pedro Castillo of Peru praised farmers during his recent visit to Chile."
     visits = [e for e in code(text) if e.cameo.startswith("042")]
     assert visits and visits[0].source.name == "Pedro Castillo"
+
+
+def test_a_subject_closing_a_dash_aside_is_not_the_one_who_acts() -> None:
+    # the parser takes the aside's last noun ("Castillo") for the subject of "called for"
+    text = (
+        "Shakira - who sang in a bid to encourage the public to vote for Castillo - called for a revolution "
+        "after Lopez was declared the winner."
+    )
+    assert not [e for e in code(text) if e.source.name and "Castillo" in e.source.name]
+    # an aside after the object leaves the subject as it is
+    assert [
+        e for e in code("Peru criticized Chile - which denied the charge - on Monday.") if e.cameo == "111"
+    ]
+
+
+def test_an_adverbial_hung_on_a_nouns_infinitive_is_not_the_owners_act() -> None:
+    # "Chile's efforts to curb fishing after criticizing Bolivia": the parse hangs "after criticizing" on
+    # "to curb"; the criticism is not Chile's (whose it is, the parse does not say)
+    text = "Peru will reverse Chile's efforts to curb fishing after criticizing Bolivia."
+    assert not [e for e in code(text) if e.source.name == "Chile"]
+    assert [e for e in code("Peru announced a plan to build a dam after criticizing Chile.") if e.target]
