@@ -74,3 +74,23 @@ def test_an_adverbial_hung_on_a_nouns_infinitive_is_not_the_owners_act() -> None
     text = "Peru will reverse Chile's efforts to curb fishing after criticizing Bolivia."
     assert not [e for e in code(text) if e.source.name == "Chile"]
     assert [e for e in code("Peru announced a plan to build a dam after criticizing Chile.") if e.target]
+
+
+def test_he_said_after_a_quotation_is_no_one_only_mentioned_before() -> None:
+    text = (
+        '"They will run out the clock," Tobias said. But what if the Democrats win? Will they name more '
+        'liberal judges than Peter Jones? "They should just do whatever they want," he said.'
+    )
+    he = holding(actors_of(text), "he", text.rindex("he said"))
+    assert he is None or he.name != "Peter Jones"
+    text = 'Peter Jones spoke in Lima on Monday. "We will win," he said.'
+    assert holding(actors_of(text), "he", text.rindex("he said")).name == "Peter Jones"
+
+
+def test_a_tensed_verb_glued_onto_a_noun_takes_no_subject() -> None:
+    # run-on captions: "... had a similar sentiment to Rosa Diaz Maria Perez was tearful but implored ..."
+    text = (
+        "'Worst day': Singer Ana Lopes had a similar sentiment to Rosa Diaz Maria Perez was tearful but "
+        "asked for unity and implored the Peruvian president to resign."
+    )
+    assert not [e for e in code(text) if e.cameo.startswith("02")]

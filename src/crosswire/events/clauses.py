@@ -107,6 +107,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return subject_tokens(head.head, depth + 1)  # "showed deference by [traveling] to China"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return []  # "soldiers killed in the war": the noun a past participle modifies undergoes the act
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Snoop Dogg had a similar sentiment to Theroux Miley Cyrus was tearful but asked ...": a tensed verb
+        # hung on a noun is a second clause the parser glued on (run-on captions); its subject is unknown
+        return []
     if verb.dep_ in ("acl", "relcl"):
         # "the Treasury department announcing ...": a gerund's subject is the noun just before it.
         before = verb.doc[verb.i - 1] if verb.i > 0 else None

@@ -124,6 +124,15 @@ def _in_reach(pronoun: int, mention: int, zones: dict[int, int], attributions: s
     return sent not in attributions
 
 
+def _is_subject(tok: Token) -> bool:
+    """Whether the name starting at `tok` is a clause's subject. '"...," he said' names a speaker, and a
+    reporter names a speaker as a subject first: a person only mentioned in the sentence before ("more
+    nominees than Obama?") is no antecedent for it."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
 def resolve_pronouns(
     doc: Doc, mentions: Sequence[PersonMention], sentences: Sentences
 ) -> list[tuple[Token, str]]:
@@ -159,6 +168,7 @@ def resolve_pronouns(
                 for m in by_sentence.get(sent - 1, [])
                 if agrees(tok.lower_, _name(m.key))
                 and _in_reach(tok.i, m.token, zones, attributions, sent - 1)
+                and (tok.i in zones or sent not in attributions or _is_subject(doc[m.token]))
             }
             if len(previous) != 1:
                 continue
