@@ -94,3 +94,8 @@ def test_a_tensed_verb_glued_onto_a_noun_takes_no_subject() -> None:
         "asked for unity and implored the Peruvian president to resign."
     )
     assert not [e for e in code(text) if e.cameo.startswith("02")]
+
+
+def test_by_doing_under_a_nouns_infinitive_is_still_the_owners_act() -> None:
+    text = "Peru rejected Chile's offer to end the dispute by allowing Bolivian ships into its ports."
+    assert [e for e in code(text) if e.source.name == "Chile"]

@@ -94,8 +94,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "conj" and head.i != verb.i and is_passive(head):
         # "has been indicted by the U.N. court and will resign": the one indicted resigns, not the court
         return [c for c in head.children if c.dep_ == "nsubjpass"]
-    if verb.dep_ in ("advcl", "pcomp") and _noun_infinitive(
-        head if head.pos_ in ("VERB", "AUX") else head.head
+    if (
+        verb.dep_ in ("advcl", "pcomp")
+        and head.lower_ != "by"  # "an offer to make an exception by allowing Khan": the means of the offer
+        and _noun_infinitive(head if head.pos_ in ("VERB", "AUX") else head.head)
     ):
         # "He will upend America's efforts to curb warming after [denying] the science": an adverbial the
         # parser hung on a noun's infinitive ("efforts to curb") is no act of that noun's owner - it
