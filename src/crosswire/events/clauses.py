@@ -61,6 +61,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ in ("nsubj", "csubj"):
+            if _closes_dash_aside(child):
+                # "Perry - who urged fans to vote for Clinton - called for ...": the parser took the aside's
+                # last noun for the subject; the real one stands before the aside
+                return []
             if not in_dateline(child):
                 return [child]
             # "LA PAZ, Bolivia — The Chilean Foreign Ministry condemned": the subject hung on the dateline
@@ -90,12 +94,25 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "conj" and head.i != verb.i and is_passive(head):
         # "has been indicted by the U.N. court and will resign": the one indicted resigns, not the court
         return [c for c in head.children if c.dep_ == "nsubjpass"]
+    if (
+        verb.dep_ in ("advcl", "pcomp")
+        and head.lower_ != "by"  # "an offer to make an exception by allowing Khan": the means of the offer
+        and _noun_infinitive(head if head.pos_ in ("VERB", "AUX") else head.head)
+    ):
+        # "He will upend America's efforts to curb warming after [denying] the science": an adverbial the
+        # parser hung on a noun's infinitive ("efforts to curb") is no act of that noun's owner - it
+        # belongs to a clause further up, and which one the parse does not say
+        return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head.head, depth + 1)  # "showed deference by [traveling] to China"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return []  # "soldiers killed in the war": the noun a past participle modifies undergoes the act
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Snoop Dogg had a similar sentiment to Theroux Miley Cyrus was tearful but asked ...": a tensed verb
+        # hung on a noun is a second clause the parser glued on (run-on captions); its subject is unknown
+        return []
     if verb.dep_ in ("acl", "relcl"):
         # "the Treasury department announcing ...": a gerund's subject is the noun just before it.
         before = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -103,6 +120,21 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [before]
         return [head]
     return []
+
+
+def _closes_dash_aside(subject: Token) -> bool:
+    """Whether a subject is the last word of an aside set off by dashes, the closing dash right after it
+    and the opening one earlier in its sentence."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    if after >= len(doc) or doc[after].text not in DATELINE_DASHES or doc[after].i >= subject.sent.end:
+        return False
+    return any(t.text in DATELINE_DASHES for t in doc[subject.sent.start : subject.left_edge.i])
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """Whether `verb` is an infinitive modifying a noun ("efforts [to curb]", "a plan [to build]")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 DATELINE_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})

@@ -95,6 +95,8 @@ def noun_parties(index: ActorIndex, lexicon: Lexicon, sent: Span, noun: Token) -
             found = main_subject(index, sent)
             if found is not None and not agrees(child.lower_, found.name or ""):
                 found = None  # "After his meeting with Trump, Hillary Clinton ...": his is not hers
+            if found is not None and _rival_before(index, sent, child, found):
+                found = None  # "Netanyahu shunned Carter during his trips": his is Carter's, or unclear
             parties.owners += [found] if found is not None else []
         elif child.dep_ in ("poss", "compound", "nmod", "amod") and child.pos_ not in ("VERB", "AUX"):
             # A participle here is a clause the parser folded into the noun phrase ("Sweden hosted
@@ -136,6 +138,22 @@ def main_subject(index: ActorIndex, sent: Span) -> EventActor | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return index.resolve(child)
     return None
+
+
+def _rival_before(index: ActorIndex, sent: Span, pronoun: Token, subject: EventActor) -> bool:
+    """Whether the sentence names, before the possessive `pronoun`, another party it could stand for than
+    the main subject (a person for his/her, a body, state or people for its/their): then the pronoun is
+    not the subject's for sure, and no owner is better than a guess."""
+    labels = ("PERSON",) if pronoun.lower_ in ("his", "her") else ("ORG", "GPE", "NORP")
+    for tok in sent:
+        if tok.i >= pronoun.i:
+            break
+        if tok.ent_iob_ != "B" or tok.ent_type_ not in labels:
+            continue
+        other = index.direct(tok)
+        if other is not None and not same_actor(other, subject) and agrees(pronoun.lower_, other.name or ""):
+            return True
+    return False
 
 
 def holding_verb(noun: Token) -> Token | None:

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from crosswire.nlp.furniture import furniture_tokens
+from crosswire.nlp.quote_index import TokenIndex
+from crosswire.nlp.quote_marks import find_quoted_segments
+from crosswire.nlp.runtime import doc_text
+
 PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PRONOUN_GENDER = {
     **dict.fromkeys(("he", "him", "his", "himself"), "m"),
@@ -92,32 +97,79 @@ class Sentences:
         return bisect_right(self.starts, token_index) - 1
 
 
+def quote_zones(doc: Doc) -> dict[int, int]:
+    """Token index -> number of the quotation (its quoted words, not a quoted name or title) it lies in;
+    tokens outside every quotation are not in the map."""
+    segments = find_quoted_segments(doc_text(doc))
+    idx = TokenIndex(doc, segments)
+    zones: dict[int, int] = {}
+    for n, seg in enumerate(segments):
+        for a, b in seg.pieces:
+            zones.update((i, n) for i in range(*idx.tokens(a, b)) if i in idx.speech)
+    return zones
+
+
+def _in_reach(pronoun: int, mention: int, zones: dict[int, int], attributions: set[int], sent: int) -> bool:
+    """Whether a mention at token `mention` can be the antecedent of a pronoun at token `pronoun` as far as
+    quotations go. Quoted words are someone else's, told from their place: a pronoun outside quote marks
+    never points into them ('"... Twitter is down the list," he said' is not Twitter), and a pronoun inside
+    them points only into the same quotation or to a person the writer names in a sentence that quotes no
+    one - never to the speaker, who would say "I" ('"Several of us argued," recalled Rhodes. "He said, ..."'
+    is not Rhodes), nor into another speaker's words."""
+    inside = zones.get(pronoun)
+    if inside is None:
+        return mention not in zones
+    if mention in zones:
+        return zones[mention] == inside
+    return sent not in attributions
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether the name starting at `tok` is a clause's subject. '"...," he said' names a speaker, and a
+    reporter names a speaker as a subject first: a person only mentioned in the sentence before ("more
+    nominees than Obama?") is no antecedent for it."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
 def resolve_pronouns(
     doc: Doc, mentions: Sequence[PersonMention], sentences: Sentences
 ) -> list[tuple[Token, str]]:
     """Link he/his/she/her to the one person in reach: the same sentence before the pronoun, else the previous
     sentence. Two candidates (or none) leave the pronoun unresolved. Resolved pronouns extend the chain, so a
-    run of "he ... he ..." sentences keeps following the same person."""
+    run of "he ... he ..." sentences keeps following the same person. Quotations bound the reach
+    (`_in_reach`), and names in page furniture (credits, captions) are out of it."""
+    zones = quote_zones(doc)
+    attributions = {sentences.of(i) for i in zones}  # sentences that quote someone's words
+    furniture = furniture_tokens(doc)  # a photo credit's name is no one of the story ("(Photo: Jane Roe)")
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in sorted(mentions, key=lambda m: m.token):
+        if m.token in furniture:
+            continue
         by_sentence.setdefault(sentences.of(m.token), []).append(m)
     resolved: list[tuple[Token, str]] = []
     for tok in doc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
         sent = sentences.of(tok.i)
-        ahead = _cataphora(tok, by_sentence.get(sent, []))
+        reach = [m for m in by_sentence.get(sent, []) if _in_reach(tok.i, m.token, zones, attributions, sent)]
+        ahead = _cataphora(tok, reach)
         if ahead is not None:
             resolved.append((tok, ahead))
             by_sentence.setdefault(sent, []).append(PersonMention(tok.i, ahead))
             continue
-        same = {
-            m.key for m in by_sentence.get(sent, []) if m.token < tok.i and agrees(tok.lower_, _name(m.key))
-        }
+        same = {m.key for m in reach if m.token < tok.i and agrees(tok.lower_, _name(m.key))}
         if len(same) == 1:
             key = next(iter(same))
         elif not same:
-            previous = {m.key for m in by_sentence.get(sent - 1, []) if agrees(tok.lower_, _name(m.key))}
+            previous = {
+                m.key
+                for m in by_sentence.get(sent - 1, [])
+                if agrees(tok.lower_, _name(m.key))
+                and _in_reach(tok.i, m.token, zones, attributions, sent - 1)
+                and (tok.i in zones or sent not in attributions or _is_subject(doc[m.token]))
+            }
             if len(previous) != 1:
                 continue
             key = next(iter(previous))

@@ -1,0 +1,101 @@
+"""Who acted, when the source is a pronoun: quotations, photo credits and possessives bound what a pronoun
+can stand for (benchmarks/event_audit_judgements*.tsv: 'he' inside a quotation coded as its speaker, 'he
+said' after a quotation coded as a name inside it, a credit's photographer as the owner of 'his talks', a
+possessive coded as the subject when another person is named before it). Invented sentences."""
+
+from __future__ import annotations
+
+from test_actors import actors_of, holding
+from test_events_extract import code
+
+
+def test_a_pronoun_after_a_quotation_never_stands_for_a_name_inside_it() -> None:
+    text = (
+        '"We survey advertisers," Mr. Smith said. "Peter Jones ranks last. That has been true for every '
+        'survey," he said.'
+    )
+    actors = actors_of(text)
+    he = holding(actors, "he", text.rindex("he said"))
+    assert he is None or he.name != "Peter Jones"
+    # outside quotation marks the pronoun still follows the one person named before it
+    text = "Peter Jones arrived in Lima on Monday. He said the talks went well."
+    assert holding(actors_of(text), "He", text.index("He said")).name == "Peter Jones"
+
+
+def test_a_pronoun_inside_a_quotation_is_not_its_speaker() -> None:
+    text = (
+        '"Several of us argued that we had to wait," recalled John Roberts. '
+        "\"He said, 'I just need to go to Chile.'\""
+    )
+    actors = actors_of(text)
+    assert holding(actors, "He", text.index("He said")) is None
+    assert not [e for e in code(text) if e.source.name == "John Roberts" and e.cameo.startswith("04")]
+    # a person the writer names in a sentence that quotes no one is still in reach of the quotation
+    text = 'Peter Jones resigned on Monday. "He did the right thing," said the mayor.'
+    assert holding(actors_of(text), "He", text.index("He did")).name == "Peter Jones"
+
+
+def test_a_photo_credit_is_no_antecedent() -> None:
+    text = (
+        "Donald Trump met Paul Ryan on Thursday. (Photo: Jane Roe, AP) "
+        "Asked about her plans, Mary Smith told reporters nothing."
+    )
+    actors = actors_of(text)
+    her = holding(actors, "her", text.index("her plans"))
+    assert her is None or her.name != "Jane Roe"
+
+
+def test_a_possessive_after_another_person_is_not_the_subjects() -> None:
+    # "his trips" may be Carter's: no visit by the Peruvian president rather than a guess
+    text = "President Pedro Castillo of Peru shunned Jimmy Carter during his recent visit to Chile."
+    assert not [e for e in code(text) if e.cameo.startswith("042") and e.source.name == "Pedro Castillo"]
+    # with no one else named before it, the possessive is the subject's
+    text = "President Pedro Castillo of Peru praised farmers during his recent visit to Chile."
+    visits = [e for e in code(text) if e.cameo.startswith("042")]
+    assert visits and visits[0].source.name == "Pedro Castillo"
+
+
+def test_a_subject_closing_a_dash_aside_is_not_the_one_who_acts() -> None:
+    # the parser takes the aside's last noun ("Castillo") for the subject of "called for"
+    text = (
+        "Shakira - who sang in a bid to encourage the public to vote for Castillo - called for a revolution "
+        "after Lopez was declared the winner."
+    )
+    assert not [e for e in code(text) if e.source.name and "Castillo" in e.source.name]
+    # an aside after the object leaves the subject as it is
+    assert [
+        e for e in code("Peru criticized Chile - which denied the charge - on Monday.") if e.cameo == "111"
+    ]
+
+
+def test_an_adverbial_hung_on_a_nouns_infinitive_is_not_the_owners_act() -> None:
+    # "Chile's efforts to curb fishing after criticizing Bolivia": the parse hangs "after criticizing" on
+    # "to curb"; the criticism is not Chile's (whose it is, the parse does not say)
+    text = "Peru will reverse Chile's efforts to curb fishing after criticizing Bolivia."
+    assert not [e for e in code(text) if e.source.name == "Chile"]
+    assert [e for e in code("Peru announced a plan to build a dam after criticizing Chile.") if e.target]
+
+
+def test_he_said_after_a_quotation_is_no_one_only_mentioned_before() -> None:
+    text = (
+        '"They will run out the clock," Tobias said. But what if the Democrats win? Will they name more '
+        'liberal judges than Peter Jones? "They should just do whatever they want," he said.'
+    )
+    he = holding(actors_of(text), "he", text.rindex("he said"))
+    assert he is None or he.name != "Peter Jones"
+    text = 'Peter Jones spoke in Lima on Monday. "We will win," he said.'
+    assert holding(actors_of(text), "he", text.rindex("he said")).name == "Peter Jones"
+
+
+def test_a_tensed_verb_glued_onto_a_noun_takes_no_subject() -> None:
+    # run-on captions: "... had a similar sentiment to Rosa Diaz Maria Perez was tearful but implored ..."
+    text = (
+        "'Worst day': Singer Ana Lopes had a similar sentiment to Rosa Diaz Maria Perez was tearful but "
+        "asked for unity and implored the Peruvian president to resign."
+    )
+    assert not [e for e in code(text) if e.cameo.startswith("02")]
+
+
+def test_by_doing_under_a_nouns_infinitive_is_still_the_owners_act() -> None:
+    text = "Peru rejected Chile's offer to end the dispute by allowing Bolivian ships into its ports."
+    assert [e for e in code(text) if e.source.name == "Chile"]
