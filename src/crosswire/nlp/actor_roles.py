@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.knowledge.gazetteer import gazetteer, place_key
 from crosswire.knowledge.kb import KnowledgeBase, Org
 from crosswire.nlp.actor_context import names_a_team
 from crosswire.nlp.dateline import dateline_tokens
@@ -232,8 +233,6 @@ US_STATE_ROLES = frozenset({"GOV", "LEG", "JUD"})
 
 def is_us_state(text: str, kb: KnowledgeBase) -> bool:
     """A US state's name that names no country ("New York", "Ohio"; never "Georgia")."""
-    from crosswire.knowledge.gazetteer import gazetteer, place_key  # the gazetteer is built on first use
-
     return kb.lookup_country(text) is None and place_key(text) in gazetteer().states
 
 
