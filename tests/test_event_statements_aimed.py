@@ -34,8 +34,3 @@ def test_a_fact_told_about_someone_stays_a_statement() -> None:
 
 def test_blame_of_a_thing_is_not_blame_of_the_clause_subject() -> None:
     assert statements("The State Department said that volunteers have flooded offices with vile emails.")
-
-
-def test_a_demand_of_someone_uncoded_is_no_neutral_statement() -> None:
-    text = '"If the governor cannot answer that, she should get out of this race," the State Department said.'
-    assert not statements(text)

@@ -512,8 +512,6 @@ def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = F
     opinion = content.lemma_ == "be" and any(c.dep_ == "attr" for c in content.children)
     if aux & DEMAND_MODALS and not opinion:  # "the director should be a professional": an opinion
         demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
-        if not demanded and not demands_only and any(s.lower_ in PERSON_PRONOUNS for s in subjects):
-            return []  # "'she should get out of this race,' he said": a demand of someone the coder cannot name
         if not demanded:
             return None
         control = ctx.lexicon.controls.get("demand")
