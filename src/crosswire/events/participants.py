@@ -80,6 +80,12 @@ OUTSIDE_NOUNS = frozenset(
     "legend legends star stars icon icons organizer organizers organiser organisers operative operatives "
     "pollster pollsters fundraiser fundraisers".split()
 )
+# People who sing, play, race or labour for a body or a work: not its voice ("the Poker Face singer",
+# "Red Bull's pit crew").
+PERFORMER_NOUNS = frozenset(
+    "singer singers rapper rappers musician musicians crew crews driver drivers player players "
+    "actor actors actress actresses dancer dancers mechanic mechanics".split()
+)
 FORMER_MODIFIERS = frozenset({"former", "ex", "retired", "erstwhile", "onetime", "one-time"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout", "across"})
 CODED_ENTITY_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
@@ -293,7 +299,18 @@ class ActorIndex:
                         if country is not None and role[:3] not in ("IGO", "NGO"):
                             return EventActor(name=found.name, code=country + role)
                     return found
-        return self.group_actor(tok) or uncoded
+        group = self.group_actor(tok)
+        if group is None and uncoded is not None and self._member_of_uncoded(tok, uncoded):
+            return None
+        return group or uncoded
+
+    def _member_of_uncoded(self, tok: Token, found: EventActor) -> bool:
+        """ "the Poker Face singer", "a member of Red Bull's pit crew": people who perform or labour for an
+        uncoded body or work (a song, a team) do not act as it. Its leaders and members ("GOP leaders say",
+        "House members voiced concerns") still do, and a person's own people are left to the person rules."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PERFORMER_NOUNS:
+            return False
+        return self.kinds.get(found.actor_id or "", ("", ""))[0] not in ("person", "")
 
     def _uncoded(self, actor: Actor, found: EventActor) -> EventActor:
         """An actor the actor layer named but could not code ("UNITA", "the International Labour
