@@ -125,8 +125,3 @@ def test_a_past_president_in_todays_news_is_no_government() -> None:
         "President Eisenhower criticized Iran, Senator Walsh said.", published=datetime(2016, 8, 17)
     )
     assert [e.source.code for e in events if e.cameo.startswith("11")] == ["USAELI"]
-
-
-def test_words_in_the_first_person_are_no_bodys_statement() -> None:
-    assert not roots('"I can\'t vote for Trump," said Dover resident Kip Symes.', "01")
-    assert roots('"We will respond," the Kremlin said.', "01") == ["010"]

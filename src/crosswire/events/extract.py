@@ -1251,10 +1251,6 @@ def _assemble(
         # A bare "said" tells only that someone spoke, which the quote layer already records with the
         # words; it stays an event when a state or named body made the statement (an official position).
         sources = [s for s in sources if named_body and index.is_institution(s)]
-        if any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in sent):
-            # "'I can't vote for him,' said a local resident": words in the first person are one person's,
-            # never a body's official position, whatever the tagger took the speaker for
-            sources = []
     pairs = _pairs(sources, targets, entry.symmetric)
     events = []
     for source, target in pairs:
