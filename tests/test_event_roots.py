@@ -4,6 +4,8 @@ no cooperation, yield, diplomacy, inquiry or protest. Sentences written for thes
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from event_support import code_text
 
 
@@ -100,6 +102,12 @@ def test_telling_someone_to_act_demands_it() -> None:
     assert roots("Iran told the United States that it would not negotiate.", "01") == ["010"]
 
 
+def test_telling_a_crowd_or_a_stranger_to_act_demands_nothing_political() -> None:
+    assert not roots("Donald Trump told the crowd at the rally to sit down.", "10")
+    assert not roots("Senator Ted Cruz told a protester to go home.", "10")
+    assert roots("Donald Trump told the Mexican government to pay for the wall.", "10") == ["100"]
+
+
 def test_an_invitation_offers_a_meeting_it_is_none() -> None:
     assert roots(
         "Senator Ted Cruz invited Donald Trump to a rally against the Iran deal in September.", "0"
@@ -110,3 +118,10 @@ def test_hosting_a_game_or_a_fundraiser_hosts_no_visit() -> None:
     assert not roots("The PGA hosted the golf tournament in Florida.", "04")
     assert not roots("Senator Chuck Schumer hosted a fundraiser for Hillary Clinton.", "04")
     assert roots("President Obama hosted the Chinese president at the White House.", "04") == ["043"]
+
+
+def test_a_past_president_in_todays_news_is_no_government() -> None:
+    events = code_text(
+        "President Eisenhower criticized Iran, Senator Walsh said.", published=datetime(2016, 8, 17)
+    )
+    assert [e.source.code for e in events if e.cameo.startswith("11")] == ["USAELI"]

@@ -217,3 +217,9 @@ def test_production_phoenix_dictionaries(eval_dir: Path) -> None:
 def test_missing_dictionary_folder_is_named(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="nowhere"):
         KnowledgeBase.builtin().copy().load_petrarch_dir(tmp_path / "nowhere")
+
+
+def test_a_past_president_named_with_his_title_holds_no_office_today(kb: KnowledgeBase) -> None:
+    eisenhower = kb.person("Eisenhower")
+    assert eisenhower is not None and eisenhower.code_on(date(2016, 8, 17)) == ("USAELI", True)
+    assert eisenhower.office_on(date(1955, 1, 1)) is not None

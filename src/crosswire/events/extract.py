@@ -977,7 +977,12 @@ def _code_control(
         return []  # "called Sanders to congratulate him": a phone call whose caller acts, no appeal
     if vowed_force and not base.needs_target:
         base = replace(base, needs_target=True)  # "has vowed to fight on": a vow threatens only someone named
-    return _assemble(ctx, sent, verb, base, code, rule, mode, complement=complement)
+    events = _assemble(ctx, sent, verb, base, code, rule, mode, complement=complement)
+    if control.kind == "demand" and verb.lemma_.lower() == "tell" and inner is None:
+        # "told the crowd to sit down", "told an agent to go to hell": telling someone to do what is no
+        # political act is a demand only when aimed at a party the coder codes ("told Mexico to pay")
+        events = [e for e in events if e.target is not None and e.target.code]
+    return events
 
 
 def _assemble(

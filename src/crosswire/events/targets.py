@@ -224,6 +224,8 @@ def fallback_target(
             continue
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS | PLACE_PREPS:
             continue  # "met in Stockholm", "protested outside Barack Obama Tower": where, not whom
+        if head.dep_ == "pobj" and head.head.lower_ == "over" and head.head.head.pos_ == "NOUN":
+            continue  # "proposed a no-fly zone over Syria", "flights over Iraq": where the thing is, not whom
         return [actor]
     return []
 
