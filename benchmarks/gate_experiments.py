@@ -86,19 +86,7 @@ def code_text(path: Path) -> dict:
 
 
 def load_text(cache: Path, sheets=T.SHEETS) -> dict[str, dict]:
-    cache.mkdir(parents=True, exist_ok=True)
-    version = T.code_version()
-    out = {}
-    for path in sheets:
-        digest = hashlib.sha1((path.read_text(encoding="utf-8") + version).encode()).hexdigest()[:12]
-        cached = cache / f"{path.stem}.{digest}.json"
-        if cached.exists():
-            out[path.name] = json.loads(cached.read_text())
-        else:
-            print(f"coding text of {path.name} ...", file=sys.stderr, flush=True)
-            out[path.name] = code_text(path)
-            cached.write_text(json.dumps(out[path.name]))
-    return out
+    return T.load_sheets(cache, recode=False, sheets=sheets, coder=code_text)
 
 
 def latest(cache: Path, stem: str) -> dict:

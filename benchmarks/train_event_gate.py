@@ -24,7 +24,7 @@ import hashlib
 import json
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -171,7 +171,12 @@ def code_sheet(path: Path) -> dict:
     return {"articles": len(records), "judged": len(verdicts), "events": events}
 
 
-def load_sheets(cache: Path, recode: bool, sheets: Sequence[Path] = SHEETS) -> dict[str, dict]:
+def load_sheets(
+    cache: Path, recode: bool, sheets: Sequence[Path] = SHEETS, coder: Callable[[Path], dict] | None = None
+) -> dict[str, dict]:
+    """Each sheet coded by `coder` (default `code_sheet`), cached in `cache` under a hash of the sheet and
+    of the code: coded again only when either changes (or with `recode`)."""
+    coder = coder or code_sheet
     cache.mkdir(parents=True, exist_ok=True)
     version = code_version()
     out = {}
@@ -182,7 +187,7 @@ def load_sheets(cache: Path, recode: bool, sheets: Sequence[Path] = SHEETS) -> d
             out[path.name] = json.loads(cached.read_text())
         else:
             print(f"coding {path.name} ...", file=sys.stderr, flush=True)
-            out[path.name] = code_sheet(path)
+            out[path.name] = coder(path)
             cached.write_text(json.dumps(out[path.name]))
     return out
 
