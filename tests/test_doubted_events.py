@@ -198,6 +198,34 @@ def test_the_cli_switch(tmp_path: Path) -> None:
     assert len(json.loads(every.output)["timeline"]) == 3
 
 
+def test_the_cli_less_certain_list_says_which_report_denies_the_act(tmp_path: Path) -> None:
+    # a denial merged under a doubted act is listed with its reading, not as one more report of the act
+    from crosswire.store import open_store
+
+    denial = "Kim Jong-un did not threaten South Korea with new sanctions, officials said."
+    under = gate_threshold() - 0.3
+    a = article(THREAT, "The Daily Alpha", day=2)
+    b = article(denial, "Beta Times", day=3)
+    found = {
+        a.id: analysis(a, events=[event(a, THREAT, KIM, SEOUL, "138", goldstein=-7.0, confidence=under)]),
+        b.id: analysis(
+            b, events=[event(b, denial, KIM, SEOUL, "138", goldstein=-7.0, negated=True, confidence=under)]
+        ),
+    }
+    story = Story(article_ids=[a.id, b.id], title="Threat", outlets=["Beta Times", "The Daily Alpha"])
+    built = story_from_comparison(story, compare_story(story, [a, b], found))
+    db = str(tmp_path / "denied.db")
+    with open_store(db) as store:
+        store.save_articles([a, b])
+        store.save_analyses(list(found.values()))
+        store.save_stories([built])
+    result = CliRunner().invoke(cli_app, ["compare", built.id, "--db", db], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    less_certain = result.output[result.output.index("Less certain") :]
+    assert "Beta Times [said it had not happened]" in less_certain
+    assert "The Daily Alpha (" in less_certain  # a plain report carries no reading
+
+
 def test_each_report_shows_its_own_confidence_beside_another_act_of_the_same_sentence() -> None:
     text = "Kim Jong-un criticised South Korea and Japan for the drills."
     a = article(text, "The Daily Alpha")

@@ -214,8 +214,11 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
         for column in ("statement", "confidence", "reports (confidence)"):
             table.add_column(column, overflow="fold")
         for f in comparison.doubted:
+            # each report with its own reading where it is not a plain report ("denied", "expected"), as the
+            # report and the story page show it: a denial merged under an act must not read as support
             reports = "; ".join(
                 f"{s.get('outlet') or '?'}"
+                + ("" if s.get("reads") in (None, "reported") else f" [{s['reads']}]")
                 + (f" ({s['confidence']:.2f})" if s.get("confidence") is not None else "")
                 + f": {s.get('text') or ''}"
                 for s in f.sentences
