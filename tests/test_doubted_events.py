@@ -136,10 +136,11 @@ def test_the_report_lists_a_doubted_event_apart_collapsed(tmp_path: Path) -> Non
     assert html_all.split('id="timeline"', 1)[1].split('id="stories"', 1)[0].count(threat) == 1
 
 
-def _stored(db: str):
+def _stored(db: str, made=None):
+    """A story (default `_story()`'s: (articles, analyses, story)) compared, built and saved in `db`."""
     from crosswire.store import open_store
 
-    arts, found, story = _story()
+    arts, found, story = made or _story()
     built = story_from_comparison(story, compare_story(story, arts, found))
     with open_store(db) as store:
         store.save_articles(arts)
@@ -200,8 +201,6 @@ def test_the_cli_switch(tmp_path: Path) -> None:
 
 def test_the_cli_less_certain_list_says_which_report_denies_the_act(tmp_path: Path) -> None:
     # a denial merged under a doubted act is listed with its reading, not as one more report of the act
-    from crosswire.store import open_store
-
     denial = "Kim Jong-un did not threaten South Korea with new sanctions, officials said."
     under = gate_threshold() - 0.3
     a = article(THREAT, "The Daily Alpha", day=2)
@@ -213,12 +212,8 @@ def test_the_cli_less_certain_list_says_which_report_denies_the_act(tmp_path: Pa
         ),
     }
     story = Story(article_ids=[a.id, b.id], title="Threat", outlets=["Beta Times", "The Daily Alpha"])
-    built = story_from_comparison(story, compare_story(story, [a, b], found))
     db = str(tmp_path / "denied.db")
-    with open_store(db) as store:
-        store.save_articles([a, b])
-        store.save_analyses(list(found.values()))
-        store.save_stories([built])
+    built = _stored(db, ([a, b], found, story))
     result = CliRunner().invoke(cli_app, ["compare", built.id, "--db", db], env={"COLUMNS": "400"})
     assert result.exit_code == 0, result.output
     less_certain = result.output[result.output.index("Less certain") :]
