@@ -125,3 +125,66 @@ def test_a_past_president_in_todays_news_is_no_government() -> None:
         "President Eisenhower criticized Iran, Senator Walsh said.", published=datetime(2016, 8, 17)
     )
     assert [e.source.code for e in events if e.cameo.startswith("11")] == ["USAELI"]
+
+
+def test_an_intent_to_cooperate_is_one_with_a_party() -> None:
+    # a policy proposed, a stance offered or a pledge about one's own campaign names no one to cooperate with
+    assert not roots("Senator Elizabeth Warren proposed a tax on carbon emissions.", "03")
+    assert not roots("Senator Rob Portman pledged to put Ohio in play for the Republicans.", "03")
+    assert not roots("Senate Majority Leader Mitch McConnell offered a cautious embrace on Tuesday.", "03")
+    assert not roots("Senator Marco Rubio offered a caveat that undercut his own remark.", "03")
+    assert not roots("Governor Jeb Bush offered a sharp retort, tweeting at Trump.", "03")
+    assert roots("Iran offered Iraq a deal.", "03") == ["030"]
+    assert roots("Iran vowed to help Syria.", "03") == ["030"]
+    assert roots("President Obama proposed talks to Iran.", "03") == ["036"]
+
+
+def test_fighting_a_thing_is_no_armed_clash() -> None:
+    assert not roots("The United States vowed to fight poverty.", "1")
+    assert not roots("President Obama said the United States must fight homegrown terrorism.", "19")
+    assert not roots(
+        "President Obama said the United States must act and fight what he called homegrown terrorism.", "19"
+    )
+    assert not roots("Republicans in Congress fought against the bill.", "19")
+    assert roots("The Syrian army fought the rebels near the border.", "19") == ["190", "190"]
+    assert roots("The Syrian army attacked the rebels.", "19") == ["190"]
+
+
+def test_a_campaign_march_is_no_protest() -> None:
+    assert not roots(
+        '"We are going to march into the convention with momentum," Senator Bernie Sanders said.', "14"
+    )
+    assert roots("Thousands of Egyptian workers marched through Cairo to protest the new law.", "14") == [
+        "141"
+    ]
+    assert roots("Thousands of Egyptian workers marched for higher wages.", "14") == ["141"]
+    assert not roots("Senator Bernie Sanders rallied for Hillary Clinton in Iowa.", "14")
+
+
+def test_a_letter_asking_answers_is_a_request_not_a_meeting_or_an_agreement() -> None:
+    text = (
+        "Senator Chuck Grassley sent a letter to FBI Director James Comey seeking answers about the decision."
+    )
+    assert roots(text, "0") == ["020"]
+    text = "Senator Chuck Grassley sent a letter, signed by 20 senators, to FBI Director James Comey seeking answers."
+    assert not roots(text, "04")
+    assert not roots(text, "05")
+    assert not roots("Senator Chuck Grassley sent a letter to FBI Director James Comey.", "04")
+    text = "Senator Chuck Grassley sent a letter to James Comey, signed by 20 senators, seeking answers."
+    assert not roots(text, "05")
+    assert roots("The peace accord signed by Israel and Jordan ended decades of war.", "05") == ["057", "057"]
+
+
+def test_refusing_to_attack_or_criticize_rejects_no_one() -> None:
+    assert not roots("Senator Bernie Sanders refuses to attack Hillary Clinton on her character.", "12")
+    assert not roots("Turkey refused to condemn Russia.", "12")
+    assert roots("Senator Ted Cruz refused to repudiate Donald Trump.", "12") == ["120"]
+
+
+def test_words_of_praise_or_insult_aimed_at_a_party_are_praise_or_disapproval() -> None:
+    assert roots("Donald Trump taunted Jeb Bush on CNN.", "1") == ["111"]
+    assert roots("Donald Trump insulted Senator John McCain at a rally.", "1") == ["111"]
+    assert not roots("Donald Trump mocked the idea.", "1")
+    assert roots("Donald Trump congratulated Sadiq Khan on his election.", "05") == ["051"]
+    assert roots("Senator Ted Cruz paid tribute to Justice Antonin Scalia.", "05") == ["051"]
+    assert not code_text("Donald Trump taunted Jeb Bush on CNN.")[0].cameo.startswith("01")

@@ -320,6 +320,7 @@ def object_lemmas(
         verb, entry_preps | (OBJECT_PREPS if object_preps is None else object_preps)
     )
     nouns += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")]
+    nouns += named_by_free_relative(verb)
     lemmas = set()
     for noun in nouns:
         for n in (noun, *noun.conjuncts):
@@ -330,6 +331,24 @@ def object_lemmas(
                 lemmas.update(p.lemma_.lower() for p in prep_objects(n, frozenset({"of"})))
             lemmas.update(c.lemma_.lower() for c in counted.children if c.dep_ in ("compound", "amod"))
     return lemmas
+
+
+# Verbs of naming in a free relative that stands for the verb's object ("fight what he called terrorism").
+NAMING_VERBS = frozenset("call term describe dub label deem".split())
+
+
+def named_by_free_relative(verb: Token) -> list[Token]:
+    """ "fight what he called homegrown terrorism": the object is a free relative ("what ... called X") whose
+    predicate noun X names the thing the verb is done to."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and c.lemma_.lower() in NAMING_VERBS
+        and any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children)
+        for p in c.children
+        if p.dep_ == "oprd" and p.pos_ in ("NOUN", "PROPN")
+    ]
 
 
 TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})

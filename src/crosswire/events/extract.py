@@ -270,6 +270,12 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         return []  # "demonstrated a disregard for": showed, did not rally
     if code == "141" and verb.lemma_.lower() == "rally" and any(c.dep_ == "dobj" for c in verb.children):
         return []  # "as he rallies his supporters": gathering support, not a protest
+    if (
+        entry.id == "protest.march"
+        and not any(p.lower_ in ("against", "outside") for p in verb.children)
+        and any(ctx.index.resolve(o) is not None for o in _pobjs(verb, "for"))
+    ):
+        return []  # "rallied for Clinton in Iowa": campaigning for a candidate, no protest
     if code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
         code, rule = "111", f"{rule}:that"  # "protesting that his record is to the left": words, not a rally
     if code.startswith("173") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -305,6 +311,19 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         any(m.dep_ == "compound" and m.lower_ in ("press", "news") for m in o.children) for o in objects
     ):
         return []  # "will hold a press conference": a statement to the press, not a consultation
+    if code.startswith("04") and any(o.lemma_.lower() in LETTER_NOUNS for o in objects):
+        # "sent a letter to Comey seeking answers": a written request (020), no meeting; a letter that asks
+        # nothing is only words sent
+        if not any(t.lemma_.lower() in ASKING_VERBS and t.i != verb.i for t in verb.subtree):
+            return []
+        code, rule = "020", f"{rule}:letter"
+    if code == "057" and (
+        any(o.lemma_.lower() in SIGNED_TEXTS for o in objects)
+        or (verb.dep_ == "acl" and verb.head.lemma_.lower() not in AGREEMENT_NOUNS)
+    ):
+        # "signed the bill", "a letter, signed by 200 Republicans, ...": a text signed, no agreement (a
+        # participle's noun is what was signed: only an accord or a treaty signed is one)
+        return []
     if code == "040" and any(o.lemma_.lower() in NOT_MET for o in objects):
         return []  # "had met new standards", "met the deadline"
     if code.startswith("09") and any(
@@ -400,6 +419,16 @@ def _electoral(verb: Token) -> bool:
 
 # What one looks into without investigating anything.
 SEEN_THINGS = frozenset("camera cameras lens eye eyes mirror distance sun sky crowd audience".split())
+# Written messages: sending one is no meeting ("sent a letter to the FBI director").
+LETTER_NOUNS = frozenset("letter letters memo memos note notes email emails petition petitions".split())
+# Verbs by which a letter asks something of its addressee ("a letter seeking answers", "asking for documents").
+ASKING_VERBS = frozenset("seek ask request demand urge call press query question".split())
+# Texts signed that are no agreement with anyone: letters, petitions, bills and orders.
+SIGNED_TEXTS = LETTER_NOUNS | frozenset("bill bills law laws order orders legislation measure pledge".split())
+# What, signed, is an agreement between parties.
+AGREEMENT_NOUNS = frozenset(
+    "agreement deal treaty accord declaration pact memorandum communique contract armistice truce".split()
+)
 # What a legislature confirms by vote.
 VOTED_ON = frozenset("nomination nominations nominee nominees appointment appointments treaty".split())
 # Objects that make "met" a matter of reaching a mark, not a meeting.
@@ -422,7 +451,10 @@ HOSTILE_OFFERS = frozenset(
     "specific specifics defense defence guide guidance advice tip tips glimpse reminder summary rationale "
     "argument arguments answer answers response responses account version description clue clues hint hints "
     "example examples lesson lessons rebuttal preview tribute prayer prayers praise apology apologies "
-    "reassurance reassurances words".split()
+    "reassurance reassurances words "
+    # nor a stance or a barb: "offered a restrained embrace", "offered a caveat", "offered a Trump-style retort"
+    "embrace caveat caveats retort retorts rejoinder riposte quip quips jab jabs barb barbs dig digs "
+    "insult insults".split()
 )
 
 
@@ -890,6 +922,8 @@ ANSWERABLE_ASKS = frozenset(
     "invitation invitations overture overtures".split()
 )
 HOSTILE_INTENT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
+# Roots of acts whose refusal rejects no one: a criticism or an attack not made.
+UNDONE_HOSTILITY_ROOTS = frozenset({"11", "18", "19", "20"})
 # "promised to declare China a currency manipulator": an intent to say something offers no cooperation
 NO_INTENT_ROOTS = frozenset({"01", "10", "11", "12", "13"})
 
@@ -941,6 +975,11 @@ def _code_control(
             if inner is not None and inner.negated
             else control.code_for(inner.code if inner is not None else None)
         )
+        if inner is not None and inner.code[:2] in UNDONE_HOSTILITY_ROOTS:
+            # "refuses to attack Clinton on her character", "declined to criticize the mayor": a criticism or an
+            # attack not made, no rejection of the one spared
+            ctx.consumed.add(complement.i)
+            return []
         if (inner is not None and inner.code.startswith("01")) or (
             complement.lemma_.lower() in control.speaking
             and not any(t.lemma_.lower() in ANSWERABLE_ASKS for t in complement.subtree)
@@ -975,6 +1014,16 @@ def _code_control(
     base = inner or VerbEntry(id=control.id, lemma=verb.lemma_, code=code)
     if control.kind == "appeal" and verb.lemma_.lower() == "call" and _acts_on_called(verb, complement):
         return []  # "called Sanders to congratulate him": a phone call whose caller acts, no appeal
+    if (
+        control.kind == "intent"
+        and inner is None
+        and not base.needs_target
+        and not any(s.conjuncts for s in clauses.subject_tokens(verb))
+    ):
+        # "pledged to put New York in play", "promised to bridge the divide": an intent of one's own, no
+        # cooperation unless offered to someone named ("agreed to work with Iran") or undertaken together
+        # ("Jordan and Britain agreed to hold exercises")
+        base = replace(base, needs_target=True)
     if vowed_force and not base.needs_target:
         base = replace(base, needs_target=True)  # "has vowed to fight on": a vow threatens only someone named
     events = _assemble(ctx, sent, verb, base, code, rule, mode, complement=complement)
