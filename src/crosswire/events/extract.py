@@ -45,6 +45,8 @@ from crosswire.events.participants import (
 from crosswire.events.status import act_status, is_authors_demand, is_speculation
 from crosswire.events.targets import (
     CONTENT_VERBS,
+    LOCATIVE_PREPS,
+    OTHERS_ACTS,
     PLACE_PREPS,
     STATE_SITES,
     destination,
@@ -1208,6 +1210,22 @@ def _assemble(
         and _names_unknown_party(verb, entry, complement)
     ):
         return []  # "rejected it", "decrying the TV star's rhetoric": aimed at someone we cannot name
+    if not targets and given_targets is None and code[:2] not in UNDIRECTED_ROOTS:
+        recovered = _recovered_target(ctx, verb, entry, code, sources)
+        if recovered:
+            targets, syntactic = recovered, True
+    if (
+        not targets
+        and given_targets is None
+        and code[:2] not in UNDIRECTED_ROOTS
+        and code not in UNDIRECTED_CODES
+        and not (entry.symmetric and len(sources) > 1)
+        and _sentence_names_party(ctx, sent, verb, code, subjects, sources)
+    ):
+        # precision first: an act aimed at someone, with no target found, in a sentence that names another
+        # party ("Sanders rejected that, too" after "Clinton proposed ..."): the party named is likely whom
+        # the act is aimed at, and an event with its target missing would misreport it
+        return []
     if (
         code == "141"
         and not targets
@@ -1597,6 +1615,191 @@ def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None
         if _political_wing(obj):
             return True  # "denounced the alt-right", "courting the far left"
     return False
+
+
+# Roots and codes of acts that need no addressee: statements, a resignation (whom an appeal, a threat or a
+# rejection is aimed at, a sentence naming another party says).
+UNDIRECTED_ROOTS = frozenset({"01"})
+UNDIRECTED_CODES = frozenset({"0831", "0832", "0833", "0834"})
+# Entity labels of a party an act can be aimed at.
+OTHER_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SAME_PHRASE_DEPS = frozenset({"compound", "flat", "amod", "poss", "nmod", "appos", "conj", "cc"})
+# Roots of appeals, proposals and demands: a clause they take is what is asked for or offered (its own doer
+# still a party: "demanded that Smith resign").
+CONTENT_ROOTS = frozenset({"02", "03", "10"})
+# Roots of cooperation and aid, whose objects take "on" for a topic ("information on", "a deal on").
+TOPIC_ROOTS = frozenset({"03", "04", "05", "06", "07"})
+CIRCUMSTANCE_PREPS = frozenset({"despite", "like", "unlike", "amid"})
+MOTION_PREPS = frozenset({"into", "through", "across", "over", "throughout", "via"})
+# Prepositions an aimed act takes its addressee by, on the verb or on its object ("apologized to Carson",
+# "a proposal to Sanders", "confiscated weapons from the armed groups", "restrictions for new EU members").
+RECOVERY_PREPS = frozenset({"to", "against", "with", "from", "on", "toward", "towards"})
+COERCION_PREPS = frozenset({"for"})
+# Verbs that ask something of someone: "demanded of Bush", "asked of the council".
+ASKING_VERBS = frozenset({"demand", "ask", "request", "require", "expect"})
+# Roots of demands, disapproval, rejection, threats and coercion: a clause they govern names whom.
+CONDITION_ROOTS = frozenset({"10", "11", "12", "13", "17"})
+
+
+def _recovered_target(
+    ctx: _Article, verb: Token, entry: VerbEntry, code: str, sources: list[EventActor]
+) -> list[EventActor]:
+    """Whom an aimed act is aimed at, along its own syntax when the coder placed no one there: the object of
+    the preposition the act takes, on the verb or its direct object, naming a person, body, country or people
+    ("apologized to Ben Carson", "confiscated arms from Palestinian groups"), the owner of its object
+    ("rejected Clinton's proposal", "a Senegalese peace plan") - coded where the actor layer can, else by
+    name (a named party the coder cannot code)."""
+    preps = RECOVERY_PREPS | (COERCION_PREPS if code[:2] in ("16", "17") else frozenset())
+    # ("investigating the attacks on the consulate": the attack's target, not this act's)
+    objects = [
+        o
+        for o in clauses.object_tokens(verb)
+        if o.pos_ in ("NOUN", "PROPN")
+        and (o.lemma_.lower() not in OTHERS_ACTS or o.lemma_.lower() in entry.objects)
+    ]
+    candidates = clauses.prep_objects(verb, preps)
+    for obj in objects:
+        candidates += clauses.prep_objects(obj, preps)
+        if obj.lemma_.lower() in entry.objects:
+            # the act named by its noun: "mounted an invasion of South Lebanon", "launched an attack of"
+            candidates += clauses.prep_objects(obj, frozenset({"of"}))
+    candidates += [c for o in objects for c in o.children if c.dep_ == "poss"]
+    # a people's adjective names its country only ("a Bolivian plan"; "a former Lopez aide" is no state's)
+    demonyms = {c.i for o in objects for c in o.children if c.dep_ == "amod" and c.ent_type_ == "NORP"}
+    candidates += [c for o in objects for c in o.children if c.i in demonyms]
+    if verb.lemma_.lower() in ASKING_VERBS:
+        candidates += clauses.prep_objects(verb, frozenset({"of"}))  # "'Quiet' was demanded of Bush"
+    if code[:2] in CONDITION_ROOTS:
+        # "demanding that the Turkish government provide ...", "threatened to cut aid unless Mexico pays":
+        # the one a demanded or threatened clause names as its doer
+        heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+        candidates += [
+            s
+            for h in heads
+            for c in h.children
+            if c.dep_ == "ccomp"
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children))
+            for s in clauses.subject_tokens(c)
+        ]
+    for tok in candidates:
+        found = [a for a in ctx.index.resolve_all(tok) if not any(same_actor(a, s) for s in sources)]
+        if tok.i in demonyms:
+            found = [a for a in found if len(a.code or "") == 3 and country_of(a)]
+            if not found:
+                continue
+        if found and not _is_medium(ctx, found[0]):
+            return found
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE") and tok.pos_ == "PROPN":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent.text[:1].isupper():
+                return [EventActor(name=ent.text.removesuffix("'s").removesuffix("\u2019s"), code=None)]
+    return []
+
+
+def _sentence_names_party(
+    ctx: _Article, sent: Span, verb: Token, code: str, subjects: list[Token], sources: list[EventActor]
+) -> bool:
+    """The sentence names a party other than the act's source: a person, body, country or people outside
+    the source's own phrase, not only where something happened ("in Syria"), not the doer of another clause
+    ("..., Smith said"), not a news outlet."""
+    own = {t.i for s in subjects for t in s.subtree}
+    if code[:2] in CONTENT_ROOTS:
+        # "called for denying entry to travelers from countries where the Islamic State ...", "proposed
+        # repealing the mandate": what an appeal or a proposal asks for is its content, not whom it is made to
+        # (the one a clause says should act is still a party: "proposed they debate", "urged that Peru pay")
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ in ("dobj", "pcomp") and c.pos_ == "VERB"):
+                doers = {t.i for d in c.children if d.dep_ == "nsubj" for t in d.subtree}
+                own |= {t.i for t in c.subtree if t.i not in doers}
+        # "agreed to a six-month extension of the mandate (UNIFIL)": a thing agreed or asked for, not a party
+        own |= {
+            t.i
+            for p in clauses.prep_objects(verb, frozenset({"to", "for"}))
+            if p.pos_ == "NOUN" and p.ent_type_ == ""
+            for t in p.subtree
+        }
+    # a clause of its own the act is not in ("after Farook killed 14 people", "when Biden visited Israel",
+    # "Pat Robertson, who had condemned ..."): its parties are another act's (an "unless" clause is a
+    # threat's or a demand's condition, and names whom it is aimed at)
+    on_path = {verb.i} | {a.i for a in verb.ancestors}
+    # "Clinton proposed a debate, but Sanders rejected that": a clause coordinated with the act's names its
+    # counterpart
+    coordinated = {c.i for c in verb.children if c.dep_ == "conj"} | (
+        {verb.head.i} if verb.dep_ == "conj" else set()
+    )
+    own |= {
+        t.i
+        for c in sent
+        if (c.dep_ in ("advcl", "relcl", "acl", "parataxis") or (c.dep_ == "pcomp" and c.head.i != verb.i))
+        and c.i not in on_path
+        and not any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        and not any(m.dep_ == "agent" for m in c.children)  # "the compromise led by Collins": hers
+        for t in c.subtree
+    }
+    named = [(e.root, e.label_, list(e)) for e in sent.ents if e.label_ in OTHER_PARTY_ENTITIES]
+    in_ents = {t.i for _, _, words in named for t in words}
+    # a party the actor layer found where the entity tagger did not ("Governor Pryce")
+    named += [(t, t.ent_type_ or "ACTOR", [t]) for t, _ in ctx.index.in_span(sent) if t.i not in in_ents]
+    # words inside quotation marks when the act is outside them (or the reverse) are someone else's words
+    parity = _quote_parity(sent)
+    quoted = {i for i, p in parity.items() if p != parity.get(verb.i, 0)}
+    own_names = {w.lower() for a in sources for w in (a.name or "").split()}
+    for root, label, words in named:
+        if any(t.i in own or t.i in quoted for t in words):
+            continue
+        if words[-1].lower_.removesuffix("'s").removesuffix("\u2019s") in own_names:
+            continue  # the source again by its surname ("Ben Carson, Ted Cruz ... - and Cruz, who ...")
+        head = root
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ in ("of", "from")
+            and head.head.head.pos_ == "PROPN"
+            and label == "GPE"
+        ):
+            continue  # "Senator Cruz of Texas": where someone is from
+        while head.head.i != head.i and (
+            head.dep_ in SAME_PHRASE_DEPS
+            or (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"))
+        ):
+            # up through its own phrase and the nouns it is "of" ("the safety of its leader Ocalan")
+            head = head.head.head if head.dep_ == "pobj" else head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and (
+            head.head.i not in {verb.i} | coordinated or head.head.lemma_.lower() in CONTENT_VERBS
+        ):
+            # the doer of another clause ("..., Smith said"; "..., but a diplomat in Germany said"), not of one
+            # coordinated with the act's ("Clinton proposed a debate, but Sanders rejected that")
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS | PLACE_PREPS | CIRCUMSTANCE_PREPS:
+            continue  # "in Syria", "at the White House": where, not whom; "despite Israel's wish"
+        if (
+            code[:2] in TOPIC_ROOTS
+            and head.dep_ == "pobj"
+            and head.head.lower_ in ("on", "about", "upon")
+            and head.head.head.pos_ == "NOUN"
+        ):
+            continue  # "provide information on the safety of its leader": what a thing given is about
+        if head.dep_ == "pobj" and head.head.lower_ in MOTION_PREPS and label == "GPE":
+            continue  # "blocked transport into Abidjan": a place passed through or into
+        found = ctx.index.resolve_all(root)
+        if found and all(any(same_actor(f, s) for s in sources) for f in found):
+            continue
+        if found and any(_is_medium(ctx, f) for f in found):
+            continue
+        return True
+    return False
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _quote_parity(sent: Span) -> dict[int, int]:
+    """For each token of the sentence, whether it stands inside quotation marks (an odd number of marks
+    before it)."""
+    out, marks = {}, 0
+    for t in sent:
+        out[t.i] = marks % 2
+        marks += t.text in QUOTE_MARKS
+    return out
 
 
 # Statements aimed at someone: sympathy with ("condolences to the family of ..."), accord with ("concurred with
