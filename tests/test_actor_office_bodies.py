@@ -92,3 +92,9 @@ def test_pronoun_after_a_description_of_someone_else_stays_unresolved() -> None:
     text = "Sen. Quentin Marsh spoke on Monday. The senator said he would vote no."
     marsh = [a for a in actors_of(text) if a.name == "Quentin Marsh"]
     assert marsh and "he" in [m.text for m in marsh[0].mentions]
+
+
+def test_leader_of_an_act_is_no_state_leader() -> None:
+    text = "Committee Chairman Quentin Marsh (D-Mont.) voted no. The leader of the sit-in is pressing Ferris."
+    marsh = [a for a in actors_of(text) if a.name == "Quentin Marsh"]
+    assert marsh and [m.text for m in marsh[0].mentions] == ["Quentin Marsh"]
