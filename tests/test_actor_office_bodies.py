@@ -98,3 +98,9 @@ def test_leader_of_an_act_is_no_state_leader() -> None:
     text = "Committee Chairman Quentin Marsh (D-Mont.) voted no. The leader of the sit-in is pressing Ferris."
     marsh = [a for a in actors_of(text) if a.name == "Quentin Marsh"]
     assert marsh and [m.text for m in marsh[0].mentions] == ["Quentin Marsh"]
+
+
+def test_legislative_offices_without_a_body_word() -> None:
+    assert codes_of("Majority Leader Harold Quimby said the bill would pass.", "Harold Quimby") == ["LEG"]
+    text = "Ranking member Mildred Ashcombe (D-Md.) said the report was false."
+    assert codes_of(text, "Mildred Ashcombe") == ["USALEG"]

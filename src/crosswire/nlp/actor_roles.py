@@ -94,6 +94,12 @@ ROLE_PHRASES: dict[str, str] = {
     # the presiding officer of a legislature ("House Speaker"); a bare "speaker" is anyone who speaks
     "house speaker": "LEG",
     "assembly speaker": "LEG",
+    # offices held inside a legislature, whatever body word is left out ("Majority Leader Jane Roe")
+    "majority leader": "LEG",
+    "minority leader": "LEG",
+    "majority whip": "LEG",
+    "minority whip": "LEG",
+    "ranking member": "LEG",
     # a party's officers speak for the party, not the state (CAMEO PTY)
     "party chairman": "PTY",
     "party chairwoman": "PTY",
