@@ -93,12 +93,33 @@ class DescriptionRules:
                 if lemma == "government":
                     self.government_countries.setdefault(aff.country, span.text)
             return
+        if self._leads_something_else(tok):
+            return  # "the leader of last week's filibuster": a leader of an act or a group, not of a state
         past = any(c.lower_ in PAST_WORDS for c in span)
         target = self._leader_for(aff.country, current=not past)
         if target is not None:
             target.add(span.start_char, span.end_char, span.text, "description")
             target.label(label)
             self.person_mentions.append(PersonMention(span.start, target.key))
+
+    def _leads_something_else(self, tok: Token) -> bool:
+        """Whether a leader word's "of" phrase names what is led and that is no country: "the leader of the
+        protest", "the chairman of the committee" (whoever leads a state is read from the text or the
+        knowledge base; one who leads anything else is not that state's leader)."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                ent = (
+                    next((e for e in self.doc.ents if e.start <= obj.i < e.end), None)
+                    if obj.ent_type_
+                    else None
+                )
+                if ent is None or self.kb.lookup_country(ent.text, self.context) is None:
+                    return True
+        return False
 
     def _state_description(self, span: Span, iso3: str, label: str) -> None:
         country = self.kb.countries[iso3]

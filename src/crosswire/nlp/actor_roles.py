@@ -94,6 +94,12 @@ ROLE_PHRASES: dict[str, str] = {
     # the presiding officer of a legislature ("House Speaker"); a bare "speaker" is anyone who speaks
     "house speaker": "LEG",
     "assembly speaker": "LEG",
+    # offices held inside a legislature, whatever body word is left out ("Majority Leader Jane Roe")
+    "majority leader": "LEG",
+    "minority leader": "LEG",
+    "majority whip": "LEG",
+    "minority whip": "LEG",
+    "ranking member": "LEG",
     # a party's officers speak for the party, not the state (CAMEO PTY)
     "party chairman": "PTY",
     "party chairwoman": "PTY",
@@ -188,6 +194,19 @@ PERSON_WORDS = frozenset(
         "clinics",
     }
 ) | {"head", "chief", "member", "adviser", "advisor"}
+# Words that put an office in a legislature: "Senate Majority Leader", "chairman of the House committee".
+LEGISLATURE_WORDS = frozenset(
+    "senate senatorial congressional parliamentary legislative subcommittee caucus whip whips".split()
+)
+# Words before "House" that make it the executive's, not a legislature's ("White House", "Blue House").
+EXECUTIVE_HOUSE_WORDS = frozenset({"white", "blue"})
+COMMITTEE_WORDS = frozenset({"committee", "subcommittee", "panel"})
+# An election campaign: its staff speak for a candidate, not for any government.
+CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "campaign's", "campaign’s"})
+# A political party (its chair and officials are CAMEO PTY).
+PARTY_WORDS = frozenset({"party", "party's", "party’s", "gop"})
+# Staff of a person: "aides to the senator", "a Clinton adviser".
+AIDE_WORDS = frozenset("aide aides adviser advisers advisor advisors staffer staffers".split())
 FORMER_WORDS = frozenset("former ex- ex erstwhile onetime one-time retired".split())
 
 
@@ -395,6 +414,8 @@ def affiliation_of_phrase(
             ):
                 role = tail_role if tail_role in _NON_STATE_ROLES else None
                 decided_by = None
+    if role == "GOV" and decided_by is not None:
+        role, decided_by = _body_of_office(span, words, head_words, decided_by)
     if role == "ELI" or (aff.role is None and role is not None):
         aff.role = role
     if role is not None:
@@ -404,6 +425,83 @@ def affiliation_of_phrase(
         title = title.split(" ", 1)[1]
     aff.title = title or None
     return aff
+
+
+def _body_of_office(
+    span: Span, words: list[Token], head_words: list[str], decided_by: str
+) -> tuple[str | None, str | None]:
+    """The role of an office a bare title word reads as government ("chairman", "leader", "spokesman",
+    "official", "aide") once the body it belongs to is read: a chair or leader of a House or Senate
+    committee, a whip, a ranking member sits in the legislature (LEG); a campaign's spokesman, manager,
+    aide or chairman speaks for a campaign (no CAMEO role: uncoded, never GOV); a party's chair or officials
+    are the party (PTY). A committee officer whose committee is of no named body, or an aide to a person,
+    is weak evidence: no role (the uncoded name over a guessed code). ("GOV", decided_by) when none of
+    these applies."""
+    lowered = [t.lower_ for t in words]
+    first = decided_by.split()[0]
+    at = head_words.index(first) if first in head_words else len(head_words)
+    before = [w.lower() for w in head_words[:at]]
+    tail = [t for t in words if t.i > span[0].i and t.text not in head_words]
+    tail_words = [t.lower_ for t in tail]
+    body = before + tail_words
+    legislature = any(w in LEGISLATURE_WORDS for w in body) or any(
+        w == "house" and (k == 0 or body[k - 1] not in EXECUTIVE_HOUSE_WORDS) for k, w in enumerate(body)
+    )
+    if any(w in CAMPAIGN_WORDS for w in lowered):
+        return None, f"{decided_by} of a campaign"
+    if any(w in PARTY_WORDS for w in body):
+        return "PTY", f"{decided_by} of a party"
+    if decided_by.lower() in OFFICER_WORDS | LEADER_WORDS and legislature:
+        return "LEG", f"{decided_by} in a legislature"
+    if decided_by.lower() in OFFICER_WORDS and any(w in COMMITTEE_WORDS for w in body):
+        return None, None  # "Oversight Committee Chairman": a committee of what is not said
+    staff = decided_by.lower() in AIDE_WORDS or (
+        decided_by.lower() in SPOKES_WORDS and any(t.ent_type_ == "PERSON" for t in span)
+    )
+    if staff and not any(
+        w in STATE_BODY_WORDS or ROLE_WORDS.get(w) == "GOV" or ROLE_WORDS.get(w.rstrip("s")) == "GOV"
+        for w in body
+        if w not in AIDE_WORDS | SPOKES_WORDS
+    ):
+        # "trusted aides", "aides to Sanders", "a Clinton spokesman": staff of a person who holds no office
+        # the phrase names work for a candidate as often as for a government; "aides to the minister" stay
+        # government
+        return None, None
+    return "GOV", decided_by
+
+
+# Head nouns that name a body an organisation's name can premodify as itself ("the NATO alliance", "the GOP
+# establishment" is not one): the name is then the body.
+COLLECTIVE_HEADS = frozenset(
+    "alliance bloc coalition group party league team network organization organisation agency body "
+    "movement committee panel board council club union federation association".split()
+)
+
+
+def is_epithet_modifier(ent: Span) -> bool:
+    """Whether an organisation's name only qualifies a descriptive noun that stands for someone or something
+    else: "the NFL legend" (a player), "the Fox News host" (a person), "the Pentagon report" (a document).
+    The noun, not the organisation, is what acts or is acted on. A head that speaks for the organisation
+    ("the Pentagon spokesman", "the Apple executive": a role word) or that is the organisation itself ("the
+    NATO alliance") leaves the name its own actor."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "compound" or head.i < ent.end or head.pos_ != "NOUN" or head.ent_type_:
+        return False
+    if any(t.i != root.i and t.pos_ == "PROPN" and not t.ent_type_ for t in ent.doc[ent.end : head.i]):
+        return False
+    if not any(c.dep_ == "det" for c in head.children):
+        return False
+    lemma = head.lemma_.lower()
+    return not (
+        lemma in ROLE_WORDS
+        or lemma in PERSON_WORDS
+        or lemma in SPOKES_WORDS
+        or lemma in STAFF_WORDS
+        or lemma in COLLECTIVE_HEADS
+        or lemma in STATE_BODY_WORDS
+        or lemma in NON_STATE_BODIES
+    )
 
 
 def _title_inside_name(tok: Token) -> bool:

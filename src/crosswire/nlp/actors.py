@@ -38,10 +38,15 @@ from crosswire.nlp.actor_names import (
     title_owner,
 )
 from crosswire.nlp.actor_roles import (
+    COMMITTEE_WORDS,
+    PARTY_STATE_TAG,
+    PERSON_WORDS,
+    ROLE_WORDS,
     US_STATE_ROLES,
     EntityIndex,
     affiliation_of_phrase,
     apposition_span,
+    is_epithet_modifier,
     premodifier_span,
     us_state_evidence,
 )
@@ -355,6 +360,17 @@ class _Collector(DescriptionRules):
             self._note_title_orgs(key, appos)
             d.label(d.affiliation.title or appos.text)
         aff = d.affiliation
+        if (
+            aff.role is None
+            and aff.org is None
+            and not aff.former
+            and (aff.title is None or set(aff.title.lower().split()) & COMMITTEE_WORDS)
+            and PARTY_STATE_TAG.match(self.doc.text, ent.end_char)
+        ):
+            # "Jason Roe (R-Utah)", "Oversight Committee Chairman Jane Roe (D-Ore.)": the party-state tag of
+            # the US press marks a member of a legislature
+            aff.role = "LEG"
+            aff.evidence.append("US party-state tag -> LEG")
         if aff.country is None and aff.role in US_STATE_ROLES:
             found = us_state_evidence(ent, pre, self.kb)
             if found is not None:  # "Representative Peter T. King of New York": a US office holder
@@ -387,6 +403,8 @@ class _Collector(DescriptionRules):
             return  # "Commentary / World": a page section, not an organisation
         if is_title_before_name(ent):
             return  # "Trade Minister Claire Donnelly", "Special Representative Daniel Hartwell": a title
+        if is_epithet_modifier(ent):
+            return  # "the NFL legend said": the legend speaks, not the league
         org = self.kb.organisation(ent.text)
         qualifier = qualifier_country(ent, self.kb, self.context) if is_institution(ent) else None
         if org is not None and qualifier is not None and org.country and org.country != qualifier[0].iso3:
@@ -461,8 +479,32 @@ class _Collector(DescriptionRules):
 
     # ------------------------------------------------------------------ pronouns and results
     def pronouns(self) -> None:
-        for tok, key in resolve_pronouns(self.doc, self.person_mentions, self.sentences):
+        for tok, key in resolve_pronouns(
+            self.doc, self.person_mentions, self.sentences, self._unfit_description
+        ):
             self.drafts[key].add(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
+
+    def _unfit_description(self, i: int, key: str) -> bool:
+        """Whether token `i` heads a definite description of a person ("the businessman", "the senator")
+        that is no actor's mention and whose role word is not the role of the person `key` (so it describes
+        someone else: a pronoun after it in its sentence is not theirs)."""
+        tok = self.doc[i]
+        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma not in PERSON_WORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        if any(m.start <= tok.idx < m.end for d in self.drafts.values() for m in d.mentions):
+            return False
+        role = ROLE_WORDS.get(lemma)
+        d = self.drafts.get(key)
+        if d is None or role is None:
+            return role is not None
+        held = {d.affiliation.role}
+        if d.person is not None:
+            code, _ = d.person.code_on(self.on)
+            held.add(code[3:6] if code and len(code) >= 6 else code)
+        return role not in held
 
     def actors(self) -> list[Actor]:
         for key, start in self.title_orgs:

@@ -8,7 +8,7 @@ only to a full name with that surname, a description only to a person whose titl
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -134,7 +134,10 @@ def _is_subject(tok: Token) -> bool:
 
 
 def resolve_pronouns(
-    doc: Doc, mentions: Sequence[PersonMention], sentences: Sentences
+    doc: Doc,
+    mentions: Sequence[PersonMention],
+    sentences: Sentences,
+    unfit: Callable[[int, str], bool] | None = None,
 ) -> list[tuple[Token, str]]:
     """Link he/his/she/her to the one person in reach: the same sentence before the pronoun, else the previous
     sentence. Two candidates (or none) leave the pronoun unresolved. Resolved pronouns extend the chain, so a
@@ -173,6 +176,12 @@ def resolve_pronouns(
             if len(previous) != 1:
                 continue
             key = next(iter(previous))
+            if unfit is not None and any(
+                unfit(t.i, key) for t in doc[tok.sent.start : tok.i] if sentences.of(t.i) == sent
+            ):
+                # "the businessman has insisted that he ...": a person the sentence describes before the
+                # pronoun, whom the earlier one's office does not fit, is whom the pronoun means
+                continue
         else:
             continue
         resolved.append((tok, key))
