@@ -18,6 +18,7 @@ from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_context import names_a_team
 from crosswire.nlp.actor_roles import ROLE_WORDS
+from crosswire.nlp.coref import generation_marked
 from crosswire.nlp.furniture import furniture_tokens
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -171,7 +172,11 @@ class ActorIndex:
             for c in tok.children
         ):
             return None  # "Mr. Trump, the president's son": a relative, not the person the name resolved to
+        if tok.ent_type_ == "PERSON" and generation_marked(tok.doc, tok.i):
+            return None  # "said the younger Mr. Trump": a relative of the one named in full
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            if _antecedent_across_clause(tok):
+                return None  # "X Under Pressure To Repudiate General Who Called For ...": not X's clause
             tok = tok.head.head  # "Pyongyang, which rejected ...": the relative clause's noun
         actor = self.by_token.get(tok.i)
         if actor is not None and actor.name.lower().startswith(("anti-", "anti ")):
@@ -611,6 +616,28 @@ PEOPLE_NOUNS = frozenset(
     "elder people folk force troop youth official crew family tribe clan candidate delegate advocate refugee "
     "citizen hostage detainee employee nominee personnel staff police".split()
 )
+
+
+def _antecedent_across_clause(pronoun: Token) -> bool:
+    """Whether a relative pronoun follows a noun of another clause than the noun its relative clause hangs
+    on: "Smith Under Pressure To Condemn Senator Who Called For ..." parsed with the "who" clause on Smith.
+    A relative pronoun stands for the noun just before it; when that noun is an object inside a clause
+    below the parser's antecedent, which of the two it is the parse does not say, and no party is better
+    than the wrong one ("the leader of Hamas, who" stays the leader's: only a verb between breaks it)."""
+    antecedent = pronoun.head.head
+    before = pronoun.i - 1
+    while before > antecedent.i and pronoun.doc[before].is_punct:
+        before -= 1
+    tok = pronoun.doc[before]
+    if tok.i <= antecedent.i or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(8):
+        if tok.i == antecedent.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i != antecedent.i and tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _many_people(span: Span) -> bool:
