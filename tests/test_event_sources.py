@@ -122,3 +122,12 @@ def test_the_younger_or_elder_bearer_of_a_surname_is_not_the_one_named_in_full()
     said = holding(actors, "Smith", text.index("Smith."))
     assert said is None or said.name != "John Smith"
     assert not [e for e in code(text) if e.source.name == "John Smith" and e.cameo[:2] in ("01", "03", "11")]
+
+
+def test_half_a_name_is_no_party() -> None:
+    # "Islamic State" with the first word tagged a people and the actor named by the second alone
+    events = code(
+        "The gunman pledged allegiance to the Islamic State. Islamic State claimed responsibility for the "
+        "bombing in Lima."
+    )
+    assert not [e for e in events if (e.source.name or "").strip() == "State"]

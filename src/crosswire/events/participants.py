@@ -165,6 +165,12 @@ class ActorIndex:
 
     def direct(self, tok: Token) -> EventActor | None:
         """The actor this very token names (its mention or its named entity), without looking at modifiers."""
+        found = self._direct(tok)
+        if found is not None and not found.code and _truncated_name(tok, found):
+            return None  # "Islamic State" read as "State": a part of a name is no party
+        return found
+
+    def _direct(self, tok: Token) -> EventActor | None:
         if tok.i in self.furniture:
             return None
         if any(
@@ -616,6 +622,22 @@ PEOPLE_NOUNS = frozenset(
     "elder people folk force troop youth official crew family tribe clan candidate delegate advocate refugee "
     "citizen hostage detainee employee nominee personnel staff police".split()
 )
+
+
+def _truncated_name(tok: Token, found: EventActor) -> bool:
+    """Whether an uncoded one-word name lost a capitalised word of its own name before it: "Islamic State"
+    with "Islamic" a people's word or adjective and the actor named "State". The parser hangs the lost word on
+    the name as a compound; a party named by half its name would be coded as someone else, or no one."""
+    if " " in (found.name or "").strip() or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return (
+        before.head.i == tok.i
+        and before.dep_ in ("compound", "amod")
+        and before.text[:1].isupper()
+        and (before.ent_type_ == "NORP" or before.pos_ in ("ADJ", "PROPN"))
+        and (found.name or "").lower() == tok.lower_
+    )
 
 
 def _antecedent_across_clause(pronoun: Token) -> bool:
