@@ -131,3 +131,15 @@ def test_half_a_name_is_no_party() -> None:
         "bombing in Lima."
     )
     assert not [e for e in events if (e.source.name or "").strip() == "State"]
+
+
+def test_a_speech_participle_on_what_was_said_is_not_the_content_subjects_statement() -> None:
+    # "X said that Y broke it, stating that ...": Y states nothing
+    for text in (
+        'Chile said last week that Peru represents "old values," stating during the talks that they are "hostile."',
+        "Chile said on Monday that Peru broke the truce, stating that its troops had crossed the border.",
+    ):
+        events = code(text)
+        assert not [e for e in events if e.source.code == "PER" and e.cameo == "010"]
+    # the speaker's own statement stays
+    assert any(e.source.code == "CHL" for e in code("Chile said on Monday that Peru broke the truce."))

@@ -1060,7 +1060,8 @@ def _assemble(
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if unresolved_speaker:
         return []
-    if not sources:
+    if not sources and not clauses.speech_participle_in_content(verb):
+        # (the quote layer gives "stating" in "X said that Y broke it, stating ..." to Y: not taken)
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []
         named_body = _names_itself(ctx, verb)
