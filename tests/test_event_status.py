@@ -183,3 +183,49 @@ def test_an_alleged_act_is_the_accusers_claim() -> None:
     # an allegation no one is named making is no event
     events = code("Chile was accused of violating the border treaty.")
     assert not [e for e in events if e.source.code == "CHL" and e.claim_by is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # an "if"/"unless" clause makes what is planned on it hypothetical, on the act or a verb above it
+        ("If Peru attacks Chile, Chile is going to bomb Lima.", "bomb", ("hypothetical", False)),
+        ("If the talks fail, Chile is going to bomb Lima.", "bomb", ("hypothetical", False)),
+        ("Chile will bomb Lima unless Peru withdraws its troops.", "bomb", ("hypothetical", False)),
+        (
+            "If we win big in Ohio, we are going to go marching into the capital.",
+            "marching",
+            ("hypothetical", False),
+        ),
+        ("Chile will bomb Lima next week.", "bomb", ("planned", False)),
+        # ... but a speech verb with the condition in what it reports was still said
+        ("If asked, the minister said, Chile would sign the pact.", "said", ("happened", False)),
+        # a place a legal view characterises by a participle reports no act
+        (
+            "The eastern hills are considered occupied territory under international law.",
+            "occupied",
+            ("hypothetical", False),
+        ),
+        (
+            "Diplomats have embassies in Lima, whose eastern flanks are considered occupied land, although "
+            "Chile disputes this.",
+            "occupied",
+            ("hypothetical", False),
+        ),
+        # an infinitive the parser hung beside "under pressure" is still only demanded (a headline)
+        ("Smith Under Pressure To Condemn Governor Who Called For Ban.", "condemn", ("demanded", False)),
+    ],
+)
+def test_conditions_views_and_pressure(text: str, word: str, expected: tuple[str, bool]) -> None:
+    assert status_of(text, word) == expected
+
+
+def test_to_be_blamed_is_no_act_of_the_blamed() -> None:
+    # "X is to blame": X is blamed, by no one the clause names; X blames no one
+    events = code("Paul Jones claimed that Governor John Smith is to blame for the crisis.")
+    assert not [e for e in events if e.source.name == "John Smith"]
+    assert not [
+        e
+        for e in code("Governor John Smith is to blame for the crisis, Paul Jones said.")
+        if e.cameo[:2] == "11" and e.source.name == "John Smith"
+    ]

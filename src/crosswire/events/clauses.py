@@ -103,6 +103,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         # parser hung on a noun's infinitive ("efforts to curb") is no act of that noun's owner - it
         # belongs to a clause further up, and which one the parse does not say
         return []
+    if speech_participle_in_content(verb):
+        # "Cruz said that Trump represents 'New York values,' stating that ...": a participle of saying hung
+        # on what someone said is that speaker's going on (or unclear), never the content clause's subject
+        return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
@@ -120,6 +124,21 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [before]
         return [head]
     return []
+
+
+def speech_participle_in_content(verb: Token) -> bool:
+    """A participle of saying ("stating", "adding", "claiming") the parser hung on the content clause of a
+    verb of saying: its subject is not the content clause's."""
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in REPORTING_VERBS
+        and head.i != verb.i
+        and head.dep_ == "ccomp"
+        and head.head.i != head.i
+        and head.head.lemma_.lower() in REPORTING_VERBS
+    )
 
 
 def _closes_dash_aside(subject: Token) -> bool:

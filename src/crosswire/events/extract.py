@@ -201,6 +201,8 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lexicon = ctx.lexicon
     if clauses.is_idiom(verb, lexicon):
         return []  # a figure of speech the lexicon lists ("fought back tears", "captured the title")
+    if _to_be_done_to(verb):
+        return []  # "Obama is to blame for it": the subject is the one blamed, and no one blames here
     control = lexicon.controls.get(verb.lemma_.lower())
     if (
         control is not None
@@ -385,6 +387,22 @@ ELECTORAL_WORDS = frozenset(
     "primary primaries election elections caucus caucuses race runoff nomination nominee candidate candidacy "
     "ballot voter voters donor donors delegate delegates".split()
 )
+
+
+# Verbs whose "be to V" reads passively: "X is to blame" (X is blamed), not "X is to visit" (X will visit).
+PASSIVE_INFINITIVE_VERBS = frozenset({"blame"})
+
+
+def _to_be_done_to(verb: Token) -> bool:
+    """ "the governor is to blame for that", "who was to blame": an infinitive after "be" with no object
+    of its own whose sense is passive - its subject undergoes the act, and its doer is not named."""
+    return (
+        verb.lemma_.lower() in PASSIVE_INFINITIVE_VERBS
+        and verb.dep_ in ("xcomp", "ROOT", "ccomp", "conj")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and (verb.head.lemma_ == "be" or any(c.lemma_ == "be" and c.dep_ == "aux" for c in verb.children))
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _pobjs(verb: Token, prep: str) -> list[Token]:
@@ -1093,7 +1111,8 @@ def _assemble(
         return []  # "Peru's opponents condemned": whoever they are, not Peru (the quote layer may say Peru)
     if unresolved_speaker:
         return []
-    if not sources:
+    if not sources and not clauses.speech_participle_in_content(verb):
+        # (the quote layer gives "stating" in "X said that Y broke it, stating ..." to Y: not taken)
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []
         named_body = _names_itself(ctx, verb)

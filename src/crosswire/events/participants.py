@@ -18,6 +18,7 @@ from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_context import names_a_team
 from crosswire.nlp.actor_roles import ROLE_WORDS
+from crosswire.nlp.coref import generation_marked
 from crosswire.nlp.furniture import furniture_tokens
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -164,6 +165,12 @@ class ActorIndex:
 
     def direct(self, tok: Token) -> EventActor | None:
         """The actor this very token names (its mention or its named entity), without looking at modifiers."""
+        found = self._direct(tok)
+        if found is not None and not found.code and _truncated_name(tok, found):
+            return None  # "Islamic State" read as "State": a part of a name is no party
+        return found
+
+    def _direct(self, tok: Token) -> EventActor | None:
         if tok.i in self.furniture:
             return None
         if any(
@@ -171,7 +178,11 @@ class ActorIndex:
             for c in tok.children
         ):
             return None  # "Mr. Trump, the president's son": a relative, not the person the name resolved to
+        if tok.ent_type_ == "PERSON" and generation_marked(tok.doc, tok.i):
+            return None  # "said the younger Mr. Trump": a relative of the one named in full
         if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            if _antecedent_across_clause(tok):
+                return None  # "X Under Pressure To Repudiate General Who Called For ...": not X's clause
             tok = tok.head.head  # "Pyongyang, which rejected ...": the relative clause's noun
         actor = self.by_token.get(tok.i)
         if actor is not None and actor.name.lower().startswith(("anti-", "anti ")):
@@ -611,6 +622,44 @@ PEOPLE_NOUNS = frozenset(
     "elder people folk force troop youth official crew family tribe clan candidate delegate advocate refugee "
     "citizen hostage detainee employee nominee personnel staff police".split()
 )
+
+
+def _truncated_name(tok: Token, found: EventActor) -> bool:
+    """Whether an uncoded one-word name lost a capitalised word of its own name before it: "Islamic State"
+    with "Islamic" a people's word or adjective and the actor named "State". The parser hangs the lost word on
+    the name as a compound; a party named by half its name would be coded as someone else, or no one."""
+    if " " in (found.name or "").strip() or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return (
+        before.head.i == tok.i
+        and before.dep_ in ("compound", "amod")
+        and before.text[:1].isupper()
+        and (before.ent_type_ == "NORP" or before.pos_ in ("ADJ", "PROPN"))
+        and (found.name or "").lower() == tok.lower_
+    )
+
+
+def _antecedent_across_clause(pronoun: Token) -> bool:
+    """Whether a relative pronoun follows a noun of another clause than the noun its relative clause hangs
+    on: "Smith Under Pressure To Condemn Senator Who Called For ..." parsed with the "who" clause on Smith.
+    A relative pronoun stands for the noun just before it; when that noun is an object inside a clause
+    below the parser's antecedent, which of the two it is the parse does not say, and no party is better
+    than the wrong one ("the leader of Hamas, who" stays the leader's: only a verb between breaks it)."""
+    antecedent = pronoun.head.head
+    before = pronoun.i - 1
+    while before > antecedent.i and pronoun.doc[before].is_punct:
+        before -= 1
+    tok = pronoun.doc[before]
+    if tok.i <= antecedent.i or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(8):
+        if tok.i == antecedent.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i != antecedent.i and tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _many_people(span: Span) -> bool:

@@ -223,6 +223,41 @@ def _is_question(tok: Token) -> bool:
 OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
 
 
+# Verbs that characterise something as what their complement says ("is considered occupied", "deemed
+# illegal"): a view, not a report of an act.
+CHARACTERISING_HEADS = frozenset({"consider", "deem", "regard"})
+# Adverbial clauses that make what their head says depend on something not (yet) so: "if we win", "unless".
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _under_condition(verb: Token) -> bool:
+    """A verb above the act with an "if"/"unless" clause of its own ("if we win, we're going to go
+    marching"); a verb of saying is not covered ("if asked, he said, ..." says; the saying happened)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in REPORTING_HEADS:
+        return False
+    return any(
+        (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children))
+        or (c.dep_ == "mark" and c.lower_ in CONDITION_MARKS)  # the verb is itself in the "if" clause
+        for c in verb.children
+    )
+
+
+def _noun_beside(trigger: Token) -> Token | None:
+    """The governing noun of an infinitive the parser hung beside it, not on it: "X under pressure to
+    repudiate" with "to repudiate" on X and "under pressure" a sibling phrase."""
+    if trigger.dep_ not in ("acl", "relcl", "advcl", "xcomp") or trigger.head.i == trigger.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    for prep in trigger.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "under" or prep.i > trigger.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and NOUN_HEADS.get(noun.lemma_.lower()) == "demanded":
+                return noun
+    return None
+
+
 def _governor(tok: Token) -> Token | None:
     """The verb whose clause this one completes, or the verb whose object this event noun is."""
     head = tok.head
@@ -244,8 +279,18 @@ def _governor(tok: Token) -> Token | None:
         return head
     if tok.dep_ in CLAUSE_DEPS:
         return head
-    if tok.dep_ == "oprd" and head.lemma_.lower() in ("consider", "deem"):
+    if tok.dep_ == "oprd" and head.lemma_.lower() in CHARACTERISING_HEADS:
         return head  # "the hills are considered occupied territory": a view of the act, not a report of it
+    if (
+        tok.dep_ == "amod"
+        and head.dep_ in ("oprd", "attr", "dobj")
+        and head.head.i != head.i
+        and head.head.lemma_.lower() in CHARACTERISING_HEADS
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.head.children)
+    ):
+        # "whose flanks are considered occupied territory under international law": a legal or other view
+        # of a place or thing, characterised by its participle, is no report that the act took place
+        return head.head
     if (
         tok.dep_ in ("acl", "relcl")
         and head.pos_ in ("NOUN", "PROPN")
@@ -379,6 +424,16 @@ def _act_status(trigger: Token) -> Status:
             if alleging.dep_ in ("relcl", "acl") and alleging.lemma_.lower() in ALLEGING_HEADS:
                 # "the violations the campaign alleges": the act is the alleging party's claim
                 return Status("happened", marker=alleging.lemma_.lower(), claimant=alleging.i)
+    if trigger.i > 0 and trigger.tag_ in ("VBN", "JJ"):
+        before = trigger.doc[trigger.i - 1]
+        if before.tag_ == "VBN" and before.lemma_.lower() in CHARACTERISING_HEADS:
+            # "whose flanks are considered occupied territory", however the parser hangs the participle
+            return Status("hypothetical", marker=before.lemma_.lower())
+    beside = _noun_beside(trigger)
+    if beside is not None:
+        # "Clinton Under Pressure To Repudiate General ...", with the infinitive hung on Clinton beside
+        # "under pressure": the noun still governs the act
+        return Status(NOUN_HEADS[beside.lemma_.lower()], marker=beside.lemma_.lower())
     if trigger.pos_ in ("VERB", "AUX") and _framed_by_first_person(trigger):
         return Status("hypothetical", negated=_negated_here(trigger, own=True), marker="I hope")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ == "without":
@@ -445,6 +500,10 @@ def _act_status(trigger: Token) -> Status:
                 return Status("hypothetical", negated=negated, marker=lemma)
             elif lemma in ONGOING_HEADS:
                 return Status("ongoing", negated=negated, marker=lemma)
+        if depth > 0 and _under_condition(tok):
+            # "If we win big, we're going to go marching into the convention": the condition hung on a verb
+            # above the act covers the act too
+            return Status("hypothetical", negated=negated, marker="if")
         marker = _own_marker(tok)
         if marker is not None:
             if (
@@ -453,6 +512,12 @@ def _act_status(trigger: Token) -> Status:
                 and tok.head.lemma_ in REPORTING_HEADS
             ):
                 return Status("planned", negated=negated, marker="said ... would")  # reported future
+            if marker.status == "planned" and (
+                _under_condition(tok) or (marker.marker == "going to" and _under_condition(tok.head))
+            ):
+                # "if Iran attacks, Israel is going to bomb Tehran", "will resign unless ...": what is planned
+                # on a condition is not planned but hypothetical
+                return Status("hypothetical", negated=negated, marker="if")
             demand = _demand_above(tok) if marker.marker == "for ... to" else None
             if demand is not None:
                 # "called for the president to resign", "pressed for the United States to carry out airstrikes"

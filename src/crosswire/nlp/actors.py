@@ -57,6 +57,7 @@ from crosswire.nlp.coref import (
     PersonMention,
     Sentences,
     first_name_gender,
+    generation_marked,
     resolve_pronouns,
     surname_owner,
 )
@@ -190,6 +191,8 @@ class _Collector(DescriptionRules):
                 titled.setdefault(fold(clean_name(ent)), set()).add(self.doc[ent.start - 1].lower_)
         self.titled = titled
         for ent in singles:
+            if generation_marked(self.doc, ent.start):
+                continue  # "the younger Mr. Trump": a relative of the one named in full, not him
             name = clean_name(ent)
             # "Mr. Trump" is not Melania Trump: bearers of the other sex (as their titles, or a pronoun that
             # follows, show) are left out, and a man's honorific with no man of that surname named in full
@@ -309,7 +312,7 @@ class _Collector(DescriptionRules):
             if self._credited(tok.idx):
                 continue
             bearers = full_names.get(fold(tok.text))
-            if not bearers:
+            if not bearers or generation_marked(doc, tok.i):
                 continue
             if (tok.i and doc[tok.i - 1].tag_ == "NNP") or (
                 tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP"

@@ -57,6 +57,20 @@ _CERTAIN_MALE = frozenset(
 )
 
 
+# Words before a surname that tell one bearer from a relative of his ("the younger Mr. Trump", "the elder
+# Bush"): the name is not then the family member named in full elsewhere.
+GENERATION_WORDS = frozenset({"younger", "elder", "older"})
+_NAME_TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})
+
+
+def generation_marked(doc: Doc, start: int) -> bool:
+    """Whether a surname at `start` is preceded (over an honorific) by "younger", "elder" or "older"."""
+    back = start - 1
+    while back >= 0 and doc[back].lower_ in _NAME_TITLES:
+        back -= 1
+    return back >= 0 and doc[back].lower_ in GENERATION_WORDS
+
+
 _TITLES = frozenset("sen rep gov president senator representative dr mr mrs ms".split())
 
 

@@ -17,7 +17,7 @@ from crosswire import model
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.knowledge.quote_cues import ANONYMOUS_HEADS
 from crosswire.nlp.actor_roles import is_hyphen_modifier
-from crosswire.nlp.coref import PRONOUN_GENDER, agrees
+from crosswire.nlp.coref import PRONOUN_GENDER, agrees, generation_marked
 from crosswire.nlp.dateline import dateline_tokens
 from crosswire.nlp.runtime import doc_ents, span_ents
 
@@ -252,6 +252,8 @@ def _antecedent(doc: Doc, before: int, pronoun: str, quoted: Set[int] = frozense
         # nearby agrees: the antecedent is someone unnamed, not whoever of her sex was named further back.
         return None
     ent = (subjects or earlier)[-1]
+    if generation_marked(doc, ent.start):
+        return None  # "said the younger Mr. Trump. He ...": a relative, whose full name this is not
     return _full_name(doc, ent.text) if ent.label_ == "PERSON" else ent.text
 
 
@@ -300,6 +302,8 @@ def _subject_antecedent(
         ent = subjects[-1]
     else:
         return None
+    if generation_marked(doc, ent.start):
+        return None  # "said the younger Mr. Trump": not the one named in full
     return _actor_for(actors, ent.start_char, ent.end_char)
 
 
