@@ -1655,7 +1655,7 @@ MOTION_PREPS = frozenset({"into", "through", "across", "over", "throughout", "vi
 RECOVERY_PREPS = frozenset({"to", "against", "with", "from", "on", "toward", "towards"})
 COERCION_PREPS = frozenset({"for"})
 # Verbs that ask something of someone: "demanded of Bush", "asked of the council".
-ASKING_VERBS = frozenset({"demand", "ask", "request", "require", "expect"})
+DEMANDED_OF_VERBS = frozenset({"demand", "ask", "request", "require", "expect"})
 # Roots of demands, disapproval, rejection, threats and coercion: a clause they govern names whom.
 CONDITION_ROOTS = frozenset({"10", "11", "12", "13", "17"})
 
@@ -1686,7 +1686,7 @@ def _recovered_target(
     # a people's adjective names its country only ("a Bolivian plan"; "a former Lopez aide" is no state's)
     demonyms = {c.i for o in objects for c in o.children if c.dep_ == "amod" and c.ent_type_ == "NORP"}
     candidates += [c for o in objects for c in o.children if c.i in demonyms]
-    if verb.lemma_.lower() in ASKING_VERBS:
+    if verb.lemma_.lower() in DEMANDED_OF_VERBS:
         candidates += clauses.prep_objects(verb, frozenset({"of"}))  # "'Quiet' was demanded of Bush"
     if code[:2] in CONDITION_ROOTS:
         # "demanding that the Turkish government provide ...", "threatened to cut aid unless Mexico pays":
