@@ -396,3 +396,36 @@ def test_importing_the_api_loads_no_database_layer_and_no_parser():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _rebound_module_names(tree: ast.Module) -> list[tuple[str, int, int]]:
+    """(name, first line, later line) for each module-level name assigned twice: two merged changes that each
+    define a constant of the same name leave only the later one, silently changing the earlier one's users."""
+    seen: dict[str, int] = {}
+    rebound = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            names = [node.target.id]
+        else:
+            names = []
+        for name in names:
+            if name in seen:
+                rebound.append((name, seen[name], node.lineno))
+            seen[name] = node.lineno
+    return rebound
+
+
+def test_no_module_level_name_is_assigned_twice():
+    found = {
+        name: rebound
+        for name, path in modules().items()
+        if (rebound := _rebound_module_names(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert not found, found
+
+
+def test_the_rebinding_check_finds_a_rebound_constant():
+    tree = ast.parse("WORDS = frozenset({'seek'})\nOTHER = 1\nWORDS = frozenset({'ask'})\n")
+    assert _rebound_module_names(tree) == [("WORDS", 1, 3)]
