@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from crosswire.events.extract import extract_events
 from crosswire.events.merge import merge_events, same_event
-from crosswire.model import Article, Event, EventActor, EventMention
+from crosswire.model import Article, Event, EventActor, EventMention, Place
 from crosswire.nlp.actors import extract_actors
 from crosswire.nlp.dates import extract_times
 from crosswire.nlp.places import extract_places
@@ -168,3 +169,46 @@ def test_confidence_grows_with_independent_outlets_stating_the_act_only() -> Non
     # A report that only expects the act gives no support to the outlet that says it happened.
     mixed = merge_events([report("a", "A", 0.6), report("b", "B", 0.9, status="planned")])
     assert mixed[0].is_fact and mixed[0].confidence == 0.6
+
+
+def test_a_period_holding_several_meetings_is_not_the_meeting_inside_it() -> None:
+    period = replace(event("AAA", "BBB", "040", "2031-01-10"), date_end="2031-09-30", date_precision="range")
+    meeting = replace(
+        event("AAA", "BBB", "040", "2031-09-20", article="b"), date_end="2031-09-21", date_precision="range"
+    )
+    assert not same_event(period, meeting)
+    assert len(merge_events([period, meeting])) == 2
+    # The same period reported twice is one; a short range still takes a day inside it.
+    again = replace(period, mentions=[EventMention("c", 0, 5, "text.", outlet="c")])
+    assert same_event(period, again)
+    assert same_event(meeting, event("AAA", "BBB", "040", "2031-09-21", article="d"))
+
+
+def test_reports_placed_in_different_countries_or_cities_are_different_meetings() -> None:
+    here = replace(
+        event("AAA", "BBB", "040", "2031-03-01"),
+        place=Place("Northtown", country="AAA", kind="city", geonames_id=1),
+    )
+    there = replace(
+        event("AAA", "BBB", "040", "2031-03-02", article="b"),
+        place=Place("Southport", country="CCC", kind="city", geonames_id=2),
+    )
+    assert not same_event(here, there)
+    other_city = replace(there, place=Place("Easton", country="AAA", kind="city", geonames_id=3))
+    assert not same_event(here, other_city)
+    in_country = replace(there, place=Place("Aland", country="AAA", kind="country"))
+    assert same_event(here, in_country)
+    assert same_event(here, replace(there, place=None))
+
+
+def test_a_named_body_s_statement_does_not_take_its_country_s_words() -> None:
+    body = replace(
+        event("Unification Board", "BBB", "010", "2031-03-01"),
+        source=EventActor("Unification Board", "AAAGOV"),
+    )
+    country = replace(
+        event("the North", "BBB", "010", "2031-03-01", article="b"), source=EventActor("the North", "AAA")
+    )
+    assert not same_event(body, country)
+    # An act other than speech still merges a body with its country.
+    assert same_event(replace(body, cameo="190"), replace(country, cameo="190"))

@@ -9,8 +9,11 @@ from crosswire.analysis import analyze_articles
 from crosswire.ingest.context import ReadContext
 from crosswire.ingest.manifest import ManifestEntry
 from crosswire.ingest.text import read_text
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.knowledge.sources import SourceRegistry
 from crosswire.stories.build import build_stories, story_record
+from crosswire.stories.compare import is_omitted_by, outlet_dates
+from crosswire.stories.graph import facts_graph
 
 # The manifest a user would write: the Hankyoreh dump names its outlet (its contact line), the others do not.
 MANIFEST = {"001_": "The Dong-A Ilbo", "002_": "The Japan Times"}
@@ -87,3 +90,33 @@ def test_putin_speaks_his_own_words(seed_story) -> None:
     assert putin
     assert any("guaranteed" in s["quote"] for f in putin for s in f["sentences"])
     assert all(s["outlet"] == "The Dong-A Ilbo" for f in putin for s in f["sentences"])
+
+
+def test_an_undated_piece_is_not_said_to_leave_out_a_later_summit(seed_story) -> None:
+    articles, (story,) = seed_story
+    published = outlet_dates((a.outlet, a.published) for a in articles)
+    for fact in story.facts:
+        if fact.date:
+            assert not is_omitted_by("The Japan Times", fact, story.outlets, published), fact.summary
+
+
+def test_graph_nodes_are_named_for_what_they_are(seed_story) -> None:
+    (story,) = seed_story[1]
+    labels = {k: n["label"] for k, n in facts_graph(story.facts).nodes.items()}
+    for key, label in labels.items():
+        if len(key) == 3 and key.isupper():
+            assert KnowledgeBase.builtin().person(str(label)) is None, (key, label)
+
+
+def test_a_named_body_s_statement_cites_only_that_body(seed_story) -> None:
+    (story,) = seed_story[1]
+    for fact in story.facts:
+        if fact.kind == "statement" and fact.summary.startswith("Committee"):
+            assert all("Committee" in s["text"] for s in fact.sentences), fact.sentences
+
+
+def test_reported_speech_is_not_shown_as_the_speaker_s_words(seed_story) -> None:
+    (story,) = seed_story[1]
+    for fact in story.facts:
+        if fact.kind == "quote":
+            assert ": \u201cthat " not in fact.summary, fact.summary

@@ -229,6 +229,30 @@ def spoken_text(text: str) -> str:
     return words.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
 
 
+_REPORTED_OPENERS = ("that ", "whether ", "if ", "to ", "how ", "why ", "what ", "when ", "where ", "who ")
+
+
+def shown_quote(text: str, kind: str | None) -> str:
+    """A quote as every interface shows it: a direct quote inside one pair of marks (`spoken_text`); an
+    indirect or mixed one is the reporter's paraphrase, so it gets no marks of its own (a mixed quote keeps
+    the marks around the words it quotes): "“that the North will ...”" would put a that-clause in the
+    speaker's mouth."""
+    if kind == "direct":
+        return "\u201c" + (spoken_text(text) or text.strip()) + "\u201d"
+    return " ".join(text.split()).rstrip(",")
+
+
+def quote_line(speaker: str, text: str, kind: str | None) -> str:
+    """`speaker`'s quote as one line: 'X: “words”' for a direct quote, 'X said that ...' for reported
+    speech (a clause that opens otherwise reads 'X (paraphrased): ...')."""
+    shown = shown_quote(text, kind)
+    if kind == "direct":
+        return f"{speaker}: {shown}"
+    if shown.lower().startswith(_REPORTED_OPENERS):
+        return f"{speaker} said {shown}"
+    return f"{speaker} (paraphrased): {shown}"
+
+
 @dataclass
 class Quote:
     """A direct, indirect or mixed quote with its cue and resolved speaker."""

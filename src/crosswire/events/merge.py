@@ -4,7 +4,9 @@ Two reports are the same event when their sources and targets agree (the same CA
 code refining the other - "PRK" and "PRKGOV" - or, for uncoded actors, the same name), their CAMEO codes
 share the root, and their dates lie within `window_days` (a range counts from its start to its end). An
 undated report only bounds the event by its publication day (`reported_on`): it matches any dated report
-that is not later than that (a report never precedes its event).
+that is not later than that (a report never precedes its event). A period longer than PERIOD_DAYS
+matches only the same period; two known places in different countries, or two different cities, are
+different happenings; and a speech act (SPEECH_ROOTS) needs the very same speaker code.
 
 The merged event keeps every mention with what that report says (its status, polarity and date); its code
 is the one most reports agree on, its date the best sourced one - a date from the text beats one from the
@@ -20,6 +22,12 @@ from datetime import date
 
 from crosswire.model import Event, EventActor
 
+# A dated span longer than this is a period that holds several acts ("the 2018 summits"): it is the same
+# event only as a report of the same period, never as any act that falls inside it.
+PERIOD_DAYS = 31
+# Speech acts (statements, appeals): who said it is the act, so a named speaker ("the unification
+# committee", "PRKGOV") is not the same source as its country at large ("the North", "PRK").
+SPEECH_ROOTS = frozenset({"01", "02"})
 PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3, None: 5}
 # Where a date came from, best first: the report's own words (absolute or relative), the knowledge base.
 SOURCE_RANK = {"text": 0, "relative": 0, "kb": 1, "none": 2}
@@ -61,6 +69,9 @@ def _reported(event: Event) -> date | None:
 def _dates_agree(a: Event, b: Event, window_days: int) -> bool:
     da, db = _own_days(a), _own_days(b)
     if da is not None and db is not None:
+        if max((da[1] - da[0]).days, (db[1] - db[0]).days) > PERIOD_DAYS:
+            # a period: the same one only (its start and end as far apart as the window allows)
+            return abs((da[0] - db[0]).days) <= window_days and abs((da[1] - db[1]).days) <= window_days
         gap = max(da[0], db[0]) - min(da[1], db[1])  # negative when the spans overlap
         return gap.days <= window_days
     ra, rb = _reported(a), _reported(b)
@@ -71,12 +82,39 @@ def _dates_agree(a: Event, b: Event, window_days: int) -> bool:
     return rb is None or da[0] <= rb
 
 
+def _places_agree(a: Event, b: Event) -> bool:
+    """Two known places name different happenings when they lie in different countries, or are two
+    different cities (a summit in Hanoi is not one in Singapore); a country and a city in it agree."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return True
+    if pa.country and pb.country and pa.country != pb.country:
+        return False
+    if pa.kind == "city" and pb.kind == "city":
+        if pa.geonames_id is not None and pb.geonames_id is not None:
+            return pa.geonames_id == pb.geonames_id
+        return pa.name.lower() == pb.name.lower()
+    return True
+
+
+def _same_speaker(a: Event, b: Event) -> bool:
+    """For a speech act, the same speaker: the same code (not one refining the other) or, uncoded,
+    the same name."""
+    if a.cameo[:2] not in SPEECH_ROOTS or a.source is None or b.source is None:
+        return True
+    if a.source.code or b.source.code:
+        return (a.source.code or "").upper() == (b.source.code or "").upper()
+    return True
+
+
 def same_event(a: Event, b: Event, window_days: int = 3) -> bool:
     return (
         a.cameo[:2] == b.cameo[:2]
         and _compatible(a.source, b.source)
         and _compatible(a.target, b.target)
+        and _same_speaker(a, b)
         and _dates_agree(a, b, window_days)
+        and _places_agree(a, b)
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from crosswire.model import Analysis, Article, Event, Story
+from crosswire.model import Analysis, Article, Event, Story, shown_quote
 from crosswire.report.scope import (
     REPORT_ARTICLES,
     REPORT_STORIES,
@@ -133,6 +133,7 @@ def _contents(
                     "start": q.start,
                     "end": q.end,
                     "text": q.text,
+                    "shown": shown_quote(q.text, q.kind),
                     "kind": q.kind,
                     "anonymous": sp.anonymous,
                 }

@@ -155,5 +155,5 @@ def render_markdown(data: ReportData, title: str) -> str:
         ]
     lines += ["## Quotes by speaker", ""]
     for who, quotes in data.quotes_by_speaker.items():
-        lines += [f"### {md(who)}", ""] + [f"- {md(q['text'])} {link(q)}" for q in quotes[:12]] + [""]
+        lines += [f"### {md(who)}", ""] + [f"- {md(q['shown'])} {link(q)}" for q in quotes[:12]] + [""]
     return "\n".join(lines) + "\n"

@@ -117,7 +117,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 
 <h2 id="quotes">Quotes by speaker</h2>
 {% for who, qs in quotes_by_speaker.items() %}<h4>{{ who }}</h4><ul>
-{% for q in qs[:12] %}<li>{{ q.text }} {{ cite(q) }}</li>{% endfor %}</ul>{% endfor %}
+{% for q in qs[:12] %}<li>{{ q.shown }} {{ cite(q) }}</li>{% endfor %}</ul>{% endfor %}
 
 <h2 id="articles">Appendix: articles</h2>
 {% for a in appendix %}<section class="article" id="article-{{ a.id }}">

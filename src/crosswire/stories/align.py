@@ -21,7 +21,10 @@ score 95-100, re-translations 80-90, different statements by the same speaker st
 
 from __future__ import annotations
 
+from collections import Counter
+
 from crosswire.knowledge.actor_codes import ORGANISATION_CODES, ROLE_CODES
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.stories.inputs import normalise_name
 
 
@@ -34,6 +37,25 @@ def actor_key(code: str | None, name: str | None, country: str | None = None) ->
     if country:
         return country.upper()
     return normalise_name(name) if name else None
+
+
+def actor_label(key: str, names: Counter[str]) -> str:
+    """What a node keyed by `key` is called. A code key names the country or body itself ("PRK" is North
+    Korea), never the person mentioned most under it: a graph edge KOR <- PRK from a news agency's statement
+    must not read as the leader's act. An organisation code takes its body's name when one known body has
+    it, else the name used most that is no known person's; a name key keeps the name used most."""
+    if key.isupper() and key.isalpha():
+        kb = KnowledgeBase.builtin()
+        if len(key) == 3:
+            country = kb.country_by_code(key)
+            if country is not None:
+                return country.name
+        bodies = {org.name for org in kb.orgs if org.code.upper() == key}
+        if len(bodies) == 1:
+            return bodies.pop()
+        known = [n for n, _ in names.most_common() if n in bodies or kb.person(n) is None]
+        return known[0] if known else key
+    return names.most_common(1)[0][0] if names else key
 
 
 # Quote alignment (PARTIAL_MIN, TOKEN_SET_MIN, ANONYMOUS_MIN) lives in align_quotes.py; re-exported so `stories.align` is the one entry point.
@@ -50,6 +72,7 @@ __all__ = [
     "AlignedQuote",
     "QuoteReport",
     "actor_key",
+    "actor_label",
     "align_quotes",
     "quote_similarity",
     "same_speaker",

@@ -37,6 +37,7 @@ class QuoteReport:
     sentence_end: int
     similarity: float = 100.0  # to the group's longest quote
     length_ratio: float = 1.0  # this quote's length / the longest quote's length
+    kind: str = "direct"  # the quote's kind (model.Quote): direct, indirect or mixed
 
 
 @dataclass
@@ -54,6 +55,11 @@ class AlignedQuote:
     @property
     def text(self) -> str:
         return max(self.reports, key=lambda r: len(r.text)).text
+
+    @property
+    def kind(self) -> str:
+        """The kind of the report whose words `text` gives (shown with marks only when direct)."""
+        return max(self.reports, key=lambda r: len(r.text)).kind
 
 
 def quote_similarity(a: str, b: str) -> tuple[float, float]:
@@ -113,7 +119,16 @@ def align_quotes(articles: Sequence[Article], analyses: Mapping[str, Analysis]) 
             name, anonymous = speaker_name(quote)
             s, e, sentence = sentences.sentence(quote.start, quote.end)
             report = QuoteReport(
-                article.id, article.outlet, quote.id, quote.text, quote.start, quote.end, sentence, s, e
+                article.id,
+                article.outlet,
+                quote.id,
+                quote.text,
+                quote.start,
+                quote.end,
+                sentence,
+                s,
+                e,
+                kind=quote.kind,
             )
             for group in groups:
                 if group.anonymous != anonymous or (not anonymous and not same_speaker(group.speaker, name)):

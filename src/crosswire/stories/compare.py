@@ -156,11 +156,46 @@ def is_corroborated(fact: Fact) -> bool:
     return len(set(fact.independent_outlets or fact_outlets(fact))) >= 2
 
 
-def is_omitted_by(outlet: str, fact: Fact, outlets: Sequence[str]) -> bool:
+def outlet_dates(heads: Iterable[tuple[str | None, Any]]) -> dict[str, str | None]:
+    """(outlet, published) pairs -> each outlet's latest known publication day (ISO), None when none of
+    its articles has a date."""
+    out: dict[str, str | None] = {}
+    for outlet, published in heads:
+        if not outlet:
+            continue
+        day = str(published)[:10] if published else None
+        known = out.get(outlet)
+        out[outlet] = max(known, day) if known and day else known or day
+    return out
+
+
+def could_have_reported(fact: Fact, published: str | None) -> bool:
+    """Whether an article published on `published` (ISO day; None: unknown) could report `fact` as
+    happened: not when the act is dated after the article (a piece written before a summit does not
+    leave the summit out), nor when the article's date is unknown and the act is dated (it may predate
+    it). An undated act is given the benefit of the doubt."""
+    if not fact.date:
+        return True
+    if published is None:
+        return False
+    when = fact.date[:10]
+    return published[: len(when)] >= when
+
+
+def is_omitted_by(
+    outlet: str, fact: Fact, outlets: Sequence[str], published: Mapping[str, str | None] | None = None
+) -> bool:
     """Whether `outlet` leaves out a fact the rest of the story's coverage agrees on: one it does not
     report that at least two other outlets do, or, in a story of two outlets, that the other one does.
-    (A fact only one of many outlets reports is that outlet's own, not an omission of all the others.)"""
+    (A fact only one of many outlets reports is that outlet's own, not an omission of all the others.)
+    An outlet that reports the act in some other way (as expected, denied) does not leave it out, and
+    with `published` (outlet -> its articles' latest day, `outlet_dates`) nor does one whose article
+    could not have reported it (`could_have_reported`)."""
     if fact.kind == "statement":
+        return False
+    if outlet in fact_outlets(fact):
+        return False
+    if published is not None and not could_have_reported(fact, published.get(outlet)):
         return False
     reported = counted_outlets(fact)
     others = len(set(outlets) - {outlet})
@@ -189,8 +224,9 @@ def classified(
     shown = [f for f in facts if f.kind != "statement"]
     comp.corroborated = [f for f in shown if is_corroborated(f)]
     comp.single_source = [f for f in shown if not is_corroborated(f)]
+    published = outlet_dates((a.outlet, a.published) for a in arts)
     for outlet in outlets:
-        comp.omissions[outlet] = [f for f in shown if is_omitted_by(outlet, f, outlets)]
+        comp.omissions[outlet] = [f for f in shown if is_omitted_by(outlet, f, outlets, published)]
     return comp
 
 

@@ -3,7 +3,7 @@ by stories/briefing.py from the merged events."""
 
 from __future__ import annotations
 
-from crosswire.model import Fact, spoken_text
+from crosswire.model import Fact, quote_line, spoken_text
 from crosswire.stories.align_quotes import AlignedQuote
 from crosswire.stories.wire import Dependence
 
@@ -11,8 +11,9 @@ MAX_QUOTE_SUMMARY = 160
 
 
 def quote_fact(group: AlignedQuote, dep: Dependence) -> Fact:
-    # The quote's own marks are the outlet's; the summary adds one pair (never “““...”””).
-    text = spoken_text(group.text) or group.text
+    # The quote's own marks are the outlet's; a direct quote's summary adds one pair (never “““...”””),
+    # reported speech none (model.quote_line).
+    text = (spoken_text(group.text) or group.text) if group.kind == "direct" else group.text.strip()
     short = text if len(text) <= MAX_QUOTE_SUMMARY else text[: MAX_QUOTE_SUMMARY - 1].rstrip() + "\u2026"
     sentences = [
         {
@@ -23,6 +24,7 @@ def quote_fact(group: AlignedQuote, dep: Dependence) -> Fact:
             "text": r.sentence,
             "speaker": group.speaker,
             "quote": r.text,
+            "quote_kind": r.kind,
             "quote_start": r.start,
             "quote_end": r.end,
             "similarity": r.similarity,
@@ -32,7 +34,7 @@ def quote_fact(group: AlignedQuote, dep: Dependence) -> Fact:
     ]
     return Fact(
         kind="quote",
-        summary=f"{group.speaker}: \u201c{short}\u201d",
+        summary=quote_line(group.speaker, short, group.kind),
         quote_id=group.reports[0].quote_id,
         outlets=group.outlets,
         independent_outlets=dep.independent_outlets((r.article_id, r.outlet) for r in group.reports),

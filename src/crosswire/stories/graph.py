@@ -5,7 +5,8 @@ timeline and comparison show, briefing.py), so an edge's count is the number of 
 happened between the two actors. `actor_graph` over raw events stays for callers without stories.
 
 A node is an actor key (its CAMEO country or organisation code, else its normalised name, as alignment
-compares actors) labelled with the name used most often. An edge source -> target counts the coded
+compares actors) labelled with what it is: a code key with its country's or body's name (never a
+person's, stories/align.actor_label), a name key with the name used most often. An edge source -> target counts the coded
 events between them and averages their Goldstein scores (-10 conflict .. +10 cooperation); its `kind` is
 "cooperation" above +1, "conflict" below -1, else "neutral". Negated events are left out: "did not
 attack" is not an attack. Exports: GraphML (for Gephi, yEd, networkx) and JSON.
@@ -21,7 +22,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from crosswire.model import Event, Fact
-from crosswire.stories.align import actor_key
+from crosswire.stories.align import actor_key, actor_label
 from crosswire.stories.briefing import graph_edges
 
 COOPERATION = 1.0
@@ -135,7 +136,7 @@ def actor_graph(events: Iterable[Event]) -> ActorGraph:
             edge.goldstein_sum += event.goldstein
             edge.scored += 1
     for key, node in graph.nodes.items():
-        node["label"] = labels[key].most_common(1)[0][0]
+        node["label"] = actor_label(key, labels[key])
     return graph
 
 
@@ -161,7 +162,7 @@ def facts_graph(facts: Iterable[Fact], all_events: bool = False) -> ActorGraph:
             found.goldstein_sum += float(edge["goldstein"])
             found.scored += 1
     for key, node in graph.nodes.items():
-        node["label"] = labels[key].most_common(1)[0][0]
+        node["label"] = actor_label(key, labels[key])
     return graph
 
 

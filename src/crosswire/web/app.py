@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException  # FastAPI's subclasses it; unknown paths raise this one
 
-from crosswire.model import spoken_text
+from crosswire.model import shown_quote, spoken_text
 from crosswire.store import StoreError, open_store
 from crosswire.version import __version__
 from crosswire.web import routes_api
@@ -73,6 +73,7 @@ def _templates() -> Jinja2Templates:
     env.filters["short_date"] = lambda v: str(v)[:10] if v else "undated"
     env.filters["safe_url"] = safe_url
     env.filters["spoken"] = spoken_text  # a quote's words inside the page's own quote marks
+    env.filters["shown_quote"] = shown_quote  # marks for a direct quote only (reported speech has none)
     return Jinja2Templates(env=env)
 
 

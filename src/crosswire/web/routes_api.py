@@ -113,8 +113,9 @@ def get_story(request: Request, story_id: str) -> dict[str, Any]:
 def get_comparison(request: Request, story_id: str, all_events: bool = False) -> dict[str, Any]:
     """`doubted` lists the events the precision gate doubts, kept out of the other lists unless
     `all_events`."""
-    story = story_or_404(_store(request), story_id)
-    return compare(story, all_events)
+    store = _store(request)
+    story = story_or_404(store, story_id)
+    return compare(story, all_events, browse.article_heads(store, story.article_ids).values())
 
 
 @router.get("/quotes", summary="Quotes, by date")

@@ -9,6 +9,7 @@ they state in `doubted_positions`), unless the page or API call asks for `all_ev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from crosswire.knowledge.codebook import Codebook
@@ -23,7 +24,7 @@ from crosswire.stories.briefing import (
 )
 from crosswire.stories.build import story_from_comparison
 from crosswire.stories.charts import timeline_svg
-from crosswire.stories.compare import compare_story, is_corroborated, is_omitted_by
+from crosswire.stories.compare import compare_story, is_corroborated, is_omitted_by, outlet_dates
 from crosswire.stories.graph import facts_graph
 from crosswire.stories.phrases import statement
 from crosswire.stories.positions import positions
@@ -44,10 +45,14 @@ def cameo_label(code: str | None) -> str:
     return entry.name if entry else code
 
 
-def compare(story: Story, all_events: bool = False) -> dict[str, Any]:
+def compare(
+    story: Story, all_events: bool = False, heads: Iterable[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The comparison as plain data: the REST API returns it as JSON, the story page renders it. The
     doubted events are set apart in `doubted` (with `doubted_label` and the gate's `threshold`) unless
-    `all_events`."""
+    `all_events`. `heads` (the member articles' {outlet, published}) let omissions take the articles'
+    dates into account, as `crosswire compare` and the report do (stories/compare.is_omitted_by)."""
+    published = None if heads is None else outlet_dates((h.get("outlet"), h.get("published")) for h in heads)
     outlets = list(dict.fromkeys(story.outlets))
     shown, doubted = shown_and_doubted(story.facts, all_events)
     shown_positions = positions(shown)
@@ -58,7 +63,7 @@ def compare(story: Story, all_events: bool = False) -> dict[str, Any]:
         record["index"] = i
         record["corroborated"] = is_corroborated(fact)
         record["readings"] = outlet_readings(fact) if fact.kind != "quote" else []
-        record["omitted_by"] = [o for o in outlets if is_omitted_by(o, fact, outlets)]
+        record["omitted_by"] = [o for o in outlets if is_omitted_by(o, fact, outlets, published)]
         record["links"] = [
             {**s, "href": sentence_link(s["article_id"], s["start"], s["end"])}
             for s in fact.sentences

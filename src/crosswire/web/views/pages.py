@@ -107,7 +107,7 @@ def story_page(request: Request, story_id: str, all_events: bool = False) -> Res
             "story": story,
             "columns": dict(columns),
             "coverage": sorted(members, key=lambda h: (h["published"] is None, str(h["published"] or ""))),
-            "comparison": compare(story, all_events),
+            "comparison": compare(story, all_events, members),
             "timeline": rows,
             "chart": Markup(story_chart(rows)),
             "graph": story_graph(story, all_events),
