@@ -14,6 +14,7 @@ from crosswire.stories.compare import compare_story, is_corroborated
 from crosswire.stories.phrases import statement, verb_phrase
 from crosswire.stories.positions import content_line, content_of
 from crosswire.stories.wire import find_dependence
+from crosswire.web.views.compare import timeline
 from story_support import analysis, article, event
 
 
@@ -167,6 +168,17 @@ def test_phrases_are_plain_english_in_every_status() -> None:
     assert verb_phrase("040", "past", None) == "held talks"
 
 
+def test_a_statement_reads_to_its_addressee_and_an_or_label_names_the_act_the_entry_found() -> None:
+    assert (
+        statement("Kim Jong-un", "010", "Vladimir Putin") == "Kim Jong-un made a statement to Vladimir Putin"
+    )
+    assert verb_phrase("143", "past", "the talks", "protest.boycott-skip") == "boycotted the talks"
+    assert verb_phrase("143", "past", None, "protest.stage-strike:x") == "went on strike"
+    assert verb_phrase("143", "past", None) == "went on strike or boycotted"
+    # an entry refined to another code keeps that code's phrase
+    assert verb_phrase("111", "past", "Peru", "protest.boycott") == "criticised Peru"
+
+
 def test_timeline_chart_stacks_a_busy_day_and_keeps_labels_inside() -> None:
     rows = [{"date": "2026-03-04", "summary": f"act {i}", "independent_outlets": []} for i in range(50)]
     rows += [{"date": "2026-02-01", "summary": "<script>x</script>", "independent_outlets": ["A", "B"]}]
@@ -190,3 +202,17 @@ def test_a_negated_act_reads_as_not_done_not_as_denied() -> None:
     assert summary({"negated": True, "status": "hypothetical"}) == "Kim Jong-un might not visit Russia"
     # A report of a denial still reads as one.
     assert summary({"status": "denied"}) == "Kim Jong-un denied visiting Russia"
+
+
+def test_a_negated_forecast_reads_as_expected_not_to_happen_not_as_said_not_to_have_happened() -> None:
+    art = article("Chile will not easily accept Peru's demand.", "Alpha", day=1)
+    ev = event(art, "accept Peru's demand", ("Chile", "CHL"), ("Peru", "PER"), "080", negated=True)
+    ev.status = "planned"
+    ev.mentions = [replace(m, status="planned", negated=True) for m in ev.mentions]
+    (fact,) = story_facts([art], {art.id: analysis(art, events=[ev])}, find_dependence([art]))
+    assert outlet_readings(fact) == [
+        {"outlet": "Alpha", "reads": "expected it not to happen", "counted": False}
+    ]
+    assert fact.summary.startswith("Chile is not expected to")
+    (row,) = timeline([ev])
+    assert row["statement"].startswith("Chile is not expected to")

@@ -29,6 +29,8 @@ def status_of(text: str, word: str) -> tuple[str, bool]:
         ("Chile is expected to sign a trade pact with Peru.", "sign", ("planned", False)),
         ("Chile plans to sign a trade pact with Peru.", "sign", ("planned", False)),
         ("Chile is going to sign a trade pact with Peru.", "sign", ("planned", False)),
+        ("Chile is poised to sign a trade pact with Peru.", "sign", ("planned", False)),
+        ("Chile is poising to demand a guarantee from Peru.", "demand", ("planned", False)),
         ("The anticipated talks between Chile and Peru were postponed.", "talks", ("planned", False)),
         # hypothetical
         ("Chile may sign a trade pact with Peru.", "sign", ("hypothetical", False)),

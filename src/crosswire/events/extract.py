@@ -78,6 +78,7 @@ from crosswire.nlp.runtime import doc_ents, doc_text
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
 # Acts whose target may be named by a place: a visit's destination, the host of a closed mission.
 PLACE_TARGET_CODES = frozenset({"042", "161"})  # (a visit, closing a mission)
+PROPOSING_VERBS = frozenset("suggest propose recommend".split())
 PROPOSAL_NOUNS = frozenset(
     "offer proposal invitation plan request demand call bid attempt effort suggestion idea".split()
 )
@@ -2034,6 +2035,21 @@ def _failed(noun: Token, entry: NounEntry) -> bool:
 # ---------------------------------------------------------------- the Event
 
 
+def _proposed_for_another(trigger: Token) -> bool:
+    """ "Peru suggested that Chile could lift sanctions", "proposed that Seoul host the talks": the act is in a
+    clause of its own subject under a verb of proposing; it is the proposer's idea, not a deed (or a possible
+    one) of that subject."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "ccomp"
+        and head.i != trigger.i
+        and head.lemma_.lower() in PROPOSING_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        # a party proposes ("we", "Peru"); "the data suggests that Chile attacked" is evidence, left to the hedges
+        and any(c.dep_ == "nsubj" and c.pos_ in ("PRON", "PROPN") for c in head.children)
+    )
+
+
 def _claimant(ctx: _Article, verb: Token) -> str | None:
     """Who makes the allegation `verb` ("accused", "alleges") states: its subject, or that of the clause it
     hangs from ("wants answers after accusing ..."), or a passive's agent ("was accused by the union"); None
@@ -2092,6 +2108,10 @@ def _event(
         # a visit is news for whom it visits: "arrived in the Oval Office", "flying to Joint Base Andrews",
         # "during his visit" name no party visited (or none the coder can name)
         return None
+    if _proposed_for_another(trigger):
+        return (
+            None  # "we suggested that the US could lift sanctions": the speaker's proposal, no act of the US
+        )
     said = act_status(trigger)
     if said.claimant is not None:
         # "the campaign accused Clinton of violating the law": the act is the accuser's claim

@@ -26,8 +26,8 @@ EPISTEMIC_AUX = frozenset({"may", "might"})
 # Governing verbs (the act is their complement) and the status they give it.
 PLANNED_HEADS = frozenset(
     "plan intend expect schedule set prepare aim arrange propose anticipate agree pledge promise vow "
-    "offer commit volunteer decide resolve undertake mean gear slate".split()
-)
+    "offer commit volunteer decide resolve undertake mean gear slate poise poised".split()
+)  # "poised to demand", "is poising to demand": the act is anticipated, not done
 HYPOTHETICAL_HEADS = frozenset(
     "want hope wish seek try attempt consider mull weigh contemplate ponder discuss debate explore "
     "threaten fear warn risk could ask wonder question doubt imagine suppose predict speculate "

@@ -66,6 +66,11 @@ def report_status(mention: EventMention) -> str:
     return "negated" if mention.negated else (mention.status or "happened")
 
 
+def _negated_mood(mention: EventMention) -> str:
+    """ "negated-planned" for a negated report of an act not given as done ("will not accept"), else ""."""
+    return f"negated-{mention.status}" if mention.negated and mention.status not in FACT_STATUSES else ""
+
+
 def counts(mention: EventMention) -> bool:
     """Whether a report gives the act as happened (what corroboration counts)."""
     return report_status(mention) in FACT_STATUSES
@@ -192,7 +197,7 @@ def _reports(
                 "text": m.sentence,
                 "match": "event",
                 "status": status,
-                "reads": STATUS_WORDS.get(status, status),
+                "reads": STATUS_WORDS.get(_negated_mood(m), STATUS_WORDS.get(status, status)),
                 "counted": status in FACT_STATUSES,
                 # the act's date as this report gives it (never its publication date), when dated
                 "date": m.date if m.date_source != "none" else None,
@@ -214,7 +219,7 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
     when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
     source_name = str(source["name"]) if source else None
     target_name = str(target["name"]) if target else None
-    text = statement(source_name, event.cameo, target_name, _wording(event, status), place, when)
+    text = statement(source_name, event.cameo, target_name, _wording(event, status), place, when, event.rule)
     if status in FACT_STATUSES and source_name and clean_name(source):
         said = content_line(event.cameo, source_name, target_name, _counted_texts(sentences))
         text = said or text  # "North Korea demanded the suspension of joint military exercises"

@@ -18,8 +18,9 @@ from crosswire.knowledge.months import MONTH_NAMES
 # code -> (past, base, gerund)
 VERBS: dict[str, tuple[str, str, str]] = {
     # 01 make public statement
-    "01": ("made a statement[ about {t}]", "make a statement[ about {t}]", "making a statement[ about {t}]"),
-    "010": ("made a statement[ about {t}]", "make a statement[ about {t}]", "making a statement[ about {t}]"),
+    # a statement's target is whom it is addressed to ("told Putin", "said to reporters"), not its topic
+    "01": ("made a statement[ to {t}]", "make a statement[ to {t}]", "making a statement[ to {t}]"),
+    "010": ("made a statement[ to {t}]", "make a statement[ to {t}]", "making a statement[ to {t}]"),
     "011": ("declined to comment[ on {t}]", "decline to comment[ on {t}]", "declining to comment[ on {t}]"),
     "012": ("spoke pessimistically[ about {t}]", "speak pessimistically[ about {t}]", "speaking pessimistically[ about {t}]"),
     "013": ("spoke optimistically[ about {t}]", "speak optimistically[ about {t}]", "speaking optimistically[ about {t}]"),
@@ -254,13 +255,32 @@ STATUS_WORDS = {
     # A report that the act did not happen ("Kim has not traveled to Russia up to now", written before the
     # summit) is no denial by anyone: it says what the outlet saw when it wrote.
     "negated": "said it had not happened",
+    # "Washington will not easily accept the demand": a forecast that the act will not come, no report of one
+    # that did not happen
+    "negated-planned": "expected it not to happen",
+    "negated-hypothetical": "speculated it might not happen",
+    "negated-demanded": "called for it not to happen",
+}
+# (code, lexicon entry: Event.rule before any ":" refinement) -> verb phrases, where a code's phrase joins two acts
+# with "or" ("went on strike or boycotted") and the entry that fired says which one the text reports.
+_BOYCOTTED = ("boycotted[ {t}]", "boycott[ {t}]", "boycotting[ {t}]")
+_STRUCK = ("went on strike[ against {t}]", "go on strike[ against {t}]", "going on strike[ against {t}]")
+RULE_VERBS: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("143", "protest.boycott"): _BOYCOTTED,
+    ("143", "protest.shun"): _BOYCOTTED,
+    ("143", "protest.boycott-skip"): _BOYCOTTED,
+    ("143", "protest.strike"): _STRUCK,
+    ("143", "protest.stage-strike"): _STRUCK,
+    ("143", "protest.stop-work"): _STRUCK,
 }
 _OPTIONAL = re.compile(r"\[([^\]]*)\]")
 
 
-def verb_phrase(code: str, form: str, target: str | None) -> str:
-    """The verb phrase of `code` in `form` (past, base, gerund), with `target` filled in or dropped."""
+def verb_phrase(code: str, form: str, target: str | None, rule: str | None = None) -> str:
+    """The verb phrase of `code` in `form` (past, base, gerund), with `target` filled in or dropped; `rule`
+    (the lexicon entry that fired) picks the one act of an "or" phrase that the text reports."""
     forms = VERBS.get(code) or VERBS.get(code[:3]) or VERBS.get(code[:2]) or VERBS["01"]
+    forms = RULE_VERBS.get((code[:3], (rule or "").split(":")[0]), forms)
     if not target:
         forms = next((WITHOUT_TARGET[k] for k in (code, code[:3], code[:2]) if k in WITHOUT_TARGET), forms)
     phrase = forms[("past", "base", "gerund").index(form)]
@@ -293,11 +313,12 @@ def statement(
     status: str = "happened",
     place: str | None = None,
     when: str | None = None,
+    rule: str | None = None,
 ) -> str:
     """One plain sentence for an act: who, what (in the status's form), to whom, where, when."""
     form, pattern = STATUS_FORMS.get(status, STATUS_FORMS["happened"])
     who = source or "Someone"
-    text = pattern.format(s=who, v=verb_phrase(code, form, target))
+    text = pattern.format(s=who, v=verb_phrase(code, form, target, rule))
     if place:
         text += f" in {place}"
     if when:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from crosswire.knowledge.codebook import Codebook
-from crosswire.model import Analysis, Article, Event, Story, outlet_readings, to_dict
+from crosswire.model import FACT_STATUSES, Analysis, Article, Event, Story, outlet_readings, to_dict
 from crosswire.stories.briefing import (
     DOUBTED_LABEL,
     counts,
@@ -195,6 +195,16 @@ def story_graph(story: Story, all_events: bool = False) -> dict[str, Any]:
     }
 
 
+def _shown_status(event: Event) -> str:
+    """The statement's form for an act not reported as done: a negated forecast ("will not accept") reads
+    "is not expected to", not "did not"."""
+    if not event.negated:
+        return event.status
+    return (
+        "negated" if event.status in FACT_STATUSES or event.status == "denied" else f"negated-{event.status}"
+    )
+
+
 def timeline(events: list[Event]) -> list[dict[str, Any]]:
     """Events by date with a plain statement and links to the sentences reporting them (the actor
     page's list of one actor's raw events); an event whose merged act the precision gate doubts is
@@ -203,16 +213,14 @@ def timeline(events: list[Event]) -> list[dict[str, Any]]:
     for event, confidence in zip(events, merged_confidences(events), strict=True):
         target = event.target.name if event.target and event.target.name else None
         happened = any(counts(m) for m in event.mentions) or not event.mentions
-        status = (
-            "happened" if happened and not event.negated else "negated" if event.negated else event.status
-        )
+        status = "happened" if happened and not event.negated else _shown_status(event)
         rows.append(
             {
                 "id": event.id,
                 "date": event.date if event.date_precision != "published" else None,
                 "cameo": event.cameo,
                 "label": cameo_label(event.cameo),
-                "statement": statement(event.source.name, event.cameo, target, status),
+                "statement": statement(event.source.name, event.cameo, target, status, rule=event.rule),
                 "source": event.source.name,
                 "target": target,
                 "negated": event.negated,
