@@ -28,6 +28,7 @@ import random
 import sys
 from collections import Counter
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -63,25 +64,36 @@ def read_giveme() -> list[dict]:
 
 def read_polnear() -> list[dict]:
     """The PolNeAR training articles as BASIL-shaped records, in file order."""
+    return list(_polnear_records())
+
+
+@cache
+def _polnear_records() -> tuple[dict, ...]:
     with open(POLNEAR, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
-    return [
+    return tuple(
         {"id": r["doc_id"], "title": r.get("title"), "text": r["text"], "outlet": r.get("publisher"),
          "date": r.get("date") or None}
         for r in rows
-    ]  # fmt: skip
+    )  # fmt: skip
 
 
 def pick_polnear(n: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> list[dict]:
     """`n` PolNeAR articles at random (seed `seed`), leaving out those the recorded draws of `exclude_seeds`
     (POLNEAR_DRAWS, each replayed as it was made) read."""
+    return list(_polnear_draw(n, seed, tuple(exclude_seeds)))
+
+
+@cache
+def _polnear_draw(n: int, seed: int, exclude_seeds: tuple[int, ...]) -> tuple[dict, ...]:
+    # cached: each draw replays the draws it left out, which replay theirs (without it, 2^draws replays)
     used = {
         r["id"]
         for old in exclude_seeds
         if old in POLNEAR_DRAWS
-        for r in pick_polnear(POLNEAR_DRAWS[old][0], old, POLNEAR_DRAWS[old][1])
+        for r in _polnear_draw(POLNEAR_DRAWS[old][0], old, POLNEAR_DRAWS[old][1])
     }
-    return random.Random(seed).sample([r for r in read_polnear() if r["id"] not in used], n)
+    return tuple(random.Random(seed).sample([r for r in _polnear_records() if r["id"] not in used], n))
 
 
 # PolNeAR draws made so far: seed -> (articles, seeds it left out)
@@ -95,6 +107,9 @@ POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {
     67: (24, (61, 62, 63, 64, 65, 66)),
     68: (24, (61, 62, 63, 64, 65, 66, 67)),
     69: (24, (61, 62, 63, 64, 65, 66, 67, 68)),
+    70: (24, (61, 62, 63, 64, 65, 66, 67, 68, 69)),
+    71: (24, (61, 62, 63, 64, 65, 66, 67, 68, 69, 70)),
+    72: (24, (61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71)),
 }
 
 
