@@ -141,6 +141,14 @@ def test_positions_read_what_is_demanded_offered_or_rejected() -> None:
     assert content_line("12", "Seoul", None, ["Seoul rejected the offer of talks."]) == (
         "Seoul rejected the offer of talks"
     )
+    # A position reported as coming reads as expected, never as taken.
+    assert content_line(
+        "10", "Chile", None, ["Chile is poised to demand a new border survey."], expected=True
+    ) == ("Chile is expected to demand a new border survey")
+    assert (
+        content_line("12", "The aide", None, ["The aide will refuse to testify about it."], expected=True)
+        is None
+    )
     texts = {
         "Alpha": "North Korea demanded the suspension of joint military exercises with South Korea.",
         "Beta": "At the talks on Friday, North Korea demanded the suspension of joint drills with South Korea.",

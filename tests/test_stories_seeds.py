@@ -64,14 +64,16 @@ def test_kim_putin_summit_is_corroborated(seed_story) -> None:
 def test_security_guarantee_demand_reads_with_its_content(seed_story) -> None:
     """The demand is shown with what is demanded, never as "demands: demand" (issue 16). It is not
     corroborated: the Hankyoreh names it only as a noun ("Kim's demand for a security guarantee"),
-    which the coder does not code as an act, and sentence-level claims no longer make facts."""
+    which the coder does not code as an act, and sentence-level claims no longer make facts. The Dong-A
+    reports it as coming ("is poising to demand"): it reads as expected, with its content."""
     (story,) = seed_story[1]
     demands = [
         f
         for f in story.facts
-        if f.kind in ("event", "statement") and "demanded" in f.summary and "guarantee" in f.summary
+        if f.kind in ("event", "statement") and "demand" in f.summary and "guarantee" in f.summary
     ]
     assert demands, [f.summary for f in story.facts if f.kind != "quote"]
+    assert all("demanded" not in f.summary for f in demands if f.status == "planned")
     assert all(_mentions(f, "guarantee") for f in demands)
 
 

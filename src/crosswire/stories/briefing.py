@@ -220,8 +220,10 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
     source_name = str(source["name"]) if source else None
     target_name = str(target["name"]) if target else None
     text = statement(source_name, event.cameo, target_name, _wording(event, status), place, when, event.rule)
-    if status in FACT_STATUSES and source_name and clean_name(source):
-        said = content_line(event.cameo, source_name, target_name, _counted_texts(sentences))
+    if (status in FACT_STATUSES or status == "planned") and source_name and clean_name(source):
+        said = content_line(
+            event.cameo, source_name, target_name, _counted_texts(sentences), expected=status == "planned"
+        )
         text = said or text  # "North Korea demanded the suspension of joint military exercises"
     return {
         "status": status,

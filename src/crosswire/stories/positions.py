@@ -38,6 +38,8 @@ _VERBS = {
     "12": "rejected",
     "13": "threatened",
 }
+# The same verbs after "is expected to", for a position an outlet reports as coming ("poised to demand ...").
+_BASE_VERBS = {"10": "demand", "02": "ask for", "03": "offer", "12": "reject", "13": "threaten"}
 # The content ends where the clause does: punctuation, a relative or contrasting clause, a quote.
 _END = re.compile(
     r"[,;:.!?\"\u201c\u201d()\u2014\u2013]|\s(?:but|which|while|whereas|who|because|as|after|before|when|if|saying|said)\s"
@@ -84,9 +86,12 @@ def content_of(root: str, sentence: str) -> str | None:
     return None
 
 
-def content_line(code: str, actor: str, target: str | None, sentences: list[str]) -> str | None:
+def content_line(
+    code: str, actor: str, target: str | None, sentences: list[str], expected: bool = False
+) -> str | None:
     """The position's line with its content ("North Korea demanded a security guarantee for its
-    regime (from the United States)") from the first sentence that states it, or None."""
+    regime (from the United States)") from the first sentence that states it, or None; with `expected`,
+    as a position reported as coming ("North Korea is expected to demand ...")."""
     root = code[:2]
     if root not in POSITION_ROOTS:
         return None
@@ -94,7 +99,11 @@ def content_line(code: str, actor: str, target: str | None, sentences: list[str]
         content = content_of(root, sentence)
         if content:
             # "refused to testify", not "rejected to testify": an infinitive is refused, a thing rejected
-            verb = "refused" if root == "12" and content.lower().startswith("to ") else _VERBS[root]
+            refused = root == "12" and content.lower().startswith("to ")
+            if expected:
+                verb = "is expected to " + ("refuse" if refused else _BASE_VERBS[root])
+            else:
+                verb = "refused" if refused else _VERBS[root]
             line = f"{actor} {verb} {content}"
             if target and root != "12" and target.lower() not in content.lower():
                 line += f" ({'from' if root in ('10', '02') else 'to'} {target})"
