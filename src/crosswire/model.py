@@ -16,7 +16,8 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -314,6 +315,30 @@ FACT_STATUSES = frozenset({"happened", "ongoing"})
 DATE_SOURCES = ("text", "relative", "kb", "none")
 
 
+def overall_status(reports: Iterable[tuple[str | None, bool]]) -> tuple[str, bool]:
+    """The one status of a merged event over its reports' (status, negated): the rule events.jsonl
+    (events/merge.py), `compare`, the timeline, the report and the web all show. Any affirmed fact
+    report makes it a fact: "ongoing" only when every such report gives it as going on, else "happened".
+    Otherwise a denial, then a negation (its most common mood), then the most common status."""
+    pairs = [(s or "happened", bool(n)) for s, n in reports]
+    facts = [s for s, n in pairs if s in FACT_STATUSES and not n]
+    if facts:
+        return ("ongoing" if all(s == "ongoing" for s in facts) else "happened"), False
+    if any(s == "denied" and not n for s, n in pairs):
+        return "denied", False
+    negated = [s for s, n in pairs if n]
+    pool = negated or [s for s, _ in pairs]
+    if not pool:
+        return "happened", False
+    found = Counter(pool)
+    return max(found, key=lambda s: (found[s], s)), bool(negated)
+
+
+def status_word(status: str | None, negated: bool) -> str:
+    """The one word every view shows for an event's status: "denied" for a negated report."""
+    return "denied" if negated else (status or "happened")
+
+
 @dataclass
 class Event:
     """A who-did-what-to-whom event, coded in CAMEO and PLOVER, tied to the sentences that report it."""
@@ -414,6 +439,7 @@ class Fact:
     status: str | None = None
     date: str | None = None
     date_precision: str | None = None
+    date_source: str | None = None  # where the shown date came from (Event.date_source); None: not shown
     place: str | None = None
     source: dict[str, Any] | None = None  # {name, code}
     target: dict[str, Any] | None = None

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from crosswire.model import Event, EventActor
+from crosswire.model import Event, EventActor, overall_status
 
 # A dated span longer than this is a period that holds several acts ("the 2018 summits"): it is the same
 # event only as a report of the same period, never as any act that falls inside it.
@@ -145,7 +145,8 @@ def _combine(group: list[Event]) -> Event:
     date_from = next(e for e in dated if (e.date, e.date_end) == chosen)
     undated = _date_rank(date_from)[0] == SOURCE_RANK["none"]
     facts = [e for e in group if e.claim_by is None]
-    status_from = max(stated or group, key=lambda e: e.confidence)
+    # One status rule for every view (model.overall_status): the reports' own statuses, not the surest one's.
+    status, negated = overall_status((m.status, m.negated) for m in mentions)
     reported = [e.reported_on for e in group if e.reported_on]
     sample = next((e for e in voters if e.cameo == cameo), best)
     # Independent reports raise confidence: 1 - product of the doubts, capped below certainty. Only the
@@ -175,10 +176,10 @@ def _combine(group: list[Event]) -> Event:
         date_end=None if undated else date_from.date_end,
         date_source="none" if undated else date_from.date_source,
         reported_on=min(reported) if reported else None,
-        status=status_from.status,
+        status=status,
         place=next((e.place for e in sorted(group, key=_date_rank) if e.place is not None), None),
         claim_by=None if facts else best.claim_by,  # one outlet stating it as fact outweighs the claims
-        negated=status_from.negated,
+        negated=negated,
         rule=best.rule,
         confidence=round(min(0.99, 1.0 - doubt), 2),
     )

@@ -19,7 +19,7 @@ from typing import Any
 from crosswire.export.cells import spreadsheet_safe
 from crosswire.knowledge.actor_codes import NOT_COUNTRIES
 from crosswire.model import Event, EventActor
-from crosswire.stories.briefing import event_doubted, kind_of, mirrors, statement_of
+from crosswire.stories.briefing import event_doubted, kind_of, mirrors, shown
 
 # CAMEO roots by GDELT's QuadClass: verbal cooperation, material cooperation, verbal conflict, material conflict.
 QUAD_CLASS = {
@@ -166,7 +166,9 @@ def write_events_jsonl(events: Iterable[Event], path: str | os.PathLike[str]) ->
                 "mirror" if event.id in mirrored else "doubted" if event_doubted(event) else kind_of(event)
             )
             record["mirror_of"] = mirrored.get(event.id)
-            record["statement"] = statement_of(event)
+            view = shown(event)  # the statement, status and date every view shows (one rule)
+            record["statement"] = view.pop("statement")
+            record["shown"] = view
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     os.replace(part, path)

@@ -25,7 +25,6 @@ page all read these functions, so their counts cannot disagree.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -43,6 +42,8 @@ from crosswire.model import (
     EventActor,
     EventMention,
     Fact,
+    overall_status,
+    status_word,
 )
 from crosswire.stories.align import actor_key
 from crosswire.stories.phrases import STATUS_WORDS, readable_date, statement
@@ -115,13 +116,11 @@ def cameo_name(code: str) -> str:
     return entry.name if entry else code
 
 
-def _overall_status(reports: Sequence[str]) -> str:
-    if any(r in FACT_STATUSES for r in reports):
-        return "ongoing" if all(r == "ongoing" for r in reports if r in FACT_STATUSES) else "happened"
-    if any(r in ("denied", "negated") for r in reports):
-        return "denied"
-    found = Counter(reports)
-    return max(found, key=lambda s: (found[s], s)) if found else "happened"
+def event_status(event: Event) -> str:
+    """The one status word every view shows for a merged event (model.overall_status over its reports,
+    the rule events/merge.py sets `Event.status` by): events.jsonl, `compare`, the timeline, the report
+    and the web all read it here."""
+    return status_word(*overall_status((m.status, m.negated) for m in event.mentions))
 
 
 def _wording(event: Event, status: str) -> str:
@@ -174,6 +173,21 @@ def _date_said(event: Event, sentences: Sequence[dict[str, Any]]) -> bool:
     return 2 * sum(bool(written.search(t)) for t in texts) > len(texts)
 
 
+def shown_date(
+    event: Event, sentences: Sequence[dict[str, Any]] | None = None
+) -> tuple[str | None, str | None]:
+    """(date precision, date source) of the event's date where every view shows it, else (None, None):
+    the one date rule for events.jsonl (`shown_date`), `compare`, the timeline, the report and the web.
+    A date is shown only when it reads as a day, month or year (a range is not shown) and the reports
+    that count back it (`_date_said`); a publication day never."""
+    precision = None if event.date_precision == "published" else event.date_precision
+    if not (event.date and precision and readable_date(event.date, precision)):
+        return None, None
+    if not _date_said(event, _reports(event, {}) if sentences is None else sentences):
+        return None, None
+    return precision, event.date_source
+
+
 def _reports(
     event: Event,
     published: Mapping[str, str | None],
@@ -210,13 +224,13 @@ def _reports(
 
 def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The parts of the plain statement: status, sides, place and date as the reports back them."""
-    status = _overall_status([s["status"] for s in sentences])
+    status = event_status(event)
     source, target = _side(event.source), _side(event.target)
     if target is not None and (not clean_name(target) or (source and _same_side(source, target))):
         target = None  # not stated: see MAX_NAME_WORDS
     place = _place(event, sentences)
-    precision = None if event.date_precision == "published" else event.date_precision
-    when = readable_date(event.date, precision) if precision and _date_said(event, sentences) else None
+    precision, date_source = shown_date(event, sentences)
+    when = readable_date(event.date, precision) if precision else None
     source_name = str(source["name"]) if source else None
     target_name = str(target["name"]) if target else None
     text = statement(source_name, event.cameo, target_name, _wording(event, status), place, when, event.rule)
@@ -232,6 +246,7 @@ def _described(event: Event, sentences: Sequence[dict[str, Any]]) -> dict[str, A
         "place": place,
         "when": when,
         "precision": precision,
+        "date_source": date_source,
         "statement": text,
     }
 
@@ -247,6 +262,21 @@ def checkable(event: Event, parts: Mapping[str, Any]) -> bool:
 def statement_of(event: Event) -> str:
     """The event's plain statement, as its fact shows it (events.jsonl carries it as `statement`)."""
     return str(_described(event, _reports(event, {}))["statement"])
+
+
+def shown(event: Event) -> dict[str, Any]:
+    """How every view shows a merged event, as its `Fact` does (`event_fact`): the plain statement, the
+    status word (`event_status`) and the date by the one date rule (`shown_date`: None where the reports
+    do not back it) with its precision and source. events.jsonl carries it as `shown`."""
+    parts = _described(event, _reports(event, {}))
+    when = bool(parts["when"])
+    return {
+        "statement": parts["statement"],
+        "status": parts["status"],
+        "date": event.date if when else None,
+        "date_precision": parts["precision"] if when else None,
+        "date_source": parts["date_source"] if when else None,
+    }
 
 
 def kind_of(event: Event) -> str:
@@ -277,6 +307,7 @@ def event_fact(
         status=parts["status"],
         date=event.date if parts["when"] else None,
         date_precision=parts["precision"] if parts["when"] else None,
+        date_source=parts["date_source"] if parts["when"] else None,
         place=parts["place"],
         source=parts["source"],
         target=parts["target"],

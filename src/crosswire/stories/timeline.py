@@ -28,6 +28,7 @@ class TimelineEntry:
     status: str | None = None
     first_reported: str | None = None
     cameo: str | None = None
+    date_source: str | None = None  # where `date` came from (text, relative, kb); None when undated
 
 
 def fact_date(fact: Fact) -> str | None:
@@ -40,6 +41,7 @@ def story_timeline(story: Story, all_events: bool = False) -> list[TimelineEntry
     entries = [
         TimelineEntry(
             date=fact_date(f),
+            date_source=f.date_source if fact_date(f) else None,
             summary=f.summary,
             story_id=story.id,
             story_title=story.title,
