@@ -156,15 +156,15 @@ def test_state_media(seeds) -> None:
     assert named(donga, "Korean Central News Agency").codes == ["PRKMED"]
 
 
-def test_thae_yong_ho_is_north_korean(seeds) -> None:
+def test_thae_yong_ho_as_a_defector_acts_for_no_state(seeds) -> None:
     article, actors = seeds["jt"]
     assert article.published is None  # undated: the article's own description decides, not his latest office
     thae = named(actors, "Thae Yong-ho")
-    assert thae.country == "PRK" and thae.codes == ["PRKELI"]
     assert "defector" in (thae.title or "")
-    # dated, the knowledge base's office on that day decides
+    assert thae.codes == [] and thae.country is None  # a defector acts for no state he left
+    # dated, the knowledge base's office on that day decides: none while a defector, a seat in Seoul later
     text = "Thae Yong Ho, a prominent defector and former member of North Korea's ruling elite, spoke."
-    assert named(actors_of(text, datetime(2019, 4, 29)), "Thae Yong-ho").codes == ["PRKELI"]
+    assert named(actors_of(text, datetime(2019, 4, 29)), "Thae Yong-ho").codes == []
     assert named(actors_of(text, datetime(2021, 6, 1)), "Thae Yong-ho").codes == ["KORLEG"]
 
 

@@ -111,6 +111,10 @@ def noun_parties(index: ActorIndex, lexicon: Lexicon, sent: Span, noun: Token) -
     # "described the Jewish leaders' meeting with Obama": a meeting whose own phrase names its owner is
     # that owner's, coded or not, never the describing clause's subject's
     owned = any(c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS for c in noun.lefts)
+    if _named_as_prospect(noun):
+        return NounParties()  # "matters for negotiations between A and B": talks that may come, not held
+    if parties.between and _under_modal(noun):
+        parties.mode = "potential"  # "could be turned into talks between A and B"
     if not parties.owners and not parties.between and not owned:
         verb = holding_verb(noun)
         if verb is not None and _subject_takes_part(verb, lexicon):
@@ -153,6 +157,47 @@ def _rival_before(index: ActorIndex, sent: Span, pronoun: Token, subject: EventA
         other = index.direct(tok)
         if other is not None and not same_actor(other, subject) and agrees(pronoun.lower_, other.name or ""):
             return True
+    return False
+
+
+# Nouns for which a meeting noun after "for" names what may be negotiated or held, not what was: "matters
+# for negotiations between A and B", "a basis for talks", "room for dialogue", "a topic for discussions".
+PROSPECT_NOUNS = frozenset(
+    "matter matters subject subjects topic topics issue issues item items question questions basis room "
+    "scope grounds ground framework agenda material prospect prospects chance chances possibility".split()
+)
+# Nouns for which a meeting noun after "of" is only a possibility: "the prospect of talks between A and B".
+POSSIBILITY_NOUNS = frozenset(
+    "prospect prospects possibility possibilities chance chances hope hopes idea likelihood option".split()
+)
+
+
+def _named_as_prospect(noun: Token) -> bool:
+    """The meeting noun names what may be held ("matters for negotiations", "the prospect of talks")."""
+    tok = noun
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    owner = prep.head.lemma_.lower()
+    # the parser may hang "for" on the verb ("turned into matters for negotiations"): the noun before it
+    before = prep.doc[prep.i - 1].lemma_.lower() if prep.i else ""
+    if prep.lower_ == "for":
+        return owner in PROSPECT_NOUNS or before in PROSPECT_NOUNS
+    return prep.lower_ == "of" and owner in POSSIBILITY_NOUNS
+
+
+def _under_modal(noun: Token) -> bool:
+    """Whether the nearest verb above the meeting noun is under a modal auxiliary ("could be turned into
+    talks between ...", "might end in a summit between ...")."""
+    tok = noun
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in clauses.MODAL_AUX for c in tok.children)
     return False
 
 

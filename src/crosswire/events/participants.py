@@ -248,6 +248,8 @@ class ActorIndex:
             return self._followers(tok)
         if tok.lemma_.lower() in OPPOSING_NOUNS:
             return None  # "Braley's opponents", "critics of Moscow": not Braley, not Moscow
+        if tok.lemma_.lower() == "defector":
+            return None  # "North Korean defectors": who fled a state act for it no longer
         if tok.lemma_.lower() in AFFAIR_NOUNS:
             return None  # "the DNC email leak scandal forced Schultz to resign": a scandal, not the DNC
         if (

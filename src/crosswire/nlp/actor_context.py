@@ -76,6 +76,29 @@ def names_a_team(ent: Span) -> bool:
     )
 
 
+# Head nouns that make a named entity a place where things are done, not a body that acts: "the Sohae
+# Satellite Launching Station", "the Yongbyon Nuclear Complex", "the Tonghae Launch Site", "a power plant".
+FACILITY_HEADS = frozenset(
+    "site sites station stations facility facilities complex complexes plant plants reactor reactors "
+    "launchpad launchpads".split()
+)
+
+
+def names_a_facility(ent: Span) -> bool:
+    """A named launch site, station, facility, complex, plant or reactor: a place, never an actor. The head
+    noun ends the name ("the Yongbyon Nuclear Complex") or follows it ("the Punggye nuclear test site")."""
+    last = ent[-1]
+    if last.lower_ in FACILITY_HEADS:
+        return True
+    head = last.head
+    return (
+        last.dep_ in ("compound", "nmod")
+        and head.i >= ent.end
+        and head.lower_ in FACILITY_HEADS
+        and all(t.dep_ in ("compound", "amod", "nmod") for t in ent.doc[ent.end : head.i])
+    )
+
+
 # Nouns a demonym before them still makes a state's or its people's ("Chinese officials", "the Chinese
 # side"); the endings name people ("negotiators", "Americans").
 STATE_HEADS = frozenset(

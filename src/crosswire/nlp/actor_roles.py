@@ -61,8 +61,8 @@ ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys("rebel rebels insurgent insurgents militant militants".split(), "REB"),
     **dict.fromkeys("opposition dissident dissidents".split(), "OPP"),
     **dict.fromkeys("civilian civilians citizen citizens resident residents".split(), "CVL"),
-    # A defector is no longer in office and CAMEO has no defector code: coded as the origin country's elite.
-    **dict.fromkeys("defector defectors elite elites".split(), "ELI"),
+    # A defector acts for no state he left (CAMEO has no defector code): "defector" gives no role at all.
+    **dict.fromkeys("elite elites".split(), "ELI"),
 }
 # Two-word titles where the last word alone would mislead ("defense minister" is government, not military).
 ROLE_PHRASES: dict[str, str] = {

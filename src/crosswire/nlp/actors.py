@@ -9,6 +9,7 @@ after it, and the description of an anonymous source. Each decision is written t
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -23,6 +24,7 @@ from crosswire.nlp.actor_context import (
     display_name,
     institution_role,
     is_institution,
+    names_a_facility,
     outlet_country,
     qualifier_country,
 )
@@ -116,7 +118,10 @@ class _Collector(DescriptionRules):
         ents = [
             e
             for e in self.doc.ents
-            if e.label_ == "PERSON" and e.start not in self.dateline and not self._credited(e.start_char)
+            if e.label_ == "PERSON"
+            and e.start not in self.dateline
+            and not self._credited(e.start_char)
+            and not names_a_facility(e)  # "the Punggye nuclear test site" tagged as a person
         ]
         full_names: dict[str, list[tuple[str, int]]] = {}
         counts: dict[str, int] = {}
@@ -409,6 +414,8 @@ class _Collector(DescriptionRules):
         if is_epithet_modifier(ent):
             return  # "the NFL legend said": the legend speaks, not the league
         org = self.kb.organisation(ent.text)
+        if org is None and names_a_facility(ent):
+            return  # "the Sohae Satellite Launching Station", "the Yongbyon Nuclear Complex": a place
         qualifier = qualifier_country(ent, self.kb, self.context) if is_institution(ent) else None
         if org is not None and qualifier is not None and org.country and org.country != qualifier[0].iso3:
             org = None  # "Russia's Defense Department" is not the Pentagon
@@ -551,6 +558,23 @@ class _Collector(DescriptionRules):
                     found.add((match.country.iso3, f"place:in {ent.text}" if ent is not None else ""))
         return found.pop() if len(found) == 1 else None
 
+    def _defected(self, d: Draft) -> bool:
+        """Whether a name of `d` is said to have defected in a relative clause on it or on its apposition
+        ("Ri, a former diplomat who defected to South Korea", "Ri, who defected in 2016,")."""
+        for m in d.mentions:
+            if m.kind != "name":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            heads = {root.i} | {c.i for c in root.children if c.dep_ == "appos"}
+            if any(
+                t.lemma_.lower() == "defect" and t.dep_ == "relcl" and t.head.i in heads for t in root.sent
+            ):
+                return True
+        return False
+
     def _finish(self, d: Draft) -> Actor:
         aff = d.affiliation
         codes, evidence, former = list(d.codes), list(d.evidence), aff.former
@@ -585,6 +609,16 @@ class _Collector(DescriptionRules):
                 codes = [(aff.cameo_country or "") + "ELI"]
                 evidence.append("title: former office holder -> ELI")
         evidence += [e for e in aff.evidence if e not in evidence]
+        described = " ".join(filter(None, (aff.title, d.description, *d.labels)))
+        if d.kind in ("person", "group") and codes and (_DEFECTOR.search(described) or self._defected(d)):
+            # "Thae Yong Ho, a prominent defector", "North Korean defectors": one who fled a state acts for it
+            # no longer; only a role he is said to hold now elsewhere ("now a South Korean lawmaker") codes him
+            kept = [c for c in codes if country is not None and len(c) >= 3 and c[:3] != country]
+            if kept != codes:
+                evidence.append("defector: no code of the state he left")
+                codes = kept
+                country = kept[0][:3] if kept else None
+                role = kept[0][3:6] or None if kept else None
         mentions = sorted(d.mentions, key=lambda m: m.start)
         return Actor(
             article_id=self.article_id,
@@ -602,6 +636,9 @@ class _Collector(DescriptionRules):
             labels=list(d.labels),
         )
 
+
+# One who fled his state: "defector(s)", "defected", "defecting".
+_DEFECTOR = re.compile(r"\bdefect(?:or|ors|ed|ing)\b", re.IGNORECASE)
 
 # Roles held by office: their holders, once out of office, are coded as elites.
 OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
