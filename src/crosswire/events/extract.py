@@ -198,10 +198,33 @@ DERIVED_RULE = "phoenix."
 # ---------------------------------------------------------------- verbs
 
 
+# Modals that with "have" and a participle put an act in an unreal past ("would have gone"); "may/might
+# have gone" guesses at what may have happened and is left to the status.
+COUNTERFACTUAL_MODALS = frozenset({"would", "could", "should", "ought", "'d"})
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "would have attended but did not", "if Davis had met Reagan earlier": the act is counter to fact."""
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if not any(a.lemma_.lower() == "have" for a in aux):
+        return False
+    if any(a.lower_ in COUNTERFACTUAL_MODALS for a in aux):
+        return True
+    return (
+        verb.dep_ == "advcl"
+        and any(a.lower_ == "had" for a in aux)
+        and any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+    )
+
+
 def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     lexicon = ctx.lexicon
     if clauses.is_idiom(verb, lexicon):
         return []  # a figure of speech the lexicon lists ("fought back tears", "captured the title")
+    if _counterfactual(verb):
+        return []  # "if she had met him earlier", "would have attended": an act that did not take place
     if _to_be_done_to(verb):
         return []  # "Obama is to blame for it": the subject is the one blamed, and no one blames here
     control = lexicon.controls.get(verb.lemma_.lower())
@@ -329,6 +352,16 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
         # "signed the bill", "a letter, signed by 200 Republicans, ...": a text signed, no agreement (a
         # participle's noun is what was signed: only an accord or a treaty signed is one)
         return []
+    if code in ("042", "043") and any(
+        o.lemma_.lower() in ATTENDED_EVENTS for o in objects + _pobjs(verb, "to")
+    ):
+        return []  # "went to a Trump rally", "flew to the game": attending an event is no visit to a person
+    if code == "057" and any(
+        p.lower_ == "into" and any(o.lemma_.lower() == "law" for o in p.children)
+        for p in verb.children
+        if p.dep_ == "prep"
+    ):
+        return []  # "the Act, which Obama signed into law": a domestic bill enacted, no agreement with anyone
     if code == "040" and any(o.lemma_.lower() in NOT_MET for o in objects):
         return []  # "had met new standards", "met the deadline"
     if code.startswith("09") and any(
@@ -452,6 +485,11 @@ AGREEMENT_NOUNS = frozenset(
 )
 # What a legislature confirms by vote.
 VOTED_ON = frozenset("nomination nominations nominee nominees appointment appointments treaty".split())
+# Gatherings one attends as one of a crowd: going there is no visit to whom they are named for.
+ATTENDED_EVENTS = frozenset(
+    "rally rallies game games match concert fundraiser convention debate parade festival event events "
+    "speech show".split()
+)
 # Objects that make "met" a matter of reaching a mark, not a meeting.
 NOT_MET = frozenset(
     "standard standards requirement requirements criterion criteria goal goals target targets deadline "
@@ -622,12 +660,24 @@ def _ruled_out_act(ctx: _Article, sent: Span, verb: Token, act: Token) -> list[E
     )
 
 
+def _owned_thing(subject: Token, ctx: _Article) -> bool:
+    """ "Trump's attempts", "China's actions": a common noun held by a party, itself no actor (where
+    "China's government" is one: the index resolves the noun itself)."""
+    return (
+        subject.pos_ == "NOUN"
+        and any(c.dep_ == "poss" for c in subject.children)
+        and ctx.index.direct(subject) is None
+        and subject.lemma_.lower() not in SPEAKS_FOR_NOUNS | PEOPLE_NOUNS
+        and subject.lemma_.lower() not in GROUP_ROLES
+    )
+
+
 def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = False) -> list[Event] | None:
     """What a statement says can make it an act of its own: "Russia said Sudan must return the helicopter"
     demands (10) of Sudan; "Palestinian leaders said they would boycott all contact" threatens (13)."""
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
-    if content is None or clauses.is_negated(content):
-        return None
+    if content is None or clauses.is_negated(content) or _counterfactual(content):
+        return None  # "said he would have attended the meeting": what did not take place is neither
     aux = {a.lower_ for a in content.children if a.dep_ == "aux"}
     subjects = clauses.subject_tokens(content)
     if not subjects:
@@ -637,7 +687,9 @@ def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = F
     inner = clauses.match_verb(content, ctx.lexicon)
     opinion = content.lemma_ == "be" and any(c.dep_ == "attr" for c in content.children)
     if aux & DEMAND_MODALS and not opinion:  # "the director should be a professional": an opinion
-        demanded = [a for s in subjects for a in ctx.index.resolve_all(s)]
+        # "said Trump's attacks on the judge should give voters pause": a thing someone did is no party
+        # that could be asked to act (the possessor is not the one demanded of)
+        demanded = [a for s in subjects if not _owned_thing(s, ctx) for a in ctx.index.resolve_all(s)]
         if not demanded:
             return None
         control = ctx.lexicon.controls.get("demand")
