@@ -25,16 +25,25 @@ with `Resources(event_gate=True)`), events under the gate's threshold are not em
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import clauses, evidence, gate, location, nominal, timing
+from crosswire.events.aims import (
+    NAMED_PARTY_ENTITIES,
+    PARTY_NOUNS,
+    PERSON_NOUNS,
+    VIOLENT_ROOTS,
+    _names_unknown_party,
+    _recovered_target,
+    _sentence_names_party,
+)
+from crosswire.events.context import _Article
+from crosswire.events.evaluation import _evaluates_named, _is_critical
+from crosswire.events.media import _is_medium, _is_own_outlet, _names_medium, _web_address
 from crosswire.events.participants import (
     GROUP_ROLES,
-    KIN_NOUNS,
     OPPOSING_NOUNS,
     PEOPLE_NOUNS,
     SPEAKS_FOR_NOUNS,
@@ -43,21 +52,9 @@ from crosswire.events.participants import (
     same_actor,
 )
 from crosswire.events.status import act_status, is_authors_demand, is_speculation
-from crosswire.events.targets import (
-    CONTENT_VERBS,
-    LOCATIVE_PREPS,
-    OTHERS_ACTS,
-    PLACE_PREPS,
-    STATE_SITES,
-    destination,
-    fallback_target,
-    named_for_person,
-    syntactic_targets,
-)
+from crosswire.events.targets import CONTENT_VERBS, destination, fallback_target, syntactic_targets
 from crosswire.knowledge.codebook import Codebook
 from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
-from crosswire.knowledge.sources import SourceRegistry
-from crosswire.knowledge.tone_lexicon import Lexicon as ToneLexicon
 from crosswire.model import (
     FACT_STATUSES,
     Actor,
@@ -67,12 +64,11 @@ from crosswire.model import (
     EventMention,
     Place,
     Quote,
-    Speaker,
     TimeRef,
 )
 from crosswire.nlp.dates import anchor_date
 from crosswire.nlp.furniture import furniture_tokens
-from crosswire.nlp.named_events import NamedEventMention, find_named_events
+from crosswire.nlp.named_events import find_named_events
 from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
@@ -82,31 +78,6 @@ PROPOSING_VERBS = frozenset("suggest propose recommend".split())
 PROPOSAL_NOUNS = frozenset(
     "offer proposal invitation plan request demand call bid attempt effort suggestion idea".split()
 )
-
-
-@dataclass
-class _Article:
-    """What coding one article needs, built once (no state survives the call)."""
-
-    article: Article
-    doc: Doc
-    index: ActorIndex
-    times: list[TimeRef]
-    places: list[Place]
-    claims: list[tuple[int, int, str]]  # (start, end, speaker) of quote pieces that are claims
-    cue_speakers: dict[int, Speaker]  # cue verb's character offset -> the quote's speaker
-    codebook: Codebook
-    lexicon: Lexicon
-    consumed: set[int] = field(default_factory=set)  # tokens already coded as part of another act
-    named: list[NamedEventMention] = field(default_factory=list)  # named events ("the Hanoi summit")
-    # coded events not emitted (under the floor or the gate), by id(); kept referenced so no id is reused
-    held: dict[int, Event] = field(default_factory=dict)
-    gated: bool = False  # whether events under the gate's threshold are held back
-
-    @cached_property
-    def actor_at(self) -> dict[int, str]:
-        """Token index -> the actor id of the mention it is part of (for the gate's features)."""
-        return {i: a.actor_id for i, a in self.index.by_token.items() if a.actor_id}
 
 
 def extract_events(
@@ -833,160 +804,6 @@ def _hosts_others(verb: Token) -> bool:
     return any(clauses.prep_objects(obj, frozenset({"between"})) for obj in objects)
 
 
-def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
-    """A statement whose content condemns: "claimed, 'It is a violent violation ...'"."""
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "dobj", "xcomp", "advcl"):
-            if any(
-                (t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical)
-                and not _in_aside(t, child)
-                and not _found_absent(t, child)
-                for t in child.subtree
-            ):
-                return True
-    return False
-
-
-# Third-person pronouns that stand for a person or party a statement can be about.
-PERSON_PRONOUNS = frozenset("he him she her they them".split())
-# Entity types that name a party.
-NAMED_ENTITIES = clauses.PARTY_ENTITIES
-
-
-def _evaluates_named(ctx: _Article, verb: Token, sources: list[EventActor], complement: Token | None) -> bool:
-    """Whether what a statement says praises or blames a party it names, other than the speaker: an
-    evaluative word of the tone lexicon (or a criticism word of the event lexicon) said of that party - the
-    party is the subject of the evaluative word's clause ("'She's a fake,' Symms said", "said Scalia was a
-    remarkable person"), the one a judging word is done by or to ("said he has been impressed by Ayotte"),
-    or the owner or head of the evaluated noun ("Trump's extravagance"). Asides ("Trump, who ...") are
-    description, not content; a fact told of someone ("said Clinton was committed to a 50-state strategy")
-    carries no evaluative word."""
-    tone = ToneLexicon.builtin()
-    heads = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if complement is not None:
-        heads.append(complement)
-    for head in heads:
-        for word in head.subtree:
-            if _in_aside(word, head):
-                continue
-            if _evaluative(word, tone, ctx.lexicon):
-                judged = _evaluated(word)
-            elif (
-                word.pos_ == "VERB"
-                and word.lemma_.lower() in tone.judge
-                and _speakers_own(ctx, word, sources)
-            ):
-                # "said he admires Ayotte": the speaker's own praise or blame of whom the verb is done to
-                # ("said Sanders backs Clinton" reports another's)
-                judged = [o for o in _evaluated(word) if o.dep_ != "nsubj"]
-            else:
-                continue
-            if any(_names_other_party(ctx, t, sources, verb) for t in judged):
-                return True
-    return False
-
-
-# The tone weight of a word that judges whom it is said of ("fake", "brilliant"); weaker words ("committed",
-# "defeat", "investigation") tell facts as often as they judge.
-EVALUATIVE_WEIGHT = 2.0
-
-
-def _evaluative(tok: Token, tone: ToneLexicon, lexicon: Lexicon) -> bool:
-    """Whether `tok` praises or blames: a strong tone word, a judging verb, a word of criticism."""
-    lemma = tok.lemma_.lower()
-    if (
-        tok.pos_ in ("VERB", "ADJ", "NOUN")
-        and abs(tone.word.get(lemma, tone.word.get(tok.lower_, 0.0))) >= EVALUATIVE_WEIGHT
-    ):
-        return True
-    return lemma in lexicon.critical or tok.lower_ in lexicon.critical
-
-
-def _speakers_own(ctx: _Article, word: Token, sources: list[EventActor]) -> bool:
-    """Whether the subject of `word` is the speaker ("I", "we", or a pronoun or name for the source)."""
-    for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subject.lower_ in ("i", "we"):
-            return True
-        found = ctx.index.resolve(subject)
-        if found is None:
-            return subject.lower_ in PERSON_PRONOUNS | {"it"}  # reported speech: "said it admires ..."
-        return any(same_actor(found, s) for s in sources)
-    return False
-
-
-def _evaluated(word: Token) -> list[Token]:
-    """The tokens that may name whom `word` evaluates: the subject of a clause that says it of someone
-    ("she's a fake", "Scalia was a remarkable person"), the one a judging verb or adjective is done by or to
-    ("impressed by Ayotte"), the owner of an evaluated noun ("Trump's extravagance") or the noun an
-    evaluative adjective modifies. A word deeper in the clause ("targeted superdelegates with vile emails",
-    "a revenge attack for US air strikes") evaluates a thing, not the clause's subject."""
-    out = [c for c in word.children if c.dep_ in ("poss", "nsubj", "nsubjpass")]
-    if word.pos_ in ("VERB", "ADJ"):
-        out += [c for c in word.children if c.dep_ == "dobj"]
-        out += [
-            o for p in word.children if p.dep_ in ("agent", "prep") for o in p.children if o.dep_ == "pobj"
-        ]
-    said = word
-    if said.dep_ in ("amod", "compound") and said.pos_ == "ADJ":
-        said = said.head
-        out.append(said)
-    while said.dep_ == "conj":
-        said = said.head
-    if said.dep_ in ("attr", "acomp", "oprd"):
-        out += [c for c in said.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return out + [c for t in out for c in t.children if c.dep_ in ("poss", "compound")]
-
-
-def _names_other_party(ctx: _Article, tok: Token, sources: list[EventActor], verb: Token) -> bool:
-    """Whether `tok` names (or, as a pronoun, stands for) a party other than the speaker. A pronoun no one
-    was found for is another party only in words quoted before their cue ("'She's a fake,' he said": the
-    speaker says "I" of himself); in reported speech ("said he was happy") it is most often the speaker."""
-    if tok.lower_ in PERSON_PRONOUNS:
-        found = ctx.index.resolve(tok)
-        if found is None:
-            return tok.i < verb.i
-        return not any(same_actor(found, s) for s in sources)
-    if tok.pos_ != "PROPN" and tok.ent_type_ not in NAMED_ENTITIES:
-        return False
-    found = ctx.index.resolve(tok)
-    if found is not None:
-        return not any(same_actor(found, s) for s in sources)
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG")
-
-
-# Nouns of a finding that, with "no", clear someone: "found no evidence of wrongdoing".
-FINDING_NOUNS = frozenset({"evidence", "proof", "sign", "signs", "indication", "basis", "trace"})
-# Verbs that clear someone of the charge they govern: "cleared her of wrongdoing".
-CLEARING_VERBS = frozenset({"clear", "exonerate", "acquit", "absolve", "vindicate"})
-
-
-def _found_absent(tok: Token, top: Token) -> bool:
-    """Whether the critical word is what a finding says is absent or what someone is cleared of ("no
-    evidence of criminal wrongdoing", "cleared him of misconduct"): the statement exonerates, it does not
-    criticise."""
-    while tok.i != top.i and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.lemma_.lower() in CLEARING_VERBS:
-            return True
-        if tok.lemma_.lower() in FINDING_NOUNS and any(
-            c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in tok.children
-        ):
-            return True
-    return tok.lemma_.lower() in CLEARING_VERBS
-
-
-def _in_aside(tok: Token, top: Token) -> bool:
-    """Whether `tok` sits in an apposition or a relative clause below `top` ("the Office of Special Counsel,
-    an agency that looks at violations of the Hatch Act"): a description, not what the statement says."""
-    # (indexes, not identity: spaCy hands out a new Token object on every access, so `tok.head is not tok`
-    # never ends at the root)
-    while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ in ("appos", "relcl", "acl"):
-            return True
-        tok = tok.head
-    return False
-
-
 # Roots of acts which, promised, threaten (sanctions, coercion, force: 16-20); of acts which, promised, are no
 # cooperation and no threat either (demand, disapprove, reject, threaten: 10-13), coded as no event.
 # What a refusal to respond to rejects ("refused to respond to a demand from the US"): an ask, not a question.
@@ -1498,7 +1315,6 @@ NOT_ACTOR_ENTITIES = frozenset(
 )
 
 
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Who holds a rally to campaign, not to protest, unless the sentence says whom it is against.
 CAMPAIGNING_ROLES = frozenset({"ELI", "PTY", "GOV", "LEG"})
 # Coercion done by hand ("captured the nomination" is no seizure, "dispatching an adviser" no mobilisation):
@@ -1584,356 +1400,20 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
     return None
 
 
-# Object pronouns that stand for a party (or a party's thing) named elsewhere: "Pelosi rejected it".
-PARTY_PRONOUNS = frozenset({"it", "them", "him", "her", "whom"})
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
-# Roots of acts aimed at people the sentence describes ("criticized people trying to ...", "urged the man"):
-# appeals, support, inquiry, demands, disapproval, rejection, threats, protest, coercion.
-PEOPLE_AIMED_ROOTS = frozenset({"02", "05", "09", "10", "11", "12", "13", "14", "16", "17"})
 # Roots of consultation and cooperation: acts done with a counterpart, never with what they are about.
 COOPERATIVE_ROOTS = frozenset({"04", "05", "06"})
-# Pronouns for people, as subjects or objects: "investigating whether he fell asleep", "attacked us".
-PERSONAL_PRONOUNS = frozenset(
-    {"he", "she", "they", "him", "her", "them", "me", "us", "you", "himself", "herself"}
-)
-
-
-def _antecedents(verb: Token) -> list[Token]:
-    """The noun a relative pronoun object stands for: the head of its relative clause, or (the clause
-    parsed loose: "courting the alt-right, which Brown denounced") the noun just before its comma."""
-    found = []
-    for c in verb.children:
-        if c.dep_ not in ("dobj", "nsubjpass") or c.lower_ not in RELATIVE_PRONOUNS:
-            continue
-        if verb.dep_ == "relcl":
-            found.append(verb.head)
-        elif c.lower_ != "that" and c.i >= 2 and c.doc[c.i - 1].text == ",":
-            before = c.doc[c.i - 2]
-            if before.pos_ in ("NOUN", "PROPN"):
-                found.append(before)
-    return found
-
-
-def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None) -> bool:
-    """The act's object is a pronoun, a thing owned by a noun the actor layer did not code ("the reality
-    TV star's rhetoric"), or a name ("criticized the Bush administration", "accused Colorado", "a subpoena
-    from the Senate committee"): the sentence aims the act at someone it names, and an event with no
-    target would misreport it (precision first: no event rather than one with its target missing)."""
-    heads = [verb] + ([complement] if complement is not None else [])
-    objects = [
-        o for h in heads for o in clauses.object_tokens(h) + clauses.prep_objects(h, entry.target_preps)
-    ]
-    objects += [c for c in verb.children if c.dep_ == "dative"]  # "offered the prime minister a meeting"
-    objects += _antecedents(verb)  # "the movement, which was accused of ...": aimed at the antecedent
-    if entry.code[:2] == "09":
-        # "investigating whether he fell asleep", "looking into whether the driver ...": the inquiry is
-        # aimed at whoever its question is about
-        objects += [
-            s
-            for c in verb.children
-            if c.dep_ in ("ccomp", "advcl")
-            and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
-            for s in clauses.subject_tokens(c)
-        ]
-    if entry.code[:2] in VIOLENT_ROOTS and any(
-        o.lemma_.lower() in STATE_SITES or any(c.ent_type_ == "NORP" for c in o.children)
-        for o in clauses.prep_objects(verb, frozenset({"at", "on"}))
-    ):
-        return True  # "struck at the Peruvian consulate": a state's site, its owner the one attacked
-    if any(named_for_person(o) for o in clauses.prep_objects(verb, PLACE_PREPS)):
-        return (
-            True  # "protested outside Ana Lopes Tower": aimed at the one it is named for, not codable as it
-        )
-    if verb.lemma_.lower() in PERSON_OBJECT_VERBS and any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children
-    ):
-        return True  # "accusing the billionaire of ...": whom one accuses or urges is always a party
-    for obj in objects:
-        if obj.lower_ in PARTY_PRONOUNS or (obj.pos_ == "PRON" and obj.lower_ in PERSONAL_PRONOUNS):
-            return True
-        lemma = obj.lemma_.lower()
-        if lemma in KIN_NOUNS:
-            return True  # "defended his mother", "whose son was killed": one person, named by kinship
-        if (lemma in PERSON_NOUNS or lemma in PEOPLE_NOUNS) and entry.code[:2] in PEOPLE_AIMED_ROOTS:
-            # "criticized people trying to ...", "rebuked the woman"; (an attack "killing at least ten people"
-            # counts its victims, aid "to refugees fleeing the war" its recipients, whom no coder names)
-            return True
-        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in obj.children):
-            return True  # "the driver, John Smith": named by the apposition
-        if any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in obj.children):
-            return True
-        # the object phrase's own words and the objects of its prepositions, one level down
-        # (a name compounded with a thing is its label, "T.P.S. protection"; with a body, its owner,
-        # "the Bush administration"; a people's adjective, "Afghan civilians", names a group the actor
-        # layer may not code, and the event keeps its source)
-        body = obj.lemma_.lower() in GROUP_ROLES or obj.lemma_.lower() in SPEAKS_FOR_NOUNS
-        words = [obj] + [c for c in obj.children if c.dep_ == "nmod" or (body and c.dep_ == "compound")]
-        owners = frozenset({"from", "by"}) | (frozenset() if obj.lemma_.lower() in entry.objects else {"of"})
-        words += clauses.prep_objects(obj, entry.target_preps | owners)
-        if any(w.ent_type_ in NAMED_PARTY_ENTITIES for w in words):
-            return True
-        # "accused social media companies", "a request by Democratic senators", "lashed out at the news
-        # media", "congressional queries": a party described rather than named
-        if any(w.lemma_.lower() in PARTY_NOUNS or w.lower_ in PARTY_NOUNS for w in words):
-            return True
-        if obj.dep_ == "dative" and obj.lemma_.lower() in GROUP_ROLES:
-            return True  # "offered the prime minister a private meeting"
-        if any(c.dep_ == "amod" and c.lower_ in PARTY_ADJECTIVES for c in obj.children):
-            return True
-        if obj.lemma_.lower() in DETERMINED_PARTY_NOUNS and any(
-            c.dep_ in ("det", "amod", "poss", "compound") for c in obj.children
-        ):
-            return True  # "criticized the 83-year-old justice" (bare, "demanded justice" names no one)
-        if _political_wing(obj):
-            return True  # "denounced the alt-right", "courting the far left"
-    return False
 
 
 # Roots and codes of acts that need no addressee: statements, a resignation (whom an appeal, a threat or a
 # rejection is aimed at, a sentence naming another party says).
 UNDIRECTED_ROOTS = frozenset({"01"})
 UNDIRECTED_CODES = frozenset({"0831", "0832", "0833", "0834"})
-# Entity labels of a party an act can be aimed at.
-OTHER_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-SAME_PHRASE_DEPS = frozenset({"compound", "flat", "amod", "poss", "nmod", "appos", "conj", "cc"})
-# Roots of appeals, proposals and demands: a clause they take is what is asked for or offered (its own doer
-# still a party: "demanded that Smith resign").
-CONTENT_ROOTS = frozenset({"02", "03", "10"})
-# Roots of cooperation and aid, whose objects take "on" for a topic ("information on", "a deal on").
-TOPIC_ROOTS = frozenset({"03", "04", "05", "06", "07"})
-CIRCUMSTANCE_PREPS = frozenset({"despite", "like", "unlike", "amid"})
-MOTION_PREPS = frozenset({"into", "through", "across", "over", "throughout", "via"})
-# Prepositions an aimed act takes its addressee by, on the verb or on its object ("apologized to Carson",
-# "a proposal to Sanders", "confiscated weapons from the armed groups", "restrictions for new EU members").
-RECOVERY_PREPS = frozenset({"to", "against", "with", "from", "on", "toward", "towards"})
-COERCION_PREPS = frozenset({"for"})
-# Verbs that ask something of someone: "demanded of Bush", "asked of the council".
-DEMANDED_OF_VERBS = frozenset({"demand", "ask", "request", "require", "expect"})
-# Roots of demands, disapproval, rejection, threats and coercion: a clause they govern names whom.
-CONDITION_ROOTS = frozenset({"10", "11", "12", "13", "17"})
-
-
-def _recovered_target(
-    ctx: _Article, verb: Token, entry: VerbEntry, code: str, sources: list[EventActor]
-) -> list[EventActor]:
-    """Whom an aimed act is aimed at, along its own syntax when the coder placed no one there: the object of
-    the preposition the act takes, on the verb or its direct object, naming a person, body, country or people
-    ("apologized to Ben Carson", "confiscated arms from Palestinian groups"), the owner of its object
-    ("rejected Clinton's proposal", "a Senegalese peace plan") - coded where the actor layer can, else by
-    name (a named party the coder cannot code)."""
-    preps = RECOVERY_PREPS | (COERCION_PREPS if code[:2] in ("16", "17") else frozenset())
-    # ("investigating the attacks on the consulate": the attack's target, not this act's)
-    objects = [
-        o
-        for o in clauses.object_tokens(verb)
-        if o.pos_ in ("NOUN", "PROPN")
-        and (o.lemma_.lower() not in OTHERS_ACTS or o.lemma_.lower() in entry.objects)
-    ]
-    candidates = clauses.prep_objects(verb, preps)
-    for obj in objects:
-        candidates += clauses.prep_objects(obj, preps)
-        if obj.lemma_.lower() in entry.objects:
-            # the act named by its noun: "mounted an invasion of South Lebanon", "launched an attack of"
-            candidates += clauses.prep_objects(obj, frozenset({"of"}))
-    candidates += [c for o in objects for c in o.children if c.dep_ == "poss"]
-    # a people's adjective names its country only ("a Bolivian plan"; "a former Lopez aide" is no state's)
-    demonyms = {c.i for o in objects for c in o.children if c.dep_ == "amod" and c.ent_type_ == "NORP"}
-    candidates += [c for o in objects for c in o.children if c.i in demonyms]
-    if verb.lemma_.lower() in DEMANDED_OF_VERBS:
-        candidates += clauses.prep_objects(verb, frozenset({"of"}))  # "'Quiet' was demanded of Bush"
-    if code[:2] in CONDITION_ROOTS:
-        # "demanding that the Turkish government provide ...", "threatened to cut aid unless Mexico pays":
-        # the one a demanded or threatened clause names as its doer
-        heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
-        candidates += [
-            s
-            for h in heads
-            for c in h.children
-            if c.dep_ == "ccomp"
-            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children))
-            for s in clauses.subject_tokens(c)
-        ]
-    for tok in candidates:
-        found = [a for a in ctx.index.resolve_all(tok) if not any(same_actor(a, s) for s in sources)]
-        if tok.i in demonyms:
-            found = [a for a in found if len(a.code or "") == 3 and country_of(a)]
-            if not found:
-                continue
-        if found and not _is_medium(ctx, found[0]):
-            return found
-        if tok.ent_type_ in ("PERSON", "ORG", "GPE") and tok.pos_ == "PROPN":
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            if ent is not None and ent.text[:1].isupper():
-                return [EventActor(name=ent.text.removesuffix("'s").removesuffix("\u2019s"), code=None)]
-    return []
-
-
-def _sentence_names_party(
-    ctx: _Article, sent: Span, verb: Token, code: str, subjects: list[Token], sources: list[EventActor]
-) -> bool:
-    """The sentence names a party other than the act's source: a person, body, country or people outside
-    the source's own phrase, not only where something happened ("in Syria"), not the doer of another clause
-    ("..., Smith said"), not a news outlet."""
-    own = {t.i for s in subjects for t in s.subtree}
-    if code[:2] in CONTENT_ROOTS:
-        # "called for denying entry to travelers from countries where the Islamic State ...", "proposed
-        # repealing the mandate": what an appeal or a proposal asks for is its content, not whom it is made to
-        # (the one a clause says should act is still a party: "proposed they debate", "urged that Peru pay")
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "ccomp", "pcomp") or (c.dep_ in ("dobj", "pcomp") and c.pos_ == "VERB"):
-                doers = {t.i for d in c.children if d.dep_ == "nsubj" for t in d.subtree}
-                own |= {t.i for t in c.subtree if t.i not in doers}
-        # "agreed to a six-month extension of the mandate (UNIFIL)": a thing agreed or asked for, not a party
-        own |= {
-            t.i
-            for p in clauses.prep_objects(verb, frozenset({"to", "for"}))
-            if p.pos_ == "NOUN" and p.ent_type_ == ""
-            for t in p.subtree
-        }
-    # a clause of its own the act is not in ("after Farook killed 14 people", "when Biden visited Israel",
-    # "Pat Robertson, who had condemned ..."): its parties are another act's (an "unless" clause is a
-    # threat's or a demand's condition, and names whom it is aimed at)
-    on_path = {verb.i} | {a.i for a in verb.ancestors}
-    # "Clinton proposed a debate, but Sanders rejected that": a clause coordinated with the act's names its
-    # counterpart
-    coordinated = {c.i for c in verb.children if c.dep_ == "conj"} | (
-        {verb.head.i} if verb.dep_ == "conj" else set()
-    )
-    own |= {
-        t.i
-        for c in sent
-        if (c.dep_ in ("advcl", "relcl", "acl", "parataxis") or (c.dep_ == "pcomp" and c.head.i != verb.i))
-        and c.i not in on_path
-        and not any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        and not any(m.dep_ == "agent" for m in c.children)  # "the compromise led by Collins": hers
-        for t in c.subtree
-    }
-    named = [(e.root, e.label_, list(e)) for e in sent.ents if e.label_ in OTHER_PARTY_ENTITIES]
-    in_ents = {t.i for _, _, words in named for t in words}
-    # a party the actor layer found where the entity tagger did not ("Governor Pryce")
-    named += [(t, t.ent_type_ or "ACTOR", [t]) for t, _ in ctx.index.in_span(sent) if t.i not in in_ents]
-    # words inside quotation marks when the act is outside them (or the reverse) are someone else's words
-    parity = _quote_parity(sent)
-    quoted = {i for i, p in parity.items() if p != parity.get(verb.i, 0)}
-    own_names = {w.lower() for a in sources for w in (a.name or "").split()}
-    for root, label, words in named:
-        if any(t.i in own or t.i in quoted for t in words):
-            continue
-        if words[-1].lower_.removesuffix("'s").removesuffix("\u2019s") in own_names:
-            continue  # the source again by its surname ("Ben Carson, Ted Cruz ... - and Cruz, who ...")
-        head = root
-        if (
-            head.dep_ == "pobj"
-            and head.head.lower_ in ("of", "from")
-            and head.head.head.pos_ == "PROPN"
-            and label == "GPE"
-        ):
-            continue  # "Senator Cruz of Texas": where someone is from
-        while head.head.i != head.i and (
-            head.dep_ in SAME_PHRASE_DEPS
-            or (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"))
-        ):
-            # up through its own phrase and the nouns it is "of" ("the safety of its leader Ocalan")
-            head = head.head.head if head.dep_ == "pobj" else head.head
-        if head.dep_ in ("nsubj", "nsubjpass") and (
-            head.head.i not in {verb.i} | coordinated or head.head.lemma_.lower() in CONTENT_VERBS
-        ):
-            # the doer of another clause ("..., Smith said"; "..., but a diplomat in Germany said"), not of one
-            # coordinated with the act's ("Clinton proposed a debate, but Sanders rejected that")
-            continue
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS | PLACE_PREPS | CIRCUMSTANCE_PREPS:
-            continue  # "in Syria", "at the White House": where, not whom; "despite Israel's wish"
-        if (
-            code[:2] in TOPIC_ROOTS
-            and head.dep_ == "pobj"
-            and head.head.lower_ in ("on", "about", "upon")
-            and head.head.head.pos_ == "NOUN"
-        ):
-            continue  # "provide information on the safety of its leader": what a thing given is about
-        if head.dep_ == "pobj" and head.head.lower_ in MOTION_PREPS and label == "GPE":
-            continue  # "blocked transport into Abidjan": a place passed through or into
-        found = ctx.index.resolve_all(root)
-        if found and all(any(same_actor(f, s) for s in sources) for f in found):
-            continue
-        if found and any(_is_medium(ctx, f) for f in found):
-            continue
-        return True
-    return False
-
-
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
-
-
-def _quote_parity(sent: Span) -> dict[int, int]:
-    """For each token of the sentence, whether it stands inside quotation marks (an odd number of marks
-    before it)."""
-    out, marks = {}, 0
-    for t in sent:
-        out[t.i] = marks % 2
-        marks += t.text in QUOTE_MARKS
-    return out
 
 
 # Statements aimed at someone: sympathy with ("condolences to the family of ..."), accord with ("concurred with
 # the inspector general's findings"); a party the sentence names there but the actor layer cannot code leaves
 # the event without its target, so none is made.
 AIMED_STATEMENTS = frozenset({"018", "019"})
-# Nouns that name a person only with a determiner or modifier: "the justice", "Justice Smith's" (bare, a value).
-DETERMINED_PARTY_NOUNS = frozenset({"justice", "justices"})
-# Prefixes of a political wing named by its side: "the alt-right", "the far left", "the hard-right".
-WING_PREFIXES = frozenset({"alt", "far", "hard", "extreme", "radical", "religious", "populist"})
-
-
-def _political_wing(tok: Token) -> bool:
-    """ "the alt-right", "the far left", "the hard-right": a political wing, a party the act is aimed at."""
-    doc = tok.doc
-    for t in [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound")]:
-        if t.lower_ not in ("right", "left", "right-wing", "left-wing"):
-            if t.lower_ in WING_PREFIXES and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
-                t = doc[t.i + 2]  # "alt", "-", "right" parsed as three objects
-            else:
-                continue
-        before = [doc[j] for j in range(max(0, t.i - 2), t.i)]
-        if t.lower_ in ("right", "left") and any(w.lower_ in WING_PREFIXES for w in before):
-            return True
-    return False
-
-
-# Verbs whose direct object is always a party: "accused the billionaire", "urged the companies".
-PERSON_OBJECT_VERBS = frozenset(
-    "accuse blame sue urge implore exhort beseech congratulate thank invite summon indict convict".split()
-)
-# Nouns for people or bodies an act can be aimed at, when the actor layer codes no one for them.
-PARTY_NOUNS = frozenset(
-    (
-        "company companies firm firms business businesses corporation corporations bank banks network networks "
-        "platform platforms media press reporter reporters journalist journalists lawmaker lawmakers "
-        "legislator legislators senator senators congressman congressmen congresswoman member members "
-        "official officials leader leaders delegate delegates witness witnesses critic critics opponent "
-        "opponents rival rivals ally allies democrat democrats republican republicans conservative "
-        "conservatives liberal liberals voter voters donor donors group groups organization organizations "
-        "organisation organisations agency agencies committee committees panel panels investigator "
-        "investigators prosecutor prosecutors judge judges court courts union unions executive executives "
-        "employee employees staff candidate candidates colleague colleagues activist activists campaign "
-        "campaigns lobbyist lobbyists immigrant immigrants country countries nation nations "
-        "government governments administration regime party parties body bodies movement movements "
-        "inmate inmates prisoner prisoners detainee detainees sponsor sponsors cosponsor cosponsors "
-        "family families friend friends relative relatives supporter supporters follower followers "
-        "protester protesters protestor protestors demonstrator demonstrators "
-        "faction factions elite elites "
-        # heads of a body and people named by what they are: "blasted the FBI chief", "told the girl"
-        "chief chiefs director directors commissioner commissioners "
-        "girl girls boy boys woman women man men teenager teenagers "
-        # titles standing alone for the people they name: "teamed up with Sens. Menendez and Manchin"
-        "sen sens sen. sens. rep. reps."
-    ).split()
-)
-# People named by what they are, not an audience: whom one tells is then the statement's target.
-PERSON_NOUNS = frozenset("girl boy woman man child son daughter wife husband mother father teenager".split())
-# Adjectives that name the body a thing belongs to: "congressional queries", "parliamentary demands".
-PARTY_ADJECTIVES = frozenset({"congressional", "parliamentary", "senatorial"})
-# Entity labels of parties an act may be aimed at.
-NAMED_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _pairs(
@@ -1961,16 +1441,6 @@ def _pairs(
     return pairs
 
 
-MEDIA_WORDS = frozenset(
-    "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire cnn msnbc "
-    "bbc cbs nbc pbs npr cnbc c-span buzzfeed politico axios reuters afp".split()
-)
-# Last words of newspaper names: "the Christian Science Monitor", "the Hindustan Times", "Fox News".
-OUTLET_TAILS = frozenset(
-    "post times journal herald tribune gazette monitor chronicle news observer telegraph guardian "
-    "independent inquirer examiner courier dispatch reporter star sun globe bee register record review "
-    "standard".split()
-)
 # Roots of acts a news medium performs as its work: statements, appeals and questions, interviews, hosting.
 REPORTING_ROOTS = frozenset({"01", "02", "04", "09"})  # (a paper's investigation is journalism)
 # Words that place a statement in an interview: whom it is told to there is the interviewer.
@@ -1980,53 +1450,6 @@ TEXT_NOUNS = frozenset(
     "report article story column editorial op-ed headline broadcast documentary book memo tweet post plan "
     "proposal bill budget legislation resolution letter petition segment".split()
 )
-
-
-def _web_address(name: str) -> bool:
-    """ "Heraldnews.com", "example.co.uk": a name that is a web address (a site, not a party)."""
-    return re.fullmatch(r"[\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk|uk|news)", name.strip().lower()) is not None
-
-
-def _is_medium(ctx: _Article, actor: EventActor) -> bool:
-    """A news outlet or agency (CAMEO role MED, one of the outlets crosswire knows, or named as one: "Ansa
-    news agency", "Belgrade radio"), the article's own outlet, or one of its authors."""
-    name = (actor.name or "").strip()
-    words = set(name.lower().split())
-    tail = name.split()[-1].lower() if name.split() else ""
-    if name.lower().removeprefix("the ") in OUTLET_TAILS:
-        return True  # "told the Post"
-    named = (
-        bool(words & MEDIA_WORDS)
-        or "news agency" in name.lower()
-        or (len(words) > 1 and tail in OUTLET_TAILS)
-    )
-    known = bool(name) and _outlets().by_name(name.removeprefix("The ").removeprefix("the ")) is not None
-    return "MED" in (actor.code or "")[:6] or named or known or _is_own_outlet(ctx, actor)
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> SourceRegistry:
-    return SourceRegistry.builtin()
-
-
-def _names_medium(tok: Token) -> bool:
-    """ "Ansa news agency", "Belgrade radio", "the newspaper": the phrase's head names a medium."""
-    words = {c.lower_ for c in tok.children}
-    if any(
-        c.dep_ == "appos" and c.lemma_.lower() in MEDIA_WORDS | {"station", "network", "outlet"}
-        for c in tok.children
-    ):
-        return True  # "WVLK, a radio station"
-    return tok.lower_ in MEDIA_WORDS or (tok.lemma_.lower() == "agency" and "news" in words)
-
-
-def _is_own_outlet(ctx: _Article, actor: EventActor) -> bool:
-    """The outlet that publishes the article, or its author: they report the events, they are no party."""
-    name = (actor.name or "").strip().lower()
-    if not name:
-        return False
-    own = {(ctx.article.outlet or "").strip().lower()} | {a.strip().lower() for a in ctx.article.authors}
-    return name in own - {""}
 
 
 def _cue_speaker(ctx: _Article, verb: Token) -> EventActor | None:

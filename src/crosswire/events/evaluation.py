@@ -1,0 +1,172 @@
+"""Whether a statement's content judges: condemning words ("a violent violation"), or praise and blame of a
+party it names - not words said of the speaker, in an aside, or of something found absent.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.events import clauses
+from crosswire.events.context import _Article
+from crosswire.events.participants import same_actor
+from crosswire.knowledge.event_lexicon import Lexicon
+from crosswire.knowledge.tone_lexicon import Lexicon as ToneLexicon
+from crosswire.model import EventActor
+
+
+def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
+    """A statement whose content condemns: "claimed, 'It is a violent violation ...'"."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "dobj", "xcomp", "advcl"):
+            if any(
+                (t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical)
+                and not _in_aside(t, child)
+                and not _found_absent(t, child)
+                for t in child.subtree
+            ):
+                return True
+    return False
+
+
+# Third-person pronouns that stand for a person or party a statement can be about.
+PERSON_PRONOUNS = frozenset("he him she her they them".split())
+
+
+# Entity types that name a party.
+NAMED_ENTITIES = clauses.PARTY_ENTITIES
+
+
+def _evaluates_named(ctx: _Article, verb: Token, sources: list[EventActor], complement: Token | None) -> bool:
+    """Whether what a statement says praises or blames a party it names, other than the speaker: an
+    evaluative word of the tone lexicon (or a criticism word of the event lexicon) said of that party - the
+    party is the subject of the evaluative word's clause ("'She's a fake,' Symms said", "said Scalia was a
+    remarkable person"), the one a judging word is done by or to ("said he has been impressed by Ayotte"),
+    or the owner or head of the evaluated noun ("Trump's extravagance"). Asides ("Trump, who ...") are
+    description, not content; a fact told of someone ("said Clinton was committed to a 50-state strategy")
+    carries no evaluative word."""
+    tone = ToneLexicon.builtin()
+    heads = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if complement is not None:
+        heads.append(complement)
+    for head in heads:
+        for word in head.subtree:
+            if _in_aside(word, head):
+                continue
+            if _evaluative(word, tone, ctx.lexicon):
+                judged = _evaluated(word)
+            elif (
+                word.pos_ == "VERB"
+                and word.lemma_.lower() in tone.judge
+                and _speakers_own(ctx, word, sources)
+            ):
+                # "said he admires Ayotte": the speaker's own praise or blame of whom the verb is done to
+                # ("said Sanders backs Clinton" reports another's)
+                judged = [o for o in _evaluated(word) if o.dep_ != "nsubj"]
+            else:
+                continue
+            if any(_names_other_party(ctx, t, sources, verb) for t in judged):
+                return True
+    return False
+
+
+# The tone weight of a word that judges whom it is said of ("fake", "brilliant"); weaker words ("committed",
+# "defeat", "investigation") tell facts as often as they judge.
+EVALUATIVE_WEIGHT = 2.0
+
+
+def _evaluative(tok: Token, tone: ToneLexicon, lexicon: Lexicon) -> bool:
+    """Whether `tok` praises or blames: a strong tone word, a judging verb, a word of criticism."""
+    lemma = tok.lemma_.lower()
+    if (
+        tok.pos_ in ("VERB", "ADJ", "NOUN")
+        and abs(tone.word.get(lemma, tone.word.get(tok.lower_, 0.0))) >= EVALUATIVE_WEIGHT
+    ):
+        return True
+    return lemma in lexicon.critical or tok.lower_ in lexicon.critical
+
+
+def _speakers_own(ctx: _Article, word: Token, sources: list[EventActor]) -> bool:
+    """Whether the subject of `word` is the speaker ("I", "we", or a pronoun or name for the source)."""
+    for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in ("i", "we"):
+            return True
+        found = ctx.index.resolve(subject)
+        if found is None:
+            return subject.lower_ in PERSON_PRONOUNS | {"it"}  # reported speech: "said it admires ..."
+        return any(same_actor(found, s) for s in sources)
+    return False
+
+
+def _evaluated(word: Token) -> list[Token]:
+    """The tokens that may name whom `word` evaluates: the subject of a clause that says it of someone
+    ("she's a fake", "Scalia was a remarkable person"), the one a judging verb or adjective is done by or to
+    ("impressed by Ayotte"), the owner of an evaluated noun ("Trump's extravagance") or the noun an
+    evaluative adjective modifies. A word deeper in the clause ("targeted superdelegates with vile emails",
+    "a revenge attack for US air strikes") evaluates a thing, not the clause's subject."""
+    out = [c for c in word.children if c.dep_ in ("poss", "nsubj", "nsubjpass")]
+    if word.pos_ in ("VERB", "ADJ"):
+        out += [c for c in word.children if c.dep_ == "dobj"]
+        out += [
+            o for p in word.children if p.dep_ in ("agent", "prep") for o in p.children if o.dep_ == "pobj"
+        ]
+    said = word
+    if said.dep_ in ("amod", "compound") and said.pos_ == "ADJ":
+        said = said.head
+        out.append(said)
+    while said.dep_ == "conj":
+        said = said.head
+    if said.dep_ in ("attr", "acomp", "oprd"):
+        out += [c for c in said.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out + [c for t in out for c in t.children if c.dep_ in ("poss", "compound")]
+
+
+def _names_other_party(ctx: _Article, tok: Token, sources: list[EventActor], verb: Token) -> bool:
+    """Whether `tok` names (or, as a pronoun, stands for) a party other than the speaker. A pronoun no one
+    was found for is another party only in words quoted before their cue ("'She's a fake,' he said": the
+    speaker says "I" of himself); in reported speech ("said he was happy") it is most often the speaker."""
+    if tok.lower_ in PERSON_PRONOUNS:
+        found = ctx.index.resolve(tok)
+        if found is None:
+            return tok.i < verb.i
+        return not any(same_actor(found, s) for s in sources)
+    if tok.pos_ != "PROPN" and tok.ent_type_ not in NAMED_ENTITIES:
+        return False
+    found = ctx.index.resolve(tok)
+    if found is not None:
+        return not any(same_actor(found, s) for s in sources)
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG")
+
+
+# Nouns of a finding that, with "no", clear someone: "found no evidence of wrongdoing".
+FINDING_NOUNS = frozenset({"evidence", "proof", "sign", "signs", "indication", "basis", "trace"})
+
+
+# Verbs that clear someone of the charge they govern: "cleared her of wrongdoing".
+CLEARING_VERBS = frozenset({"clear", "exonerate", "acquit", "absolve", "vindicate"})
+
+
+def _found_absent(tok: Token, top: Token) -> bool:
+    """Whether the critical word is what a finding says is absent or what someone is cleared of ("no
+    evidence of criminal wrongdoing", "cleared him of misconduct"): the statement exonerates, it does not
+    criticise."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in CLEARING_VERBS:
+            return True
+        if tok.lemma_.lower() in FINDING_NOUNS and any(
+            c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in tok.children
+        ):
+            return True
+    return tok.lemma_.lower() in CLEARING_VERBS
+
+
+def _in_aside(tok: Token, top: Token) -> bool:
+    """Whether `tok` sits in an apposition or a relative clause below `top` ("the Office of Special Counsel,
+    an agency that looks at violations of the Hatch Act"): a description, not what the statement says."""
+    # (indexes, not identity: spaCy hands out a new Token object on every access, so `tok.head is not tok`
+    # never ends at the root)
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("appos", "relcl", "acl"):
+            return True
+        tok = tok.head
+    return False
