@@ -7,12 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosswire.events import clauses
-from crosswire.events.context import _Article
-from crosswire.events.media import _is_medium
+from crosswire.events.context import ArticleContext
+from crosswire.events.media import is_medium
 from crosswire.events.participants import (
     GROUP_ROLES,
     KIN_NOUNS,
     PEOPLE_NOUNS,
+    RELATIVE_PRONOUNS,
     SPEAKS_FOR_NOUNS,
     country_of,
     same_actor,
@@ -33,9 +34,6 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 # Object pronouns that stand for a party (or a party's thing) named elsewhere: "Pelosi rejected it".
 PARTY_PRONOUNS = frozenset({"it", "them", "him", "her", "whom"})
-
-
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 
 
 # Roots of acts aimed at people the sentence describes ("criticized people trying to ...", "urged the man"):
@@ -65,7 +63,7 @@ def _antecedents(verb: Token) -> list[Token]:
     return found
 
 
-def _names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None) -> bool:
+def names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None) -> bool:
     """The act's object is a pronoun, a thing owned by a noun the actor layer did not code ("the reality
     TV star's rhetoric"), or a name ("criticized the Bush administration", "accused Colorado", "a subpoena
     from the Senate committee"): the sentence aims the act at someone it names, and an event with no
@@ -178,8 +176,8 @@ DEMANDED_OF_VERBS = frozenset({"demand", "ask", "request", "require", "expect"})
 CONDITION_ROOTS = frozenset({"10", "11", "12", "13", "17"})
 
 
-def _recovered_target(
-    ctx: _Article, verb: Token, entry: VerbEntry, code: str, sources: list[EventActor]
+def recovered_target(
+    ctx: ArticleContext, verb: Token, entry: VerbEntry, code: str, sources: list[EventActor]
 ) -> list[EventActor]:
     """Whom an aimed act is aimed at, along its own syntax when the coder placed no one there: the object of
     the preposition the act takes, on the verb or its direct object, naming a person, body, country or people
@@ -224,7 +222,7 @@ def _recovered_target(
             found = [a for a in found if len(a.code or "") == 3 and country_of(a)]
             if not found:
                 continue
-        if found and not _is_medium(ctx, found[0]):
+        if found and not is_medium(ctx, found[0]):
             return found
         if tok.ent_type_ in ("PERSON", "ORG", "GPE") and tok.pos_ == "PROPN":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -233,8 +231,8 @@ def _recovered_target(
     return []
 
 
-def _sentence_names_party(
-    ctx: _Article, sent: Span, verb: Token, code: str, subjects: list[Token], sources: list[EventActor]
+def sentence_names_party(
+    ctx: ArticleContext, sent: Span, verb: Token, code: str, subjects: list[Token], sources: list[EventActor]
 ) -> bool:
     """The sentence names a party other than the act's source: a person, body, country or people outside
     the source's own phrase, not only where something happened ("in Syria"), not the doer of another clause
@@ -320,7 +318,7 @@ def _sentence_names_party(
         found = ctx.index.resolve_all(root)
         if found and all(any(same_actor(f, s) for s in sources) for f in found):
             continue
-        if found and any(_is_medium(ctx, f) for f in found):
+        if found and any(is_medium(ctx, f) for f in found):
             continue
         return True
     return False

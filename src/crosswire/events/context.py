@@ -15,7 +15,7 @@ from crosswire.nlp.named_events import NamedEventMention
 
 
 @dataclass
-class _Article:
+class ArticleContext:
     """What coding one article needs, built once (no state survives the call)."""
 
     article: Article

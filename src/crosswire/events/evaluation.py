@@ -7,14 +7,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events import clauses
-from crosswire.events.context import _Article
+from crosswire.events.context import ArticleContext
 from crosswire.events.participants import same_actor
 from crosswire.knowledge.event_lexicon import Lexicon
 from crosswire.knowledge.tone_lexicon import Lexicon as ToneLexicon
 from crosswire.model import EventActor
 
 
-def _is_critical(verb: Token, lexicon: Lexicon) -> bool:
+def is_critical(verb: Token, lexicon: Lexicon) -> bool:
     """A statement whose content condemns: "claimed, 'It is a violent violation ...'"."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "dobj", "xcomp", "advcl"):
@@ -36,7 +36,9 @@ PERSON_PRONOUNS = frozenset("he him she her they them".split())
 NAMED_ENTITIES = clauses.PARTY_ENTITIES
 
 
-def _evaluates_named(ctx: _Article, verb: Token, sources: list[EventActor], complement: Token | None) -> bool:
+def evaluates_named(
+    ctx: ArticleContext, verb: Token, sources: list[EventActor], complement: Token | None
+) -> bool:
     """Whether what a statement says praises or blames a party it names, other than the speaker: an
     evaluative word of the tone lexicon (or a criticism word of the event lexicon) said of that party - the
     party is the subject of the evaluative word's clause ("'She's a fake,' Symms said", "said Scalia was a
@@ -85,7 +87,7 @@ def _evaluative(tok: Token, tone: ToneLexicon, lexicon: Lexicon) -> bool:
     return lemma in lexicon.critical or tok.lower_ in lexicon.critical
 
 
-def _speakers_own(ctx: _Article, word: Token, sources: list[EventActor]) -> bool:
+def _speakers_own(ctx: ArticleContext, word: Token, sources: list[EventActor]) -> bool:
     """Whether the subject of `word` is the speaker ("I", "we", or a pronoun or name for the source)."""
     for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subject.lower_ in ("i", "we"):
@@ -120,7 +122,7 @@ def _evaluated(word: Token) -> list[Token]:
     return out + [c for t in out for c in t.children if c.dep_ in ("poss", "compound")]
 
 
-def _names_other_party(ctx: _Article, tok: Token, sources: list[EventActor], verb: Token) -> bool:
+def _names_other_party(ctx: ArticleContext, tok: Token, sources: list[EventActor], verb: Token) -> bool:
     """Whether `tok` names (or, as a pronoun, stands for) a party other than the speaker. A pronoun no one
     was found for is another party only in words quoted before their cue ("'She's a fake,' he said": the
     speaker says "I" of himself); in reported speech ("said he was happy") it is most often the speaker."""

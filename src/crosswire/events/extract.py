@@ -35,13 +35,13 @@ from crosswire.events.aims import (
     PARTY_NOUNS,
     PERSON_NOUNS,
     VIOLENT_ROOTS,
-    _names_unknown_party,
-    _recovered_target,
-    _sentence_names_party,
+    names_unknown_party,
+    recovered_target,
+    sentence_names_party,
 )
-from crosswire.events.context import _Article
-from crosswire.events.evaluation import _evaluates_named, _is_critical
-from crosswire.events.media import _is_medium, _is_own_outlet, _names_medium, _web_address
+from crosswire.events.context import ArticleContext
+from crosswire.events.evaluation import evaluates_named, is_critical
+from crosswire.events.media import is_medium, is_own_outlet, names_medium, web_address
 from crosswire.events.participants import (
     GROUP_ROLES,
     OPPOSING_NOUNS,
@@ -97,7 +97,7 @@ def extract_events(
         raise ValueError(
             f"article {article.id}: the Doc was not parsed from article.text (offsets would be wrong)"
         )
-    ctx = _Article(
+    ctx = ArticleContext(
         article=article,
         doc=doc,
         index=ActorIndex(doc, actors),
@@ -190,7 +190,7 @@ def _counterfactual(verb: Token) -> bool:
     )
 
 
-def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
     lexicon = ctx.lexicon
     if clauses.is_idiom(verb, lexicon):
         return []  # a figure of speech the lexicon lists ("fought back tears", "captured the title")
@@ -366,7 +366,7 @@ def _code_verb(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
     if code == "030" and lemma in ("agree", "concur") and _opinion_clause(verb):
         code, rule = "019", f"{rule}:opinion"  # "agreed that the charges were serious": accord, no agreement
     topic: list[Token] = []
-    if code == "010" and _is_critical(verb, lexicon):
+    if code == "010" and is_critical(verb, lexicon):
         code, rule = "111", f"{entry.id}:critical"
         topic = [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree] + [
             t for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree
@@ -564,7 +564,7 @@ INTENT_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 PERMIT_VERBS = frozenset({"allow", "permit", "let"})
 
 
-def _code_willing(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+def _code_willing(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
     """ "Syria says it is willing to withdraw its troops" (035), "France is ready to contribute troops"
     (033): readiness to do an act of the intent roots, coded as an intent from the one who is ready."""
     intent = ctx.lexicon.controls.get("promise")
@@ -613,7 +613,7 @@ def _ruled_out(content: Token) -> bool:
     return any(p in words for p in RULED_OUT)
 
 
-def _ruled_out_act(ctx: _Article, sent: Span, verb: Token, act: Token) -> list[Event]:
+def _ruled_out_act(ctx: ArticleContext, sent: Span, verb: Token, act: Token) -> list[Event]:
     """ "US authorities said removing the sanctions on Burma is out of the question": the speaker rejects
     the act (as a refusal of it: "refused to lift the sanctions"), aimed at whom the act concerns."""
     refusal = ctx.lexicon.controls.get("refuse")
@@ -631,7 +631,7 @@ def _ruled_out_act(ctx: _Article, sent: Span, verb: Token, act: Token) -> list[E
     )
 
 
-def _owned_thing(subject: Token, ctx: _Article) -> bool:
+def _owned_thing(subject: Token, ctx: ArticleContext) -> bool:
     """ "Trump's attempts", "China's actions": a common noun held by a party, itself no actor (where
     "China's government" is one: the index resolves the noun itself)."""
     return (
@@ -643,7 +643,9 @@ def _owned_thing(subject: Token, ctx: _Article) -> bool:
     )
 
 
-def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = False) -> list[Event] | None:
+def _said_content(
+    ctx: ArticleContext, sent: Span, verb: Token, demands_only: bool = False
+) -> list[Event] | None:
     """What a statement says can make it an act of its own: "Russia said Sudan must return the helicopter"
     demands (10) of Sudan; "Palestinian leaders said they would boycott all contact" threatens (13)."""
     content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
@@ -684,7 +686,7 @@ def _said_content(ctx: _Article, sent: Span, verb: Token, demands_only: bool = F
         # whom the threatened act is aimed at is in its own clause ("told Yahoo News he would deport illegal
         # immigrants": the immigrants, not the outlet told); named there but uncoded, no event
         aimed, _ = syntactic_targets(ctx.index, content, inner, None)
-        if not aimed and _names_unknown_party(content, inner, None):
+        if not aimed and names_unknown_party(content, inner, None):
             return []
         return _assemble(
             ctx,
@@ -725,7 +727,7 @@ STATEMENT_NOUNS = frozenset("reminder warning statement declaration message call
 ISSUING_VERBS = frozenset("issue deliver send give make reiterate repeat renew".split())
 
 
-def _statement_noun_content(ctx: _Article, sent: Span, verb: Token) -> list[Event]:
+def _statement_noun_content(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
     """ "Chirac issued a stern reminder to Iraq that it must cooperate": a statement named by a noun whose
     clause says someone must act demands it of them (a pronoun there is the one the statement went to)."""
     if verb.lemma_.lower() not in ISSUING_VERBS:
@@ -848,7 +850,7 @@ def _bombing(verb: Token) -> bool:
 
 
 def _code_control(
-    ctx: _Article, sent: Span, verb: Token, control: ControlEntry, complement: Token
+    ctx: ArticleContext, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
     """ "agreed to meet" (036), "refused to meet" (125), "threatened to strike" (138), "urged X to talk" (026)."""
     if clauses.is_idiom(complement, ctx.lexicon):
@@ -925,7 +927,7 @@ def _code_control(
 
 
 def _assemble(
-    ctx: _Article,
+    ctx: ArticleContext,
     sent: Span,
     verb: Token,
     entry: VerbEntry,
@@ -1096,11 +1098,11 @@ def _assemble(
         not targets
         and (not code.startswith("01") or code in AIMED_STATEMENTS)
         and not (entry.symmetric and len(sources) > 1)
-        and _names_unknown_party(verb, entry, complement)
+        and names_unknown_party(verb, entry, complement)
     ):
         return []  # "rejected it", "decrying the TV star's rhetoric": aimed at someone we cannot name
     if not targets and given_targets is None and code[:2] not in UNDIRECTED_ROOTS:
-        recovered = _recovered_target(ctx, verb, entry, code, sources)
+        recovered = recovered_target(ctx, verb, entry, code, sources)
         if recovered:
             targets, syntactic = recovered, True
     if (
@@ -1109,7 +1111,7 @@ def _assemble(
         and code[:2] not in UNDIRECTED_ROOTS
         and code not in UNDIRECTED_CODES
         and not (entry.symmetric and len(sources) > 1)
-        and _sentence_names_party(ctx, sent, verb, code, subjects, sources)
+        and sentence_names_party(ctx, sent, verb, code, subjects, sources)
     ):
         # precision first: an act aimed at someone, with no target found, in a sentence that names another
         # party ("Sanders rejected that, too" after "Clinton proposed ..."): the party named is likely whom
@@ -1156,12 +1158,12 @@ def _assemble(
         # A medium that reports, writes, asks or hosts is telling the news, not acting ("the newspaper
         # reported", "KCNA said Kim told Putin ...", "told The Washington Post", "a town hall hosted by
         # MSNBC"): the act it reports is coded on its own. Its condemnation or threat is an act.
-        if any(_names_medium(s) for s in subjects):
+        if any(names_medium(s) for s in subjects):
             sources = []
-        sources = [s for s in sources if not _is_medium(ctx, s)]
-        targets = [t for t in targets if not _is_medium(ctx, t)]
+        sources = [s for s in sources if not is_medium(ctx, s)]
+        targets = [t for t in targets if not is_medium(ctx, t)]
         if targets and any(
-            _names_medium(o) or any(c.dep_ == "poss" and _names_medium(c) for c in o.children)
+            names_medium(o) or any(c.dep_ == "poss" and names_medium(c) for c in o.children)
             for o in clauses.object_tokens(verb) + clauses.prep_objects(verb, entry.target_preps)
         ):
             targets = []  # "Ryan told WVLK, a radio station", "told PBS' Charlie Rose" (an interviewer)
@@ -1175,7 +1177,7 @@ def _assemble(
         if code.startswith("01") and verb.lemma_.lower() in ISSUING_VERBS | {"hand", "release", "provide"}:
             # "issued a statement to Heraldnews.com", "gave a statement to the Herald": whom a statement is
             # handed to, when the coder can code no one (or a web address), is the outlet that prints it
-            targets = [t for t in targets if t.code and not _web_address(t.name or "")]
+            targets = [t for t in targets if t.code and not web_address(t.name or "")]
         if code.startswith("01") and verb.lemma_.lower() == "tell":
             # whom one tells, when the coder can code no one, is an interviewer, an outlet or an audience
             # ("told Yahoo", "told Fox News's Greta Van Susteren", "told reporters"), not the statement's target
@@ -1186,7 +1188,7 @@ def _assemble(
             ):
                 return []  # "told the girl", "told his son": one person, named but not coded, is the target
     if code[:2] == "11" and any(
-        _names_medium(t) or any(_is_medium(ctx, a) for a in index.resolve_all(t))
+        names_medium(t) or any(is_medium(ctx, a) for a in index.resolve_all(t))
         for o in clauses.prep_objects(verb, frozenset({"to"}))
         for t in [o, *(c for c in o.children if c.dep_ == "poss")]
     ):
@@ -1194,12 +1196,12 @@ def _assemble(
     if rule.startswith("statement.") and code[:2] not in REPORTING_ROOTS:
         # an act announced to a medium ("told Fox News it would impose sanctions"): the outlet told is no
         # party to it
-        targets = [t for t in targets if not _is_medium(ctx, t)]
-    sources = [s for s in sources if not _is_own_outlet(ctx, s)]
-    targets = [t for t in targets if not _is_own_outlet(ctx, t)]
+        targets = [t for t in targets if not is_medium(ctx, t)]
+    sources = [s for s in sources if not is_own_outlet(ctx, s)]
+    targets = [t for t in targets if not is_own_outlet(ctx, t)]
     if not sources:
         return []
-    if code == "010" and not targets and _evaluates_named(ctx, verb, sources, complement):
+    if code == "010" and not targets and evaluates_named(ctx, verb, sources, complement):
         # "'She's a fake,' Symms said", "said he was happy to see that Khan was voted in": the remark praises
         # or blames a party the sentence names; a neutral statement with no target misstates it
         return []
@@ -1236,7 +1238,7 @@ ATTACK_NOUNS = frozenset(
 KILLING_VERBS = frozenset("kill wound injure maim slay murder".split())
 
 
-def _unidentified_attackers(ctx: _Article, sent: Span) -> EventActor:
+def _unidentified_attackers(ctx: ArticleContext, sent: Span) -> EventActor:
     """Attackers the sentence does not name, coded as CAMEO codes unidentified armed actors: by the country
     where they struck when the sentence names one place there ("a roadside bombing near Samarra" -> IRQUAF)."""
     here = [
@@ -1255,7 +1257,7 @@ def _unidentified_attackers(ctx: _Article, sent: Span) -> EventActor:
     return EventActor(name="unidentified attackers", code="UAF")
 
 
-def _authorities_of_place(ctx: _Article, verb: Token) -> list[EventActor]:
+def _authorities_of_place(ctx: ArticleContext, verb: Token) -> list[EventActor]:
     """The authorities of the country an "in" phrase of `verb` names ("arrested in Lebanon")."""
     for pobj in clauses.prep_objects(verb, frozenset({"in"})):
         if pobj.ent_type_ == "GPE":
@@ -1280,7 +1282,7 @@ def _unnamed_attack(verb: Token, subjects: list[Token]) -> bool:
     return any(m.lemma_.lower() in ATTACK_NOUNS for m in means)
 
 
-def _speaker_sources(ctx: _Article, verb: Token, subject: Token) -> list[EventActor]:
+def _speaker_sources(ctx: ArticleContext, verb: Token, subject: Token) -> list[EventActor]:
     """The actor a pronoun subject stands for when its clause is what that actor says: "Japan said it had
     halted aid", "the rebels said they would meet". "it" is a state or body, "he"/"she" a person."""
     head = clauses.speaker_of_pronoun(verb, subject)
@@ -1369,7 +1371,7 @@ def _person_words(doc) -> set[str]:
     return {t.text for ent in doc_ents(doc) if ent.label_ == "PERSON" for t in ent}
 
 
-def _is_politician(ctx: _Article, actor: EventActor) -> bool:
+def _is_politician(ctx: ArticleContext, actor: EventActor) -> bool:
     """A person whose role is a civilian office ("Trump beat Clinton in the election", "Grimm threatened to
     throw a reporter off the balcony"): their use of force would be a crime, which the news reports with
     other words. Soldiers, police, militants and criminals keep their acts."""
@@ -1452,7 +1454,7 @@ TEXT_NOUNS = frozenset(
 )
 
 
-def _cue_speaker(ctx: _Article, verb: Token) -> EventActor | None:
+def _cue_speaker(ctx: ArticleContext, verb: Token) -> EventActor | None:
     """The speaker the quote layer resolved for this cue verb ("..., said a former senior official")."""
     speaker = ctx.cue_speakers.get(verb.idx)
     name = speaker and (speaker.name or speaker.description)
@@ -1461,7 +1463,7 @@ def _cue_speaker(ctx: _Article, verb: Token) -> EventActor | None:
     return EventActor(name=name, code=speaker.actor_code, actor_id=speaker.actor_id)
 
 
-def _names_itself(ctx: _Article, verb: Token) -> bool:
+def _names_itself(ctx: ArticleContext, verb: Token) -> bool:
     """Whether the cue's speaker phrase is a name of the actor it was linked to."""
     speaker = ctx.cue_speakers.get(verb.idx)
     if speaker is None:
@@ -1474,7 +1476,7 @@ def _names_itself(ctx: _Article, verb: Token) -> bool:
 # ---------------------------------------------------------------- nominal events
 
 
-def _code_noun(ctx: _Article, sent: Span, noun: Token, entry: NounEntry) -> list[Event]:
+def _code_noun(ctx: ArticleContext, sent: Span, noun: Token, entry: NounEntry) -> list[Event]:
     if entry.requires and not clauses.prep_objects(noun, entry.requires):
         return []
     if entry.code[:2] == "14" and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
@@ -1525,7 +1527,7 @@ def _proposed_for_another(trigger: Token) -> bool:
     )
 
 
-def _claimant(ctx: _Article, verb: Token) -> str | None:
+def _claimant(ctx: ArticleContext, verb: Token) -> str | None:
     """Who makes the allegation `verb` ("accused", "alleges") states: its subject, or that of the clause it
     hangs from ("wants answers after accusing ..."), or a passive's agent ("was accused by the union"); None
     where the text names no one ("was accused of", "the man accused of") or only an unresolved pronoun."""
@@ -1555,7 +1557,7 @@ def _claimant(ctx: _Article, verb: Token) -> str | None:
 
 
 def _event(
-    ctx: _Article,
+    ctx: ArticleContext,
     sent: Span,
     trigger: Token,
     source: EventActor,

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from crosswire.events.context import _Article
+from crosswire.events.context import ArticleContext
 from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import EventActor
 
@@ -27,12 +27,12 @@ OUTLET_TAILS = frozenset(
 )
 
 
-def _web_address(name: str) -> bool:
+def web_address(name: str) -> bool:
     """ "Heraldnews.com", "example.co.uk": a name that is a web address (a site, not a party)."""
     return re.fullmatch(r"[\w-]+(\.[\w-]+)*\.(com|org|net|co\.uk|uk|news)", name.strip().lower()) is not None
 
 
-def _is_medium(ctx: _Article, actor: EventActor) -> bool:
+def is_medium(ctx: ArticleContext, actor: EventActor) -> bool:
     """A news outlet or agency (CAMEO role MED, one of the outlets crosswire knows, or named as one: "Ansa
     news agency", "Belgrade radio"), the article's own outlet, or one of its authors."""
     name = (actor.name or "").strip()
@@ -46,7 +46,7 @@ def _is_medium(ctx: _Article, actor: EventActor) -> bool:
         or (len(words) > 1 and tail in OUTLET_TAILS)
     )
     known = bool(name) and _outlets().by_name(name.removeprefix("The ").removeprefix("the ")) is not None
-    return "MED" in (actor.code or "")[:6] or named or known or _is_own_outlet(ctx, actor)
+    return "MED" in (actor.code or "")[:6] or named or known or is_own_outlet(ctx, actor)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,7 @@ def _outlets() -> SourceRegistry:
     return SourceRegistry.builtin()
 
 
-def _names_medium(tok: Token) -> bool:
+def names_medium(tok: Token) -> bool:
     """ "Ansa news agency", "Belgrade radio", "the newspaper": the phrase's head names a medium."""
     words = {c.lower_ for c in tok.children}
     if any(
@@ -65,7 +65,7 @@ def _names_medium(tok: Token) -> bool:
     return tok.lower_ in MEDIA_WORDS or (tok.lemma_.lower() == "agency" and "news" in words)
 
 
-def _is_own_outlet(ctx: _Article, actor: EventActor) -> bool:
+def is_own_outlet(ctx: ArticleContext, actor: EventActor) -> bool:
     """The outlet that publishes the article, or its author: they report the events, they are no party."""
     name = (actor.name or "").strip().lower()
     if not name:
