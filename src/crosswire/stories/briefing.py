@@ -111,9 +111,11 @@ def _same_side(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def cameo_name(code: str) -> str:
+    """The CAMEO codebook's name for `code`, as a person reads it: the codebook's own cross-reference
+    ("Consult, not specified below") is dropped, leaving "Consult"."""
     book = Codebook.builtin()
     entry = book.get(code) or book.get(code[:3]) or book.get(code[:2])
-    return entry.name if entry else code
+    return entry.name.removesuffix(", not specified below") if entry else code
 
 
 def event_status(event: Event) -> str:

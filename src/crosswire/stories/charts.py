@@ -95,7 +95,9 @@ def timeline_svg(entries: Sequence[Any], width: int = WIDTH) -> str:
                 f'<text x="{min(max(x, 14), width - 14):.1f}" y="{top - 4}" font-size="11" text-anchor="middle">'
                 f"{len(items)}</text>"
             )
-    note = f"{len(dated)} dated events" + (f"; {undated} undated, listed below" if undated else "")
+    note = f"{len(dated)} dated event{'' if len(dated) == 1 else 's'}" + (
+        f"; {undated} undated, listed below" if undated else ""
+    )
     parts.append(f'<text x="{left}" y="{height - 6}" font-size="11" fill="#666">{escape(note)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -18,8 +18,13 @@ from crosswire.stories.briefing import (
     DOUBTED_LABEL,
     counts,
     doubted_record,
+    event_doubted,
     gate_threshold,
+    kind_of,
+    merged,
     merged_confidences,
+    mirrors,
+    shown,
     shown_and_doubted,
 )
 from crosswire.stories.build import story_from_comparison
@@ -203,6 +208,45 @@ def _shown_status(event: Event) -> str:
     return (
         "negated" if event.status in FACT_STATUSES or event.status == "denied" else f"negated-{event.status}"
     )
+
+
+def actor_events(involved: list[Event], reported: list[Event]) -> list[dict[str, Any]]:
+    """The actor page's events: the merged events (the one event model: events.jsonl, the story page,
+    the report) of the actor's articles that hold a report the actor takes part in, each shown once (a
+    mirror image of a symmetric act is left out, as everywhere), with the statement, status and date
+    every view shows (`briefing.shown`); one the precision gate doubts is marked "less certain".
+    `involved`: the coded events the actor is a side of; `reported`: every coded event of its articles."""
+    theirs = {(m.article_id, m.start) for e in involved for m in e.mentions}
+    groups = merged(reported)
+    mirrored = mirrors(groups)
+    rows = []
+    for event in groups:
+        if event.id in mirrored or not any((m.article_id, m.start) in theirs for m in event.mentions):
+            continue
+        view = shown(event)
+        rows.append(
+            {
+                "id": event.id,
+                "date": view["date"],
+                "cameo": event.cameo,
+                "label": cameo_label(event.cameo),
+                "statement": view["statement"],
+                "status": view["status"],
+                "kind": kind_of(event),
+                "confidence": event.confidence,
+                "doubted": event_doubted(event),
+                "links": [
+                    {
+                        "href": sentence_link(m.article_id, m.start, m.end),
+                        "outlet": m.outlet,
+                        "text": m.sentence,
+                    }
+                    for m in event.mentions
+                ],
+            }
+        )
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or ""))
+    return rows
 
 
 def timeline(events: list[Event]) -> list[dict[str, Any]]:

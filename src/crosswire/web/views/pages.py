@@ -17,12 +17,12 @@ from crosswire.web.lookup import article_or_404, story_view_or_404
 from crosswire.web.security import require_read
 from crosswire.web.views.charts import month_bars
 from crosswire.web.views.compare import (
+    actor_events,
     compare,
     sentence_link,
     story_chart,
     story_graph,
     story_timeline_rows,
-    timeline,
 )
 from crosswire.web.views.highlight import Annotation, annotations_for, marked_snippet, parse_range, segments
 
@@ -170,7 +170,7 @@ def actor_page(request: Request, name: str, page: Annotated[int, Query(ge=1, le=
             "name": name,
             "profile": profile,
             "heads": heads,
-            "timeline": timeline(profile["events"]),
+            "timeline": actor_events(profile["events"], profile["article_events"]),
             "quotes": quotes,
             "total_quotes": total_quotes,
             "page": page,
