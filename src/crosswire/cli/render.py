@@ -175,21 +175,29 @@ def stories_table(stories: Iterable[Story]) -> Table:
     return table
 
 
-def story_list_table(stories: Iterable[Story]) -> Table:
-    """`crosswire stories`: id, articles, outlets, date span, corroborated facts, title."""
-    table = Table(show_header=True)
-    add_columns(table, ("id", "articles", "outlets", "dates", "corroborated", "title"))
+def story_list_table(stories: Iterable[Story]) -> Text:
+    """`crosswire stories`: each story as a short block (id and title; articles, corroborated facts and
+    dates; outlets), so nothing is cut or folded mid-word at 80 columns as a six-column table was."""
+    from crosswire.stories.compare import is_corroborated
+
+    out = Text()
     for s in stories:
-        corroborated = sum(1 for f in shown_and_doubted(s.facts)[0] if len(f.independent_outlets) >= 2)
-        table.add_row(
-            cell(s.id),
-            cell(len(s.article_ids)),
-            cell(", ".join(s.outlets)),
-            cell(f"{s.date_span[0] or '?'}..{s.date_span[1] or '?'}"),
-            cell(corroborated),
-            cell(s.title or "-"),
+        # the corroborated facts as `compare` counts them: events two independent outlets report as happened
+        corroborated = sum(f.kind == "event" and is_corroborated(f) for f in shown_and_doubted(s.facts)[0])
+        first, last = s.date_span
+        dates = first or "undated" if first == last else f"{first or '?'} to {last or '?'}"
+        out.append(s.id, style="bold")
+        title = " ".join((s.title or "Untitled story").split())
+        out.append(f"  {visible(title)}\n")
+        out.append(
+            f"    {len(s.article_ids)} article{'s' * (len(s.article_ids) != 1)} · "
+            f"{corroborated} corroborated fact{'s' * (corroborated != 1)} · {dates}\n"
         )
-    return table
+        outlets = ", ".join(s.outlets) or "unknown outlets"
+        out.append(f"    {visible(outlets)}\n")
+    if not out:
+        out.append("No stories.\n")
+    return out
 
 
 def print_comparison(story: Story, comparison: Comparison, console: Console) -> None:

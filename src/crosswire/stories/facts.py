@@ -10,11 +10,23 @@ from crosswire.stories.wire import Dependence
 MAX_QUOTE_SUMMARY = 160
 
 
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with an ellipsis: never mid-word
+    ("North K…"), which a reader takes for a typo or a word stem."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
+
+
 def quote_fact(group: AlignedQuote, dep: Dependence) -> Fact:
     # The quote's own marks are the outlet's; a direct quote's summary adds one pair (never “““...”””),
     # reported speech none (model.quote_line).
     text = (spoken_text(group.text) or group.text) if group.kind == "direct" else group.text.strip()
-    short = text if len(text) <= MAX_QUOTE_SUMMARY else text[: MAX_QUOTE_SUMMARY - 1].rstrip() + "\u2026"
+    short = shortened(text, MAX_QUOTE_SUMMARY)
     sentences = [
         {
             "article_id": r.article_id,
