@@ -67,6 +67,7 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
     db, events = corpus["db"], corpus["events"]
     report_html = (corpus["out"] / "report.html").read_text(encoding="utf-8")
     report_md = (corpus["out"] / "report.md").read_text(encoding="utf-8")
+    listed = runner.invoke(app, ["stories", "--db", db], terminal_width=200).output
     application = create_app(db)
     total_facts = total_edges = 0
     try:
@@ -80,6 +81,7 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
                 # crosswire compare
                 comp = _cli("compare", story["id"], "--db", db)
                 facts = [f for f in comp["corroborated"] + comp["single_source"] if f["kind"] == "event"]
+                corroborated = [f for f in comp["corroborated"] if f["kind"] == "event"]
                 assert len(facts) == jsonl_facts, story["id"]
                 assert len(comp["statements"]) == jsonl_statements
                 # the events the precision gate doubts: in the less-certain list only, everywhere
@@ -109,10 +111,45 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
                 assert section.count('data-kind="event"') == len(facts)
                 assert section.count('data-kind="statement"') == len(comp["statements"])
                 assert section.count('class="doubted-fact"') == jsonl_doubted
+                # the API's comparison, the CLI's story list and the report's Markdown count the same
+                api = client.get(f"/api/v1/stories/{story['id']}/comparison").json()
+                assert len([f for f in api["corroborated"] if f["kind"] == "event"]) == len(corroborated)
+                assert len(api["statements"]) == len(comp["statements"])
+                assert (
+                    f"{len(corroborated)} corroborated fact"
+                    in listed.split(story["id"], 1)[1].split("\n\n")[0]
+                )
+                md = report_md.split(f"### {story['title']}", 1)[1].split("\n### ", 1)[0]
+                md_corroborated = md.split("**Corroborated facts**", 1)[1].split("**Single-source", 1)[0]
+                assert md_corroborated.count("\n- ") == len(corroborated) or (
+                    not corroborated and "- none" in md_corroborated
+                )
                 total_facts += len(facts)
                 total_edges += edges
             web_dashboard = client.get("/", headers={"accept": "text/html"})
             assert web_dashboard.status_code == 200
+            # the actor pages list merged events of events.jsonl, never the coded reports: every event an
+            # actor is a side of in the articles naming it (its mirror image aside) is there, and no other
+            ids = {e["id"] for e in events}
+            sides = {s["name"] for e in events for s in (e["source"], e["target"]) if s and s.get("name")}
+            for name in sorted(sides)[:25]:
+                response = client.get(f"/actors/{name}", headers={"accept": "text/html"})
+                if (
+                    response.status_code == 404
+                ):  # a side the actor finder did not name ("Australian exporters")
+                    continue
+                page = response.text
+                mentioned = set(client.get(f"/api/v1/actors/{name}").json()["article_ids"])
+                listed_ids = set(re.findall(r'class="actor-event" data-event="([0-9a-f]+)"', page))
+                assert listed_ids <= ids, name
+                theirs = {
+                    e["id"]
+                    for e in events
+                    if e["shown_as"] != "mirror"
+                    and name in {s.get("name") for s in (e["source"], e["target"]) if s}
+                    and set(e["article_ids"]) & mentioned  # the page covers the articles naming the actor
+                }
+                assert theirs <= listed_ids, name
     finally:
         application.state.jobs.shutdown()
         application.state.store.close()
@@ -192,3 +229,101 @@ def test_generated_statements_use_only_words_of_the_phrase_book(corpus) -> None:
         reported = {w for m in e["mentions"] for w in re.findall(r"\b[a-z][a-z'-]*", m["sentence"])}
         words = set(re.findall(r"\b[a-z][a-z'-]*", e["statement"]))
         assert words <= book | names | reported, (e["statement"], words - book - names - reported)
+
+
+# The words crosswire itself writes: its templates, its CLI text, its phrase book and the CAMEO names.
+# A word of an output a person reads must be one of these or a word of the articles themselves; a
+# stem ("describ"), a word cut by a column fold ("corroborat") or by a shortened label ("agend…") is
+# neither. Tokens made of the letters a-f only are hex ids.
+PACKAGE = REPO / "src" / "crosswire"
+VOCABULARY_FILES = [
+    *sorted((PACKAGE / "web" / "templates").glob("*.html")),
+    *sorted((PACKAGE / "web" / "views").glob("*.py")),
+    PACKAGE / "web" / "static" / "app.js",
+    *sorted((PACKAGE / "report").glob("*.py")),
+    *sorted((PACKAGE / "cli").glob("*.py")),
+    *sorted((PACKAGE / "stories").glob("*.py")),
+    PACKAGE / "model.py",
+    PACKAGE / "export" / "events.py",
+    PACKAGE / "data" / "cameo.tsv",
+    # the names crosswire knows: actors, places, outlets (never the event lexicon's stem lists)
+    *sorted((PACKAGE / "data" / "kb").glob("*")),
+    PACKAGE / "data" / "actor_names_derived.tsv",
+    PACKAGE / "data" / "cameo_actor_types.tsv",
+    PACKAGE / "data" / "places_aliases.toml",
+    PACKAGE / "data" / "sources.toml",
+]
+WORD = re.compile(r"[A-Za-z][a-z]+(?:['\u2019-][a-z]+)*")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def _label_fields(record: object, keys: frozenset[str]) -> list[str]:
+    """The string values of `keys` anywhere in a JSON record (nested lists and objects too)."""
+    if isinstance(record, dict):
+        return [
+            v if k in keys and isinstance(v, str) else x
+            for k, v in record.items()
+            for x in ([v] if k in keys and isinstance(v, str) else _label_fields(v, keys))
+        ]
+    if isinstance(record, list):
+        return [x for v in record for x in _label_fields(v, keys)]
+    return []
+
+
+LABEL_KEYS = frozenset(
+    {"title", "summary", "statement", "name", "claim_by", "labels", "description", "label", "what"}
+)
+
+
+def test_every_word_a_person_reads_is_a_word(corpus) -> None:
+    """Every output a person reads (report, web pages, CLI compare / timeline / stories / graph, the
+    label fields of the JSONL exports and the event table) uses only words of the articles or of
+    crosswire's own text (the vocabulary above): no stem, no word cut in two."""
+    out, db = corpus["out"], corpus["db"]
+    known = set().union(*(_words(p.read_text(encoding="utf-8")) for p in VOCABULARY_FILES))
+    for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        known |= _words(json.dumps(record, ensure_ascii=False).replace("\\n", " "))
+    texts = {
+        "report.html": _visible((out / "report.html").read_text(encoding="utf-8")),
+        "report.md": (out / "report.md").read_text(encoding="utf-8"),
+        "events.csv": "\n".join(
+            ",".join(row.split(",")[3:4] + row.split(",")[7:8])
+            for row in (out / "events.csv").read_text(encoding="utf-8").splitlines()[1:]
+        ),
+    }
+    for name in ("events.jsonl", "stories.jsonl", "actors.jsonl"):
+        records = [json.loads(x) for x in (out / name).read_text(encoding="utf-8").splitlines()]
+        texts[name] = "\n".join(x for r in records for x in _label_fields(r, LABEL_KEYS))
+    for command in (["stories"], ["timeline"], ["graph"]):
+        texts[" ".join(command)] = runner.invoke(app, [*command, "--db", db], terminal_width=80).output
+    application = create_app(db)
+    try:
+        with TestClient(application, base_url="http://127.0.0.1") as client:
+            texts["web /"] = _visible(client.get("/").text)
+            for story in corpus["stories"]:
+                texts[f"compare {story['id']}"] = runner.invoke(
+                    app, ["compare", story["id"], "--db", db], terminal_width=80
+                ).output
+                texts[f"web story {story['id']}"] = _visible(client.get(f"/stories/{story['id']}").text)
+                graph = client.get(f"/stories/{story['id']}").text
+                texts[f"web graph {story['id']}"] = html.unescape(
+                    re.search(r'id="graph-data">(.*?)</script>', graph, re.S).group(1)  # type: ignore[union-attr]
+                )
+            for actor in client.get("/api/v1/actors", params={"limit": 200}).json()["items"][:30]:
+                texts[f"web actor {actor['name']}"] = _visible(client.get(f"/actors/{actor['name']}").text)
+            for article in client.get("/api/v1/articles", params={"limit": 200}).json()["items"]:
+                texts[f"web article {article['id']}"] = _visible(
+                    client.get(f"/articles/{article['id']}").text
+                )
+    finally:
+        application.state.jobs.shutdown()
+        application.state.store.close()
+    strange = {
+        name: sorted(w for w in _words(text) - known if not re.fullmatch(r"[a-f]+", w))
+        for name, text in texts.items()
+    }
+    assert {name: words for name, words in strange.items() if words} == {}

@@ -21,7 +21,7 @@ nav a{margin-right:1em} details summary{cursor:pointer;color:#1565c0;font-size:1
 .reads{font-size:12px;color:#666} .strip{display:flex;flex-wrap:wrap;gap:6px;margin:.5em 0}
 .strip span{border:1px solid #ccc;border-radius:3px;padding:2px 6px;font-size:12px}
 .codes{font-size:11px;color:#888} svg{max-width:100%;height:auto} table.facts th{white-space:nowrap}
-td{overflow-wrap:anywhere} body{overflow-wrap:break-word}
+td{overflow-wrap:anywhere} body{overflow-wrap:break-word} td.date,td.status{white-space:nowrap}
 @media (max-width:600px){body{padding:.5em}th,td{font-size:12px;padding:3px}.cite{white-space:normal}
 table.facts,table.facts tbody,table.facts tr,table.facts td{display:block;width:auto}table.facts tr:first-child{display:none}
 table.facts td{border:0;padding:1px 4px}table.facts tr{border-bottom:1px solid #ccc;padding:4px 0}}
@@ -29,7 +29,7 @@ table.facts td{border:0;padding:1px 4px}table.facts tr{border-bottom:1px solid #
 </head>
 <body>
 <h1>{{ title }}</h1>
-<p class="muted">{{ articles|length }} articles from {{ outlets|length }} outlets, {{ stories|length }} stories.
+<p class="muted">{{ articles|length }} article{{ "s" if articles|length != 1 }} from {{ outlets|length }} outlet{{ "s" if outlets|length != 1 }}, {{ stories|length }} stor{{ "ies" if stories|length != 1 else "y" }}.
 Every statement links to the sentence it comes from (appendix).</p>
 {% if coverage %}<p class="coverage">{{ coverage }}</p>
 {% endif %}<nav><a href="#summary">Summary</a><a href="#timeline">Timeline</a><a href="#graph">Actor graph</a>
@@ -63,7 +63,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 <h2 id="timeline">Timeline</h2>
 {{ timeline_svg }}
 <table><tr><th>date</th><th>event</th><th>independent outlets</th><th>sources</th></tr>
-{% for e in timeline %}<tr class="timeline-row"><td>{{ e.date or "undated" }}</td><td>{{ e.summary }}</td>
+{% for e in timeline %}<tr class="timeline-row"><td class="date">{{ e.date or "undated" }}</td><td>{{ e.summary }}</td>
 <td>{{ e.independent_outlets|join(", ") }}</td><td>{% for s in e.sources[:5] %}{{ cite(s) }} {% endfor %}</td></tr>{% endfor %}
 </table>
 
@@ -79,7 +79,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 <section class="story" id="story-{{ s.id }}">
 <h3>{{ s.title or "Untitled story" }}</h3>
 <p class="muted">{{ s.date_span[0] or "?" }} to {{ s.date_span[1] or "?" }}; outlets: {{ s.outlets|join(", ") }};
-{{ s.article_ids|length }} articles; genres: {% for g, n in c.genres.get("all", {}).items() %}{{ g }} {{ n }} {% endfor %}
+{{ s.article_ids|length }} articles; genres: {% for g, n in c.genres.get("all", {}).items() %}{{ g }} {{ n }}{% if not loop.last %}, {% endif %}{% endfor %}
 {% if c.wire_groups|selectattr("1")|list %}; wire-dependent groups: {% for g in c.wire_groups if g|length > 1 %}[{{ g|length }} articles]{% endfor %}{% endif %}</p>
 <div class="strip">{% for a in coverage_strip(s) %}<span>{{ a.outlet }} · {{ a.published or "undated" }} · {{ a.genre }}</span>{% endfor %}</div>
 <h4>Corroborated facts (two or more independent outlets report them as happened)</h4>
@@ -94,8 +94,8 @@ Every statement links to the sentence it comes from (appendix).</p>
 <ul>{% for s in f.sentences %}<li>{% if s.article_id in shown %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a>{% else %}<span class="cite">[{{ s.outlet or "?" }}]</span>{% endif %}
 {% if s.reads and s.reads != "reported" %}<span class="reads">({{ s.reads }})</span> {% endif %}{{ s.text }}{% if s.confidence is not none %} <span class="codes">(confidence {{ "%.2f"|format(s.confidence) }})</span>{% endif %}</li>{% endfor %}</ul></li>{% endfor %}</ul></details>{% endif %}
 <h4>Omissions</h4>
-<table><tr><th>outlet</th><th>leaves out (reported by two or more others)</th></tr>
-{% for o, fs in c.omissions.items() %}<tr><td>{{ o }}</td><td>{% for f in fs[:8] %}{{ f.summary }}{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>{% endfor %}</table>
+{% if c.omissions.values()|select|list %}<table><tr><th>outlet</th><th>leaves out (reported by two or more others)</th></tr>
+{% for o, fs in c.omissions.items() if fs %}<tr><td>{{ o }}</td><td>{% for f in fs[:8] %}{{ f.summary }}{% if not loop.last %}; {% endif %}{% endfor %}</td></tr>{% endfor %}</table>{% else %}<p class="muted">Every outlet reports every corroborated fact.</p>{% endif %}
 <h4>Emphasis (headline and lead)</h4>
 <table><tr><th>outlet</th><th>headline</th><th>actors</th><th>events</th></tr>
 {% for o, items in c.emphasis.items() %}{% for e in items %}<tr><td>{{ o }}</td><td><a href="#article-{{ e.article_id }}">{{ e.title or "untitled" }}</a></td>
@@ -135,5 +135,5 @@ FACTS_TABLE = """{% if facts %}<table class="facts"><tr><th>statement</th><th>ou
 <details><summary>evidence ({{ f.sentences|length }})</summary><ul>{% for s in f.sentences %}<li>{% if s.article_id in shown %}<a class="cite" href="#a-{{ s.article_id }}-{{ s.start }}">[{{ s.outlet or "?" }}]</a>{% else %}<span class="cite">[{{ s.outlet or "?" }}]</span>{% endif %}
 {% if s.reads and s.reads != "reported" %}<span class="reads">({{ s.reads }})</span> {% endif %}{{ s.text }}</li>{% endfor %}</ul></details></td>
 <td>{% for r in readings(f) %}{{ r.outlet }}{% if not r.counted %} <span class="reads">({{ r.reads }})</span>{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}</td>
-<td>{{ f.first_reported or "" }}</td><td>{{ f.status or f.kind }}</td></tr>{% endfor %}
+<td class="date">{{ f.first_reported or "" }}</td><td class="status">{{ f.status or f.kind }}</td></tr>{% endfor %}
 </table>{% else %}<p class="muted">None.</p>{% endif %}"""

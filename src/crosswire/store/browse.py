@@ -198,12 +198,20 @@ def actor_profile(store: Connections, name: str, limit: int = 500) -> dict[str, 
             .order_by(events.c.date.is_(None), events.c.date)
         ).scalars()
         coded = [codec.event_from_dict(p) for p in found]
-        involved = [e for e in coded if e.source.name == name or (e.target is not None and e.target.name == name)]
+        involved = [
+            e for e in coded if e.source.name == name or (e.target is not None and e.target.name == name)
+        ]
     codes: list[str] = []
     for row in rows:
         codes.extend(c for c in row.payload.get("codes") or [] if c not in codes)
     # `article_events`: every event its articles report, for a merge that sees the other reports too
-    return {"name": name, "codes": codes, "article_ids": article_ids, "events": involved, "article_events": coded}
+    return {
+        "name": name,
+        "codes": codes,
+        "article_ids": article_ids,
+        "events": involved,
+        "article_events": coded,
+    }
 
 
 def story_events(store: Connections, article_ids: Iterable[str]) -> list[Event]:

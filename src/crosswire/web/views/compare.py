@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from crosswire.knowledge.codebook import Codebook
 from crosswire.model import FACT_STATUSES, Analysis, Article, Event, Story, outlet_readings, to_dict
 from crosswire.stories.briefing import (
     DOUBTED_LABEL,
+    cameo_name,
     counts,
     doubted_record,
     event_doubted,
     gate_threshold,
+    is_doubted,
     kind_of,
     merged,
     merged_confidences,
@@ -42,12 +43,8 @@ def sentence_link(article_id: str, start: int, end: int) -> str:
 
 
 def cameo_label(code: str | None) -> str:
-    if not code:
-        return "?"
-    entry = (
-        Codebook.builtin().get(code) or Codebook.builtin().get(code[:3]) or Codebook.builtin().get(code[:2])
-    )
-    return entry.name if entry else code
+    """The CAMEO name a person reads (briefing.cameo_name: "Consult", not "Consult, not specified below")."""
+    return cameo_name(code) if code else "?"
 
 
 def compare(
@@ -210,43 +207,71 @@ def _shown_status(event: Event) -> str:
     )
 
 
-def actor_events(involved: list[Event], reported: list[Event]) -> list[dict[str, Any]]:
-    """The actor page's events: the merged events (the one event model: events.jsonl, the story page,
-    the report) of the actor's articles that hold a report the actor takes part in, each shown once (a
-    mirror image of a symmetric act is left out, as everywhere), with the statement, status and date
-    every view shows (`briefing.shown`); one the precision gate doubts is marked "less certain".
-    `involved`: the coded events the actor is a side of; `reported`: every coded event of its articles."""
+def actor_events(
+    name: str, involved: list[Event], reported: list[Event], stories: Iterable[Story]
+) -> list[dict[str, Any]]:
+    """The actor page's events: the facts and statements of the stories holding the actor's articles
+    (the one event model: the merged events that events.jsonl, the story page and the report show, each
+    once, a symmetric act's mirror image left out) that the actor is a side of or that hold a report the
+    actor is a side of; one the precision gate doubts is marked "less certain". Events of articles in no
+    story are merged here (`briefing.merged`), as a story would. `involved`: the coded events the actor
+    is a side of; `reported`: every coded event of its articles."""
     theirs = {(m.article_id, m.start) for e in involved for m in e.mentions}
-    groups = merged(reported)
-    mirrored = mirrors(groups)
-    rows = []
-    for event in groups:
-        if event.id in mirrored or not any((m.article_id, m.start) in theirs for m in event.mentions):
-            continue
-        view = shown(event)
-        rows.append(
-            {
-                "id": event.id,
-                "date": view["date"],
-                "cameo": event.cameo,
-                "label": cameo_label(event.cameo),
-                "statement": view["statement"],
-                "status": view["status"],
-                "kind": kind_of(event),
-                "confidence": event.confidence,
-                "doubted": event_doubted(event),
+    rows: dict[str, dict[str, Any]] = {}
+    covered: set[str] = set()
+    for story in stories:
+        covered.update(story.article_ids)
+        for fact in story.facts:
+            if fact.kind not in ("event", "statement") or not fact.event_id or fact.event_id in rows:
+                continue
+            sides = {side.get("name") for side in (fact.source, fact.target) if side}
+            if name not in sides and not any((x["article_id"], x["start"]) in theirs for x in fact.sentences):
+                continue
+            cameo = str(fact.codes.get("cameo") or "")
+            rows[fact.event_id] = {
+                "id": fact.event_id,
+                "date": fact.date,
+                "cameo": cameo,
+                "label": cameo_label(cameo),
+                "statement": fact.summary,
+                "status": fact.status,
+                "kind": fact.kind,
+                "confidence": fact.confidence,
+                "doubted": is_doubted(fact),
                 "links": [
                     {
-                        "href": sentence_link(m.article_id, m.start, m.end),
-                        "outlet": m.outlet,
-                        "text": m.sentence,
+                        "href": sentence_link(x["article_id"], x["start"], x["end"]),
+                        "outlet": x.get("outlet"),
+                        "text": x.get("text"),
                     }
-                    for m in event.mentions
+                    for x in fact.sentences
                 ],
             }
-        )
-    rows.sort(key=lambda r: (r["date"] is None, r["date"] or ""))
-    return rows
+    alone = [e for e in reported if not {m.article_id for m in e.mentions} <= covered]
+    groups = merged(alone)
+    mirrored = mirrors(groups)
+    for event in groups:
+        if event.id in mirrored or event.id in rows:
+            continue
+        if not any((m.article_id, m.start) in theirs for m in event.mentions):
+            continue
+        view = shown(event)
+        rows[event.id] = {
+            "id": event.id,
+            "date": view["date"],
+            "cameo": event.cameo,
+            "label": cameo_label(event.cameo),
+            "statement": view["statement"],
+            "status": view["status"],
+            "kind": kind_of(event),
+            "confidence": event.confidence,
+            "doubted": event_doubted(event),
+            "links": [
+                {"href": sentence_link(m.article_id, m.start, m.end), "outlet": m.outlet, "text": m.sentence}
+                for m in event.mentions
+            ],
+        }
+    return sorted(rows.values(), key=lambda r: (r["date"] is None, r["date"] or ""))
 
 
 def timeline(events: list[Event]) -> list[dict[str, Any]]:

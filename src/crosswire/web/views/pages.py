@@ -163,6 +163,7 @@ def actor_page(request: Request, name: str, page: Annotated[int, Query(ge=1, le=
     if not profile["article_ids"] and not total_quotes:
         raise HTTPException(404, f"no actor named {name!r}")
     heads = browse.article_heads(store, profile["article_ids"])
+    stories = {s.id: s for i in profile["article_ids"] for s in store.list_stories(i)}.values()
     return render(
         request,
         "actor.html",
@@ -170,7 +171,7 @@ def actor_page(request: Request, name: str, page: Annotated[int, Query(ge=1, le=
             "name": name,
             "profile": profile,
             "heads": heads,
-            "timeline": actor_events(profile["events"], profile["article_events"]),
+            "timeline": actor_events(name, profile["events"], profile["article_events"], stories),
             "quotes": quotes,
             "total_quotes": total_quotes,
             "page": page,
