@@ -232,7 +232,8 @@ def test_upload_a_file_and_watch_the_progress(server, page, tmp_path):
     page.click("#upload-form button[type=submit]")
     page.wait_for_url(re.compile(r"/ingest\?job="))
     page.wait_for_selector("#job.done", timeout=60_000)
-    assert '"added": 1' in page.locator("#job-counts").inner_text().replace(":1", ": 1")
+    counts = page.locator("#job-counts").inner_text()
+    assert "added: 1" in counts and "{" not in counts  # the counts in words, not a JSON object
     assert page.locator("#job-progress").get_attribute("value") in ("1", None) or True
     _shot(page, "ingest")
     page.goto(server["base"] + "/search?q=%22western+terminal%22+reopened+unions")
@@ -273,9 +274,79 @@ def test_hostile_articles_run_nothing(server, page):
 
 def _no_sideways_scroll(page) -> None:
     widths = page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        "() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
     )
-    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths}"
+
+
+def _server_error_page(db: str) -> str:
+    """The HTML a browser gets for a 500 (a store that fails under the page), from the app itself."""
+    from fastapi.testclient import TestClient
+
+    from crosswire.web.app import create_app
+
+    application = create_app(db)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret table name in a traceback")
+
+    try:
+        with TestClient(application, base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
+            application.state.store.list_articles = broken
+            response = client.get("/articles", headers={"accept": "text/html"})
+    finally:
+        application.state.jobs.shutdown()
+        application.state.store.close()
+    assert response.status_code == 500 and response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def test_every_page_fits_a_phone_without_sideways_scrolling(server, browser):
+    """At 420 px no page scrolls sideways (document.scrollingElement): dashboard, story, article,
+    actor, actors, articles, search (articles and quotes), ingest, login, API docs and the error
+    pages (404, 400, 422, 500); an error page keeps the site's navigation and names the problem."""
+    largest = max(server["demo"]["stories"], key=lambda s: len(s.article_ids))
+    article = largest.article_ids[0]
+    actor = httpx.get(server["base"] + "/api/v1/actors", params={"limit": 1}).json()["items"][0]["name"]
+    pages = {
+        "/": 200,
+        f"/stories/{largest.id}": 200,
+        f"/articles/{article}": 200,
+        f"/actors/{actor}": 200,
+        "/actors": 200,
+        "/articles": 200,
+        "/search?q=talks": 200,
+        "/search?q=talks&kind=quotes": 200,
+        "/ingest": 200,
+        "/login": 200,
+        "/api/v1/docs": 200,
+        "/stories/no-such-story": 404,
+        "/search?q=%00": 400,
+        "/search?q=talks&since=yesterday": 422,
+    }
+    context = browser.new_context(viewport={"width": 420, "height": 900})
+    page = context.new_page()
+    try:
+        for path, status in pages.items():
+            response = page.goto(server["base"] + path)
+            assert response is not None and response.status == status, path
+            page.wait_for_load_state("load")
+            _no_sideways_scroll(page)
+            if status >= 400:
+                assert page.locator("h1").inner_text() == f"Error {status}", path
+                assert page.locator("header.top nav a").count() >= 3, path
+                message = page.locator("#error-message").inner_text()
+                assert "\\d" not in message and "pattern" not in message, message  # words, not a regex
+        page.goto(server["base"] + "/")
+        page.set_content(_server_error_page(server["db"]))
+        page.wait_for_load_state("load")
+        assert page.locator("h1").inner_text() == "Error 500"
+        assert "secret" not in page.content()
+        _no_sideways_scroll(page)
+        page.goto(server["base"] + "/search?q=talks&since=yesterday")
+        assert "expected a date as YYYY-MM-DD" in page.locator("#error-message").inner_text()
+    finally:
+        context.close()
 
 
 def test_story_page_reads_at_desktop_and_phone_widths(server, page):
@@ -359,6 +430,19 @@ def test_timeline_with_fifty_events_on_one_day_stays_readable(server, page):
           .filter(b => b.x < 0 || b.y < 0 || b.x + b.width > w || b.y + b.height > h).length; }"""
     )
     assert outside == 0
+    # no two labels overlap (axis dates, the day's count, the note under the axis)
+    overlapping = page.evaluate(
+        """() => { const boxes = [...document.querySelectorAll('svg.timeline-chart text')]
+          .map(t => [t.textContent, t.getBoundingClientRect()]);
+        const hits = [];
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+          const [a, p] = boxes[i], [b, q] = boxes[j];
+          if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5)
+            hits.push(a + ' / ' + b);
+        }
+        return hits; }"""
+    )
+    assert overlapping == []
     box = chart.bounding_box()
     assert box and box["height"] < 400  # a column of fifty dots would be 700 px tall
     assert page.locator("#timeline .timeline-row").count() == 53
@@ -377,6 +461,18 @@ def test_error_pages_are_html_for_people_and_json_for_the_api(server, browser):
     assert "no-such-story" in page.locator("#error-message").inner_text()
     assert page.locator("header.top nav a").count() >= 3  # the site's navigation stays
     _shot(page, "error-404", full_page=False)
+    response = page.goto(server["base"] + "/search?q=%00")  # a NUL in the URL: refused before any handler
+    assert response is not None and response.status == 400
+    assert page.locator("h1").inner_text() == "Error 400"
+    assert "NUL" in page.locator("#error-message").inner_text()
+    page.goto(server["base"] + "/")
+    page.set_content(_server_error_page(server["db"]))
+    assert page.locator("h1").inner_text() == "Error 500"
+    assert page.locator("header.top nav a").count() >= 3 and "secret" not in page.content()
     context.close()
+    for path, status in (("/api/v1/search?q=%00", 400), ("/api/v1/events?cameo=x", 422)):
+        api = httpx.get(server["base"] + path)
+        assert api.status_code == status and api.headers["content-type"].startswith("application/json")
+        assert api.json()["status"] == status
     api = httpx.get(server["base"] + "/api/v1/stories/no-such-story")
     assert api.status_code == 404 and api.json()["status"] == 404

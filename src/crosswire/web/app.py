@@ -113,6 +113,26 @@ def app_from_environment() -> FastAPI:
     )
 
 
+# What a query parameter's pattern asks for, in words: a person reads the error page, not a regex.
+_PATTERN_WORDS = {
+    r"^(\d{4}-\d{2}-\d{2})?$": "expected a date as YYYY-MM-DD",
+    r"^\d{4}-\d{2}-\d{2}": "expected a date as YYYY-MM-DD",
+    r"^\d{2}$": "expected a two-digit CAMEO root code such as 04",
+    r"^\d{2,4}$": "expected a CAMEO code of two to four digits",
+    r"^(\d{2})?$": "expected a two-digit CAMEO root code such as 04",
+    "^(articles|quotes)$": "expected articles or quotes",
+}
+
+
+def _plain_problem(error: Any) -> str:
+    """One validation error as a person reads it: a pattern named in words, with the value given."""
+    pattern = (error.get("ctx") or {}).get("pattern")
+    if error.get("type") == "string_pattern_mismatch" and pattern:
+        given = error.get("input")
+        return f"{_PATTERN_WORDS.get(pattern, 'not an accepted value')} (got {given!r})"
+    return str(error.get("msg"))
+
+
 def create_app(
     db_url: str | None,
     token: str | None = None,
@@ -202,7 +222,7 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+            f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {_plain_problem(e)}"
             for e in exc.errors()
         )
         return render_error(request, 422, f"invalid request: {problems}")

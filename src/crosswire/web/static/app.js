@@ -64,8 +64,15 @@
   }
 
   function drawGraph(svg, data) {
-    const width = 800, height = 500;
     const nodes = data.nodes || [], edges = data.edges || [];
+    // A few actors need less room; the drawing takes the box's own size, so it fills the box
+    // instead of sitting small in its middle.
+    if (nodes.length <= 4) svg.style.height = "300px";
+    // One drawing unit is one pixel: labels keep their 11 px on a wide screen and on a phone.
+    const box = svg.getBoundingClientRect();
+    const height = Math.max(240, Math.round(box.height) || 500);
+    const width = Math.max(320, Math.round(box.width) || 800);
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
     if (!nodes.length) {
       const t = el("text", { x: 20, y: 30 }, svg);
       t.textContent = "No actors to draw.";
@@ -87,8 +94,9 @@
     }
     nodes.forEach((node, i) => {
       const group = el("g", { class: "node", tabindex: 0, transform: "translate(" + pos[i].x + "," + pos[i].y + ")" }, nodeLayer);
-      el("circle", { r: 6 + 12 * Math.sqrt((node.weight || 1) / maxWeight) }, group);
-      const label = el("text", { x: 0, y: -14, "text-anchor": "middle" }, group);
+      const r = 6 + 12 * Math.sqrt((node.weight || 1) / maxWeight);
+      el("circle", { r: r }, group);
+      const label = el("text", { x: 0, y: -(r + 5), "text-anchor": "middle" }, group);  // clear of its circle
       label.textContent = node.label || node.id;
       const title = el("title", {}, group);
       title.textContent = (node.label || node.id) + " (" + node.weight + " events)";
@@ -150,7 +158,9 @@
       }
       state.textContent = job.state + (job.task ? " (" + job.task + " " + job.done + (job.total ? "/" + job.total : "") + ")" : "");
       if (job.total) { bar.max = job.total; bar.value = job.done; }
-      counts.textContent = JSON.stringify(job.counts);
+      // The counts in words ("added: 1 · warnings: 1"), the ones that are not zero; not a JSON object.
+      const shown = Object.entries(job.counts || {}).filter(([, n]) => n);
+      counts.textContent = shown.map(([name, n]) => name.replace(/_/g, " ") + ": " + n).join(" \u00b7 ") || "nothing counted yet";
       problems.replaceChildren(...job.problems.map((p) => {
         const li = document.createElement("li");
         li.textContent = p.path + ": " + p.message;
