@@ -30,6 +30,7 @@ from rich.text import Text
 from crosswire.corpus import RunSummary
 from crosswire.model import Article, ProgressFn, Story, article_record, outlet_readings
 from crosswire.stories.briefing import DOUBTED_LABEL, shown_and_doubted
+from crosswire.stories.compare import is_corroborated
 
 # The stories modules load scipy and the embedding stack: only the commands that need them do.
 if TYPE_CHECKING:
@@ -178,8 +179,6 @@ def stories_table(stories: Iterable[Story]) -> Table:
 def story_list_table(stories: Iterable[Story]) -> Text:
     """`crosswire stories`: each story as a short block (id and title; articles, corroborated facts and
     dates; outlets), so nothing is cut or folded mid-word at 80 columns as a six-column table was."""
-    from crosswire.stories.compare import is_corroborated
-
     out = Text()
     for s in stories:
         # the corroborated facts as `compare` counts them: events two independent outlets report as happened
