@@ -306,6 +306,35 @@ def readable_date(iso: str | None, precision: str | None) -> str | None:
     return None
 
 
+# Names English writes with "the": a body named by its kind ("the Korean Central News Agency", "the
+# Swedish Foreign Ministry", "the United States") and a few one-word ones ("the Pentagon").
+_BODY_WORDS = frozenset(
+    """agency alliance administration army assembly association bank coalition command commission committee
+    council court department embassy emirates federation force forces fund government guard house
+    institute kingdom ministry nations navy office organisation organization parliament party republic
+    secretariat senate service states union""".split()
+)
+_THE_NAMES = frozenset(
+    {"pentagon", "kremlin", "treasury", "vatican", "philippines", "netherlands", "bahamas"}
+)
+
+
+def named(name: str) -> str:
+    """`name` as it stands in a sentence: "the United States", "the Korean Central News Agency", "the
+    Pentagon"; a person, a country or a city as it is ("Kim Jong-un", "North Korea", "Seoul")."""
+    words = name.split()
+    if not words or words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper():
+        return name
+    lowered = [w.strip(".,").lower() for w in words]
+    if (len(words) == 1 and lowered[0] in _THE_NAMES) or (
+        len(words) > 1
+        and any(w in _BODY_WORDS for w in lowered)
+        and all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in words)
+    ):
+        return "the " + name
+    return name
+
+
 def statement(
     source: str | None,
     code: str,
@@ -317,10 +346,10 @@ def statement(
 ) -> str:
     """One plain sentence for an act: who, what (in the status's form), to whom, where, when."""
     form, pattern = STATUS_FORMS.get(status, STATUS_FORMS["happened"])
-    who = source or "Someone"
-    text = pattern.format(s=who, v=verb_phrase(code, form, target, rule))
+    who = named(source) if source else "Someone"
+    text = pattern.format(s=who, v=verb_phrase(code, form, named(target) if target else target, rule))
     if place:
-        text += f" in {place}"
+        text += f" in {named(place)}"
     if when:
         text += f" {'on' if when[0].isdigit() and ' ' in when else 'in'} {when}"
     return text[0].upper() + text[1:]
