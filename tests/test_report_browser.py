@@ -90,7 +90,7 @@ def test_report_reads_at_phone_width_with_evidence_on_demand(demo_report: Path) 
             page = browser.new_page(viewport={"width": 420, "height": 900})
             page.goto((demo_report / "report.html").as_uri())
             widths = page.evaluate(
-                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+                "() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
             )
             assert widths[0] <= widths[1], widths
             fact = page.locator("tr.fact").first
@@ -105,6 +105,26 @@ def test_report_reads_at_phone_width_with_evidence_on_demand(demo_report: Path) 
                   .filter(b => b.x < 0 || b.x + b.width > w).length; }"""
             )
             assert outside == 0
+            overlapping = page.evaluate(
+                """() => { const svg = document.querySelector('svg.timeline-chart'); if (!svg) return [];
+                const boxes = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect()]);
+                const hits = [];
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                  const [a, p] = boxes[i], [b, q] = boxes[j];
+                  if (p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5
+                      && q.top < p.bottom - 0.5) hits.push(a + ' / ' + b);
+                }
+                return hits; }"""
+            )
+            assert overlapping == []  # axis dates, day counts and the note never overlap at 420 px
+            # dates and status words never break inside ("happene/d", "2019-04-/25")
+            broken = page.evaluate(
+                """() => [...document.querySelectorAll('td.date, td.status')].filter(td => {
+                  const range = document.createRange(); range.selectNodeContents(td);
+                  return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+                }).map(td => td.textContent.trim())"""
+            )
+            assert broken == []
             page.locator("#stories").scroll_into_view_if_needed()
             page.screenshot(path=str(artifacts / "report-phone.png"), full_page=False)
         finally:

@@ -279,6 +279,17 @@ def _no_sideways_scroll(page) -> None:
     assert widths[0] <= widths[1], f"{page.url} scrolls sideways: {widths}"
 
 
+def _dates_and_status_unbroken(page) -> None:
+    """No date or status word breaks across lines ("happene/d", "2026-03-/02", "unda/ted")."""
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('td.date, td.status, span.date')].filter(el => {
+          const range = document.createRange(); range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+        }).map(el => el.textContent.trim())"""
+    )
+    assert broken == [], f"{page.url}: {broken}"
+
+
 def _server_error_page(db: str) -> str:
     """The HTML a browser gets for a 500 (a store that fails under the page), from the app itself."""
     from fastapi.testclient import TestClient
@@ -332,6 +343,7 @@ def test_every_page_fits_a_phone_without_sideways_scrolling(server, browser):
             assert response is not None and response.status == status, path
             page.wait_for_load_state("load")
             _no_sideways_scroll(page)
+            _dates_and_status_unbroken(page)
             if status >= 400:
                 assert page.locator("h1").inner_text() == f"Error {status}", path
                 assert page.locator("header.top nav a").count() >= 3, path
@@ -380,6 +392,7 @@ def test_story_page_reads_at_desktop_and_phone_widths(server, page):
     assert evidence.is_visible()
     assert page.locator("#timeline .timeline-row").count() == len(facts)
     _no_sideways_scroll(page)
+    _dates_and_status_unbroken(page)
     page.evaluate("() => window.scrollTo(0, 0)")
     _shot(page, "story", full_page=False)
     height = page.evaluate("() => document.documentElement.scrollHeight")
