@@ -209,8 +209,17 @@ def print_comparison(story: Story, comparison: Comparison, console: Console) -> 
         ("quotes", [f for f in comparison.facts if f.kind == "quote"]),
     ):
         table = Table(title=name, show_header=True)
-        for column in ("statement", "outlets", "first reported", "status"):
-            table.add_column(column, overflow="fold")
+        if name == "quotes":  # a quote has no status or date of its own: two columns, none left empty
+            table.add_column("quote", overflow="fold")
+            table.add_column("outlets", overflow="fold")
+            for f in facts:
+                table.add_row(cell(f.summary), cell(_readings(f)))
+            console.print(table)
+            continue
+        table.add_column("statement", overflow="fold")
+        table.add_column("outlets", overflow="fold")
+        table.add_column("first reported", no_wrap=True)  # a date or a status word is never cut in two
+        table.add_column("status", no_wrap=True)
         for f in facts:
             table.add_row(
                 cell(f.summary), cell(_readings(f)), cell(f.first_reported or ""), cell(f.status or "")
