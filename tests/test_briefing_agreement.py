@@ -192,6 +192,12 @@ def test_no_word_stems_or_doubled_quote_marks_in_any_output(corpus) -> None:
                 comp = runner.invoke(app, ["compare", story["id"], "--db", db])
                 texts[f"compare {story['id']}"] = comp.output
                 texts[f"web {story['id']}"] = _visible(client.get(f"/stories/{story['id']}").text)
+            # quote search shows each quote as the other pages do (it wrapped quotes in a second pair)
+            quotes = (corpus["out"] / "quotes.jsonl").read_text(encoding="utf-8").splitlines()
+            for line in quotes[:20]:
+                word = max(re.findall(r"[A-Za-z]{4,}", json.loads(line)["text"]) or ["said"], key=len)
+                page = client.get("/search", params={"q": word, "kind": "quotes"}).text
+                texts[f"web search {word}"] = _visible(page)
     finally:
         application.state.jobs.shutdown()
         application.state.store.close()

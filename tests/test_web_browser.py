@@ -216,7 +216,12 @@ def test_search_for_a_quote(server, page):
     assert page.locator(".hit").count() >= 1
     assert page.locator(".hit mark").count() >= 1
     shown = " ".join(" ".join(page.locator(".hit a.quote-hit").all_inner_texts()).split())
-    assert " ".join(quote["text"].split())[:40] in shown  # the quote searched for is among the hits
+    # the quote searched for is among the hits, shown as every page shows a quote: one pair of marks for
+    # a direct quote (its own dropped), none for reported speech; never doubled marks
+    from crosswire.model import shown_quote
+
+    assert " ".join(shown_quote(quote["text"], quote["kind"]).split())[:40] in shown
+    assert "\u201c\u201c" not in shown and "\u201d\u201d" not in shown
     _shot(page, "search")
     page.locator(".hit a.quote-hit").first.click()
     page.wait_for_load_state("load")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
+from crosswire.model import shown_quote
 from crosswire.store import browse
 from crosswire.store.search import SearchFilters
 from crosswire.stories.summary import situation_summary
@@ -220,9 +221,13 @@ def _search_page(request: Request, form: dict[str, str], page: int) -> Response:
             request.app.state.store, form["kind"], form["q"], filters, limit=20, offset=(page - 1) * 20
         )
         for hit in result.hits:
-            hit["snippet_html"] = marked_snippet(hit.get("snippet"))
             if form["kind"] == "quotes":
+                # shown as every page shows a quote: a direct one in one pair of marks (its own dropped,
+                # never ““...””), reported speech without marks of its own (model.shown_quote)
+                hit["snippet_html"] = marked_snippet(shown_quote(hit.get("snippet") or "", hit.get("kind")))
                 hit["href"] = sentence_link(hit["article_id"], hit["start"], hit["end"])
+            else:
+                hit["snippet_html"] = marked_snippet(hit.get("snippet"))
     return render(
         request,
         "search.html",
