@@ -40,6 +40,17 @@ Every statement links to the sentence it comes from (appendix).</p>
 {%- else %}<span class="cite">[{{ c.outlet or "?" }}]</span>{% endif %}
 {%- endmacro %}
 
+{# One group per outlet: "[The Hankyoreh] [2] [3]", not the outlet's name three times over. #}
+{% macro cites(sources) -%}
+{%- set ns = namespace(outlet=none, n=0) -%}
+{%- for c in sources -%}
+{%- if loop.first or c.outlet != ns.outlet -%}{%- set ns.outlet = c.outlet -%}{%- set ns.n = 1 -%}{% if not loop.first %} {% endif %}{{ cite(c) }}
+{%- else -%}{%- set ns.n = ns.n + 1 -%}
+{% if c.article_id in shown %}<a class="cite" href="#a-{{ c.article_id }}-{{ c.start }}">[{{ ns.n }}]</a>{% else %}<span class="cite">[{{ ns.n }}]</span>{% endif %}
+{%- endif -%}
+{%- endfor -%}
+{%- endmacro %}
+
 <h2 id="summary">Situation summary</h2>
 <h3>Main actors</h3>
 {% if summary.main_actors %}<ul>{% for a in summary.main_actors %}<li>{{ a.name }} <span class="muted">({{ a.key }}; {{ a.articles }} articles,
@@ -64,7 +75,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 {{ timeline_svg }}
 <table><tr><th>date</th><th>event</th><th>independent outlets</th><th>sources</th></tr>
 {% for e in timeline %}<tr class="timeline-row"><td class="date">{{ e.date or "undated" }}</td><td>{{ e.summary }}</td>
-<td>{{ e.independent_outlets|join(", ") }}</td><td>{% for s in e.sources[:5] %}{{ cite(s) }} {% endfor %}</td></tr>{% endfor %}
+<td>{{ e.independent_outlets|join(", ") }}</td><td>{{ cites(e.sources[:5]) }}</td></tr>{% endfor %}
 </table>
 
 <h2 id="graph">Actor graph</h2>
