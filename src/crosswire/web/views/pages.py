@@ -164,7 +164,15 @@ def actor_page(request: Request, name: str, page: Annotated[int, Query(ge=1, le=
     if not profile["article_ids"] and not total_quotes:
         raise HTTPException(404, f"no actor named {name!r}")
     heads = browse.article_heads(store, profile["article_ids"])
-    stories = {s.id: s for i in profile["article_ids"] for s in store.list_stories(i)}.values()
+    # the stories holding its articles, each read once (an article of a story already read needs no query)
+    found: dict[str, Any] = {}
+    covered: set[str] = set()
+    for article_id in profile["article_ids"]:
+        if article_id not in covered:
+            for story in store.list_stories(article_id):
+                found[story.id] = story
+                covered.update(story.article_ids)
+    stories = list(found.values())
     return render(
         request,
         "actor.html",
