@@ -309,3 +309,20 @@ def test_a_relative_pronoun_aims_the_act_at_its_antecedent() -> None:
     assert coded and coded[0].target is not None and coded[0].target.code.startswith("IRN")
     kept = roots(code("Senator Smith praised the plan, which Governor Brown denounced on Thursday."), "111")
     assert kept and kept[0].target is None
+
+
+def test_a_source_asking_not_to_be_named_makes_no_appeal() -> None:
+    # the demo corpus showed "A senior U.S. official asked for the suspension of joint military exercises"
+    for text in (
+        "A senior U.S. official, who asked not to be named because he was not authorised to discuss the talks "
+        "publicly, said the Chilean side had again demanded the suspension of joint military exercises with Peru.",
+        "A senior Chilean official, who asked not to be identified because he was not authorized to discuss the "
+        "talks publicly, said the Bolivian side had again demanded the end of joint patrols with Peru.",
+        "One diplomat, who requested to remain anonymous, said Peru had recalled its ambassador.",
+    ):
+        events = code(text)
+        assert not roots(events, "02"), text
+        assert all("official" not in e.source.name and "aide" not in e.source.name for e in events), text
+    # the control verb keeps its other complements
+    appeals = roots(code("Peru asked Chile to release the prisoners."), "02")
+    assert appeals and appeals[0].target.code.startswith("CHL")
