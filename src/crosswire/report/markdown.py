@@ -143,7 +143,7 @@ def render_markdown(data: ReportData, title: str) -> str:
         ]
         lines += ["", "**Portrayal**", "", "| outlet | actor | tone | labels |", "|---|---|---|---|"]
         lines += [
-            f"| {md(o)} | {md(a)} | {v['tone']} | {md(', '.join(v['labels']))} |"
+            f"| {md(o)} | {md(a)} | {'n/a' if v['tone'] is None else v['tone']} | {md(', '.join(v['labels']))} |"
             for o, actors in comp.portrayal.items()
             for a, v in actors.items()
         ]
