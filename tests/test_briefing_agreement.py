@@ -81,6 +81,12 @@ def test_facts_timeline_and_graph_counts_agree_everywhere(corpus) -> None:
                 comp = _cli("compare", story["id"], "--db", db)
                 facts = [f for f in comp["corroborated"] + comp["single_source"] if f["kind"] == "event"]
                 assert len(facts) == jsonl_facts, story["id"]
+                # `crosswire stories`: its corroborated column counts what compare lists as corroborated
+                listed = runner.invoke(app, ["stories", "--db", db], env={"COLUMNS": "250"}).output
+                row = next(line for line in listed.splitlines() if story["id"] in line)
+                cells = [c.strip() for c in re.split(r"[│┃|]", row) if c.strip()]
+                corroborated = [f for f in comp["corroborated"] if f["kind"] == "event"]
+                assert cells[4] == str(len(corroborated)), row
                 assert len(comp["statements"]) == jsonl_statements
                 # the events the precision gate doubts: in the less-certain list only, everywhere
                 assert len(comp["doubted"]) == jsonl_doubted

@@ -30,6 +30,7 @@ from rich.text import Text
 from crosswire.corpus import RunSummary
 from crosswire.model import Article, ProgressFn, Story, article_record, outlet_readings
 from crosswire.stories.briefing import DOUBTED_LABEL, shown_and_doubted
+from crosswire.stories.compare import is_corroborated
 
 # The stories modules load scipy and the embedding stack: only the commands that need them do.
 if TYPE_CHECKING:
@@ -180,7 +181,10 @@ def story_list_table(stories: Iterable[Story]) -> Table:
     table = Table(show_header=True)
     add_columns(table, ("id", "articles", "outlets", "dates", "corroborated", "title"))
     for s in stories:
-        corroborated = sum(1 for f in shown_and_doubted(s.facts)[0] if len(f.independent_outlets) >= 2)
+        # the facts `compare` lists as corroborated: events only (a statement says nothing as a fact)
+        corroborated = sum(
+            1 for f in shown_and_doubted(s.facts)[0] if f.kind == "event" and is_corroborated(f)
+        )
         table.add_row(
             cell(s.id),
             cell(len(s.article_ids)),
