@@ -326,3 +326,41 @@ def test_a_source_asking_not_to_be_named_makes_no_appeal() -> None:
     # the control verb keeps its other complements
     appeals = roots(code("Peru asked Chile to release the prisoners."), "02")
     assert appeals and appeals[0].target.code.startswith("CHL")
+
+
+def test_one_phrase_naming_two_states_people_gives_two_sides() -> None:
+    # "U.S. and North Korean negotiators met in Stockholm" (the demo corpus's main story) had no event
+    for text, sides in (
+        ("Chilean and Peruvian negotiators met in Lima on Wednesday.", {"CHL", "PER"}),
+        ("Japanese and Chinese officials met in Geneva on Friday.", {"JPN", "CHN"}),
+        ("Israeli and Palestinian officials held talks in Cairo.", {"ISR", "PSE"}),
+    ):
+        meetings = roots(code(text), "04")
+        assert len(meetings) == 2, text
+        pairs = {(e.source.code[:3], e.target.code[:3]) for e in meetings if e.target is not None}
+        assert pairs == {tuple(sorted(sides)), tuple(sorted(sides, reverse=True))}, text
+        assert all(e.source.name.endswith(("negotiators", "officials")) for e in meetings), text
+    # a phrase naming one state's people stays one side, with no meeting made up
+    assert not roots(code("Chilean negotiators met in Lima on Wednesday."), "04")
+
+
+def test_reaching_an_agreement_pairs_its_sides() -> None:
+    agreed = roots(code("Peru and Chile reached an agreement on fishing rights in Lima."), "03")
+    assert {(e.source.code, e.target.code) for e in agreed} == {("PER", "CHL"), ("CHL", "PER")}
+    assert all(not e.negated for e in agreed)
+    failed = roots(code("Peru and Chile failed to reach an agreement on fishing rights."), "03")
+    assert failed and all(e.negated for e in failed)
+    # with no other side, an agreement reached is no act between parties
+    assert not roots(code("The committee reached a consensus on the budget."), "03")
+
+
+def test_talks_ended_were_held_not_broken_off() -> None:
+    ended = code(
+        "Chilean and Peruvian negotiators ended their first talks in a year on Wednesday without agreement."
+    )
+    assert not roots(ended, "16")
+    assert {(e.source.code[:3], e.target.code[:3]) for e in roots(ended, "04") if e.target} == {
+        ("CHL", "PER"),
+        ("PER", "CHL"),
+    }
+    assert roots(code("Peru broke off talks with Chile on Monday."), "164")
