@@ -364,3 +364,11 @@ def test_talks_ended_were_held_not_broken_off() -> None:
         ("PER", "CHL"),
     }
     assert roots(code("Peru broke off talks with Chile on Monday."), "164")
+
+
+def test_troops_withdrawn_are_not_whom_the_withdrawal_is_toward() -> None:
+    text = (
+        "President Bachelet's decision to withdraw roughly 2,000 Chilean troops from Peru was a step too far."
+    )
+    events = roots(code(text), "087")
+    assert events and all(e.target is not None and e.target.code[:3] == "PER" for e in events)
