@@ -127,3 +127,31 @@ def test_one_rule_for_omissions_and_single_source_in_the_report_and_the_web() ->
     assert {o: [f["summary"] for f in fs] for o, fs in web["omitted"].items()} == {
         o: [f.summary for f in fs] for o, fs in comp.omissions.items() if fs
     }
+
+
+def test_an_outlet_naming_both_sides_in_one_sentence_is_not_said_to_leave_the_act_out() -> None:
+    # the demo: Meridian Wire and the Eastern Daily Ledger were listed as leaving out the Stockholm talks
+    # they report in words the coder did not read ("sat down together in Stockholm")
+    from story_support import actor
+
+    said = "Chile and Peru held talks in Lima on Monday."
+    a = article(said, "Outlet A", day=2)
+    b = article(
+        "Officials said Chile and Peru held talks in the capital after weeks of delay.", "Outlet B", day=2
+    )
+    c = article("Envoys of Chile and Peru finally sat down together in Lima.", "Outlet C", day=3)
+    d = article("Lima was quiet on Monday as fishermen returned to port.", "Outlet D", day=3)
+    an = {}
+    for art in (a, b, c, d):
+        sides = [actor(art, "Chile", "CHL"), actor(art, "Peru", "PER")]
+        events = (
+            [event(art, "Chile and Peru held talks", ("Chile", "CHL"), ("Peru", "PER"), "040")]
+            if art in (a, b)
+            else []
+        )
+        an[art.id] = analysis(art, [s for s in sides if s.mentions], events)
+    comp = compare_story(Story([x.id for x in (a, b, c, d)]), [a, b, c, d], an)
+    (talks,) = [f for f in comp.corroborated if f.kind == "event"]
+    assert talks.named_by == ["Outlet A", "Outlet B", "Outlet C"]
+    assert talks not in comp.omissions["Outlet C"]
+    assert talks in comp.omissions["Outlet D"]

@@ -34,7 +34,8 @@ PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3, None: 5}
 SOURCE_RANK = {"text": 0, "relative": 0, "kb": 1, "none": 2}
 
 
-def _compatible(a: EventActor | None, b: EventActor | None) -> bool:
+def same_side(a: EventActor | None, b: EventActor | None) -> bool:
+    """Whether two reports' sources (or targets) are one party (see the module docstring)."""
     if a is None or b is None:
         return a is None and b is None
     same_name = (a.name or "").lower() == (b.name or "").lower()
@@ -116,8 +117,8 @@ def _same_speaker(a: Event, b: Event) -> bool:
 def same_event(a: Event, b: Event, window_days: int = 3) -> bool:
     return (
         a.cameo[:2] == b.cameo[:2]
-        and _compatible(a.source, b.source)
-        and _compatible(a.target, b.target)
+        and same_side(a.source, b.source)
+        and same_side(a.target, b.target)
         and _same_speaker(a, b)
         and _dates_agree(a, b, window_days)
         and _places_agree(a, b)

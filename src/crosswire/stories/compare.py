@@ -188,13 +188,15 @@ def is_omitted_by(
     """Whether `outlet` leaves out a fact the rest of the story's coverage agrees on: one it does not
     report that at least two other outlets do, or, in a story of two outlets, that the other one does.
     (A fact only one of many outlets reports is that outlet's own, not an omission of all the others.)
-    An outlet that reports the act in some other way (as expected, denied) does not leave it out, and
+    An outlet that reports the act in some other way (as expected, denied), or that names both its sides
+    in one sentence (`Fact.named_by`: it may report it in words the coder did not read), does not leave
+    it out, and
     with `published` (outlet -> its articles' latest day, `outlet_dates`) nor does one whose article
     could not have reported it (`could_have_reported`)."""
     if fact.kind == "statement":
         return False
-    if outlet in fact_outlets(fact):
-        return False
+    if outlet in fact_outlets(fact) or outlet in fact.named_by:
+        return False  # (an outlet naming both sides in one sentence may report it in other words)
     if published is not None and not could_have_reported(fact, published.get(outlet)):
         return False
     reported = counted_outlets(fact)
