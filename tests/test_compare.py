@@ -155,3 +155,27 @@ def test_an_outlet_naming_both_sides_in_one_sentence_is_not_said_to_leave_the_ac
     assert talks.named_by == ["Outlet A", "Outlet B", "Outlet C"]
     assert talks not in comp.omissions["Outlet C"]
     assert talks in comp.omissions["Outlet D"]
+
+
+def test_an_article_written_before_anyone_reported_a_quote_does_not_leave_it_out() -> None:
+    from story_support import quote
+
+    words = "\u201cWe had a candid and useful exchange of views,\u201d"
+    early = article("Chile and Peru will meet in Lima on Wednesday, officials said.", "Outlet A", day=2)
+    later = [
+        article(f"{words} the Chilean envoy said after the talks in Lima.", "Outlet B", day=4),
+        article(f"The envoy spoke briefly. {words} she said.", "Outlet C", day=5),
+        article("Nothing was said about the talks on Thursday.", "Outlet D", day=6),
+    ]
+    an = {early.id: analysis(early)}
+    for art in later[:2]:
+        an[art.id] = analysis(
+            art, quotes=[quote(art, "We had a candid and useful exchange of views", "Ana Soto")]
+        )
+    an[later[2].id] = analysis(later[2])
+    arts = [early, *later]
+    comp = compare_story(Story([a.id for a in arts]), arts, an)
+    (said,) = [f for f in comp.facts if f.kind == "quote"]
+    assert said.first_reported == "2026-03-04"
+    assert said not in comp.omissions["Outlet A"]  # published on the 2nd, before the words were said
+    assert said in comp.omissions["Outlet D"]
