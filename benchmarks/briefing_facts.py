@@ -1,11 +1,14 @@
 """List the facts the briefing shows as corroborated, with every counted outlet's sentence, for a hand check.
 
     python benchmarks/briefing_facts.py PATH... [--db FILE] [--json]
+    python benchmarks/briefing_facts.py --basil 25 --seed 1   (held out: 25 BASIL stories drawn at random)
 
 Analyses PATH (a folder of articles: ../shared/seeds, examples/) into a fresh store (or reads `--db`),
 groups stories, and prints each story's corroborated facts (two or more independent outlets report
 them as happened, stories/briefing.py): the plain statement, its CAMEO code, and for each outlet the
-sentences that count and what the others say ("expected", "denied"). A person then marks each fact:
+sentences that count and what the others say ("expected", "denied"). With `--basil N`, the corpus is N
+stories drawn at random (`--seed`) from ../shared/eval/basil (three outlets each, news nobody tuned the
+briefing on), written to a temporary JSONL file first. A person then marks each fact:
 true with every listed outlet really reporting it (the issue-16 criterion), true but with an outlet
 whose sentence does not report it, or false. docs/accuracy.md records the marks and the figure.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -59,12 +63,34 @@ def corroborated(paths: list[str], db: str | None) -> list[dict[str, Any]]:
     return rows
 
 
+BASIL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "basil" / "articles.jsonl"
+
+
+def basil_draw(stories: int, seed: int) -> str:
+    """A JSONL file of every article of `stories` BASIL stories drawn with `seed` (its path)."""
+    records = [json.loads(line) for line in BASIL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = sorted({r["story_id"] for r in records})
+    chosen = set(random.Random(seed).sample(ids, min(stories, len(ids))))
+    folder = Path(tempfile.mkdtemp(prefix="crosswire-basil-"))
+    path = folder / f"basil-{stories}-seed{seed}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for r in records:
+            if r["story_id"] in chosen:
+                row = {"id": r["id"], "title": r["title"], "outlet": r["outlet_name"], "published": r["date"]}
+                out.write(json.dumps({**row, "text": r["text"]}, ensure_ascii=False) + "\n")
+    return str(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--db")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--basil", type=int, help="draw this many BASIL stories (held out)")
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
+    if args.basil:
+        args.paths = [*args.paths, basil_draw(args.basil, args.seed)]
     if not args.paths and not args.db:
         parser.error("give PATH... or --db")
     rows = corroborated(args.paths, args.db)

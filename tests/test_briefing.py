@@ -224,3 +224,10 @@ def test_a_negated_forecast_reads_as_expected_not_to_happen_not_as_said_not_to_h
     assert fact.summary.startswith("Chile is not expected to")
     (row,) = timeline([ev])
     assert row["statement"].startswith("Chile is not expected to")
+
+
+def test_a_resignation_reads_as_stepping_down_with_no_side_guessed() -> None:
+    # the codebook's 0831 ("accede to demands for change in leadership") read "accepted demands for reform"
+    assert statement("Blake Farenthold", "0831", "Congress") == "Blake Farenthold stepped down"
+    assert statement("The minister", "0831", None, "planned") == "The minister is expected to step down"
+    assert statement("Chile", "0832", "Peru") == "Chile accepted demands for a policy change from Peru"

@@ -127,3 +127,55 @@ def test_one_rule_for_omissions_and_single_source_in_the_report_and_the_web() ->
     assert {o: [f["summary"] for f in fs] for o, fs in web["omitted"].items()} == {
         o: [f.summary for f in fs] for o, fs in comp.omissions.items() if fs
     }
+
+
+def test_an_outlet_naming_both_sides_in_one_sentence_is_not_said_to_leave_the_act_out() -> None:
+    # the demo: Meridian Wire and the Eastern Daily Ledger were listed as leaving out the Stockholm talks
+    # they report in words the coder did not read ("sat down together in Stockholm")
+    from story_support import actor
+
+    said = "Chile and Peru held talks in Lima on Monday."
+    a = article(said, "Outlet A", day=2)
+    b = article(
+        "Officials said Chile and Peru held talks in the capital after weeks of delay.", "Outlet B", day=2
+    )
+    c = article("Envoys of Chile and Peru finally sat down together in Lima.", "Outlet C", day=3)
+    d = article("Lima was quiet on Monday as fishermen returned to port.", "Outlet D", day=3)
+    an = {}
+    for art in (a, b, c, d):
+        sides = [actor(art, "Chile", "CHL"), actor(art, "Peru", "PER")]
+        events = (
+            [event(art, "Chile and Peru held talks", ("Chile", "CHL"), ("Peru", "PER"), "040")]
+            if art in (a, b)
+            else []
+        )
+        an[art.id] = analysis(art, [s for s in sides if s.mentions], events)
+    comp = compare_story(Story([x.id for x in (a, b, c, d)]), [a, b, c, d], an)
+    (talks,) = [f for f in comp.corroborated if f.kind == "event"]
+    assert talks.named_by == ["Outlet A", "Outlet B", "Outlet C"]
+    assert talks not in comp.omissions["Outlet C"]
+    assert talks in comp.omissions["Outlet D"]
+
+
+def test_an_article_written_before_anyone_reported_a_quote_does_not_leave_it_out() -> None:
+    from story_support import quote
+
+    words = "\u201cWe had a candid and useful exchange of views,\u201d"
+    early = article("Chile and Peru will meet in Lima on Wednesday, officials said.", "Outlet A", day=2)
+    later = [
+        article(f"{words} the Chilean envoy said after the talks in Lima.", "Outlet B", day=4),
+        article(f"The envoy spoke briefly. {words} she said.", "Outlet C", day=5),
+        article("Nothing was said about the talks on Thursday.", "Outlet D", day=6),
+    ]
+    an = {early.id: analysis(early)}
+    for art in later[:2]:
+        an[art.id] = analysis(
+            art, quotes=[quote(art, "We had a candid and useful exchange of views", "Ana Soto")]
+        )
+    an[later[2].id] = analysis(later[2])
+    arts = [early, *later]
+    comp = compare_story(Story([a.id for a in arts]), arts, an)
+    (said,) = [f for f in comp.facts if f.kind == "quote"]
+    assert said.first_reported == "2026-03-04"
+    assert said not in comp.omissions["Outlet A"]  # published on the 2nd, before the words were said
+    assert said in comp.omissions["Outlet D"]

@@ -309,3 +309,66 @@ def test_a_relative_pronoun_aims_the_act_at_its_antecedent() -> None:
     assert coded and coded[0].target is not None and coded[0].target.code.startswith("IRN")
     kept = roots(code("Senator Smith praised the plan, which Governor Brown denounced on Thursday."), "111")
     assert kept and kept[0].target is None
+
+
+def test_a_source_asking_not_to_be_named_makes_no_appeal() -> None:
+    # the demo corpus showed "A senior U.S. official asked for the suspension of joint military exercises"
+    for text in (
+        "A senior U.S. official, who asked not to be named because he was not authorised to discuss the talks "
+        "publicly, said the Chilean side had again demanded the suspension of joint military exercises with Peru.",
+        "A senior Chilean official, who asked not to be identified because he was not authorized to discuss the "
+        "talks publicly, said the Bolivian side had again demanded the end of joint patrols with Peru.",
+        "One diplomat, who requested to remain anonymous, said Peru had recalled its ambassador.",
+    ):
+        events = code(text)
+        assert not roots(events, "02"), text
+        assert all("official" not in e.source.name and "aide" not in e.source.name for e in events), text
+    # the control verb keeps its other complements
+    appeals = roots(code("Peru asked Chile to release the prisoners."), "02")
+    assert appeals and appeals[0].target.code.startswith("CHL")
+
+
+def test_one_phrase_naming_two_states_people_gives_two_sides() -> None:
+    # "U.S. and North Korean negotiators met in Stockholm" (the demo corpus's main story) had no event
+    for text, sides in (
+        ("Chilean and Peruvian negotiators met in Lima on Wednesday.", {"CHL", "PER"}),
+        ("Japanese and Chinese officials met in Geneva on Friday.", {"JPN", "CHN"}),
+        ("Israeli and Palestinian officials held talks in Cairo.", {"ISR", "PSE"}),
+    ):
+        meetings = roots(code(text), "04")
+        assert len(meetings) == 2, text
+        pairs = {(e.source.code[:3], e.target.code[:3]) for e in meetings if e.target is not None}
+        assert pairs == {tuple(sorted(sides)), tuple(sorted(sides, reverse=True))}, text
+        assert all(e.source.name.endswith(("negotiators", "officials")) for e in meetings), text
+    # a phrase naming one state's people stays one side, with no meeting made up
+    assert not roots(code("Chilean negotiators met in Lima on Wednesday."), "04")
+
+
+def test_reaching_an_agreement_pairs_its_sides() -> None:
+    agreed = roots(code("Peru and Chile reached an agreement on fishing rights in Lima."), "03")
+    assert {(e.source.code, e.target.code) for e in agreed} == {("PER", "CHL"), ("CHL", "PER")}
+    assert all(not e.negated for e in agreed)
+    failed = roots(code("Peru and Chile failed to reach an agreement on fishing rights."), "03")
+    assert failed and all(e.negated for e in failed)
+    # with no other side, an agreement reached is no act between parties
+    assert not roots(code("The committee reached a consensus on the budget."), "03")
+
+
+def test_talks_ended_were_held_not_broken_off() -> None:
+    ended = code(
+        "Chilean and Peruvian negotiators ended their first talks in a year on Wednesday without agreement."
+    )
+    assert not roots(ended, "16")
+    assert {(e.source.code[:3], e.target.code[:3]) for e in roots(ended, "04") if e.target} == {
+        ("CHL", "PER"),
+        ("PER", "CHL"),
+    }
+    assert roots(code("Peru broke off talks with Chile on Monday."), "164")
+
+
+def test_troops_withdrawn_are_not_whom_the_withdrawal_is_toward() -> None:
+    text = (
+        "President Bachelet's decision to withdraw roughly 2,000 Chilean troops from Peru was a step too far."
+    )
+    events = roots(code(text), "087")
+    assert events and all(e.target is not None and e.target.code[:3] == "PER" for e in events)

@@ -212,3 +212,15 @@ def test_a_named_body_s_statement_does_not_take_its_country_s_words() -> None:
     assert not same_event(body, country)
     # An act other than speech still merges a body with its country.
     assert same_event(replace(body, cameo="190"), replace(country, cameo="190"))
+
+
+def test_one_person_coded_with_and_without_a_country_is_one_source() -> None:
+    # BASIL: "Blake Farenthold" was USALEG in two outlets and LEG (no country given) in a third
+    def person(code: str, name: str = "Blake Farenthold", target: str = "Congress") -> Event:
+        ev = event("x", "USALEG", "0831", "2018-04-06")
+        return replace(ev, source=EventActor(name, code), target=EventActor(target, "USALEG"))
+
+    assert same_event(person("USALEG"), person("LEG"))
+    # a role code alone does not join two different people, nor two codes of different roles
+    assert not same_event(person("USALEG"), person("LEG", name="Lamar Smith"))
+    assert not same_event(person("USAGOV"), person("LEG"))

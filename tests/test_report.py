@@ -3,6 +3,7 @@ situation summary and the story CLI commands."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -143,3 +144,18 @@ def test_story_cli_commands(corpus, tmp_path) -> None:
     assert res.exit_code == 2 and "nosuchstory" in res.output
     res = runner.invoke(app, ["report", "--db", db, "--out", str(tmp_path / "r"), "--json"])
     assert res.exit_code == 0 and (tmp_path / "r" / "report.html").exists()
+
+
+def test_no_python_none_reaches_the_reader(corpus, tmp_path) -> None:
+    # an actor no sentence scores has no tone: the reader sees "n/a", never Python's None
+    arts, an, stories = corpus
+    an = copy.deepcopy(an)
+    for analysis_ in an.values():
+        for actor in analysis_.actors:
+            actor.tone = None
+    paths = write_report(report_data(arts, an, stories), tmp_path)
+    md = Path(paths["report_md"]).read_text(encoding="utf-8")
+    html = Path(paths["report_html"]).read_text(encoding="utf-8")
+    assert "**Portrayal**" in md and "| n/a |" in md
+    assert not re.search(r"\|\s*None\s*\|", md)
+    assert not re.search(r">\s*None\s*<", html)

@@ -67,3 +67,27 @@ def test_same_agency_credit_links_different_outlets() -> None:
     dep = find_dependence([a, b, c])
     assert dep.group_of[a.id] == dep.group_of[b.id] != dep.group_of[c.id]
     assert any(link.reason == "agency:Kyodo" for link in dep.links)
+
+
+def test_one_statement_quoted_verbatim_by_two_newsrooms_is_no_copy() -> None:
+    # BASIL: three outlets quoting the same 30-word resignation statement were taken for one wire copy,
+    # so the resignation all three reported was never corroborated
+    statement = (
+        "\u201cWhile I planned on serving out the remainder of my term in Congress, I know in my heart it is "
+        "time for me to move along and look for new ways to serve my country and my neighbours, and I thank "
+        "everyone who stood with me through a very long and difficult year in public life,\u201d"
+    )
+    arts = [
+        article(f"The congressman resigned on Friday. {statement} he said in a video.", "Outlet A"),
+        article(
+            f"{statement} the lawmaker wrote in a letter to the governor, ending weeks of pressure.",
+            "Outlet B",
+        ),
+        article(DISPATCH + " " + statement.replace("\u201c", '"').replace("\u201d", '"'), "Outlet C"),
+        article("Reprint: " + DISPATCH, "Outlet D"),
+    ]
+    dep = find_dependence(arts)
+    assert dep.group_of[arts[0].id] != dep.group_of[arts[1].id]
+    assert dep.group_of[arts[0].id] != dep.group_of[arts[2].id]
+    # the writer's own words copied still link a reprint, quotes or not
+    assert dep.group_of[arts[2].id] == dep.group_of[arts[3].id]

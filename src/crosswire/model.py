@@ -448,6 +448,9 @@ class Fact:
     # Events: the merged event's confidence (events/gate.py, combined over its reports by events/merge.py):
     # under the gate's threshold the fact is doubted (stories/briefing.py `is_doubted`). None: not an event.
     confidence: float | None = None
+    # Events with two sides: the outlets whose articles name both sides in one sentence. Such an outlet
+    # may report the act in words the coder did not read, so it is never said to leave it out.
+    named_by: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -849,6 +849,21 @@ def _bombing(verb: Token) -> bool:
     return False
 
 
+# "asked not to be named", "requested to remain anonymous", "declined to be identified": the terms a source
+# speaks on, never an appeal, a refusal or an act aimed at anyone the sentence names
+ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite", "remain"})
+
+
+def _asks_anonymity(complement: Token) -> bool:
+    """ "not to be named", "to be identified only as", "to remain anonymous": the complement of a control
+    verb that is about the speaker's own name."""
+    if complement.lemma_.lower() not in ANONYMITY_VERBS:
+        return False
+    if complement.lemma_.lower() == "remain":
+        return any(c.lower_ in ("anonymous", "unnamed", "unidentified") for c in complement.children)
+    return any(c.dep_ == "auxpass" for c in complement.children)
+
+
 def _code_control(
     ctx: ArticleContext, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
@@ -856,6 +871,9 @@ def _code_control(
     if clauses.is_idiom(complement, ctx.lexicon):
         ctx.consumed.add(complement.i)
         return []  # "tried to fight back tears": the complement is a figure of speech, no act to control
+    if _asks_anonymity(complement):
+        ctx.consumed.add(complement.i)
+        return []  # "who asked not to be named", "declined to be identified": a source's terms, no act
     inner = clauses.match_verb(complement, ctx.lexicon)
     vowed_force = False
     if control.kind == "refusal":

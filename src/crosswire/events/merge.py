@@ -1,7 +1,8 @@
 """One event per happening: the same act reported by several sentences or outlets merged into one Event.
 
 Two reports are the same event when their sources and targets agree (the same CAMEO actor code, or one
-code refining the other - "PRK" and "PRKGOV" - or, for uncoded actors, the same name), their CAMEO codes
+code refining the other - "PRK" and "PRKGOV" -, the same name with a role code one report gives without
+its country - "LEG" and "USALEG" -, or, for uncoded actors, the same name), their CAMEO codes
 share the root, and their dates lie within `window_days` (a range counts from its start to its end). An
 undated report only bounds the event by its publication day (`reported_on`): it matches any dated report
 that is not later than that (a report never precedes its event). A period longer than PERIOD_DAYS
@@ -33,12 +34,18 @@ PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3, None: 5}
 SOURCE_RANK = {"text": 0, "relative": 0, "kb": 1, "none": 2}
 
 
-def _compatible(a: EventActor | None, b: EventActor | None) -> bool:
+def same_side(a: EventActor | None, b: EventActor | None) -> bool:
+    """Whether two reports' sources (or targets) are one party (see the module docstring)."""
     if a is None or b is None:
         return a is None and b is None
+    same_name = (a.name or "").lower() == (b.name or "").lower()
     if a.code and b.code:
-        return a.code.startswith(b.code) or b.code.startswith(a.code)
-    return (a.name or "").lower() == (b.name or "").lower()
+        if a.code.startswith(b.code) or b.code.startswith(a.code):
+            return True
+        # "Blake Farenthold" coded LEG by one article (which never says whose legislator) and USALEG by
+        # another: the same person, named alike, one code lacking only its country
+        return bool(a.name) and same_name and (a.code.endswith(b.code) or b.code.endswith(a.code))
+    return same_name
 
 
 def _iso_day(value: str | None) -> date | None:
@@ -110,8 +117,8 @@ def _same_speaker(a: Event, b: Event) -> bool:
 def same_event(a: Event, b: Event, window_days: int = 3) -> bool:
     return (
         a.cameo[:2] == b.cameo[:2]
-        and _compatible(a.source, b.source)
-        and _compatible(a.target, b.target)
+        and same_side(a.source, b.source)
+        and same_side(a.target, b.target)
         and _same_speaker(a, b)
         and _dates_agree(a, b, window_days)
         and _places_agree(a, b)

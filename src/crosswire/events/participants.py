@@ -375,6 +375,31 @@ class ActorIndex:
             return False
         return lemma in ASSOCIATE_NOUNS or lemma in GROUP_ROLES or tok.lower_ in GROUP_ROLES
 
+    def joint_sides(self, tok: Token) -> list[EventActor]:
+        """ "U.S. and North Korean negotiators", "Israeli and Palestinian officials": one phrase naming the
+        people of two or more states, which the actor layer keeps as one actor with a code per state; each
+        state's people is a side of its own (so that "... met in Stockholm" is a meeting between them).
+        Empty unless every coordinated modifier names one of the actor's states."""
+        actor = self.by_token.get(tok.i)
+        if actor is None or len(actor.codes) < 2 or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        first = next(
+            (c for c in tok.children if c.dep_ in ("amod", "nmod", "compound") and c.conjuncts), None
+        )
+        if first is None:
+            return []
+        sides: list[EventActor] = []
+        for part in (first, *first.conjuncts):
+            # the part's own words: its subtree less the parts coordinated under it ("U.S. and North Korean")
+            others = {t.i for c in part.children if c.dep_ in ("conj", "cc", "punct") for t in c.subtree}
+            text = " ".join(t.text for t in part.subtree if t.i not in others)
+            country = self.country_code(text)
+            code = next((c for c in actor.codes if country and c[:3] == country), None)
+            if code is None:
+                return []
+            sides.append(EventActor(name=f"{text} {tok.text}", code=code))
+        return sides if len({s.code for s in sides}) == len(sides) else []
+
     def country_code(self, text: str) -> str | None:
         """The CAMEO country a name, alias or demonym stands for ("Ghanaian", "Algerians"): the knowledge base,
         else the peoples' names derived from the Phoenix country dictionary. Never a capital."""
@@ -548,6 +573,10 @@ class ActorIndex:
         """The actors of a possibly coordinated phrase: "South Korea and the US" gives both."""
         out: list[EventActor] = []
         for t in (tok, *[c for c in tok.conjuncts if c.i > tok.i]):
+            sides = self.joint_sides(t)
+            if sides:
+                out += [s for s in sides if not any(same_actor(s, o) for o in out)]
+                continue
             found = self.resolve(t)
             if found is not None and not any(same_actor(found, o) for o in out):
                 out.append(found)

@@ -40,6 +40,10 @@ def syntactic_targets(
         objects = [o for o in objects if o.dep_ == "dative"]
     heads = [verb] + ([complement] if complement is not None else [])
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None or _country_group(index, o)]
+    if entry.code.startswith("087"):
+        # "withdraw roughly 2,000 American troops from Syria": the forces pulled back are the doer's own;
+        # whom the de-escalation is toward is where they leave ("from Syria")
+        candidates = [o for o in candidates if o.lemma_.lower() not in entry.objects]
     later: list[Token] = []  # tried after all the others
     makers: list[Token] = []  # who made a proposal answered: only a named or coded party counts
     # an act of aid or an intent names its beneficiary after "for" too ("aid for Romania")

@@ -363,7 +363,10 @@ def _pruned(conn: Connection, old: Story, remaining: list[str], article_id: str)
         lost |= set(fact.outlets) - set(outlets)
         reported = [o for o in fact.outlets if o not in lost]
         independent = [o for o in fact.independent_outlets if o in reported]
-        facts.append(replace(fact, sentences=kept, outlets=reported, independent_outlets=independent))
+        named = [o for o in fact.named_by if o in outlets]
+        facts.append(
+            replace(fact, sentences=kept, outlets=reported, independent_outlets=independent, named_by=named)
+        )
     return replace(
         old,
         article_ids=remaining,

@@ -25,12 +25,13 @@ page all read these functions, so their counts cannot disagree.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from crosswire.events.merge import merge_events
+from crosswire.events.merge import merge_events, same_side
 from crosswire.knowledge.codebook import Codebook
 from crosswire.knowledge.event_gate import GateWeights
 from crosswire.knowledge.months import MONTH_NAMES
@@ -48,6 +49,7 @@ from crosswire.model import (
 from crosswire.stories.align import actor_key
 from crosswire.stories.phrases import STATUS_WORDS, readable_date, statement
 from crosswire.stories.positions import content_line
+from crosswire.stories.sentences import sentence_spans
 from crosswire.stories.wire import Dependence
 
 # What is said rather than done: statements (01), appeals (02) and declared intentions (03). They are
@@ -345,9 +347,50 @@ def story_facts(
     )
     mirrored = mirrors(found)
     facts = [event_fact(e, dep, published, coded) for e in found if e.id not in mirrored]
+    pairs = sentence_parties(articles, analyses)
+    for fact, event in zip(facts, (e for e in found if e.id not in mirrored), strict=True):
+        fact.named_by = outlets_naming_both(event, pairs)
     return sorted(
         facts,
         key=lambda f: (f.kind != "event", -len(f.independent_outlets), -len(f.sentences), f.summary),
+    )
+
+
+def sentence_parties(
+    articles: Sequence[Article], analyses: Mapping[str, Analysis]
+) -> list[tuple[str, list[EventActor]]]:
+    """(outlet, the actors one sentence names) for every sentence of `articles` that names two or more:
+    each actor with each of its codes ("U.S. and North Korean negotiators" names both states)."""
+    out: list[tuple[str, list[EventActor]]] = []
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if analysis is None or not article.outlet:
+            continue
+        spans = sentence_spans(article.text)
+        starts = [s for s, _ in spans]
+        named: dict[int, list[EventActor]] = {}
+        for actor in analysis.actors:
+            codes: list[str | None] = [*actor.codes] or [None]
+            for m in actor.mentions:
+                i = bisect_right(starts, m.start) - 1
+                if i >= 0:
+                    named.setdefault(i, []).extend(EventActor(actor.name, code) for code in codes)
+        out += [(article.outlet, actors) for actors in named.values() if len(actors) > 1]
+    return out
+
+
+def outlets_naming_both(event: Event, pairs: Sequence[tuple[str, list[EventActor]]]) -> list[str]:
+    """The outlets with a sentence naming both sides of `event` (`sentence_parties`); none for an act
+    with one side."""
+    if event.source is None or event.target is None:
+        return []
+    return sorted(
+        {
+            outlet
+            for outlet, actors in pairs
+            if any(same_side(event.source, a) for a in actors)
+            and any(same_side(event.target, a) for a in actors)
+        }
     )
 
 
@@ -362,16 +405,6 @@ def coded_by_report(events: Iterable[Event], articles: set[str]) -> dict[tuple[s
     return found
 
 
-def _merge_side(a: EventActor | None, b: EventActor | None) -> bool:
-    """The sides the merge (events/merge.py) takes for one: both none, one code refining the other, or
-    for uncoded actors the same name."""
-    if a is None or b is None:
-        return a is None and b is None
-    if a.code and b.code:
-        return a.code.startswith(b.code) or b.code.startswith(a.code)
-    return (a.name or "").lower() == (b.name or "").lower()
-
-
 def report_confidence(
     event: Event, mention: EventMention, coded: Mapping[tuple[str, int], Sequence[Event]]
 ) -> float:
@@ -382,8 +415,8 @@ def report_confidence(
         e.confidence
         for e in coded.get((mention.article_id, mention.start), ())
         if e.cameo[:2] == event.cameo[:2]
-        and _merge_side(e.source, event.source)
-        and _merge_side(e.target, event.target)
+        and same_side(e.source, event.source)
+        and same_side(e.target, event.target)
     ]
     return max(own, default=event.confidence)
 
@@ -422,7 +455,7 @@ def merged_confidences(events: Sequence[Event]) -> list[float]:
             g
             for m in event.mentions
             for g in found.get((m.article_id, m.start, event.cameo[:2]), ())
-            if _merge_side(event.source, g.source) and _merge_side(event.target, g.target)
+            if same_side(event.source, g.source) and same_side(event.target, g.target)
         ]
         out.append(max((g.confidence for g in groups), default=event.confidence))
     return out

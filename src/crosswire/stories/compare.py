@@ -93,7 +93,13 @@ def compare_story(
     arts = [a for a in articles if a.id in members]
     dep = find_dependence(arts)
     quotes = align_quotes(arts, analyses)
-    facts = story_facts(arts, analyses, dep, events) + [quote_fact(q, dep) for q in quotes]
+    days = {a.id: a.published.date().isoformat() for a in arts if a.published}
+    quoted = [quote_fact(q, dep) for q in quotes]
+    for fact in quoted:  # the day the words were first printed: no article before it can carry them
+        fact.first_reported = min(
+            (days[i] for s in fact.sentences if (i := s["article_id"]) in days), default=None
+        )
+    facts = story_facts(arts, analyses, dep, events) + quoted
     comp = classified(story.id, arts, facts, dep, all_events=all_events)
     facts = comp.facts
     event_facts = [f for f in facts if f.kind == "event"]
@@ -173,9 +179,11 @@ def could_have_reported(fact: Fact, published: str | None) -> bool:
     """Whether an article published on `published` (ISO day; None: unknown) could report `fact` as
     happened: not when the act is dated after the article (a piece written before a summit does not
     leave the summit out), nor when the article's date is unknown and the act is dated (it may predate
-    it). An undated act is given the benefit of the doubt."""
+    it). An undated act or quote could be reported by an article of its first report's day or later
+    (`Fact.first_reported`): an article written before anyone reported it cannot have left it out."""
     if not fact.date:
-        return True
+        first = (fact.first_reported or "")[:10]
+        return not (first and published and published[:10] < first)
     if published is None:
         return False
     when = fact.date[:10]
@@ -188,13 +196,15 @@ def is_omitted_by(
     """Whether `outlet` leaves out a fact the rest of the story's coverage agrees on: one it does not
     report that at least two other outlets do, or, in a story of two outlets, that the other one does.
     (A fact only one of many outlets reports is that outlet's own, not an omission of all the others.)
-    An outlet that reports the act in some other way (as expected, denied) does not leave it out, and
+    An outlet that reports the act in some other way (as expected, denied), or that names both its sides
+    in one sentence (`Fact.named_by`: it may report it in words the coder did not read), does not leave
+    it out, and
     with `published` (outlet -> its articles' latest day, `outlet_dates`) nor does one whose article
     could not have reported it (`could_have_reported`)."""
     if fact.kind == "statement":
         return False
-    if outlet in fact_outlets(fact):
-        return False
+    if outlet in fact_outlets(fact) or outlet in fact.named_by:
+        return False  # (an outlet naming both sides in one sentence may report it in other words)
     if published is not None and not could_have_reported(fact, published.get(outlet)):
         return False
     reported = counted_outlets(fact)

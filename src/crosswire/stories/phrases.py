@@ -93,6 +93,11 @@ VERBS: dict[str, tuple[str, str, str]] = {
     "081": ("eased administrative sanctions[ on {t}]", "ease administrative sanctions[ on {t}]", "easing administrative sanctions[ on {t}]"),
     "082": ("eased restrictions on dissent[ in {t}]", "ease restrictions on dissent[ in {t}]", "easing restrictions on dissent[ in {t}]"),
     "083": ("accepted demands for reform[ from {t}]", "accept demands for reform[ from {t}]", "accepting demands for reform[ from {t}]"),
+    # a resignation (yield.resign) is the usual 0831: whom the sentence names near it is rarely whom it yields to
+    "0831": ("stepped down", "step down", "stepping down"),
+    "0832": ("accepted demands for a policy change[ from {t}]", "accept demands for a policy change[ from {t}]", "accepting demands for a policy change[ from {t}]"),
+    "0833": ("accepted demands for rights[ from {t}]", "accept demands for rights[ from {t}]", "accepting demands for rights[ from {t}]"),
+    "0834": ("accepted demands for institutional change[ from {t}]", "accept demands for institutional change[ from {t}]", "accepting demands for institutional change[ from {t}]"),
     "084": ("released or returned[ {t}]", "release or return[ {t}]", "releasing or returning[ {t}]"),
     "085": ("eased economic sanctions[ on {t}]", "ease economic sanctions[ on {t}]", "easing economic sanctions[ on {t}]"),
     "086": ("allowed international involvement[ in {t}]", "allow international involvement[ in {t}]", "allowing international involvement[ in {t}]"),

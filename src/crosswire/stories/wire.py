@@ -4,7 +4,8 @@ Three outlets reprinting one Reuters dispatch are one source, not three. Two sig
 different outlets:
 
 - a shared passage: articles share at least `MIN_SHARED_SHINGLES` word 5-shingles (about a 30-word
-  stretch copied verbatim) or one's shingles are at least `MIN_CONTAINMENT` contained in the other's.
+  stretch copied verbatim) or one's shingles are at least `MIN_CONTAINMENT` contained in the other's,
+  counting the writer's words only: the same statement quoted verbatim by two newsrooms is no copy.
   Small stories are compared exactly; larger ones find candidate pairs with MinHash LSH first
   (datasketch), then verify exactly, so nothing is compared all-pairs.
 - the same wire agency credited in the text or captions: a dateline "(Yonhap)", "Reuters reported",
@@ -97,11 +98,25 @@ def shingles(text: str, size: int = SHINGLE) -> set[int]:
     return {hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
 
 
+# Quoted words: two newsrooms quoting one statement verbatim have not copied each other, so copied
+# passages are looked for in the writer's own words only (a quotation is cut out, and no shingle spans
+# the cut). Straight quotes pair within a paragraph.
+_QUOTED = re.compile(r"\u201c[^\u201c\u201d]{0,3000}\u201d|\"[^\"\n]{0,3000}\"")
+
+
+def narrative_shingles(text: str, size: int = SHINGLE) -> set[int]:
+    """`shingles` of the text outside its quotations (see _QUOTED)."""
+    out: set[int] = set()
+    for part in _QUOTED.split(text[:SCAN_CHARS]):
+        out |= shingles(part, size)
+    return out
+
+
 # Stories compare each story's articles, then the report compares its stories again: the shingles of the
 # articles met last are kept (about 60 KB each), so the report does not hash their words a second time.
 @functools.lru_cache(maxsize=128)
 def _text_shingles(text: str) -> frozenset[int]:
-    return frozenset(shingles(text))
+    return frozenset(narrative_shingles(text))
 
 
 def shares_passage(a: set[int] | frozenset[int], b: set[int] | frozenset[int]) -> bool:
