@@ -9,6 +9,9 @@ Also not speech: negated cues ("did not reveal", "never said"), cues under a mod
 ("will ask", "is expected to announce", "refused to say"), a speech verb whose only content is an object
 with no quoted words ("blasted Seoul for the drills", "announcing one new set of sanctions"), and any cue in
 a headline or crosshead (a line with no closing punctuation), which restates the body in the desk's words.
+Nor are a source's terms of the interview ("an official, who asked not to be named, said ...") or a free
+relative that names a thing in the writer's own sentence ("keeps what it calls a hostile policy in place",
+"tested what it described as a new engine").
 """
 
 from __future__ import annotations
@@ -108,13 +111,36 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         or is_passive_participle(cue)
     ):
         return False
-    if _inside_belief(cue) or hoped_for(cue):
+    if _inside_belief(cue) or hoped_for(cue) or asks_anonymity(cue) or names_in_passing(cue):
         return False
     if quoted_words:
         # "would ... defend Bachmann against 'these attacks'" inside what O'Neill said is her words' content,
         # not a second statement; a verb of naming ("called it 'toxic'") stays one.
         return lemma in NAMING_VERBS or _has_clause_content(cue) or not _inside(cue, SPEECH_ACTS)
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
+
+
+# What a source asks not to be: "who asked not to be named", "requested not to be identified".
+_ANONYMITY_VERBS = frozenset("name identify quote cite disclose".split())
+
+
+def asks_anonymity(cue: Token) -> bool:
+    """'An official, who asked not to be named, said ...': the terms the source gave the reporter, not
+    words the story reports."""
+    return cue.lemma_.lower() in ("ask", "request") and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _ANONYMITY_VERBS and is_negated(c)
+        for c in cue.children
+    )
+
+
+def names_in_passing(cue: Token) -> bool:
+    """'Washington keeps what it calls a hostile policy in place', 'tested what it described as a new
+    engine': a free relative of naming is the writer's way to refer to a thing, not a statement reported
+    (its "it" is often not even the speaker the clause around it is about)."""
+    return cue.lemma_.lower() in NAMING_VERBS and any(
+        c.lower_ == "what" and c.i < cue.i and c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+        for c in cue.children
+    )
 
 
 def _inside_belief(cue: Token) -> bool:

@@ -25,7 +25,13 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from crosswire import model
-from crosswire.knowledge.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
+from crosswire.knowledge.quote_cues import (
+    ASPECTUAL_VERBS,
+    CUE_LEMMAS,
+    EVIDENTIAL_VERBS,
+    NAMING_VERBS,
+    SPEECH_ACTS,
+)
 from crosswire.nlp.furniture import furniture_tokens, in_furniture
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
@@ -37,7 +43,13 @@ from crosswire.nlp.quote_frame import (
 )
 from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
-from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
+from crosswire.nlp.quote_speakers import (
+    SpeakerMention,
+    mention_from_head,
+    quoted_as_saying,
+    resolve_speaker,
+    speaker_head,
+)
 from crosswire.nlp.quote_speech import hoped_for, is_negated, is_passive_participle, is_speech
 
 
@@ -66,6 +78,7 @@ class _Draft:
     speaker: SpeakerMention | None = None
     frame_end: int = 0  # end of the attribution clause, for chaining follow-on quote paragraphs
     speech: bool = True  # reported speech or writing; False: a belief, intention or act (an attribution)
+    relay: SpeakerMention | None = None  # who quoted the speaker ("The Ledger quoted X as saying ...")
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -238,6 +251,10 @@ _CLOSING_MARKS = frozenset(("\u201d", '"', "'", "\u2019", "''"))
 
 
 _CONCESSIVES = frozenset("though although despite".split())
+# What the writer calls the statement itself: "..., in Pyongyang's first public comment on the meeting".
+_STATEMENT_NOUNS = frozenset(
+    "comment remark statement response reaction interview speech message briefing appearance".split()
+)
 
 
 def _without_asides(
@@ -260,6 +277,37 @@ def _without_asides(
             t.dep_ == "conj"
             and t.lemma_.lower() in SPEECH_ACTS
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            # 'said its offer was "fair" and that the demand would threaten ...': a second that-clause of
+            # the same cue is still what was said
+            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        )
+        # 'said the North was "ready ...," a phrase that analysts read as ...': the parser may take the
+        # writer's appositive for a second complement of the clause's verb
+        second_complement = (
+            t.dep_ == "attr"
+            and doc[t.left_edge.i].lower_ in ("a", "an")
+            and doc[before].text == ","
+            and t.right_edge.i >= end - 1
+            and any(c.dep_ in ("acomp", "attr") and c.i < t.i for c in t.head.children if c.i != t.i)
+            and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
+        )
+        # '..., in Pyongyang's first public comment on the meeting': the writer's note on the statement
+        about_statement = (
+            t.dep_ == "prep"
+            and t.lower_ in ("in", "with")
+            and doc[before].text == ","
+            and t.right_edge.i >= end - 1
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in t.children)
+            and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
+        )
+        # 'called the duties protectionism ... and promised a response': a naming verb's complement ends
+        # where the speaker's next act, a finite verb with no subject of its own, begins
+        next_act = (
+            cue.lemma_.lower() in NAMING_VERBS
+            and t.dep_ == "conj"
+            and t.tag_ in ("VBD", "VBZ")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+            and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
         )
         concessive = (
             t.dep_ in ("advcl", "prep")
@@ -276,11 +324,18 @@ def _without_asides(
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
         )
-        if appositive or other_speaker or concessive or according:
+        if appositive or other_speaker or concessive or according or second_complement or about_statement:
             cut = t.left_edge.i
-            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
-                cut -= 1
-            return start, cut
+        elif next_act:
+            cut = t.i
+        else:
+            continue
+        # the closing mark of a quotation the content holds stays ('"fair and affordable" and that ...')
+        while cut > start and (
+            (doc[cut - 1].is_punct and doc[cut - 1].text not in _CLOSING_MARKS) or doc[cut - 1].dep_ == "cc"
+        ):
+            cut -= 1
+        return start, cut
     return start, end
 
 
@@ -326,6 +381,13 @@ def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_D
         draft = _Draft(pieces, kind, cue=token, speech=speech)
         draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
         twin = next((d for d in drafts if d.pieces == pieces), None)
+        if quoted_as_saying(token) is not None:
+            # "The Ledger quoted an official as saying that ...": the official's words, the Ledger relays
+            relay = speaker_head(token.head.head, quoted=idx.quoted)
+            draft.relay = mention_from_head(relay, idx.quoted | {token.i}) if relay is not None else None
+            if twin is not None:
+                drafts[drafts.index(twin)] = draft
+                continue
         if twin is not None:
             # Two cues claim the same content (a misparsed clause): keep the listed speech verb.
             if twin.cue is not None and twin.cue.lemma_.lower() not in CUE_LEMMAS:
@@ -364,6 +426,14 @@ def _reported_via(
         if relay.name != speaker.name and is_outlet(relay.name, relay.actor_code):
             return relay.name
     return None
+
+
+def _relay_name(doc: Doc, draft: _Draft, actors: list[model.Actor] | None, quoted: set[int]) -> str | None:
+    """The name of who quoted the speaker ("The Ledger quoted X as saying ..."), or None."""
+    if draft.relay is None:
+        return None
+    relay = resolve_speaker(doc, draft.relay, actors, quoted)
+    return relay.name or relay.mention or None
 
 
 def _in_furniture(draft: _Draft, doc: Doc, furniture: frozenset[int]) -> bool:
@@ -446,7 +516,8 @@ def extract_quotes(
                 cue_start=cue_start,
                 cue_end=cue_end,
                 speaker=speakers[id(draft)],
-                reported_via=_reported_via(draft, speakers[id(draft)], outer),
+                reported_via=_relay_name(doc, draft, actors, idx.quoted)
+                or _reported_via(draft, speakers[id(draft)], outer),
                 spans=[(a, b) for a, b in pieces],
             )
         )
