@@ -135,10 +135,11 @@ def asks_anonymity(cue: Token) -> bool:
 
 def names_in_passing(cue: Token) -> bool:
     """'Washington keeps what it calls a hostile policy in place', 'tested what it described as a new
-    engine': a free relative of naming is the writer's way to refer to a thing, not a statement reported
-    (its "it" is often not even the speaker the clause around it is about)."""
-    return cue.lemma_.lower() in NAMING_VERBS and any(
-        c.lower_ == "what" and c.i < cue.i and c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+    engine', 'complained about what they say is discrimination': a free relative is the writer's way to
+    refer to a thing, not a statement reported (its "it" is often not even the speaker the clause around
+    it is about, and its "content" is a fragment: "is discrimination by the tech giants")."""
+    return any(
+        c.lower_ == "what" and c.i < cue.i and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd")
         for c in cue.children
     )
 

@@ -251,6 +251,9 @@ _CLOSING_MARKS = frozenset(("\u201d", '"', "'", "\u2019", "''"))
 
 
 _CONCESSIVES = frozenset("though although despite".split())
+# How the writer's closing aside opens: "..., a policy change he has supported", "... ― his latest maneuver".
+_ASIDE_OPENERS = frozenset("a an his her its their".split())
+_DASHES = frozenset(("--", "\u2014", "\u2013", "-", "\u2015"))
 # What the writer calls the statement itself: "..., in Pyongyang's first public comment on the meeting".
 _STATEMENT_NOUNS = frozenset(
     "comment remark statement response reaction interview speech message briefing appearance".split()
@@ -272,6 +275,7 @@ def _without_asides(
         before = t.left_edge.i - 1
         while before > start and doc[before].text in _CLOSING_MARKS:
             before -= 1  # 'called "legitimate rape," a remark ...': the comma sits inside the quote mark
+        opener = doc[t.left_edge.i]
         appositive = t.dep_ == "appos" and t.right_edge.i >= end - 1 and doc[before].text == ","
         other_speaker = (
             t.dep_ == "conj"
@@ -281,14 +285,31 @@ def _without_asides(
             # the same cue is still what was said
             and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
         )
-        # 'said the North was "ready ...," a phrase that analysts read as ...': the parser may take the
-        # writer's appositive for a second complement of the clause's verb
-        second_complement = (
-            t.dep_ == "attr"
-            and doc[t.left_edge.i].lower_ in ("a", "an")
+        # 'said the North was "ready ...," a phrase that analysts read as ...', '... to end birthright
+        # citizenship, a policy change he has supported for years', 'will end "one way or the other," a day
+        # after it emerged ...': a closing noun phrase after a comma is the writer's aside, whatever the
+        # parser made of it (an object, a complement, a time)
+        trailing_aside = (
+            t.dep_ in ("appos", "attr", "dobj", "npadvmod", "advcl")
+            and opener.lower_ in _ASIDE_OPENERS
+            and opener.dep_ in ("det", "poss")
+            and (doc[before].text == "," or doc[before].text in _DASHES)
+            # to the end, or to a dash that goes on with the writer's aside ('... order -- a development ...')
+            and (
+                t.right_edge.i >= end - 1
+                or doc[t.right_edge.i].text in _DASHES
+                or doc[t.right_edge.i + 1].text in _DASHES
+            )
+            and not any(i in quoted for i in range(t.left_edge.i, end))
+        )
+        # 'Twitter, which initially said X had not violated its policies, later suspended ...': the words of
+        # a relative clause end where the sentence's own verb comes back
+        main_verb_back = (
+            cue.dep_ == "relcl"
+            and t.dep_ in ("dep", "conj", "advcl")
+            and t.tag_ in ("VBD", "VBZ")
             and doc[before].text == ","
-            and t.right_edge.i >= end - 1
-            and any(c.dep_ in ("acomp", "attr") and c.i < t.i for c in t.head.children if c.i != t.i)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
             and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
         )
         # '..., in Pyongyang's first public comment on the meeting': the writer's note on the statement
@@ -302,8 +323,10 @@ def _without_asides(
         )
         # 'called the duties protectionism ... and promised a response': a naming verb's complement ends
         # where the speaker's next act, a finite verb with no subject of its own, begins
+        # ('said that "no sane country" would award ... and promoted legislation': a past tense conjoined to
+        # the content's verb under a modal is the speaker's next act, whatever the cue)
         next_act = (
-            cue.lemma_.lower() in NAMING_VERBS
+            (cue.lemma_.lower() in NAMING_VERBS or (t.tag_ == "VBD" and t.head.tag_ == "VB"))
             and t.dep_ == "conj"
             and t.tag_ in ("VBD", "VBZ")
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
@@ -311,7 +334,10 @@ def _without_asides(
         )
         concessive = (
             t.dep_ in ("advcl", "prep")
-            and doc[t.left_edge.i].lower_ in _CONCESSIVES
+            and (
+                opener.lower_ in _CONCESSIVES
+                or (opener.lower_ == "even" and opener.i + 1 < end and doc[opener.i + 1].lower_ == "though")
+            )
             and doc[before].text == ","
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
@@ -324,7 +350,7 @@ def _without_asides(
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
         )
-        if appositive or other_speaker or concessive or according or second_complement or about_statement:
+        if appositive or other_speaker or concessive or according or trailing_aside or about_statement or main_verb_back:
             cut = t.left_edge.i
         elif next_act:
             cut = t.i
