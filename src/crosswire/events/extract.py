@@ -69,6 +69,7 @@ from crosswire.model import (
 from crosswire.nlp.dates import anchor_date
 from crosswire.nlp.furniture import furniture_tokens
 from crosswire.nlp.named_events import find_named_events
+from crosswire.nlp.quote_speech import asks_anonymity
 from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
@@ -856,6 +857,9 @@ def _code_control(
     if clauses.is_idiom(complement, ctx.lexicon):
         ctx.consumed.add(complement.i)
         return []  # "tried to fight back tears": the complement is a figure of speech, no act to control
+    if asks_anonymity(verb):
+        ctx.consumed.add(complement.i)
+        return []  # "an official, who asked not to be named, said ...": the source's terms, no appeal
     inner = clauses.match_verb(complement, ctx.lexicon)
     vowed_force = False
     if control.kind == "refusal":
