@@ -31,8 +31,11 @@ _CUES = {
     r"promis(?:es|ed|ing)(?:\s+to)?|vow(?:s|ed)?(?:\s+to)?",
     "12": r"reject(?:s|ed|ing|ion of)?|refus(?:es|ed|ing|al)(?:\s+to)?|turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|"
     r"dismiss(?:es|ed)?",
-    "13": r"threaten(?:s|ed|ing)?\s+to",
+    # "threatened to strike"; "threatened South Korea with new sanctions" (the one threatened, then with what)
+    "13": r"threaten(?:s|ed|ing)?\s+to|threaten(?:s|ed|ing)?(?=\s+[^,.;:]{1,40}?\swith\s)",
 }
+# How the line names the side a position is aimed at: "demanded X (from Y)", "threatened X (against Y)".
+_TOWARDS = {"10": "from", "02": "from", "13": "against"}
 _VERBS = {
     "10": "demanded",
     "02": "asked for",
@@ -151,7 +154,7 @@ def content_line(
                 verb = "refused" if refused else _VERBS[root]
             line = f"{actor} {verb} {content}"
             if target and root != "12" and target.lower() not in content.lower():
-                line += f" ({'from' if root in ('10', '02') else 'to'} {target})"
+                line += f" ({_TOWARDS.get(root, 'to')} {target})"
             return line[0].upper() + line[1:]
     return None
 
