@@ -1038,3 +1038,13 @@ def test_a_second_that_clause_keeps_its_quotation_closed(nlp):
     quote = find(quotes_of(nlp, text), "generous and final")
     assert quote.text.count('"') % 2 == 0
     assert "threaten new berths" in quote.text
+
+
+def test_who_after_a_described_name_is_the_named_person_not_the_place_in_the_description(nlp):
+    text = (
+        "The radio station cited Ruth Ames, a constitutional law professor at Dover University and director of "
+        "The Keystone Institute\u2019s Center for Constitutional Jurisprudence, who said the statute has been "
+        "misapplied."
+    )
+    quote = find(quotes_of(nlp, text), "statute has been misapplied")
+    assert quote.speaker.name == "Ruth Ames"

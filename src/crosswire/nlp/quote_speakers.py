@@ -418,6 +418,10 @@ def resolve_speaker(
         # "who" in "Hong Min, who said ..." stands for the noun the relative clause hangs on: resolve that
         # noun as the speaker ("Pyongyang, which rejected ..." is North Korea), keeping the mention "which".
         noun = head.head.head if head.head.dep_ == "relcl" else head.head
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+            # "John Roe, a law professor at Lake University, who said ...": the named person speaks, not the
+            # university inside the description
+            noun = noun.head
         inner = mention_from_head(noun, {head.i})
         found = resolve_speaker(doc, inner, actors, quoted)
         speaker.name, speaker.actor_code, speaker.actor_id = found.name, found.actor_code, found.actor_id
