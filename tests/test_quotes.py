@@ -1048,3 +1048,8 @@ def test_who_after_a_described_name_is_the_named_person_not_the_place_in_the_des
     )
     quote = find(quotes_of(nlp, text), "statute has been misapplied")
     assert quote.speaker.name == "Ruth Ames"
+
+
+@pytest.mark.parametrize("text", ["Democrats called that a mischaracterization.", "Unions described it as a raid on wages."])
+def test_naming_what_is_only_pointed_at_is_not_shown_as_words(nlp, text):
+    assert not quotes_of(nlp, text)

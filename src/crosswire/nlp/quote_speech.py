@@ -117,7 +117,17 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         # "would ... defend Bachmann against 'these attacks'" inside what O'Neill said is her words' content,
         # not a second statement; a verb of naming ("called it 'toxic'") stays one.
         return lemma in NAMING_VERBS or _has_clause_content(cue) or not _inside(cue, SPEECH_ACTS)
+    if lemma in NAMING_VERBS and _names_a_pronoun(cue):
+        return False  # "Democrats called that a mischaracterization": shown alone, "that a mischaracterization"
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
+
+
+_POINTING = frozenset("that this it these those them".split())
+
+
+def _names_a_pronoun(cue: Token) -> bool:
+    """'called that a mischaracterization', 'described it as unfair': what is named is only pointed at."""
+    return any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _POINTING and c.i > cue.i for c in cue.children)
 
 
 # What a source asks not to be: "who asked not to be named", "requested not to be identified".
