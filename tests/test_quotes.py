@@ -1050,6 +1050,30 @@ def test_who_after_a_described_name_is_the_named_person_not_the_place_in_the_des
     assert quote.speaker.name == "Ruth Ames"
 
 
-@pytest.mark.parametrize("text", ["Democrats called that a mischaracterization.", "Unions described it as a raid on wages."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats called that a mischaracterization.",
+        "Unions described it as a raid on wages.",
+        "Members of the council are calling her evasive.",
+    ],
+)
 def test_naming_what_is_only_pointed_at_is_not_shown_as_words(nlp, text):
     assert not quotes_of(nlp, text)
+
+
+def test_a_pronoun_is_not_the_person_its_own_clause_names():
+    nlp = load_nlp()
+    text = (
+        'Senator Ames said Mayor Keller needs to "refocus" on the budget. He called Keller\'s plan "reckless" '
+        "and \"unfunded.\""
+    )
+    quote = find(quotes_of(nlp, text), "reckless")
+    assert quote.speaker.name != "Mayor Keller" and "Keller" not in (quote.speaker.name or "")
+
+
+def test_a_quote_whose_pronoun_speaker_is_unresolved_is_not_stored():
+    nlp = load_nlp()
+    text = 'The hearing ran late.\n\nShe said: "There is a questionnaire that began this discussion."'
+    article = model.Article(text=text)
+    assert not [q.text for q in analyze_article(article, nlp(text)).quotes if q.speaker.mention == "She"]

@@ -122,12 +122,14 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
 
 
-_POINTING = frozenset("that this it these those them".split())
+_POINTING = frozenset("that this it these those them her him".split())
 
 
 def _names_a_pronoun(cue: Token) -> bool:
     """'called that a mischaracterization', 'described it as unfair': what is named is only pointed at."""
-    return any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _POINTING and c.i > cue.i for c in cue.children)
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    # the parser may hang the pronoun on the complement instead ("calling [her evasive]")
+    return after is not None and after.lower_ in _POINTING and (after.head.i == cue.i or after.head.head.i == cue.i)
 
 
 # What a source asks not to be: "who asked not to be named", "requested not to be identified".

@@ -494,6 +494,23 @@ def _named_in_furniture(draft: _Draft, speaker: model.Speaker, doc: Doc, furnitu
     return not any(word in {t.text for t in outside} for word in speaker.name.split())
 
 
+_BOUND_PRONOUNS = frozenset("he she him her".split())
+
+
+def _named_later_in_the_clause(doc: Doc, draft: _Draft, speaker: model.Speaker, quoted: Set[int]) -> bool:
+    """Whether a pronoun speaker was resolved to a person the same sentence names after it, outside any
+    quotation: in "He called Steele's comments unacceptable" or "as he called on Trump to apologize", "he"
+    is not Steele or Trump (a writer would say "his comments", "on himself")."""
+    mention = draft.speaker
+    if mention is None or not speaker.name or mention.end - mention.start != 1:
+        return False
+    if doc[mention.start].lower_ not in _BOUND_PRONOUNS:
+        return False
+    last = speaker.name.split()[-1]
+    sent = doc[mention.start].sent
+    return any(t.text == last for t in doc[mention.end : sent.end] if t.i not in quoted)
+
+
 def extract_quotes(
     article: model.Article, doc: Doc, actors: list[model.Actor] | None = None, *, attributions: bool = False
 ) -> list[model.Quote]:
@@ -518,6 +535,10 @@ def extract_quotes(
     }
     if furniture:
         drafts = [d for d in drafts if not _named_in_furniture(d, speakers[id(d)], doc, furniture)]
+    for draft in drafts:
+        if _named_later_in_the_clause(doc, draft, speakers[id(draft)], idx.quoted):
+            speaker = speakers[id(draft)]
+            speaker.name = speaker.actor_code = speaker.actor_id = None
     # An attribution may still relay a quote inside it, so `outer` holds every draft.
     outer = {d.cue.i: (d.pieces, speakers[id(d)]) for d in drafts if d.cue is not None}
     quotes = []
