@@ -1062,6 +1062,11 @@ def test_naming_what_is_only_pointed_at_is_not_shown_as_words(nlp, text):
     assert not quotes_of(nlp, text)
 
 
+@pytest.mark.parametrize("text", ["Ruiz later called her answer evasive.", "The mayor called that plan a bailout for banks."])
+def test_naming_a_thing_a_pronoun_only_qualifies_is_shown(nlp, text):
+    assert quotes_of(nlp, text)
+
+
 def test_a_pronoun_is_not_the_person_its_own_clause_names():
     nlp = load_nlp()
     text = (

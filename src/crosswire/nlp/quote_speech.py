@@ -129,7 +129,12 @@ def _names_a_pronoun(cue: Token) -> bool:
     """'called that a mischaracterization', 'described it as unfair': what is named is only pointed at."""
     after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     # the parser may hang the pronoun on the complement instead ("calling [her evasive]")
-    return after is not None and after.lower_ in _POINTING and (after.head.i == cue.i or after.head.head.i == cue.i)
+    if after is None or after.lower_ not in _POINTING:
+        return False
+    following = cue.doc[after.i + 1] if after.i + 1 < len(cue.doc) else None
+    # what follows the pronoun is already the name given ("that a mischaracterization", "it as a raid",
+    # "her evasive"), not the thing named ("her answer evasive", "that plan a bailout")
+    return following is None or following.pos_ in ("DET", "ADP", "ADJ") or following.dep_ in ("oprd", "acomp")
 
 
 # What a source asks not to be: "who asked not to be named", "requested not to be identified".
