@@ -245,7 +245,10 @@ def test_a_position_is_the_actors_own_act_with_what_it_asks() -> None:
     ) == ("joint patrols")
     # a list of names stays whole; "threatened X with Y" says what with
     assert content_line(
-        "130", "Peru", None, ["Peru threatened to cut off aid to Aruba, Belize and Haiti, the states it blames."]
+        "130",
+        "Peru",
+        None,
+        ["Peru threatened to cut off aid to Aruba, Belize and Haiti, the states it blames."],
     ) == ("Peru threatened to cut off aid to Aruba, Belize and Haiti")
     assert content_line("130", "Peru", "Chile", ["Peru threatened Chile with new tariffs on wine."]) == (
         "Peru threatened Chile with new tariffs on wine"

@@ -936,7 +936,10 @@ def test_asking_not_to_be_named_is_not_a_quote(nlp, text):
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("Lisbon says it sees no point in talks while Madrid keeps what it calls an unfair tariff in place.", "tariff"),
+        (
+            "Lisbon says it sees no point in talks while Madrid keeps what it calls an unfair tariff in place.",
+            "tariff",
+        ),
         ("The navy tested what it described as a new coastal missile last week.", "coastal missile"),
         ("Farmers have complained for months about what they say is neglect by the ministry.", "neglect"),
     ],
@@ -1062,7 +1065,9 @@ def test_naming_what_is_only_pointed_at_is_not_shown_as_words(nlp, text):
     assert not quotes_of(nlp, text)
 
 
-@pytest.mark.parametrize("text", ["Ruiz later called her answer evasive.", "The mayor called that plan a bailout for banks."])
+@pytest.mark.parametrize(
+    "text", ["Ruiz later called her answer evasive.", "The mayor called that plan a bailout for banks."]
+)
 def test_naming_a_thing_a_pronoun_only_qualifies_is_shown(nlp, text):
     assert quotes_of(nlp, text)
 
@@ -1071,7 +1076,7 @@ def test_a_pronoun_is_not_the_person_its_own_clause_names():
     nlp = load_nlp()
     text = (
         'Senator Ames said Mayor Keller needs to "refocus" on the budget. He called Keller\'s plan "reckless" '
-        "and \"unfunded.\""
+        'and "unfunded."'
     )
     quote = find(quotes_of(nlp, text), "reckless")
     assert quote.speaker.name != "Mayor Keller" and "Keller" not in (quote.speaker.name or "")

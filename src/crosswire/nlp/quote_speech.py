@@ -118,7 +118,9 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         # not a second statement; a verb of naming ("called it 'toxic'") stays one.
         return lemma in NAMING_VERBS or _has_clause_content(cue) or not _inside(cue, SPEECH_ACTS)
     if lemma in NAMING_VERBS and _names_a_pronoun(cue):
-        return False  # "Democrats called that a mischaracterization": shown alone, "that a mischaracterization"
+        return (
+            False  # "Democrats called that a mischaracterization": shown alone, "that a mischaracterization"
+        )
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
 
 

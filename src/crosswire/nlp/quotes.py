@@ -350,7 +350,15 @@ def _without_asides(
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
         )
-        if appositive or other_speaker or concessive or according or trailing_aside or about_statement or main_verb_back:
+        if (
+            appositive
+            or other_speaker
+            or concessive
+            or according
+            or trailing_aside
+            or about_statement
+            or main_verb_back
+        ):
             cut = t.left_edge.i
         elif next_act:
             cut = t.i
