@@ -1013,6 +1013,12 @@ def test_shown_words_start_after_the_writers_lead(nlp, text, kept, cut):
             "council's approval",
         ),
         (
+            "Other senators said the governor should veto the bill regardless -- though they had opposed it "
+            "even before the audit.",
+            "veto the bill",
+            "opposed",
+        ),
+        (
             'She has vowed to "rewrite" the zoning code, even though the code is in fact a county matter.',
             "zoning code",
             "county matter",

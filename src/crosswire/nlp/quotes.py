@@ -338,7 +338,9 @@ def _without_asides(
                 opener.lower_ in _CONCESSIVES
                 or (opener.lower_ == "even" and opener.i + 1 < end and doc[opener.i + 1].lower_ == "though")
             )
-            and doc[before].text == ","
+            and (
+                doc[before].text == "," or doc[before].text in _DASHES
+            )  # "... regardless -- though they ..."
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
         )
