@@ -12,7 +12,7 @@ from crosswire.stories.briefing import graph_edges, story_facts, timeline_facts
 from crosswire.stories.charts import timeline_svg
 from crosswire.stories.compare import compare_story, is_corroborated
 from crosswire.stories.phrases import statement, verb_phrase
-from crosswire.stories.positions import content_line, content_of
+from crosswire.stories.positions import content_line, content_of, positions
 from crosswire.stories.wire import find_dependence
 from crosswire.web.views.compare import timeline
 from story_support import analysis, article, event
@@ -231,3 +231,48 @@ def test_a_resignation_reads_as_stepping_down_with_no_side_guessed() -> None:
     assert statement("Blake Farenthold", "0831", "Congress") == "Blake Farenthold stepped down"
     assert statement("The minister", "0831", None, "planned") == "The minister is expected to step down"
     assert statement("Chile", "0832", "Peru") == "Chile accepted demands for a policy change from Peru"
+
+
+def test_a_position_is_the_actors_own_act_with_what_it_asks() -> None:
+    # the demand inside a source's report is the other side's, not the source's
+    report = (
+        "A senior trade official, who asked not to be named, said the Chilean side had again demanded "
+        "the removal of the copper levy."
+    )
+    assert content_line("020", "A senior trade official", "Peru", [report]) is None
+    assert content_line("100", "The Chilean delegation", None, [report]) == (
+        "The Chilean delegation demanded the removal of the copper levy"
+    )
+    # the actor goes on after the verb of reporting: a pronoun, a clause of its own, the same name
+    assert content_of("10", "Lima said on Tuesday that it demanded a new survey of the border.", "Peru") == (
+        "a new survey of the border"
+    )
+    assert content_of(
+        "03", '"The border must be settled first," Minister Ruiz said, while proposing joint patrols.', "Ruiz"
+    ) == ("joint patrols")
+    # a list of names stays whole; "threatened X with Y" says what with
+    assert content_line(
+        "130",
+        "Peru",
+        None,
+        ["Peru threatened to cut off aid to Aruba, Belize and Haiti, the states it blames."],
+    ) == ("Peru threatened to cut off aid to Aruba, Belize and Haiti")
+    assert content_line("130", "Peru", "Chile", ["Peru threatened Chile with new tariffs on wine."]) == (
+        "Peru threatened Chile with new tariffs on wine"
+    )
+
+
+APPEALED, ASKED = "Bolivia appealed to Peru again on Monday.", "Chile asked for a new border survey."
+
+
+def test_a_position_that_does_not_say_what_is_asked_is_no_position() -> None:
+    chile, peru, bolivia = ("Chile", "CHL"), ("Peru", "PER"), ("Bolivia", "BOL")
+    arts, facts = _facts(
+        [
+            ("Alpha", APPEALED, [(APPEALED, bolivia, peru, "020", {})]),
+            ("Beta", ASKED, [(ASKED, chile, peru, "020", {})]),
+        ]
+    )
+    assert len(facts) == 2
+    lines = [p.what for p in positions(facts)]
+    assert lines == ["Chile asked for a new border survey (from Peru)"]

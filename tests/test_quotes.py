@@ -917,3 +917,179 @@ def test_a_mention_run_from_furniture_into_the_story_keeps_a_speaker_named_in_th
     draft = _Draft([(0, 1)], "direct", speaker=SpeakerMention(start, end, head))
     assert not _named_in_furniture(draft, model.Speaker(name="Tomas"), doc, furniture)
     assert _named_in_furniture(draft, model.Speaker(name="Jane Doe"), doc, furniture)
+
+
+# --- what an analyst reads as someone's words (issue #16, reopened) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A port official, who asked not to be named, said the cranes would restart on Friday.",
+        "The envoy, who asked not to be identified because talks were continuing, said the truce was holding.",
+    ],
+)
+def test_asking_not_to_be_named_is_not_a_quote(nlp, text):
+    assert not [q.text for q in quotes_of(nlp, text) if "not to be" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Lisbon says it sees no point in talks while Madrid keeps what it calls an unfair tariff in place.",
+            "tariff",
+        ),
+        ("The navy tested what it described as a new coastal missile last week.", "coastal missile"),
+        ("Farmers have complained for months about what they say is neglect by the ministry.", "neglect"),
+    ],
+)
+def test_a_free_relative_is_not_a_statement(nlp, text, words):
+    assert not [q.text for q in quotes_of(nlp, text) if words in q.text and "sees no point" not in q.text]
+
+
+def test_quoted_as_saying_gives_the_one_quoted_relayed_by_the_quoter(nlp):
+    text = (
+        "On Monday, the Valley Gazette quoted a senior customs officer as saying that the border crossing "
+        "would reopen within a week."
+    )
+    quote = find(quotes_of(nlp, text), "border crossing would reopen")
+    assert "officer" in (quote.speaker.description or quote.speaker.mention or "")
+    assert quote.reported_via and "Gazette" in quote.reported_via
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "cut"),
+    [
+        ('The ministry has said only that the meeting was "useful".', 'the meeting was "useful"', "only"),
+        (
+            'Spokeswoman Ines Varga said on Friday, local time, that the airline would "not comment on rumours".',
+            'that the airline would "not comment',
+            "local time",
+        ),
+    ],
+)
+def test_shown_words_start_after_the_writers_lead(nlp, text, kept, cut):
+    quote = find(quotes_of(nlp, text), kept)
+    assert cut not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "cut"),
+    [
+        (  # an appositive the parser takes for a second complement of the clause's verb
+            'The state news agency said the army was "prepared for any outcome," a line that observers read as '
+            "a warning.",
+            "prepared for any outcome",
+            "observers",
+        ),
+        (  # the writer's note on the statement itself
+            'The council said on Monday that the mayor had "misled the public", in its first public comment on '
+            "the audit.",
+            "misled the public",
+            "first public comment",
+        ),
+        (  # a naming verb's complement ends where the speaker's next act begins
+            "Oslo called the levy a tax on fishermen dressed up as conservation and promised a reply.",
+            "a tax on fishermen",
+            "promised",
+        ),
+        (  # a closing noun phrase after a comma is the writer's
+            "Senator Ruth Calder announced that she would file a bill to cap rents, a cause she has championed "
+            "for a decade.",
+            "cap rents",
+            "championed",
+        ),
+        (
+            'The governor vowed on Tuesday that the dam will be finished "one way or another," a day after the '
+            "budget office questioned its cost -- a report that angered his allies.",
+            "one way or another",
+            "budget office",
+        ),
+        (
+            "Mayor Leon Duarte said he was weighing a curfew for the harbour district \u2015 a step that would "
+            "need the council's approval.",
+            "weighing a curfew",
+            "council's approval",
+        ),
+        (
+            "Other senators said the governor should veto the bill regardless -- though they had opposed it "
+            "even before the audit.",
+            "veto the bill",
+            "opposed",
+        ),
+        (
+            'She has vowed to "rewrite" the zoning code, even though the code is in fact a county matter.',
+            "zoning code",
+            "county matter",
+        ),
+        (  # a relative clause's words end where the main clause's verb comes back
+            "The airline, which first said the pilots had not broken any rules, later grounded both of them for "
+            "a month.",
+            "had not broken any rules",
+            "grounded",
+        ),
+        (  # a past tense conjoined under a modal is the speaker's next act, not their words
+            'Back then Hollis said that "no serious city" would sell its water works and backed a bill to stop it.',
+            "no serious city",
+            "backed a bill",
+        ),
+    ],
+)
+def test_shown_words_stop_where_the_writer_takes_over(nlp, text, kept, cut):
+    quote = find(quotes_of(nlp, text), kept)
+    assert cut not in quote.text
+    assert quote.text.count('"') % 2 == 0  # a cut never leaves a quotation open
+
+
+def test_a_second_that_clause_keeps_its_quotation_closed(nlp):
+    text = 'The port operator said its offer was "generous and final" and that the union\'s claim would threaten new berths.'
+    quote = find(quotes_of(nlp, text), "generous and final")
+    assert quote.text.count('"') % 2 == 0
+    assert "threaten new berths" in quote.text
+
+
+def test_who_after_a_described_name_is_the_named_person_not_the_place_in_the_description(nlp):
+    text = (
+        "The radio station cited Ruth Ames, a constitutional law professor at Dover University and director of "
+        "The Keystone Institute\u2019s Center for Constitutional Jurisprudence, who said the statute has been "
+        "misapplied."
+    )
+    quote = find(quotes_of(nlp, text), "statute has been misapplied")
+    assert quote.speaker.name == "Ruth Ames"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democrats called that a mischaracterization.",
+        "Unions described it as a raid on wages.",
+        "Members of the council are calling her evasive.",
+    ],
+)
+def test_naming_what_is_only_pointed_at_is_not_shown_as_words(nlp, text):
+    assert not quotes_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ruiz later called her answer evasive.", "The mayor called that plan a bailout for banks."]
+)
+def test_naming_a_thing_a_pronoun_only_qualifies_is_shown(nlp, text):
+    assert quotes_of(nlp, text)
+
+
+def test_a_pronoun_is_not_the_person_its_own_clause_names():
+    nlp = load_nlp()
+    text = (
+        'Senator Ames said Mayor Keller needs to "refocus" on the budget. He called Keller\'s plan "reckless" '
+        'and "unfunded."'
+    )
+    quote = find(quotes_of(nlp, text), "reckless")
+    assert quote.speaker.name != "Mayor Keller" and "Keller" not in (quote.speaker.name or "")
+
+
+def test_a_quote_whose_pronoun_speaker_is_unresolved_is_not_stored():
+    nlp = load_nlp()
+    text = 'The hearing ran late.\n\nShe said: "There is a questionnaire that began this discussion."'
+    article = model.Article(text=text)
+    assert not [q.text for q in analyze_article(article, nlp(text)).quotes if q.speaker.mention == "She"]

@@ -69,6 +69,7 @@ from crosswire.model import (
 from crosswire.nlp.dates import anchor_date
 from crosswire.nlp.furniture import furniture_tokens
 from crosswire.nlp.named_events import find_named_events
+from crosswire.nlp.quote_speech import asks_anonymity
 from crosswire.nlp.runtime import doc_ents, doc_text
 
 # Nouns whose infinitive names an act that is only offered or asked for ("Seoul's offer to co-host").
@@ -849,21 +850,6 @@ def _bombing(verb: Token) -> bool:
     return False
 
 
-# "asked not to be named", "requested to remain anonymous", "declined to be identified": the terms a source
-# speaks on, never an appeal, a refusal or an act aimed at anyone the sentence names
-ANONYMITY_VERBS = frozenset({"name", "identify", "quote", "cite", "remain"})
-
-
-def _asks_anonymity(complement: Token) -> bool:
-    """ "not to be named", "to be identified only as", "to remain anonymous": the complement of a control
-    verb that is about the speaker's own name."""
-    if complement.lemma_.lower() not in ANONYMITY_VERBS:
-        return False
-    if complement.lemma_.lower() == "remain":
-        return any(c.lower_ in ("anonymous", "unnamed", "unidentified") for c in complement.children)
-    return any(c.dep_ == "auxpass" for c in complement.children)
-
-
 def _code_control(
     ctx: ArticleContext, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
@@ -871,9 +857,9 @@ def _code_control(
     if clauses.is_idiom(complement, ctx.lexicon):
         ctx.consumed.add(complement.i)
         return []  # "tried to fight back tears": the complement is a figure of speech, no act to control
-    if _asks_anonymity(complement):
+    if asks_anonymity(verb):
         ctx.consumed.add(complement.i)
-        return []  # "who asked not to be named", "declined to be identified": a source's terms, no act
+        return []  # "an official, who asked not to be named, said ...": the source's terms, no appeal
     inner = clauses.match_verb(complement, ctx.lexicon)
     vowed_force = False
     if control.kind == "refusal":

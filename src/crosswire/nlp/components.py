@@ -31,10 +31,17 @@ def places(work: AnalysisInProgress) -> None:
 @component("quotes")
 def quotes(work: AnalysisInProgress) -> None:
     work.attributed = extract_quotes(work.article, work.doc, work.analysis.actors, attributions=True)
-    # A quote with no speaker cannot be shown as anyone's words ('..., asked if ..., said, "..."' misparsed).
+    # A quote with no speaker cannot be shown as anyone's words ('..., asked if ..., said, "..."' misparsed),
+    # nor one whose speaker is a pronoun the article did not resolve ("she: ..." tells an analyst nothing).
     work.analysis.quotes = [
-        q for q in work.attributed if q.kind != "attribution" and (q.speaker.name or q.speaker.mention)
+        q
+        for q in work.attributed
+        if q.kind != "attribution"
+        and (q.speaker.name or (q.speaker.mention and q.speaker.mention.lower() not in _PRONOUNS))
     ]
+
+
+_PRONOUNS = frozenset("he she him her it they them we i who which that this these those".split())
 
 
 @component("tone")

@@ -126,6 +126,23 @@ def own_clause(cue: Token, clause: Token) -> bool:
     return token.i == cue.i
 
 
+_LEAD_ADVERBS = frozenset("only just merely simply".split())
+
+
+def _after_writers_lead(comp: Token, start: int) -> int:
+    """Where a that-clause's content starts when the words before its "that" are the writer's: "said
+    only that the talks were ..." (the speaker did not say "only"), "said on Wednesday, U.S. time, that
+    ..." (a time the parser hung on the clause)."""
+    marks = [c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > start]
+    if not marks:
+        return start
+    mark = marks[0]
+    lead = comp.doc[start : mark.i]
+    if comp.doc[mark.i - 1].text == "," or all(t.lower_ in _LEAD_ADVERBS for t in lead):
+        return mark.i
+    return start
+
+
 def content_ranges(cue: Token) -> list[Range]:
     """The token ranges a cue reports, or [] when it has no content the parse can show."""
     if cue.lower_ == "according":
@@ -143,6 +160,7 @@ def content_ranges(cue: Token) -> list[Range]:
             # "saying $2.5 billion in spending was insufficient": the parser took the clause's subject for
             # the cue's object; without it the words shown would be "was insufficient".
             start = objs[0].left_edge.i
+        start = _after_writers_lead(comp, start)
         # "told reporters that ..." keeps only the clause; "said in a statement that ..." likewise.
         return _clean(cue, [(start, end)])
     if lemma in INTENT_VERBS:

@@ -125,6 +125,9 @@ def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = 
         for child in cue.rights:
             if child.dep_ in _INVERTED_SUBJECTS and child.pos_ in ("NOUN", "PROPN", "PRON"):
                 return child
+    relayed = quoted_as_saying(cue)
+    if relayed is not None:
+        return relayed
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children)
     if cue.dep_ in ("acl", "relcl") and infinitive:
         return None  # "three reasons to believe that ...", "a decision to announce ...": nobody's words
@@ -143,6 +146,16 @@ def speaker_head(cue: Token, quote_before_cue: bool = False, quoted: Set[int] = 
     if cue.dep_ == "relcl" and cue.head.i != cue.i:
         return cue.head
     return None
+
+
+def quoted_as_saying(cue: Token) -> Token | None:
+    """'The Ledger quoted a senior official as saying that ...': the head of the one quoted (the speaker),
+    when `cue` is the "saying" of such a relay; None otherwise."""
+    verb = cue.head.head
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as" or verb.lemma_.lower() not in ("quote", "cite"):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < cue.i]
+    return objs[0] if objs else None
 
 
 def _past_dateline(subject: Token) -> Token | None:
@@ -405,6 +418,10 @@ def resolve_speaker(
         # "who" in "Hong Min, who said ..." stands for the noun the relative clause hangs on: resolve that
         # noun as the speaker ("Pyongyang, which rejected ..." is North Korea), keeping the mention "which".
         noun = head.head.head if head.head.dep_ == "relcl" else head.head
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.head.pos_ == "PROPN":
+            # "John Roe, a law professor at Lake University, who said ...": the named person speaks, not the
+            # university inside the description
+            noun = noun.head
         inner = mention_from_head(noun, {head.i})
         found = resolve_speaker(doc, inner, actors, quoted)
         speaker.name, speaker.actor_code, speaker.actor_id = found.name, found.actor_code, found.actor_id

@@ -9,6 +9,9 @@ Also not speech: negated cues ("did not reveal", "never said"), cues under a mod
 ("will ask", "is expected to announce", "refused to say"), a speech verb whose only content is an object
 with no quoted words ("blasted Seoul for the drills", "announcing one new set of sanctions"), and any cue in
 a headline or crosshead (a line with no closing punctuation), which restates the body in the desk's words.
+Nor are a source's terms of the interview ("an official, who asked not to be named, said ...") or a free
+relative that names a thing in the writer's own sentence ("keeps what it calls a hostile policy in place",
+"tested what it described as a new engine").
 """
 
 from __future__ import annotations
@@ -108,13 +111,66 @@ def is_speech(cue: Token, quoted_words: int, has_speaker: bool) -> bool:
         or is_passive_participle(cue)
     ):
         return False
-    if _inside_belief(cue) or hoped_for(cue):
+    if _inside_belief(cue) or hoped_for(cue) or asks_anonymity(cue) or names_in_passing(cue):
         return False
     if quoted_words:
         # "would ... defend Bachmann against 'these attacks'" inside what O'Neill said is her words' content,
         # not a second statement; a verb of naming ("called it 'toxic'") stays one.
         return lemma in NAMING_VERBS or _has_clause_content(cue) or not _inside(cue, SPEECH_ACTS)
+    if lemma in NAMING_VERBS and _names_a_pronoun(cue):
+        return (
+            False  # "Democrats called that a mischaracterization": shown alone, "that a mischaracterization"
+        )
     return _has_clause_content(cue) or (lemma in NAMING_VERBS and _has_object_complement(cue))
+
+
+_POINTING = frozenset("that this it these those them her him".split())
+
+
+def _names_a_pronoun(cue: Token) -> bool:
+    """'called that a mischaracterization', 'described it as unfair': what is named is only pointed at."""
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    # the parser may hang the pronoun on the complement instead ("calling [her evasive]")
+    if after is None or after.lower_ not in _POINTING:
+        return False
+    following = cue.doc[after.i + 1] if after.i + 1 < len(cue.doc) else None
+    # what follows the pronoun is already the name given ("that a mischaracterization", "it as a raid",
+    # "her evasive"), not the thing named ("her answer evasive", "that plan a bailout")
+    return following is None or following.pos_ in ("DET", "ADP", "ADJ") or following.dep_ in ("oprd", "acomp")
+
+
+# What a source asks not to be: "who asked not to be named", "requested not to be identified".
+_ANONYMITY_VERBS = frozenset("name identify quote cite disclose".split())
+
+
+def asks_anonymity(cue: Token) -> bool:
+    """'An official, who asked not to be named, said ...', 'declined to be identified', 'requested to remain
+    anonymous': the terms the source gave the reporter, not words the story reports nor an act."""
+    lemma = cue.lemma_.lower()
+    if lemma not in ("ask", "request", "decline", "refuse"):
+        return False
+    for c in cue.children:
+        if c.dep_ not in ("xcomp", "ccomp"):
+            continue
+        if c.lemma_.lower() == "remain" and any(
+            x.lower_ in ("anonymous", "unnamed", "unidentified") for x in c.children
+        ):
+            return True  # "requested to remain anonymous"
+        # "asked not to be named"; "declined to be identified" (declining is the negation)
+        if c.lemma_.lower() in _ANONYMITY_VERBS and (is_negated(c) if lemma in ("ask", "request") else True):
+            return True
+    return False
+
+
+def names_in_passing(cue: Token) -> bool:
+    """'Washington keeps what it calls a hostile policy in place', 'tested what it described as a new
+    engine', 'complained about what they say is discrimination': a free relative is the writer's way to
+    refer to a thing, not a statement reported (its "it" is often not even the speaker the clause around
+    it is about, and its "content" is a fragment: "is discrimination by the tech giants")."""
+    return any(
+        c.lower_ == "what" and c.i < cue.i and c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd")
+        for c in cue.children
+    )
 
 
 def _inside_belief(cue: Token) -> bool:

@@ -25,7 +25,13 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from crosswire import model
-from crosswire.knowledge.quote_cues import ASPECTUAL_VERBS, CUE_LEMMAS, EVIDENTIAL_VERBS, SPEECH_ACTS
+from crosswire.knowledge.quote_cues import (
+    ASPECTUAL_VERBS,
+    CUE_LEMMAS,
+    EVIDENTIAL_VERBS,
+    NAMING_VERBS,
+    SPEECH_ACTS,
+)
 from crosswire.nlp.furniture import furniture_tokens, in_furniture
 from crosswire.nlp.quote_agents import accepts_speaker, attribution_word, is_outlet, speaks_for_nobody
 from crosswire.nlp.quote_content import content_ranges
@@ -37,7 +43,13 @@ from crosswire.nlp.quote_frame import (
 )
 from crosswire.nlp.quote_index import TokenIndex, looks_like_name
 from crosswire.nlp.quote_marks import QuotedSegment, find_quoted_segments
-from crosswire.nlp.quote_speakers import SpeakerMention, mention_from_head, resolve_speaker, speaker_head
+from crosswire.nlp.quote_speakers import (
+    SpeakerMention,
+    mention_from_head,
+    quoted_as_saying,
+    resolve_speaker,
+    speaker_head,
+)
 from crosswire.nlp.quote_speech import hoped_for, is_negated, is_passive_participle, is_speech
 
 
@@ -66,6 +78,7 @@ class _Draft:
     speaker: SpeakerMention | None = None
     frame_end: int = 0  # end of the attribution clause, for chaining follow-on quote paragraphs
     speech: bool = True  # reported speech or writing; False: a belief, intention or act (an attribution)
+    relay: SpeakerMention | None = None  # who quoted the speaker ("The Ledger quoted X as saying ...")
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -238,6 +251,13 @@ _CLOSING_MARKS = frozenset(("\u201d", '"', "'", "\u2019", "''"))
 
 
 _CONCESSIVES = frozenset("though although despite".split())
+# How the writer's closing aside opens: "..., a policy change he has supported", "... ― his latest maneuver".
+_ASIDE_OPENERS = frozenset("a an his her its their".split())
+_DASHES = frozenset(("--", "\u2014", "\u2013", "-", "\u2015"))
+# What the writer calls the statement itself: "..., in Pyongyang's first public comment on the meeting".
+_STATEMENT_NOUNS = frozenset(
+    "comment remark statement response reaction interview speech message briefing appearance".split()
+)
 
 
 def _without_asides(
@@ -255,16 +275,72 @@ def _without_asides(
         before = t.left_edge.i - 1
         while before > start and doc[before].text in _CLOSING_MARKS:
             before -= 1  # 'called "legitimate rape," a remark ...': the comma sits inside the quote mark
+        opener = doc[t.left_edge.i]
         appositive = t.dep_ == "appos" and t.right_edge.i >= end - 1 and doc[before].text == ","
         other_speaker = (
             t.dep_ == "conj"
             and t.lemma_.lower() in SPEECH_ACTS
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            # 'said its offer was "fair" and that the demand would threaten ...': a second that-clause of
+            # the same cue is still what was said
+            and not any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        )
+        # 'said the North was "ready ...," a phrase that analysts read as ...', '... to end birthright
+        # citizenship, a policy change he has supported for years', 'will end "one way or the other," a day
+        # after it emerged ...': a closing noun phrase after a comma is the writer's aside, whatever the
+        # parser made of it (an object, a complement, a time)
+        trailing_aside = (
+            t.dep_ in ("appos", "attr", "dobj", "npadvmod", "advcl")
+            and opener.lower_ in _ASIDE_OPENERS
+            and opener.dep_ in ("det", "poss")
+            and (doc[before].text == "," or doc[before].text in _DASHES)
+            # to the end, or to a dash that goes on with the writer's aside ('... order -- a development ...')
+            and (
+                t.right_edge.i >= end - 1
+                or doc[t.right_edge.i].text in _DASHES
+                or doc[t.right_edge.i + 1].text in _DASHES
+            )
+            and not any(i in quoted for i in range(t.left_edge.i, end))
+        )
+        # 'Twitter, which initially said X had not violated its policies, later suspended ...': the words of
+        # a relative clause end where the sentence's own verb comes back
+        main_verb_back = (
+            cue.dep_ == "relcl"
+            and t.dep_ in ("dep", "conj", "advcl")
+            and t.tag_ in ("VBD", "VBZ")
+            and doc[before].text == ","
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+            and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
+        )
+        # '..., in Pyongyang's first public comment on the meeting': the writer's note on the statement
+        about_statement = (
+            t.dep_ == "prep"
+            and t.lower_ in ("in", "with")
+            and doc[before].text == ","
+            and t.right_edge.i >= end - 1
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in _STATEMENT_NOUNS for c in t.children)
+            and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
+        )
+        # 'called the duties protectionism ... and promised a response': a naming verb's complement ends
+        # where the speaker's next act, a finite verb with no subject of its own, begins
+        # ('said that "no sane country" would award ... and promoted legislation': a past tense conjoined to
+        # the content's verb under a modal is the speaker's next act, whatever the cue)
+        next_act = (
+            (cue.lemma_.lower() in NAMING_VERBS or (t.tag_ == "VBD" and t.head.tag_ == "VB"))
+            and t.dep_ == "conj"
+            and t.tag_ in ("VBD", "VBZ")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+            and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
         )
         concessive = (
             t.dep_ in ("advcl", "prep")
-            and doc[t.left_edge.i].lower_ in _CONCESSIVES
-            and doc[before].text == ","
+            and (
+                opener.lower_ in _CONCESSIVES
+                or (opener.lower_ == "even" and opener.i + 1 < end and doc[opener.i + 1].lower_ == "though")
+            )
+            and (
+                doc[before].text == "," or doc[before].text in _DASHES
+            )  # "... regardless -- though they ..."
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.left_edge.i, t.right_edge.i + 1))
         )
@@ -276,11 +352,26 @@ def _without_asides(
             and t.right_edge.i >= end - 1
             and not any(i in quoted for i in range(t.i, t.right_edge.i + 1))
         )
-        if appositive or other_speaker or concessive or according:
+        if (
+            appositive
+            or other_speaker
+            or concessive
+            or according
+            or trailing_aside
+            or about_statement
+            or main_verb_back
+        ):
             cut = t.left_edge.i
-            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
-                cut -= 1
-            return start, cut
+        elif next_act:
+            cut = t.i
+        else:
+            continue
+        # the closing mark of a quotation the content holds stays ('"fair and affordable" and that ...')
+        while cut > start and (
+            (doc[cut - 1].is_punct and doc[cut - 1].text not in _CLOSING_MARKS) or doc[cut - 1].dep_ == "cc"
+        ):
+            cut -= 1
+        return start, cut
     return start, end
 
 
@@ -326,6 +417,13 @@ def _reported_drafts(doc: Doc, idx: TokenIndex, direct: list[_Draft]) -> list[_D
         draft = _Draft(pieces, kind, cue=token, speech=speech)
         draft.speaker = mention_from_head(head, idx.quoted | {token.i}) if head is not None else None
         twin = next((d for d in drafts if d.pieces == pieces), None)
+        if quoted_as_saying(token) is not None:
+            # "The Ledger quoted an official as saying that ...": the official's words, the Ledger relays
+            relay = speaker_head(token.head.head, quoted=idx.quoted)
+            draft.relay = mention_from_head(relay, idx.quoted | {token.i}) if relay is not None else None
+            if twin is not None:
+                drafts[drafts.index(twin)] = draft
+                continue
         if twin is not None:
             # Two cues claim the same content (a misparsed clause): keep the listed speech verb.
             if twin.cue is not None and twin.cue.lemma_.lower() not in CUE_LEMMAS:
@@ -366,6 +464,14 @@ def _reported_via(
     return None
 
 
+def _relay_name(doc: Doc, draft: _Draft, actors: list[model.Actor] | None, quoted: set[int]) -> str | None:
+    """The name of who quoted the speaker ("The Ledger quoted X as saying ..."), or None."""
+    if draft.relay is None:
+        return None
+    relay = resolve_speaker(doc, draft.relay, actors, quoted)
+    return relay.name or relay.mention or None
+
+
 def _in_furniture(draft: _Draft, doc: Doc, furniture: frozenset[int]) -> bool:
     """Whether the draft's attribution is page furniture: its cue or its speaker lies in a caption, an
     embedded tweet or other furniture ('Image caption Protesters said ...', a tweet's 'says' above its
@@ -398,6 +504,23 @@ def _named_in_furniture(draft: _Draft, speaker: model.Speaker, doc: Doc, furnitu
     return not any(word in {t.text for t in outside} for word in speaker.name.split())
 
 
+_BOUND_PRONOUNS = frozenset("he she him her".split())
+
+
+def _named_later_in_the_clause(doc: Doc, draft: _Draft, speaker: model.Speaker, quoted: Set[int]) -> bool:
+    """Whether a pronoun speaker was resolved to a person the same sentence names after it, outside any
+    quotation: in "He called Steele's comments unacceptable" or "as he called on Trump to apologize", "he"
+    is not Steele or Trump (a writer would say "his comments", "on himself")."""
+    mention = draft.speaker
+    if mention is None or not speaker.name or mention.end - mention.start != 1:
+        return False
+    if doc[mention.start].lower_ not in _BOUND_PRONOUNS:
+        return False
+    last = speaker.name.split()[-1]
+    sent = doc[mention.start].sent
+    return any(t.text == last for t in doc[mention.end : sent.end] if t.i not in quoted)
+
+
 def extract_quotes(
     article: model.Article, doc: Doc, actors: list[model.Actor] | None = None, *, attributions: bool = False
 ) -> list[model.Quote]:
@@ -422,6 +545,10 @@ def extract_quotes(
     }
     if furniture:
         drafts = [d for d in drafts if not _named_in_furniture(d, speakers[id(d)], doc, furniture)]
+    for draft in drafts:
+        if _named_later_in_the_clause(doc, draft, speakers[id(draft)], idx.quoted):
+            speaker = speakers[id(draft)]
+            speaker.name = speaker.actor_code = speaker.actor_id = None
     # An attribution may still relay a quote inside it, so `outer` holds every draft.
     outer = {d.cue.i: (d.pieces, speakers[id(d)]) for d in drafts if d.cue is not None}
     quotes = []
@@ -446,7 +573,8 @@ def extract_quotes(
                 cue_start=cue_start,
                 cue_end=cue_end,
                 speaker=speakers[id(draft)],
-                reported_via=_reported_via(draft, speakers[id(draft)], outer),
+                reported_via=_relay_name(doc, draft, actors, idx.quoted)
+                or _reported_via(draft, speakers[id(draft)], outer),
                 spans=[(a, b) for a, b in pieces],
             )
         )

@@ -129,6 +129,8 @@ def _main_positions(facts: Sequence[Fact], main: set[str]) -> list[Position]:
     per_actor: Counter[str] = Counter()
     out: list[Position] = []
     for pos in ranked:
+        if any(p.what == pos.what for p in out):
+            continue  # one act coded once per target ("aid to Honduras, El Salvador and Guatemala") reads once
         if per_actor[pos.actor] < MAX_POSITIONS:
             out.append(pos)
             per_actor[pos.actor] += 1
