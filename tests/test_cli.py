@@ -503,6 +503,49 @@ def test_read_only_commands_on_a_missing_store_exit_2_and_create_nothing(tmp_pat
         assert error["exit_code"] == 2 and error["error"].startswith("no store at")
 
 
+READ_ONLY = (["stories"], ["list", "articles"], ["show", "abc"], ["timeline"], ["query", "SELECT 1"])
+
+
+def test_read_only_commands_refuse_an_empty_file_and_an_in_memory_store(tmp_path):
+    # An empty file (`touch crosswire.db`) was migrated into, an in-memory store answered with
+    # nothing: neither holds a store, and neither is written to.
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for args in READ_ONLY:
+        result = run(*args, "--db", str(empty))
+        assert result.exit_code == 2, (args, result.output)
+        assert f"no store at {empty} (an empty file)" in " ".join(result.output.split())
+        memory = run(*args, "--db", ":memory:")
+        assert memory.exit_code == 2 and "no store at :memory:" in memory.output, (args, memory.output)
+    assert empty.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+@pytest.mark.postgres
+def test_read_only_commands_on_postgresql_without_a_store_exit_2_and_create_no_table():
+    # On PostgreSQL a read-only command used to create the nineteen tables of a new store in the
+    # database (or schema) it was pointed at, then print an empty table and exit 0.
+    import psycopg
+
+    from store_support import pg_base_url, pg_schema_url
+
+    with pg_schema_url() as url:
+        schema = url.split("search_path%3D", 1)[1].split("&", 1)[0]
+        for args in READ_ONLY:
+            result = run(*args, "--db", url)
+            assert result.exit_code == 2, (args, result.output)
+            message = " ".join(result.output.split())
+            assert "no store at postgresql" in message and "no crosswire tables" in message, message
+        with psycopg.connect(pg_base_url()) as conn:
+            tables = conn.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = %s", (schema,)
+            ).fetchone()
+        assert tables == (0,)
+    base = pg_base_url()
+    missing = base.rsplit("/", 1)[0] + "/no_such_database_" + schema
+    result = run("stories", "--db", missing)
+    assert result.exit_code == 2 and "(the database does not exist)" in " ".join(result.output.split())
+
+
 def test_the_package_metadata_builds_without_the_license_deprecation_warning():
     # Issue #18 item 11: `make demo` printed setuptools' warning about the project.license table
     # twice. An SPDX string needs setuptools 77 or later to build.

@@ -268,6 +268,29 @@ def _article_text(markup: str, url: str | None) -> tuple[Any, str | None, str] |
     return (doc, title, text) if len(text.split()) >= MIN_ARTICLE_WORDS else None
 
 
+# A numeric reference to a character XML cannot hold (`&#27;`, an escape; `&#1;`; `&#xFFFE;`) makes
+# trafilatura's tree unserialisable, and it then gives no text for the whole page. The text keeps no
+# control characters anyway (ingest/fields.py drops them), so such references are dropped first.
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _unstorable_code_point(code: int) -> bool:
+    return (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code in (0xFFFE, 0xFFFF) or code > 0x10FFFF
+
+
+def drop_control_references(markup: str) -> str:
+    """`markup` without numeric character references to C0 controls and non-characters."""
+    if "&#" not in markup:
+        return markup
+
+    def replace(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        # NUL is left to the parser, which reads it as U+FFFD.
+        return "" if code and _unstorable_code_point(code) else m.group()
+
+    return _CHAR_REFERENCE.sub(replace, markup)
+
+
 def html_to_article(
     markup: str, context: Any, *, url: str | None = None, source_path: str | None = None, fmt: str = "html"
 ) -> Article | None:
@@ -276,6 +299,7 @@ def html_to_article(
         raise ValueError(
             f"HTML page of {len(markup):,} characters is too large to parse (limit {MAX_HTML_CHARS:,})"
         )
+    markup = drop_control_references(markup)
     found = _article_text(markup, url)
     if found is None and _TABLE_TAG.search(markup):
         # Older sites lay the whole page out in <table><tr><td> (the Hankyoreh's archive does), and
