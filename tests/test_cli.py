@@ -459,6 +459,11 @@ def test_terminal_escapes_in_stored_text_never_reach_the_terminal(tmp_path):
             name
         )
     assert "\ufffd[2J" in outputs["list articles"].stdout  # shown, not obeyed
+    # The Markdown report is read in terminals too (`cat report.md`): no control character in it.
+    assert run("report", "--db", db, "--out", str(tmp_path / "report")).exit_code == 0
+    markdown = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    assert "The Beta Times\ufffd" in markdown and "\ufffd\\[2J" in markdown  # shown, escaped
+    assert not any(ch in markdown for ch in "\x1b\x9b\x07\r"), markdown
     listed = as_json(outputs["json"])["articles"]
     assert any(hostile in a["title"] for a in listed)  # --json keeps the data, escaped
 
