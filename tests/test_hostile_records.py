@@ -233,3 +233,20 @@ def test_csv_exports_never_hand_a_spreadsheet_a_formula(tmp_path: Path) -> None:
         cells = [value for row in csv.reader(handle) for value in row]
     assert not any(value.startswith(("=", "+", "@")) for value in cells)
     assert spreadsheet_safe(-5) == -5 and spreadsheet_safe("North Korea") == "North Korea"
+
+
+@pytest.mark.parametrize("reference", ["&#27;[2J", "&#x1B;]0;owned&#7;", "&#1;", "&#xFFFE;"])
+def test_an_html_page_with_a_control_character_reference_keeps_its_text(tmp_path: Path, reference: str) -> None:
+    # One `&#27;` in a headline or paragraph made trafilatura give up on the whole page, which was
+    # then refused as "HTML page holds no article text (only navigation, scripts or markup)".
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    for where, page in (
+        ("headline", f"<article><h1>Talks{reference} resume</h1>{paragraphs}</article>"),
+        ("body", f"<article><h1>Talks resume</h1><p>Officials{reference} said so.</p>{paragraphs}</article>"),
+    ):
+        path = tmp_path / f"{where}.html"
+        path.write_text(f"<html><head><title>Talks</title></head><body>{page}</body></html>", encoding="utf-8")
+        [article] = list(read_file(path, IngestOptions()))
+        assert isinstance(article, Article), (where, article)
+        assert PARAGRAPHS[0][:40] in article.text and (article.title or "").startswith("Talks")
+        assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in article.text + (article.title or ""))
