@@ -236,7 +236,9 @@ def test_csv_exports_never_hand_a_spreadsheet_a_formula(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("reference", ["&#27;[2J", "&#x1B;]0;owned&#7;", "&#1;", "&#xFFFE;"])
-def test_an_html_page_with_a_control_character_reference_keeps_its_text(tmp_path: Path, reference: str) -> None:
+def test_an_html_page_with_a_control_character_reference_keeps_its_text(
+    tmp_path: Path, reference: str
+) -> None:
     # One `&#27;` in a headline or paragraph made trafilatura give up on the whole page, which was
     # then refused as "HTML page holds no article text (only navigation, scripts or markup)".
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
@@ -245,7 +247,9 @@ def test_an_html_page_with_a_control_character_reference_keeps_its_text(tmp_path
         ("body", f"<article><h1>Talks resume</h1><p>Officials{reference} said so.</p>{paragraphs}</article>"),
     ):
         path = tmp_path / f"{where}.html"
-        path.write_text(f"<html><head><title>Talks</title></head><body>{page}</body></html>", encoding="utf-8")
+        path.write_text(
+            f"<html><head><title>Talks</title></head><body>{page}</body></html>", encoding="utf-8"
+        )
         [article] = list(read_file(path, IngestOptions()))
         assert isinstance(article, Article), (where, article)
         assert PARAGRAPHS[0][:40] in article.text and (article.title or "").startswith("Talks")

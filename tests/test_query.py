@@ -210,4 +210,10 @@ def test_query_csv_never_hands_a_spreadsheet_a_formula(tmp_path):
     result = CliRunner().invoke(app, ["query", sql, "--db", db, "--format", "csv"])
     assert result.exit_code == 0, result.output
     [row] = _csv(result.output)
-    assert row == {"title": "'" + formula, "outlet": "'@Outlet", "score": "-2.5", "plus": "'+1", "word": "plain"}
+    assert row == {
+        "title": "'" + formula,
+        "outlet": "'@Outlet",
+        "score": "-2.5",
+        "plus": "'+1",
+        "word": "plain",
+    }

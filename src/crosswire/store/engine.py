@@ -103,7 +103,9 @@ def _missing_postgresql_store(url: URL) -> str | None:
         return None  # opening names the missing driver
     try:
         with engine.connect() as conn:
-            found = conn.execute(text("SELECT to_regclass(:name) IS NOT NULL"), {"name": STORE_TABLE}).scalar()
+            found = conn.execute(
+                text("SELECT to_regclass(:name) IS NOT NULL"), {"name": STORE_TABLE}
+            ).scalar()
     except SQLAlchemyError as exc:
         database = url.database or ""
         if database and f'database "{database}" does not exist' in str(exc):
