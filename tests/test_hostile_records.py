@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -179,6 +180,19 @@ def test_the_cleaning_functions() -> None:
     assert utc_range_problem(parse_written_date("2019-04-29 16:26 KST")) is None
     assert "outside the calendar" in (utc_range_problem(parse_written_date(HIGH)) or "")
     assert parse_written_date("99999-01-01") is None  # the year is not read from inside a longer number
+    # An ISO 8601 expanded year is no year 1 or 2019, and a zone that cannot be is not dropped quietly
+    # (the time would be read hours off): each is no date, left out with a warning.
+    for written in (
+        "-0001-01-01",
+        "+2019-01-01",
+        "\u22122019-01-01",
+        "2019-01-01T10:00+25:00",
+        "2019-01-01 10:00 UTC+15",
+    ):
+        assert parse_written_date(written) is None, written
+    assert parse_written_date("2019-01-01T10:00+14:00") == datetime(
+        2019, 1, 1, 10, tzinfo=timezone(timedelta(hours=14))
+    )
     article = Article(text="Body\x00 text", title="\x1b[1mBold\x1b[0m\nline", authors=["\x07"])
     clean_text_fields(article)
     assert article.text == "Body text" and article.title == "[1mBold [0m line" and article.authors == []
