@@ -474,6 +474,11 @@ def test_ids_are_never_cut_across_lines_in_a_narrow_terminal(corpus, db):
     narrow = run("list", "articles", "--db", db, env={"COLUMNS": "80"})
     assert narrow.exit_code == 0
     assert all(article_id in narrow.stdout for article_id in ids), narrow.stdout
+    # An id column by any name in a query ("article_id", "story_id") beside long text keeps whole too.
+    sql = "SELECT id AS article_id, title, outlet, url, published, genre, text FROM articles"
+    queried = run("query", sql, "--db", db, env={"COLUMNS": "80"})
+    assert queried.exit_code == 0
+    assert all(article_id in queried.stdout for article_id in ids), queried.stdout
 
 
 @pytest.mark.parametrize(
