@@ -268,3 +268,17 @@ def test_an_html_page_with_a_control_character_reference_keeps_its_text(
         assert isinstance(article, Article), (where, article)
         assert PARAGRAPHS[0][:40] in article.text and (article.title or "").startswith("Talks")
         assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in article.text + (article.title or ""))
+
+
+@pytest.mark.parametrize("written", ["99999-01-01", "Fri, 31 Dec 9999 23:59:59 -2359", "-0001-01-01", "soon"])
+def test_a_front_matter_date_that_cannot_be_read_is_left_out_with_a_warning(
+    tmp_path: Path, written: str
+) -> None:
+    # Like a JSONL record's: the article is kept, the date left out and named (it refused the file).
+    path = tmp_path / "front.txt"
+    path.write_text(
+        f"---\ntitle: Front page\npublished: {json.dumps(written)}\n---\n{BODY}\n", encoding="utf-8"
+    )
+    [article] = list(read_file(path, IngestOptions()))
+    assert isinstance(article, Article) and article.title == "Front page" and article.published is None
+    assert any(w.startswith("front matter published") and "left out" in w for w in article.warnings)

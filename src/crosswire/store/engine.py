@@ -52,9 +52,9 @@ STORE_TABLE = "articles"  # every crosswire store has it, whatever its schema ve
 
 def missing_store(url: str | None) -> str | None:
     """Where a `--db` value points when no crosswire store is there, for the commands that only read
-    one and so must create nothing: a SQLite file that does not exist or holds no tables at all (an
-    empty file: opening it would write a new store into it; another program's database is refused
-    when the store opens), an in-memory store (always empty), a PostgreSQL
+    one and so must create nothing: a SQLite file that does not exist or is empty (opening it would
+    write a new store into it; another program's database is refused when the store opens), an
+    in-memory store (always empty), a PostgreSQL
     database that does not exist or has no crosswire tables in its search path. None when a store
     is there, or when the URL cannot be used at all (opening it says why)."""
     try:
@@ -77,22 +77,12 @@ def _missing_sqlite_store(database: str) -> str | None:
     path = Path(database)
     if not path.exists():
         return str(path)
-    if not path.is_file():
-        return None  # opening says what it is
-    try:
-        # Read-only, so that looking never creates -wal or -shm files or changes the file.
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None  # unreadable: opening reports it
-    try:
-        found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone()
-    except sqlite3.Error:
-        return None  # not a database, locked: opening reports it
-    finally:
-        conn.close()
-    if found:
-        return None
-    return f"{path} (an empty file)"
+    # An empty file (`touch crosswire.db`) holds no store; looking is a stat, never an open, which
+    # could leave -wal and -shm files beside it. Commits still in a -wal file make it a store.
+    wal = path.with_name(path.name + "-wal")
+    if path.is_file() and path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
+        return f"{path} (an empty file)"
+    return None
 
 
 def _missing_postgresql_store(url: URL) -> str | None:
