@@ -336,3 +336,18 @@ def test_every_cut_inside_a_record_is_reported_plain_or_gzipped_whole(
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_gzip_data_corrupt_after_a_record_is_an_error_not_a_crash(
+    tmp_path: Path, options: IngestOptions
+) -> None:
+    # Found by `make fuzz`: zlib's "incorrect header check" was taken for a WARC cut in a record's
+    # first line, and looking at the end of the stream raised the gzip error again, uncaught.
+    import gzip
+
+    data = warc_archive(compress=False)
+    first_end = data.index(b"WARC/1.0\r\n", 10)
+    path = _write(tmp_path / "corrupt.warc.gz", gzip.compress(data[:first_end]) + b"\x02\x03 not gzip data")
+    [problem] = list(read_file(path, options))
+    assert isinstance(problem, Problem) and problem.severity == "error"
+    assert "gzip data is corrupt" in problem.message

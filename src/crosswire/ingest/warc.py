@@ -94,8 +94,11 @@ class CappedGunzip(io.RawIOBase):
     def rest_from(self, start: int) -> bytes | None:
         """The inflated bytes from offset `start` to the end of the stream, when that is the end and
         they are few (a record's headers at most); None otherwise."""
-        if self.read(1):
-            return None  # more follows: not the end
+        try:
+            if self.read(1):
+                return None  # more follows: not the end
+        except (OSError, ValueError):
+            return None  # corrupt or a bomb past here: not a clean end, and the caller reports that
         kept = self.out - len(self._tail)
         return bytes(self._tail[start - kept :]) if start >= kept else None
 
@@ -133,8 +136,11 @@ def _ends_in_version_line(raw: IO[bytes] | CappedGunzip) -> bool:
     """Whether a WARC's last bytes are the start of a record's first line ("WARC/1.", cut): fastwarc
     calls that an invalid header, but it is a file cut short just after a complete record."""
     if isinstance(raw, CappedGunzip):
-        if raw.read(1):
-            return False
+        try:
+            if raw.read(1):
+                return False
+        except (OSError, ValueError):
+            return False  # the gzip data is corrupt past the records read: that is the error to report
         tail = raw.last_bytes()[-MAX_HEADER_BYTES:]
     else:
         if not raw.seekable():
@@ -307,7 +313,8 @@ def read_warc(
                 article.warnings.append(decoded.warning)
             yield article
     except OSError as err:
-        if not (records and "header" in str(err).lower() and _ends_in_version_line(source)):
+        # fastwarc's "Invalid WARC header" (not zlib's "incorrect header check" of corrupt gzip data).
+        if not (records and "warc header" in str(err).lower() and _ends_in_version_line(source)):
             raise ValueError(f"malformed WARC after {records} record(s): {err}") from err
         yield Problem(
             str(path),
