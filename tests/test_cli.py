@@ -581,6 +581,8 @@ def test_serve_reads_the_token_from_a_file_and_notes_a_command_line_token(tmp_pa
     assert served[-1].state.settings.token == "from-a-file" and "process list" not in from_file.stderr
     from_env = run("serve", "--db", db, env={"CROSSWIRE_TOKEN": "from-the-env"})
     assert served[-1].state.settings.token == "from-the-env" and "process list" not in from_env.stderr
+    assert "no store at" in " ".join(from_file.stderr.split()) and "new, empty one" in from_file.stderr
+    assert "no store at" not in from_env.stderr  # the first run created it
     on_line = run("serve", "--db", db, "--token", "on-the-line")
     assert served[-1].state.settings.token == "on-the-line" and "process list (ps)" in on_line.stderr
     empty = tmp_path / "empty"
