@@ -54,9 +54,9 @@ def missing_store(url: str | None) -> str | None:
     """Where a `--db` value points when no crosswire store is there, for the commands that only read
     one and so must create nothing: a SQLite file that does not exist or is empty (opening it would
     write a new store into it; another program's database is refused when the store opens), an
-    in-memory store (always empty), a PostgreSQL
-    database that does not exist or has no crosswire tables in its search path. None when a store
-    is there, or when the URL cannot be used at all (opening it says why)."""
+    in-memory store (always empty), a PostgreSQL database that does not exist or has no crosswire
+    tables in its search path. None when a store is there, or when the URL cannot be used at all
+    (opening it says why)."""
     try:
         parsed = make_url(normalise_url(url))
     except ArgumentError:
