@@ -282,3 +282,17 @@ def test_a_front_matter_date_that_cannot_be_read_is_left_out_with_a_warning(
     [article] = list(read_file(path, IngestOptions()))
     assert isinstance(article, Article) and article.title == "Front page" and article.published is None
     assert any(w.startswith("front matter published") and "left out" in w for w in article.warnings)
+
+
+def test_an_unreadable_html_meta_date_is_named_not_passed_over(tmp_path: Path) -> None:
+    # "99999-01-01" in article:published_time was dropped without a word (the page read as undated).
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><head><meta property="article:published_time" content="99999-01-01"></head>'
+        f"<body><article><h1>Edge page</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = list(read_file(path, IngestOptions()))
+    assert isinstance(article, Article) and article.published is None
+    assert any("'99999-01-01'" in w and "not a date crosswire can read" in w for w in article.warnings)

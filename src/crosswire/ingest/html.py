@@ -208,13 +208,19 @@ def _htmldate(markup: str, url: str | None, original: bool, default_tz: str | No
 
 
 def _page_dates(
-    markup: str, url: str | None, default_tz: str | None
+    markup: str, url: str | None, default_tz: str | None, warnings: list[str]
 ) -> tuple[datetime | None, datetime | None]:
-    """(published, updated) from the page's metadata; the time and offset are kept where given."""
+    """(published, updated) from the page's metadata; the time and offset are kept where given. A
+    publication date the metadata states but no reader can read ("99999-01-01") is named in
+    `warnings`, not passed over in silence (a date found elsewhere on the page may still be used)."""
     found = _declared_dates(markup)
     published = _first_date(found, (*_PUBLISHED_KEYS, "time"), default_tz)
     updated = _first_date(found, _UPDATED_KEYS, default_tz)
     if published is None:
+        stated = next((found[key] for key in _PUBLISHED_KEYS if found.get(key)), None)
+        if stated is not None:
+            shown = repr(stated) if len(repr(stated)) <= 60 else repr(stated)[:57] + "..."
+            warnings.append(f"published {shown} in the page's metadata is not a date crosswire can read")
         published = _htmldate(markup, url, True, default_tz)
     if updated is None and published is not None:
         updated = _htmldate(markup, url, False, default_tz)
@@ -314,7 +320,8 @@ def html_to_article(
     if page_url and not urlparse(page_url).scheme:
         page_url = url  # a relative canonical link says nothing about the outlet
     default_tz = getattr(context, "default_timezone", None)
-    published, updated = _page_dates(markup, page_url, default_tz)
+    warnings: list[str] = []
+    published, updated = _page_dates(markup, page_url, default_tz, warnings)
     if published is None and doc.date:
         published = parse_datetime(doc.date, default_tz)
     categories = list(doc.categories or [])
@@ -331,6 +338,7 @@ def html_to_article(
         section=categories[0] if categories else None,
         genre=genre_from_labels(labels) or "news",
         format=fmt,
+        warnings=warnings,
     )
 
 
