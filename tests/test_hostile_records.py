@@ -296,3 +296,38 @@ def test_an_unreadable_html_meta_date_is_named_not_passed_over(tmp_path: Path) -
     [article] = list(read_file(path, IngestOptions()))
     assert isinstance(article, Article) and article.published is None
     assert any("'99999-01-01'" in w and "not a date crosswire can read" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "written", ["99999-01-01", "-0001-01-01T00:00:00Z", "Mon, 09 Mar 99999 10:00:00 GMT", "soon"]
+)
+def test_a_feed_date_that_cannot_be_read_is_named_not_misread(tmp_path: Path, written: str) -> None:
+    # feedparser's own reading, taken when crosswire's failed, made "99999-01-01" 9999-12-01 and
+    # "-0001-..." year 1; an unreadable date was dropped without a word.
+    rss = tmp_path / "feed.xml"
+    rss.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>'
+        f"<item><title>Item</title><link>https://wire.example/1</link><pubDate>{written}</pubDate>"
+        f"<description>{BODY}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    atom = tmp_path / "feed.atom"
+    atom.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        f'<entry><title>Item</title><id>urn:x</id><link href="https://wire.example/2"/><updated>{written}</updated>'
+        f'<content type="html">{BODY}</content></entry></feed>',
+        encoding="utf-8",
+    )
+    for path in (rss, atom):
+        [article] = list(read_file(path, IngestOptions()))
+        assert isinstance(article, Article) and article.published is None, (path.name, article.published)
+        assert any(repr(written) in w and "not a date crosswire can read" in w for w in article.warnings)
+
+
+def test_a_jsonl_date_with_a_sign_is_no_year_one(tmp_path: Path) -> None:
+    path = tmp_path / "signed.jsonl"
+    record = {"id": "signed", "title": "Signed year", "text": BODY, "published": "-0001-01-01"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = list(read_file(path, IngestOptions()))
+    assert isinstance(article, Article) and article.published is None
+    assert any("'-0001-01-01' is not a date crosswire can read" in w for w in article.warnings)

@@ -118,7 +118,7 @@ _LABELS = re.compile(
 _YEAR = re.compile(r"\d{4}")
 # An ISO 8601 expanded year ("-0001-01-01", "+12019-01-01"): before year 1 or after 9999, no date a
 # datetime holds. Read loosely, "-0001-01-01" was year 1, silently.
-_SIGNED_YEAR = re.compile(r"[+\-\u2212]\s*\d")
+SIGNED_YEAR = re.compile(r"[+\-\u2212]\s*\d")
 _UPDATE_LABELS = ("updated", "modified", "edited", "revised", "수정")
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.IGNORECASE)
 _LEFTOVER = re.compile(r"[\s,|/•·–—()-]+")
@@ -202,7 +202,7 @@ def is_date_only(line: str) -> bool:
 def parse_datetime(value: str) -> datetime | None:
     """A datetime from a value meant to be one (manifest cell, front matter, labelled dateline)."""
     value = value.strip()
-    if not value or _SIGNED_YEAR.match(value):
+    if not value or SIGNED_YEAR.match(value):
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
