@@ -11,8 +11,7 @@ import typer
 import uvicorn
 
 from crosswire.cli.common import EXIT_CODES, DbOption, command_group, fail
-from crosswire.store import StoreError
-from crosswire.store.engine import missing_store
+from crosswire.store import StoreError, missing_store
 from crosswire.store.search import optimize_search_index
 from crosswire.web import app as web
 
