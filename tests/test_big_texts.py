@@ -9,6 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crosswire.ingest import fingerprint
 from crosswire.ingest.text import GENRE_SAMPLE_CHARS, looks_editorial
 from crosswire.model import Article, _normalise_piece, count_words, normalise_text, text_pieces
 from crosswire.stories import wire
@@ -61,3 +62,30 @@ def test_story_passes_look_at_the_opening_of_a_long_text() -> None:
     assert len(wire.shingles(long_text)) <= wire.SCAN_CHARS  # bounded by the scanned opening
     assert wire.shingles(long_text[: wire.SCAN_CHARS]) == wire.shingles(long_text)
     assert lead_text(long_text).startswith("North Korea and Russia held a summit")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["word", "Kim\u2019s", "\u00e9t\u00e9", "\u2014", " ", "\n\n", "...", "\ud55c\uad6d", "7"]
+        ),
+        max_size=400,
+    ),
+    st.integers(min_value=1, max_value=5),
+)
+def test_the_shingled_bytes_of_a_prefix_equal_those_of_the_whole_text(parts: list[str], repeat: int) -> None:
+    # Issue #18 item 11: a 50 MB non-ASCII text went through the word regex whole (0.7 GB of pieces)
+    # for the first 400 KB the fingerprint shingles. Now only as much as needed is: the same bytes.
+    text = "".join(parts) * (repeat * (1 + fingerprint.MAX_SHINGLE_BYTES // max(1, len("".join(parts)) * 40)))
+    whole = text if text.isascii() else fingerprint.word_text(text)
+    assert fingerprint._shingled_bytes(text) == whole.encode("utf-8")[: fingerprint.MAX_SHINGLE_BYTES]
+
+
+def test_fingerprinting_a_long_text_reads_only_its_opening(monkeypatch) -> None:
+    seen: list[int] = []
+    real = fingerprint.word_text
+    monkeypatch.setattr(fingerprint, "word_text", lambda text: seen.append(len(text)) or real(text))
+    text = "The envoy met officials in S\u00e9oul on Thursday. " * 200_000  # 10 MB, not ASCII
+    assert fingerprint.fingerprint(text).size > 5
+    assert seen and max(seen) <= 4 * fingerprint.MAX_SHINGLE_BYTES

@@ -459,6 +459,11 @@ def test_terminal_escapes_in_stored_text_never_reach_the_terminal(tmp_path):
             name
         )
     assert "\ufffd[2J" in outputs["list articles"].stdout  # shown, not obeyed
+    # The Markdown report is read in terminals too (`cat report.md`): no control character in it.
+    assert run("report", "--db", db, "--out", str(tmp_path / "report")).exit_code == 0
+    markdown = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    assert "The Beta Times\ufffd" in markdown and "\ufffd\\[2J" in markdown  # shown, escaped
+    assert not any(ch in markdown for ch in "\x1b\x9b\x07\r"), markdown
     listed = as_json(outputs["json"])["articles"]
     assert any(hostile in a["title"] for a in listed)  # --json keeps the data, escaped
 
@@ -469,6 +474,11 @@ def test_ids_are_never_cut_across_lines_in_a_narrow_terminal(corpus, db):
     narrow = run("list", "articles", "--db", db, env={"COLUMNS": "80"})
     assert narrow.exit_code == 0
     assert all(article_id in narrow.stdout for article_id in ids), narrow.stdout
+    # An id column by any name in a query ("article_id", "story_id") beside long text keeps whole too.
+    sql = "SELECT id AS article_id, title, outlet, url, published, genre, text FROM articles"
+    queried = run("query", sql, "--db", db, env={"COLUMNS": "80"})
+    assert queried.exit_code == 0
+    assert all(article_id in queried.stdout for article_id in ids), queried.stdout
 
 
 @pytest.mark.parametrize(
@@ -503,6 +513,49 @@ def test_read_only_commands_on_a_missing_store_exit_2_and_create_nothing(tmp_pat
         assert error["exit_code"] == 2 and error["error"].startswith("no store at")
 
 
+READ_ONLY = (["stories"], ["list", "articles"], ["show", "abc"], ["timeline"], ["query", "SELECT 1"])
+
+
+def test_read_only_commands_refuse_an_empty_file_and_an_in_memory_store(tmp_path):
+    # An empty file (`touch crosswire.db`) was migrated into, an in-memory store answered with
+    # nothing: neither holds a store, and neither is written to.
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for args in READ_ONLY:
+        result = run(*args, "--db", str(empty))
+        assert result.exit_code == 2, (args, result.output)
+        assert f"no store at {empty} (an empty file)" in " ".join(result.output.split())
+        memory = run(*args, "--db", ":memory:")
+        assert memory.exit_code == 2 and "no store at :memory:" in memory.output, (args, memory.output)
+    assert empty.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+@pytest.mark.postgres
+def test_read_only_commands_on_postgresql_without_a_store_exit_2_and_create_no_table():
+    # On PostgreSQL a read-only command used to create the nineteen tables of a new store in the
+    # database (or schema) it was pointed at, then print an empty table and exit 0.
+    import psycopg
+
+    from store_support import pg_base_url, pg_schema_url
+
+    with pg_schema_url() as url:
+        schema = url.split("search_path%3D", 1)[1].split("&", 1)[0]
+        for args in READ_ONLY:
+            result = run(*args, "--db", url)
+            assert result.exit_code == 2, (args, result.output)
+            message = " ".join(result.output.split())
+            assert "no store at postgresql" in message and "no crosswire tables" in message, message
+        with psycopg.connect(pg_base_url()) as conn:
+            tables = conn.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = %s", (schema,)
+            ).fetchone()
+        assert tables == (0,)
+    base = pg_base_url()
+    missing = base.rsplit("/", 1)[0] + "/no_such_database_" + schema
+    result = run("stories", "--db", missing)
+    assert result.exit_code == 2 and "(the database does not exist)" in " ".join(result.output.split())
+
+
 def test_the_package_metadata_builds_without_the_license_deprecation_warning():
     # Issue #18 item 11: `make demo` printed setuptools' warning about the project.license table
     # twice. An SPDX string needs setuptools 77 or later to build.
@@ -528,6 +581,8 @@ def test_serve_reads_the_token_from_a_file_and_notes_a_command_line_token(tmp_pa
     assert served[-1].state.settings.token == "from-a-file" and "process list" not in from_file.stderr
     from_env = run("serve", "--db", db, env={"CROSSWIRE_TOKEN": "from-the-env"})
     assert served[-1].state.settings.token == "from-the-env" and "process list" not in from_env.stderr
+    assert "no store at" in " ".join(from_file.stderr.split()) and "new, empty one" in from_file.stderr
+    assert "no store at" not in from_env.stderr  # the first run created it
     on_line = run("serve", "--db", db, "--token", "on-the-line")
     assert served[-1].state.settings.token == "on-the-line" and "process list (ps)" in on_line.stderr
     empty = tmp_path / "empty"

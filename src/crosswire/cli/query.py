@@ -19,6 +19,7 @@ from rich.table import Table
 from crosswire.cli.common import EXIT_CODES, DbOption, command_group, handle_errors
 from crosswire.cli.render import add_columns, cell, escape_c1, stdout_console, visible
 from crosswire.errors import UsageError
+from crosswire.export.cells import spreadsheet_safe
 from crosswire.query import plain_value, run_query, text_value
 
 app = command_group()
@@ -32,11 +33,14 @@ def print_rows(columns: list[str], rows: Iterator[tuple[Any, ...]], fmt: str) ->
     count = 0
     if fmt == "csv":
         # Piped, the CSV is the data as it is; on a terminal, control characters are shown, not obeyed.
+        # Text that a spreadsheet would run as a formula (a title "=HYPERLINK(...)") gets an apostrophe
+        # in front, as in every CSV crosswire writes; numbers (-3.5) are left as they are.
         on_terminal = sys.stdout.isatty()
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow([visible(name) if on_terminal else name for name in columns])
+        header = [spreadsheet_safe(name) for name in columns]
+        writer.writerow([visible(name) for name in header] if on_terminal else header)
         for row in rows:
-            values = [text_value(v) for v in row]
+            values = [spreadsheet_safe(text_value(v)) if isinstance(v, str) else text_value(v) for v in row]
             writer.writerow([visible(v) for v in values] if on_terminal else values)
             count += 1
         return count

@@ -55,9 +55,10 @@ def cell(value: object, style: str = "") -> Text:
 
 
 def add_columns(table: Table, names: Iterable[str]) -> None:
-    """Columns that fold long text; an id column never wraps (an id cut in two cannot be copied)."""
+    """Columns that fold long text; an id column (`id`, `article_id`, `story_id`...) never wraps (an id
+    cut in two cannot be copied)."""
     for name in names:
-        if name == "id":
+        if name == "id" or name.endswith("_id"):
             table.add_column(name, no_wrap=True, overflow="ignore")
         else:
             table.add_column(name, overflow="fold")

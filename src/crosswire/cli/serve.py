@@ -11,7 +11,7 @@ import typer
 import uvicorn
 
 from crosswire.cli.common import EXIT_CODES, DbOption, command_group, fail
-from crosswire.store import StoreError
+from crosswire.store import StoreError, missing_store
 from crosswire.store.search import optimize_search_index
 from crosswire.web import app as web
 
@@ -90,6 +90,9 @@ def serve(
             err=True,
         )
     allowed = list(allow_host or [])
+    # The workbench ingests, so it may start on no store; it says so, so that a mistyped --db is
+    # noticed rather than shown as an empty store.
+    missing = missing_store(db)
     try:
         # Opened (and migrated) here first, so a bad store or bind fails before any process starts.
         web_app = web.create_app(db, token=token, host=host, allowed_hosts=allowed)
@@ -103,6 +106,12 @@ def serve(
     if optimize_search:
         segments = optimize_search_index(web_app.state.store)
         typer.echo(f"search index: {segments} segment(s) merged into one per index", err=True)
+    if missing is not None:
+        typer.echo(
+            f"note: no store at {missing}: a new, empty one was created (add articles on the Ingest page "
+            "or with `crosswire analyze`)",
+            err=True,
+        )
     typer.echo(
         f"crosswire workbench on http://{host}:{port}/ (store: {shown}, {workers} process(es))", err=True
     )

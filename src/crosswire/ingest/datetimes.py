@@ -116,6 +116,9 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\d{4}")
+# An ISO 8601 expanded year ("-0001-01-01", "+12019-01-01"): before year 1 or after 9999, no date a
+# datetime holds. Read loosely, "-0001-01-01" was year 1, silently.
+SIGNED_YEAR = re.compile(r"[+\-\u2212]\s*\d")
 _UPDATE_LABELS = ("updated", "modified", "edited", "revised", "수정")
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.IGNORECASE)
 _LEFTOVER = re.compile(r"[\s,|/•·–—()-]+")
@@ -163,8 +166,9 @@ def _build(m: re.Match[str], text: str) -> tuple[datetime, bool] | None:
         return None
     if zone_text:
         zone = _offset(zone_text)
-        if zone is not None:
-            value = value.replace(tzinfo=zone)
+        if zone is None:
+            return None  # "10:00+25:00": read without its zone the time would be hours off, silently
+        value = value.replace(tzinfo=zone)
     return value, has_time
 
 
@@ -198,7 +202,7 @@ def is_date_only(line: str) -> bool:
 def parse_datetime(value: str) -> datetime | None:
     """A datetime from a value meant to be one (manifest cell, front matter, labelled dateline)."""
     value = value.strip()
-    if not value:
+    if not value or SIGNED_YEAR.match(value):
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)

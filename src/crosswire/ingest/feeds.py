@@ -38,13 +38,22 @@ def _entry_body(entry: Any) -> tuple[str, bool]:
     return summary, True
 
 
-def _entry_date(entry: Any, key: str, default_timezone: str | None) -> Any:
+# feedparser reads "99999-01-01" as 9999-12-01 and "-0001-..." as year 1: its reading of a date with a
+# sign or a number longer than a year is not taken.
+_NOT_A_YEAR = re.compile(r"^\s*[+\-\u2212]\s*\d|\d{5,}")
+
+
+def _entry_date(entry: Any, key: str, default_timezone: str | None, warnings: list[str]) -> Any:
     # The raw string keeps the source's offset; feedparser's *_parsed values are converted to UTC.
     # dict.get skips feedparser's deprecated fallback that answers "published" with "updated".
     raw = dict.get(entry, key)
     value = parse_datetime(raw, default_timezone) if raw else None
-    if value is None and dict.get(entry, f"{key}_parsed"):
+    trusted = not (isinstance(raw, str) and _NOT_A_YEAR.search(raw))
+    if value is None and trusted and dict.get(entry, f"{key}_parsed"):
         value = parse_datetime(calendar.timegm(entry[f"{key}_parsed"]))
+    if value is None and raw:
+        shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
+        warnings.append(f"{key} {shown} is not a date crosswire can read; left out")
     return value
 
 
@@ -110,8 +119,9 @@ def read_feed(path: Path | str, data: bytes, context: Any) -> Iterator[Article |
             )
             continue
         tags = [t.get("term") for t in entry.get("tags") or [] if isinstance(t, dict)]
-        published = _entry_date(entry, "published", default_tz)
-        updated = _entry_date(entry, "updated", default_tz)
+        warnings = [SUMMARY_ONLY] if summary_only else []
+        published = _entry_date(entry, "published", default_tz, warnings)
+        updated = _entry_date(entry, "updated", default_tz, warnings)
         if published is None:
             published, updated = updated, None
         updated = drop_stale_update(published, updated)
@@ -129,6 +139,6 @@ def read_feed(path: Path | str, data: bytes, context: Any) -> Iterator[Article |
             section=tags[0] if tags else None,
             genre=genre_from_labels([*tags, urlparse(entry.get("link") or "").path, title_genre(title)])
             or "news",
-            warnings=[SUMMARY_ONLY] if summary_only else [],
+            warnings=warnings,
             format="feed",
         )

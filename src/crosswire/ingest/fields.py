@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from crosswire.ingest.datetimes import zone_named
+from crosswire.ingest.datetimes import SIGNED_YEAR, zone_named
 from crosswire.model import Article
 
 # Genre labels as outlets print them in sections, meta tags, feed categories and URL paths, most specific
@@ -91,8 +91,8 @@ def parse_datetime(value: Any, default_timezone: str | None = None) -> datetime 
 
 
 def _parse_date_string(text: str) -> datetime | None:
-    if len(text) > 100:
-        return None
+    if len(text) > 100 or SIGNED_YEAR.match(text):
+        return None  # "-0001-01-01" is no year 1 (dateparser drops the sign)
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
     except ValueError:

@@ -208,13 +208,19 @@ def _htmldate(markup: str, url: str | None, original: bool, default_tz: str | No
 
 
 def _page_dates(
-    markup: str, url: str | None, default_tz: str | None
+    markup: str, url: str | None, default_tz: str | None, warnings: list[str]
 ) -> tuple[datetime | None, datetime | None]:
-    """(published, updated) from the page's metadata; the time and offset are kept where given."""
+    """(published, updated) from the page's metadata; the time and offset are kept where given. A
+    publication date the metadata states but no reader can read ("99999-01-01") is named in
+    `warnings`, not passed over in silence (a date found elsewhere on the page may still be used)."""
     found = _declared_dates(markup)
     published = _first_date(found, (*_PUBLISHED_KEYS, "time"), default_tz)
     updated = _first_date(found, _UPDATED_KEYS, default_tz)
     if published is None:
+        stated = next((found[key] for key in _PUBLISHED_KEYS if found.get(key)), None)
+        if stated is not None:
+            shown = repr(stated) if len(repr(stated)) <= 60 else repr(stated)[:57] + "..."
+            warnings.append(f"published {shown} in the page's metadata is not a date crosswire can read")
         published = _htmldate(markup, url, True, default_tz)
     if updated is None and published is not None:
         updated = _htmldate(markup, url, False, default_tz)
@@ -268,6 +274,29 @@ def _article_text(markup: str, url: str | None) -> tuple[Any, str | None, str] |
     return (doc, title, text) if len(text.split()) >= MIN_ARTICLE_WORDS else None
 
 
+# A numeric reference to a character XML cannot hold (`&#27;`, an escape; `&#1;`; `&#xFFFE;`) makes
+# trafilatura's tree unserialisable, and it then gives no text for the whole page. The text keeps no
+# control characters anyway (ingest/fields.py drops them), so such references are dropped first.
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _unstorable_code_point(code: int) -> bool:
+    return (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code in (0xFFFE, 0xFFFF) or code > 0x10FFFF
+
+
+def drop_control_references(markup: str) -> str:
+    """`markup` without numeric character references to C0 controls and non-characters."""
+    if "&#" not in markup:
+        return markup
+
+    def replace(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        # NUL is left to the parser, which reads it as U+FFFD.
+        return "" if code and _unstorable_code_point(code) else m.group()
+
+    return _CHAR_REFERENCE.sub(replace, markup)
+
+
 def html_to_article(
     markup: str, context: Any, *, url: str | None = None, source_path: str | None = None, fmt: str = "html"
 ) -> Article | None:
@@ -276,6 +305,7 @@ def html_to_article(
         raise ValueError(
             f"HTML page of {len(markup):,} characters is too large to parse (limit {MAX_HTML_CHARS:,})"
         )
+    markup = drop_control_references(markup)
     found = _article_text(markup, url)
     if found is None and _TABLE_TAG.search(markup):
         # Older sites lay the whole page out in <table><tr><td> (the Hankyoreh's archive does), and
@@ -290,7 +320,8 @@ def html_to_article(
     if page_url and not urlparse(page_url).scheme:
         page_url = url  # a relative canonical link says nothing about the outlet
     default_tz = getattr(context, "default_timezone", None)
-    published, updated = _page_dates(markup, page_url, default_tz)
+    warnings: list[str] = []
+    published, updated = _page_dates(markup, page_url, default_tz, warnings)
     if published is None and doc.date:
         published = parse_datetime(doc.date, default_tz)
     categories = list(doc.categories or [])
@@ -307,6 +338,7 @@ def html_to_article(
         section=categories[0] if categories else None,
         genre=genre_from_labels(labels) or "news",
         format=fmt,
+        warnings=warnings,
     )
 
 

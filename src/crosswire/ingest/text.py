@@ -68,12 +68,17 @@ def read_text(path: Path, text: str, context: ReadContext) -> Iterator[Article]:
     )
     # A zone the user states for this file beats the outlet's home zone (a Seoul paper's Tokyo bureau).
     zones = (zone_named(context.default_timezone), zone_for_country(outlet.country) if outlet else None)
+    warnings: list[str] = []
     try:
-        published = (
-            (entry.published if entry else None) or as_datetime(fields.get("published")) or page.published
-        )
-    except ValueError as exc:
-        raise ValueError(f"{path}: front matter 'published' is not a date: {exc}") from exc
+        stated = as_datetime(fields.get("published"))
+    except ValueError:
+        # As a JSONL record's: a date that is there but cannot be read is left out with a warning,
+        # never the whole article ("99999-01-01", a zone of -23:59), and never read as a nearby date.
+        shown = repr(fields.get("published"))
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        warnings.append(f"front matter published {shown} is not a date crosswire can read; left out")
+        stated = None
+    published = (entry.published if entry else None) or stated or page.published
     paragraphs = page.paragraphs
     if not paragraphs:
         raise ValueError(f"{path}: no article text found (only headline, boilerplate or metadata lines)")
@@ -95,7 +100,7 @@ def read_text(path: Path, text: str, context: ReadContext) -> Iterator[Article]:
         genre=genre,
         language=_text(fields.get("language")),
         captions=page.captions,
-        warnings=[] if page.title or fields.get("title") else ["no headline found"],
+        warnings=[*warnings, *([] if page.title or fields.get("title") else ["no headline found"])],
         format="text",
     )
 

@@ -39,6 +39,7 @@ class CappedGunzip(io.RawIOBase):
         self._member = zlib.decompressobj(GZIP_WBITS)
         self._fed = False  # whether the current member has been given any bytes
         self._pending = b""
+        self._tail = bytearray()  # the last inflated bytes: where a cut WARC ends, they tell how
 
     def readable(self) -> bool:
         return True
@@ -76,6 +77,9 @@ class CappedGunzip(io.RawIOBase):
             self._pending = self._inflate_some()
         n = min(len(buffer), len(self._pending))
         buffer[:n] = self._pending[:n]
+        self._tail += self._pending[:n]
+        if len(self._tail) > 2 * MAX_HEADER_BYTES:
+            del self._tail[:-MAX_HEADER_BYTES]
         self._pending = self._pending[n:]
         self.out += n
         if self.out > self.min_bytes:
@@ -87,6 +91,21 @@ class CappedGunzip(io.RawIOBase):
                 )
         return n
 
+    def rest_from(self, start: int) -> bytes | None:
+        """The inflated bytes from offset `start` to the end of the stream, when that is the end and
+        they are few (a record's headers at most); None otherwise."""
+        try:
+            if self.read(1):
+                return None  # more follows: not the end
+        except (OSError, ValueError):
+            return None  # corrupt or a bomb past here: not a clean end, and the caller reports that
+        kept = self.out - len(self._tail)
+        return bytes(self._tail[start - kept :]) if start >= kept else None
+
+    def last_bytes(self) -> bytes:
+        """The last inflated bytes read (up to MAX_HEADER_BYTES or more)."""
+        return bytes(self._tail)
+
 
 GZIP_WBITS = 16 + zlib.MAX_WBITS  # a gzip header and trailer around the deflate data
 INFLATE_CHUNK = 1 << 16
@@ -94,13 +113,46 @@ INFLATE_CHUNK = 1 << 16
 MAX_HEADER_BYTES = 1 << 16
 
 
-def _ends_in_headers(raw: IO[bytes], start: int) -> bool:
-    """Whether a plain WARC ends inside the header block that starts at `start`."""
-    if not raw.seekable():
-        return False
-    raw.seek(start)
-    head = raw.read(MAX_HEADER_BYTES)
+def _ends_in_headers(raw: IO[bytes] | CappedGunzip, start: int) -> bool:
+    """Whether a WARC (plain, or the inflated stream of a .warc.gz) ends inside the header block that
+    starts at `start`."""
+    if isinstance(raw, CappedGunzip):
+        rest = raw.rest_from(start)
+        if rest is None:
+            return False
+        head = rest
+    else:
+        if not raw.seekable():
+            return False
+        raw.seek(start)
+        head = raw.read(MAX_HEADER_BYTES)
     return len(head) < MAX_HEADER_BYTES and b"\r\n\r\n" not in head
+
+
+_VERSION_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n")
+
+
+def _ends_in_version_line(raw: IO[bytes] | CappedGunzip) -> bool:
+    """Whether a WARC's last bytes are the start of a record's first line ("WARC/1.", cut): fastwarc
+    calls that an invalid header, but it is a file cut short just after a complete record."""
+    if isinstance(raw, CappedGunzip):
+        try:
+            if raw.read(1):
+                return False
+        except (OSError, ValueError):
+            return False  # the gzip data is corrupt past the records read: that is the error to report
+        tail = raw.last_bytes()[-MAX_HEADER_BYTES:]
+    else:
+        if not raw.seekable():
+            return False
+        size = raw.seek(0, io.SEEK_END)
+        raw.seek(max(0, size - MAX_HEADER_BYTES))
+        tail = raw.read()
+    end = tail.rfind(b"\r\n\r\n")
+    if end < 0:
+        return False
+    rest = tail[end + 4 :]
+    return bool(rest) and any(line.startswith(rest) for line in _VERSION_LINES)
 
 
 def cut_off_end(raw: IO[bytes], last_start: int, last_length: int, records: int) -> str | None:
@@ -127,6 +179,22 @@ def cut_off_end(raw: IO[bytes], last_start: int, last_length: int, records: int)
         return (
             f"{size - block - last_length:,} bytes after record {records} are not a complete record; skipped"
         )
+    return None
+
+
+def cut_off_rest(rest: bytes, last_length: int, records: int) -> str | None:
+    """`cut_off_end` for the last record's bytes in hand (`rest`: from its first byte to the end of
+    the inflated stream of a .warc.gz)."""
+    header_end = rest.find(b"\r\n\r\n")
+    if header_end < 0:
+        return (
+            f"record {records} is cut off in its headers; skipped" if len(rest) < MAX_HEADER_BYTES else None
+        )
+    block = header_end + 4
+    if block + last_length > len(rest):
+        return f"record {records} is cut off ({len(rest) - block:,} of {last_length:,} bytes); skipped"
+    if rest[block + last_length :].strip():
+        return f"{len(rest) - block - last_length:,} bytes after record {records} are not a complete record; skipped"
     return None
 
 
@@ -175,7 +243,7 @@ def read_warc(
                 gzipped = isinstance(source, CappedGunzip)
                 if records > 1 and isinstance(source, CappedGunzip) and source.cut_off:
                     break
-                if records > 1 and not gzipped and _ends_in_headers(raw, record.stream_pos):
+                if records > 1 and _ends_in_headers(source if gzipped else raw, record.stream_pos):
                     yield Problem(
                         str(path),
                         f"WARC is cut off: record {records} is cut off in its headers; skipped",
@@ -190,6 +258,19 @@ def read_warc(
             last = (record.stream_pos, int(headers.get("Content-Length") or 0))
             last_reported = False
             if not _is_html_response(record):
+                # Read through it (fastwarc skips it the same way): a block that ends early is the last
+                # record of a file cut short, which fastwarc passes over without a word. The plain file's
+                # end is checked after the loop too; a .warc.gz inflating to a cut WARC only shows here,
+                # and so does a response cut in its HTTP headers (no longer seen as HTML).
+                consumed = record.consume()
+                if consumed < record.content_length:
+                    yield Problem(
+                        str(path),
+                        f"WARC is cut off: record {records} ({record.record_id}) is cut off "
+                        f"({consumed:,} of {record.content_length:,} bytes); skipped",
+                        "warning",
+                    )
+                    last_reported = True
                 continue
             html_records += 1
             record_id = record.record_id
@@ -232,7 +313,15 @@ def read_warc(
                 article.warnings.append(decoded.warning)
             yield article
     except OSError as err:
-        raise ValueError(f"malformed WARC after {records} record(s): {err}") from err
+        # fastwarc's "Invalid WARC header" (not zlib's "incorrect header check" of corrupt gzip data).
+        if not (records and "warc header" in str(err).lower() and _ends_in_version_line(source)):
+            raise ValueError(f"malformed WARC after {records} record(s): {err}") from err
+        yield Problem(
+            str(path),
+            f"WARC is cut off: record {records + 1} is cut off in its first line; skipped",
+            "warning",
+        )
+        last_reported = True
     except BaseException as err:
         # fastwarc is Rust: a panic inside it reaches Python as pyo3's PanicException, a BaseException
         # that read_file's `except Exception` would let through as a traceback.
@@ -250,6 +339,12 @@ def read_warc(
                 "followed is lost (the records before the cut were read)",
                 "warning",
             )
+        elif (
+            not last_reported
+            and (rest := source.rest_from(last[0])) is not None
+            and (cut := cut_off_rest(rest, last[1], records)) is not None
+        ):
+            yield Problem(str(path), f"WARC is cut off: {cut}", "warning")
     elif not last_reported and (cut := cut_off_end(raw, *last, records)) is not None:
         yield Problem(str(path), f"WARC is cut off: {cut}", "warning")
     if html_records == 0:

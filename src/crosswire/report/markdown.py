@@ -15,6 +15,10 @@ from crosswire.stories.briefing import DOUBTED_LABEL, gate_threshold, outlet_cov
 from crosswire.stories.summary import DOUBTED_POSITIONS_NOTE, NONE_FOUND, NONE_SURE
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>&])")
+# Control characters (ESC and CSI start terminal escape sequences) are never written: `cat report.md`
+# must not retitle the window or clear the screen, whatever a store written by an older crosswire or
+# through the Python API holds. They are shown as U+FFFD, as the CLI shows them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def md(text: Any) -> str:
@@ -156,4 +160,4 @@ def render_markdown(data: ReportData, title: str) -> str:
     lines += ["## Quotes by speaker", ""]
     for who, quotes in data.quotes_by_speaker.items():
         lines += [f"### {md(who)}", ""] + [f"- {md(q['shown'])} {link(q)}" for q in quotes[:12]] + [""]
-    return "\n".join(lines) + "\n"
+    return _CONTROLS.sub("\ufffd", "\n".join(lines) + "\n")

@@ -57,11 +57,22 @@ def cited_offsets(data: ReportData) -> dict[str, set[int]]:
     return cuts
 
 
+# The appendix shows an article's text up to here: a longer one (a 50 MB dump, stored but too long to
+# analyse, so never cited) made a 60 MB report and its rendering the run's peak memory (1.1 GB). It is
+# cut with a note; the whole text stays in articles.jsonl and the store. Cited text is never cut.
+APPENDIX_CHARS = 1_000_000
+
+
 def appendix(data: ReportData) -> list[dict[str, Any]]:
     cuts = cited_offsets(data)
     out = []
     for article in data.articles:
         text = article.text
+        cited = cuts.get(article.id, ())
+        shown_chars = len(text)
+        if len(text) > APPENDIX_CHARS and max(cited, default=0) < APPENDIX_CHARS:
+            shown_chars = APPENDIX_CHARS
+            text = text[:APPENDIX_CHARS]
         points = sorted(
             {
                 0,
@@ -80,6 +91,7 @@ def appendix(data: ReportData) -> list[dict[str, Any]]:
                 "url": article.url,
                 "published": article.published.isoformat() if article.published else None,
                 "pieces": pieces,
+                "cut": len(article.text) if shown_chars < len(article.text) else None,
             }
         )
     return out

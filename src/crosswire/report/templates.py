@@ -135,6 +135,7 @@ Every statement links to the sentence it comes from (appendix).</p>
 <h3>{{ a.title or "Untitled" }}</h3>
 <p class="muted">{{ a.outlet or "unknown outlet" }}{% if a.published %}, {{ a.published }}{% endif %}{% if a.url %}, {{ a.url }}{% endif %}</p>
 <p>{% for piece in a.pieces %}<span class="sent" id="a-{{ a.id }}-{{ piece.start }}">{{ piece.text }}</span>{% endfor %}</p>
+{% if a.cut %}<p class="muted">The text is cut here: it runs to {{ "{:,}".format(a.cut) }} characters in all (the whole text is in articles.jsonl and the store).</p>{% endif %}
 </section>{% endfor %}
 </body>
 </html>

@@ -20,9 +20,9 @@ from crosswire.store.protocol import SaveResult, Store
 
 if TYPE_CHECKING:
     from crosswire.store.core import SqlStore, open_store
-    from crosswire.store.engine import normalise_url
+    from crosswire.store.engine import missing_store, normalise_url
 
-__all__ = ["SaveResult", "SqlStore", "Store", "StoreError", "normalise_url", "open_store"]
+__all__ = ["SaveResult", "SqlStore", "Store", "StoreError", "missing_store", "normalise_url", "open_store"]
 
 
 def __getattr__(name: str) -> Any:
@@ -32,8 +32,8 @@ def __getattr__(name: str) -> Any:
         from crosswire.store import core
 
         return getattr(core, name)
-    if name == "normalise_url":
+    if name in ("normalise_url", "missing_store"):
         from crosswire.store import engine
 
-        return engine.normalise_url
+        return getattr(engine, name)
     raise AttributeError(f"module 'crosswire.store' has no attribute {name!r}")

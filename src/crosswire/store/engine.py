@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import NullPool, StaticPool
 
 from crosswire.errors import StoreError  # noqa: F401  (re-exported: the store raises it)
 
@@ -47,18 +47,63 @@ def normalise_url(url: str | None) -> str:
     return url
 
 
-def missing_store_file(url: str | None) -> Path | None:
-    """The SQLite file a `--db` value names when that file does not exist (opening it would create
-    an empty store); None for an existing file, an in-memory store, PostgreSQL or an unparsable URL."""
+STORE_TABLE = "articles"  # every crosswire store has it, whatever its schema version
+
+
+def missing_store(url: str | None) -> str | None:
+    """Where a `--db` value points when no crosswire store is there, for the commands that only read
+    one and so must create nothing: a SQLite file that does not exist or is empty (opening it would
+    write a new store into it; another program's database is refused when the store opens), an
+    in-memory store (always empty), a PostgreSQL database that does not exist or has no crosswire
+    tables in its search path. None when a store is there, or when the URL cannot be used at all
+    (opening it says why)."""
     try:
         parsed = make_url(normalise_url(url))
     except ArgumentError:
         return None  # opening reports it
-    database = parsed.database or ""
-    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or database.startswith("file:"):
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return _missing_sqlite_store(parsed.database or "")
+    if backend == "postgresql":
+        return _missing_postgresql_store(parsed)
+    return None
+
+
+def _missing_sqlite_store(database: str) -> str | None:
+    if database in ("", ":memory:") or database.startswith("file::memory:"):
+        return ":memory: (an in-memory store is always empty)"
+    if database.startswith("file:"):
         return None
     path = Path(database)
-    return None if path.exists() else path
+    if not path.exists():
+        return str(path)
+    # An empty file (`touch crosswire.db`) holds no store; looking is a stat, never an open, which
+    # could leave -wal and -shm files beside it. Commits still in a -wal file make it a store.
+    wal = path.with_name(path.name + "-wal")
+    if path.is_file() and path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0):
+        return f"{path} (an empty file)"
+    return None
+
+
+def _missing_postgresql_store(url: URL) -> str | None:
+    shown = display_url(url)
+    try:
+        engine = create_engine(url, poolclass=NullPool)
+    except (NoSuchModuleError, ImportError):
+        return None  # opening names the missing driver
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text("SELECT to_regclass(:name) IS NOT NULL"), {"name": STORE_TABLE}
+            ).scalar()
+    except SQLAlchemyError as exc:
+        database = url.database or ""
+        if database and f'database "{database}" does not exist' in str(exc):
+            return f"{shown} (the database does not exist)"
+        return None  # unreachable, refused: opening reports it as a store error
+    finally:
+        engine.dispose()
+    return None if found else f"{shown} (no crosswire tables in its search path)"
 
 
 def display_url(url: str | URL) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, Integer, LargeBin
 from sqlalchemy.exc import SQLAlchemyError
 
 from crosswire.errors import StoreError, UsageError
-from crosswire.store.engine import create_store_engine, missing_store_file
+from crosswire.store.engine import create_store_engine, missing_store
 from crosswire.store.schema import metadata
 
 
@@ -70,7 +70,7 @@ class Tables:
 def open_tables(db: str | None) -> Iterator[Tables]:
     """The tables of the existing store at `db`; a missing SQLite file is a UsageError (opening would
     create an empty store), an unusable URL a StoreError."""
-    missing = missing_store_file(db)
+    missing = missing_store(db)
     if missing is not None:
         raise UsageError(f"no store at {missing}; run `crosswire analyze` first")
     try:

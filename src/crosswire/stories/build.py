@@ -342,7 +342,7 @@ def stories_step(store: Store, progress: ProgressFn | None = None, *, full: bool
     index.notes.pop("inputs", None)  # update_stories' digests; this path keeps states instead
     index.notes["state"] = {i: states[i] for i in index.story_of}
     shells = _shells(index.clusters(), _member_order(store))
-    carry_previous_ids(store, shells)
+    carry_previous_ids(store, shells, regrouped=regrouped)
     same, earlier = (set(), {}) if regrouped else _against_stored(store, shells, saved_shells)
     # Compared one at a time as the writer asks for them (it spills each to disk): never all in memory.
     changed = (
@@ -361,19 +361,28 @@ def stories_step(store: Store, progress: ProgressFn | None = None, *, full: bool
         progress("stories", len(states), len(states))
 
 
-def carry_previous_ids(store: Store, shells: Sequence[Story]) -> None:
+def carry_previous_ids(store: Store, shells: Sequence[Story], *, regrouped: bool = False) -> None:
     """Give each new story the ids of the stored stories it replaces, so links to them redirect.
 
     A story id is a hash of its members, so a story that gained (or lost) an article is stored under a
     new id and its old one goes. Each stored story that goes hands its id (and its own previous ids) to
     the new story holding most of its articles (a story split in two: to the larger part; ties to the
-    smaller id). Only the going stories' records are read."""
+    smaller id). Only the going stories' records are read; after a regroup (`regrouped`: every story
+    is compared and written anew, `stories --build`) a story whose members did not change keeps its
+    own previous ids too, so those links still redirect."""
     by_id = {s.id: s for s in shells}
-    going = {i: members for i, members in store.story_members().items() if i not in by_id}
-    if not going:
+    stored = store.story_members()
+    going = {i: members for i, members in stored.items() if i not in by_id}
+    staying = [i for i in stored if i in by_id] if regrouped else []
+    if not going and not staying:
         return
     owner = {article_id: story_id for story_id, shell in by_id.items() for article_id in shell.article_ids}
-    earlier = {rec["id"]: rec.get("previous_ids") or [] for rec in store.iter_story_records(ids=list(going))}
+    earlier = {
+        rec["id"]: rec.get("previous_ids") or [] for rec in store.iter_story_records(ids=[*going, *staying])
+    }
+    for story_id in staying:
+        story = by_id[story_id]
+        story.previous_ids = sorted({*story.previous_ids, *earlier.get(story_id, [])} - {story_id})
     for old_id, members in going.items():
         shares = Counter(owner[a] for a in members if a in owner)
         if not shares:
