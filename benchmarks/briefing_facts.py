@@ -1,7 +1,8 @@
 """List the facts the briefing shows as corroborated, with every counted outlet's sentence, for a hand check.
 
     python benchmarks/briefing_facts.py PATH... [--db FILE] [--json]
-    python benchmarks/briefing_facts.py --basil 25 --seed 1   (held out: 25 BASIL stories drawn at random)
+    python benchmarks/briefing_facts.py --basil 30 --seed 4 --exclude-seeds 1 2 3   (held out: 30 BASIL
+        stories drawn at random, none of draws 1-3's)
 
 Analyses PATH (a folder of articles: ../shared/seeds, examples/) into a fresh store (or reads `--db`),
 groups stories, and prints each story's corroborated facts (two or more independent outlets report
@@ -66,11 +67,20 @@ def corroborated(paths: list[str], db: str | None) -> list[dict[str, Any]]:
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "basil" / "articles.jsonl"
 
 
-def basil_draw(stories: int, seed: int) -> str:
-    """A JSONL file of every article of `stories` BASIL stories drawn with `seed` (its path)."""
+def basil_stories(stories: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> set[str]:
+    """The story ids of a draw: `stories` BASIL stories drawn with `seed` from those no draw of
+    `exclude_seeds` (with the same `stories`) holds."""
     records = [json.loads(line) for line in BASIL.read_text(encoding="utf-8").splitlines() if line.strip()]
     ids = sorted({r["story_id"] for r in records})
-    chosen = set(random.Random(seed).sample(ids, min(stories, len(ids))))
+    seen = set().union(*(basil_stories(stories, s) for s in exclude_seeds)) if exclude_seeds else set()
+    pool = [i for i in ids if i not in seen]
+    return set(random.Random(seed).sample(pool, min(stories, len(pool))))
+
+
+def basil_draw(stories: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> str:
+    """A JSONL file of every article of the draw's stories (`basil_stories`): its path."""
+    records = [json.loads(line) for line in BASIL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    chosen = basil_stories(stories, seed, exclude_seeds)
     folder = Path(tempfile.mkdtemp(prefix="crosswire-basil-"))
     path = folder / f"basil-{stories}-seed{seed}.jsonl"
     with path.open("w", encoding="utf-8") as out:
@@ -88,9 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--basil", type=int, help="draw this many BASIL stories (held out)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--exclude-seeds", type=int, nargs="*", default=[], help="leave out these draws' stories"
+    )
     args = parser.parse_args(argv)
     if args.basil:
-        args.paths = [*args.paths, basil_draw(args.basil, args.seed)]
+        args.paths = [*args.paths, basil_draw(args.basil, args.seed, tuple(args.exclude_seeds))]
     if not args.paths and not args.db:
         parser.error("give PATH... or --db")
     rows = corroborated(args.paths, args.db)

@@ -276,3 +276,14 @@ def test_a_position_that_does_not_say_what_is_asked_is_no_position() -> None:
     assert len(facts) == 2
     lines = [p.what for p in positions(facts)]
     assert lines == ["Chile asked for a new border survey (from Peru)"]
+
+
+def test_what_someone_says_another_must_demand_is_no_content_of_theirs() -> None:
+    # BASIL: "Nancy Pelosi demanded and secure a real (from Donald Trump)"
+    said = (
+        "\u201cThe president must demand and secure a real, concrete agreement that the raids will stop,\u201d "
+        "the senator said in a statement."
+    )
+    assert content_of("10", said, "The senator") is None
+    assert content_line("100", "The senator", "The president", [said]) is None
+    assert content_of("10", "Chile demanded and won a new survey of the border.") is None

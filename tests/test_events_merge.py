@@ -137,7 +137,8 @@ def test_indexed_merge_groups_exactly_as_the_definition() -> None:
 def test_a_denied_report_does_not_rename_the_act_another_outlet_reports() -> None:
     from dataclasses import replace
 
-    denied = replace(event("USA", "PRK", "083", "2019-04-19", article="a"), confidence=0.9)
+    # (an unspecified yield, 080: a denied 083 is another act than eased sanctions, 085, and stays apart)
+    denied = replace(event("USA", "PRK", "080", "2019-04-19", article="a"), confidence=0.9)
     denied.status, denied.negated = "planned", True
     denied.mentions = [replace(m, status="planned", negated=True) for m in denied.mentions]
     happened = event("USA", "PRK", "085", "2019-04-19", article="b")
@@ -149,7 +150,8 @@ def test_a_denied_report_does_not_rename_the_act_another_outlet_reports() -> Non
     assert merged[0].mentions[0].article_id == "b" and merged[0].mentions[0].status != "planned"
     # Without a happened report, the denied one still names the act (shown as what it is, not as a fact).
     alone = merge_events([replace(denied)])
-    assert alone[0].cameo == "083" and not alone[0].is_fact
+    assert alone[0].cameo == "080" and not alone[0].is_fact
+    assert len(merge_events([replace(denied, cameo="083"), happened])) == 2
 
 
 def test_confidence_grows_with_independent_outlets_stating_the_act_only() -> None:
@@ -224,3 +226,22 @@ def test_one_person_coded_with_and_without_a_country_is_one_source() -> None:
     # a role code alone does not join two different people, nor two codes of different roles
     assert not same_event(person("USALEG"), person("LEG", name="Lamar Smith"))
     assert not same_event(person("USAGOV"), person("LEG"))
+
+
+def test_two_people_with_one_code_and_two_acts_of_one_root_stay_apart() -> None:
+    # BASIL: Pelosi's demand and McCain's (both USALEG) were one corroborated fact; an apology to Grassley
+    # corroborated praise of him (both root 05)
+    def said(name: str, code: str = "100") -> Event:
+        ev = event("x", "USAGOV", code, "2018-07-13")
+        return replace(ev, source=EventActor(name, "USALEG"), target=EventActor("Donald Trump", "USAGOV"))
+
+    assert not same_event(said("Nancy Pelosi"), said("John McCain"))
+    assert same_event(said("Nancy Pelosi"), said("Pelosi"))
+    assert same_event(said("Nancy Pelosi"), said("Mrs. Nancy Pelosi"))
+    # a person and the state or body coded alike still merge
+    kim = replace(event("PRKGOV", "RUS", "040", "2019-04-25"), source=EventActor("Kim Jong-un", "PRKGOV"))
+    state = replace(event("PRK", "RUS", "040", "2019-04-25"), source=EventActor("North Korea", "PRK"))
+    assert same_event(kim, state)
+    assert not same_event(said("Bruce Braley", "051"), said("Bruce Braley", "055"))
+    assert same_event(said("Bruce Braley", "051"), said("Bruce Braley", "050"))
+    assert same_event(said("Bruce Braley", "040"), said("Bruce Braley", "042"))

@@ -2,12 +2,14 @@
 
 Two reports are the same event when their sources and targets agree (the same CAMEO actor code, or one
 code refining the other - "PRK" and "PRKGOV" -, the same name with a role code one report gives without
-its country - "LEG" and "USALEG" -, or, for uncoded actors, the same name), their CAMEO codes
-share the root, and their dates lie within `window_days` (a range counts from its start to its end). An
-undated report only bounds the event by its publication day (`reported_on`): it matches any dated report
-that is not later than that (a report never precedes its event). A period longer than PERIOD_DAYS
-matches only the same period; two known places in different countries, or two different cities, are
-different happenings; and a speech act (SPEECH_ROOTS) needs the very same speaker code.
+its country - "LEG" and "USALEG" -, or, for uncoded actors, the same name; two full personal names that
+share no word are two people whatever their codes), their CAMEO codes share the root (for the roots of
+distinct acts, DISTINCT_ACT_ROOTS, the three-digit code), and their dates lie within `window_days` (a
+range counts from its start to its end). An undated report only bounds the event by its publication day
+(`reported_on`): it matches any dated report that is not later than that (a report never precedes its
+event). A period longer than PERIOD_DAYS matches only the same period; two known places in different
+countries, or two different cities, are different happenings; and a speech act (SPEECH_ROOTS) needs the
+very same speaker code.
 
 The merged event keeps every mention with what that report says (its status, polarity and date); its code
 is the one most reports agree on, its date the best sourced one - a date from the text beats one from the
@@ -21,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
+from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Event, EventActor, overall_status
 
 # A dated span longer than this is a period that holds several acts ("the 2018 summits"): it is the same
@@ -34,6 +37,40 @@ PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3, None: 5}
 SOURCE_RANK = {"text": 0, "relative": 0, "kb": 1, "none": 2}
 
 
+# Words that make a name an institution's, not a person's ("Treasury Department", "Korean Central News Agency").
+BODY_WORDS = frozenset(
+    "agency department ministry committee commission council party office house senate congress court army "
+    "forces force navy news times post journal union nations bank fund organization organisation "
+    "administration government assembly bureau service institute university foundation club association "
+    "league front movement group campaign company corporation inc press network".split()
+)
+TITLE_WORDS = frozenset(
+    "mr mrs ms dr sen rep gov president senator representative gen prime minister".split()
+)
+
+
+def _person_words(name: str | None) -> set[str] | None:
+    """The words of a personal name ("Nancy Pelosi" -> {nancy, pelosi}, titles left out); None when the
+    name is not one: a single word, a lower-case word, an institution's word, or a country's name."""
+    words = [w.strip(".,").lower() for w in (name or "").replace("-", " ").split()]
+    words = [w for w in words if w and w not in TITLE_WORDS]
+    if len(words) < 2 or any(not w[0].isalpha() for w in words) or set(words) & BODY_WORDS:
+        return None
+    if any(not part[:1].isupper() for part in (name or "").replace("-", " ").split()):
+        return None
+    if KnowledgeBase.builtin().lookup_country(name or "") is not None:
+        return None
+    return set(words)
+
+
+def _different_people(a: str | None, b: str | None) -> bool:
+    """ "Nancy Pelosi" and "John McCain", both coded USALEG: one code, two people. Two full personal
+    names that share no word are different people whatever their codes say (a person and a state, "Kim
+    Jong-un" and "North Korea", still merge by code)."""
+    words_a, words_b = _person_words(a), _person_words(b)
+    return words_a is not None and words_b is not None and not words_a & words_b
+
+
 def same_side(a: EventActor | None, b: EventActor | None) -> bool:
     """Whether two reports' sources (or targets) are one party (see the module docstring)."""
     if a is None or b is None:
@@ -41,7 +78,7 @@ def same_side(a: EventActor | None, b: EventActor | None) -> bool:
     same_name = (a.name or "").lower() == (b.name or "").lower()
     if a.code and b.code:
         if a.code.startswith(b.code) or b.code.startswith(a.code):
-            return True
+            return not _different_people(a.name, b.name)
         # "Blake Farenthold" coded LEG by one article (which never says whose legislator) and USALEG by
         # another: the same person, named alike, one code lacking only its country
         return bool(a.name) and same_name and (a.code.endswith(b.code) or b.code.endswith(a.code))
@@ -114,9 +151,23 @@ def _same_speaker(a: Event, b: Event) -> bool:
     return True
 
 
+# Roots whose codes are different acts, not ways of telling one: praise (051), an apology (055) and a
+# signed agreement (057); a release (084), eased sanctions (085) and a resignation (0831). Their reports
+# merge only with the same three-digit code, or with the root's unspecified one ("050").
+DISTINCT_ACT_ROOTS = frozenset({"05", "08"})
+
+
+def _codes_agree(a: str, b: str) -> bool:
+    if a[:2] != b[:2]:
+        return False
+    if a[:2] not in DISTINCT_ACT_ROOTS:
+        return True
+    return a[:3] == b[:3] or a[:3].endswith("0") or b[:3].endswith("0")
+
+
 def same_event(a: Event, b: Event, window_days: int = 3) -> bool:
     return (
-        a.cameo[:2] == b.cameo[:2]
+        _codes_agree(a.cameo, b.cameo)
         and same_side(a.source, b.source)
         and same_side(a.target, b.target)
         and _same_speaker(a, b)

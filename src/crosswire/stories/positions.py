@@ -51,7 +51,10 @@ _END = re.compile(
 )
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
 _NAME_LIST = re.compile(rf",(?:\s+{_NAME},)*\s+(?:{_NAME}\s+)?(?:and|or)\s+{_NAME}")
-_HEDGE = re.compile(r"\b(?:if|whether|unless|will|would|could|may|might|how)\b[^,;.]*$", re.I)
+# (also "must"/"should": "Trump must demand and secure ..." is what someone says he ought to do)
+_HEDGE = re.compile(
+    r"\b(?:if|whether|unless|will|would|could|may|might|how|must|should|ought)\b[^,;.]*$", re.I
+)
 # Content that only points elsewhere ("this issue", "it") tells the analyst nothing.
 _VAGUE = re.compile(r"(?:this|that|these|those|it|them|him|her|such)\b", re.I)
 _TRAILING = re.compile(r"\s+(?:and|or|of|for|to|the|a|an|in|on|with|by|from)$", re.I)
@@ -127,6 +130,8 @@ def content_of(root: str, sentence: str, actor: str | None = None) -> str | None
         text = _TRAILING.sub("", " ".join(words)).strip()
         while _TRAILING.search(text):
             text = _TRAILING.sub("", text).strip()
+        if re.match(r"(?:and|or|but|nor)\b", text, re.I):
+            continue  # "demand and secure a real ...": the cue is one of two verbs, its object elsewhere
         if len(text.split()) >= 2 and re.search(r"[a-z]", text) and not _VAGUE.match(text):
             if root in ("10", "02") and match.group(0).lower().startswith(("urg",)):
                 return None
