@@ -120,11 +120,32 @@ def asgi_post(app, path: str, headers: dict[str, str], body: Counted) -> tuple[i
     return start["status"], json.loads(payload)
 
 
-def test_a_chunked_json_body_is_cut_at_the_limit_before_the_token_is_checked(sqlite_url):
+def test_an_api_write_without_the_token_is_refused_before_its_body_is_read(sqlite_url):
+    # The token travels in a header: a write without it is answered before one byte of the body is
+    # taken, however large the body says it is (chunked, so no Content-Length to judge).
+    multipart = {"content-type": "multipart/form-data; boundary=cwboundary"}
+    json_type = {"content-type": "application/json"}
+    for token, status in ((TOKEN, 401), (None, 403)):  # a server with a token, and one without
+        app = create_app(sqlite_url, token=token)
+        for path, headers in (
+            ("/api/v1/ingest/text", json_type),
+            ("/api/v1/ingest/url", json_type),
+            ("/api/v1/ingest", multipart),
+            ("/api/v1/ingest", {**multipart, "Authorization": "Bearer wrong"}),
+            ("/api/v1/ingest", {**multipart, "Cookie": f"cw_token={TOKEN}"}),  # never from a cookie
+        ):
+            body = Counted(b"--cwboundary\r\n", b"x" * 65536, 6000, b"")  # 390 MB
+            got, error = asgi_post(app, path, headers, body)
+            assert got == status and error == {"error": error["error"], "status": status}, (path, error)
+            assert body.sent == 0, (path, body.sent)
+        app.state.jobs.shutdown()
+
+
+def test_a_chunked_json_body_is_cut_at_the_limit(sqlite_url):
     limits = UploadLimits(max_request_bytes=2_000_000, max_paste_chars=10_000)
     body = Counted(b'{"text": "', b"a" * 65536, 400, b'"}')  # 26 MB, no Content-Length
     app = create_app(sqlite_url, token=TOKEN, limits=limits)
-    status, error = asgi_post(app, "/api/v1/ingest/text", {"content-type": "application/json"}, body)
+    status, error = asgi_post(app, "/api/v1/ingest/text", {"content-type": "application/json", **AUTH}, body)
     assert status == 413 and error == {"error": error["error"], "status": 413}
     assert "request too large" in error["error"]
     # Not read whole: the server stopped taking the body at the limit (plus the chunk that crossed it).
@@ -141,13 +162,114 @@ def test_a_chunked_multipart_upload_is_cut_at_the_limit(sqlite_url, own_tempdir)
     headers = {"content-type": f"multipart/form-data; boundary={boundary}"}
     before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
     app = create_app(sqlite_url, token=TOKEN, limits=limits)
-    for extra in ({}, AUTH):  # before authentication, and with the token
+    # The API with its token, and the upload form, whose token and CSRF field are inside the body
+    # (any CSRF cookie lets a form post be read, up to the limit and no further).
+    for path, extra in (("/api/v1/ingest", AUTH), ("/ingest/upload", {"Cookie": "cw_csrf=anything"})):
         body = Counted(head, b"x" * 65536, 300, f"\r\n--{boundary}--\r\n".encode())  # 19 MB
-        status, error = asgi_post(app, "/api/v1/ingest", {**headers, **extra}, body)
-        assert status == 413 and error["status"] == 413
+        status, error = asgi_post(app, path, {**headers, **extra, "accept": "application/json"}, body)
+        assert status == 413 and error["status"] == 413, (path, error)
         assert body.sent <= limits.max_request_bytes + 2 * 65536
+    # A form post without the CSRF cookie cannot pass the handler's check: refused unread.
+    body = Counted(head, b"x" * 65536, 300, b"")
+    status, error = asgi_post(app, "/ingest/upload", {**headers, "accept": "application/json"}, body)
+    assert status == 403 and "CSRF" in error["error"] and body.sent == 0
     assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
     app.state.jobs.shutdown()
+
+
+@pytest.fixture()
+def live_server(sqlite_url) -> Iterator[int]:
+    """A real uvicorn server (its HTTP parser, its connection handling) on a free loopback port."""
+    import threading
+
+    import uvicorn
+
+    limits = UploadLimits(max_request_bytes=1_000_000, max_paste_chars=10_000)
+    app = create_app(sqlite_url, token=TOKEN, limits=limits)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(300):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield server.servers[0].sockets[0].getsockname()[1]
+    server.should_exit = True
+    thread.join(30)
+
+
+def stream_to(port: int, head: bytes, total: int) -> tuple[int, bytes]:
+    """Send `head`, then a chunked body of `total` bytes as fast as the server takes it, while reading
+    the answer: (bytes of the body the server took before it shut the connection, the answer)."""
+    import socket
+    import threading
+
+    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+    answer = bytearray()
+
+    def read() -> None:
+        try:
+            while piece := sock.recv(65536):
+                answer.extend(piece)
+        except OSError:
+            pass
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    sent, chunk = 0, b"%x\r\n%s\r\n" % (65536, b"a" * 65536)
+    try:
+        sock.sendall(head)
+        while sent < total:
+            sock.sendall(chunk)
+            sent += 65536
+    except OSError:  # the server closed the connection: what it had not taken is refused
+        pass
+    reader.join(30)
+    sock.close()
+    return sent, bytes(answer)
+
+
+def test_a_real_server_closes_the_connection_after_refusing_a_body(live_server):
+    # Through uvicorn: after the 413 (or the 401 before the body) the connection is closed, so the
+    # client cannot go on streaming 200 MB for the server to read and throw away.
+    too_large = (
+        b"POST /api/v1/ingest/text HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Authorization: Bearer " + TOKEN.encode() + b"\r\nTransfer-Encoding: chunked\r\n\r\n"
+    )
+    no_token = too_large.replace(TOKEN.encode(), b"wrong")
+    for head, status in ((too_large, b"413"), (no_token, b"401")):
+        sent, answer = stream_to(live_server, head, 200 * 1024 * 1024)
+        assert sent < 60 * 1024 * 1024, (status, sent)  # the rest was refused, not read
+        if answer:  # a reset can reach the client before the answer it follows
+            assert answer.split(b"\r\n", 1)[0].split(b" ")[1] == status, answer[:200]
+            assert b"\r\nconnection: close\r\n" in answer.lower()
+
+
+def test_a_real_server_refuses_malformed_and_doubled_host_headers(live_server):
+    import socket
+
+    def status_for(host_lines: bytes) -> bytes:
+        with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+            sock.sendall(b"GET /api/v1/outlets HTTP/1.1\r\n" + host_lines + b"Connection: close\r\n\r\n")
+            answer = b""
+            while piece := sock.recv(65536):
+                answer += piece
+        return answer.split(b"\r\n", 1)[0].split(b" ")[1]
+
+    assert status_for(b"Host: 127.0.0.1\r\n") == b"200"
+    assert status_for(b"Host: [::1]:8000\r\n") == b"200"
+    assert status_for(b"Host: localhost.:8000\r\n") == b"200"
+    for lines in (
+        b"Host: 127.0.0.1\r\nHost: evil.example\r\n",  # which one counts depends on who reads it
+        b"Host: evil.example\r\nHost: 127.0.0.1\r\n",
+        b"Host: localhost:80@evil.example\r\n",
+        b"Host: localhost:abc\r\n",
+        b"Host: [::1]evil.example\r\n",
+        b"Host: [::1\r\n",
+        b"",  # HTTP/1.1 without a Host header
+    ):
+        assert status_for(lines) == b"400", lines
 
 
 def test_a_declared_length_over_the_limit_is_refused_unread(sqlite_url):
@@ -155,7 +277,7 @@ def test_a_declared_length_over_the_limit_is_refused_unread(sqlite_url):
         response = client.post(
             "/api/v1/ingest/text",
             content=b"{}",
-            headers={"content-type": "application/json", "content-length": str(60 * 1024 * 1024)},
+            headers={"content-type": "application/json", "content-length": str(60 * 1024 * 1024), **AUTH},
         )
     assert is_error_shape(response, 413)
 
@@ -186,7 +308,9 @@ def test_a_loopback_server_answers_only_to_loopback_host_names(sqlite_url):
 
 def test_allowed_host_rules():
     assert host_name("[::1]:8000") == "::1" and host_name("Example.ORG:80") == "example.org"
-    assert host_name("::1") == "::1"
+    assert host_name("::1") == "::1" and host_name("localhost.:8000") == "localhost"
+    for malformed in ("localhost:80@evil", "localhost:abc", "[::1]evil", "[::1", "[evil]", "a b", "x:1:2"):
+        assert host_name(malformed) == "", malformed
     assert default_allowed_hosts("127.0.0.1") == {"localhost", "127.0.0.1", "::1"}
     assert default_allowed_hosts("10.0.0.5") == {"localhost", "127.0.0.1", "::1", "10.0.0.5"}
     # Bound to every interface, the names it is reached by are unknown: any, unless given.
