@@ -417,7 +417,7 @@ def test_a_good_page_uploaded_with_a_hostile_one_is_stored(sqlite_url):
         job = client.post("/api/v1/ingest", files=files, headers=AUTH).json()
         done = finished(client, job["id"])
         assert done["state"] == "done" and done["counts"]["added"] == 3, done
-        assert any(p["path"] == "001-bad.jsonl" and "record 'edge'" in p["message"] for p in done["problems"])
+        assert any(p["path"] == "bad.jsonl" and "record 'edge'" in p["message"] for p in done["problems"])
         assert client.get("/api/v1/articles").json()["total"] == before + 3
 
 
@@ -512,3 +512,59 @@ def test_queued_uploads_are_removed_when_the_server_stops(monkeypatch, own_tempd
     queue.shutdown()
     app.state.store.close()
     assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
+
+
+# -- item 1 (paste): one pasted text with a NUL or a lone surrogate is stored, a date that is no day refused
+
+
+def test_pasted_text_loses_its_control_characters_not_the_paste(tmp_path):
+    from crosswire.ingest import IngestOptions, read_file
+    from crosswire.web.jobs import pasted_document
+
+    document = pasted_document(
+        BODY + "Nul \x00 and \ud800 and \x1b[31m end.", "T\x00itle\ud800", "Out\x00let", None
+    )
+    data = document.encode("utf-8")  # a lone surrogate could not be written at all
+    assert b"\x00" not in data and b"\x1b" not in data
+    (tmp_path / "pasted.txt").write_bytes(data)
+    (article,) = read_file(tmp_path / "pasted.txt", IngestOptions())
+    assert " ".join(article.text.split()).endswith("Nul and and [31m end."), article.text
+    assert article.title == "T itle" and article.outlet == "Out let"
+
+
+def test_a_pasted_date_that_is_no_day_is_refused_before_anything_is_queued(sqlite_url):
+    with client_for(sqlite_url) as client:
+        for value in ("2020-02-30", "2019-13-45", "2020-01-01T25:00"):
+            response = client.post(
+                "/api/v1/ingest/text", json={"text": BODY, "published": value}, headers=AUTH
+            )
+            assert is_error_shape(response, 422) and "published" in response.json()["error"], value
+        page = client.get("/ingest")
+        csrf = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        form = {"text": BODY, "published": "2020-02-30", "csrf_token": csrf, "token": TOKEN}
+        refused = client.post("/ingest/paste", data=form, headers={"Accept": "application/json"})
+        assert is_error_shape(refused, 400) and "2020-02-30" in refused.json()["error"]
+        assert client.get("/api/v1/articles").json()["total"] == 3
+        assert not client.app.state.jobs.recent()
+
+
+@pytest.mark.slow
+def test_a_paste_with_a_nul_is_stored_through_the_api(sqlite_url):
+    with client_for(sqlite_url) as client:
+        before = client.get("/api/v1/articles").json()["total"]
+        job = client.post(
+            "/api/v1/ingest/text",
+            content=json.dumps(  # "\\u0000" and "\\ud800" as JSON escapes, as a client sends them
+                {
+                    "text": BODY + "Nul \u0000 end.",
+                    "title": "Sur\ud800",
+                    "published": "9999-12-31T23:59:59-23:59",
+                }
+            ),
+            headers={**AUTH, "content-type": "application/json"},
+        )
+        assert job.status_code == 202, job.text
+        done = finished(client, job.json()["id"])
+        assert done["state"] == "done" and done["counts"]["added"] == 1, done
+        assert any("outside the calendar" in p["message"] for p in done["problems"]), done["problems"]
+        assert client.get("/api/v1/articles").json()["total"] == before + 1

@@ -186,7 +186,8 @@ def check_upload_name(filename: str | None, limits: UploadLimits) -> str:
 
 
 _UPLOAD_FOLDER = re.compile(r"^crosswire-upload-")
-_UPLOAD_PREFIX = re.compile(r"^\d{3}-")
+# The numeric prefix an upload is saved under (jobs.py), kept out of what the web shows.
+UPLOAD_PREFIX = re.compile(r"^\d{3}-")
 
 
 def public_source_path(path: str | None) -> str | None:
@@ -198,7 +199,7 @@ def public_source_path(path: str | None) -> str | None:
     pure = PurePath(path)
     name = pure.name
     if _UPLOAD_FOLDER.match(pure.parent.name):
-        name = _UPLOAD_PREFIX.sub("", name, count=1)
+        name = UPLOAD_PREFIX.sub("", name, count=1)
     return name or None
 
 
