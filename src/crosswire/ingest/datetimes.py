@@ -198,7 +198,7 @@ def is_date_only(line: str) -> bool:
 def parse_datetime(value: str) -> datetime | None:
     """A datetime from a value meant to be one (manifest cell, front matter, labelled dateline)."""
     value = value.strip()
-    if not value:
+    if not value or SIGNED_YEAR.match(value):
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
@@ -207,10 +207,16 @@ def parse_datetime(value: str) -> datetime | None:
     found = find_datetime(value)
     if found is not None:
         return found
-    return _dateparser(value)
+    return written_date(value)
 
 
-def _dateparser(value: str) -> datetime | None:
+# "-0001-01-01" is year -1 (ISO 8601's expanded years), not year 1: no article was published then.
+SIGNED_YEAR = re.compile(r"[+-]\d")
+
+
+def written_date(value: str) -> datetime | None:
+    """A date written out ("April 29, 2019", "29 Apr 2019 4:26 PM"), or None: every part of the day
+    must be written, since a missing one would be filled in from the day crosswire runs."""
     # Slow (it loads its language data on first use), so only for values known to be dates. Relative
     # dates ("3 days ago") are refused: they would resolve against the day crosswire runs.
     if not re.search(r"\d", value) or len(value) > 80:
@@ -251,7 +257,7 @@ def dateline(line: str) -> list[tuple[str, datetime]] | None:
             # that starts with "Released on 12 March, the report ..." is not a dateline.
             leftover = _leftover_words(segment)
             if leftover is None:
-                value = _dateparser(segment) if 0 < len(segment.split()) <= 6 else None
+                value = written_date(segment) if 0 < len(segment.split()) <= 6 else None
             else:
                 value = find_datetime(segment) if leftover <= 2 else None
             if value is None:

@@ -38,13 +38,27 @@ def _entry_body(entry: Any) -> tuple[str, bool]:
     return summary, True
 
 
-def _entry_date(entry: Any, key: str, default_timezone: str | None) -> Any:
+# UTC offsets after a time ("00:00:00 +1400", "T08:00:00-05:00"): no year stands there.
+_ZONES = re.compile(r"(?:\s|(?<=:\d\d))[+-]\d{2}:?\d{2}\b")
+
+
+def _entry_date(entry: Any, key: str, default_timezone: str | None, warnings: list[str]) -> Any:
     # The raw string keeps the source's offset; feedparser's *_parsed values are converted to UTC.
     # dict.get skips feedparser's deprecated fallback that answers "published" with "updated".
     raw = dict.get(entry, key)
     value = parse_datetime(raw, default_timezone) if raw else None
     if value is None and dict.get(entry, f"{key}_parsed"):
         value = parse_datetime(calendar.timegm(entry[f"{key}_parsed"]))
+        # feedparser reads more shapes, but also a year 0001 as 2001: its answer must keep the year.
+        if (
+            value is not None
+            and raw
+            and not re.search(rf"(?<!\d){value.year}(?!\d)", _ZONES.sub(" ", str(raw)))
+        ):
+            value = None
+    if raw and value is None:
+        shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
+        warnings.append(f"{key} {shown} is not a date crosswire can read; left out")
     return value
 
 
@@ -110,8 +124,9 @@ def read_feed(path: Path | str, data: bytes, context: Any) -> Iterator[Article |
             )
             continue
         tags = [t.get("term") for t in entry.get("tags") or [] if isinstance(t, dict)]
-        published = _entry_date(entry, "published", default_tz)
-        updated = _entry_date(entry, "updated", default_tz)
+        warnings = [SUMMARY_ONLY] if summary_only else []
+        published = _entry_date(entry, "published", default_tz, warnings)
+        updated = _entry_date(entry, "updated", default_tz, warnings)
         if published is None:
             published, updated = updated, None
         updated = drop_stale_update(published, updated)
@@ -129,6 +144,6 @@ def read_feed(path: Path | str, data: bytes, context: Any) -> Iterator[Article |
             section=tags[0] if tags else None,
             genre=genre_from_labels([*tags, urlparse(entry.get("link") or "").path, title_genre(title)])
             or "news",
-            warnings=[SUMMARY_ONLY] if summary_only else [],
+            warnings=warnings,
             format="feed",
         )
