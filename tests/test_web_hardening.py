@@ -177,6 +177,45 @@ def test_a_chunked_multipart_upload_is_cut_at_the_limit(sqlite_url, own_tempdir)
     app.state.jobs.shutdown()
 
 
+def test_a_body_that_trickles_is_cut_at_the_time_limit(sqlite_url):
+    # A byte now and then keeps a read timeout from ever firing; the body's one deadline does not.
+    limits = UploadLimits(max_body_seconds=1.0)
+    app = create_app(sqlite_url, token=TOKEN, limits=limits)
+
+    async def run() -> tuple[list[dict], float]:
+        async def receive() -> dict:
+            await asyncio.sleep(0.2)
+            return {"type": "http.request", "body": b"a", "more_body": True}
+
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+            "scheme": "http", "path": "/api/v1/ingest/text", "raw_path": b"/api/v1/ingest/text",
+            "query_string": b"", "root_path": "", "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000),
+            "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"),
+                        (b"authorization", f"Bearer {TOKEN}".encode())],
+        }  # fmt: skip
+        started = time.monotonic()
+        await asyncio.wait_for(app(scope, receive, send), 30)
+        return sent, time.monotonic() - started
+
+    messages, took = asyncio.run(run())
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    body = json.loads(b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body"))
+    assert start["status"] == 408 and body == {"error": body["error"], "status": 408} and took < 5
+    assert "within 1 s" in body["error"]
+    # The deadline is the body's only: a response streamed for longer than it is never cut.
+    with TestClient(
+        create_app(sqlite_url, token=TOKEN, limits=UploadLimits(max_body_seconds=0.001))
+    ) as client:
+        export = client.get("/export/articles.jsonl", headers={"Host": "127.0.0.1"})
+        assert export.status_code == 200 and len(export.text.splitlines()) == 3
+
+
 @pytest.fixture()
 def live_server(sqlite_url) -> Iterator[int]:
     """A real uvicorn server (its HTTP parser, its connection handling) on a free loopback port."""

@@ -16,6 +16,7 @@ request and upload limits, the Host allow-list, and what the web shows of the se
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import re
@@ -23,6 +24,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
+from typing import Any
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import MutableHeaders
@@ -72,6 +74,7 @@ class UploadLimits:
     max_files: int = 20
     max_request_bytes: int = 50 * 1024 * 1024  # an upload request
     max_paste_chars: int = 500_000
+    max_body_seconds: float = 300.0  # a request body, however it is sent, must arrive within this
     suffixes: tuple[str, ...] = field(default=UPLOAD_SUFFIXES)
 
     @property
@@ -348,14 +351,32 @@ class SecurityHeadersMiddleware:
             await self._refuse(scope, receive, send, 413, too_large)
             return
         has_csrf = CSRF_COOKIE in request.cookies
-        state = {"read": 0, "exceeded": False, "started": False, "replaced": False}
+        state: dict[str, Any] = {
+            "read": 0,
+            "refusal": None,
+            "started": False,
+            "replaced": False,
+            "whole": False,
+        }
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.limits.max_body_seconds
+        too_slow = (408, f"request body too slow: it must arrive within {self.limits.max_body_seconds:g} s")
 
         async def counted_receive() -> Message:
-            message = await receive()
+            if state["whole"]:  # the body is in: what follows is the wait for a disconnect, never cut
+                return await receive()
+            try:
+                # A client trickling its body a byte at a time would otherwise hold the request forever.
+                async with asyncio.timeout(max(deadline - loop.time(), 0.0)):
+                    message = await receive()
+            except TimeoutError:
+                state["refusal"] = too_slow
+                raise BodyTooLarge(too_slow[1]) from None
             if message["type"] == "http.request":
                 state["read"] += len(message.get("body", b""))
+                state["whole"] = not message.get("more_body", False)
                 if state["read"] > limit:
-                    state["exceeded"] = True
+                    state["refusal"] = (413, too_large)
                     raise BodyTooLarge(too_large)
             return message
 
@@ -363,9 +384,9 @@ class SecurityHeadersMiddleware:
             if state["replaced"]:
                 return  # the 413 went out in place of whatever the handler made of the cut body
             if message["type"] == "http.response.start":
-                if state["exceeded"]:
+                if state["refusal"] is not None:
                     state["replaced"] = True
-                    await self._refuse(scope, receive, send, 413, too_large)
+                    await self._refuse(scope, receive, send, *state["refusal"])
                     return
                 state["started"] = True
                 headers = MutableHeaders(scope=message)
@@ -384,4 +405,4 @@ class SecurityHeadersMiddleware:
             await self.app(scope, counted_receive, send_with_headers)
         except BodyTooLarge:
             if not state["started"] and not state["replaced"]:
-                await self._refuse(scope, receive, send, 413, too_large)
+                await self._refuse(scope, receive, send, *(state["refusal"] or (413, too_large)))
