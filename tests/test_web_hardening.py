@@ -355,6 +355,10 @@ def test_allowed_host_rules():
     # Bound to every interface, the names it is reached by are unknown: any, unless given.
     assert default_allowed_hosts("0.0.0.0") is None
     assert default_allowed_hosts("::", ["cw.example"]) == {"cw.example", "localhost", "127.0.0.1", "::1"}
+    # A name that is no host name would have allowed every malformed or missing Host header.
+    for given in ("http://cw.example", "cw example", "[::1"):
+        with pytest.raises(ValueError, match="not a host name"):
+            default_allowed_hosts("127.0.0.1", [given])
 
 
 # -- item 5: hostile parameters get a 4xx in the documented shape, on both backends ----------------

@@ -259,7 +259,12 @@ def default_allowed_hosts(bind: str, extra: Iterable[str] = ()) -> frozenset[str
     it. A server bound to every interface (0.0.0.0, ::) cannot know the names it is reached by, so it
     answers to any unless `extra` names them; reading there needs the token anyway, which such a page
     does not have (the token cookie belongs to the server's own name)."""
-    names = {host_name(name) for name in extra if name.strip()}
+    names = set()
+    for given in (name for name in extra if name.strip()):
+        name = host_name(given)
+        if not name:  # "" would let through every Host header that names nothing
+            raise ValueError(f"--allow-host {given!r}: not a host name (give a name such as cw.example)")
+        names.add(name)
     wildcard = bind.strip("[]") in ("0.0.0.0", "::", "")
     if wildcard and not names:
         return None
