@@ -223,9 +223,12 @@ def live_server(sqlite_url) -> Iterator[int]:
 
     import uvicorn
 
+    from crosswire.cli.serve import BoundedHttpToolsProtocol
+
     limits = UploadLimits(max_request_bytes=1_000_000, max_paste_chars=10_000)
     app = create_app(sqlite_url, token=TOKEN, limits=limits)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", http=BoundedHttpToolsProtocol)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(300):
@@ -283,6 +286,66 @@ def test_a_real_server_closes_the_connection_after_refusing_a_body(live_server):
         if answer:  # a reset can reach the client before the answer it follows
             assert answer.split(b"\r\n", 1)[0].split(b" ")[1] == status, answer[:200]
             assert b"\r\nconnection: close\r\n" in answer.lower()
+
+
+def test_a_real_server_bounds_the_size_and_time_of_request_headers(live_server, monkeypatch):
+    # uvicorn's own protocol has neither limit: a 200 MB header grew the server by 250 MB, and a header
+    # sent a byte at a time held its connection for good (slowloris).
+    import socket
+
+    from crosswire.cli import serve as serve_module
+
+    monkeypatch.setattr(serve_module, "HEAD_SECONDS", 1.5)
+    with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+        sock.sendall(b"GET /api/v1/outlets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ")
+        sent = 0
+        try:
+            while sent < 100 * 1024 * 1024:
+                sock.sendall(b"a" * 65536)
+                sent += 65536
+        except OSError:
+            pass
+        assert sent < 20 * 1024 * 1024, sent
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+        sock.sendall(b"GET /api/v1/outlets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        answer = b""
+        try:
+            for _ in range(200):  # a byte every 50 ms: no read ever waits long
+                sock.sendall(b"a")
+                time.sleep(0.05)
+        except OSError:
+            pass
+        try:
+            while piece := sock.recv(65536):
+                answer += piece
+        except OSError:
+            pass
+    assert time.monotonic() - started < 8
+    if answer:  # a reset can reach the client before the answer it follows
+        assert answer.startswith(b"HTTP/1.1 408 ") and b'"status": 408' in answer, answer[:200]
+    # Requests that keep to the limits are served as before, several on one connection.
+    import httpx
+
+    with httpx.Client(base_url=f"http://127.0.0.1:{live_server}") as client:
+        for _ in range(3):
+            assert client.get("/api/v1/outlets").status_code == 200
+        time.sleep(2)  # idle between requests is the keep-alive's business, not the headers' limit
+        assert client.get("/api/v1/outlets", headers={"X-Pad": "p" * 60000}).status_code == 200
+
+
+def test_serve_runs_uvicorn_with_the_bounded_protocol(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from crosswire.cli import app as cli
+    from crosswire.cli import serve as serve_module
+
+    runs = []
+    monkeypatch.setattr(serve_module.uvicorn, "run", lambda target, **kwargs: runs.append(kwargs))
+    for workers in ("1", "2"):
+        result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "s.db"), "--workers", workers])
+        assert result.exit_code == 0, result.output
+    assert [r["http"] for r in runs] == [serve_module.BoundedHttpToolsProtocol] * 2
 
 
 def test_a_real_server_refuses_malformed_and_doubled_host_headers(live_server):
