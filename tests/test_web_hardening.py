@@ -360,6 +360,14 @@ def test_a_real_server_refuses_malformed_and_doubled_host_headers(live_server):
         return answer.split(b"\r\n", 1)[0].split(b" ")[1]
 
     assert status_for(b"Host: 127.0.0.1\r\n") == b"200"
+    # What uvicorn's parser cannot read is answered in the documented shape too.
+    with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+        sock.sendall(b"POST /api/v1/ingest/text HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n")
+        answer = b""
+        while piece := sock.recv(65536):
+            answer += piece
+    head, body = answer.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 400 ") and json.loads(body)["status"] == 400, answer
     assert status_for(b"Host: [::1]:8000\r\n") == b"200"
     assert status_for(b"Host: localhost.:8000\r\n") == b"200"
     for lines in (

@@ -75,6 +75,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         if self._in_head:
             self._refuse_head(408, f"request headers too slow: they must arrive within {HEAD_SECONDS:g} s")
 
+    def send_400_response(self, msg: str) -> None:
+        """A request the HTTP parser cannot read (a negative Content-Length, a broken chunk): uvicorn
+        answers in plain text; here in the documented shape like every other error."""
+        self._refuse_head(400, f"invalid HTTP request: {msg}")
+
     def _refuse_head(self, status: int, message: str) -> None:
         self._cancel_head_timer()
         self._in_head = False
@@ -82,10 +87,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             return
         if self.cycle is None or self.cycle.response_complete:  # never inside another answer
             body = json.dumps({"error": message, "status": status}).encode()
-            reason = {408: b"Request Timeout", 431: b"Request Header Fields Too Large"}[status]
+            reason = {400: b"Bad Request", 408: b"Request Timeout", 431: b"Request Header Fields Too Large"}
             self.transport.write(
                 b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\n"
-                b"connection: close\r\n\r\n%s" % (status, reason, len(body), body)
+                b"connection: close\r\n\r\n%s" % (status, reason[status], len(body), body)
             )
         self.transport.close()
 
