@@ -145,6 +145,7 @@ def test_no_date_is_read_as_another_one(tmp_path: Path) -> None:
         "March 2020",
         "yesterday",
         "3 days ago",
+        "Sat, 07 Mar 2026 08:00:99999999999900 +0800",  # found by the feed fuzz target: OverflowError
     ):
         assert parse_datetime(text) is None, text
         if "," not in text:  # the dateline reader reads "01 Jan 0001" as year 1, which is no misreading

@@ -101,7 +101,7 @@ def _parse_date_string(text: str) -> datetime | None:
     try:
         # RFC 822 has no AM/PM: its reader would take "4:26 PM" for 04:26.
         parsed = None if _AM_PM.search(text) else parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # "08:00:99999999999900": no time
         parsed = None
     if parsed is not None:
         return parsed if written_year_is(parsed, text) else None
