@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ import pytest
 from crosswire import api
 from crosswire.ingest import IngestOptions, read_file
 from crosswire.ingest.datetimes import parse_datetime as parse_written_date
-from crosswire.ingest.fields import clean_text_fields, strip_controls, utc_range_problem
+from crosswire.ingest.fields import clean_text_fields, parse_datetime, strip_controls, utc_range_problem
 from crosswire.model import Article, Problem
 from crosswire.store import codec, open_store
 from ingest_samples import PARAGRAPHS
@@ -131,6 +131,51 @@ def test_other_formats_with_edge_dates_are_stored_beside_good_files(tmp_path: Pa
     assert any(m.startswith("record 'urn:edge': ") and LOW in m for m in by_file["atom.xml"])
     assert any("published date 9999-12-31T23:59:59-23:59" in m for m in by_file["front.txt"])
     assert any("published date 0001-01-01T00:00:00+14:00" in m for m in by_file["plain.txt"])
+
+
+def test_no_date_is_read_as_another_one(tmp_path: Path) -> None:
+    # A signed year is year -1, not 1; an RFC 822 year written 0001 is not 2001; a date missing its day
+    # or month is not completed from the day crosswire runs; "4:26 PM" is not 04:26.
+    for text in (
+        "-0001-01-01",
+        "+0001-01-01T00:00:00",
+        "Mon, 01 Jan 0001 00:00:00 +1400",
+        "Thu, 01 Jan 0099 00:00:00 +0000",
+        "2020",
+        "March 2020",
+        "yesterday",
+        "3 days ago",
+        "Sat, 07 Mar 2026 08:00:99999999999900 +0800",  # found by the feed fuzz target: OverflowError
+    ):
+        assert parse_datetime(text) is None, text
+        if "," not in text:  # the dateline reader reads "01 Jan 0001" as year 1, which is no misreading
+            assert parse_written_date(text) is None, text
+    assert parse_datetime("April 29, 2019 4:26 PM") == datetime(2019, 4, 29, 16, 26)
+    assert parse_datetime("01 Jan 99 00:00 GMT") == datetime(1999, 1, 1, tzinfo=UTC)  # RFC 822's two digits
+    assert parse_datetime("Tue, 04 Jun 2019 08:00:00 GMT") == datetime(2019, 6, 4, 8, tzinfo=UTC)
+    records = [
+        {"id": "signed", "text": BODY + " One.", "published": "-0001-01-01"},
+        {"id": "year-only", "text": BODY + " Two.", "published": "2020"},
+    ]
+    (tmp_path / "batch.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (tmp_path / "feed.xml").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Year one</title><link>https://wire.example/1</link>"
+        f"<pubDate>Mon, 01 Jan 0001 00:00:00 +1400</pubDate><description>{BODY}</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    for name, records_named in (
+        ("batch.jsonl", ["signed", "year-only"]),
+        ("feed.xml", ["https://wire.example/1"]),
+    ):
+        articles = list(read_file(tmp_path / name, IngestOptions()))
+        assert [a.published for a in articles] == [None] * len(records_named), articles
+        for article, record in zip(articles, records_named, strict=True):
+            assert any("is not a date crosswire can read" in w for w in article.warnings), (
+                record,
+                article.warnings,
+            )
 
 
 def test_a_record_the_store_refuses_is_named_and_the_rest_stored(

@@ -3,9 +3,12 @@ every hop, limits, and one page really fetched from a local test server into the
 
 from __future__ import annotations
 
+import gzip
 import ipaddress
 import threading
 import time
+import tracemalloc
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -20,6 +23,14 @@ PAGE = (
     b"<p>Negotiators from both countries met in Geneva on Tuesday to discuss a prisoner exchange.</p>"
     b"<p>The talks lasted six hours and will continue next week, officials said.</p></article></body></html>"
 )
+
+
+GZIP_BOMB = gzip.compress(b"<p>" + b"a" * (64 * 1024 * 1024))  # 64 KB standing for 64 MB
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)  # no zlib header, as some servers send "deflate"
+    return packer.compress(data) + packer.flush()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -72,6 +83,28 @@ class _Handler(BaseHTTPRequestHandler):
             "/binary": lambda: self._send(200, b"\x7fELF", Content_Type="application/octet-stream"),
             "/gone": lambda: self._send(404, b"no"),
             "/to-backslashes": lambda: self._send(302, Location="http:\\\\evil.example\\path"),
+            "/gzip-page": lambda: self._send(
+                200, gzip.compress(PAGE), Content_Type="text/html", Content_Encoding="gzip"
+            ),
+            "/deflate-page": lambda: self._send(
+                200, _raw_deflate(PAGE), Content_Type="text/html", Content_Encoding="deflate"
+            ),
+            "/gzip-bomb": lambda: self._send(
+                200, GZIP_BOMB, Content_Type="text/html", Content_Encoding="gzip"
+            ),
+            # Brotli: 1.6 KB of it stood for 1 GB, which httpx inflated whole (2 GB resident) before any limit.
+            "/brotli": lambda: self._send(
+                200, b"\x1b\xff\xff", Content_Type="text/html", Content_Encoding="br"
+            ),
+            "/damaged-gzip": lambda: self._send(
+                200,
+                b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xff\xff\xff",
+                Content_Type="text/html",
+                Content_Encoding="gzip",
+            ),
+            "/cut-gzip": lambda: self._send(
+                200, gzip.compress(PAGE)[:-20], Content_Type="text/html", Content_Encoding="gzip"
+            ),
             "/trickle-headers": self._trickle_headers,
             "/trickle-body": self._trickle_body,
         }
@@ -212,6 +245,25 @@ def test_a_server_that_trickles_cannot_hold_the_fetch_past_its_time_limit(server
 def test_a_redirect_to_a_malformed_url_is_a_fetch_error(server):
     with pytest.raises(FetchError, match="news.example"):
         fetch_page(f"http://news.example:{server}/to-backslashes", _policy(server))
+
+
+def test_compressed_pages_are_read_and_a_compression_bomb_is_cut_at_the_limit(server):
+    for path in ("/gzip-page", "/deflate-page"):
+        assert fetch_page(f"http://news.example:{server}{path}", _policy(server)).content == PAGE
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match="larger than the limit of 100000 bytes"):
+            fetch_page(f"http://news.example:{server}/gzip-bomb", _policy(server, max_bytes=100_000))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, peak  # inflated a bounded piece at a time, never the 64 MB
+    with pytest.raises(FetchError, match="content encoding 'br' is not accepted"):
+        fetch_page(f"http://news.example:{server}/brotli", _policy(server))
+    with pytest.raises(FetchError, match="gzip content is damaged"):
+        fetch_page(f"http://news.example:{server}/damaged-gzip", _policy(server))
+    with pytest.raises(FetchError, match="gzip content ends early"):
+        fetch_page(f"http://news.example:{server}/cut-gzip", _policy(server))
 
 
 def test_size_type_and_status_limits(server):

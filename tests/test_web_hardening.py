@@ -120,11 +120,32 @@ def asgi_post(app, path: str, headers: dict[str, str], body: Counted) -> tuple[i
     return start["status"], json.loads(payload)
 
 
-def test_a_chunked_json_body_is_cut_at_the_limit_before_the_token_is_checked(sqlite_url):
+def test_an_api_write_without_the_token_is_refused_before_its_body_is_read(sqlite_url):
+    # The token travels in a header: a write without it is answered before one byte of the body is
+    # taken, however large the body says it is (chunked, so no Content-Length to judge).
+    multipart = {"content-type": "multipart/form-data; boundary=cwboundary"}
+    json_type = {"content-type": "application/json"}
+    for token, status in ((TOKEN, 401), (None, 403)):  # a server with a token, and one without
+        app = create_app(sqlite_url, token=token)
+        for path, headers in (
+            ("/api/v1/ingest/text", json_type),
+            ("/api/v1/ingest/url", json_type),
+            ("/api/v1/ingest", multipart),
+            ("/api/v1/ingest", {**multipart, "Authorization": "Bearer wrong"}),
+            ("/api/v1/ingest", {**multipart, "Cookie": f"cw_token={TOKEN}"}),  # never from a cookie
+        ):
+            body = Counted(b"--cwboundary\r\n", b"x" * 65536, 6000, b"")  # 390 MB
+            got, error = asgi_post(app, path, headers, body)
+            assert got == status and error == {"error": error["error"], "status": status}, (path, error)
+            assert body.sent == 0, (path, body.sent)
+        app.state.jobs.shutdown()
+
+
+def test_a_chunked_json_body_is_cut_at_the_limit(sqlite_url):
     limits = UploadLimits(max_request_bytes=2_000_000, max_paste_chars=10_000)
     body = Counted(b'{"text": "', b"a" * 65536, 400, b'"}')  # 26 MB, no Content-Length
     app = create_app(sqlite_url, token=TOKEN, limits=limits)
-    status, error = asgi_post(app, "/api/v1/ingest/text", {"content-type": "application/json"}, body)
+    status, error = asgi_post(app, "/api/v1/ingest/text", {"content-type": "application/json", **AUTH}, body)
     assert status == 413 and error == {"error": error["error"], "status": 413}
     assert "request too large" in error["error"]
     # Not read whole: the server stopped taking the body at the limit (plus the chunk that crossed it).
@@ -141,13 +162,224 @@ def test_a_chunked_multipart_upload_is_cut_at_the_limit(sqlite_url, own_tempdir)
     headers = {"content-type": f"multipart/form-data; boundary={boundary}"}
     before = set(Path(tempfile.gettempdir()).glob("crosswire-upload-*"))
     app = create_app(sqlite_url, token=TOKEN, limits=limits)
-    for extra in ({}, AUTH):  # before authentication, and with the token
+    # The API with its token, and the upload form, whose token and CSRF field are inside the body
+    # (any CSRF cookie lets a form post be read, up to the limit and no further).
+    for path, extra in (("/api/v1/ingest", AUTH), ("/ingest/upload", {"Cookie": "cw_csrf=anything"})):
         body = Counted(head, b"x" * 65536, 300, f"\r\n--{boundary}--\r\n".encode())  # 19 MB
-        status, error = asgi_post(app, "/api/v1/ingest", {**headers, **extra}, body)
-        assert status == 413 and error["status"] == 413
+        status, error = asgi_post(app, path, {**headers, **extra, "accept": "application/json"}, body)
+        assert status == 413 and error["status"] == 413, (path, error)
         assert body.sent <= limits.max_request_bytes + 2 * 65536
+    # A form post without the CSRF cookie cannot pass the handler's check: refused unread.
+    body = Counted(head, b"x" * 65536, 300, b"")
+    status, error = asgi_post(app, "/ingest/upload", {**headers, "accept": "application/json"}, body)
+    assert status == 403 and "CSRF" in error["error"] and body.sent == 0
     assert set(Path(tempfile.gettempdir()).glob("crosswire-upload-*")) == before
     app.state.jobs.shutdown()
+
+
+def test_a_body_that_trickles_is_cut_at_the_time_limit(sqlite_url):
+    # A byte now and then keeps a read timeout from ever firing; the body's one deadline does not.
+    limits = UploadLimits(max_body_seconds=1.0)
+    app = create_app(sqlite_url, token=TOKEN, limits=limits)
+
+    async def run() -> tuple[list[dict], float]:
+        async def receive() -> dict:
+            await asyncio.sleep(0.2)
+            return {"type": "http.request", "body": b"a", "more_body": True}
+
+        sent: list[dict] = []
+
+        async def send(message: dict) -> None:
+            sent.append(message)
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+            "scheme": "http", "path": "/api/v1/ingest/text", "raw_path": b"/api/v1/ingest/text",
+            "query_string": b"", "root_path": "", "client": ("127.0.0.1", 40000), "server": ("127.0.0.1", 8000),
+            "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"),
+                        (b"authorization", f"Bearer {TOKEN}".encode())],
+        }  # fmt: skip
+        started = time.monotonic()
+        await asyncio.wait_for(app(scope, receive, send), 30)
+        return sent, time.monotonic() - started
+
+    messages, took = asyncio.run(run())
+    start = next(m for m in messages if m["type"] == "http.response.start")
+    body = json.loads(b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body"))
+    assert start["status"] == 408 and body == {"error": body["error"], "status": 408} and took < 5
+    assert "within 1 s" in body["error"]
+    # The deadline is the body's only: a response streamed for longer than it is never cut.
+    with TestClient(
+        create_app(sqlite_url, token=TOKEN, limits=UploadLimits(max_body_seconds=0.001))
+    ) as client:
+        export = client.get("/export/articles.jsonl", headers={"Host": "127.0.0.1"})
+        assert export.status_code == 200 and len(export.text.splitlines()) == 3
+
+
+@pytest.fixture()
+def live_server(sqlite_url) -> Iterator[int]:
+    """A real uvicorn server (its HTTP parser, its connection handling) on a free loopback port."""
+    import threading
+
+    import uvicorn
+
+    from crosswire.cli.serve import BoundedHttpToolsProtocol
+
+    limits = UploadLimits(max_request_bytes=1_000_000, max_paste_chars=10_000)
+    app = create_app(sqlite_url, token=TOKEN, limits=limits)
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", http=BoundedHttpToolsProtocol)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(300):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield server.servers[0].sockets[0].getsockname()[1]
+    server.should_exit = True
+    thread.join(30)
+
+
+def stream_to(port: int, head: bytes, total: int) -> tuple[int, bytes]:
+    """Send `head`, then a chunked body of `total` bytes as fast as the server takes it, while reading
+    the answer: (bytes of the body the server took before it shut the connection, the answer)."""
+    import socket
+    import threading
+
+    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+    answer = bytearray()
+
+    def read() -> None:
+        try:
+            while piece := sock.recv(65536):
+                answer.extend(piece)
+        except OSError:
+            pass
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    sent, chunk = 0, b"%x\r\n%s\r\n" % (65536, b"a" * 65536)
+    try:
+        sock.sendall(head)
+        while sent < total:
+            sock.sendall(chunk)
+            sent += 65536
+    except OSError:  # the server closed the connection: what it had not taken is refused
+        pass
+    reader.join(30)
+    sock.close()
+    return sent, bytes(answer)
+
+
+def test_a_real_server_closes_the_connection_after_refusing_a_body(live_server):
+    # Through uvicorn: after the 413 (or the 401 before the body) the connection is closed, so the
+    # client cannot go on streaming 200 MB for the server to read and throw away.
+    too_large = (
+        b"POST /api/v1/ingest/text HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Authorization: Bearer " + TOKEN.encode() + b"\r\nTransfer-Encoding: chunked\r\n\r\n"
+    )
+    no_token = too_large.replace(TOKEN.encode(), b"wrong")
+    for head, status in ((too_large, b"413"), (no_token, b"401")):
+        sent, answer = stream_to(live_server, head, 200 * 1024 * 1024)
+        assert sent < 60 * 1024 * 1024, (status, sent)  # the rest was refused, not read
+        if answer:  # a reset can reach the client before the answer it follows
+            assert answer.split(b"\r\n", 1)[0].split(b" ")[1] == status, answer[:200]
+            assert b"\r\nconnection: close\r\n" in answer.lower()
+
+
+def test_a_real_server_bounds_the_size_and_time_of_request_headers(live_server, monkeypatch):
+    # uvicorn's own protocol has neither limit: a 200 MB header grew the server by 250 MB, and a header
+    # sent a byte at a time held its connection for good (slowloris).
+    import socket
+
+    from crosswire.cli import serve as serve_module
+
+    monkeypatch.setattr(serve_module, "HEAD_SECONDS", 1.5)
+    with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+        sock.sendall(b"GET /api/v1/outlets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ")
+        sent = 0
+        try:
+            while sent < 100 * 1024 * 1024:
+                sock.sendall(b"a" * 65536)
+                sent += 65536
+        except OSError:
+            pass
+        assert sent < 20 * 1024 * 1024, sent
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+        sock.sendall(b"GET /api/v1/outlets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        answer = b""
+        try:
+            for _ in range(200):  # a byte every 50 ms: no read ever waits long
+                sock.sendall(b"a")
+                time.sleep(0.05)
+        except OSError:
+            pass
+        try:
+            while piece := sock.recv(65536):
+                answer += piece
+        except OSError:
+            pass
+    assert time.monotonic() - started < 8
+    if answer:  # a reset can reach the client before the answer it follows
+        assert answer.startswith(b"HTTP/1.1 408 ") and b'"status": 408' in answer, answer[:200]
+    # Requests that keep to the limits are served as before, several on one connection.
+    import httpx
+
+    with httpx.Client(base_url=f"http://127.0.0.1:{live_server}") as client:
+        for _ in range(3):
+            assert client.get("/api/v1/outlets").status_code == 200
+        time.sleep(2)  # idle between requests is the keep-alive's business, not the headers' limit
+        assert client.get("/api/v1/outlets", headers={"X-Pad": "p" * 60000}).status_code == 200
+
+
+def test_serve_runs_uvicorn_with_the_bounded_protocol(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from crosswire.cli import app as cli
+    from crosswire.cli import serve as serve_module
+
+    runs = []
+    monkeypatch.setattr(serve_module.uvicorn, "run", lambda target, **kwargs: runs.append(kwargs))
+    for workers in ("1", "2"):
+        result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "s.db"), "--workers", workers])
+        assert result.exit_code == 0, result.output
+    assert [r["http"] for r in runs] == [serve_module.BoundedHttpToolsProtocol] * 2
+
+
+def test_a_real_server_refuses_malformed_and_doubled_host_headers(live_server):
+    import socket
+
+    def status_for(host_lines: bytes) -> bytes:
+        with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+            sock.sendall(b"GET /api/v1/outlets HTTP/1.1\r\n" + host_lines + b"Connection: close\r\n\r\n")
+            answer = b""
+            while piece := sock.recv(65536):
+                answer += piece
+        return answer.split(b"\r\n", 1)[0].split(b" ")[1]
+
+    assert status_for(b"Host: 127.0.0.1\r\n") == b"200"
+    # What uvicorn's parser cannot read is answered in the documented shape too.
+    with socket.create_connection(("127.0.0.1", live_server), timeout=30) as sock:
+        sock.sendall(b"POST /api/v1/ingest/text HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n")
+        answer = b""
+        while piece := sock.recv(65536):
+            answer += piece
+    head, body = answer.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 400 ") and json.loads(body)["status"] == 400, answer
+    assert status_for(b"Host: [::1]:8000\r\n") == b"200"
+    assert status_for(b"Host: localhost.:8000\r\n") == b"200"
+    for lines in (
+        b"Host: 127.0.0.1\r\nHost: evil.example\r\n",  # which one counts depends on who reads it
+        b"Host: evil.example\r\nHost: 127.0.0.1\r\n",
+        b"Host: localhost:80@evil.example\r\n",
+        b"Host: localhost:abc\r\n",
+        b"Host: [::1]evil.example\r\n",
+        b"Host: [::1\r\n",
+        b"",  # HTTP/1.1 without a Host header
+    ):
+        assert status_for(lines) == b"400", lines
 
 
 def test_a_declared_length_over_the_limit_is_refused_unread(sqlite_url):
@@ -155,7 +387,7 @@ def test_a_declared_length_over_the_limit_is_refused_unread(sqlite_url):
         response = client.post(
             "/api/v1/ingest/text",
             content=b"{}",
-            headers={"content-type": "application/json", "content-length": str(60 * 1024 * 1024)},
+            headers={"content-type": "application/json", "content-length": str(60 * 1024 * 1024), **AUTH},
         )
     assert is_error_shape(response, 413)
 
@@ -186,12 +418,18 @@ def test_a_loopback_server_answers_only_to_loopback_host_names(sqlite_url):
 
 def test_allowed_host_rules():
     assert host_name("[::1]:8000") == "::1" and host_name("Example.ORG:80") == "example.org"
-    assert host_name("::1") == "::1"
+    assert host_name("::1") == "::1" and host_name("localhost.:8000") == "localhost"
+    for malformed in ("localhost:80@evil", "localhost:abc", "[::1]evil", "[::1", "[evil]", "a b", "x:1:2"):
+        assert host_name(malformed) == "", malformed
     assert default_allowed_hosts("127.0.0.1") == {"localhost", "127.0.0.1", "::1"}
     assert default_allowed_hosts("10.0.0.5") == {"localhost", "127.0.0.1", "::1", "10.0.0.5"}
     # Bound to every interface, the names it is reached by are unknown: any, unless given.
     assert default_allowed_hosts("0.0.0.0") is None
     assert default_allowed_hosts("::", ["cw.example"]) == {"cw.example", "localhost", "127.0.0.1", "::1"}
+    # A name that is no host name would have allowed every malformed or missing Host header.
+    for given in ("http://cw.example", "cw example", "[::1"):
+        with pytest.raises(ValueError, match="not a host name"):
+            default_allowed_hosts("127.0.0.1", [given])
 
 
 # -- item 5: hostile parameters get a 4xx in the documented shape, on both backends ----------------
@@ -293,7 +531,7 @@ def test_a_good_page_uploaded_with_a_hostile_one_is_stored(sqlite_url):
         job = client.post("/api/v1/ingest", files=files, headers=AUTH).json()
         done = finished(client, job["id"])
         assert done["state"] == "done" and done["counts"]["added"] == 3, done
-        assert any(p["path"] == "001-bad.jsonl" and "record 'edge'" in p["message"] for p in done["problems"])
+        assert any(p["path"] == "bad.jsonl" and "record 'edge'" in p["message"] for p in done["problems"])
         assert client.get("/api/v1/articles").json()["total"] == before + 3
 
 
@@ -412,3 +650,59 @@ def test_the_web_csv_download_never_hands_a_spreadsheet_a_formula(sqlite_url):
     assert row["title"] == "'" + formula and row["outlet"] == "'@Outlet" and row["authors"] == "'-me"
     cells = [value for r in rows for value in r.values()]
     assert not any(value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in cells if value)
+
+
+# -- item 1 (paste): one pasted text with a NUL or a lone surrogate is stored, a date that is no day refused
+
+
+def test_pasted_text_loses_its_control_characters_not_the_paste(tmp_path):
+    from crosswire.ingest import IngestOptions, read_file
+    from crosswire.web.jobs import pasted_document
+
+    document = pasted_document(
+        BODY + "Nul \x00 and \ud800 and \x1b[31m end.", "T\x00itle\ud800", "Out\x00let", None
+    )
+    data = document.encode("utf-8")  # a lone surrogate could not be written at all
+    assert b"\x00" not in data and b"\x1b" not in data
+    (tmp_path / "pasted.txt").write_bytes(data)
+    (article,) = read_file(tmp_path / "pasted.txt", IngestOptions())
+    assert " ".join(article.text.split()).endswith("Nul and and [31m end."), article.text
+    assert article.title == "T itle" and article.outlet == "Out let"
+
+
+def test_a_pasted_date_that_is_no_day_is_refused_before_anything_is_queued(sqlite_url):
+    with client_for(sqlite_url) as client:
+        for value in ("2020-02-30", "2019-13-45", "2020-01-01T25:00"):
+            response = client.post(
+                "/api/v1/ingest/text", json={"text": BODY, "published": value}, headers=AUTH
+            )
+            assert is_error_shape(response, 422) and "published" in response.json()["error"], value
+        page = client.get("/ingest")
+        csrf = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        form = {"text": BODY, "published": "2020-02-30", "csrf_token": csrf, "token": TOKEN}
+        refused = client.post("/ingest/paste", data=form, headers={"Accept": "application/json"})
+        assert is_error_shape(refused, 400) and "2020-02-30" in refused.json()["error"]
+        assert client.get("/api/v1/articles").json()["total"] == 3
+        assert not client.app.state.jobs.recent()
+
+
+@pytest.mark.slow
+def test_a_paste_with_a_nul_is_stored_through_the_api(sqlite_url):
+    with client_for(sqlite_url) as client:
+        before = client.get("/api/v1/articles").json()["total"]
+        job = client.post(
+            "/api/v1/ingest/text",
+            content=json.dumps(  # "\\u0000" and "\\ud800" as JSON escapes, as a client sends them
+                {
+                    "text": BODY + "Nul \u0000 end.",
+                    "title": "Sur\ud800",
+                    "published": "9999-12-31T23:59:59-23:59",
+                }
+            ),
+            headers={**AUTH, "content-type": "application/json"},
+        )
+        assert job.status_code == 202, job.text
+        done = finished(client, job.json()["id"])
+        assert done["state"] == "done" and done["counts"]["added"] == 1, done
+        assert any("outside the calendar" in p["message"] for p in done["problems"]), done["problems"]
+        assert client.get("/api/v1/articles").json()["total"] == before + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -9,6 +11,7 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from crosswire.cli.common import EXIT_CODES, DbOption, command_group, fail
 from crosswire.store import StoreError, missing_store
@@ -16,6 +19,80 @@ from crosswire.store.search import optimize_search_index
 from crosswire.web import app as web
 
 app = command_group()
+
+# What a request's line and headers may take before the application sees the request (uvicorn's
+# httptools protocol sets no limit on either: a 200 MB header grew the server by 250 MB, a header
+# sent a byte a second held its connection for good). Counted by what arrives before the headers end;
+# one read is at most 256 KB, so the first piece of a body never counts against the limit.
+HEAD_BYTES = 1024 * 1024
+HEAD_SECONDS = 30.0
+
+
+class BoundedHttpToolsProtocol(HttpToolsProtocol):
+    """uvicorn's HTTP/1.1 protocol with a size and a time limit on each request's headers: past them
+    the client gets 431 or 408 in the API's error shape and the connection is closed."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        self._head_bytes = 0
+        self._in_head = True
+        self._head_timer: asyncio.TimerHandle | None = None
+        super().connection_made(transport)
+        self._arm_head_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_head_timer()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self._in_head:
+            self._arm_head_timer()
+            self._head_bytes += len(data)
+            if self._head_bytes > HEAD_BYTES:
+                self._refuse_head(431, f"request headers too large: the limit is {HEAD_BYTES} bytes")
+                return
+        super().data_received(data)
+
+    def on_headers_complete(self) -> None:
+        self._in_head, self._head_bytes = False, 0
+        self._cancel_head_timer()
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        super().on_message_complete()
+        self._in_head, self._head_bytes = True, 0  # the next request's clock starts with its first byte
+
+    def _arm_head_timer(self) -> None:
+        if self._head_timer is None:
+            self._head_timer = self.loop.call_later(HEAD_SECONDS, self._head_too_slow)
+
+    def _cancel_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_too_slow(self) -> None:
+        self._head_timer = None
+        if self._in_head:
+            self._refuse_head(408, f"request headers too slow: they must arrive within {HEAD_SECONDS:g} s")
+
+    def send_400_response(self, msg: str) -> None:
+        """A request the HTTP parser cannot read (a negative Content-Length, a broken chunk): uvicorn
+        answers in plain text; here in the documented shape like every other error."""
+        self._refuse_head(400, f"invalid HTTP request: {msg}")
+
+    def _refuse_head(self, status: int, message: str) -> None:
+        self._cancel_head_timer()
+        self._in_head = False
+        if self.transport.is_closing():
+            return
+        if self.cycle is None or self.cycle.response_complete:  # never inside another answer
+            body = json.dumps({"error": message, "status": status}).encode()
+            reason = {400: b"Bad Request", 408: b"Request Timeout", 431: b"Request Header Fields Too Large"}
+            self.transport.write(
+                b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\ncontent-length: %d\r\n"
+                b"connection: close\r\n\r\n%s" % (status, reason[status], len(body), body)
+            )
+        self.transport.close()
 
 
 def read_token_file(path: Path) -> str:
@@ -116,7 +193,7 @@ def serve(
         f"crosswire workbench on http://{host}:{port}/ (store: {shown}, {workers} process(es))", err=True
     )
     if workers == 1:
-        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        uvicorn.run(web_app, host=host, port=port, log_level="warning", http=BoundedHttpToolsProtocol)
         return
     web_app.state.store.close()
     with tempfile.TemporaryDirectory(prefix="crosswire-jobs-") as jobs_dir:
@@ -137,4 +214,5 @@ def serve(
             host=host,
             port=port,
             log_level="warning",
+            http=BoundedHttpToolsProtocol,
         )

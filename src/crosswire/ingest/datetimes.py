@@ -118,6 +118,7 @@ _LABELS = re.compile(
 _YEAR = re.compile(r"\d{4}")
 # An ISO 8601 expanded year ("-0001-01-01", "+12019-01-01"): before year 1 or after 9999, no date a
 # datetime holds. Read loosely, "-0001-01-01" was year 1, silently.
+# "-0001-01-01" is year -1 (ISO 8601's expanded years), not year 1: no article was published then.
 SIGNED_YEAR = re.compile(r"[+\-\u2212]\s*\d")
 _UPDATE_LABELS = ("updated", "modified", "edited", "revised", "수정")
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.IGNORECASE)
@@ -211,10 +212,12 @@ def parse_datetime(value: str) -> datetime | None:
     found = find_datetime(value)
     if found is not None:
         return found
-    return _dateparser(value)
+    return written_date(value)
 
 
-def _dateparser(value: str) -> datetime | None:
+def written_date(value: str) -> datetime | None:
+    """A date written out ("April 29, 2019", "29 Apr 2019 4:26 PM"), or None: every part of the day
+    must be written, since a missing one would be filled in from the day crosswire runs."""
     # Slow (it loads its language data on first use), so only for values known to be dates. Relative
     # dates ("3 days ago") are refused: they would resolve against the day crosswire runs.
     if not re.search(r"\d", value) or len(value) > 80:
@@ -255,7 +258,7 @@ def dateline(line: str) -> list[tuple[str, datetime]] | None:
             # that starts with "Released on 12 March, the report ..." is not a dateline.
             leftover = _leftover_words(segment)
             if leftover is None:
-                value = _dateparser(segment) if 0 < len(segment.split()) <= 6 else None
+                value = written_date(segment) if 0 < len(segment.split()) <= 6 else None
             else:
                 value = find_datetime(segment) if leftover <= 2 else None
             if value is None:

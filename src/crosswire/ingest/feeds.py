@@ -41,6 +41,8 @@ def _entry_body(entry: Any) -> tuple[str, bool]:
 # feedparser reads "99999-01-01" as 9999-12-01 and "-0001-..." as year 1: its reading of a date with a
 # sign or a number longer than a year is not taken.
 _NOT_A_YEAR = re.compile(r"^\s*[+\-\u2212]\s*\d|\d{5,}")
+# UTC offsets after a time ("00:00:00 +1400", "T08:00:00-05:00"): no year stands there.
+_ZONES = re.compile(r"(?:\s|(?<=:\d\d))[+-]\d{2}:?\d{2}\b")
 
 
 def _entry_date(entry: Any, key: str, default_timezone: str | None, warnings: list[str]) -> Any:
@@ -51,6 +53,13 @@ def _entry_date(entry: Any, key: str, default_timezone: str | None, warnings: li
     trusted = not (isinstance(raw, str) and _NOT_A_YEAR.search(raw))
     if value is None and trusted and dict.get(entry, f"{key}_parsed"):
         value = parse_datetime(calendar.timegm(entry[f"{key}_parsed"]))
+        # feedparser reads more shapes, but also a year 0001 as 2001: its answer must keep the year.
+        if (
+            value is not None
+            and raw
+            and not re.search(rf"(?<!\d){value.year}(?!\d)", _ZONES.sub(" ", str(raw)))
+        ):
+            value = None
     if value is None and raw:
         shown = repr(raw) if len(repr(raw)) <= 60 else repr(raw)[:57] + "..."
         warnings.append(f"{key} {shown} is not a date crosswire can read; left out")

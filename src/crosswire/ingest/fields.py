@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from crosswire.ingest.datetimes import SIGNED_YEAR, zone_named
+from crosswire.ingest.datetimes import parse_datetime as written_datetime
 from crosswire.model import Article
 
 # Genre labels as outlets print them in sections, meta tags, feed categories and URL paths, most specific
@@ -98,15 +99,27 @@ def _parse_date_string(text: str) -> datetime | None:
     except ValueError:
         pass
     try:
-        return parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        pass
-    import dateparser
+        # RFC 822 has no AM/PM: its reader would take "4:26 PM" for 04:26.
+        parsed = None if _AM_PM.search(text) else parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):  # "08:00:99999999999900": no time
+        parsed = None
+    if parsed is not None:
+        return parsed if written_year_is(parsed, text) else None
+    # A date written out, read as a dateline is ("April 29, 2019 4:26 PM" at 16:26, not 04:26), and
+    # never "2020" as 2020 with today's day and month, nor "yesterday" as the day before the ingest.
+    return written_datetime(text)
 
-    try:
-        return dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False})
-    except (ValueError, OverflowError, TypeError, AssertionError):
-        return None
+
+_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
+# The year of an RFC 822 date: the number after the month name ("Fri, 31 Dec 9999 23:59:59 -2359").
+_RFC822_YEAR = re.compile(r"\b[a-z]{3}[a-z]*\.?\s+(\d+)\b", re.IGNORECASE)
+
+
+def written_year_is(value: datetime, text: str) -> bool:
+    """False when `text` writes its year with three or four digits and `value` has another one: the
+    RFC 822 reader takes any year under 100 for a two-digit one, so "01 Jan 0001" came out as 2001."""
+    found = _RFC822_YEAR.search(text)
+    return found is None or len(found.group(1)) <= 2 or int(found.group(1)) == value.year
 
 
 def clean_paragraphs(text: str) -> str:

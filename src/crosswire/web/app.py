@@ -193,6 +193,7 @@ def create_app(
         limits=settings.limits,
         allowed_hosts=settings.allowed_hosts,
         error=lambda scope, status, message: render_error(Request(scope), status, message),
+        token=settings.token,
     )
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(routes_api.router)

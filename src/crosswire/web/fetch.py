@@ -21,9 +21,11 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -175,7 +177,12 @@ async def _fetch(url: str, policy: FetchPolicy) -> FetchedPage:
             target = parts._replace(scheme=scheme, netloc=f"{shown}:{port}", fragment="").geturl()
             named = f"[{host}]" if ":" in host else host
             host_header = named if port == DEFAULT_PORTS[scheme] else f"{named}:{port}"
-            headers = {"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html, */*;q=0.5"}
+            headers = {
+                "Host": host_header,
+                "User-Agent": USER_AGENT,
+                "Accept": "text/html, */*;q=0.5",
+                "Accept-Encoding": ", ".join(name for name in DECODERS if name != "x-gzip"),
+            }
             extensions = {"sni_hostname": host} if scheme == "https" else {}
             try:
                 async with client.stream("GET", target, headers=headers, extensions=extensions) as response:
@@ -198,11 +205,68 @@ async def _read(url: str, response: httpx.Response, policy: FetchPolicy) -> Fetc
     if content_type not in CONTENT_TYPES:
         raise FetchError(f"{url!r}: content type {content_type or 'unknown'!r} is not a page or feed")
     declared = response.headers.get("content-length", "")
+    too_large = f"{url!r}: larger than the limit of {policy.max_bytes} bytes"
     if declared.isdigit() and int(declared) > policy.max_bytes:
-        raise FetchError(f"{url!r}: larger than the limit of {policy.max_bytes} bytes")
+        raise FetchError(too_large)
+    encoding = response.headers.get("content-encoding", "identity").strip().lower() or "identity"
+    if encoding not in DECODERS:
+        raise FetchError(f"{url!r}: content encoding {encoding!r} is not accepted")
+    decoder = DECODERS[encoding]()
     body = bytearray()
-    async for piece in response.aiter_bytes():
-        body.extend(piece)
+    # The raw bytes, decompressed here a bounded piece at a time: httpx would inflate each piece
+    # whole, and a 2 KB brotli or gzip "bomb" can stand for gigabytes.
+    async for raw in response.aiter_raw():
+        try:
+            body.extend(decoder.take(raw, policy.max_bytes + 1 - len(body)))
+        except zlib.error as exc:
+            raise FetchError(f"{url!r}: the {encoding} content is damaged ({exc})") from exc
         if len(body) > policy.max_bytes:
-            raise FetchError(f"{url!r}: larger than the limit of {policy.max_bytes} bytes")
+            raise FetchError(too_large)
+    if not decoder.complete():
+        raise FetchError(f"{url!r}: the {encoding} content ends early")
     return FetchedPage(url, bytes(body), content_type, CONTENT_TYPES[content_type])
+
+
+class _Identity:
+    def take(self, data: bytes, room: int) -> bytes:
+        return data
+
+    def complete(self) -> bool:
+        return True
+
+
+class _Inflate:
+    """gzip or deflate (zlib-wrapped, or raw as some servers send it), never more than `room` bytes
+    out of one call: what is left over means the content is over the limit."""
+
+    def __init__(self, wbits: int) -> None:
+        self.wbits = wbits
+        self.inflater: Any = None
+
+    def take(self, data: bytes, room: int) -> bytes:
+        if self.inflater is None:
+            self.inflater = zlib.decompressobj(self.wbits)
+            if self.wbits == zlib.MAX_WBITS:  # "deflate": try the zlib wrapper, else raw deflate
+                try:
+                    return self._bounded(data, room)
+                except zlib.error:
+                    self.inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        return self._bounded(data, room)
+
+    def complete(self) -> bool:
+        return self.inflater is None or bool(self.inflater.eof)
+
+    def _bounded(self, data: bytes, room: int) -> bytes:
+        out = self.inflater.decompress(data, max(room, 1))
+        if self.inflater.unconsumed_tail:
+            return out + b"\0"  # more would follow: one byte past the room says so
+        return out
+
+
+# What a page may be compressed with (asked for in Accept-Encoding; brotli and zstd are not accepted).
+DECODERS: dict[str, Callable[[], Any]] = {
+    "identity": _Identity,
+    "gzip": lambda: _Inflate(16 + zlib.MAX_WBITS),
+    "x-gzip": lambda: _Inflate(16 + zlib.MAX_WBITS),
+    "deflate": lambda: _Inflate(zlib.MAX_WBITS),
+}

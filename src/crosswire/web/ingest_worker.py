@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import signal
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -30,6 +31,7 @@ from crosswire.errors import CrosswireError
 from crosswire.ingest_run import ingest_into
 from crosswire.store import open_store
 from crosswire.store.core import SqlStore
+from crosswire.web.security import UPLOAD_PREFIX
 
 MANIFEST_NAME = "manifest.csv"  # beside fetched pages: the URL each came from
 # Added to the worker's niceness: on 2 cores, a request handler should not wait behind a parse.
@@ -69,8 +71,9 @@ def run_job(store: SqlStore, folder: Path, steps: Sequence[Any], report: Report)
             "counts": dict(summary.counts),
             "problems": [
                 {
-                    "path": Path(p.path).name,
-                    "message": p.message.replace(str(folder) + "/", ""),
+                    # The name the file was uploaded with (its folder and numeric prefix left out).
+                    "path": UPLOAD_PREFIX.sub("", Path(p.path).name, count=1),
+                    "message": re.sub(re.escape(str(folder)) + r"/(?:\d{3}-)?", "", p.message),
                     "severity": p.severity,
                 }
                 for p in summary.problems

@@ -29,11 +29,13 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from crosswire import run
 from crosswire.errors import CrosswireError
+from crosswire.ingest.fields import one_line, strip_controls
 from crosswire.store.core import SqlStore
 from crosswire.web.fetch import FetchPolicy, fetch_page
 from crosswire.web.ingest_worker import MANIFEST_NAME, IngestWorker, child_can_open, run_job
@@ -81,13 +83,27 @@ def _job_from_dict(data: dict[str, Any]) -> IngestJob:
 
 
 def pasted_document(text: str, title: str | None, outlet: str | None, published: str | None) -> str:
-    """Pasted text as a plain-text file with TOML front matter the text reader understands."""
+    """Pasted text as a plain-text file with TOML front matter the text reader understands.
+
+    Control characters and unpaired surrogates (a JSON "\\ud800") are taken out first: a NUL would make
+    the file read as binary and the paste be lost, a surrogate cannot be written as UTF-8 at all."""
+    text = strip_controls(text)[0]
+    title, outlet = (one_line(value) if value else None for value in (title, outlet))
     fields = {"title": title, "outlet": outlet, "published": published}
     # json.dumps writes a valid TOML basic string for any text (quotes, backslashes, newlines escaped).
     lines = [f"{key} = {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items() if value]
     if not lines:
         return text
     return "+++\n" + "\n".join(lines) + "\n+++\n" + text
+
+
+def is_real_day(value: str) -> bool:
+    """Whether an ISO date or datetime names a day of the calendar ("2020-02-30" does not)."""
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
+    except ValueError:
+        return False
+    return True
 
 
 class UploadNotSaved(CrosswireError, RuntimeError):

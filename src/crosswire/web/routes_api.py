@@ -208,7 +208,11 @@ class PastedText(BaseModel):
     text: str = Field(min_length=1)
     title: str | None = None
     outlet: str | None = None
-    published: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}")
+    published: Annotated[
+        str | None,
+        Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}", max_length=40),
+        AfterValidator(iso_date),
+    ] = None
 
 
 @router.post(

@@ -16,6 +16,7 @@ request and upload limits, the Host allow-list, and what the web shows of the se
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import ipaddress
 import re
@@ -23,6 +24,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
+from typing import Any
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import MutableHeaders
@@ -72,6 +74,7 @@ class UploadLimits:
     max_files: int = 20
     max_request_bytes: int = 50 * 1024 * 1024  # an upload request
     max_paste_chars: int = 500_000
+    max_body_seconds: float = 300.0  # a request body, however it is sent, must arrive within this
     suffixes: tuple[str, ...] = field(default=UPLOAD_SUFFIXES)
 
     @property
@@ -130,11 +133,13 @@ async def require_write(request: Request) -> None:
     """Dependency for the REST API's writes: the token in a header, never from a cookie."""
     settings = request.app.state.settings
     if not settings.token:
-        raise HTTPException(
-            403, "writing is disabled: start the server with --token to allow ingest and delete"
-        )
+        raise HTTPException(403, WRITING_DISABLED)
     if not same_secret(request_token(request, allow_cookie=False), settings.token):
-        raise HTTPException(401, "writing needs the API token (Authorization: Bearer TOKEN)")
+        raise HTTPException(401, WRITE_TOKEN_NEEDED)
+
+
+WRITING_DISABLED = "writing is disabled: start the server with --token to allow ingest and delete"
+WRITE_TOKEN_NEEDED = "writing needs the API token (Authorization: Bearer TOKEN)"
 
 
 def check_form_token(request: Request, given: str | None) -> None:
@@ -158,7 +163,10 @@ def csrf_token_for(request: Request) -> str:
 def check_csrf(request: Request, form_value: str | None) -> None:
     cookie = request.cookies.get(CSRF_COOKIE)
     if not same_secret(form_value, cookie):
-        raise HTTPException(403, "CSRF check failed: reload the page and submit the form again")
+        raise HTTPException(403, CSRF_FAILED)
+
+
+CSRF_FAILED = "CSRF check failed: reload the page and submit the form again"
 
 
 def check_upload_name(filename: str | None, limits: UploadLimits) -> str:
@@ -181,7 +189,8 @@ def check_upload_name(filename: str | None, limits: UploadLimits) -> str:
 
 
 _UPLOAD_FOLDER = re.compile(r"^crosswire-upload-")
-_UPLOAD_PREFIX = re.compile(r"^\d{3}-")
+# The numeric prefix an upload is saved under (jobs.py), kept out of what the web shows.
+UPLOAD_PREFIX = re.compile(r"^\d{3}-")
 
 
 def public_source_path(path: str | None) -> str | None:
@@ -193,7 +202,7 @@ def public_source_path(path: str | None) -> str | None:
     pure = PurePath(path)
     name = pure.name
     if _UPLOAD_FOLDER.match(pure.parent.name):
-        name = _UPLOAD_PREFIX.sub("", name, count=1)
+        name = UPLOAD_PREFIX.sub("", name, count=1)
     return name or None
 
 
@@ -214,12 +223,32 @@ def plain_error(scope: Scope, status: int, message: str) -> Response:
     return JSONResponse({"error": message, "status": status}, status_code=status)
 
 
+# A Host header as RFC 9110 writes it: a name or IPv4 address, or an IPv6 address in brackets, then at
+# most a numeric port. Anything else ("localhost:80@evil", "[::1]evil", "localhost:abc") names no host.
+_HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9._-]+))(?::\d{1,5})?")
+
+
 def host_name(host_header: str) -> str:
-    """The name in a Host header, without its port and brackets, lower-cased ("[::1]:8000" -> "::1")."""
+    """The name in a Host header, without its port, brackets and a final dot, lower-cased
+    ("[::1]:8000" -> "::1", "localhost.:8000" -> "localhost"); "" when the header is malformed."""
     value = host_header.strip().lower()
-    if value.startswith("["):
-        return value[1 : value.find("]")] if "]" in value else value
-    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+    if ":" in value and value.count(":") > 1 and not value.startswith("["):
+        return value if _is_ipv6(value) else ""  # a bare IPv6 address, as `--host ::1` is written
+    match = _HOST_HEADER.fullmatch(value)
+    if match is None:
+        return ""
+    if match["v6"] is not None:
+        return match["v6"] if _is_ipv6(match["v6"]) else ""
+    name = match["name"]
+    return name[:-1] if name.endswith(".") and len(name) > 1 else name
+
+
+def _is_ipv6(text: str) -> bool:
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def default_allowed_hosts(bind: str, extra: Iterable[str] = ()) -> frozenset[str] | None:
@@ -230,7 +259,12 @@ def default_allowed_hosts(bind: str, extra: Iterable[str] = ()) -> frozenset[str
     it. A server bound to every interface (0.0.0.0, ::) cannot know the names it is reached by, so it
     answers to any unless `extra` names them; reading there needs the token anyway, which such a page
     does not have (the token cookie belongs to the server's own name)."""
-    names = {host_name(name) for name in extra if name.strip()}
+    names = set()
+    for given in (name for name in extra if name.strip()):
+        name = host_name(given)
+        if not name:  # "" would let through every Host header that names nothing
+            raise ValueError(f"--allow-host {given!r}: not a host name (give a name such as cw.example)")
+        names.add(name)
     wildcard = bind.strip("[]") in ("0.0.0.0", "::", "")
     if wildcard and not names:
         return None
@@ -259,16 +293,35 @@ class SecurityHeadersMiddleware:
         limits: UploadLimits,
         allowed_hosts: frozenset[str] | None = None,
         error: ErrorResponder = plain_error,
+        token: str | None = None,
     ) -> None:
         self.app = app
         self.limits = limits
+        self.token = token
         self.allowed_hosts = allowed_hosts
         self.error = error
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:
         response = self.error(scope, status, message)
         response.headers.update(SECURITY_HEADERS)
+        # The body, or what is left of it, is never read: without "Connection: close" the server would
+        # keep the connection and read (and throw away) whatever the client goes on sending.
+        response.headers["Connection"] = "close"
         await response(scope, receive, send)
+
+    def _write_refusal(self, request: Request) -> tuple[int, str] | None:
+        """(status, message) when a write cannot pass the checks its handler makes, known before the
+        body is read: a REST API write without the write token (`require_write`'s answers), a form
+        post without the CSRF cookie (`check_csrf`'s); None otherwise."""
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return None
+        if not request.url.path.startswith("/api/"):
+            return None if CSRF_COOKIE in request.cookies else (403, CSRF_FAILED)
+        if not self.token:
+            return 403, WRITING_DISABLED
+        if not same_secret(request_token(request, allow_cookie=False), self.token):
+            return 401, WRITE_TOKEN_NEEDED
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -276,9 +329,11 @@ class SecurityHeadersMiddleware:
             return
         request = Request(scope)
         if self.allowed_hosts is not None:
-            host = host_name(request.headers.get("host", ""))
+            hosts = request.headers.getlist("host")
+            # Two Host headers: which one a proxy or a framework reads is anyone's guess (RFC 9112: 400).
+            host = host_name(hosts[0]) if len(hosts) == 1 else ""
             if host not in self.allowed_hosts:
-                shown = host[:100] or "(none)"
+                shown = (", ".join(hosts) if len(hosts) > 1 else hosts[0] if hosts else "")[:100] or "(none)"
                 await self._refuse(
                     scope, receive, send, 400,
                     f"this server does not answer to the host name {shown!r} "
@@ -289,6 +344,11 @@ class SecurityHeadersMiddleware:
             # No name, title or date holds a NUL; PostgreSQL refuses one in any text it is sent.
             await self._refuse(scope, receive, send, 400, "a NUL character (%00) is not allowed in a URL")
             return
+        refusal = self._write_refusal(request)
+        if refusal is not None:
+            # The REST API's writes carry the token in a header: without it, no byte of the body is read.
+            await self._refuse(scope, receive, send, *refusal)
+            return
         limit = self.limits.body_limit(scope["path"])
         too_large = f"request too large: the limit is {limit} bytes"
         length = request.headers.get("content-length")
@@ -296,14 +356,32 @@ class SecurityHeadersMiddleware:
             await self._refuse(scope, receive, send, 413, too_large)
             return
         has_csrf = CSRF_COOKIE in request.cookies
-        state = {"read": 0, "exceeded": False, "started": False, "replaced": False}
+        state: dict[str, Any] = {
+            "read": 0,
+            "refusal": None,
+            "started": False,
+            "replaced": False,
+            "whole": False,
+        }
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.limits.max_body_seconds
+        too_slow = (408, f"request body too slow: it must arrive within {self.limits.max_body_seconds:g} s")
 
         async def counted_receive() -> Message:
-            message = await receive()
+            if state["whole"]:  # the body is in: what follows is the wait for a disconnect, never cut
+                return await receive()
+            try:
+                # A client trickling its body a byte at a time would otherwise hold the request forever.
+                async with asyncio.timeout(max(deadline - loop.time(), 0.0)):
+                    message = await receive()
+            except TimeoutError:
+                state["refusal"] = too_slow
+                raise BodyTooLarge(too_slow[1]) from None
             if message["type"] == "http.request":
                 state["read"] += len(message.get("body", b""))
+                state["whole"] = not message.get("more_body", False)
                 if state["read"] > limit:
-                    state["exceeded"] = True
+                    state["refusal"] = (413, too_large)
                     raise BodyTooLarge(too_large)
             return message
 
@@ -311,9 +389,9 @@ class SecurityHeadersMiddleware:
             if state["replaced"]:
                 return  # the 413 went out in place of whatever the handler made of the cut body
             if message["type"] == "http.response.start":
-                if state["exceeded"]:
+                if state["refusal"] is not None:
                     state["replaced"] = True
-                    await self._refuse(scope, receive, send, 413, too_large)
+                    await self._refuse(scope, receive, send, *state["refusal"])
                     return
                 state["started"] = True
                 headers = MutableHeaders(scope=message)
@@ -332,4 +410,4 @@ class SecurityHeadersMiddleware:
             await self.app(scope, counted_receive, send_with_headers)
         except BodyTooLarge:
             if not state["started"] and not state["replaced"]:
-                await self._refuse(scope, receive, send, 413, too_large)
+                await self._refuse(scope, receive, send, *(state["refusal"] or (413, too_large)))

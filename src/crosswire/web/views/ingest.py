@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from crosswire.web.jobs import pasted_document
+from crosswire.web.jobs import is_real_day, pasted_document
 from crosswire.web.security import (
     TOKEN_COOKIE,
     check_csrf,
@@ -96,6 +96,8 @@ def paste(
         raise HTTPException(400, "pasted text is empty")
     if len(text) > limits.max_paste_chars:
         raise HTTPException(413, f"pasted text too long: the limit is {limits.max_paste_chars} characters")
+    if published and not is_real_day(published):
+        raise HTTPException(400, f"published: {published!r} is no day of the calendar")
     document = pasted_document(text, title or None, outlet or None, published or None)
     job = request.app.state.jobs.submit([("pasted.txt", document.encode("utf-8"))])
     return RedirectResponse(f"/ingest?job={job.id}", status_code=303)
