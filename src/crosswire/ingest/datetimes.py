@@ -118,7 +118,6 @@ _LABELS = re.compile(
 _YEAR = re.compile(r"\d{4}")
 # An ISO 8601 expanded year ("-0001-01-01", "+12019-01-01"): before year 1 or after 9999, no date a
 # datetime holds. Read loosely, "-0001-01-01" was year 1, silently.
-# "-0001-01-01" is year -1 (ISO 8601's expanded years), not year 1: no article was published then.
 SIGNED_YEAR = re.compile(r"[+\-\u2212]\s*\d")
 _UPDATE_LABELS = ("updated", "modified", "edited", "revised", "수정")
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?", re.IGNORECASE)
