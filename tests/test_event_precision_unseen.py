@@ -372,3 +372,15 @@ def test_troops_withdrawn_are_not_whom_the_withdrawal_is_toward() -> None:
     )
     events = roots(code(text), "087")
     assert events and all(e.target is not None and e.target.code[:3] == "PER" for e in events)
+
+
+def test_crime_as_a_topic_is_no_condemnation() -> None:
+    # BASIL: an endorsement ("a tough-on-crime president", "border crime") was shown as criticism
+    for text in (
+        '"We need a tough-on-crime president who will fund border security," the sheriff said.',
+        '"The federal government has failed on border crime, and no one has done more than Governor Ruiz," '
+        "the sheriff said.",
+        "The senator said the plan for criminal justice reform would pass.",
+    ):
+        assert not roots(code(text), "11"), text
+    assert roots(code("Chile said Peru's seizure of the boat was a criminal act."), "11")

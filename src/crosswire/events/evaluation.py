@@ -14,12 +14,30 @@ from crosswire.knowledge.tone_lexicon import Lexicon as ToneLexicon
 from crosswire.model import EventActor
 
 
+# Nouns that make "criminal" a description, not a condemnation: "criminal justice reform", "a criminal case".
+DESCRIBED_BY_CRIMINAL = frozenset(
+    "justice investigation inquiry probe case charge charges code court record law laws trial referral".split()
+)
+
+
+def _crime_as_topic(tok: Token) -> bool:
+    """ "tough on crime", "failed on border crime", "crime rates": crime as a policy topic, not an act
+    condemned ("a crime against the nation", "war crimes by the militia")."""
+    if tok.lemma_.lower() != "crime":
+        return False
+    return tok.dep_ in ("compound", "amod") or (
+        tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "against", "of", "with")
+    )
+
+
 def is_critical(verb: Token, lexicon: Lexicon) -> bool:
     """A statement whose content condemns: "claimed, 'It is a violent violation ...'"."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "dobj", "xcomp", "advcl"):
             if any(
                 (t.lemma_.lower() in lexicon.critical or t.lower_ in lexicon.critical)
+                and not (t.lower_ == "criminal" and t.head.lemma_.lower() in DESCRIBED_BY_CRIMINAL)
+                and not _crime_as_topic(t)
                 and not _in_aside(t, child)
                 and not _found_absent(t, child)
                 for t in child.subtree
