@@ -13,7 +13,6 @@ from crosswire.knowledge.event_lexicon import Lexicon
 from crosswire.knowledge.tone_lexicon import Lexicon as ToneLexicon
 from crosswire.model import EventActor
 
-
 # Nouns that make "criminal" a description, not a condemnation: "criminal justice reform", "a criminal case".
 DESCRIBED_BY_CRIMINAL = frozenset(
     "justice investigation inquiry probe case charge charges code court record law laws trial referral".split()
