@@ -1,6 +1,7 @@
 """List the facts the briefing shows as corroborated, with every counted outlet's sentence, for a hand check.
 
     python benchmarks/briefing_facts.py PATH... [--db FILE] [--json]
+    python benchmarks/briefing_facts.py --polnear 2016-06   (held out: a month of PolNeAR's articles)
     python benchmarks/briefing_facts.py --basil 30 --seed 4 --exclude-seeds 1 2 3   (held out: 30 BASIL
         stories drawn at random, none of draws 1-3's)
 
@@ -65,6 +66,26 @@ def corroborated(paths: list[str], db: str | None) -> list[dict[str, Any]]:
 
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "basil" / "articles.jsonl"
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear_train.jsonl"
+
+
+def polnear_month(month: str) -> str:
+    """A JSONL file of every PolNeAR training article published in `month` ("2016-06"; several
+    publishers a day, grouped into stories by crosswire itself): its path."""
+    folder = Path(tempfile.mkdtemp(prefix="crosswire-polnear-"))
+    path = folder / f"polnear-{month}.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for line in POLNEAR.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line) if line.strip() else {}
+            if str(r.get("date") or "").startswith(month):
+                row = {
+                    "id": r["doc_id"],
+                    "title": r.get("title"),
+                    "outlet": r.get("publisher"),
+                    "published": r["date"],
+                }
+                out.write(json.dumps({**row, "text": r["text"]}, ensure_ascii=False) + "\n")
+    return str(path)
 
 
 def basil_stories(stories: int, seed: int, exclude_seeds: tuple[int, ...] = ()) -> set[str]:
@@ -98,10 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--basil", type=int, help="draw this many BASIL stories (held out)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--polnear", help="a month of PolNeAR's training articles (held out): 2016-06")
     parser.add_argument(
         "--exclude-seeds", type=int, nargs="*", default=[], help="leave out these draws' stories"
     )
     args = parser.parse_args(argv)
+    if args.polnear:
+        args.paths = [*args.paths, polnear_month(args.polnear)]
     if args.basil:
         args.paths = [*args.paths, basil_draw(args.basil, args.seed, tuple(args.exclude_seeds))]
     if not args.paths and not args.db:
