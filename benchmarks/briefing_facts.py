@@ -1,6 +1,7 @@
 """List the facts the briefing shows as corroborated, with every counted outlet's sentence, for a hand check.
 
     python benchmarks/briefing_facts.py PATH... [--db FILE] [--json]
+    python benchmarks/briefing_facts.py --giveme   (held out: the Giveme5W1H articles, 13 stories)
     python benchmarks/briefing_facts.py --polnear 2016-06   (held out: a month of PolNeAR's articles)
     python benchmarks/briefing_facts.py --basil 30 --seed 4 --exclude-seeds 1 2 3   (held out: 30 BASIL
         stories drawn at random, none of draws 1-3's)
@@ -67,6 +68,23 @@ def corroborated(paths: list[str], db: str | None) -> list[dict[str, Any]]:
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "basil" / "articles.jsonl"
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "quotes" / "polnear_train.jsonl"
+GIVEME = Path(__file__).resolve().parents[2] / "shared" / "eval" / "5w1h" / "giveme5w1h_gold.jsonl"
+
+
+def giveme_corpus() -> str:
+    """A JSONL file of the 100 Giveme5W1H articles (13 stories, each covered by several publishers,
+    grouped by crosswire itself): its path."""
+    folder = Path(tempfile.mkdtemp(prefix="crosswire-giveme-"))
+    path = folder / "giveme5w1h.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for line in GIVEME.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line) if line.strip() else {}
+            if r:
+                row = {"id": r["doc_id"], "title": r.get("title"), "outlet": r.get("publisher")}
+                if r.get("date_publish"):
+                    row["published"] = r["date_publish"]
+                out.write(json.dumps({**row, "text": r["text"]}, ensure_ascii=False) + "\n")
+    return str(path)
 
 
 def polnear_month(month: str) -> str:
@@ -119,16 +137,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--basil", type=int, help="draw this many BASIL stories (held out)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--giveme", action="store_true", help="the Giveme5W1H articles (held out)")
     parser.add_argument("--polnear", help="a month of PolNeAR's training articles (held out): 2016-06")
     parser.add_argument(
         "--exclude-seeds", type=int, nargs="*", default=[], help="leave out these draws' stories"
     )
     args = parser.parse_args(argv)
+    if args.giveme:
+        args.paths = [*args.paths, giveme_corpus()]
     if args.polnear:
         args.paths = [*args.paths, polnear_month(args.polnear)]
     if args.basil:
         args.paths = [*args.paths, basil_draw(args.basil, args.seed, tuple(args.exclude_seeds))]
-    if not args.paths and not args.db:
+    if not args.paths and not args.db and not (args.giveme or args.polnear or args.basil):
         parser.error("give PATH... or --db")
     rows = corroborated(args.paths, args.db)
     if args.json:

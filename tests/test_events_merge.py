@@ -245,3 +245,15 @@ def test_two_people_with_one_code_and_two_acts_of_one_root_stay_apart() -> None:
     assert not same_event(said("Bruce Braley", "051"), said("Bruce Braley", "055"))
     assert same_event(said("Bruce Braley", "051"), said("Bruce Braley", "050"))
     assert same_event(said("Bruce Braley", "040"), said("Bruce Braley", "042"))
+
+
+def test_a_merged_side_is_named_as_most_reports_name_it() -> None:
+    # Giveme5W1H: "Donald Trump held talks with the White House" where most reports name Obama
+    def met(target: str, article: str, confidence: float) -> Event:
+        ev = replace(event("USAGOV", "USAGOV", "040", "2016-11-10", article=article), confidence=confidence)
+        return replace(ev, source=EventActor("Donald Trump", "USAGOV"), target=EventActor(target, "USAGOV"))
+
+    merged = merge_events(
+        [met("the White House", "a", 0.95), met("Barack Obama", "b", 0.8), met("Barack Obama", "c", 0.7)]
+    )
+    assert len(merged) == 1 and merged[0].target.name == "Barack Obama"

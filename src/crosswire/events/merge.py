@@ -223,7 +223,7 @@ def _combine(group: list[Event]) -> Event:
             (e.source for e in group),
             key=lambda a: (a is not None, bool(a and a.actor_id), len((a and a.code) or "")),
         ),
-        target=best.target,
+        target=_most_named([e.target for e in voters], best.target),
         cameo=cameo,
         mentions=mentions,
         plover=sample.plover,
@@ -241,6 +241,18 @@ def _combine(group: list[Event]) -> Event:
         rule=best.rule,
         confidence=round(min(0.99, 1.0 - doubt), 2),
     )
+
+
+def _most_named(sides: list[EventActor | None], best: EventActor | None) -> EventActor | None:
+    """The side as most reports name it ("Barack Obama" over "the White House" where the merge took the
+    two for one party by their code); `best` (the surest report's) on a tie."""
+    names = Counter(a.name for a in sides if a is not None and a.name)
+    if best is None or not names:
+        return best
+    top = max(names.values())
+    if names.get(best.name or "", 0) == top:
+        return best
+    return next(a for a in sides if a is not None and a.name and names[a.name] == top)
 
 
 def _date_rank(event: Event) -> tuple[int, int]:
