@@ -287,3 +287,16 @@ def test_what_someone_says_another_must_demand_is_no_content_of_theirs() -> None
     assert content_of("10", said, "The senator") is None
     assert content_line("100", "The senator", "The president", [said]) is None
     assert content_of("10", "Chile demanded and won a new survey of the border.") is None
+
+
+def test_a_meeting_of_two_people_of_one_country_is_shown_once() -> None:
+    # Giveme5W1H: "Donald Trump held talks with Barack Obama" and its mirror were two corroborated facts
+    trump, obama = ("Donald Trump", "USAGOV"), ("Barack Obama", "USAGOV")
+    met = "Donald Trump met Barack Obama at the White House."
+    _, facts = _facts(
+        [
+            ("Alpha", met, [("met Barack Obama", trump, obama, "040", {}), ("met Barack Obama", obama, trump, "040", {})]),
+            ("Beta", met.replace("at", "in"), [("met Barack Obama", trump, obama, "040", {}), ("met Barack Obama", obama, trump, "040", {})]),
+        ]
+    )  # fmt: skip
+    assert len([f for f in facts if f.kind == "event"]) == 1

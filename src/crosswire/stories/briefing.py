@@ -503,7 +503,12 @@ def _pair(event: Event) -> frozenset[str] | None:
         return None
     keys = {actor_key(side.code, side.name) for side in (event.source, event.target)}
     keys.discard(None)
-    return frozenset(k for k in keys if k) if len(keys) == 2 else None
+    if len(keys) == 2:
+        return frozenset(k for k in keys if k)
+    # two parties of one country ("Donald Trump" and "Barack Obama", both USAGOV): by their names
+    names = {(side.name or "").lower() for side in (event.source, event.target)}
+    names.discard("")
+    return frozenset(names) if len(names) == 2 else None
 
 
 def _counted_outlets(event: Event) -> int:
