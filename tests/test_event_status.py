@@ -231,3 +231,13 @@ def test_to_be_blamed_is_no_act_of_the_blamed() -> None:
         for e in code("Governor John Smith is to blame for the crisis, Paul Jones said.")
         if e.cameo[:2] == "11" and e.source.name == "John Smith"
     ]
+
+
+def test_a_journey_under_way_is_an_arrival_still_ahead() -> None:
+    # BASIL: "Donald J. Trump is heading to Mexico on Wednesday to meet with ..." was counted as a visit made
+    from test_events_extract import code
+
+    heading = code("President Ruiz is heading to Peru on Wednesday to meet with President Garcia.")
+    assert heading and all(e.status == "planned" for e in heading if e.cameo[:2] == "04")
+    flown = code("President Ruiz flew to Peru on Wednesday to meet with President Garcia.")
+    assert any(e.status == "happened" for e in flown if e.cameo[:2] == "04")

@@ -177,6 +177,11 @@ def _own_marker(tok: Token) -> Status | None:
         return Status("hypothetical", marker="for ... to")  # "it is important for Congress to examine it"
     if any(c.dep_ == "advmod" and c.lower_ in SPECULATIVE_ADVERBS for c in tok.children):
         return Status("hypothetical", marker="perhaps")
+    if _on_the_way(tok) or (
+        any(c.lower_ == "to" for c in aux) and tok.dep_ in ("advcl", "xcomp") and _on_the_way(tok.head)
+    ):
+        # "is heading to Mexico on Wednesday to meet Pena Nieto": the arrival and the meeting are ahead
+        return Status("planned", marker="on the way")
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in aux):
         if not any(c.lower_ in ("was", "were") for c in aux):  # "were meeting" is past: it happened
             return Status("ongoing", marker="progressive")
@@ -192,6 +197,22 @@ def _own_marker(tok: Token) -> Status | None:
         if mods & HYPOTHETICAL_MODIFIERS:
             return Status("hypothetical", marker=next(iter(mods & HYPOTHETICAL_MODIFIERS)))
     return None
+
+
+# Verbs of travel whose present progressive tells a journey under way: where it leads is still ahead.
+ON_THE_WAY_VERBS = frozenset({"head", "travel", "fly", "go", "drive", "sail"})
+
+
+def _on_the_way(tok: Token) -> bool:
+    """ "is heading to Mexico", "are flying to Pyongyang": a present progressive of travel to a place."""
+    aux = [c for c in tok.children if c.dep_ == "aux"]
+    return (
+        tok.tag_ == "VBG"
+        and tok.lemma_.lower() in ON_THE_WAY_VERBS
+        and any(c.lemma_ == "be" for c in aux)
+        and not any(c.lower_ in ("was", "were") for c in aux)
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in tok.children)
+    )
 
 
 def _imperative(tok: Token) -> bool:
