@@ -10,20 +10,12 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from crosswire.events.context import ArticleContext
-from crosswire.knowledge.sources import SourceRegistry
+from crosswire.knowledge.sources import OUTLET_TAILS, SourceRegistry
 from crosswire.model import EventActor
 
 MEDIA_WORDS = frozenset(
     "newspaper paper daily weekly radio television tv broadcaster magazine website channel wire cnn msnbc "
     "bbc cbs nbc pbs npr cnbc c-span buzzfeed politico axios reuters afp".split()
-)
-
-
-# Last words of newspaper names: "the Christian Science Monitor", "the Hindustan Times", "Fox News".
-OUTLET_TAILS = frozenset(
-    "post times journal herald tribune gazette monitor chronicle news observer telegraph guardian "
-    "independent inquirer examiner courier dispatch reporter star sun globe bee register record review "
-    "standard".split()
 )
 
 

@@ -19,11 +19,14 @@ when any report states it as one, and `reported_on` is the earliest report's day
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
+from crosswire.knowledge.actor_codes import ORG_HEADS
 from crosswire.knowledge.kb import KnowledgeBase
+from crosswire.knowledge.sources import OUTLET_TAILS
 from crosswire.model import Event, EventActor, overall_status
 
 # A dated span longer than this is a period that holds several acts ("the 2018 summits"): it is the same
@@ -37,19 +40,21 @@ PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "year": 3, None: 5}
 SOURCE_RANK = {"text": 0, "relative": 0, "kb": 1, "none": 2}
 
 
-# Words that make a name an institution's, not a person's ("Treasury Department", "Korean Central News Agency").
-BODY_WORDS = frozenset(
-    "agency department ministry committee commission council party office house senate congress court army "
-    "forces force navy news times post journal union nations bank fund organization organisation "
-    "administration government assembly bureau service institute university foundation club association "
-    "league front movement group campaign company corporation inc press network".split()
+# Words that make a name an institution's, not a person's ("Treasury Department", "Korean Central News
+# Agency", "The Washington Post"): the parser's organisation heads and outlet-name endings, and the bodies
+# of government a name ends with.
+BODY_WORDS = (
+    frozenset(w.lower() for w in ORG_HEADS)
+    | OUTLET_TAILS
+    | frozenset("house senate congress government administration navy campaign press inc".split())
 )
 TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator representative gen prime minister".split()
 )
 
 
-def _person_words(name: str | None) -> set[str] | None:
+@functools.lru_cache(maxsize=4096)
+def _person_words(name: str | None) -> frozenset[str] | None:
     """The words of a personal name ("Nancy Pelosi" -> {nancy, pelosi}, titles left out); None when the
     name is not one: a single word, a lower-case word, an institution's word, or a country's name."""
     words = [w.strip(".,").lower() for w in (name or "").replace("-", " ").split()]
@@ -60,7 +65,7 @@ def _person_words(name: str | None) -> set[str] | None:
         return None
     if KnowledgeBase.builtin().lookup_country(name or "") is not None:
         return None
-    return set(words)
+    return frozenset(words)
 
 
 def _different_people(a: str | None, b: str | None) -> bool:

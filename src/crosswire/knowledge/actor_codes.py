@@ -41,3 +41,11 @@ def derived_actor_codes() -> dict[str, str]:
             name, _, code = line.partition("\t")
             out[name] = code
     return out
+
+
+# Head nouns that make a "PERSON" an organisation ("Cheollima Civil Defense" was tagged as a person).
+ORG_HEADS = frozenset(
+    "Defense Defence Council Committee Party Army Agency Institute Group Association Union Front Ministry "
+    "Department Corps Forces Bureau Office University Center Centre Foundation Company Corporation Bank Court "
+    "Commission Assembly Organization Organisation Movement League Alliance Federation Network".split()
+)

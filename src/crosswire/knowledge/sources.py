@@ -285,3 +285,11 @@ def _outlet(table: Any, where: str) -> Outlet:
         aliases=[a.strip() for a in table.get("aliases", []) if a.strip()],
         layouts=list(table.get("layouts", [])),
     )
+
+
+# Last words of newspaper names: "the Christian Science Monitor", "the Hindustan Times", "Fox News".
+OUTLET_TAILS = frozenset(
+    "post times journal herald tribune gazette monitor chronicle news observer telegraph guardian "
+    "independent inquirer examiner courier dispatch reporter star sun globe bee register record review "
+    "standard".split()
+)

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
 from crosswire.errors import ModelMissingError  # noqa: F401  (raised here; re-exported for callers)
+from crosswire.knowledge.actor_codes import ORG_HEADS
 from crosswire.knowledge.gazetteer import gazetteer
 from crosswire.knowledge.kb import KnowledgeBase
 
@@ -161,14 +162,6 @@ def _trim(doc: Doc, ent: Span) -> Span | None:
     if end == start:
         return None
     return ent if end == ent.end else Span(doc, start, end, label=ent.label)
-
-
-# Head nouns that make a "PERSON" an organisation ("Cheollima Civil Defense" was tagged as a person).
-ORG_HEADS = frozenset(
-    "Defense Defence Council Committee Party Army Agency Institute Group Association Union Front Ministry "
-    "Department Corps Forces Bureau Office University Center Centre Foundation Company Corporation Bank Court "
-    "Commission Assembly Organization Organisation Movement League Alliance Federation Network".split()
-)
 
 
 # Nouns that only describe people: an apposition headed by one makes its anchor a person.

@@ -31,7 +31,7 @@ from typing import Any
 
 from crosswire.model import Analysis, Article, Event, Fact, Story, to_dict
 from crosswire.stories.align_quotes import align_quotes
-from crosswire.stories.briefing import doubted_record, shown_and_doubted, story_facts
+from crosswire.stories.briefing import doubted_record, published_dates, shown_and_doubted, story_facts
 from crosswire.stories.facts import quote_fact
 from crosswire.stories.portrayal import portrayal
 from crosswire.stories.sentences import sentence_spans
@@ -93,7 +93,7 @@ def compare_story(
     arts = [a for a in articles if a.id in members]
     dep = find_dependence(arts)
     quotes = align_quotes(arts, analyses)
-    days = {a.id: a.published.date().isoformat() for a in arts if a.published}
+    days = {i: day for i, day in published_dates(arts).items() if day}
     quoted = [quote_fact(q, dep) for q in quotes]
     for fact in quoted:  # the day the words were first printed: no article before it can carry them
         fact.first_reported = min(
