@@ -376,3 +376,26 @@ def test_a_jsonl_date_with_a_sign_is_no_year_one(tmp_path: Path) -> None:
     [article] = list(read_file(path, IngestOptions()))
     assert isinstance(article, Article) and article.published is None
     assert any("'-0001-01-01' is not a date crosswire can read" in w for w in article.warnings)
+
+
+def test_a_number_is_a_unix_time_only_where_it_can_be_one():
+    # seconds and milliseconds since 1970 (APIs and JavaScript write both) are the same moment
+    moment = datetime(2019, 4, 29, 7, 26, tzinfo=UTC)
+    assert parse_datetime(int(moment.timestamp())) == moment
+    assert parse_datetime(int(moment.timestamp()) * 1000) == moment
+    assert parse_datetime(moment.timestamp() * 1000 + 250) == moment.replace(microsecond=250000)
+    # a year or a compact date given as a number is no moment in January 1970
+    for number in (2019, 20190429, 0, -5, float("nan")):
+        assert parse_datetime(number) is None, number
+
+
+def test_a_jsonl_date_given_as_a_number_is_read_as_a_moment_only_where_it_is_one(tmp_path):
+    records = [
+        {"id": "year", "text": BODY + " One.", "published": 2019},
+        {"id": "millis", "text": BODY + " Two.", "published": 1556522760000},
+    ]
+    path = tmp_path / "numbers.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    year, millis = [a for a in read_file(path, IngestOptions()) if isinstance(a, Article)]
+    assert year.published is None  # not 1970-01-01T00:33:39
+    assert millis.published == datetime(2019, 4, 29, 7, 26, tzinfo=UTC)

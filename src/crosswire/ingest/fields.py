@@ -77,10 +77,7 @@ def parse_datetime(value: Any, default_timezone: str | None = None) -> datetime 
     if isinstance(value, datetime):
         result = value
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(float(value), tz=UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
+        return _unix_time(float(value))
     elif isinstance(value, str) and value.strip():
         result = _parse_date_string(value.strip())
     if result is None:
@@ -89,6 +86,23 @@ def parse_datetime(value: Any, default_timezone: str | None = None) -> datetime 
     if result.tzinfo is None and zone is not None:
         result = result.replace(tzinfo=zone)
     return result
+
+
+# A number is read as a Unix time only where it can be one for news: seconds from 1973-03-03 (a smaller number,
+# "2019" or "20190425", is a year or a compact date written as a number, not a moment in 1970) and
+# milliseconds, as JavaScript and many APIs write them, from 1973 on.
+UNIX_SECONDS_FROM = 1e8
+UNIX_MILLISECONDS_FROM = 1e11
+
+
+def _unix_time(value: float) -> datetime | None:
+    if value != value or value < UNIX_SECONDS_FROM:  # NaN, or a number that is no timestamp
+        return None
+    seconds = value / 1000 if value >= UNIX_MILLISECONDS_FROM else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _parse_date_string(text: str) -> datetime | None:
