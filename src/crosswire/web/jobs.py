@@ -44,6 +44,34 @@ MAX_KEPT_JOBS = 100
 # Progress is written to the shared folder at most this often (state changes are written at once).
 PROGRESS_WRITE_S = 0.5
 _JOB_ID = re.compile(r"[0-9a-f]{16}")
+# An upload's folder is named after the server process that took it, so a server started after one that was
+# killed (SIGKILL, a crash, a power cut: no shutdown ran) can tell its leftovers from a live process's.
+UPLOAD_PREFIX = "crosswire-upload-"
+_UPLOAD_FOLDER = re.compile(re.escape(UPLOAD_PREFIX) + r"(\d+)-")
+
+
+def sweep_orphan_uploads(root: Path | None = None) -> list[Path]:
+    """Remove upload folders left in the temporary folder by server processes that no longer run (the
+    uploads of a job that never finished: their articles were not stored, or are stored already).
+    Returns the folders removed."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(UPLOAD_PREFIX + "*"):
+        found = _UPLOAD_FOLDER.match(folder.name)
+        if found is None or not folder.is_dir() or folder.is_symlink() or _process_alive(int(found[1])):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # another user's process, or a number we cannot ask about: not ours to remove
+    return True
 
 
 @dataclass
@@ -140,13 +168,14 @@ class IngestJobs:
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crosswire-ingest")
         self._folders: dict[str, Path] = {}  # uploads queued or running, removed when their job ends
+        sweep_orphan_uploads()
         self.worker = IngestWorker(store) if child_can_open(store) else None
 
     def submit(self, files: list[tuple[str, bytes]], urls: dict[str, str] | None = None) -> IngestJob:
         """Queue (name, content) pairs; names must already be checked (see security.check_upload_name).
         `urls`: name -> the URL a file was fetched from, given to ingest as a manifest."""
         try:
-            folder = Path(tempfile.mkdtemp(prefix="crosswire-upload-"))
+            folder = Path(tempfile.mkdtemp(prefix=f"{UPLOAD_PREFIX}{os.getpid()}-"))
         except OSError as exc:
             raise UploadNotSaved(exc) from exc
         try:
