@@ -92,6 +92,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return subject_tokens(folded, depth + 1)
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i and is_passive(head):
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+            # "was indicted and convicted": a bare participle shares the passive; its subject undergoes it
+            return []
         # "has been indicted by the U.N. court and will resign": the one indicted resigns, not the court
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if (
