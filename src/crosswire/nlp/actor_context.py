@@ -241,6 +241,8 @@ def _country_after_of(
 
 def institution_role(ent: Span) -> str:
     words = {t.lower_ for t in ent}
+    if words & {"police", "constabulary"}:
+        return "COP"  # "the New York Police Department": a police force, not the government
     return "MIL" if words & MILITARY_INSTITUTION_WORDS else "GOV"
 
 
