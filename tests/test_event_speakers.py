@@ -122,3 +122,27 @@ def test_a_named_doer_is_not_replaced_by_another_speaker() -> None:
     assert not _other_than_named(subject, EventActor(name="Greg Stanton", code="USAGOV"))
     pronoun = [t for t in parse("He wrote a letter.") if t.dep_ == "nsubj"]
     assert not _other_than_named(pronoun, EventActor(name="Loretta Lynch", code="USAGOV"))
+
+
+def test_a_relative_pronoun_before_a_speaker_is_not_the_speaker() -> None:
+    text = "Mrs. Roe had given the papers to the State Department, which she said represented all her official emails."
+    assert not [e for e in code_text(text, ON) if e.source.name == "State Department"]
+    # the clause's own doer still acts
+    praised = code_text(
+        "Senator Walsh praised the State Department, which he said had answered his requests.", ON
+    )
+    assert any(e.cameo == "051" and e.source.name == "Walsh" for e in praised)
+
+
+def test_a_state_s_rebels_are_not_the_state() -> None:
+    attacked = code_text("Peru's rebels attacked a police post in Ayacucho on Monday.", ON)
+    assert attacked and all(e.source.code == "PERREB" for e in attacked)
+    met = code_text("President Ollanta Humala of Peru met Chile's president in Lima on Monday.", ON)
+    assert all(e.source.code != "PERREB" for e in met)
+
+
+def test_a_police_department_is_police() -> None:
+    found = actors("The Peruvian Police Department arrested two men in Lima on Monday.")
+    assert [a.codes for a in found if "Police" in a.name] == [["PERCOP"]]
+    ministry = actors("The Peruvian Foreign Ministry summoned the envoy on Monday.")
+    assert [a.codes for a in ministry if "Ministry" in a.name] == [["PERGOV"]]

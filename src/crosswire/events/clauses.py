@@ -61,6 +61,12 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("which", "that", "who") and any(
+                c.dep_ == "nsubj" and c.i > child.i for c in verb.children
+            ):
+                # "the State Department, which she said represented ...": the relative pronoun is the subject
+                # of the clause said; the one who said it comes after it
+                continue
             if _closes_dash_aside(child):
                 # "Perry - who urged fans to vote for Clinton - called for ...": the parser took the aside's
                 # last noun for the subject; the real one stands before the aside
