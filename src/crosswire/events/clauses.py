@@ -61,6 +61,12 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in ("which", "that", "who") and any(
+                c.dep_ == "nsubj" and c.i > child.i for c in verb.children
+            ):
+                # "the State Department, which she said represented ...": the relative pronoun is the subject
+                # of the clause said; the one who said it comes after it
+                continue
             if _closes_dash_aside(child):
                 # "Perry - who urged fans to vote for Clinton - called for ...": the parser took the aside's
                 # last noun for the subject; the real one stands before the aside
@@ -92,6 +98,9 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return subject_tokens(folded, depth + 1)
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i and is_passive(head):
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+            # "was indicted and convicted": a bare participle shares the passive; its subject undergoes it
+            return []
         # "has been indicted by the U.N. court and will resign": the one indicted resigns, not the court
         return [c for c in head.children if c.dep_ == "nsubjpass"]
     if (

@@ -992,6 +992,10 @@ def _assemble(
         cue_speaker = _cue_speaker(ctx, verb)
         sources = [cue_speaker] if cue_speaker else []
         named_body = _names_itself(ctx, verb)
+        if cue_speaker is not None and _other_than_named(subjects, cue_speaker):
+            # "Mayor Jane Roe wrote a letter to Attorney General Lynch asking ...": the clause names its
+            # doer, whom no actor codes; the quote layer's speaker (the addressee) is not that doer
+            return []
     if not sources:
         return []
     # "refuses to describe al Qaeda as ...": whom an act the lexicon does not know is done to is not whom
@@ -1300,7 +1304,13 @@ def _speaker_sources(ctx: ArticleContext, verb: Token, subject: Token) -> list[E
     if subject.lower_ == "it":
         return [a for a in speakers if not person(a)]
     if subject.lower_ in ("he", "she", "i"):
-        return [a for a in speakers if person(a)]
+        people = [a for a in speakers if person(a)]
+        if not people and subject.lower_ != "i":
+            # "Ayotte's campaign said she would support the nominee": the person whose campaign or staff
+            # speaks is the "she" of what they say
+            owners = [c for s in clauses.subject_tokens(head) for c in s.children if c.dep_ == "poss"]
+            people = [a for o in owners for a in ctx.index.resolve_all(o) if person(a)]
+        return people
     return speakers
 
 
@@ -1465,6 +1475,16 @@ def _cue_speaker(ctx: ArticleContext, verb: Token) -> EventActor | None:
     if speaker is None or not name or not speaker.actor_code:
         return None
     return EventActor(name=name, code=speaker.actor_code, actor_id=speaker.actor_id)
+
+
+def _other_than_named(subjects: list[Token], speaker: EventActor) -> bool:
+    """Whether the subjects name a person or body by a proper name none of whose words is in `speaker`'s
+    name."""
+    names = [s for s in subjects if s.pos_ == "PROPN"]
+    said = (speaker.name or "").lower()
+    return bool(names) and not any(
+        t.lower_ in said for s in names for t in s.subtree if t.pos_ == "PROPN" and t.i <= s.i
+    )
 
 
 def _names_itself(ctx: ArticleContext, verb: Token) -> bool:

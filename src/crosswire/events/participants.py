@@ -46,12 +46,15 @@ QUANTITY_NOUNS = frozenset(
 # Role nouns through which a person's possessive still names that person's own voice or body ("Trump's
 # administration", "Christie's office", "Obama's spokesman"); any other person-role ("Christie's aides",
 # "Mr. Christie's lieutenant governor", "Trump's lawyers") names someone else, whose act is not the owner's.
+# A candidate's campaign and its staff ("Trump's campaign said", "said Rubio's deputy campaign manager")
+# are a body of their own, not the candidate speaking.
 SPEAKS_FOR_NOUNS = frozenset(
-    "administration government office campaign cabinet spokesman spokeswoman spokesperson".split()
+    "administration government office cabinet spokesman spokeswoman spokesperson".split()
 )
 ASSOCIATE_NOUNS = frozenset(
     "aide adviser advisor lawyer attorney associate ally assistant staffer deputy lieutenant confidant "
-    "donor employee appointee nominee colleague colleagues son daughter speechwriter predecessor successor".split()
+    "donor employee appointee nominee colleague colleagues son daughter speechwriter predecessor successor "
+    "campaign manager".split()
 )
 # Nouns for an affair or a mood, whose modifiers name its topic, not a doer: "the DNC email leak scandal",
 # "the Iraq crisis", "the Clinton controversy".
@@ -106,6 +109,8 @@ NGO_WORDS = frozenset("association forum foundation society coalition watch fede
 GOVERNMENT_BODY_WORDS = frozenset(
     "agency department ministry commission bureau administration office".split()
 )
+# Roles of groups outside or against a state: "Afghanistan's insurgents" are not Afghanistan.
+OUTSIDE_STATE_ROLES = frozenset({"REB", "INS", "UAF", "OPP", "CVL", "REF"})
 # Nouns for people who follow someone: a group of that person's country, not the person.
 FOLLOWER_NOUNS = frozenset("supporter follower loyalist backer partisan".split())
 
@@ -284,7 +289,7 @@ class ActorIndex:
                     if (
                         (tok.lemma_.lower() in GROUP_ROLES or tok.lower_ in GROUP_ROLES)
                         and country_of(found)
-                        and not found.actor_id
+                        and (not found.actor_id or self._outside_the_state(tok, found))
                     ):
                         return self._group(tok, country_of(found))
                     if (
@@ -316,6 +321,12 @@ class ActorIndex:
         if group is None and uncoded is not None and self._member_of_uncoded(tok, uncoded):
             return None
         return group or uncoded
+
+    def _outside_the_state(self, tok: Token, found: EventActor) -> bool:
+        """ "Afghanistan's insurgents", "Syria's rebels", "Egypt's protesters": a group against or outside
+        the state its country's name qualifies, never the state itself (the state an actor of the article)."""
+        role = GROUP_ROLES.get(tok.lemma_.lower()) or GROUP_ROLES.get(tok.lower_)
+        return role in OUTSIDE_STATE_ROLES and self.kinds.get(found.actor_id or "", ("", ""))[0] == "state"
 
     def _member_of_uncoded(self, tok: Token, found: EventActor) -> bool:
         """ "the Poker Face singer", "a member of Red Bull's pit crew": people who perform or labour for an
@@ -503,7 +514,9 @@ class ActorIndex:
         code = (country or "") + (role or "")
         if not code:
             return None
-        name = " ".join(t.text for t in tok.subtree if t.i >= tok.left_edge.i and t.dep_ != "punct")[:80]
+        name = " ".join(
+            t.text for t in tok.subtree if t.i >= tok.left_edge.i and t.dep_ not in ("punct", "case")
+        )[:80]
         self.groups.add(name)
         return EventActor(name=name, code=code)
 

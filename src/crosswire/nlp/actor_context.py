@@ -77,10 +77,13 @@ def names_a_team(ent: Span) -> bool:
 
 
 # Head nouns that make a named entity a place where things are done, not a body that acts: "the Sohae
-# Satellite Launching Station", "the Yongbyon Nuclear Complex", "the Tonghae Launch Site", "a power plant".
+# Satellite Launching Station", "the Yongbyon Nuclear Complex", "the Tonghae Launch Site", "a power plant",
+# and a building named after its owner ("Trump Tower", "the Trump International Hotel"), which neither meets
+# nor is met. Words for buildings that stand for their occupants ("the White House", "Buckingham Palace")
+# and bodies named after a building ("the Carter Center") are left out.
 FACILITY_HEADS = frozenset(
     "site sites station stations facility facilities complex complexes plant plants reactor reactors "
-    "launchpad launchpads".split()
+    "launchpad launchpads tower towers hotel hotels skyscraper skyscrapers plaza stadium arena casino".split()
 )
 
 
@@ -97,6 +100,20 @@ def names_a_facility(ent: Span) -> bool:
         and head.lower_ in FACILITY_HEADS
         and all(t.dep_ in ("compound", "amod", "nmod") for t in ent.doc[ent.end : head.i])
     )
+
+
+# The word between the parties of a lawsuit's name: "Walmart Stores v. Dukes", "Roe v. Wade".
+CASE_WORDS = frozenset({"v.", "v", "vs.", "vs"})
+
+
+def names_a_case(ent: Span) -> bool:
+    """A lawsuit's name or one party of it ("Walmart Stores v. Dukes", "Citizens United v."): a case decides
+    nothing itself and is no actor; the court that ruled in it is."""
+    doc = ent.doc
+    inside = any(t.lower_ in CASE_WORDS for t in ent[1:])
+    before = ent.start > 0 and doc[ent.start - 1].lower_ in CASE_WORDS
+    after = ent.end < len(doc) and doc[ent.end].lower_ in CASE_WORDS and doc[ent.end].text[:1] == "v"
+    return inside or before or after
 
 
 # Nouns a demonym before them still makes a state's or its people's ("Chinese officials", "the Chinese
@@ -224,6 +241,8 @@ def _country_after_of(
 
 def institution_role(ent: Span) -> str:
     words = {t.lower_ for t in ent}
+    if words & {"police", "constabulary"}:
+        return "COP"  # "the New York Police Department": a police force, not the government
     return "MIL" if words & MILITARY_INSTITUTION_WORDS else "GOV"
 
 

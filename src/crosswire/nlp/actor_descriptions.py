@@ -24,6 +24,9 @@ LOCATIVE_PREPS = frozenset(
 STATE_NOUNS = frozenset({"regime", "government", "administration", "leadership"})
 
 
+# Words that make a leader word another's office, held under the leader: "the vice president", "the
+# deputy prime minister".
+DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate"})
 # Words that put a leader description in the past: "the former president", "the then leader".
 PAST_WORDS = frozenset({"former", "late", "then", "ex", "previous", "past", "onetime", "erstwhile"})
 
@@ -95,6 +98,8 @@ class DescriptionRules:
             return
         if self._leads_something_else(tok):
             return  # "the leader of last week's filibuster": a leader of an act or a group, not of a state
+        if any(t.lower_ in DEPUTY_WORDS for t in span):
+            return  # "the vice president said": the leader's deputy, whom the text names elsewhere
         past = any(c.lower_ in PAST_WORDS for c in span)
         target = self._leader_for(aff.country, current=not past)
         if target is not None:

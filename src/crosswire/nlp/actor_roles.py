@@ -19,8 +19,9 @@ from crosswire.knowledge.kb import KnowledgeBase, Org
 from crosswire.nlp.actor_context import names_a_team
 from crosswire.nlp.dateline import dateline_tokens
 
-# Head nouns of titles and descriptions -> CAMEO role. CAMEO has no code for analysts or think tanks; the
-# Phoenix agents file puts scholars, experts and research institutions under EDU, and so does crosswire.
+# Head nouns of titles and descriptions -> CAMEO role. CAMEO has no code for analysts; the Phoenix agents
+# file puts scholars, experts and research institutions under EDU, and so does crosswire. A think tank is
+# an advocacy body outside the state and the schools (NGO), as the blind judges read it.
 ROLE_WORDS: dict[str, str] = {
     **dict.fromkeys(
         "president leader minister premier chancellor chairman chairwoman secretary ambassador diplomat envoy "
@@ -42,9 +43,10 @@ ROLE_WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "professor researcher scholar analyst expert fellow institute university academic academy "
-        "think-tank economist".split(),
+        "economist".split(),
         "EDU",
     ),
+    "think-tank": "NGO",
     **dict.fromkeys(
         "reporter journalist correspondent editor columnist newspaper broadcaster media outlet daily".split(),
         "MED",
@@ -78,7 +80,7 @@ ROLE_PHRASES: dict[str, str] = {
     "police units": "COP",
     "state media": "MED",
     "research office": "EDU",
-    "think tank": "EDU",
+    "think tank": "NGO",
     "secretary general": "GOV",
     # "general" after an office is part of a civilian title, not a military rank
     "attorney general": "GOV",
@@ -617,11 +619,16 @@ def apposition_span(ent: Span) -> Span | None:
                 for t in tokens:
                     if t.dep_ in ("relcl", "acl") and t.i > child.i:
                         end = min(end, t.left_edge.i)
+                for t in tokens:
+                    if t.dep_ == "conj" and t.ent_type_ == "PERSON" and t.i > child.i:
+                        # "Jane Roe, president of X, and John Doe, co-founder of Y": the next person's own
+                        # description is not this one's
+                        end = min(end, t.left_edge.i)
                 for t in tokens:  # an apposition never runs over a line break (bylines, captions)
                     if t.is_space or "\n" in t.whitespace_:
                         end = min(end, t.i if t.is_space else t.i + 1)
                 span = child.doc[tokens[0].i : end]
-                while len(span) and span[-1].is_punct:
+                while len(span) and (span[-1].is_punct or span[-1].dep_ == "cc"):
                     span = span[:-1]
                 return span if len(span) else None
     return None

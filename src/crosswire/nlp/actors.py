@@ -24,6 +24,7 @@ from crosswire.nlp.actor_context import (
     display_name,
     institution_role,
     is_institution,
+    names_a_case,
     names_a_facility,
     outlet_country,
     qualifier_country,
@@ -122,6 +123,7 @@ class _Collector(DescriptionRules):
             and e.start not in self.dateline
             and not self._credited(e.start_char)
             and not names_a_facility(e)  # "the Punggye nuclear test site" tagged as a person
+            and not names_a_case(e)  # "Roe v. Wade": a lawsuit, not its parties acting
         ]
         full_names: dict[str, list[tuple[str, int]]] = {}
         counts: dict[str, int] = {}
@@ -413,6 +415,8 @@ class _Collector(DescriptionRules):
             return  # "Trade Minister Claire Donnelly", "Special Representative Daniel Hartwell": a title
         if is_epithet_modifier(ent):
             return  # "the NFL legend said": the legend speaks, not the league
+        if names_a_case(ent):
+            return  # "Walmart Stores v. Dukes, which denied class-action status": a lawsuit, not a body
         org = self.kb.organisation(ent.text)
         if org is None and names_a_facility(ent):
             return  # "the Sohae Satellite Launching Station", "the Yongbyon Nuclear Complex": a place

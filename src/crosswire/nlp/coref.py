@@ -87,11 +87,39 @@ def first_name_gender(name: str) -> str | None:
     return "m" if first in _CERTAIN_MALE else None
 
 
-def agrees(pronoun: str, name: str) -> bool:
+# Words just before a name that tell the person's sex in this article ("Ms. Hope", "campaign spokeswoman Hope
+# Hicks", "Congressman Jones"): they decide where the first name alone does not. "Chairman" and "chair"
+# are said of women too, and are left out.
+SEX_WORDS_BEFORE_NAME = {
+    **dict.fromkeys(
+        "ms ms. mrs mrs. miss spokeswoman congresswoman councilwoman assemblywoman businesswoman "
+        "chairwoman anchorwoman".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "mr mr. spokesman congressman councilman assemblyman businessman anchorman".split(),
+        "m",
+    ),
+}
+
+
+def sexes_named(doc: Doc, mentions: Sequence[PersonMention]) -> dict[str, str]:
+    """Each person's sex where a word just before a mention of the person tells it, and no mention says the
+    other: actor key -> "m" or "f"."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.token > 0:
+            sex = SEX_WORDS_BEFORE_NAME.get(doc[m.token - 1].lower_)
+            if sex is not None:
+                seen.setdefault(m.key, set()).add(sex)
+    return {key: next(iter(sexes)) for key, sexes in seen.items() if len(sexes) == 1}
+
+
+def agrees(pronoun: str, name: str, sex: str | None = None) -> bool:
     """Whether a person of this name can be the pronoun's antecedent: not when the pronoun's sex and the
     first name's are both known and differ."""
     said = PRONOUN_GENDER.get(pronoun.lower())
-    known = first_name_gender(name)
+    known = sex or first_name_gender(name)
     return said is None or known is None or said == known
 
 
@@ -165,6 +193,7 @@ def resolve_pronouns(
         if m.token in furniture:
             continue
         by_sentence.setdefault(sentences.of(m.token), []).append(m)
+    sexes = sexes_named(doc, mentions)  # "spokeswoman Hope Hicks" is no "he"
     resolved: list[tuple[Token, str]] = []
     for tok in doc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
@@ -176,14 +205,16 @@ def resolve_pronouns(
             resolved.append((tok, ahead))
             by_sentence.setdefault(sent, []).append(PersonMention(tok.i, ahead))
             continue
-        same = {m.key for m in reach if m.token < tok.i and agrees(tok.lower_, _name(m.key))}
+        same = {
+            m.key for m in reach if m.token < tok.i and agrees(tok.lower_, _name(m.key), sexes.get(m.key))
+        }
         if len(same) == 1:
             key = next(iter(same))
         elif not same:
             previous = {
                 m.key
                 for m in by_sentence.get(sent - 1, [])
-                if agrees(tok.lower_, _name(m.key))
+                if agrees(tok.lower_, _name(m.key), sexes.get(m.key))
                 and _in_reach(tok.i, m.token, zones, attributions, sent - 1)
                 and (tok.i in zones or sent not in attributions or _is_subject(doc[m.token]))
             }
