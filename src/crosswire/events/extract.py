@@ -34,6 +34,7 @@ from crosswire.events.aims import (
     NAMED_PARTY_ENTITIES,
     PARTY_NOUNS,
     PERSON_NOUNS,
+    RELATION_NOUNS,
     VIOLENT_ROOTS,
     names_unknown_party,
     recovered_target,
@@ -1047,7 +1048,11 @@ def _assemble(
             after = [t for t in sent if t.i > verb.i and t.i not in other_acts] + [
                 t for t in sent if t.i < verb.i
             ][::-1]
-            targets = fallback_target(index, verb, after, sources)
+            if not any(
+                o.lemma_.lower() in PARTY_NOUNS - RELATION_NOUNS and index.resolve(o) is None
+                for o in clauses.object_tokens(verb)
+            ):  # "urged the administration to ...": whom, named if uncoded; no guessing another
+                targets = fallback_target(index, verb, after, sources)
     if not targets and given_targets is None and code[:2] in ("10", "11"):
         # "charging that Mr. Trump had obstructed justice", "demanded Schiff step down": the subject of the
         # clause is whom the act is aimed at

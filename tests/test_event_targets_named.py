@@ -1,0 +1,63 @@
+"""Guessed targets of aimed acts (issue #15): with no target from the syntax, the coder guesses the nearest
+actor of another country in the sentence. The guess stays for a country named as a party of the act ("agreed
+to lift embargoes on medicine sales to Cuba", "assistance to the US-led war") and is not made from a
+demonym qualifying another noun ("the Russian argument"), from another clause ("the resolution that
+condemns Venezuela", "proposed that a coalition set up safe zones for Syrians") or from a partner or
+likeness ("the same war as its U.K. partner"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from event_support import code_text
+
+
+def aimed(text: str, root: str):
+    return [e for e in code_text(text) if e.cameo.startswith(root)]
+
+
+def target_codes(events) -> set[str | None]:
+    return {e.target.code if e.target is not None else None for e in events}
+
+
+def test_a_demonym_qualifying_another_noun_is_no_guessed_target() -> None:
+    found = aimed("Brazil protested on Monday, giving added fuel to the Russian argument.", "14")
+    assert found and "RUS" not in target_codes(found)
+
+
+def test_a_country_leading_the_object_is_still_the_guessed_target() -> None:
+    found = aimed(
+        "The Turkish government has refused to commit to any direct assistance to the US-led war.", "12"
+    )
+    assert found and target_codes(found) == {"USA"}
+
+
+def test_a_country_named_in_a_relative_clause_of_the_object_is_no_guessed_target() -> None:
+    found = aimed("Canada threatened to veto the resolution that condemns Venezuela over the election.", "13")
+    assert found and "VEN" not in target_codes(found)
+
+
+def test_a_country_the_act_reaches_is_still_the_guessed_target() -> None:
+    found = aimed("The Congress agreed to lift embargoes on medicine sales to Cuba and Sudan in March.", "03")
+    assert found and target_codes(found) == {"CUB"}
+
+
+def test_a_partner_or_likeness_is_no_target_of_a_fight() -> None:
+    found = aimed(
+        "Norway has been fighting the same war on piracy as its U.K. partner for two decades.", "19"
+    )
+    assert not any({e.source.code, e.target and e.target.code} == {"NOR", "GBR"} for e in found)
+
+
+def test_a_fight_alongside_a_partner_keeps_its_enemy() -> None:
+    found = aimed("Germany has fought alongside its French partner against the militants for a decade.", "19")
+    assert any(e.source.code == "DEU" and e.target is not None and e.target.code == "REB" for e in found)
+    assert not any(e.target is not None and e.target.code == "FRA" for e in found)
+
+
+def test_a_country_in_a_clause_with_its_own_doer_is_no_guessed_target() -> None:
+    found = aimed("Germany proposed that a coalition set up safe zones for Syrians along the border.", "03")
+    assert "SYR" not in target_codes(found)
+
+
+def test_the_doer_of_a_demanded_clause_is_still_the_target() -> None:
+    found = aimed("The United States demanded that North Korea abandon its missile program.", "10")
+    assert found and target_codes(found) == {"PRK"}
