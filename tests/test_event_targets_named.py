@@ -61,3 +61,18 @@ def test_a_country_in_a_clause_with_its_own_doer_is_no_guessed_target() -> None:
 def test_the_doer_of_a_demanded_clause_is_still_the_target() -> None:
     found = aimed("The United States demanded that North Korea abandon its missile program.", "10")
     assert found and target_codes(found) == {"PRK"}
+
+
+def test_a_plural_proper_name_as_object_is_the_uncoded_target() -> None:
+    # the entity tagger may miss the body in a long sentence; its plural proper name still names it
+    text = (
+        "Dunn, who is a pastor at the Grace Church of Dover, Delaware, slammed the Girl Scouts for promoting "
+        "abortion among its members on Monday, the Dover Gazette first reported."
+    )
+    found = aimed(text, "11")
+    assert found and all(e.target is not None and e.target.name == "Girl Scouts" for e in found)
+
+
+def test_a_coded_plural_proper_name_keeps_its_code() -> None:
+    found = aimed("Senator Tom Walsh criticized the Philippines over its drug war.", "11")
+    assert found and target_codes(found) == {"PHL"}

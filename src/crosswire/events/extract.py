@@ -1408,7 +1408,17 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
                 name = " ".join(w.text for w in words).removesuffix("\u2019s").removesuffix("'s")
                 if name and name[0].isupper():
                     return EventActor(name=name, code=None)
+    for tok in objects:
+        if tok.dep_ == "dobj" and tok.tag_ == "NNPS" and tok.ent_type_ not in PLACE_ENTITIES:
+            # "slammed the Girl Scouts for ...": a plural proper name is a body of people, whatever label the
+            # entity tagger gave it; named but uncoded, it is whom the act is aimed at
+            words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            return EventActor(name=" ".join(w.text for w in words), code=None)
     return None
+
+
+# Entity labels of plural proper names that are places ("the Philippines", "the Rockies"), not bodies of people.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "EVENT"})
 
 
 # Roots of consultation and cooperation: acts done with a counterpart, never with what they are about.
