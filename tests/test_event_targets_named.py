@@ -7,6 +7,11 @@ likeness ("the same war as its U.K. partner"). Sentences written for these tests
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from crosswire.model import Article
+from crosswire.nlp.actors import extract_actors
+from crosswire.nlp.runtime import parse
 from event_support import code_text
 
 
@@ -76,3 +81,22 @@ def test_a_plural_proper_name_as_object_is_the_uncoded_target() -> None:
 def test_a_coded_plural_proper_name_keeps_its_code() -> None:
     found = aimed("Senator Tom Walsh criticized the Philippines over its drug war.", "11")
     assert found and target_codes(found) == {"PHL"}
+
+
+def test_the_president_of_a_body_is_not_the_president_of_another_sentence() -> None:
+    text = (
+        "President Ortiz prompted outrage among conservatives in 2010 when he blasted the ruling in a speech. "
+        "Republican members of Congress criticized the president for attacking the decision. Maria Lopez, "
+        "the president of the lawyers association, said the group is not an advocacy group."
+    )
+    found = [e for e in code_text(text) if e.cameo.startswith("11") and e.source.code == "USALEG"]
+    assert found and all(e.target is not None and e.target.name == "Ortiz" for e in found)
+
+
+def test_the_president_of_a_country_is_still_the_president() -> None:
+    text = (
+        "Ahmed Said, the president of Egypt, met the envoy on Monday. Critics condemned the president for it."
+    )
+    article = Article(text=text, title="t", outlet="Test", published=datetime(2016, 5, 1))
+    said = [a for a in extract_actors(article, parse(text)) if a.name == "Ahmed Said"]
+    assert said and sum(m.text == "the president" for m in said[0].mentions) == 2

@@ -1409,7 +1409,8 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
                 if name and name[0].isupper():
                     return EventActor(name=name, code=None)
     for tok in objects:
-        if tok.dep_ == "dobj" and tok.tag_ == "NNPS" and tok.ent_type_ not in PLACE_ENTITIES:
+        plural = tok.tag_ == "NNPS" and tok.text.endswith("s")  # not a run-together "Citizens Unitedruling"
+        if tok.dep_ == "dobj" and plural and tok.ent_type_ not in PLACE_ENTITIES:
             # "slammed the Girl Scouts for ...": a plural proper name is a body of people, whatever label the
             # entity tagger gave it; named but uncoded, it is whom the act is aimed at
             words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
