@@ -100,3 +100,24 @@ def test_the_president_of_a_country_is_still_the_president() -> None:
     article = Article(text=text, title="t", outlet="Test", published=datetime(2016, 5, 1))
     said = [a for a in extract_actors(article, parse(text)) if a.name == "Ahmed Said"]
     assert said and sum(m.text == "the president" for m in said[0].mentions) == 2
+
+
+def test_the_party_a_called_for_measure_is_against_is_the_target() -> None:
+    for text in (
+        "Senator Tom Walsh called for a Nike boycott after the company refused to cooperate with the FBI.",
+        "Senator Tom Walsh called for a boycott of Nike on Monday.",
+    ):
+        found = aimed(text, "02")
+        assert found and all(e.target is not None and e.target.name == "Nike" for e in found), text
+
+
+def test_a_measure_against_no_party_gives_no_target() -> None:
+    found = aimed("Senator Tom Walsh called for a boycott of the election on Monday.", "02")
+    assert found and all(e.target is None for e in found)
+
+
+def test_a_law_named_as_object_is_no_body_of_people() -> None:
+    text = (
+        "President Ortiz drew fire in 2010 when he blasted the Citizens Unitedruling in his annual address."
+    )
+    assert not [e for e in code_text(text) if e.target is not None and e.target.name == "Citizens"]
