@@ -393,6 +393,13 @@ PARTY_NOUNS = frozenset(
 )
 
 
+# Party nouns naming the other side by its relation to the source ("accused its oil-rich ally of ..."): whom
+# they mean is another party the sentence names, so the guess of the nearest other country stands.
+RELATION_NOUNS = frozenset(
+    "ally allies rival rivals opponent opponents neighbor neighbors neighbour neighbours".split()
+)
+
+
 # People named by what they are, not an audience: whom one tells is then the statement's target.
 PERSON_NOUNS = frozenset("girl boy woman man child son daughter wife husband mother father teenager".split())
 

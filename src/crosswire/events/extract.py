@@ -34,6 +34,7 @@ from crosswire.events.aims import (
     NAMED_PARTY_ENTITIES,
     PARTY_NOUNS,
     PERSON_NOUNS,
+    RELATION_NOUNS,
     VIOLENT_ROOTS,
     names_unknown_party,
     recovered_target,
@@ -1051,7 +1052,11 @@ def _assemble(
             after = [t for t in sent if t.i > verb.i and t.i not in other_acts] + [
                 t for t in sent if t.i < verb.i
             ][::-1]
-            targets = fallback_target(index, verb, after, sources)
+            if not any(
+                o.lemma_.lower() in PARTY_NOUNS - RELATION_NOUNS and index.resolve(o) is None
+                for o in clauses.object_tokens(verb)
+            ):  # "urged the administration to ...": whom, named if uncoded; no guessing another
+                targets = fallback_target(index, verb, after, sources)
     if not targets and given_targets is None and code[:2] in ("10", "11"):
         # "charging that Mr. Trump had obstructed justice", "demanded Schiff step down": the subject of the
         # clause is whom the act is aimed at
@@ -1067,6 +1072,10 @@ def _assemble(
                 for t in clauses.subject_tokens(clause)
             ):
                 return []  # "demanding that Republicans get their house in order": whom, named but uncoded
+    if not targets and given_targets is None and code[:2] == "02":
+        measured = _measure_target(index, verb)
+        if measured is not None:  # "called for an Apple boycott", "called for a boycott of Apple"
+            targets, syntactic = [measured], True
     if not targets and given_targets is None:
         named = _named_object(verb, entry, complement)
         if named is not None:  # "accused Schiff of ...": the sentence names whom, the actor layer did not
@@ -1413,7 +1422,44 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
                 name = " ".join(w.text for w in words).removesuffix("\u2019s").removesuffix("'s")
                 if name and name[0].isupper():
                     return EventActor(name=name, code=None)
+    for tok in objects:
+        plural = tok.tag_ == "NNPS" and tok.text.endswith("s")  # not a run-together "Citizens Unitedruling"
+        if tok.dep_ == "dobj" and plural and tok.ent_type_ not in NOT_BODY_ENTITIES:
+            # "slammed the Girl Scouts for ...": a plural proper name is a body of people, whatever label the
+            # entity tagger gave it; named but uncoded, it is whom the act is aimed at
+            words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+            return EventActor(name=" ".join(w.text for w in words), code=None)
     return None
+
+
+# Measures an appeal may call for against a party: whom the measure is against is whom the appeal aims at.
+MEASURE_NOUNS = frozenset(
+    "boycott boycotts ban embargo sanctions investigation inquiry probe impeachment prosecution".split()
+)
+
+
+def _measure_target(index: ActorIndex, verb: Token) -> EventActor | None:
+    """The party a measure called for is against, named by the measure's own phrase: "called for an Apple
+    boycott", "called for a boycott of Apple", "called for an investigation into Acme Corp." (coded if the
+    actor layer codes it, else by name)."""
+    for measure in clauses.prep_objects(verb, frozenset({"for"})):
+        if measure.lemma_.lower() not in MEASURE_NOUNS and measure.lower_ not in MEASURE_NOUNS:
+            continue
+        parties = [c for c in measure.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        parties += clauses.prep_objects(measure, frozenset({"of", "against", "on", "into"}))
+        for party in parties:
+            found = index.resolve(party)
+            if found is not None:
+                return found
+            if party.pos_ == "PROPN" and party.ent_type_ in NAMED_PARTY_ENTITIES:
+                words = [c for c in party.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [party]
+                return EventActor(name=" ".join(w.text for w in words), code=None)
+    return None
+
+
+# Entity labels of plural proper names that are places, times, laws or products ("the Philippines", "the
+# Rockies", "the Citizens United ruling"), not bodies of people.
+NOT_BODY_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "PRODUCT"})
 
 
 # Roots of consultation and cooperation: acts done with a counterpart, never with what they are about.

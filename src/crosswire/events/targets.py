@@ -25,6 +25,8 @@ def _country_group(index: ActorIndex, tok: Token) -> bool:
 # A state's buildings abroad: an attack on one is aimed at the state that owns it.
 STATE_SITES = frozenset("consulate consulates embassy embassies legation".split())
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around"})
+# Prepositions whose object is a partner, a likeness or a place gone into, never whom an act is aimed at.
+COMPANION_PREPS = frozenset({"as", "alongside", "like", "unlike", "than", "besides", "into"})
 
 
 def syntactic_targets(
@@ -218,9 +220,15 @@ def fallback_target(
         return []  # "met privately with the wife of a pastor held in Iran": whom, named; not Iran
     if any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return []  # "a missionary from Calgary was arrested ...": the one it was done to is named, if uncoded
+    if any(o.tag_ == "WP" for o in clauses.object_tokens(verb)):
+        return []  # "Democrats in Congress, whom he accused of ...": whom, named by the clause's antecedent
     for tok, actor in index.in_span(tokens):
         if country_of(actor) is None or country_of(actor) in countries:
             continue
+        if tok.dep_ == "amod":
+            continue  # "deport Syrian refugees", "the Russian argument": a demonym qualifying another noun
+        if _in_other_clause(tok, verb):
+            continue  # "vetoed the bill that allows lawsuits against the Saudis": whom another clause names
         head = tok
         while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
             head = head.head
@@ -230,8 +238,25 @@ def fallback_target(
             continue  # "met in Stockholm", "protested outside Barack Obama Tower": where, not whom
         if head.dep_ == "pobj" and head.head.lower_ == "over" and head.head.head.pos_ == "NOUN":
             continue  # "proposed a no-fly zone over Syria", "flights over Iraq": where the thing is, not whom
+        if head.dep_ == "pobj" and head.head.lower_ in COMPANION_PREPS:
+            continue  # "fighting the same war as its U.S. partner", "went into Iraq": a partner or a place
         return [actor]
     return []
+
+
+def _in_other_clause(tok: Token, verb: Token) -> bool:
+    """Whether `tok` stands in a clause of its own below the act: a relative or participle clause of some
+    noun ("the bill that allows lawsuits against X", "testimony involving X"), or a "that" clause with a
+    subject of its own that is not `tok` ("proposed that a coalition protect Syrians")."""
+    for anc in tok.ancestors:
+        if anc.i == verb.i:
+            return False
+        if anc.dep_ in ("relcl", "acl") and verb not in anc.subtree:
+            return True
+        if anc.dep_ == "ccomp" and anc.head.i == verb.i:
+            subjects = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return bool(subjects) and not any(tok in s.subtree for s in subjects)
+    return False
 
 
 def destination(

@@ -144,7 +144,10 @@ class DescriptionRules:
         for d in self.drafts.values():
             if d.kind != "person":
                 continue
-            titles = " ".join([d.affiliation.title or "", *d.labels]).lower().split()
+            # "Luis Osuna, the president of the lawyers association": one who leads a body, not a state, is
+            # never "the president" of a later or earlier sentence
+            own = [t for t in [d.affiliation.title or "", *d.labels] if not self._leads_body(t)]
+            titles = " ".join(own).lower().split()
             office = d.person.office_on(self.on) if d.person else None
             leaderish = bool(LEADER_WORDS & set(titles)) or (
                 office is not None
@@ -159,6 +162,15 @@ class DescriptionRules:
             if best is None or len(d.mentions) > len(best.mentions):
                 best = d
         return best
+
+    def _leads_body(self, title: str) -> bool:
+        """Whether a title says what it leads and that is no country: "president of the lawyers association"
+        (not "President of the United States", "Prime Minister of Israel")."""
+        words = title.split(" of ", 1)
+        if len(words) < 2:
+            return False
+        led = words[1].strip().removeprefix("the ").removeprefix("The ")
+        return bool(led) and self.kb.lookup_country(led, self.context) is None
 
     def _anonymous(self, tok: Token) -> None:
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
