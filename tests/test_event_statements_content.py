@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from event_support import code_text
 
-BODY = "The Ministry of Foreign Affairs of Peru"
+BODY = "The Brightwater Foundation"
 
 
 def statements(text: str) -> list:
@@ -47,8 +47,17 @@ def test_a_name_on_a_group_or_under_a_preposition_is_not_the_party() -> None:
     assert statements(f"{BODY} said its figures were based on Delgado's own statements.")
 
 
+def test_a_states_report_of_what_another_did_stays() -> None:
+    assert statements("Peru's defense ministry said Chile has trained more than 500 hackers.")
+
+
 def test_a_place_where_something_happens_is_not_whom_it_is_about() -> None:
     assert statements(f"{BODY} said the talks would take place in Chile next week.")
+
+
+def test_an_audience_told_is_not_whom_the_remark_is_about() -> None:
+    assert not statements(f"{BODY} told Delgado backers that Delgado has taken every punch.")
+    assert statements(f"{BODY} told Delgado backers that the port had closed.")
 
 
 def test_a_hard_word_said_with_praise_is_no_criticism() -> None:
