@@ -66,3 +66,11 @@ def test_a_hard_word_said_with_praise_is_no_criticism() -> None:
     )
     assert not criticisms("Peru said Chile should be a stronger and more aggressive partner.")
     assert criticisms("Peru said Chile ran an aggressive campaign against its fishermen.")
+
+
+def test_an_opinion_agreed_about_a_named_party_is_withheld() -> None:
+    def accords(text: str) -> list:
+        return [e for e in code_text(text) if e.cameo == "019" and e.target is None]
+
+    assert not accords(f"{BODY} agreed that Delgado needs to deliver a speech about her faith.")
+    assert accords(f"{BODY} agreed that the harvest was the best in years.")
