@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from crosswire.events import clauses
 from crosswire.events.context import ArticleContext
+from crosswire.events.media import is_medium, names_medium
 from crosswire.events.participants import same_actor
 from crosswire.knowledge.event_lexicon import Lexicon
 from crosswire.knowledge.tone_lexicon import Lexicon as ToneLexicon
@@ -39,10 +40,28 @@ def is_critical(verb: Token, lexicon: Lexicon) -> bool:
                 and not _crime_as_topic(t)
                 and not _in_aside(t, child)
                 and not _found_absent(t, child)
+                and not _praised_quality(t)
                 for t in child.subtree
             ):
                 return True
     return False
+
+
+def _praised_quality(tok: Token) -> bool:
+    """ "ran a very aggressive and effective campaign", "pushed her to be a stronger and more aggressive
+    candidate": a hard word said with praise of the same thing, or asked for in the comparative, is a
+    quality admired, not a charge."""
+    if tok.pos_ != "ADJ":
+        return False
+    if tok.tag_ in ("JJR", "JJS") or any(
+        c.dep_ == "advmod" and c.lower_ in ("more", "most") for c in tok.children
+    ):
+        return True
+    tone = ToneLexicon.builtin()
+    kin = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    if tok.dep_ == "amod":
+        kin += [c for c in tok.head.children if c.dep_ == "amod" and c.i != tok.i]
+    return any(tone.word.get(k.lemma_.lower(), tone.word.get(k.lower_, 0.0)) > 0 for k in kin)
 
 
 # Third-person pronouns that stand for a person or party a statement can be about.
@@ -189,3 +208,88 @@ def _in_aside(tok: Token, top: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+# Dependencies by which a reported clause names whom it is about: its subject, its object, the one told, or the
+# owner of either ("said the DNC's blocking was ...").
+CONTENT_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+# Clauses below the reported one that say something else: an adjunct, a relative clause, an aside.
+OTHER_CLAUSES = frozenset({"advcl", "relcl", "acl", "appos", "parataxis", "npadvmod"})
+# Nouns that name one person by an office or a standing in a race ("the Florida senator", "the Democratic
+# nominee", "an Obama nominee"): someone the sentence names without a name.
+ROLE_NOUNS = frozenset(
+    "senator nominee candidate frontrunner front-runner governor congressman congresswoman mayor rival "
+    "opponent challenger incumbent president".split()
+)
+
+
+def content_names_party(
+    ctx: ArticleContext, verb: Token, sources: list[EventActor], complement: Token | None
+) -> bool:
+    """Whether the clause a statement reports names, as its subject, object or owner of either, a person,
+    body or country other than the speaker ("said Trump had placed the integrity of the court at issue",
+    "said she was backing the Florida senator", "said the DNC's blocking was an egregious act"): what was
+    said is then about that party, and whether it praises, blames, endorses or refuses it the coder cannot
+    tell, so a neutral statement with no target would misstate it. Pronouns are left alone (in reported
+    speech most often the speaker), as are asides, adjunct clauses, places, and news outlets."""
+    heads = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if complement is not None:
+        heads.append(complement)
+    own_names = {w.lower() for s in sources for w in (s.name or "").split()}
+    # "Of Sanders, McCaskill said ...", "said of Trump that ...": the party the remark is about
+    topics = [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "about") for o in p.children
+    ]
+    if any(o.dep_ == "pobj" and _names_party_in_content(ctx, o, sources, own_names) for o in topics):
+        return True
+    for head in heads:
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            stack += [c for c in tok.children if c.dep_ not in OTHER_CLAUSES]
+            if tok.pos_ == "PRON" or not _content_argument(tok):
+                continue
+            if _names_party_in_content(ctx, tok, sources, own_names):
+                return True
+    return False
+
+
+def _content_argument(tok: Token) -> bool:
+    """Whether `tok` stands as the reported clause's subject, object or one told, or as the owner of one
+    ("the DNC's blocking"), or as the name on a body or office ("the Clinton campaign", "an Obama nominee");
+    a name on anything else ("Sanders supporters", "a Trump campaign source") is not that party, and the
+    owner of what a preposition governs ("based on Clinton's own statements") is no argument of the clause."""
+    if tok.dep_ in ("poss", "compound"):
+        head = tok.head
+        if (
+            tok.dep_ == "compound"
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() not in ROLE_NOUNS | BODY_NOUNS
+        ):
+            return False
+        if tok.dep_ == "compound" and head.pos_ == "PROPN":
+            return _content_argument(head)  # "Donald" in "Donald Trump": as the whole name stands
+        return head.dep_ in CONTENT_ARGUMENTS - {"poss"}
+    return tok.dep_ in CONTENT_ARGUMENTS
+
+
+# Nouns for a body named by its head person: "the Clinton campaign", "the Obama administration".
+BODY_NOUNS = frozenset({"campaign", "administration"})
+
+
+def _names_party_in_content(
+    ctx: ArticleContext, tok: Token, sources: list[EventActor], own_names: set[str]
+) -> bool:
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in ROLE_NOUNS:
+        # "the Florida senator", "an Obama nominee": one person named by the office (not "a president")
+        return any(c.dep_ in ("poss", "compound", "amod") for c in tok.children) or any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+        )
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in NAMED_ENTITIES:
+        return False
+    if tok.lower_.removesuffix("'s").removesuffix("\u2019s") in own_names or names_medium(tok):
+        return False  # the speaker by a surname, an outlet ("told the Times")
+    found = ctx.index.resolve(tok)
+    if found is not None:
+        return not any(same_actor(found, s) for s in sources) and not is_medium(ctx, found)
+    return True

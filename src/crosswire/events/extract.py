@@ -41,7 +41,7 @@ from crosswire.events.aims import (
     sentence_names_party,
 )
 from crosswire.events.context import ArticleContext
-from crosswire.events.evaluation import evaluates_named, is_critical
+from crosswire.events.evaluation import content_names_party, evaluates_named, is_critical
 from crosswire.events.media import is_medium, is_own_outlet, names_medium, web_address
 from crosswire.events.participants import (
     GROUP_ROLES,
@@ -1221,6 +1221,27 @@ def _assemble(
     if code == "010" and not targets and evaluates_named(ctx, verb, sources, complement):
         # "'She's a fake,' Symms said", "said he was happy to see that Khan was voted in": the remark praises
         # or blames a party the sentence names; a neutral statement with no target misstates it
+        return []
+    if (
+        code in ("010", "019")
+        and not targets
+        and not all(country_of(s) for s in sources)
+        and content_names_party(ctx, verb, sources, complement)
+    ):
+        # "Curiel said that Trump had placed ...", "said she was backing the Florida senator", "agreed that Trump
+        # needs to deliver a speech": what was said is about a party it names, aimed at it in a way the coder
+        # cannot tell (precision first: no event). A state's or its bodies' report of what another did
+        # ("South Korea's defense ministry said North Korea has trained 500 hackers") is its official word on
+        # the news, judged right as a statement far more often.
+        return []
+    if (
+        code == "010"
+        and targets
+        and all(not t.code for t in targets)
+        and content_names_party(ctx, verb, sources + targets, complement)
+    ):
+        # "told Cruz backers that Cruz has taken every punch": the uncoded one told is an audience, and what was
+        # said is aimed at the party it names
         return []
     if code == "010" and not targets:
         # A bare "said" tells only that someone spoke, which the quote layer already records with the
