@@ -423,12 +423,19 @@ def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
     # "called the meeting an honor", "called the talks a waste": an object with a predicate of its own is only
     # described, so no entry that needs that object ("call ... meeting" -> appeal) applies
     described = any(c.dep_ == "oprd" for c in verb.children)
+    # (the parser may hang "that" on the clause's subject as an object: "proposing that a coalition put ...")
+    content = any(
+        c.dep_ in ("ccomp", "dobj") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in verb.children
+    )
     for entry in entries:
         if entry.objects and described:
             continue
         if entry.particles and not set(entry.particles) <= particles:
             continue
         if entry.no_clause and takes_clause:
+            continue
+        if entry.no_content and content:
             continue
         if entry.preps and not entry.preps & particles:
             continue
