@@ -644,6 +644,18 @@ def _owned_thing(subject: Token, ctx: ArticleContext) -> bool:
     )
 
 
+def _own_country(ctx: ArticleContext, verb: Token, demanded: list[EventActor]) -> bool:
+    """ "Clinton said the United States should lead the coalition": what a speaker's own country should do
+    is a policy recommendation at home, no demand made of another party (10)."""
+    speakers = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
+    return bool(speakers) and all(
+        d.code is not None
+        and len(d.code) == 3
+        and any(sp.code is not None and sp.code.startswith(d.code) for sp in speakers)
+        for d in demanded
+    )
+
+
 def _said_content(
     ctx: ArticleContext, sent: Span, verb: Token, demands_only: bool = False
 ) -> list[Event] | None:
@@ -665,6 +677,8 @@ def _said_content(
         # that could be asked to act (the possessor is not the one demanded of)
         demanded = [a for s in subjects if not _owned_thing(s, ctx) for a in ctx.index.resolve_all(s)]
         if not demanded:
+            return None
+        if _own_country(ctx, verb, demanded):
             return None
         control = ctx.lexicon.controls.get("demand")
         code = (control.code_for(inner.code if inner else None) if control else None) or "100"
