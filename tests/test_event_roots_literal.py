@@ -165,3 +165,12 @@ def test_a_scene_imagined_under_a_modal_did_not_happen() -> None:
     assert (
         status_of("The video showed Bill Clinton asking Saudi Arabia for money.", "asking")[0] == "happened"
     )
+
+
+# ------------------------------------------------------------------ a war on a cause is no armed clash
+def test_fighting_the_war_on_terror_is_no_clash_between_partners() -> None:
+    assert "19" not in roots("Saudi Arabia has been fighting the same war on terror as the United States.")
+
+
+def test_a_war_against_a_country_is_still_a_clash() -> None:
+    assert "19" in roots("Iraq fought a war against Iran in the 1980s.")

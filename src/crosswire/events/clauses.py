@@ -331,6 +331,10 @@ def counted_noun(noun: Token) -> Token:
 OBJECT_PREPS = frozenset({"from", "of", "for", "on"})
 
 
+# Nouns of a struggle whose "on"/"against" object is what is fought ("the war on terror").
+WAR_NOUNS = frozenset({"war", "battle", "fight", "campaign", "crusade", "struggle"})
+
+
 def object_lemmas(
     verb: Token, entry_preps: frozenset[str], object_preps: frozenset[str] | None = None
 ) -> set[str]:
@@ -348,6 +352,8 @@ def object_lemmas(
             lemmas.add(counted.lower_)
             if n.lemma_.lower() in GROUP_NOUNS:  # "a mission of observers", "a team of inspectors"
                 lemmas.update(p.lemma_.lower() for p in prep_objects(n, frozenset({"of"})))
+            if n.lemma_.lower() in WAR_NOUNS:  # "fighting the same war on terror": what the war is against
+                lemmas.update(p.lemma_.lower() for p in prep_objects(n, frozenset({"on", "against"})))
             lemmas.update(c.lemma_.lower() for c in counted.children if c.dep_ in ("compound", "amod"))
     return lemmas
 
