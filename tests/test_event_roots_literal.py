@@ -174,3 +174,15 @@ def test_fighting_the_war_on_terror_is_no_clash_between_partners() -> None:
 
 def test_a_war_against_a_country_is_still_a_clash() -> None:
     assert "19" in roots("Iraq fought a war against Iran in the 1980s.")
+
+
+# ------------------------------------------------------------------ agreeing with an opinion
+def test_agreeing_that_something_is_so_is_no_agreement_to_act() -> None:
+    text = (
+        "Edward Smith, a former official, agreed that the Treasury Department has limited power to stop it."
+    )
+    assert not any(e.cameo == "030" for e in code(text))
+
+
+def test_agreeing_that_talks_will_resume_is_still_an_agreement() -> None:
+    assert any(e.cameo == "030" for e in code("Germany and France agreed that talks would resume in June."))

@@ -529,6 +529,15 @@ def _opinion_clause(verb: Token) -> bool:
     """ "agreed that the charges were serious": the clause holds an opinion, not a joint undertaking (which
     would be to come: "agreed that talks would resume", "agreed to meet")."""
     clauses_ = [c for c in verb.children if c.dep_ == "ccomp"]
+    future = {"will", "would", "shall", "should", "'ll", "\u2019ll", "to", "must"}
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if not clauses_ and after is not None and after.lower_ == "that" and after.dep_ == "mark":
+        # "agreed that the Treasury Department has limited power", parsed with the clause's object hung on
+        # "agreed": the words after "that" are still the clause
+        return not any(
+            t.dep_ in ("aux", "auxpass") and t.lower_ in future - {"to"}
+            for t in verb.doc[after.i : verb.sent.end]
+        )
     if any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") for c in verb.children):
@@ -536,7 +545,6 @@ def _opinion_clause(verb: Token) -> bool:
     if not clauses_:
         # "Justice Ginsburg agreed, saying ...": bare agreement with what someone said
         return not any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in verb.children)
-    future = {"will", "would", "shall", "should", "'ll", "\u2019ll", "to", "must"}
     return not any(a.dep_ in ("aux", "auxpass") and a.lower_ in future for c in clauses_ for a in c.children)
 
 
