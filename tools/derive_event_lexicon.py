@@ -34,7 +34,9 @@ GENERIC = frozenset(
     "continue start end use include allow help tell say ask add note report state claim pass raise "
     "receive send fall rise reach return lead mark face cut hit strike fire press push pull draw drop "
     "break deal sign target contain enclose restrict pick spend watch serve launch issue die express "
-    "decide train vote expect want plan aim remain release impose join enlist".split()
+    "decide train vote expect want plan aim remain release impose join enlist "
+    # "introduced the speaker" is no consultation (040), "submitted an entry" no yielding (080)
+    "introduce submit".split()
 )
 PARTICLES = frozenset({"up", "off", "back", "out", "down", "in", "over", "away", "on", "through", "aside"})
 PREPOSITIONS = frozenset(

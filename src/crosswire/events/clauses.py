@@ -340,6 +340,10 @@ def counted_noun(noun: Token) -> Token:
 OBJECT_PREPS = frozenset({"from", "of", "for", "on"})
 
 
+# Nouns of a struggle whose "on"/"against" object is what is fought ("the war on terror").
+WAR_NOUNS = frozenset({"war", "battle", "fight", "campaign", "crusade", "struggle"})
+
+
 def object_lemmas(
     verb: Token, entry_preps: frozenset[str], object_preps: frozenset[str] | None = None
 ) -> set[str]:
@@ -357,6 +361,8 @@ def object_lemmas(
             lemmas.add(counted.lower_)
             if n.lemma_.lower() in GROUP_NOUNS:  # "a mission of observers", "a team of inspectors"
                 lemmas.update(p.lemma_.lower() for p in prep_objects(n, frozenset({"of"})))
+            if n.lemma_.lower() in WAR_NOUNS:  # "fighting the same war on terror": what the war is against
+                lemmas.update(p.lemma_.lower() for p in prep_objects(n, frozenset({"on", "against"})))
             lemmas.update(c.lemma_.lower() for c in counted.children if c.dep_ in ("compound", "amod"))
     return lemmas
 
@@ -432,12 +438,19 @@ def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
     # "called the meeting an honor", "called the talks a waste": an object with a predicate of its own is only
     # described, so no entry that needs that object ("call ... meeting" -> appeal) applies
     described = any(c.dep_ == "oprd" for c in verb.children)
+    # (the parser may hang "that" on the clause's subject as an object: "proposing that a coalition put ...")
+    content = any(
+        c.dep_ in ("ccomp", "dobj") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in verb.children
+    )
     for entry in entries:
         if entry.objects and described:
             continue
         if entry.particles and not set(entry.particles) <= particles:
             continue
         if entry.no_clause and takes_clause:
+            continue
+        if entry.no_content and content:
             continue
         if entry.preps and not entry.preps & particles:
             continue

@@ -530,6 +530,15 @@ def _opinion_clause(verb: Token) -> bool:
     """ "agreed that the charges were serious": the clause holds an opinion, not a joint undertaking (which
     would be to come: "agreed that talks would resume", "agreed to meet")."""
     clauses_ = [c for c in verb.children if c.dep_ == "ccomp"]
+    future = {"will", "would", "shall", "should", "'ll", "\u2019ll", "to", "must"}
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if not clauses_ and after is not None and after.lower_ == "that" and after.dep_ == "mark":
+        # "agreed that the Treasury Department has limited power", parsed with the clause's object hung on
+        # "agreed": the words after "that" are still the clause
+        return not any(
+            t.dep_ in ("aux", "auxpass") and t.lower_ in future - {"to"}
+            for t in verb.doc[after.i : verb.sent.end]
+        )
     if any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") for c in verb.children):
@@ -537,7 +546,6 @@ def _opinion_clause(verb: Token) -> bool:
     if not clauses_:
         # "Justice Ginsburg agreed, saying ...": bare agreement with what someone said
         return not any(c.dep_ in ("nsubj", "nsubjpass") and c.conjuncts for c in verb.children)
-    future = {"will", "would", "shall", "should", "'ll", "\u2019ll", "to", "must"}
     return not any(a.dep_ in ("aux", "auxpass") and a.lower_ in future for c in clauses_ for a in c.children)
 
 
@@ -645,6 +653,18 @@ def _owned_thing(subject: Token, ctx: ArticleContext) -> bool:
     )
 
 
+def _own_country(ctx: ArticleContext, verb: Token, demanded: list[EventActor]) -> bool:
+    """ "Clinton said the United States should lead the coalition": what a speaker's own country should do
+    is a policy recommendation at home, no demand made of another party (10)."""
+    speakers = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
+    return bool(speakers) and all(
+        d.code is not None
+        and len(d.code) == 3
+        and any(sp.code is not None and sp.code.startswith(d.code) for sp in speakers)
+        for d in demanded
+    )
+
+
 def _said_content(
     ctx: ArticleContext, sent: Span, verb: Token, demands_only: bool = False
 ) -> list[Event] | None:
@@ -666,6 +686,8 @@ def _said_content(
         # that could be asked to act (the possessor is not the one demanded of)
         demanded = [a for s in subjects if not _owned_thing(s, ctx) for a in ctx.index.resolve_all(s)]
         if not demanded:
+            return None
+        if _own_country(ctx, verb, demanded):
             return None
         control = ctx.lexicon.controls.get("demand")
         code = (control.code_for(inner.code if inner else None) if control else None) or "100"

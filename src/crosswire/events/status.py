@@ -88,6 +88,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 TEMPORAL_PREPS = frozenset({"before", "after", "since", "until", "upon", "while", "despite", "besides"})
 ONGOING_HEADS = frozenset({"continue", "keep", "remain"})
+# Verbs of effort whose complement is under way while they are in progress ("has been trying to improve").
+EFFORT_HEADS = frozenset({"try", "attempt", "seek", "strive", "struggle"})
 # Verbs whose complement is an act they give a status ("hopes Chile will say", "denied that Peru said").
 GOVERNING_HEADS = (
     PLANNED_HEADS
@@ -112,6 +114,16 @@ class Status:
     marker: str | None = None  # the word that set the status (for the rule trail)
     # the verb whose doer alleges the act ("accused X of violating"): the act is that party's claim
     claimant: int | None = None
+
+
+def _in_progress(verb: Token) -> bool:
+    """ "is trying", "have been seeking": a present progressive (a past one, "was trying", is not now)."""
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBG"
+        and any(c.lemma_ == "be" for c in aux)
+        and not any(c.lower_ in ("was", "were", "had", "'d") or c.lower_ in POSSIBLE_AUX for c in aux)
+    )
 
 
 def _negated_here(tok: Token, own: bool = True) -> bool:
@@ -183,7 +195,8 @@ def _own_marker(tok: Token) -> Status | None:
         # "is heading to Mexico on Wednesday to meet Pena Nieto": the arrival and the meeting are ahead
         return Status("planned", marker="on the way")
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in aux):
-        if not any(c.lower_ in ("was", "were") for c in aux):  # "were meeting" is past: it happened
+        # "were meeting" is past: it happened; so is "had been serving a sentence for hacking"
+        if not any(c.lower_ in ("was", "were", "had", "'d") for c in aux):
             return Status("ongoing", marker="progressive")
     if tok.pos_ in ("VERB", "AUX"):  # "is hosting the upcoming lecture", "will attend the planned summit"
         for obj in (c for c in tok.children if c.dep_ == "dobj"):
@@ -294,6 +307,15 @@ def _governor(tok: Token) -> Token | None:
         return None
     if tok.pos_ == "ADP" and tok.dep_ == "prep":
         return head  # "some thought to [stepping down]": through the preposition to the noun
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and head.dep_ == "dobj"
+        and any(c.dep_ == "aux" and c.lower_ in POSSIBLE_AUX for c in head.head.children)
+    ):
+        # "could avoid the awkwardness of Mr. Clinton asking for money": a scene the gerund paints under a
+        # modal verb is only imagined
+        return head.head
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in NEGATING_HEADS | DENIED_HEADS:
         # "Trump avoids condemning ...", parsed with "avoids" as a plural noun the gerund describes: the
         # verb that negates or refuses the act still governs it
@@ -383,6 +405,8 @@ def _demand_above(tok: Token) -> str | None:
         return None
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in DEMANDED_HEADS:
         return head.lemma_.lower()
+    if head.pos_ in ("NOUN", "PROPN") and NOUN_HEADS.get(head.lemma_.lower()) == "demanded":
+        return head.lemma_.lower()  # "amid calls for Emanuel to resign"
     for subject in (c for c in head.children if c.dep_ == "nsubj"):
         if NOUN_HEADS.get(subject.lemma_.lower()) == "demanded":
             return subject.lemma_.lower()
@@ -517,6 +541,9 @@ def _act_status(trigger: Token) -> Status:
                 return Status("demanded", negated=negated, marker="have")
             elif lemma in PLANNED_HEADS:
                 return Status("planned", negated=negated, marker=lemma)
+            elif lemma in EFFORT_HEADS and _in_progress(tok):
+                # "has been trying to improve relations": the effort is under way, not only wished for
+                return Status("ongoing", negated=negated, marker=lemma)
             elif lemma in HYPOTHETICAL_HEADS:
                 return Status("hypothetical", negated=negated, marker=lemma)
             elif lemma in ONGOING_HEADS:
@@ -542,6 +569,9 @@ def _act_status(trigger: Token) -> Status:
             demand = _demand_above(tok) if marker.marker == "for ... to" else None
             if demand is not None:
                 # "called for the president to resign", "pressed for the United States to carry out airstrikes"
+                if tok.head.pos_ in ("VERB", "AUX") and _negated_here(tok.head, own=False):
+                    # "she has not called for him to resign": no demand made, the act neither done nor asked
+                    return Status("hypothetical", negated=negated, marker=f"not {demand}")
                 return Status("demanded", negated=negated, marker=demand)
             if marker.marker in DEMAND_AUX and tok.pos_ in ("VERB", "AUX"):
                 return Status("demanded", negated=negated, marker=marker.marker)  # "he should step down"

@@ -39,6 +39,9 @@ class VerbEntry:
     confidence: float = 0.6
     no_clause: bool = False  # does not fire on a verb taking a clause ("testing whether Washington will pay")
     needs_target: bool = False  # codes nothing without a target ("came to a premature end" is no visit)
+    # does not fire on a verb whose object is a that-clause ("proposed that a coalition impose a no-fly zone"
+    # puts forward a policy, no cooperation offered to a party)
+    no_content: bool = False
     # the prepositions whose objects count for `objects` (None: from, of, for, on); "broke off from the group
     # for a private meeting": a purpose ("for") is not what is halted
     object_preps: frozenset[str] | None = None
@@ -214,6 +217,7 @@ def _read_verbs(
                 confidence=float(item.get("confidence", 0.6)),
                 no_clause=bool(item.get("no_clause", False)),
                 needs_target=bool(item.get("needs_target", False)),
+                no_content=bool(item.get("no_content", False)),
                 object_preps=(
                     None
                     if item.get("object_preps") is None
