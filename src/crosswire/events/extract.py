@@ -53,7 +53,14 @@ from crosswire.events.participants import (
     same_actor,
 )
 from crosswire.events.status import act_status, is_authors_demand, is_speculation
-from crosswire.events.targets import CONTENT_VERBS, destination, fallback_target, syntactic_targets
+from crosswire.events.targets import (
+    CONTENT_VERBS,
+    answered_party,
+    destination,
+    fallback_target,
+    names_document,
+    syntactic_targets,
+)
 from crosswire.knowledge.codebook import Codebook
 from crosswire.knowledge.event_lexicon import ControlEntry, Lexicon, NounEntry, VerbEntry
 from crosswire.model import (
@@ -945,7 +952,15 @@ def _code_control(
         base = replace(base, needs_target=True)
     if vowed_force and not base.needs_target:
         base = replace(base, needs_target=True)  # "has vowed to fight on": a vow threatens only someone named
-    events = _assemble(ctx, sent, verb, base, code, rule, mode, complement=complement)
+    answered: list[EventActor] | None = None
+    if code == "011":
+        # "declined to comment on Chaffetz's latest request": the refusal answers whoever made the ask
+        answered, names_asker = answered_party(ctx.index, complement)
+        if names_asker and not answered:
+            return []  # "declined to comment on the senator's request": whose, named but uncoded
+    events = _assemble(
+        ctx, sent, verb, base, code, rule, mode, complement=complement, given_targets=answered or None
+    )
     if control.kind == "demand" and verb.lemma_.lower() == "tell" and inner is None:
         # "told the crowd to sit down", "told an agent to go to hell": telling someone to do what is no
         # political act is a demand only when aimed at a party the coder codes ("told Mexico to pay")
@@ -1031,9 +1046,23 @@ def _assemble(
     if given_targets is not None:
         targets, syntactic = given_targets, True
     elif topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
+        # "told reporters that Trump may have violated the law by calling on Russia to ...": whom the said
+        # clause accuses (its subject) is whom the criticism is aimed at, whoever else the clause names
+        accused = [
+            a
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            for t in clauses.subject_tokens(c)
+            for a in index.resolve_all(t)
+            if not any(same_actor(a, s) for s in sources)
+        ]
         countries = {country_of(s) for s in sources}
-        targets = [a for _, a in index.in_span(topic) if country_of(a) not in countries][:2]
+        # "says the photo violates DNC rules": whose rules are broken is not who broke them
+        in_topic = [a for t, a in index.in_span(topic) if not _owns_norm(t)]
+        targets = accused[:2] or [a for a in in_topic if country_of(a) not in countries][:2]
         syntactic = bool(targets)
+        if not targets and len(in_topic) < len(index.in_span(topic)):
+            return []  # the accused is someone the coder did not find; the rules' owner is not them
         if not targets and not syntactic_targets(index, verb, entry, complement)[0]:
             code, rule = "010", rule.removesuffix(":critical")  # criticism of no one named is a statement
     elif not targets and not code.startswith("01") and code != "043":
@@ -1059,6 +1088,16 @@ def _assemble(
                 if c.dep_ == "conj"
                 and c.pos_ in ("VERB", "AUX")
                 and any(o.dep_ == "dobj" for o in c.children)
+                for t in c.subtree
+            }
+            # "may have violated the law by calling on Russia to hack ...": a means clause is another act;
+            # whom it is aimed at is not whom this one is
+            other_acts |= {
+                t.i
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.lower_ == "by"
+                and any(g.pos_ in ("VERB", "AUX") for g in c.children)
                 for t in c.subtree
             }
             if code[:2] in COOPERATIVE_ROOTS:
@@ -1115,6 +1154,11 @@ def _assemble(
             syntactic = bool(targets)
             if not targets:
                 return []
+    if targets and all(names_document(a) for a in targets):
+        # "supported the North American Free Trade Agreement": a treaty or a law is no party, whatever
+        # country its name holds; whom backing it is aimed at the clause does not say
+        return []
+    targets = [a for a in targets if not names_document(a)]
     if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
     if (
@@ -1479,6 +1523,20 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
 MEASURE_NOUNS = frozenset(
     "boycott boycotts ban embargo sanctions investigation inquiry probe impeachment prosecution".split()
 )
+
+
+# Nouns for rules: their owner ("DNC rules", "Ohio's law") is whose rules an act breaks, not whom it is aimed at.
+NORM_NOUNS = frozenset(
+    "rule rules law laws regulation regulations guideline guidelines bylaw bylaws policy policies code "
+    "constitution charter".split()
+)
+
+
+def _owns_norm(tok: Token) -> bool:
+    """The token names the owner of rules ("violates DNC rules", "broke the party's bylaws")."""
+    while tok.dep_ in ("compound", "flat", "amod") and tok.head.pos_ == "PROPN" and tok.head is not tok:
+        tok = tok.head  # "Republican National Committee rules": the name's head owns the rules
+    return tok.dep_ in ("compound", "poss", "nmod", "amod") and tok.head.lower_ in NORM_NOUNS
 
 
 def _measure_target(index: ActorIndex, verb: Token) -> EventActor | None:

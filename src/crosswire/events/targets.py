@@ -107,7 +107,7 @@ def syntactic_targets(
     if complement is not None:  # "threatened to ban Ugandan opposition candidates"
         owned += [o for o in clauses.object_tokens(complement) if index.direct(o) is None]
     for tok in candidates:
-        found = index.resolve_all(tok)
+        found = [a for a in index.resolve_all(tok) if not names_document(a)]  # a treaty is no party
         if tok.head.lower_ in PLACE_PREPS:
             # "protested outside Smith Tower": a place is where, not whom; a site stands for its owner only
             # when it names a coded body or state ("outside the Chilean embassy", "outside parliament")
@@ -176,6 +176,37 @@ AID_PREPS = frozenset({"for", "to"})
 OWNED_PROPOSALS = frozenset(
     "appeal offer proposal invitation plan request demand call ultimatum overture initiative".split()
 )
+
+
+# What one is asked to answer: declining comment on someone's one of these answers that someone.
+ANSWERED_ASKS = OWNED_PROPOSALS | frozenset(
+    "letter letters question questions inquiry query queries subpoena request requests demands".split()
+)
+
+
+def answered_party(index: ActorIndex, comment: Token) -> tuple[list[EventActor], bool]:
+    """Whom a refusal to comment answers: the owner of the ask it was about ("declined to comment on
+    Smith's latest request": aimed at Smith), and whether the clause names such an owner at all (named but
+    uncoded, the target is missing and the event misreports it)."""
+    for pobj in clauses.prep_objects(comment, frozenset({"on", "about", "to"})):
+        if pobj.lemma_.lower() not in ANSWERED_ASKS and pobj.lower_ not in ANSWERED_ASKS:
+            continue
+        owners = [c for c in pobj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        if not owners:
+            continue
+        found = [a for o in owners for a in index.resolve_all(o)]
+        return found, True
+    return [], False
+
+
+# Last words of the names of documents: a treaty, a pact or a law named after a country is not that country.
+DOCUMENT_NAME_ENDS = frozenset("agreement treaty accord accords act protocol charter".split())
+
+
+def names_document(actor: EventActor) -> bool:
+    """The actor's name is a document's ("North American Free Trade Agreement", "Affordable Care Act")."""
+    words = (actor.name or "").lower().split()
+    return len(words) > 1 and words[-1] in DOCUMENT_NAME_ENDS
 
 
 def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
