@@ -1,8 +1,9 @@
 """Targets of acts aimed at a named party (issue #15, blind check of draws 75-76): a refusal to comment answers
 whoever made the ask it is about; a lawsuit names its defendant; a criticism is aimed at whom the said clause
 accuses, not at whose rules were broken nor at the party of a means clause ("by calling on Russia to ...");
-a treaty or a law named after a country is no party. Where the party is not found, the event is withheld
-(precision first). Sentences written for these tests."""
+a treaty or a law named after a country is no party; praise or rejection of "the ruling" (a decision named
+before) is aimed at its unnamed maker. Where the party is not found, the event is withheld (precision
+first). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -77,3 +78,12 @@ def test_a_treaty_named_after_a_region_is_no_party() -> None:
 def test_a_country_backed_is_still_the_target() -> None:
     found = coded("Clinton supported the Mexican government during the talks.", "05")
     assert found and all(e.target is not None and e.target.code == "MEX" for e in found)
+
+
+def test_praise_of_a_ruling_referred_back_to_is_withheld() -> None:
+    assert not coded("Republican Governor Mark Dayton applauded the ruling on Tuesday.", "05")
+
+
+def test_praise_of_a_named_courts_ruling_is_aimed_at_the_court() -> None:
+    found = coded("Republican Governor Mark Dayton praised the Supreme Court's ruling.", "05")
+    assert found and all(e.target is not None and e.target.code == "JUD" for e in found)

@@ -135,7 +135,21 @@ def names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None)
             return True  # "criticized the 83-year-old justice" (bare, "demanded justice" names no one)
         if _political_wing(obj):
             return True  # "denounced the alt-right", "courting the far left"
+        if (
+            entry.code[:2] in EVALUATED_ACT_ROOTS
+            and lemma in DECIDED_ACTS
+            and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in obj.children)
+        ):
+            return True  # "applauded the ruling": the ruling of a court an earlier sentence named
     return False
+
+
+# Roots of evaluations, and a court's decisions they evaluate: a ruling referred back to ("the ruling", "that
+# verdict") is a court's, named before; praising or rejecting it is aimed at that court. (A bare "decision"
+# may be no party's act at all: "criticized the decision" stays an act with no target.)
+EVALUATED_ACT_ROOTS = frozenset({"05", "11", "12"})
+DECIDED_ACTS = frozenset("ruling rulings verdict verdicts judgment judgement".split())
+ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 
 # Entity labels of a party an act can be aimed at.
