@@ -81,6 +81,8 @@ ROLE_PHRASES: dict[str, str] = {
     "state media": "MED",
     "research office": "EDU",
     "think tank": "NGO",
+    # "the American Civil Liberties Union (of Ohio)": a rights group, not a labour union
+    "liberties union": "NGO",
     "secretary general": "GOV",
     # "general" after an office is part of a civilian title, not a military rank
     "attorney general": "GOV",
