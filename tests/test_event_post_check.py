@@ -86,3 +86,12 @@ def test_a_noun_phrase_read_as_a_clause_has_no_speaker() -> None:
     )
     assert not [e for e in code(text) if e.source.name == "Islamophobic"]
     assert roots(code("Marine Le Pen criticized Hollande on Monday."), "11")
+
+
+def test_a_past_dismissal_named_by_what_is_no_hypothetical() -> None:
+    text = "Now Bloomberg says he is so distressed by the campaign that he is considering what he so categorically rejected."
+    assert [e.status for e in roots(code(text), "12")] == ["happened"]
+    maybe = (
+        "Now Bloomberg says he is so distressed by the campaign that he is considering what he would reject."
+    )
+    assert [e.status for e in roots(code(maybe), "12")] == ["hypothetical"]

@@ -461,6 +461,16 @@ def _reporting_frame(tok: Token) -> bool:
     )
 
 
+def _past_free_relative(tok: Token) -> bool:
+    """ "what he so categorically dismissed": a past-tense verb whose own object is "what" names a thing by an
+    act already done; the mood of the clause above (considering it) is not the act's."""
+    return (
+        tok.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in tok.children)
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+    )
+
+
 def _act_status(trigger: Token) -> Status:
     negated = False
     tok = trigger
@@ -578,6 +588,8 @@ def _act_status(trigger: Token) -> Status:
             return Status(marker.status, negated=negated, marker=marker.marker)
         if depth == 0 and _reporting_frame(tok):
             break
+        if depth == 0 and _past_free_relative(tok):
+            break  # "he's considering what he so categorically dismissed": the dismissal is a past act
         governor = _governor(tok)
         to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         # "he would be in Switzerland negotiating with the Iranians": a bare participle shares its head's mood
