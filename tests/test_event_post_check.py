@@ -95,3 +95,19 @@ def test_a_past_dismissal_named_by_what_is_no_hypothetical() -> None:
         "Now Bloomberg says he is so distressed by the campaign that he is considering what he would reject."
     )
     assert [e.status for e in roots(code(maybe), "12")] == ["hypothetical"]
+
+
+def test_what_a_rule_requires_is_no_demand() -> None:
+    text = "The FBI rewrote the statute, inserting an intent element that Congress did not require."
+    assert not roots(code(text), "10")
+    assert roots(code("Congress required the State Department to release the documents."), "10")
+
+
+def test_the_means_of_a_guessed_offence_happened() -> None:
+    guessed = (
+        'Senator Harry Reid told reporters that Donald Trump "may have violated the law" by calling on Russia '
+        "to hack Hillary Clinton."
+    )
+    assert [e.status for e in roots(code(guessed), "02")] == ["happened"]
+    maybe = "Senator Harry Reid said Donald Trump could win the election by calling on Russia to help him."
+    assert [e.status for e in roots(code(maybe), "02")] == ["hypothetical"]

@@ -289,6 +289,10 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
         return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if code.startswith("10") and lemma == "require" and verb.dep_ == "relcl":
+        # "an intent element that Congress did not require", "the forms the law requires": what a rule
+        # contains, described; no one is asked for anything
+        return []
     if verb.dep_ == "pobj" and any(
         c.dep_ == "poss" for s in clauses.subject_tokens(verb) for c in s.children
     ):

@@ -461,6 +461,16 @@ def _reporting_frame(tok: Token) -> bool:
     )
 
 
+def _guessed_past(verb: Token) -> bool:
+    """ "may have violated", "might have broken": a guess about what a past act amounted to."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBN"
+        and any(c.tag_ == "MD" and c.lower_ in ("may", "might", "could") for c in auxes)
+        and any(c.lower_ == "have" for c in auxes)
+    )
+
+
 def _past_free_relative(tok: Token) -> bool:
     """ "what he so categorically dismissed": a past-tense verb whose own object is "what" names a thing by an
     act already done; the mood of the clause above (considering it) is not the act's."""
@@ -611,6 +621,8 @@ def _act_status(trigger: Token) -> Status:
             # "would not go that far but said Steele must apologize", "aides say a win would have caused a war
             # - Osborne warns May ...": a finite verb after "but" or with its own subject has its own mood
             break
+        if tok.pos_ == "ADP" and tok.lower_ == "by" and via == "pcomp" and _guessed_past(governor):
+            break  # "may have violated the law by calling on Russia": the means is done; only what it was is guessed
         if tok.pos_ == "ADP" and tok.lower_ in TEMPORAL_PREPS:
             break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so
