@@ -111,3 +111,14 @@ def test_the_means_of_a_guessed_offence_happened() -> None:
     assert [e.status for e in roots(code(guessed), "02")] == ["happened"]
     maybe = "Senator Harry Reid said Donald Trump could win the election by calling on Russia to help him."
     assert [e.status for e in roots(code(maybe), "02")] == ["hypothetical"]
+
+
+def test_a_named_body_placed_by_its_country_is_not_the_state() -> None:
+    text = (
+        "Jorge Ramos is a news anchor. He crossed the border more than 30 years ago after Mexico's powerful "
+        "Televisa network censured his first report."
+    )
+    assert not [e for e in code(text) if e.source.code == "MEX"]
+    assert [
+        e for e in code("Mexico's government criticized Jorge Ramos on Monday.") if e.source.code == "MEX"
+    ]
