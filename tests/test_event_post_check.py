@@ -122,3 +122,10 @@ def test_a_named_body_placed_by_its_country_is_not_the_state() -> None:
     assert [
         e for e in code("Mexico's government criticized Jorge Ramos on Monday.") if e.source.code == "MEX"
     ]
+
+
+def test_the_president_of_a_named_firm_is_no_official() -> None:
+    text = "It was a sizable purchase of data, said L2 president Bruce Willsie, who declined to give a price tag."
+    assert [e.source.code for e in roots(code(text), "12")] == [None]
+    biden = "Vice President Joe Biden declined to give a specific date."
+    assert [(e.source.code or "")[:3] for e in roots(code(biden), "12")] == ["USA"]
