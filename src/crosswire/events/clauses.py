@@ -355,6 +355,8 @@ def object_lemmas(
     nouns += named_by_free_relative(verb)
     lemmas = set()
     for noun in nouns:
+        if noun.dep_ == "pcomp" and noun.pos_ == "VERB":
+            continue  # "has memories from talking to a voter": a gerund clause is an act, not a thing held
         for n in (noun, *noun.conjuncts):
             counted = counted_noun(n)
             lemmas.add(counted.lemma_.lower())

@@ -249,6 +249,8 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         for t in s.subtree
     ):
         code, rule = "074", f"{rule}:peacekeepers"  # "NATO peacekeeping troops have arrived in Bosnia"
+    if code == "042" and any(t.lemma_.lower() in FIGHTER_NOUNS for t in _travellers(verb)):
+        return []  # "foreign fighters going to Syria": fighters joining a war pay no visit to the country
     absorbed = False
     if clauses.is_negated(verb) and entry.negated is not None:
         # CAMEO has the opposite act ("did not accept" -> reject): code it, affirmed.
@@ -294,6 +296,16 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
         return []  # "The White House, when pressed on the matter, ...": the subject is pressed, not pressing
+    if code.startswith("10") and lemma == "require" and verb.dep_ == "relcl":
+        # "an intent element that Congress did not require", "the forms the law requires": what a rule
+        # contains, described; no one is asked for anything
+        return []
+    if verb.dep_ == "pobj" and any(
+        c.dep_ == "poss" for s in clauses.subject_tokens(verb) for c in s.children
+    ):
+        # "attention for her Islamophobic remarks" read as "Islamophobic remarks": a noun phrase after a
+        # preposition, its "subject" an adjective - no clause, no act
+        return []
     if _headline_passive(verb):
         return []  # "Clinton Accused Of Lying About Benghazi": Clinton is accused; who accuses is not said
     if code == "063" and not any(ctx.index.resolve(o) is not None for o in objects):
@@ -313,12 +325,21 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         return []  # "the Senate confirmed two cabinet nominations": a vote, not a statement
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         code, rule = "111", f"{rule}:out"  # "called out House Speaker John Boehner": criticism
+    if code.startswith("12") and any(
+        t.lemma_.lower() == "comment" and _owned(t) for o in objects for t in o.subtree
+    ):
+        return []  # "rejected several of Trump's comments": someone's remarks disowned, no comment declined
     if code.startswith("12") and any(t.lemma_.lower() == "comment" for o in objects for t in o.subtree):
         code, rule = "011", f"{rule}:comment"  # "declined repeated requests for comment"
     if code.startswith("04") and any(
         any(m.dep_ == "compound" and m.lower_ in ("press", "news") for m in o.children) for o in objects
     ):
         return []  # "will hold a press conference": a statement to the press, not a consultation
+    if code.startswith("04") and any(
+        o.lower_ in PRESS_WORDS or any(m.dep_ == "compound" and m.lower_ in PRESS_WORDS for m in o.children)
+        for o in _pobjs(verb, "with") + _pobjs(verb, "to")
+    ):
+        return []  # "spoke with Fox News about Clinton", "talked to reporters": an interview, no consultation
     if code.startswith("04") and any(o.lemma_.lower() in LETTER_NOUNS for o in objects):
         # "sent a letter to Comey seeking answers": a written request (020), no meeting; a letter that asks
         # nothing is only words sent
@@ -417,6 +438,19 @@ def _to_be_done_to(verb: Token) -> bool:
         and (verb.head.lemma_ == "be" or any(c.lemma_ == "be" and c.dep_ == "aux" for c in verb.children))
         and not any(c.dep_ == "dobj" for c in verb.children)
     )
+
+
+# Words naming the press as the one spoken with ("spoke with Breitbart News", "talked to reporters").
+PRESS_WORDS = frozenset("news reporter reporters journalist journalists press interviewer".split())
+
+
+def _owned(noun: Token) -> bool:
+    """ "Trump's comments", "his remarks": the noun has a possessor of its own (the parser may hang the
+    possessor beside it: "several of Trump's comments")."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return before is not None and (before.dep_ == "case" or before.tag_ == "PRP$")
 
 
 def _pobjs(verb: Token, prep: str) -> list[Token]:
@@ -880,6 +914,38 @@ def _bombing(verb: Token) -> bool:
     return False
 
 
+# Fighters whose going somewhere joins a war there, no visit: "foreign fighters going to Syria", "militants
+# travelling to Iraq".
+FIGHTER_NOUNS = frozenset(
+    "fighter fighters militant militants jihadist jihadists mercenary mercenaries".split()
+)
+
+
+def _travellers(verb: Token) -> list[Token]:
+    """The words naming who goes: the subjects' phrases ("hundreds of foreign fighters"), or the noun a
+    participle modifies with its modifiers ("the foreign fighter pipeline going to Iraq")."""
+    words = [t for s in clauses.subject_tokens(verb) for t in s.subtree if t.dep_ != "poss"]
+    if verb.dep_ == "acl":
+        words += [verb.head, *(t for c in verb.head.children if c.i < verb.head.i for t in c.subtree)]
+    return words
+
+
+# "vowed to impose a tax on Carrier products", "pledged to slap tariffs on imports": a penalty promised is
+# a threat, no cooperation (03)
+PENALTY_NOUNS = frozenset(
+    "tax taxes tariff tariffs duty duties penalty penalties fine fines levy levies".split()
+)
+IMPOSING_VERBS = frozenset("impose slap levy put place charge".split())
+
+
+def _promises_penalty(complement: Token) -> bool:
+    if complement.lemma_.lower() in ("tax", "penalize", "penalise", "punish", "fine"):
+        return True  # "vowed to tax Mexican imports"
+    return complement.lemma_.lower() in IMPOSING_VERBS and any(
+        o.lemma_.lower() in PENALTY_NOUNS for o in clauses.object_tokens(complement)
+    )
+
+
 def _code_control(
     ctx: ArticleContext, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
@@ -911,6 +977,11 @@ def _code_control(
             and not any(t.lemma_.lower() in ANSWERABLE_ASKS for t in complement.subtree)
         ):
             code = "011"  # "declined to weigh in", "refused to comment", "declined to respond": declining comment
+        if inner is not None and inner.code == "019":
+            # "declined to concur with that assessment": a finding disputed, neither silence (011) nor a
+            # rejection of a party the sentence names
+            ctx.consumed.add(complement.i)
+            return []
     elif control.kind == "intent" and inner is not None and inner.code[:2] in HOSTILE_INTENT_ROOTS:
         # "vowed to attack Chile": a promise of force or coercion threatens it (13), it offers no cooperation
         threat = ctx.lexicon.controls.get("threaten")
@@ -920,9 +991,15 @@ def _code_control(
             ctx.consumed.add(complement.i)
             return []
         control, vowed_force = threat, True
-    elif control.kind == "intent" and (
-        complement.lemma_.lower() in control.undoing
-        or (inner is not None and inner.code[:2] in NO_INTENT_ROOTS)
+    elif (
+        control.kind == "intent"
+        and (
+            complement.lemma_.lower() in control.undoing
+            # "vowed not to take their calls": a refusal promised; "vowed to impose a tax on them": a threat
+            or clauses.is_negated(complement)
+            or _promises_penalty(complement)
+            or (inner is not None and inner.code[:2] in NO_INTENT_ROOTS)
+        )
     ):
         # "vowed to repeal the law", "pledged to reject the plan": an intent to undo, block or refuse
         # something promises no cooperation (03); the promised act is not done either, so no event

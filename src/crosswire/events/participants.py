@@ -127,6 +127,13 @@ def same_actor(a: EventActor, b: EventActor) -> bool:
     return (a.code, (a.name or "").lower()) == (b.code, (b.name or "").lower())
 
 
+# Bodies that carry a name of their own ("Mexico's Televisa network", "Britain's Barclays bank"): a country
+# before the name says where they are, not who acts.
+NAMED_BODY_NOUNS = frozenset(
+    "network channel broadcaster newspaper paper station company firm bank chain airline".split()
+)
+
+
 class ActorIndex:
     """Token -> actor lookups for one article (built once per article, read-only afterwards)."""
 
@@ -286,6 +293,17 @@ class ActorIndex:
                     uncoded = uncoded or found
                     continue
                 if found is not None:
+                    if (
+                        len(found.code or "") == 3
+                        and child.dep_ == "poss"
+                        and tok.lemma_.lower() in NAMED_BODY_NOUNS
+                        and any(
+                            c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts if c.i > child.i
+                        )
+                    ):
+                        # "Mexico's powerful Televisa network censured his report": a body with a name of its
+                        # own, placed by the country; the state does not act through it
+                        return None
                     if (
                         (tok.lemma_.lower() in GROUP_ROLES or tok.lower_ in GROUP_ROLES)
                         and country_of(found)

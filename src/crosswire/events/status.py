@@ -461,6 +461,26 @@ def _reporting_frame(tok: Token) -> bool:
     )
 
 
+def _guessed_past(verb: Token) -> bool:
+    """ "may have violated", "might have broken": a guess about what a past act amounted to."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBN"
+        and any(c.tag_ == "MD" and c.lower_ in ("may", "might", "could") for c in auxes)
+        and any(c.lower_ == "have" for c in auxes)
+    )
+
+
+def _past_free_relative(tok: Token) -> bool:
+    """ "what he so categorically dismissed": a past-tense verb whose own object is "what" names a thing by an
+    act already done; the mood of the clause above (considering it) is not the act's."""
+    return (
+        tok.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in tok.children)
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+    )
+
+
 def _act_status(trigger: Token) -> Status:
     negated = False
     tok = trigger
@@ -578,6 +598,8 @@ def _act_status(trigger: Token) -> Status:
             return Status(marker.status, negated=negated, marker=marker.marker)
         if depth == 0 and _reporting_frame(tok):
             break
+        if depth == 0 and _past_free_relative(tok):
+            break  # "he's considering what he so categorically dismissed": the dismissal is a past act
         governor = _governor(tok)
         to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         # "he would be in Switzerland negotiating with the Iranians": a bare participle shares its head's mood
@@ -599,6 +621,8 @@ def _act_status(trigger: Token) -> Status:
             # "would not go that far but said Steele must apologize", "aides say a win would have caused a war
             # - Osborne warns May ...": a finite verb after "but" or with its own subject has its own mood
             break
+        if tok.pos_ == "ADP" and tok.lower_ == "by" and via == "pcomp" and _guessed_past(governor):
+            break  # "may have violated the law by calling on Russia": the means is done; only what it was is guessed
         if tok.pos_ == "ADP" and tok.lower_ in TEMPORAL_PREPS:
             break  # "declined to comment before relaying that they had looked into it": a time, not a mood
         # A coordinated verb shares the first one's auxiliaries ("will meet and sign"), not its meaning; so

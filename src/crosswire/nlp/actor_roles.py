@@ -81,6 +81,8 @@ ROLE_PHRASES: dict[str, str] = {
     "state media": "MED",
     "research office": "EDU",
     "think tank": "NGO",
+    # "the American Civil Liberties Union (of Ohio)": a rights group, not a labour union
+    "liberties union": "NGO",
     "secretary general": "GOV",
     # "general" after an office is part of a civilian title, not a military rank
     "attorney general": "GOV",
@@ -386,6 +388,12 @@ def affiliation_of_phrase(
             if org_role in _NON_STATE_ROLES:
                 role, decided_by = org_role, f"{by} {decided_by}"
                 break
+        else:
+            named = _named_employer(words, decided_by, kb)
+            if role == "GOV" and aff.org is None and country is None and named is not None:
+                # "L2 president Bruce Willsie": the head of a body named before the title, one of no known
+                # state or kind - no government office
+                role, decided_by = None, f"{decided_by} of {named}"
     officer = decided_by is not None and (
         decided_by.lower() in OFFICER_WORDS
         or (role == "BUS" and head_words[-1].lower() in OFFICER_WORDS)  # "executive director of ..."
@@ -517,6 +525,34 @@ def _title_inside_name(tok: Token) -> bool:
         and tok.i + 1 < len(tok.doc)
         and tok.doc[tok.i + 1].ent_iob_ == "I"
     )
+
+
+# Words of a title that come before the office itself ("Vice President", "Acting Director"): no body's name.
+TITLE_MODIFIERS = frozenset(
+    "vice deputy acting interim former executive senior assistant associate general chief co co- "
+    "first lady madam mr. mrs. ms. dr.".split()
+)
+
+
+def _named_employer(words: list[Token], decided_by: str, kb: KnowledgeBase) -> str | None:
+    """The name right before an officer's title ("L2" in "L2 president"), when it is a proper name of no
+    country, person, known organisation or role."""
+    at = next((k for k, t in enumerate(words) if t.text == decided_by), None)
+    if not at:
+        return None
+    before = words[at - 1]
+    if (
+        before.pos_ != "PROPN"
+        or before.ent_type_ in ("GPE", "NORP", "PERSON", "LOC", "FAC")
+        or before.lower_ in TITLE_MODIFIERS
+        or before.lower_ in STATE_BODY_WORDS | COMMITTEE_WORDS | PARTY_WORDS
+        or ROLE_WORDS.get(before.lower_) is not None
+        or kb.agent_role(before.lower_) is not None
+        or kb.lookup_country(before.text) is not None
+        or kb.organisation(before.text) is not None
+    ):
+        return None
+    return before.text
 
 
 def _employer_role(
