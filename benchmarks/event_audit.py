@@ -114,6 +114,8 @@ POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {
     74: (24, (61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73)),
     75: (24, tuple(range(61, 75))),
     76: (24, tuple(range(61, 76))),
+    77: (24, tuple(range(61, 77))),
+    78: (24, tuple(range(61, 78))),
 }
 
 
