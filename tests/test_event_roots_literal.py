@@ -36,6 +36,11 @@ def test_dismissing_an_idea_rejects_no_proposal() -> None:
     assert "12" not in roots("Iran rejected the notion that its navy is provoking the United States.")
 
 
+def test_rejecting_the_idea_of_an_act_still_rejects_a_proposal() -> None:
+    # an idea "of" talks is a proposal turned down; only an idea "that ..." is an opinion disputed
+    assert ("Israel", "Hamas", "120") in codes("Israel rejected the idea of talks with Hamas.")
+
+
 def test_rejecting_an_accusation_is_a_denial() -> None:
     found = codes("Iran rejected the accusation that it had armed the rebels.")
     assert any(c == "016" for _, _, c in found) and not any(c.startswith("12") for _, _, c in found)

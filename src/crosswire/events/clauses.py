@@ -454,6 +454,8 @@ def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
             continue
         if entry.no_content and content:
             continue
+        if entry.object_content and not _object_states_content(verb, entry.objects):
+            continue
         if entry.preps and not entry.preps & particles:
             continue
         if entry.objects:
@@ -467,6 +469,20 @@ def _first_match(verb: Token, entries: list[VerbEntry]) -> VerbEntry | None:
                 continue
         return entry
     return None
+
+
+def _object_states_content(verb: Token, nouns: frozenset[str]) -> bool:
+    """ "rejected the notion that the campaign ...": one of the verb's objects is followed by the "that"
+    opening the clause it states."""
+    doc = verb.doc
+    return any(
+        o.dep_ == "dobj"
+        and o.lemma_.lower() in nouns
+        and o.i + 1 < len(doc)
+        and doc[o.i + 1].lower_ == "that"
+        and doc[o.i + 1].dep_ == "mark"
+        for o in verb.children
+    )
 
 
 def is_negated(verb: Token) -> bool:

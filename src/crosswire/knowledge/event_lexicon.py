@@ -42,6 +42,9 @@ class VerbEntry:
     # does not fire on a verb whose object is a that-clause ("proposed that a coalition impose a no-fly zone"
     # puts forward a policy, no cooperation offered to a party)
     no_content: bool = False
+    # fires only where its object states a content ("rejected the notion that ..."); "dismissed the idea of
+    # a ceasefire" is a proposal turned down, for the entries after it
+    object_content: bool = False
     # the prepositions whose objects count for `objects` (None: from, of, for, on); "broke off from the group
     # for a private meeting": a purpose ("for") is not what is halted
     object_preps: frozenset[str] | None = None
@@ -218,6 +221,7 @@ def _read_verbs(
                 no_clause=bool(item.get("no_clause", False)),
                 needs_target=bool(item.get("needs_target", False)),
                 no_content=bool(item.get("no_content", False)),
+                object_content=bool(item.get("object_content", False)),
                 object_preps=(
                     None
                     if item.get("object_preps") is None
