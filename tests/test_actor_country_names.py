@@ -100,3 +100,20 @@ def test_a_counted_share_of_a_countrys_people_keeps_its_country() -> None:
     assert [e.source.code for e in events if e.source.code] and all(
         (e.source.code or "")[:3] == "DEU" for e in events
     ), sources(events)
+
+
+# --- a name shared by a country and a US state, in an article about US states
+
+
+def test_georgia_among_us_states_is_no_country() -> None:
+    text = (
+        "Ted Cruz won Oklahoma and Alaska on Tuesday, while Marco Rubio carried Minnesota. "
+        'Donald Trump posted a message on Twitter reading "Thank you Georgia" moments after the polls closed.'
+    )
+    events = code_text(text, ON)
+    assert not [p for p in parties(events) if p[1] and p[1][:3] == "GEO"], parties(events)
+
+
+def test_georgia_in_foreign_news_is_the_country() -> None:
+    events = code_text("Russia praised Georgia on Tuesday after the talks in Moscow.", ON)
+    assert ("Georgia", "GEO") in parties(events), parties(events)

@@ -17,7 +17,7 @@ from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_context import names_a_team
-from crosswire.nlp.actor_roles import ROLE_WORDS
+from crosswire.nlp.actor_roles import ROLE_WORDS, us_state_not_country
 from crosswire.nlp.coref import generation_marked
 from crosswire.nlp.furniture import furniture_tokens
 
@@ -641,6 +641,8 @@ class ActorIndex:
             # Only a country's own name: a capital stands for its government only where the actor layer
             # saw it do so ("Pyongyang rejected"), and capitals name datelines ("STOCKHOLM -").
             dateline = text.isupper() and match is not None and match.via == "name"
+            if match is not None and label == "GPE" and us_state_not_country(ent, self.kb):
+                match = None  # "Thank you Georgia" after the primaries in Texas and Ohio: the US state
             if match is not None and match.via != "capital" and not dateline:
                 found = EventActor(name=match.country.name, code=match.country.cameo)
             elif match is None and label == "NORP":

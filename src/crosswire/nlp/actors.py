@@ -52,6 +52,7 @@ from crosswire.nlp.actor_roles import (
     is_epithet_modifier,
     premodifier_span,
     us_state_evidence,
+    us_state_not_country,
 )
 from crosswire.nlp.coref import (
     FEMALE_FIRST_NAMES,
@@ -418,7 +419,11 @@ class _Collector(DescriptionRules):
                 continue
             if ent.label_ == "ORG" and ent.start not in self.surname_orgs:
                 self._organisation(ent)
-            elif ent.label_ in ("GPE", "LOC") and ent.start not in self.surname_places:
+            elif (
+                ent.label_ in ("GPE", "LOC")
+                and ent.start not in self.surname_places
+                and not us_state_not_country(ent, self.kb)
+            ):
                 self._state(ent, ent.text)
         self._bare_institutions()
         # "the North", "the North's": bare compass words the NER often leaves out or calls LOC.
