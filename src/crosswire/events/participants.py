@@ -17,7 +17,7 @@ from crosswire.knowledge.actor_codes import ROLE_CODES, derived_actor_codes
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.model import Actor, EventActor
 from crosswire.nlp.actor_context import names_a_team
-from crosswire.nlp.actor_roles import ROLE_WORDS
+from crosswire.nlp.actor_roles import ROLE_WORDS, us_state_not_country
 from crosswire.nlp.coref import generation_marked
 from crosswire.nlp.furniture import furniture_tokens
 
@@ -232,6 +232,10 @@ class ActorIndex:
     def resolve(self, tok: Token) -> EventActor | None:
         """The actor a noun phrase stands for: its head, else a modifier naming a state, person or body,
         else a group named through its country ("Rwandan rebels", "the Albanians of southern Serbia")."""
+        origin = americans_of_origin(tok)
+        if origin is not None:
+            # "Cuban Americans", "Mexican-Americans": people of the United States, not of the origin country
+            return EventActor(name=self.doc[origin.i : tok.i + 1].text, code="USACVL")
         found = self.direct(tok)
         if found is not None and _one_person_of(tok, found):
             return (
@@ -286,6 +290,8 @@ class ActorIndex:
                     and self.kb.lookup_country(_entity_text(self.doc, child)) is None
                 ):
                     continue  # "the St. Louis group": a city names where a group is from, not its state
+                if names_a_team(self.doc[child.i : child.i + 1]):
+                    continue  # "Indians fan Ana Lopes": a team's name, not a nationality
                 found = self.direct(child) or (self.resolve(child) if child.dep_ == "compound" else None)
                 if found is not None and self._someone_of(tok, child, found):
                     return None
@@ -493,8 +499,12 @@ class ActorIndex:
                     or t.pos_ in ("ADJ", "PROPN")
                     or t.is_title  # "Croat forces": a capitalised people's name tagged NOUN
                 ):
-                    for text in (_entity_text(self.doc, t), t.text):  # "British" inside "British Defence"
-                        code = self.country_code(text)
+                    whole = _entity_text(self.doc, t)
+                    # "British" inside "British Defence"; never a country word inside a longer place's name
+                    # ("New England", "New South Wales"): that place is another one
+                    inside = t.text if t.ent_type_ not in ("GPE", "LOC") or whole == t.text else None
+                    for text in (whole, inside):
+                        code = self.country_code(text) if text else None
                         if code is not None:
                             return code
         for child in tok.children:
@@ -631,6 +641,8 @@ class ActorIndex:
             # Only a country's own name: a capital stands for its government only where the actor layer
             # saw it do so ("Pyongyang rejected"), and capitals name datelines ("STOCKHOLM -").
             dateline = text.isupper() and match is not None and match.via == "name"
+            if match is not None and label == "GPE" and us_state_not_country(ent, self.kb):
+                match = None  # "Thank you Georgia" after the primaries in Texas and Ohio: the US state
             if match is not None and match.via != "capital" and not dateline:
                 found = EventActor(name=match.country.name, code=match.country.cameo)
             elif match is None and label == "NORP":
@@ -749,6 +761,22 @@ def _body_code(name: str, code: str) -> str:
 def _country_of_name(name: str | None) -> str | None:
     code = derived_actor_codes().get((name or "").lower())
     return code[:3] if code and code[:3] not in NO_SIDE and code[:3] != "MNC" else None
+
+
+def americans_of_origin(tok: Token) -> Token | None:
+    """The people's name that qualifies a plural "Americans" ("Cuban Americans", "Mexican-Americans", "Arab
+    Americans"): citizens of the United States by their origin."""
+    if tok.lower_ != "americans" or tok.i == 0:
+        return None
+    gap = 2 if tok.nbor(-1).text == "-" else 1
+    return next(
+        (
+            c
+            for c in tok.lefts
+            if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i == tok.i - gap
+        ),
+        None,
+    )
 
 
 def _entity_text(doc: Doc, tok: Token) -> str:

@@ -259,6 +259,22 @@ def is_us_state(text: str, kb: KnowledgeBase) -> bool:
     return kb.lookup_country(text) is None and place_key(text) in gazetteer().states
 
 
+def us_state_not_country(ent: Span, kb: KnowledgeBase) -> bool:
+    """A name shared by a country and a US state ("Georgia") read as the state: the article names two or more
+    other US states ("Minnesota", "Texas") and never the country's people ("Georgian")."""
+    match = kb.lookup_country(ent.text)
+    if match is None or place_key(ent.text) not in gazetteer().states:
+        return False
+    states: set[str] = set()
+    for e in ent.doc.ents:
+        if e.label_ == "NORP" and (other := kb.lookup_country(e.text)) is not None:
+            if other.country.iso3 == match.country.iso3:
+                return False  # "Georgian troops": the country is in the story
+        elif e.label_ == "GPE" and is_us_state(e.text, kb):
+            states.add(place_key(e.text))
+    return len(states) >= 2
+
+
 def us_state_evidence(ent: Span, title: Span | None, kb: KnowledgeBase) -> str | None:
     """Evidence that the office holder `ent` names serves in the United States: a party-state tag after the
     name, a US state in the title before it ("New York Gov.") or in an "of" phrase after it ("King of New

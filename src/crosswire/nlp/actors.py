@@ -52,6 +52,7 @@ from crosswire.nlp.actor_roles import (
     is_epithet_modifier,
     premodifier_span,
     us_state_evidence,
+    us_state_not_country,
 )
 from crosswire.nlp.coref import (
     FEMALE_FIRST_NAMES,
@@ -104,6 +105,9 @@ class _Collector(DescriptionRules):
         # surnames named after a head of state's office ("President Obama"), with the title words used
         self.titled: dict[str, set[str]] = {}
         self.surname_orgs: set[int] = set()  # ORG entities that are a person's surname ("Trump conferred")
+        self.surname_places: set[int] = (
+            set()
+        )  # places that are a person's surname ("Washington, the actress")
 
     def _credited(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.credits)
@@ -157,6 +161,22 @@ class _Collector(DescriptionRules):
                 and fold(name) in surnames
             ):
                 self.surname_orgs.add(ent.start)
+                ents.append(ent)
+        # a place's name that is the surname of someone the article named in full before it ("the actress
+        # Kerry Washington ... Washington, star of the show, thanked him"): that person, not the place's state
+        named_before: dict[str, int] = {}
+        for e in ents:
+            words = clean_name(e).split()
+            if len(words) > 1 and e.start < named_before.get(fold(words[-1]), len(self.doc)):
+                named_before[fold(words[-1])] = e.start
+        for ent in self.doc.ents:
+            if (
+                ent.label_ in ("GPE", "LOC")
+                and len(ent) == 1
+                and ent.start not in self.dateline
+                and named_before.get(fold(ent.text), len(self.doc)) < ent.start
+            ):
+                self.surname_places.add(ent.start)
                 ents.append(ent)
         ents.sort(key=lambda e: e.start)
         juniors: dict[str, str] = {}  # "trump jr." -> the key of "Donald Trump Jr."
@@ -399,7 +419,11 @@ class _Collector(DescriptionRules):
                 continue
             if ent.label_ == "ORG" and ent.start not in self.surname_orgs:
                 self._organisation(ent)
-            elif ent.label_ in ("GPE", "LOC"):
+            elif (
+                ent.label_ in ("GPE", "LOC")
+                and ent.start not in self.surname_places
+                and not us_state_not_country(ent, self.kb)
+            ):
                 self._state(ent, ent.text)
         self._bare_institutions()
         # "the North", "the North's": bare compass words the NER often leaves out or calls LOC.

@@ -183,6 +183,10 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
     inside = [e for e in inside if not is_hyphen_modifier(doc, e.start, e.end)]
     if head is not None and doc[head].tag_ == "NNS":
         inside = [e for e in inside if e.label_ != "PERSON"]  # "Supporters of Mr. McCarthy" are not McCarthy
+    # "Cuban Americans": a people's name qualifying another is part of that people's name, never the speaker
+    # (nor its country) alone
+    qualifying = {e.start: e for e in inside if _qualifies_people(e)}
+    inside = [e for e in inside if e.start not in qualifying]
     if not inside:
         return None
     if head is not None:
@@ -194,7 +198,19 @@ def _name_inside(doc: Doc, start: int, end: int, head: int | None = None) -> str
         if doc[head].pos_ == "NOUN" and all(_is_modifier(e, doc[head]) for e in inside):
             return None  # "Japanese trading houses", "the North Korean side": a country qualifies the speaker
     ranked = sorted(inside, key=lambda e: (e.label_ not in ("PERSON", "ORG"), e.start))
-    return ranked[0].text
+    first = next((q for q in qualifying.values() if q.root.head.i == ranked[0].root.i), None)
+    return doc[first.start : ranked[0].end].text if first is not None else ranked[0].text
+
+
+def _qualifies_people(ent: Span) -> bool:
+    """A people's name qualifying a later one ("Cuban" in "Cuban Americans", "Mexican-Americans")."""
+    root = ent.root
+    return (
+        ent.label_ == "NORP"
+        and root.dep_ in ("amod", "compound")
+        and root.head.i >= ent.end
+        and root.head.ent_type_ == "NORP"
+    )
 
 
 # Heads that name one person by office or role; a place inside such a mention only says where they are from.
