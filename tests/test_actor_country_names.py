@@ -39,6 +39,17 @@ def test_the_capital_with_no_such_person_is_still_the_state() -> None:
     assert ("United States", "USA") in sources(events), sources(events)
 
 
+def test_the_capital_after_a_namesake_is_still_the_state_unless_described_as_a_person() -> None:
+    # a namesake named before is not enough: "Washington" acting on foreign policy is the US government
+    events = code_text(
+        "George Washington warned against foreign entanglements. "
+        "Washington criticized Pyongyang on Monday for the missile launch.",
+        ON,
+    )
+    assert ("United States", "USA") in sources(events), sources(events)
+    assert ("George Washington", None) not in sources(events), sources(events)
+
+
 # --- "Cuban Americans", "Mexican-Americans": people of the United States
 
 

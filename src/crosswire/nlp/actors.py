@@ -69,6 +69,19 @@ from crosswire.nlp.dateline import credit_lines, dateline_tokens
 from crosswire.nlp.furniture import in_furniture
 from crosswire.nlp.runtime import doc_text
 
+# Appositions that describe a place, not a person ("Washington, the capital, ...").
+PLACE_APPOSITIONS = frozenset("capital city state country government administration town region".split())
+
+
+def _described_as_someone(ent: Span) -> bool:
+    """ "Washington, star of television's Scandal, ...", "Jordan, who scored 30 points": the name is
+    described as a person where it stands."""
+    doc = ent.doc
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
+    if after is not None and after.lower_ == "who":
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() not in PLACE_APPOSITIONS for c in ent.root.children)
+
 
 class _Collector(DescriptionRules):
     """Holds the per-article state of one extraction (never shared between articles)."""
@@ -162,8 +175,10 @@ class _Collector(DescriptionRules):
             ):
                 self.surname_orgs.add(ent.start)
                 ents.append(ent)
-        # a place's name that is the surname of someone the article named in full before it ("the actress
-        # Kerry Washington ... Washington, star of the show, thanked him"): that person, not the place's state
+        # a place's name that is the surname of someone the article named in full before it and described as
+        # someone where it stands ("the actress Kerry Washington ... Washington, star of the show, thanked
+        # him"): that person, not the place's state. Without the description the place keeps its reading:
+        # "George Washington warned against entanglements. Washington criticized Pyongyang" is the US.
         named_before: dict[str, int] = {}
         for e in ents:
             words = clean_name(e).split()
@@ -175,6 +190,7 @@ class _Collector(DescriptionRules):
                 and len(ent) == 1
                 and ent.start not in self.dateline
                 and named_before.get(fold(ent.text), len(self.doc)) < ent.start
+                and _described_as_someone(ent)
             ):
                 self.surname_places.add(ent.start)
                 ents.append(ent)
