@@ -128,3 +128,11 @@ def test_georgia_among_us_states_is_no_country() -> None:
 def test_georgia_in_foreign_news_is_the_country() -> None:
     events = code_text("Russia praised Georgia on Tuesday after the talks in Moscow.", ON)
     assert ("Georgia", "GEO") in parties(events), parties(events)
+
+
+def test_georgia_with_its_capital_named_is_the_country_whatever_us_states_the_article_names() -> None:
+    text = (
+        "Sen. John McCain of Arizona and Sen. Lindsey Graham of South Carolina flew to Tbilisi on Monday. "
+        "Russia condemned Georgia on Tuesday for the border clash."
+    )
+    assert ("Georgia", "GEO") in parties(code_text(text, ON)), parties(code_text(text, ON))

@@ -272,6 +272,10 @@ def us_state_not_country(ent: Span, kb: KnowledgeBase) -> bool:
                 return False  # "Georgian troops": the country is in the story
         elif e.label_ == "GPE" and is_us_state(e.text, kb):
             states.add(place_key(e.text))
+        elif e.label_ == "GPE" and place_key(e.text) != place_key(ent.text):
+            other = kb.lookup_country(e.text)
+            if other is not None and other.country.iso3 == match.country.iso3:
+                return False  # "Tbilisi": the country's capital or a city of it is in the story
     return len(states) >= 2
 
 
