@@ -116,6 +116,8 @@ POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {
     76: (24, tuple(range(61, 76))),
     77: (24, tuple(range(61, 77))),
     78: (24, tuple(range(61, 78))),
+    79: (24, tuple(range(61, 79))),
+    80: (24, tuple(range(61, 80))),
 }
 
 

@@ -283,6 +283,11 @@ class EventActor:
     code: str | None
     actor_id: str | None = None
 
+    def __post_init__(self) -> None:
+        # names are cut from the text: a phrase ending a paragraph carries its line breaks
+        if self.name is not None:
+            self.name = " ".join(self.name.split())
+
 
 @dataclass
 class EventMention:
