@@ -118,3 +118,9 @@ def test_a_parenthetical_speaker_is_not_the_person_his_words_name() -> None:
     assert [e.source.name for e in code_text("If Donald Trump wins, he will consider a ban on imports.")] == [
         "Donald Trump"
     ]
+
+
+def test_hosting_a_gathering_is_a_visit_only_with_a_guest_named() -> None:
+    assert not codes("Hillary Clinton spoke at a town hall hosted by the Chamber of Commerce.")
+    assert not codes('"We will win," Jeb Bush told reporters at a breakfast hosted by a local radio host.')
+    assert codes("President Obama hosted Xi Jinping at the White House.") == ["043"]

@@ -322,6 +322,10 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
+    if code == "043" and _hosts_a_gathering(verb):
+        # "a breakfast hosted by the Chamber of Commerce", "hosted a town hall": an occasion put on, a
+        # visit only where a guest is named ("hosted a dinner for Xi")
+        entry = replace(entry, needs_target=True)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
@@ -969,6 +973,21 @@ def _person_confirmed(verb: Token) -> bool:
     return any(
         p.ent_type_ == "PERSON" or (p.lower_ in ("who", "whom") and p.dep_ == "nsubjpass") for p in persons
     )
+
+
+# Occasions one hosts for a crowd or the press, not a visitor: a meal, a meeting open to many.
+HOSTED_GATHERINGS = ATTENDED_EVENTS | frozenset(
+    "breakfast lunch luncheon dinner brunch reception party gala hall forum town-hall summit conference "
+    "roundtable panel session meeting".split()
+)
+
+
+def _hosts_a_gathering(verb: Token) -> bool:
+    """The thing hosted is an occasion: the verb's object, or the noun its participle describes."""
+    hosted = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl":
+        hosted.append(verb.head)
+    return any(h.lemma_.lower() in HOSTED_GATHERINGS for h in hosted)
 
 
 # Lemmas of a decrease and the nouns of measured amounts: "consumption declined 3.3 percent", "sales fell".
