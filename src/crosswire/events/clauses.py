@@ -497,7 +497,16 @@ def is_negated(verb: Token) -> bool:
             return True
     if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_ not in NEGATION_NEUTRAL:
         return is_negated(verb.head)
-    return False
+    return held_back(verb)
+
+
+def held_back(verb: Token) -> bool:
+    """ "has refrained from endorsing Clinton", "abstained from voting": the act held back is not done."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_ in REFRAINING_VERBS
+
+
+# Verbs of holding back from an act ("refrained from endorsing", "abstained from voting").
+REFRAINING_VERBS = frozenset({"refrain", "abstain", "desist"})
 
 
 def modal_marker(verb: Token, lexicon: Lexicon) -> str | None:

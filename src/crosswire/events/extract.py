@@ -52,7 +52,7 @@ from crosswire.events.participants import (
     country_of,
     same_actor,
 )
-from crosswire.events.status import act_status, is_authors_demand, is_speculation
+from crosswire.events.status import REPORTING_HEADS, act_status, is_authors_demand, is_speculation
 from crosswire.events.targets import (
     CONTENT_VERBS,
     answered_party,
@@ -207,6 +207,16 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         return []  # "if she had met him earlier", "would have attended": an act that did not take place
     if _to_be_done_to(verb):
         return []  # "Obama is to blame for it": the subject is the one blamed, and no one blames here
+    if verb.lemma_.lower() == "require" and verb.tag_ in ("VBZ", "VBP"):
+        # "the department requires lobbyists to disclose their payments", "the job requires more than a few
+        # tweets": the simple present of "require" states a standing rule or a need, no demand made
+        return []
+    if clauses.held_back(verb):
+        return []  # "has refrained from endorsing either candidate": no endorsement, nor its opposite
+    if verb.tag_ == "VBG" and verb.dep_ == "conj" and any(c.dep_ == "poss" for c in verb.children):
+        # "turned her sorrow into a strategy and her mourning into a movement": a word with a possessive is a
+        # noun, here an object coordinated with another, which the parser hung as a verb
+        return []
     control = lexicon.controls.get(verb.lemma_.lower())
     if (
         control is not None
@@ -251,6 +261,26 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         code, rule = "074", f"{rule}:peacekeepers"  # "NATO peacekeeping troops have arrived in Bosnia"
     if code == "042" and any(t.lemma_.lower() in FIGHTER_NOUNS for t in _travellers(verb)):
         return []  # "foreign fighters going to Syria": fighters joining a war pay no visit to the country
+    if code.startswith("12") and _decrease(verb):
+        return []  # "China's coal consumption declined 3.3 percent": a figure went down, nothing was refused
+    if code == "016" and any(c.dep_ == "dative" for c in verb.children):
+        # "denied Carter a photograph of unity", "denied them entry": withholding something from someone
+        # refuses it to them (12); no accusation or responsibility is denied
+        code, rule = "120", f"{rule}:withheld"
+    if code.startswith("05") and _aimed_against(verb):
+        return []  # "joined the campaign against ISIS": support for a fight against the party, no support of it
+    if code.startswith("19") and _fights_for_cause(ctx, verb):
+        return []  # "will fight for working families": a politician's advocacy, no force
+    if code[:2] in VERBAL_ROOTS and _conjunct_of_reported(verb):
+        return []
+    sayers = clauses.subject_tokens(verb) + ([verb.head] if verb.dep_ == "acl" else [])
+    if code.startswith("01") and any(_share_of_people(s) for s in sayers):
+        # "56 percent of Americans saying they don't like her": a poll's figure, nobody's statement; what the
+        # share said ("38 percent said he should step down") is an answer counted, no demand or act either
+        ctx.consumed.update(c.i for c in verb.children if c.dep_ == "ccomp")
+        return []
+    if code == "042" and _migrating(verb):
+        return []  # "why young Syrian men are coming to the U.S. as refugees": migration, no visit
     absorbed = False
     if clauses.is_negated(verb) and entry.negated is not None:
         # CAMEO has the opposite act ("did not accept" -> reject): code it, affirmed.
@@ -292,6 +322,10 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
+    if code == "043" and _hosts_a_gathering(verb):
+        # "a breakfast hosted by the Chamber of Commerce", "hosted a town hall": an occasion put on, a
+        # visit only where a guest is named ("hosted a dinner for Xi")
+        entry = replace(entry, needs_target=True)
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and _reduced_passive(verb):
@@ -323,6 +357,8 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         return []  # "a segment reporting that ...", "reported by Fox": the news reports, an uncoded reporter
     if code.startswith("01") and lemma == "confirm" and any(o.lemma_.lower() in VOTED_ON for o in objects):
         return []  # "the Senate confirmed two cabinet nominations": a vote, not a statement
+    if code.startswith("01") and lemma == "confirm" and _person_confirmed(verb):
+        return []  # "Gruenberg, who was confirmed by the Senate", "confirmed Smith as director": a vote on a person
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         code, rule = "111", f"{rule}:out"  # "called out House Speaker John Boehner": criticism
     if code.startswith("12") and any(
@@ -738,6 +774,8 @@ def _said_content(
     if demands_only:
         return None
     threat = ctx.lexicon.controls.get("threaten")
+    if inner is not None and inner.code.startswith("19") and _fights_for_cause(ctx, content):
+        return None  # "she will fight for the American people," he said: a campaign promise, no threat
     if aux & FUTURE_MODALS and inner is not None and threat is not None and inner.code[:2] in threat.by_root:
         speaker = [a for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s)]
         own = subjects[0].lower_ in OWN_SUBJECTS or any(
@@ -919,6 +957,130 @@ def _bombing(verb: Token) -> bool:
 FIGHTER_NOUNS = frozenset(
     "fighter fighters militant militants jihadist jihadists mercenary mercenaries".split()
 )
+# People who move to live elsewhere: "Syrians coming to the U.S. as refugees" migrate, they visit no one.
+MIGRANT_NOUNS = frozenset(
+    "refugee refugees migrant migrants immigrant immigrants emigrant emigrants asylum-seeker asylum-seekers "
+    "asylum seeker seekers evacuee evacuees".split()
+)
+
+
+def _person_confirmed(verb: Token) -> bool:
+    """ "confirm" of a person (its object, or a passive subject) puts him in office: "who was confirmed by the
+    Senate", "the committee confirmed Jane Roe"; "confirmed that he met Roe", "confirmed the report" state."""
+    persons = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "conj" and clauses.is_passive(verb):  # "nominated by Obama and confirmed by the Senate"
+        persons += [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+    return any(
+        p.ent_type_ == "PERSON" or (p.lower_ in ("who", "whom") and p.dep_ == "nsubjpass") for p in persons
+    )
+
+
+# Occasions one hosts for a crowd or the press, not a visitor: a meal, a meeting open to many.
+HOSTED_GATHERINGS = ATTENDED_EVENTS | frozenset(
+    "breakfast lunch luncheon dinner brunch reception party gala hall forum town-hall summit conference "
+    "roundtable panel session meeting".split()
+)
+
+
+def _hosts_a_gathering(verb: Token) -> bool:
+    """The thing hosted is an occasion: the verb's object, or the noun its participle describes."""
+    hosted = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl":
+        hosted.append(verb.head)
+    return any(h.lemma_.lower() in HOSTED_GATHERINGS for h in hosted)
+
+
+# Lemmas of a decrease and the nouns of measured amounts: "consumption declined 3.3 percent", "sales fell".
+DECREASE_VERBS = frozenset({"decline"})
+MEASURED_NOUNS = frozenset(
+    "consumption production output sale sales price prices rate rates number numbers share figure figures "
+    "level levels growth export exports import imports revenue revenues demand use usage turnout rating "
+    "ratings support approval enrollment enrolment membership population spending investment income "
+    "profit profits emission emissions count total volume".split()
+)
+QUANTITY_WORDS = frozenset("percent % percentage point points".split())
+
+
+def _decrease(verb: Token) -> bool:
+    """ "declined 3.3 percent", "consumption has declined": the verb of refusal used of an amount going down,
+    told by a measured subject or a figure; "declined the invitation", "the ministry declined" refuse."""
+    if verb.lemma_.lower() not in DECREASE_VERBS:
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return False
+    figure = any(
+        t.like_num or t.lower_ in QUANTITY_WORDS
+        for c in verb.children
+        if c.dep_ in ("npadvmod", "dobj", "prep", "advmod")
+        for t in c.subtree
+    )
+    subjects = clauses.subject_tokens(verb) or ([verb.head] if verb.dep_ == "xcomp" else [])
+    measured = any(s.lemma_.lower() in MEASURED_NOUNS for s in subjects)
+    if verb.dep_ == "xcomp":  # "consumption appears to have declined": the subject is the raising verb's
+        measured = measured or any(
+            s.lemma_.lower() in MEASURED_NOUNS for s in clauses.subject_tokens(verb.head)
+        )
+    return figure or measured
+
+
+def _aimed_against(verb: Token) -> bool:
+    """The thing backed is aimed against someone: "joined the campaign against ISIS", "supported sanctions
+    against Iran"; "defended Trump against his critics" backs Trump, and stays."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(p.dep_ == "prep" and p.lower_ == "against" for o in objects for p in o.children)
+
+
+FIGHTING_VERBS = frozenset({"fight", "battle"})
+
+
+def _fights_for_cause(ctx: ArticleContext, verb: Token) -> bool:
+    """ "She will fight for the American people", "battling for jobs": fighting *for* someone or something,
+    with no opponent named, by no armed actor, is advocacy; "rebels fought for the town" is still force."""
+    if verb.lemma_.lower() not in FIGHTING_VERBS or not _pobjs(verb, "for"):
+        return False
+    if any(c.dep_ == "dobj" for c in verb.children) or _pobjs(verb, "against") or _pobjs(verb, "with"):
+        return False
+    return not any(_armed(a) for s in clauses.subject_tokens(verb) for a in ctx.index.resolve_all(s))
+
+
+# Roots of acts that are only words: statements and disapproval ("said ..., and accused ...").
+VERBAL_ROOTS = frozenset({"01", "11"})
+
+
+def _conjunct_of_reported(verb: Token) -> bool:
+    """ "a panel, which said the army carried out two attacks, and also accused ISIS of ...": a verb of
+    speech coordinated, without a subject of its own, with the content of a report may continue the reporter
+    ("said ... and accused") as well as the reported doer; which one the parse cannot tell."""
+    head = verb.head
+    if (
+        verb.dep_ != "conj"
+        or head.i == verb.i
+        or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+    ):
+        return False
+    # the report's verb comes first ("which said the army ... and accused"); after its content ("Benin opened
+    # its borders but was refusing Ghanaians, police said") the conjunct is the reported doer's
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_HEADS and head.head.i < head.i
+
+
+# The head of a figure about a people: "56 percent of Americans", "a majority of voters".
+SHARE_WORDS = frozenset("percent % majority plurality minority share proportion fraction".split())
+
+
+def _share_of_people(subject: Token) -> bool:
+    """The subject is the share, or the people counted in it ("Americans" of "56 percent of Americans")."""
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of":
+        subject = subject.head.head
+    return subject.lower_ in SHARE_WORDS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in subject.children
+    )
+
+
+def _migrating(verb: Token) -> bool:
+    """The travellers are migrants ("refugees arriving in Germany"), or go as such ("coming as refugees")."""
+    if any(t.lower_ in MIGRANT_NOUNS for t in _travellers(verb)):
+        return True
+    return any(o.lower_ in MIGRANT_NOUNS for o in _pobjs(verb, "as"))
 
 
 def _travellers(verb: Token) -> list[Token]:
@@ -944,6 +1106,17 @@ def _promises_penalty(complement: Token) -> bool:
     return complement.lemma_.lower() in IMPOSING_VERBS and any(
         o.lemma_.lower() in PENALTY_NOUNS for o in clauses.object_tokens(complement)
     )
+
+
+# Manners that make an offer or a promise a taunt: "sarcastically offered to buy him a dictionary".
+TAUNTING_ADVERBS = frozenset(
+    "defiantly sarcastically mockingly tauntingly derisively contemptuously scornfully sardonically "
+    "facetiously jokingly ironically".split()
+)
+
+
+def _taunting(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in TAUNTING_ADVERBS for c in verb.children)
 
 
 def _code_control(
@@ -991,6 +1164,11 @@ def _code_control(
             ctx.consumed.add(complement.i)
             return []
         control, vowed_force = threat, True
+    elif control.kind == "intent" and _taunting(verb):
+        # "defiantly offered to lend Trump his copy of the Constitution": an offer made in scorn rebukes, it
+        # promises no cooperation
+        ctx.consumed.add(complement.i)
+        return []
     elif (
         control.kind == "intent"
         and (

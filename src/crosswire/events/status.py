@@ -52,6 +52,8 @@ REPORTING_HEADS = frozenset(
     "say tell report announce state declare claim add note confirm write quote cite according "
     "insist argue explain allege assert acknowledge admit reveal disclose".split()
 )
+# Nouns of a report whose that-clause tells what was said: "news that the department would sue".
+REPORT_NOUNS = frozenset("news word announcement report reports statement".split())
 # (and acts only alleged or possible: "potentially violated", "allegedly took")
 SPECULATIVE_ADVERBS = frozenset(
     "perhaps possibly probably likely maybe conceivably potentially allegedly supposedly purportedly".split()
@@ -574,10 +576,10 @@ def _act_status(trigger: Token) -> Status:
             return Status("hypothetical", negated=negated, marker="if")
         marker = _own_marker(tok)
         if marker is not None:
-            if (
-                marker.marker in ("would", "'d")
-                and tok.dep_ == "ccomp"
-                and tok.head.lemma_ in REPORTING_HEADS
+            if marker.marker in ("would", "'d") and (
+                (tok.dep_ == "ccomp" and tok.head.lemma_ in REPORTING_HEADS)
+                # "following news that the department would sue the state": the content of a report
+                or (tok.dep_ == "acl" and tok.head.lemma_.lower() in REPORT_NOUNS)
             ):
                 return Status("planned", negated=negated, marker="said ... would")  # reported future
             if marker.status == "planned" and (

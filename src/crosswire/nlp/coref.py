@@ -205,8 +205,18 @@ def resolve_pronouns(
             resolved.append((tok, ahead))
             by_sentence.setdefault(sent, []).append(PersonMention(tok.i, ahead))
             continue
+        speaker = _parenthetical_speaker(tok, dict((t.i, k) for t, k in resolved))
+        if speaker is not None:
+            # "..., he said, he would consider a third-party candidate": the one who says it about himself
+            resolved.append((tok, speaker))
+            by_sentence.setdefault(sent, []).append(PersonMention(tok.i, speaker))
+            continue
         same = {
-            m.key for m in reach if m.token < tok.i and agrees(tok.lower_, _name(m.key), sexes.get(m.key))
+            m.key
+            for m in reach
+            if m.token < tok.i
+            and agrees(tok.lower_, _name(m.key), sexes.get(m.key))
+            and not _in_own_report(tok, m.token)
         }
         if len(same) == 1:
             key = next(iter(same))
@@ -232,6 +242,43 @@ def resolve_pronouns(
         resolved.append((tok, key))
         by_sentence.setdefault(sent, []).append(PersonMention(tok.i, key))
     return resolved
+
+
+# Verbs of a speaker's parenthetical cue: "If Clinton is the nominee, he said, he would ...".
+CUE_VERBS = frozenset("say tell add explain argue insist note recall predict warn".split())
+
+
+def _parenthetical_cue(tok: Token) -> bool:
+    """The pronoun is the subject of a cue set into the words it reports ("..., he said, ...")."""
+    return tok.dep_ == "nsubj" and tok.head.dep_ == "parataxis" and tok.head.lemma_.lower() in CUE_VERBS
+
+
+def _in_own_report(tok: Token, mention: int) -> bool:
+    """A speaker is not a person named in the words his cue reports: in "If Clinton is the nominee, he
+    said, ...", the words before "he said" are his, and Clinton is someone he speaks of (he would say "I").
+    The subject of the words reported ("..., he said, he would consider ...") may then be either, the
+    speaker or the one he speaks of: no name before the cue is taken for it either."""
+    if mention < tok.sent.start:
+        return False
+    if _parenthetical_cue(tok):
+        return mention < tok.i
+    cue = next(
+        (c for c in tok.head.children if c.dep_ == "parataxis" and c.lemma_.lower() in CUE_VERBS), None
+    )
+    return tok.dep_ == "nsubj" and cue is not None and cue.i < tok.i and mention < cue.i
+
+
+def _parenthetical_speaker(tok: Token, resolved: dict[int, str]) -> str | None:
+    """The subject of the words a parenthetical cue reports, the same pronoun as the cue's own subject, is
+    the speaker: "..., he said, he would consider a third-party candidate"."""
+    if tok.dep_ != "nsubj":
+        return None
+    for cue in tok.head.children:
+        if cue.dep_ == "parataxis" and cue.lemma_.lower() in CUE_VERBS:
+            said_by = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+            if said_by is not None and said_by.lower_ == tok.lower_ and said_by.i in resolved:
+                return resolved[said_by.i]
+    return None
 
 
 def _cataphora(tok: Token, mentions: Sequence[PersonMention]) -> str | None:
