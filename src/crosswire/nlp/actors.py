@@ -15,7 +15,6 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from crosswire.knowledge.actor_codes import derived_actor_codes
 from crosswire.knowledge.kb import KnowledgeBase, Person, fold, strip_article_prefix
 from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Actor, Article
@@ -165,13 +164,6 @@ class _Collector(DescriptionRules):
             for s, names in bearers_of.items()
             if len(names) > 1 or self.kb.head_of_state(s, self.on) is not None
         }
-        # a surname of the one person the article named in full before it, that names no body the KB or the
-        # Phoenix-derived names know ("Loretta Lynch ... Lynch announced", with "Lynch" tagged ORG): hers
-        first_named: dict[str, int] = {}
-        for e in ents:
-            words = clean_name(e).split()
-            if len(words) > 1:
-                first_named.setdefault(fold(words[-1]), e.start)
         for ent in self.doc.ents:
             name = clean_name(ent)
             if (
@@ -181,14 +173,7 @@ class _Collector(DescriptionRules):
                 and not name.isupper()
                 and ent.start not in self.dateline
                 and self.kb.organisation(name) is None
-                and (
-                    fold(name) in surnames
-                    or (
-                        len(bearers_of.get(fold(name), ())) == 1
-                        and first_named.get(fold(name), ent.start) < ent.start
-                        and name.lower() not in derived_actor_codes()
-                    )
-                )
+                and fold(name) in surnames
             ):
                 self.surname_orgs.add(ent.start)
                 ents.append(ent)
