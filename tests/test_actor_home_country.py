@@ -52,6 +52,10 @@ def test_offices_the_us_lacks_keep_no_us_code() -> None:
 def test_a_us_state_in_the_title_places_the_office_in_the_us() -> None:
     text = "Derek Osterhout, a former Oklahoma state senator, endorsed the candidate."
     assert codes_of(text, "Derek Osterhout") == ["USAELI"]
+    text = "Sen. Walter Brennick, Democrat of Ohio, said the bill would pass."
+    assert codes_of(text, "Walter Brennick") == ["USALEG"]
+    text = "Mexican Gov. Tobias Wendle met Gov. Walter Brennick of Texas."
+    assert codes_of(text, "Tobias Wendle") == ["MEXGOV"]
 
 
 def test_another_home_country_gives_no_us_code() -> None:

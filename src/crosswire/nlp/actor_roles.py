@@ -287,14 +287,16 @@ def us_state_not_country(ent: Span, kb: KnowledgeBase) -> bool:
     return len(states) >= 2
 
 
-def us_state_evidence(ent: Span, title: Span | None, kb: KnowledgeBase) -> str | None:
+def us_state_evidence(
+    ent: Span, title: Span | None, kb: KnowledgeBase, appos: Span | None = None
+) -> str | None:
     """Evidence that the office holder `ent` names serves in the United States: a party-state tag after the
-    name, a US state in the title before it ("New York Gov.") or in an "of" phrase after it ("King of New
-    York"). None where there is none."""
+    name, a US state in the title before it ("New York Gov."), in an "of" phrase after it ("King of New
+    York") or in its apposition ("Sen. Jane Roe, Democrat of Ohio"). None where there is none."""
     doc = ent.doc
     if PARTY_STATE_TAG.match(doc.text, ent.end_char):
         return "US party-state tag"
-    spans = [title] if title is not None else []
+    spans = [span for span in (title, appos) if span is not None]
     if title is not None and title.start and doc[title.start - 1].ent_type_ == "GPE":
         # "dismissed Wisconsin Gov. Scott Walker": the parser may leave the state out of the title's phrase
         before = doc[title.start - 1]

@@ -422,7 +422,7 @@ class _Collector(DescriptionRules):
             aff.role = "LEG"
             aff.evidence.append("US party-state tag -> LEG")
         if aff.country is None and aff.role in US_STATE_ROLES:
-            found = us_state_evidence(ent, pre, self.kb)
+            found = us_state_evidence(ent, pre, self.kb, appos)
             if found is not None:  # "Representative Peter T. King of New York": a US office holder
                 aff.country, aff.cameo_country = "USA", self.kb.countries["USA"].cameo
                 aff.evidence.append(found)
