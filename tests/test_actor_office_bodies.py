@@ -61,7 +61,7 @@ def test_aides_to_a_minister_stay_government() -> None:
 
 def test_party_chair_and_party_officials_are_party() -> None:
     text = "Mildred Ashcombe, the Dorset County GOP chairwoman, said the race was close."
-    assert codes_of(text, "Mildred Ashcombe") == ["PTY"]
+    assert codes_of(text, "Mildred Ashcombe") == ["USAPTY"]  # the GOP is the US Republican Party
     actors = actors_of("Republican Party officials said the debate schedule was fair.")
     officials = [a for a in actors if a.anonymous]
     assert officials and officials[0].codes == ["PTY"]

@@ -120,3 +120,11 @@ def test_the_president_is_who_holds_the_office_on_the_articles_date() -> None:
     }
     assert "Barack Obama" in met
     assert "Donald Trump" not in met
+
+
+def test_a_name_and_a_gerund_split_by_the_parser_are_one_act_of_the_name() -> None:
+    # "covered up China hacking": China's hacking, not the agency hacking China
+    events = code("FDIC Accused Of Covering Up China Hacking To Protect Its Chairman.")
+    assert not [e for e in events if e.cameo == "170"]
+    # a gerund with its own object after its subject stays the subject's act
+    assert ("RUS", "USAMIL", "170") in triples(code("Russia kept hacking the computers of the Pentagon."))

@@ -116,6 +116,10 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
         # "Cruz said that Trump represents 'New York values,' stating that ...": a participle of saying hung
         # on what someone said is that speaker's going on (or unclear), never the content clause's subject
         return []
+    if _gerund_after_named_object(verb):
+        # "covered up China hacking": a name and a gerund read as the verb's object and an adverbial are one
+        # noun phrase ("China's hacking") whose doer is the name; the outer clause's subject does not do it
+        return []
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
@@ -133,6 +137,19 @@ def subject_tokens(verb: Token, depth: int = 0) -> list[Token]:
             return [before]
         return [head]
     return []
+
+
+def _gerund_after_named_object(verb: Token) -> bool:
+    """An adverbial gerund with no subject right after a proper-name object ("covered up China hacking"):
+    the parser split one noun phrase in two."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    return (
+        before.dep_ == "dobj"
+        and before.pos_ == "PROPN"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def speech_participle_in_content(verb: Token) -> bool:

@@ -465,6 +465,10 @@ class ActorIndex:
         country = self._country_in(tok, deep=False) or named
         if country is None:
             return found
+        if named == country and not code and self.kinds.get(found.actor_id or "", ("", ""))[0] == "person":
+            # "Trent Lott, who was Senate majority leader": a person the Phoenix names list under his country
+            # with no office the article gives him is one of its elites, never the state itself
+            return EventActor(name=found.name, code=country + "ELI", actor_id=found.actor_id)
         return EventActor(name=found.name, code=country + code[:3], actor_id=found.actor_id)
 
     def _body_in(self, tok: Token) -> str | None:
@@ -649,7 +653,7 @@ class ActorIndex:
                 code = self.country_code(text)  # "Ghanaian", "Algerians": a people stands for its country
                 if code is not None:
                     found = EventActor(name=text, code=code)
-        elif label == "ORG":
+        elif label == "ORG" and not (len(ent) == 1 and tok.pos_ == "VERB"):  # "Fed up with ...": a verb
             org = self.kb.organisation(text)
             match = self.kb.lookup_country(text) if org is None else None
             if org is not None:

@@ -32,6 +32,7 @@ from crosswire.knowledge.kb_records import (  # re-exported: the public names st
     fold,
     is_acronym,
     romanisation_variants,
+    strip_article_prefix,
 )
 from crosswire.knowledge.petrarch.dictionaries import read_actors, read_agents
 
@@ -180,6 +181,9 @@ class KnowledgeBase:
         for form in forms:
             self._person_index.setdefault(fold(form), person)
         self._surnames.setdefault(fold(person.surname), []).append(person)
+        bare = strip_article_prefix(person.surname)
+        if bare != person.surname:  # "al-Assad" is written "Assad" as often
+            self._surnames.setdefault(fold(bare), []).append(person)
 
     def add_org(self, org: Org) -> None:
         self.orgs.append(org)
@@ -277,6 +281,8 @@ class KnowledgeBase:
                     yield {"label": "PERSON", "pattern": form}
         for org in self.orgs:
             for form in (org.name, *org.aliases):
+                if " " not in form and len(form) < 4 and not is_acronym(form):
+                    continue  # "Fed": a short word that opens other sentences ("Fed up, ...") is left to the NER
                 yield {"label": "ORG", "pattern": re.sub(r"^the\s+", "", form)}
         for country in self.countries.values():
             for form in (country.name, *country.aliases):

@@ -110,6 +110,15 @@ def fold(text: str) -> str:
     return re.sub(r"[\s.\-_]+", "", text)
 
 
+# The Arabic article joined to a family name ("al-Assad", "el-Sisi"): news writes the name with it and without.
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|Al|El)-(?=[A-Z])")
+
+
+def strip_article_prefix(surname: str) -> str:
+    """ "al-Assad" -> "Assad"; any other name unchanged."""
+    return _ARTICLE_PREFIX.sub("", surname)
+
+
 def is_acronym(alias: str) -> bool:
     """Short capitals ("US", "U.N.", "WHO"): these must match case-sensitively."""
     letters = alias.replace(".", "").replace(" ", "")

@@ -28,7 +28,8 @@ ROLE_WORDS: dict[str, str] = {
         "official spokesman spokeswoman spokesperson negotiator representative governor mayor king queen "
         "emperor prince dictator ruler strongman regime government administration cabinet ministry department "
         "embassy consulate aide bureaucrat policymaker authority authorities director-general vice-chairman "
-        "vice-president delegation delegate counselor counsellor attache gov.".split(),
+        "vice-president delegation delegate counselor counsellor attache gov. councilmember councilman "
+        "councilwoman alderman alderwoman".split(),
         "GOV",
     ),
     **dict.fromkeys(
@@ -71,6 +72,13 @@ ROLE_PHRASES: dict[str, str] = {
     "defense minister": "GOV",
     "defence minister": "GOV",
     "defense secretary": "GOV",
+    # a cabinet secretary named by the department's field ("Energy Secretary Jane Roe"): the field is no
+    # body of its own that would make "secretary" a private body's officer
+    **{
+        f"{field} secretary": "GOV"
+        for field in "labor labour energy treasury commerce agriculture education interior transportation "
+        "transport health housing justice trade finance home foreign environment culture".split()
+    },
     "foreign minister": "GOV",
     "news agency": "MED",
     # police are police whatever the head noun: "Afghan police forces", "the police force", "police units"
@@ -279,14 +287,16 @@ def us_state_not_country(ent: Span, kb: KnowledgeBase) -> bool:
     return len(states) >= 2
 
 
-def us_state_evidence(ent: Span, title: Span | None, kb: KnowledgeBase) -> str | None:
+def us_state_evidence(
+    ent: Span, title: Span | None, kb: KnowledgeBase, appos: Span | None = None
+) -> str | None:
     """Evidence that the office holder `ent` names serves in the United States: a party-state tag after the
-    name, a US state in the title before it ("New York Gov.") or in an "of" phrase after it ("King of New
-    York"). None where there is none."""
+    name, a US state in the title before it ("New York Gov."), in an "of" phrase after it ("King of New
+    York") or in its apposition ("Sen. Jane Roe, Democrat of Ohio"). None where there is none."""
     doc = ent.doc
     if PARTY_STATE_TAG.match(doc.text, ent.end_char):
         return "US party-state tag"
-    spans = [title] if title is not None else []
+    spans = [span for span in (title, appos) if span is not None]
     if title is not None and title.start and doc[title.start - 1].ent_type_ == "GPE":
         # "dismissed Wisconsin Gov. Scott Walker": the parser may leave the state out of the title's phrase
         before = doc[title.start - 1]
@@ -355,9 +365,27 @@ def _country_in(
     return None
 
 
-def _org_in(ents: list[Span], kb: KnowledgeBase) -> tuple[Org, str] | None:
+# Words through which a description names what its source knows, not whom it serves: "a source familiar
+# with the agency's investigation", "a person close to the ministry", "officials briefed on the bank's plan".
+KNOWING_WORDS = frozenset({"familiar", "close", "briefed", "knowledgeable", "aware"})
+
+
+def _known_about(ent: Span, span: Span) -> bool:
+    """Whether an entity hangs under a knowing word of its phrase `span` ("familiar with the FDIC's
+    inquiry")."""
+    tok = ent.root
+    for _ in range(6):
+        if tok.head.i == tok.i or not span.start <= tok.head.i < span.end:
+            return False
+        tok = tok.head
+        if tok.lower_ in KNOWING_WORDS:
+            return True
+    return False
+
+
+def _org_in(ents: list[Span], kb: KnowledgeBase, span: Span) -> tuple[Org, str] | None:
     for ent in ents:
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and not _known_about(ent, span):
             org = kb.organisation(ent.text)
             if org is not None:
                 return org, ent.text
@@ -374,7 +402,7 @@ def affiliation_of_phrase(
     if not words:
         return aff
     aff.former = any(t.lower_ in FORMER_WORDS for t in words)
-    found_org = _org_in(ents, kb)
+    found_org = _org_in(ents, kb, span)
     if found_org is not None:
         org, text = found_org
         aff.org = org

@@ -10,11 +10,12 @@ after it, and the description of an anonymous source. Each decision is written t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from crosswire.knowledge.kb import KnowledgeBase, Person, fold
+from crosswire.knowledge.kb import KnowledgeBase, Person, fold, strip_article_prefix
 from crosswire.knowledge.sources import SourceRegistry
 from crosswire.model import Actor, Article
 from crosswire.nlp.actor_context import (
@@ -31,6 +32,7 @@ from crosswire.nlp.actor_context import (
 )
 from crosswire.nlp.actor_descriptions import DescriptionRules
 from crosswire.nlp.actor_draft import Draft
+from crosswire.nlp.actor_home import HOME_ROLES, home_body_country, home_country, home_office_country
 from crosswire.nlp.actor_names import (
     acts,
     bare_compass,
@@ -219,11 +221,13 @@ class _Collector(DescriptionRules):
                 singles.append(ent)
                 continue
             person = self.kb.person(name, self.on)
-            key = f"person:{fold(person.name) if person else fold(name)}"
+            key = f"person:{fold(person.name) if person else fold(without_initials(name))}"
             self._person_mention(ent, key, person.name if person else name, person, "name")
             counts[key] = counts.get(key, 0) + 1
             parts = name.split()
-            for surname in {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}:
+            surnames_of = {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}
+            # "Bashar al-Assad ... Assad said": the family name without its Arabic article is his too
+            for surname in surnames_of | {strip_article_prefix(parts[-1])}:
                 full_names.setdefault(fold(surname), []).append((key, ent.start))
         genders = {key: g for key, g in self._full_name_genders(ents).items() if g}
         # heads of state the article names by office and surname ("President Obama"): then a bare "Obama"
@@ -337,7 +341,7 @@ class _Collector(DescriptionRules):
             if not name or len(name.split()) < 2:
                 continue
             person = self.kb.person(name, self.on)
-            key = f"person:{fold(person.name) if person else fold(name)}"
+            key = f"person:{fold(person.name) if person else fold(without_initials(name))}"
             said = honorific_gender(self.doc, ent.start)
             if said is not None:
                 out[key] = said if out.get(key, said) == said else None
@@ -418,7 +422,7 @@ class _Collector(DescriptionRules):
             aff.role = "LEG"
             aff.evidence.append("US party-state tag -> LEG")
         if aff.country is None and aff.role in US_STATE_ROLES:
-            found = us_state_evidence(ent, pre, self.kb)
+            found = us_state_evidence(ent, pre, self.kb, appos)
             if found is not None:  # "Representative Peter T. King of New York": a US office holder
                 aff.country, aff.cameo_country = "USA", self.kb.countries["USA"].cameo
                 aff.evidence.append(found)
@@ -451,6 +455,8 @@ class _Collector(DescriptionRules):
     def _organisation(self, ent: Span) -> None:
         if any(t.text == "/" for t in ent):
             return  # "Commentary / World": a page section, not an organisation
+        if len(ent) == 1 and ent[0].pos_ == "VERB":
+            return  # "Fed up with the delays, ...": a verb the NER took for a body's short name
         if is_title_before_name(ent):
             return  # "Trade Minister Claire Donnelly", "Special Representative Daniel Hartwell": a title
         if is_epithet_modifier(ent):
@@ -582,10 +588,52 @@ class _Collector(DescriptionRules):
                 if found is not None:
                     aff.country, aff.cameo_country = found[0], self.kb.countries[found[0]].cameo
                     aff.evidence.append(found[1])
+        home = home_country(self._mentions_by_country(), self.outlet_country)
+        for d in self.drafts.values():
+            self._home_office(d, home)
         out = []
         for d in sorted(self.drafts.values(), key=lambda d: d.first):
             out.append(self._finish(d))
         return out
+
+    def _mentions_by_country(self) -> Counter[str]:
+        """ISO3 -> the mentions of the article's actors coded with that country (the home country's vote)."""
+        counts: Counter[str] = Counter()
+        for d in self.drafts.values():
+            country = d.affiliation.country
+            if d.person is not None and d.person.code_on(self.on)[0]:
+                country = d.person.country or country
+            if country is None and d.codes:
+                found = self.kb.country_by_code(d.codes[0][:3])
+                country = found.iso3 if found is not None else None
+            if country is not None:
+                counts[country] += len(d.mentions)
+        return counts
+
+    def _home_office(self, d: Draft, home: str | None) -> None:
+        """ "Sen. Jane Roe", "Gov. John Doe", "lawmakers" coded by role only: the country their title or the
+        article's home country gives them (`actor_home`)."""
+        aff = d.affiliation
+        if d.kind == "organisation":
+            if aff.country is not None or aff.org is not None or aff.role not in HOME_ROLES:
+                return
+            found = home_body_country(d.name, home) if d.codes in ([], [aff.role]) else None
+            if found is not None:  # "the Supreme Court" of a US story
+                aff.country, aff.cameo_country = found[0], self.kb.countries[found[0]].cameo
+                d.codes = [aff.cameo_country + aff.role] if d.codes else []
+                aff.evidence.append(found[1])
+            return
+        if d.kind not in ("person", "group", "anonymous") or d.codes or aff.org is not None:
+            return
+        if aff.country is not None or aff.role not in HOME_ROLES:
+            return
+        if d.person is not None and d.person.code_on(self.on)[0]:
+            return
+        title = " ".join(filter(None, (aff.title, *d.labels, d.description)))
+        found = home_office_country(title, home, self.kb)
+        if found is not None:
+            aff.country, aff.cameo_country = found[0], self.kb.countries[found[0]].cameo
+            aff.evidence.append(found[1])
 
     def _country_of_place(self, char: int) -> tuple[str, str] | None:
         """The one country an "in" phrase of the sentence at `char` names ("In France, officials of the
@@ -708,6 +756,16 @@ def extract_actors(
         for a in c.actors()
         if not a.mentions or not all(in_furniture(doc, m.start, m.end) for m in a.mentions)
     ]
+
+
+def without_initials(name: str) -> str:
+    """A full name without its one middle initial: "Paul D. Ryan" and "Paul Ryan" are one person's names.
+    Two initials ("George H. W. Bush") tell a relative apart, and a leading one ("J. Edgar Hoover") is how
+    the person is called: both are kept."""
+    words = name.split()
+    if len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]):
+        return f"{words[0]} {words[2]}"
+    return name
 
 
 HONORIFICS = {
