@@ -16,6 +16,7 @@ from crosswire.events.participants import (
     RELATIVE_PRONOUNS,
     SPEAKS_FOR_NOUNS,
     country_of,
+    people_noun,
     same_actor,
 )
 from crosswire.events.targets import (
@@ -25,6 +26,7 @@ from crosswire.events.targets import (
     PLACE_PREPS,
     STATE_SITES,
     named_for_person,
+    stray_clause_subject,
 )
 from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor
@@ -111,6 +113,10 @@ def names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None)
             return True  # "the driver, John Smith": named by the apposition
         if any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in obj.children):
             return True
+        if any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_OWNERS for c in obj.children) and not any(
+            s.lower_ in FIRST_PERSON_SUBJECTS for s in clauses.subject_tokens(verb)
+        ):
+            return True  # "Clinton has declined our debate invitation," the network said: the speaker's
         # the object phrase's own words and the objects of its prepositions, one level down
         # (a name compounded with a thing is its label, "T.P.S. protection"; with a body, its owner,
         # "the Bush administration"; a people's adjective, "Afghan civilians", names a group the actor
@@ -120,6 +126,10 @@ def names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None)
         owners = frozenset({"from", "by"}) | (frozenset() if obj.lemma_.lower() in entry.objects else {"of"})
         words += clauses.prep_objects(obj, entry.target_preps | owners)
         if any(w.ent_type_ in NAMED_PARTY_ENTITIES for w in words):
+            return True
+        if any(w.lemma_.lower() in KIN_NOUNS for w in clauses.prep_objects(obj, entry.target_preps)):
+            # "drum up support for his wife", "an apology to her son": one person, by kinship ("phoned on
+            # behalf of his wife" was for her, not to her)
             return True
         # "accused social media companies", "a request by Democratic senators", "lashed out at the news
         # media", "congressional queries": a party described rather than named
@@ -142,6 +152,12 @@ def names_unknown_party(verb: Token, entry: VerbEntry, complement: Token | None)
         ):
             return True  # "applauded the ruling": the ruling of a court an earlier sentence named
     return False
+
+
+# First-person owners of a thing an act is aimed at, and the subjects that make the act the owner's own
+# ("we withdrew our offer"): another's act on "our" thing is aimed at the speaker.
+FIRST_PERSON_OWNERS = frozenset({"our", "my"})
+FIRST_PERSON_SUBJECTS = frozenset({"we", "i"})
 
 
 # Roots of evaluations, and a court's decisions they evaluate: a ruling referred back to ("the ruling", "that
@@ -230,12 +246,19 @@ def recovered_target(
             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children))
             for s in clauses.subject_tokens(c)
         ]
+    stray = stray_clause_subject(verb)  # "agreed the obstacle to Assad ... can be resolved": what is agreed
+    candidates = [t for t in candidates if t.i not in stray]
     for tok in candidates:
         found = [a for a in ctx.index.resolve_all(tok) if not any(same_actor(a, s) for s in sources)]
         if tok.i in demonyms:
             found = [a for a in found if len(a.code or "") == 3 and country_of(a)]
             if not found:
                 continue
+            if tok.head.pos_ == "NOUN" and people_noun(tok.head):
+                # "sentenced the Romanian hacker": a person of the country, named as such, not the state
+                words = [t for t in tok.head.subtree if t.i <= tok.head.i and t.dep_ not in ("det", "poss")]
+                name = " ".join(t.text for t in words)[:80]
+                found = [EventActor(name=name, code=a.code) for a in found]
         if found and not is_medium(ctx, found[0]):
             return found
         if tok.ent_type_ in ("PERSON", "ORG", "GPE") and tok.pos_ == "PROPN":

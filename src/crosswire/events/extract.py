@@ -56,9 +56,12 @@ from crosswire.events.status import REPORTING_HEADS, act_status, is_authors_dema
 from crosswire.events.targets import (
     CONTENT_VERBS,
     answered_party,
+    counted_victims,
     destination,
     fallback_target,
     names_document,
+    own_stance_target,
+    stray_clause_subject,
     syntactic_targets,
 )
 from crosswire.knowledge.codebook import Codebook
@@ -1255,6 +1258,15 @@ def _assemble(
             # not whoever the coreference or the quote layer linked it to
             sources, unresolved_speaker = [], True
     named_body = True  # the source is named as itself, not only described ("two Singapore-based carriers")
+    if (
+        verb.lemma_.lower() in JOINT_VERBS
+        and len({country_of(s) for s in sources} - {None}) > 1
+        and given_targets is None
+        and not clauses.prep_objects(verb, frozenset({"with"}))
+    ):
+        # "Erdogan and Biden agreed that ...": the co-subjects of an agreement, of two sides, agreed with each
+        # other, not with whoever the agreed clause names (co-subjects of one side are left unpaired)
+        entry = replace(entry, symmetric=True)
     if not sources and code[:2] in VIOLENT_ROOTS and _unnamed_attack(verb, subjects):
         # "three civilians were killed in a suicide car bombing", "a roadside bomb killed a soldier": an
         # attack whose doers the sentence does not name; coded as such, with no country guessed for them
@@ -1298,6 +1310,14 @@ def _assemble(
         # "called on the Obamas to rebuke the NAACP": the appeal is to the Obamas, whoever they rebuke
         own_complement = None
     targets, syntactic = syntactic_targets(index, verb, entry, own_complement)
+    if not targets and given_targets is None and code[:2] in VIOLENT_ROOTS:
+        # "militants killed 130 people in Paris": victims counted, not named, where the attack struck
+        targets = counted_victims(index, ctx.places, verb)
+        syntactic = bool(targets)
+    if not targets and given_targets is None and code == "010":
+        # "Sanders said he will vote for Clinton": the speaker's own stand for someone is aimed at them
+        targets = own_stance_target(index, verb, sources)
+        syntactic = bool(targets)
     if given_targets is not None:
         targets, syntactic = given_targets, True
     elif topic:  # a condemning statement: whoever its topic names ("Mentioning the South Korea-U.S. drill")
@@ -1384,10 +1404,15 @@ def _assemble(
     if not targets and given_targets is None and code[:2] in ("10", "11"):
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             if any(
-                t.ent_type_ in NAMED_PARTY_ENTITIES or t.lemma_.lower() in PARTY_NOUNS
+                t.ent_type_ in NAMED_PARTY_ENTITIES
+                or t.lemma_.lower() in PARTY_NOUNS
+                or (t.pos_ == "PRON" and t.lower_ in DEMANDED_PRONOUNS and code[:2] == "10")
                 for t in clauses.subject_tokens(clause)
             ):
-                return []  # "demanding that Republicans get their house in order": whom, named but uncoded
+                # "demanding that Republicans get their house in order", "when Beijing demanded they stop
+                # producing coal": whom, named (or named before) but not coded here ("complained that he
+                # was not thanked" is about the speaker himself)
+                return []
     if not targets and given_targets is None and code[:2] == "02":
         measured = _measure_target(index, verb)
         if measured is not None:  # "called for an Apple boycott", "called for a boycott of Apple"
@@ -1457,12 +1482,13 @@ def _assemble(
         return []
     if (
         code == "141"
-        and not targets
+        and (not targets or _rally_for(verb))
         and any(o.lemma_.lower() == "rally" for o in clauses.object_tokens(verb))
         and all(_role(s) in CAMPAIGNING_ROLES or _is_politician(ctx, s) for s in sources)
     ):
-        # "Trump held rallies all over the southwest", "will hold a star-studded rally": campaigning (one who
-        # "rallied for gay rights" as a student still protested)
+        # "Trump held rallies all over the southwest", "will hold a star-studded rally", "held a rally on
+        # behalf of Clinton": campaigning, for someone if anyone, not against them (one who "rallied for gay
+        # rights" as a student still protested)
         return []
     if code in PHYSICAL_COERCION or code[:2] == "15":
         # courts and international bodies also charge and detain; a person in civilian office does not
@@ -1754,6 +1780,9 @@ def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> Ev
     candidates = objects + clauses.prep_objects(verb, entry.target_preps)
     if complement is not None:
         candidates += clauses.object_tokens(complement)
+    stray = stray_clause_subject(verb)  # "agreed the obstacle to Assad ... can be resolved": what is agreed
+    candidates = [t for t in candidates if t.i not in stray]
+    objects = [t for t in objects if t.i not in stray]
 
     for tok in candidates:
         owners = [c for c in tok.children if c.dep_ == "poss"]
@@ -1832,6 +1861,25 @@ UNDIRECTED_CODES = frozenset({"0831", "0832", "0833", "0834"})
 # the inspector general's findings"); a party the sentence names there but the actor layer cannot code leaves
 # the event without its target, so none is made.
 AIMED_STATEMENTS = frozenset({"018", "019"})
+
+
+# Verbs of accord: co-subjects agree with each other ("Turkey and the U.S. agreed that ...").
+JOINT_VERBS = frozenset({"agree", "concur"})
+
+
+# Subjects of a demanded clause that stand for a party named before: "demanded they stop producing coal".
+DEMANDED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _rally_for(verb: Token) -> bool:
+    """ "held a rally for Clinton", "held rallies on behalf of his wife": a rally held for someone."""
+    heads = [verb] + [o for o in clauses.object_tokens(verb) if o.lemma_.lower() == "rally"]
+    for head in heads:
+        if clauses.prep_objects(head, frozenset({"for"})):
+            return True
+        if any(p.lower_ == "behalf" for p in clauses.prep_objects(head, frozenset({"on", "in"}))):
+            return True
+    return False
 
 
 def _pairs(

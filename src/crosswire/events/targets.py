@@ -8,7 +8,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.events import clauses
-from crosswire.events.participants import GROUP_ROLES, KIN_NOUNS, ActorIndex, country_of, people_noun
+from crosswire.events.participants import (
+    GROUP_ROLES,
+    KIN_NOUNS,
+    ActorIndex,
+    country_of,
+    people_noun,
+    same_actor,
+)
 from crosswire.knowledge.event_lexicon import VerbEntry
 from crosswire.model import EventActor, Place
 
@@ -106,6 +113,11 @@ def syntactic_targets(
     owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
     if complement is not None:  # "threatened to ban Ugandan opposition candidates"
         owned += [o for o in clauses.object_tokens(complement) if index.direct(o) is None]
+    stray = stray_clause_subject(verb)
+    if stray:
+        candidates, owned, makers, later = (
+            [t for t in group if t.i not in stray] for group in (candidates, owned, makers, later)
+        )
     for tok in candidates:
         found = [a for a in index.resolve_all(tok) if not names_document(a)]  # a treaty is no party
         if tok.head.lower_ in PLACE_PREPS:
@@ -129,6 +141,39 @@ def syntactic_targets(
         if found:
             return found, True
     return [], False
+
+
+def stray_clause_subject(verb: Token) -> set[int]:
+    """Tokens the parser hung on the verb that are the subject of its "that"-less clause: in "agreed the
+    obstacle to Assad remaining in power can be resolved" the clause "can be resolved" has no subject and
+    "the obstacle" and "to Assad" were made the verb's object and preposition. What is agreed or said is
+    no party to the act."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+            continue
+        if not _finite(clause):
+            continue  # "allow the return of inspectors to remove any doubts": an infinitive needs no subject
+        return {
+            t.i
+            for c in verb.children
+            if c.dep_ in ("dobj", "prep") and verb.i < c.i < clause.i
+            for t in c.subtree
+        }
+    return set()
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(clause: Token) -> bool:
+    """A tensed clause ("can be resolved", "was wrong"), which needs a subject of its own."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children
+    )
 
 
 def named_for_person(tok: Token) -> bool:
@@ -251,6 +296,8 @@ def fallback_target(
         return []  # "met privately with the wife of a pastor held in Iran": whom, named; not Iran
     if any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in verb.children):
         return []  # "a missionary from Calgary was arrested ...": the one it was done to is named, if uncoded
+    if any(o.pos_ == "PRON" and o.lower_ in OBJECT_PRONOUNS for o in clauses.object_tokens(verb)):
+        return []  # "trashing Trump ... and accusing him of ...": whom, named by the pronoun; not a credit's agency
     if any(o.tag_ == "WP" for o in clauses.object_tokens(verb)):
         return []  # "Democrats in Congress, whom he accused of ...": whom, named by the clause's antecedent
     for tok, actor in index.in_span(tokens):
@@ -273,6 +320,10 @@ def fallback_target(
             continue  # "fighting the same war as its U.S. partner", "went into Iraq": a partner or a place
         return [actor]
     return []
+
+
+# Object pronouns standing for a person or party named elsewhere ("accusing him", "urged them").
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"})
 
 
 def _in_other_clause(tok: Token, verb: Token) -> bool:
@@ -305,4 +356,91 @@ def destination(
                 country = index.kb.country_by_code(place.country)
                 if country is not None and country.cameo not in home:
                     return [EventActor(name=country.name, code=country.cameo)]
+    return []
+
+
+# Nouns that count people by number only ("killed 130 people", "wounded dozens of civilians").
+COUNTED_VICTIM_NOUNS = frozenset("people persons civilians bystanders passersby residents".split())
+# Prepositions that put the place where victims were struck ("in Paris", "around Paris", "at the airport").
+VICTIM_PLACE_PREPS = frozenset({"in", "at", "near", "around", "across", "throughout", "inside", "outside"})
+
+
+def counted_victims(index: ActorIndex, places: list[Place], verb: Token) -> list[EventActor]:
+    """Victims an attack counts without naming them, where its clause says where it struck: "militants
+    killed 130 people in Paris", "an attack in France kills at least 80" are aimed at the civilians of that
+    country (FRACVL). Not people counted out of a group ("killed two of its own soldiers"), nor victims
+    with no place in the clause, nor places of two countries."""
+    doc = verb.doc
+    struck = clauses.object_tokens(verb)
+    # "kills at least 80": a headline's bare count, which the parser may take for an adverbial
+    struck += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NUM" and c.i > verb.i]
+    if not any(_counted_victims(t) for t in struck):
+        return []
+    countries: set[str] = set()
+    for place in places:
+        span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
+        if span is None or not place.country:
+            continue
+        root = span.root
+        while root.dep_ == "compound" and root.head.i != root.i:
+            root = root.head  # "at the Brussels airport": the place names the site struck
+        if root.dep_ != "pobj" or root.head.lower_ not in VICTIM_PLACE_PREPS or not _reaches(root, verb):
+            continue
+        countries.add(place.country)
+    if len(countries) != 1:
+        return []
+    country = index.kb.country_by_code(countries.pop())
+    if country is None:
+        return []
+    return [EventActor(name=f"civilians in {country.name}", code=country.cameo + "CVL")]
+
+
+def _counted_victims(tok: Token) -> bool:
+    """ "130 people", "dozens of civilians", or a bare number ("kills at least 80"), not "two of its
+    soldiers" (some of a group the sentence names)."""
+    if tok.pos_ == "NUM":
+        return not any(c.dep_ == "prep" for c in tok.children)
+    if tok.lemma_.lower() in COUNTED_VICTIM_NOUNS or tok.lower_ in COUNTED_VICTIM_NOUNS:
+        return any(c.dep_ == "nummod" for c in tok.children) or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of"
+        )
+    if tok.lower_ in ("dozens", "hundreds", "thousands", "scores"):
+        return any(p.lower_ in COUNTED_VICTIM_NOUNS for p in clauses.prep_objects(tok, frozenset({"of"})))
+    return False
+
+
+def _reaches(tok: Token, verb: Token) -> bool:
+    """Whether `tok` hangs from `verb` through nouns and prepositions only (its own phrase, its object's,
+    its subject's: "an attack in France kills"), not through another clause ("after the war in Syria
+    began")."""
+    for anc in tok.ancestors:
+        if anc.i == verb.i:
+            return True
+        if anc.pos_ in ("VERB", "AUX") or anc.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return False
+    return False
+
+
+# Verbs of one's own stand for or against someone at the polls: "vote for Clinton", "campaign against Smith".
+STANCE_VERBS = frozenset({"vote", "campaign"})
+# Subjects of a said clause that stand for the speaker ("Sanders said he would vote for ...").
+SPEAKER_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "it"})
+
+
+def own_stance_target(index: ActorIndex, verb: Token, sources: list[EventActor]) -> list[EventActor]:
+    """Whom a statement of the speaker's own vote or campaign is aimed at: "Sanders said he will vote for
+    Clinton", "said she would not vote for Smith" (a refusal is about Smith too). Not another's vote ("said
+    voters would vote for Clinton"), nor a vote on a thing ("vote against the bill", no party)."""
+    for content in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in STANCE_VERBS):
+        subjects = clauses.subject_tokens(content)
+        own = bool(subjects) and (
+            subjects[0].lower_ in SPEAKER_PRONOUNS
+            or any(same_actor(a, s) for a in index.resolve_all(subjects[0]) for s in sources)
+        )
+        if not own:
+            continue
+        for pobj in clauses.prep_objects(content, frozenset({"for", "against"})):
+            found = [a for a in index.resolve_all(pobj) if not any(same_actor(a, s) for s in sources)]
+            if found:
+                return found
     return []
