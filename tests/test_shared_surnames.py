@@ -164,18 +164,30 @@ def test_the_bearer_the_article_names_most_takes_the_bare_surname() -> None:
     # a married couple: the article follows her, and names her husband in full when he is meant
     text = (
         "Mary Bennett won the mayoral primary on Tuesday. Bennett thanked her volunteers in Dayton. Mary Bennett "
+        "had trailed in the polls for months. Her husband, Tom Bennett, held rallies in the suburbs. The "
+        "turnout was the highest in a decade. Analysts credited the unions. Bennett criticized the city "
+        "council on Wednesday."
+    )
+    assert owner(text, "Bennett", -1) == "Mary Bennett"
+
+
+def test_the_other_bearer_just_named_in_full_leaves_the_surname_unresolved() -> None:
+    # the husband named in full in the sentence before may be meant: not clear
+    text = (
+        "Mary Bennett won the mayoral primary on Tuesday. Bennett thanked her volunteers in Dayton. Mary Bennett "
         "had trailed in the polls for months. Her husband, Tom Bennett, held rallies in the suburbs. Bennett "
         "criticized the city council on Wednesday."
     )
-    assert owner(text, "Bennett", -1) == "Mary Bennett"
+    assert owner(text, "Bennett", -1) not in ("Mary Bennett", "Tom Bennett")
 
 
 def test_a_pronoun_the_name_is_the_object_of_is_no_evidence_of_its_sex() -> None:
     # "He endorsed Bennett": "He" is the senator, not Bennett, so it does not make her the husband
     text = (
         "Mary Bennett won the mayoral primary on Tuesday. Bennett thanked her volunteers in Dayton. Mary Bennett "
-        "had trailed in the polls for months. Her husband, Tom Bennett, held rallies in the suburbs. Andrew "
-        "Pike is a former state senator. He endorsed Bennett in March."
+        "had trailed in the polls for months. Her husband, Tom Bennett, held rallies in the suburbs. The "
+        "turnout was the highest in a decade. Andrew Pike is a former state senator. He endorsed Bennett in "
+        "March."
     )
     assert owner(text, "Bennett", -1) == "Mary Bennett"
     text = "Mary Bennett and Tom Bennett arrived in Dayton on Monday. Later, Bennett praised him for the turnout."

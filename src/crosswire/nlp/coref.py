@@ -272,7 +272,10 @@ def _antecedent(
 
     def rival(where: int) -> bool:
         return any(
-            i < tok.i and said == sex and _in_reach(tok.i, i, zones, attributions, where)
+            i < tok.i
+            and said == sex
+            and _in_reach(tok.i, i, zones, attributions, where)
+            and not _points_ahead(doc[i], by_sentence.get(where, []), sexes)
             for i, said in unknown.get(where, [])
         )
 
@@ -296,6 +299,14 @@ def _antecedent(
     return next(iter(previous))
 
 
+def _points_ahead(pronoun: Token, mentions: Sequence[PersonMention], sexes: dict[str, str]) -> bool:
+    """Whether an unresolved possessive likely stands for a person its sentence names after it ("In his
+    remarks, President Obama ..."): no rival then for a later pronoun of that person's sex."""
+    return pronoun.dep_ == "poss" and any(
+        m.token > pronoun.i and agrees(pronoun.lower_, _name(m.key), sexes.get(m.key)) for m in mentions
+    )
+
+
 def _may_be(mention_key: str, key: str, names: Mapping[str, str]) -> bool:
     """Whether a mention of `mention_key` may stand for the person `key`: the same actor, or a bare
     surname left unresolved that `key`'s name ends in."""
@@ -309,12 +320,16 @@ def _cataphora(tok: Token, mentions: Sequence[PersonMention], sexes: dict[str, s
     """The person a possessive in a fronted phrase points ahead to: "After his meeting with Ryan, Trump
     conferred with ...", "Following her speech, Clinton ...": the person named just after the phrase's
     comma, who agrees with the pronoun. Read from the surface (the parser often makes "Following" the
-    root): the sentence opens with a preposition or participle, the pronoun is among its first words."""
+    root): the sentence opens (after any quote mark: '"In his remarks, Obama ...') with a preposition or
+    participle, the pronoun is among its first words."""
     if tok.lower_ not in ("his", "her") or tok.dep_ != "poss":
         return None
     sent = tok.sent
-    first = sent[0]
-    if tok.i - sent.start > 3 or not (first.pos_ in ("ADP", "SCONJ") or first.tag_ == "VBG"):
+    start = sent.start
+    while start < tok.i and (tok.doc[start].is_quote or tok.doc[start].is_punct):
+        start += 1
+    first = tok.doc[start]
+    if tok.i - start > 3 or not (first.pos_ in ("ADP", "SCONJ") or first.tag_ == "VBG"):
         return None
     comma = next((t.i for t in sent if t.i > tok.i and t.text == ","), None)
     if comma is None:
@@ -341,8 +356,8 @@ def surname_owner(
     """The actor a bare surname belongs to: the one person with that surname named in full before
     `position`; when the full name only comes later (a headline "Kim says ..."), the one person with that
     surname in the whole article. Where several bear it (a married couple, two brothers), the one the
-    article names far more often or, failing that, the only one named in full in the last sentences
-    (`clear_bearer`); else it stays unresolved: a wrong link is worse than none. `full_names` maps a
+    article names far more often or, failing that, the only one named in full in the last sentences,
+    where that is clear (`clear_bearer`); else it stays unresolved: a wrong link is worse than none. `full_names` maps a
     folded surname to (actor key, token index) of full-name mentions; `counts`: how often the article
     names each actor; `sentence_of`: a token's sentence number."""
     bearers = full_names.get(surname_key)
@@ -365,13 +380,13 @@ def clear_bearer(candidates: set[str], counts: dict[str, int], recent: set[str])
     """Which of several people sharing a surname the bare surname means, where that is clear. The news
     names one bearer by surname and tells the others apart by first name or title ("Clinton" is the
     candidate an article follows, "Bill Clinton" her husband), so the one named at least twice as often
-    as any other, and by two mentions more, is meant; else the only one named in full in this or the two
-    sentences before ("Tom Smith said ... Smith added"), where no other is named more often. A relative
-    named in full in passing does not take the surname from the one the article follows ("..., his wife,
-    Jane Roe, wrote. Roe had no training" is still John Roe)."""
+    as any other, and by two mentions more, is meant - unless another bearer was named in full in this
+    or the two sentences before ("after former President Bill Clinton greeted voters ... Clinton arrived"
+    may well be him). Where no one is named that much more, the only one named in full in those
+    sentences is meant ("Tom Smith said ... Smith added"), if no other is named more often."""
     ranked = sorted(candidates, key=lambda k: (-counts.get(k, 0), k))
     top, second = counts.get(ranked[0], 0), counts.get(ranked[1], 0)
     if top >= 2 * second and top - second >= 2:
-        return ranked[0]
+        return None if recent - {ranked[0]} else ranked[0]
     near = next(iter(recent)) if len(recent) == 1 else None
     return near if near is not None and counts.get(near, 0) >= top else None
