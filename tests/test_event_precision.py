@@ -57,6 +57,16 @@ def test_words_used_as_weapons_are_no_violence() -> None:
     assert roots(code("Peruvian troops attacked Chilean positions near the border."), "19")
 
 
+def test_one_politician_attacking_another_criticizes_him() -> None:
+    events = code("Senator Mary Holt attacked Governor Tom Jones on Tuesday.")
+    assert [(e.source.name, e.target.name if e.target else None, e.cameo) for e in events] == [
+        ("Mary Holt", "Tom Jones", "111")
+    ]
+    # bodily harm told, or no person attacked: not words, and not coded as criticism
+    assert not roots(code("Mary Holt attacked Tom Jones with a knife on Tuesday."), "11")
+    assert not roots(code("Senator Mary Holt attacked the new tax on Tuesday."), "11")
+
+
 def test_questions_and_guilty_pleas_are_no_appeals() -> None:
     assert not roots(code("Senator Smith asked at a news conference why Peru had not paid."), "02")
     assert not roots(code("The former mayor pleaded guilty to fraud."), "02")

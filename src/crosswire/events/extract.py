@@ -1515,7 +1515,12 @@ def _assemble(
     if code[:2] in VIOLENT_ROOTS:
         # Force is used by states, armed forces, police, armed groups: "Brat attacked the congressman",
         # "lacking a rationale to fight McCarthy", "Moore beat Strange" are politics, not violence.
-        sources = [s for s in sources if _can_use_force(s) and not _is_politician(ctx, s)]
+        armed = [s for s in sources if _can_use_force(s) and not _is_politician(ctx, s)]
+        if not armed and _verbal_attack(ctx, sent, verb, sources, targets):
+            # "Clinton attacked Trump on Tuesday": a person in public life attacks another with words
+            code, rule = "111", f"{rule}:verbal"
+        else:
+            sources = armed
         if not sources:
             return []
     if code[:2] in REPORTING_ROOTS:
@@ -1769,6 +1774,31 @@ def _is_politician(ctx: ArticleContext, actor: EventActor) -> bool:
     kind = ctx.index.kinds.get(actor.actor_id or "", ("", ""))[0]
     role = (actor.code or "")[3:6] if country_of(actor) else (actor.code or "")[:3]
     return kind == "person" and role not in ("MIL", "COP", "REB", "UAF", "SPY", "CRM", "INS")
+
+
+# Words of bodily harm: an attack in their sentence is one by hand or weapon, whoever makes it.
+HARM_WORDS = frozenset(
+    "knife gun pistol rifle weapon bat stab shoot punch kick beat hit wound injure injury kill hospital "
+    "blood bruise assault arrest police".split()
+)
+
+
+def _verbal_attack(
+    ctx: ArticleContext, sent: Span, verb: Token, sources: list[EventActor], targets: list[EventActor]
+) -> bool:
+    """Whether "attacked" is said of words: people in civilian office or public life attack each other
+    in speech ("Clinton attacked Trump", CAMEO 111), where the sentence tells of no bodily harm."""
+    if verb.lemma_.lower() != "attack" or not sources or not targets:
+        return False
+
+    def person(actor: EventActor) -> bool:
+        return ctx.index.kinds.get(actor.actor_id or "", ("", ""))[0] == "person"
+
+    return (
+        all(person(s) and _is_politician(ctx, s) for s in sources)
+        and all(person(t) for t in targets)
+        and not any(t.lemma_.lower() in HARM_WORDS for t in sent)
+    )
 
 
 def _named_object(verb: Token, entry: VerbEntry, complement: Token | None) -> EventActor | None:

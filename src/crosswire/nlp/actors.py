@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -62,8 +63,10 @@ from crosswire.nlp.coref import (
     PRONOUN_GENDER,
     PersonMention,
     Sentences,
+    co_argument,
     first_name_gender,
     generation_marked,
+    is_subject,
     resolve_pronouns,
     surname_owner,
 )
@@ -246,14 +249,16 @@ class _Collector(DescriptionRules):
             # goes to the KB's office holder.
             said = honorific_gender(self.doc, ent.start)
             if said is None and fold(name) in full_names:
-                said = following_pronoun_gender(self.doc, ent) or leading_pronoun_gender(self.doc, ent)
+                said = following_pronoun_gender(self.doc, ent, full_names) or leading_pronoun_gender(
+                    self.doc, ent, full_names
+                )
             bearers = full_names
             if said is not None and fold(name) in full_names:
                 kept = [b for b in full_names[fold(name)] if self._gender_of(b[0], genders) in (None, said)]
                 bearers = {**full_names, fold(name): kept}
             owner = self._head_of_state(ent, name, said, full_names, titled)
             if owner is None:
-                owner = surname_owner(fold(name), ent.start, bearers, counts)
+                owner = surname_owner(fold(name), ent.start, bearers, counts, self.sentences.of)
             elif not owner:
                 owner = None
                 bearers = {**full_names, fold(name): [("", 0)]}  # unresolved: no KB guess either
@@ -270,6 +275,8 @@ class _Collector(DescriptionRules):
             existing = self.drafts.get(key)
             name = existing.name if existing else (person.name if person else name)
             self._person_mention(ent, key, name, person, "name")
+            if owner:
+                counts[owner] = counts.get(owner, 0) + 1  # how often the article names each bearer
         self._untagged_surnames(full_names, counts)
 
     def _head_of_state(
@@ -368,8 +375,8 @@ class _Collector(DescriptionRules):
             span = doc[tok.i : tok.i + 1]
             said = (
                 honorific_gender(doc, tok.i)
-                or following_pronoun_gender(doc, span)
-                or leading_pronoun_gender(doc, span)
+                or following_pronoun_gender(doc, span, full_names)
+                or leading_pronoun_gender(doc, span, full_names)
             )
             key = self._head_of_state(span, tok.text, said, full_names, self.titled)
             if key is None:
@@ -378,7 +385,7 @@ class _Collector(DescriptionRules):
                     for b in bearers
                     if b[1] < tok.i and (said is None or self._gender_of(b[0], {}) in (None, said))
                 ]
-                key = surname_owner(fold(tok.text), tok.i, {fold(tok.text): kept}, counts)
+                key = surname_owner(fold(tok.text), tok.i, {fold(tok.text): kept}, counts, self.sentences.of)
             if not key:
                 continue
             if key not in self.drafts:
@@ -539,8 +546,9 @@ class _Collector(DescriptionRules):
 
     # ------------------------------------------------------------------ pronouns and results
     def pronouns(self) -> None:
+        names = {key: d.name for key, d in self.drafts.items() if d.kind == "person"}
         for tok, key in resolve_pronouns(
-            self.doc, self.person_mentions, self.sentences, self._unfit_description
+            self.doc, self.person_mentions, self.sentences, self._unfit_description, names
         ):
             self.drafts[key].add(tok.idx, tok.idx + len(tok), tok.text, "pronoun")
 
@@ -782,24 +790,28 @@ HEAD_TITLE_WORDS = frozenset(
 )
 
 
-def _alone(doc: Doc, ent: Span) -> bool:
+def _alone(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> bool:
     """Whether the name is the only person its sentence names (a pronoun there can only be theirs or
-    someone's from an earlier sentence)."""
+    someone's from an earlier sentence). `surnames`: folded names of the article's people, which count
+    whatever label the parser gave them ("mocked by Trump" with "Trump" read as an organisation)."""
     return not any(
-        t.ent_type_ == "PERSON" and not (ent.start <= t.i < ent.end) and t.text != ent[-1].text
+        (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and fold(t.text) in surnames))
+        and not (ent.start <= t.i < ent.end)
+        and t.text != ent[-1].text
         for t in ent.sent
     )
 
 
-def following_pronoun_gender(doc: Doc, ent: Span) -> str | None:
-    """ "m" or "f" from the first personal pronoun after a name in its sentence, when the sentence names
-    no other person ("Obama said he was encouraged"; not "Broaddrick said Clinton called her")."""
-    if not _alone(doc, ent):
+def following_pronoun_gender(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | None:
+    """ "m" or "f" from the first personal pronoun after a name in its sentence, when the name is its
+    clause's subject and the sentence names no other person ("Obama said he was encouraged"; not
+    "Broaddrick said Clinton called her", "a Clinton aide said he", "Clinton praised him")."""
+    if not _alone(doc, ent, surnames) or not is_subject(ent[0]):
         return None
     for tok in doc[ent.end : ent.sent.end]:
         said = PRONOUN_GENDER.get(tok.lower_)
         if said is not None and tok.pos_ == "PRON":
-            return said
+            return None if co_argument(tok, ent.root) else said
     return None
 
 
@@ -820,15 +832,18 @@ def name_suffix(doc: Doc, ent: Span, name: str) -> tuple[str, str | None]:
     return name, None
 
 
-def leading_pronoun_gender(doc: Doc, ent: Span) -> str | None:
+def leading_pronoun_gender(doc: Doc, ent: Span, surnames: Collection[str] = ()) -> str | None:
     """ "m" or "f" from a personal pronoun before a name in its sentence that no earlier person in the
     sentence can own, in a sentence that names no one else ("After his speech, Obama left": his is
-    Obama's)."""
-    if not _alone(doc, ent):
+    Obama's). A pronoun whose phrase holds the name is never the name's ("He endorsed Clinton", "his
+    attack on Clinton", "kept him competitive with Clinton")."""
+    if not _alone(doc, ent, surnames):
         return None
     for tok in doc[ent.sent.start : ent.start]:
         said = PRONOUN_GENDER.get(tok.lower_)
         if said is not None and tok.pos_ == "PRON":
+            if any(t.i == ent.root.i for t in tok.head.subtree):
+                return None
             return said
     return None
 

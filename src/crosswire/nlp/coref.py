@@ -8,11 +8,12 @@ only to a full name with that surname, a description only to a person whose titl
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from crosswire.knowledge.kb import fold
 from crosswire.nlp.furniture import furniture_tokens
 from crosswire.nlp.quote_index import TokenIndex
 from crosswire.nlp.quote_marks import find_quoted_segments
@@ -166,13 +167,32 @@ def _in_reach(pronoun: int, mention: int, zones: dict[int, int], attributions: s
     return sent not in attributions
 
 
-def _is_subject(tok: Token) -> bool:
+def is_subject(tok: Token) -> bool:
     """Whether the name starting at `tok` is a clause's subject. '"...," he said' names a speaker, and a
     reporter names a speaker as a subject first: a person only mentioned in the sentence before ("more
-    nominees than Obama?") is no antecedent for it."""
+    nominees than Obama?") is no antecedent for it. Each of coordinated subjects is one ("Mary Roe and Tom
+    Roe arrived")."""
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token stands in (the sentence root where no verb is above it)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def co_argument(pronoun: Token, name: Token) -> bool:
+    """Whether a personal pronoun is another argument of the verb a name stands with, so someone else: a
+    plain pronoun cannot share a clause with its antecedent ("Clinton praised him", "Clinton spoke with
+    her" are not Clinton; "herself" and a possessive can)."""
+    if pronoun.dep_ == "poss" or pronoun.lower_.endswith("self"):
+        return False
+    return _clause_verb(pronoun).i == _clause_verb(name).i
 
 
 def resolve_pronouns(
@@ -180,11 +200,13 @@ def resolve_pronouns(
     mentions: Sequence[PersonMention],
     sentences: Sentences,
     unfit: Callable[[int, str], bool] | None = None,
+    names: Mapping[str, str] | None = None,
 ) -> list[tuple[Token, str]]:
     """Link he/his/she/her to the one person in reach: the same sentence before the pronoun, else the previous
     sentence. Two candidates (or none) leave the pronoun unresolved. Resolved pronouns extend the chain, so a
     run of "he ... he ..." sentences keeps following the same person. Quotations bound the reach
-    (`_in_reach`), and names in page furniture (credits, captions) are out of it."""
+    (`_in_reach`), and names in page furniture (credits, captions) are out of it. `names`: each actor key's
+    name as written ("Mary Roe"), whose first name tells the sex (a folded key has lost its word breaks)."""
     zones = quote_zones(doc)
     attributions = {sentences.of(i) for i in zones}  # sentences that quote someone's words
     furniture = furniture_tokens(doc)  # a photo credit's name is no one of the story ("(Photo: Jane Roe)")
@@ -193,14 +215,20 @@ def resolve_pronouns(
         if m.token in furniture:
             continue
         by_sentence.setdefault(sentences.of(m.token), []).append(m)
-    sexes = sexes_named(doc, mentions)  # "spokeswoman Hope Hicks" is no "he"
+    # "Mary Roe" is no "he", nor "spokeswoman Hope Hicks": the sex a first name or a title gives
+    sexes = {key: sex for key, name in (names or {}).items() if (sex := first_name_gender(name)) is not None}
+    sexes.update(sexes_named(doc, mentions))
     resolved: list[tuple[Token, str]] = []
+    # pronouns left unresolved, by sentence: (token, sex). Each is someone the article does not name here,
+    # and a rival for any later pronoun of that sex nearby ("He attacked Mr. Clinton's record after Mrs.
+    # Clinton accused him": "him" may be whoever "He" is, not certainly Mr. Clinton)
+    unknown: dict[int, list[tuple[int, str]]] = {}
     for tok in doc:
         if tok.lower_ not in PRONOUNS or tok.pos_ != "PRON":
             continue
         sent = sentences.of(tok.i)
         reach = [m for m in by_sentence.get(sent, []) if _in_reach(tok.i, m.token, zones, attributions, sent)]
-        ahead = _cataphora(tok, reach)
+        ahead = _cataphora(tok, reach, sexes)
         if ahead is not None:
             resolved.append((tok, ahead))
             by_sentence.setdefault(sent, []).append(PersonMention(tok.i, ahead))
@@ -211,33 +239,18 @@ def resolve_pronouns(
             resolved.append((tok, speaker))
             by_sentence.setdefault(sent, []).append(PersonMention(tok.i, speaker))
             continue
-        same = {
-            m.key
-            for m in reach
-            if m.token < tok.i
-            and agrees(tok.lower_, _name(m.key), sexes.get(m.key))
-            and not _in_own_report(tok, m.token)
-        }
-        if len(same) == 1:
-            key = next(iter(same))
-        elif not same:
-            previous = {
-                m.key
-                for m in by_sentence.get(sent - 1, [])
-                if agrees(tok.lower_, _name(m.key), sexes.get(m.key))
-                and _in_reach(tok.i, m.token, zones, attributions, sent - 1)
-                and (tok.i in zones or sent not in attributions or _is_subject(doc[m.token]))
-            }
-            if len(previous) != 1:
-                continue
-            key = next(iter(previous))
-            if unfit is not None and any(
-                unfit(t.i, key) for t in doc[tok.sent.start : tok.i] if sentences.of(t.i) == sent
-            ):
-                # "the businessman has insisted that he ...": a person the sentence describes before the
-                # pronoun, whom the earlier one's office does not fit, is whom the pronoun means
-                continue
-        else:
+        key = _antecedent(tok, sent, reach, by_sentence, unknown, zones, attributions, sexes, names or {})
+        if (
+            key is not None
+            and unfit is not None
+            and key not in {m.key for m in reach if m.token < tok.i}
+            and any(unfit(t.i, key) for t in doc[tok.sent.start : tok.i] if sentences.of(t.i) == sent)
+        ):
+            # "the businessman has insisted that he ...": a person the sentence describes before the
+            # pronoun, whom the earlier one's office does not fit, is whom the pronoun means
+            key = None
+        if key is None:
+            unknown.setdefault(sent, []).append((tok.i, PRONOUN_GENDER[tok.lower_]))
             continue
         resolved.append((tok, key))
         by_sentence.setdefault(sent, []).append(PersonMention(tok.i, key))
@@ -281,16 +294,89 @@ def _parenthetical_speaker(tok: Token, resolved: dict[int, str]) -> str | None:
     return None
 
 
-def _cataphora(tok: Token, mentions: Sequence[PersonMention]) -> str | None:
+def _antecedent(
+    tok: Token,
+    sent: int,
+    reach: Sequence[PersonMention],
+    by_sentence: dict[int, list[PersonMention]],
+    unknown: dict[int, list[tuple[int, str]]],
+    zones: dict[int, int],
+    attributions: set[int],
+    sexes: dict[str, str],
+    names: Mapping[str, str],
+) -> str | None:
+    """The one person a pronoun can stand for: the only one of its sex named before it in its sentence,
+    else (none there) the only one in the sentence before. A pronoun of the same sex left unresolved in
+    the sentence searched is a rival: then there is no one. A person named as another argument of the
+    pronoun's verb is never it ("Trump praised him"), nor anyone that mention may be (a bare surname
+    left unresolved: either bearer)."""
+    doc = tok.doc
+    sex = PRONOUN_GENDER[tok.lower_]
+
+    def rival(where: int) -> bool:
+        return any(
+            i < tok.i
+            and said == sex
+            and _in_reach(tok.i, i, zones, attributions, where)
+            and not _points_ahead(doc[i], by_sentence.get(where, []), sexes)
+            for i, said in unknown.get(where, [])
+        )
+
+    before = [m for m in reach if m.token < tok.i]
+    bound = {m.key for m in before if co_argument(tok, doc[m.token])}
+    same = {
+        m.key
+        for m in before
+        if agrees(tok.lower_, _name(m.key), sexes.get(m.key))
+        and m.key not in bound
+        and not _in_own_report(tok, m.token)
+    }
+    if same or rival(sent):
+        return next(iter(same)) if len(same) == 1 and not rival(sent) else None
+    previous = {
+        m.key
+        for m in by_sentence.get(sent - 1, [])
+        if agrees(tok.lower_, _name(m.key), sexes.get(m.key))
+        and _in_reach(tok.i, m.token, zones, attributions, sent - 1)
+        and (tok.i in zones or sent not in attributions or is_subject(doc[m.token]))
+        and not any(_may_be(b, m.key, names) for b in bound)
+    }
+    if len(previous) != 1 or rival(sent - 1):
+        return None
+    return next(iter(previous))
+
+
+def _points_ahead(pronoun: Token, mentions: Sequence[PersonMention], sexes: dict[str, str]) -> bool:
+    """Whether an unresolved possessive likely stands for a person its sentence names after it ("In his
+    remarks, President Obama ..."): no rival then for a later pronoun of that person's sex."""
+    return pronoun.dep_ == "poss" and any(
+        m.token > pronoun.i and agrees(pronoun.lower_, _name(m.key), sexes.get(m.key)) for m in mentions
+    )
+
+
+def _may_be(mention_key: str, key: str, names: Mapping[str, str]) -> bool:
+    """Whether a mention of `mention_key` may stand for the person `key`: the same actor, or a bare
+    surname left unresolved that `key`'s name ends in."""
+    if mention_key == key:
+        return True
+    bare, full = names.get(mention_key, "").split(), names.get(key, "").split()
+    return len(bare) == 1 and len(full) > 1 and fold(bare[0]) == fold(full[-1])
+
+
+def _cataphora(tok: Token, mentions: Sequence[PersonMention], sexes: dict[str, str]) -> str | None:
     """The person a possessive in a fronted phrase points ahead to: "After his meeting with Ryan, Trump
     conferred with ...", "Following her speech, Clinton ...": the person named just after the phrase's
     comma, who agrees with the pronoun. Read from the surface (the parser often makes "Following" the
-    root): the sentence opens with a preposition or participle, the pronoun is among its first words."""
+    root): the sentence opens (after any quote mark: '"In his remarks, Obama ...') with a preposition or
+    participle, the pronoun is among its first words."""
     if tok.lower_ not in ("his", "her") or tok.dep_ != "poss":
         return None
     sent = tok.sent
-    first = sent[0]
-    if tok.i - sent.start > 3 or not (first.pos_ in ("ADP", "SCONJ") or first.tag_ == "VBG"):
+    start = sent.start
+    while start < tok.i and (tok.doc[start].is_quote or tok.doc[start].is_punct):
+        start += 1
+    first = tok.doc[start]
+    if tok.i - start > 3 or not (first.pos_ in ("ADP", "SCONJ") or first.tag_ == "VBG"):
         return None
     comma = next((t.i for t in sent if t.i > tok.i and t.text == ","), None)
     if comma is None:
@@ -299,7 +385,7 @@ def _cataphora(tok: Token, mentions: Sequence[PersonMention]) -> str | None:
     if not after:
         return None
     key = min(after, key=lambda m: m.token).key
-    return key if agrees(tok.lower_, _name(key)) else None
+    return key if agrees(tok.lower_, _name(key), sexes.get(key)) else None
 
 
 def _name(key: str) -> str:
@@ -308,21 +394,46 @@ def _name(key: str) -> str:
 
 
 def surname_owner(
-    surname_key: str, position: int, full_names: dict[str, list[tuple[str, int]]], counts: dict[str, int]
+    surname_key: str,
+    position: int,
+    full_names: dict[str, list[tuple[str, int]]],
+    counts: dict[str, int],
+    sentence_of: Callable[[int], int] | None = None,
 ) -> str | None:
     """The actor a bare surname belongs to: the one person with that surname named in full before
     `position`; when the full name only comes later (a headline "Kim says ..."), the one person with that
-    surname in the whole article. Two people with the surname (Kim Jong-un and Kim Yo-jong; Korean surnames
-    Kim, Lee, Park, Ri, Choe are shared by many) leave it unresolved: a wrong link is worse than none.
-    `full_names` maps a folded surname to (actor key, token index) of full-name mentions; `counts` is kept
-    for callers that rank candidates."""
+    surname in the whole article. Where several bear it (a married couple, two brothers), the one the
+    article names far more often or, failing that, the only one named in full in the last sentences,
+    where that is clear (`clear_bearer`); else it stays unresolved: a wrong link is worse than none. `full_names` maps a
+    folded surname to (actor key, token index) of full-name mentions; `counts`: how often the article
+    names each actor; `sentence_of`: a token's sentence number."""
     bearers = full_names.get(surname_key)
     if not bearers:
         return None
     before = {key for key, pos in bearers if pos < position}
-    if len(before) == 1:
-        return next(iter(before))
-    if before:
-        return None
-    anywhere = {key for key, _ in bearers}
-    return next(iter(anywhere)) if len(anywhere) == 1 else None
+    candidates = before or {key for key, _ in bearers}
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    here = sentence_of(position) if sentence_of is not None else None
+    recent = {
+        key
+        for key, pos in bearers
+        if here is not None and sentence_of is not None and pos < position and here - sentence_of(pos) <= 2
+    }
+    return clear_bearer(candidates, counts, recent)
+
+
+def clear_bearer(candidates: set[str], counts: dict[str, int], recent: set[str]) -> str | None:
+    """Which of several people sharing a surname the bare surname means, where that is clear. The news
+    names one bearer by surname and tells the others apart by first name or title ("Clinton" is the
+    candidate an article follows, "Bill Clinton" her husband), so the one named at least twice as often
+    as any other, and by two mentions more, is meant - unless another bearer was named in full in this
+    or the two sentences before ("after former President Bill Clinton greeted voters ... Clinton arrived"
+    may well be him). Where no one is named that much more, the only one named in full in those
+    sentences is meant ("Tom Smith said ... Smith added"), if no other is named more often."""
+    ranked = sorted(candidates, key=lambda k: (-counts.get(k, 0), k))
+    top, second = counts.get(ranked[0], 0), counts.get(ranked[1], 0)
+    if top >= 2 * second and top - second >= 2:
+        return None if recent - {ranked[0]} else ranked[0]
+    near = next(iter(recent)) if len(recent) == 1 else None
+    return near if near is not None and counts.get(near, 0) >= top else None
