@@ -118,6 +118,8 @@ POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {
     78: (24, tuple(range(61, 78))),
     79: (24, tuple(range(61, 79))),
     80: (24, tuple(range(61, 80))),
+    81: (24, tuple(range(61, 81))),
+    82: (24, tuple(range(61, 82))),
 }
 
 
