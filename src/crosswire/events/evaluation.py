@@ -187,6 +187,8 @@ def _found_absent(tok: Token, top: Token) -> bool:
     """Whether the critical word is what a finding says is absent or what someone is cleared of ("no
     evidence of criminal wrongdoing", "cleared him of misconduct"): the statement exonerates, it does not
     criticise."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True  # "we have absolutely no violations": the charge is denied, not made
     while tok.i != top.i and tok.head.i != tok.i:
         tok = tok.head
         if tok.lemma_.lower() in CLEARING_VERBS:

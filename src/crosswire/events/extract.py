@@ -26,6 +26,7 @@ with `Resources(event_gate=True)`), events under the gate's threshold are not em
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -52,7 +53,7 @@ from crosswire.events.participants import (
     country_of,
     same_actor,
 )
-from crosswire.events.status import REPORTING_HEADS, act_status, is_authors_demand, is_speculation
+from crosswire.events.status import REPORTING_HEADS, Status, act_status, is_authors_demand, is_speculation
 from crosswire.events.targets import (
     CONTENT_VERBS,
     answered_party,
@@ -264,6 +265,8 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         code, rule = "074", f"{rule}:peacekeepers"  # "NATO peacekeeping troops have arrived in Bosnia"
     if code == "042" and any(t.lemma_.lower() in FIGHTER_NOUNS for t in _travellers(verb)):
         return []  # "foreign fighters going to Syria": fighters joining a war pay no visit to the country
+    if verb.lemma_.lower() == "weigh" and _weight_measured(verb):
+        return []  # "the plane weighs more than 100,000 pounds": a weight, no one weighing anything
     if code.startswith("12") and _decrease(verb):
         return []  # "China's coal consumption declined 3.3 percent": a figure went down, nothing was refused
     if code == "016" and any(c.dep_ == "dative" for c in verb.children):
@@ -325,6 +328,16 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         code, rule = "112", f"{rule}:that"  # "charging that Trump obstructed justice" accuses; no one is held
     if code == "043" and _hosts_others(verb):
         return []  # the parties' meeting is coded from its noun; a host is no party to it
+    if code == "082" and _own_side_rally(verb):
+        # "canceled a joint rally with Obama", "called off a campaign rally": an appearance with allies
+        # dropped, no protest called off, nothing yielded to anyone
+        return []
+    if code == "172" and _restricts_goods(verb):
+        return []  # "imposing restrictions on firearms": a rule about goods, no sanction on a party
+    if code.startswith("04") and _with_manner_only(verb):
+        return []  # "spoke with so much gusto", "talked with passion": how one spoke, no partner met
+    if code == "043" and _hosts_residents(verb):
+        return []  # "hosts three million refugees": people given shelter to stay, no visit received
     if code == "043" and _hosts_a_gathering(verb):
         # "a breakfast hosted by the Chamber of Commerce", "hosted a town hall": an occasion put on, a
         # visit only where a guest is named ("hosted a dinner for Xi")
@@ -985,6 +998,75 @@ HOSTED_GATHERINGS = ATTENDED_EVENTS | frozenset(
 )
 
 
+# Words that make a rally one's own appearance with allies, not a protest: "joint rally", "campaign rally".
+OWN_RALLY_WORDS = frozenset({"joint", "campaign", "election", "electoral", "reelection", "re-election"})
+
+
+def _own_side_rally(verb: Token) -> bool:
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("rally", "event")):
+        if any(c.lower_ in OWN_RALLY_WORDS for c in obj.children if c.dep_ in ("amod", "compound")):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in obj.children):
+            return True
+    return False
+
+
+# Goods a law regulates: restrictions on them are domestic rules, no sanction against a party.
+REGULATED_GOODS = frozenset(
+    "firearm firearms gun guns weapon weapons rifle rifles ammunition handgun handguns tobacco alcohol "
+    "cigarette cigarettes drug drugs opioid opioids emission emissions pesticide pesticides".split()
+)
+
+
+def _restricts_goods(verb: Token) -> bool:
+    """ "imposed restrictions on firearms": the restriction's "on" names only regulated goods."""
+    ons = [
+        p
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "on"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    ons += [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "on" for p in prep.children]
+    return bool(ons) and all(p.lower_ in REGULATED_GOODS for p in ons)
+
+
+# Nouns that say how one speaks, not with whom: "spoke with gusto", "talked with great passion".
+MANNER_NOUNS = frozenset(
+    "gusto passion emotion conviction anger fury confidence enthusiasm fervor fervour ease authority candor "
+    "candour humor humour force urgency care caution difficulty vigor vigour energy zeal feeling intensity "
+    "sarcasm irony bitterness pride emphasis clarity precision accent lisp".split()
+)
+
+
+def _with_manner_only(verb: Token) -> bool:
+    """Every "with" on the verb names a manner, none a party."""
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    objects = [o for w in withs for o in w.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in MANNER_NOUNS for o in objects)
+
+
+# People a country hosts to live in it, not to visit: "hosts millions of refugees", "hosting the migrants".
+HOSTED_RESIDENTS = frozenset(
+    "refugee refugees migrant migrants asylum-seeker asylum-seekers seeker seekers evacuee evacuees "
+    "immigrant immigrants exile exiles".split()
+)
+
+
+def _hosts_residents(verb: Token) -> bool:
+    """The object hosted (or the noun after its "of": "the growing number of migrants") are displaced people."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        nouns = [obj] + [
+            p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+        ]
+        nouns += [c for n in list(nouns) for c in n.conjuncts]
+        if any(n.lower_ in HOSTED_RESIDENTS for n in nouns):
+            return True
+    return False
+
+
 def _hosts_a_gathering(verb: Token) -> bool:
     """The thing hosted is an occasion: the verb's object, or the noun its participle describes."""
     hosted = [c for c in verb.children if c.dep_ == "dobj"]
@@ -1024,6 +1106,46 @@ def _decrease(verb: Token) -> bool:
             s.lemma_.lower() in MEASURED_NOUNS for s in clauses.subject_tokens(verb.head)
         )
     return figure or measured
+
+
+# Units of weight: "weighs 100,000 pounds", "weighing two tons".
+WEIGHT_UNITS = frozenset(
+    "pound pounds lb lbs ton tons tonne tonnes kilogram kilograms kilo kilos kg gram grams ounce ounces".split()
+)
+
+
+def _weight_measured(verb: Token) -> bool:
+    """ "weighs more than 100,000 pounds", "weighed 200 kilograms": the verb's object is an amount of weight."""
+    return any(
+        t.lower_ in WEIGHT_UNITS
+        for c in verb.children
+        if c.dep_ in ("dobj", "npadvmod", "attr", "advmod")
+        for t in c.subtree
+    )
+
+
+# Parts of a day still ahead when a morning paper is written: "Tuesday night", "tonight".
+LATER_IN_THE_DAY = frozenset({"night", "evening", "tonight"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def _still_ahead(trigger: Token, said: Status, when: timing.EventTime, published: date | None) -> bool:
+    """An event noun told in the present whose own date is after the publication, or later on the
+    publication day ("the meeting on Tuesday night is a step", in Tuesday's paper); "the meeting on Monday
+    was tense" or a verb ("met on Wednesday") keep their own tense."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or said.status != "happened" or said.negated:
+        return False
+    if published is None or when.date is None or when.precision != "day":
+        return False
+    root = trigger.sent.root
+    if root.tag_ in PAST_TAGS or any(
+        c.tag_ in PAST_TAGS for c in root.children if c.dep_ in ("aux", "auxpass")
+    ):
+        return False
+    day = date.fromisoformat(when.date[:10])
+    if day > published:
+        return True
+    return day == published and any(t.lower_ in LATER_IN_THE_DAY for t in trigger.sent)
 
 
 def _aimed_against(verb: Token) -> bool:
@@ -1122,6 +1244,17 @@ def _taunting(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in TAUNTING_ADVERBS for c in verb.children)
 
 
+# Verbs that exclude an option ("rule out", "exclude", "preclude"): refusing them rejects nothing.
+EXCLUDING_VERBS = frozenset({"exclude", "preclude"})
+
+
+def _excluding(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in EXCLUDING_VERBS
+
+
 def _code_control(
     ctx: ArticleContext, sent: Span, verb: Token, control: ControlEntry, complement: Token
 ) -> list[Event]:
@@ -1143,12 +1276,18 @@ def _code_control(
             if inner is not None and inner.negated
             else control.code_for(inner.code if inner is not None else None)
         )
+        if _excluding(complement):
+            # "refused to rule out a carbon tax": refusing to exclude an option keeps it open; it rejects
+            # nothing ("refused to repudiate Trump" still rejects the calls to)
+            ctx.consumed.add(complement.i)
+            return []
         if inner is not None and inner.code[:2] in UNDONE_HOSTILITY_ROOTS:
             # "refuses to attack Clinton on her character", "declined to criticize the mayor": a criticism or an
             # attack not made, no rejection of the one spared
             ctx.consumed.add(complement.i)
             return []
-        if (inner is not None and inner.code.startswith("01")) or (
+        # (refusing to consider a nominee or a plan rejects it: only words declined are a 011)
+        if (inner is not None and inner.code.startswith("01") and inner.code != "014") or (
             complement.lemma_.lower() in control.speaking
             and not any(t.lemma_.lower() in ANSWERABLE_ASKS for t in complement.subtree)
         ):
@@ -2122,6 +2261,9 @@ def _event(
     named = timing.named_event_for(ctx.doc, ctx.named, trigger)
     place = location.event_place(ctx.doc, ctx.index, ctx.places, named, sent, trigger, source, code)
     published = anchor_date(ctx.article)
+    if _still_ahead(trigger, said, when, published):
+        # "their meeting on Wednesday is an important step", written on Tuesday: the meeting is ahead
+        said = replace(said, status="planned", marker="dated ahead")
     floor = base + (0.1 if source.actor_id else 0.0)
     floor += (0.1 if syntactic_target else -0.1) if target is not None else 0.0
     floor -= 0.1 if mode else 0.0

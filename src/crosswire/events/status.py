@@ -259,6 +259,13 @@ def _is_question(tok: Token) -> bool:
 OPENING_QUOTES = frozenset({"\u201c", "\u2018"})
 
 
+def _asked_of(verb: Token) -> bool:
+    """ "Will you resign?", "will Iran sign it?": the auxiliary comes before the subject, as a question puts it."""
+    aux = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(aux and subjects) and min(aux) < max(subjects)
+
+
 # Verbs that characterise something as what their complement says ("is considered occupied", "deemed
 # illegal"): a view, not a report of an act.
 CHARACTERISING_HEADS = frozenset({"consider", "deem", "regard"})
@@ -483,6 +490,35 @@ def _past_free_relative(tok: Token) -> bool:
     )
 
 
+# Acts done by trying them (words addressed to someone): "tried to press him", "sought to reassure allies"
+# was said, whatever came of it; "tried to meet him" may have failed.
+SAID_BY_TRYING = frozenset(
+    "press urge persuade convince reassure explain argue appeal plead lobby pressure ask".split()
+)
+# What makes a verb's own complement: a conjunct beside one of these shares neither its "not" nor its meaning.
+OWN_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "acomp", "attr"})
+
+
+def _own_conjunct(conjunct: Token, head: Token) -> bool:
+    """ "denies any wrongdoing and points out ...", "was not pleased and accused ...": a finite verb
+    coordinated with a verb that has its own complement, is a passive state or an adjective. "did not meet
+    and sign the deal" (a bare verb sharing the auxiliary) and "urged and pressed Iran to stop" (a shared
+    complement) are not."""
+    return (
+        conjunct.dep_ == "conj"
+        and conjunct.head.i == head.i
+        and conjunct.tag_ in FINITE_TAGS
+        and head.pos_ in ("VERB", "AUX", "ADJ")
+        and (
+            head.pos_ == "ADJ"  # "was not pleased and accused him": the verb hung on the adjective
+            or any(
+                (c.dep_ in OWN_COMPLEMENT_DEPS and c.i < conjunct.i) or c.dep_ == "auxpass"
+                for c in head.children
+            )
+        )
+    )
+
+
 def _act_status(trigger: Token) -> Status:
     negated = False
     tok = trigger
@@ -513,15 +549,25 @@ def _act_status(trigger: Token) -> Status:
         )
     governing = False  # whether `tok` governs the act (as opposed to being it, or a verb coordinated with it)
     via = trigger.dep_  # how the clause below `tok` hangs from it
+    below: Token | None = None  # the token the walk came up from
+    own_act = False  # whether the walk has left a conjunct that is an act of its own
     for depth in range(MAX_DEPTH + 1):
-        if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NEGATING_NOUNS:
-            negated = not negated  # "Obama's inability to persuade lawmakers to impose restrictions"
-        if (
+        if below is not None and _own_conjunct(below, tok):
+            # "wasn't happy - and hit him back by accusing him", "denies any wrongdoing and points out that
+            # he signed": a verb with its own tense after a verb with its own complement is an act of its
+            # own; the first verb's "not" or denial is about its own complement. (A verb governing both,
+            # "denies that he met X and signed Y", still governs it.)
+            own_act = True
+        if own_act:
+            governing = False
+        elif (
             _negated_here(tok, own=depth == 0)
             and (depth == 0 or tok.pos_ in ("VERB", "AUX"))
             and not (depth == 1 and _copula_predicate(tok, via))
         ):
             negated = not negated if governing else True
+        if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NEGATING_NOUNS:
+            negated = not negated  # "Obama's inability to persuade lawmakers to impose restrictions"
         if governing and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in NOUN_HEADS:
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
                 negated = not negated  # "there is no evidence that he objected"
@@ -563,6 +609,13 @@ def _act_status(trigger: Token) -> Status:
                 return Status("demanded", negated=negated, marker="have")
             elif lemma in PLANNED_HEADS:
                 return Status("planned", negated=negated, marker=lemma)
+            elif (
+                lemma in EFFORT_HEADS
+                and tok.tag_ == "VBD"
+                and below is not None
+                and below.lemma_.lower() in SAID_BY_TRYING
+            ):
+                pass  # "tried to press Warren on it": trying to press someone is pressing them
             elif lemma in EFFORT_HEADS and _in_progress(tok):
                 # "has been trying to improve relations": the effort is under way, not only wished for
                 return Status("ongoing", negated=negated, marker=lemma)
@@ -588,6 +641,10 @@ def _act_status(trigger: Token) -> Status:
                 # "if Iran attacks, Israel is going to bomb Tehran", "will resign unless ...": what is planned
                 # on a condition is not planned but hypothetical
                 return Status("hypothetical", negated=negated, marker="if")
+            if marker.status == "planned" and _asked_of(tok) and _is_question(trigger):
+                return Status(
+                    "hypothetical", negated=negated, marker="?"
+                )  # "will you resign?" asks, plans nothing
             demand = _demand_above(tok) if marker.marker == "for ... to" else None
             if demand is not None:
                 # "called for the president to resign", "pressed for the United States to carry out airstrikes"
@@ -605,10 +662,13 @@ def _act_status(trigger: Token) -> Status:
         governor = _governor(tok)
         to_clause = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         # "he would be in Switzerland negotiating with the Iranians": a bare participle shares its head's mood
+        # "to redouble efforts while also imposing restrictions": "while" adds a second act of the same doer
         participle = (
             tok.dep_ == "advcl"
             and tok.tag_ == "VBG"
-            and not any(c.dep_ in ("mark", "aux", "nsubj") for c in tok.children)
+            and not any(
+                (c.dep_ == "mark" and c.lower_ != "while") or c.dep_ in ("aux", "nsubj") for c in tok.children
+            )
         )
         if governor is None or (tok.dep_ == "advcl" and not (to_clause or participle)):
             break  # an adverbial clause is an act of its own; its head's mood does not reach it
@@ -631,6 +691,9 @@ def _act_status(trigger: Token) -> Status:
         # does a participle ("rejected the proposal, urging ..." is no denied appeal).
         governing = False if participle else (tok.dep_ != "conj" or governing)
         via = tok.dep_
+        # "was not pleased and accused": the adjective the verb was hung on and its copula are one predicate
+        own_act = own_act and tok.dep_ == "acomp"
+        below = tok
         tok = governor
     if _is_question(trigger):
         return Status("hypothetical", negated=negated, marker="?")
