@@ -123,7 +123,9 @@ def test_officials_of_a_us_city_are_the_us_governments() -> None:
 
 
 def test_a_county_office_in_a_us_story() -> None:
-    text = US_OPENING + "Orange County Supervisor of Elections Susan Whitaker said the count would end Friday."
+    text = (
+        US_OPENING + "Orange County Supervisor of Elections Susan Whitaker said the count would end Friday."
+    )
     assert codes_of(text, "Susan Whitaker") == ["USAGOV"]
     text = "Orange County Supervisor of Elections Susan Whitaker said the count would end Friday."
     assert codes_of(text, "Susan Whitaker") == ["GOV"]  # no home country: the role alone
