@@ -80,3 +80,15 @@ def test_a_former_governor_running_for_president() -> None:
 def test_a_namesake_with_another_first_name_is_left_alone() -> None:
     text = "Tom Sanders, a dairy farmer, criticized the trade deal on Tuesday."
     assert codes_of(text, "Tom Sanders", datetime(2016, 5, 23)) == []
+
+
+def test_the_article_calling_the_held_office_former_tells_of_another_time() -> None:
+    # a 2016 story of a 1992 debate: "former" governor then, though governor again on the article's date
+    text = "After former California Gov. Jerry Brown criticized the plan during a debate, she shot back."
+    assert codes_of(text, "Jerry Brown", datetime(2016, 8, 19)) == ["USAELI"]
+    assert codes_of(
+        "California Gov. Jerry Brown criticized the plan.", "Jerry Brown", datetime(2016, 8, 19)
+    ) == ["USAGOV"]
+    # a former governor who holds another office on the date is coded by that office
+    text = "Former Texas Gov. Rick Perry praised the plan."
+    assert codes_of(text, "Rick Perry", datetime(2018, 8, 19)) == ["USAGOV"]
