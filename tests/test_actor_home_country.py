@@ -113,3 +113,26 @@ def test_a_middle_initial_does_not_make_another_person() -> None:
     assert without_initials("George H. W. Bush") == "George H. W. Bush"
     text = "Walter K. Brennick said the bill would pass. Walter Brennick added that he was sure."
     assert len([a for a in actors_of(text) if "Brennick" in a.name]) == 1
+
+
+def test_officials_of_a_us_city_are_the_us_governments() -> None:
+    # a city only the US has places its officials there, whatever the article is about
+    assert codes_of("Atlantic City officials welcomed the decision.", "Atlantic City officials") == ["USAGOV"]
+    # Birmingham is English too: the role alone
+    assert codes_of("Birmingham officials welcomed the decision.", "Birmingham officials") == ["GOV"]
+
+
+def test_a_county_office_in_a_us_story() -> None:
+    text = (
+        US_OPENING + "Orange County Supervisor of Elections Susan Whitaker said the count would end Friday."
+    )
+    assert codes_of(text, "Susan Whitaker") == ["USAGOV"]
+    text = "Orange County Supervisor of Elections Susan Whitaker said the count would end Friday."
+    assert codes_of(text, "Susan Whitaker") == ["GOV"]  # no home country: the role alone
+    text = US_OPENING + "Warehouse supervisor Tom Hale said the count would end Friday."
+    assert codes_of(text, "Tom Hale") == []  # a supervisor of no government office
+
+
+def test_an_outlet_named_usa_today_is_no_country() -> None:
+    text = "Edna Parkhurst told USA Today that the count would end Friday."
+    assert all(a.codes != ["USA"] and a.country != "USA" for a in actors_of(text) if "USA" in a.name)

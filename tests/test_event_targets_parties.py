@@ -120,3 +120,14 @@ def test_co_subjects_of_one_side_that_agree_keep_their_events() -> None:
 def test_a_complaint_about_the_speaker_himself_keeps_its_event() -> None:
     # only a demand's pronoun subject names another party; "complained that he ..." is about himself
     assert coded("Senator John Roe complained that he had not been thanked for his work.", "11")
+
+
+def source_codes(events) -> set[str | None]:
+    return {e.source.code for e in events}
+
+
+def test_part_of_a_people_is_its_citizens_not_the_state() -> None:
+    # "some Americans say ...": citizens speak, not the United States; a people named alone keeps the state
+    assert source_codes(coded("Many Americans criticized the new trade plan.", "11")) == {"USACVL"}
+    assert source_codes(coded("Some Germans criticized the new trade plan.", "11")) == {"DEUCVL"}
+    assert "USACVL" not in source_codes(coded("The Americans criticized the new trade plan.", "11"))

@@ -806,13 +806,20 @@ def _entity_at(doc: Doc, tok: Token) -> Span | None:
 PLURAL_DEMONYM_ENDINGS = ("sh", "ch", "ese", "ss")
 
 
+# Words that take a part of a people ("some Americans", "many Germans", "ordinary Russians"): its citizens
+# speak, not the state.
+PEOPLE_PART_WORDS = frozenset("some many most few several ordinary average".split())
+
+
 def _counted_people(tok: Token) -> bool:
-    """A people's name counted by a quantity noun: "Germans" in "thousands of Germans"."""
-    return (
-        tok.ent_type_ == "NORP"
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and tok.head.head.lower_ in QUANTITY_NOUNS
+    """A people's name counted by a quantity noun or word: "Germans" in "thousands of Germans", "Americans"
+    in "some Americans say"."""
+    if tok.ent_type_ != "NORP":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in QUANTITY_NOUNS:
+        return True
+    return tok.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ in ("det", "amod") and c.lower_ in PEOPLE_PART_WORDS and c.i < tok.i for c in tok.children
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from crosswire.knowledge.gazetteer import gazetteer, place_key
 from crosswire.knowledge.kb import KnowledgeBase
 from crosswire.nlp.actor_roles import is_us_state
 
@@ -42,8 +43,25 @@ US_OFFICE_PHRASES = frozenset(
         "state senator",
         "state representative",
         "district attorney",
+        # local government: a county's or a city's officers ("Palm Beach County Supervisor of Elections",
+        # "city officials"), the officers of elections
+        "county official",
+        "county officials",
+        "county commissioner",
+        "county commissioners",
+        "county supervisor",
+        "county clerk",
+        "city official",
+        "city officials",
+        "of elections",
+        "elections supervisor",
+        "election official",
+        "election officials",
     }
 )
+# Words of a title naming a government's officers in general: with a US city's name they place their holders
+# in the US ("Atlantic City officials"), whatever the article is about.
+OFFICIALS_WORDS = frozenset("official officials authorities".split())
 # Words of a title that name an office the US does not have, or one held as often by foreigners in a US
 # story (a president, an ambassador): their holder never gets the home country from the article alone.
 NOT_US_OFFICE_WORDS = frozenset(
@@ -144,6 +162,20 @@ def us_state_in(text: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
+def us_city_in(text: str, kb: KnowledgeBase) -> str | None:
+    """A city a title names that is in the US wherever a place of that name is ("Atlantic City",
+    "Cleveland"; not "Birmingham", which is English too, nor a country's capital), else None."""
+    for run in re.findall(r"[A-Z][A-Za-z.\-]*(?:\s+[A-Z][A-Za-z.\-]*)*", text):
+        parts = run.split()
+        for n in range(len(parts), 0, -1):
+            for i in range(len(parts) - n + 1):
+                name = " ".join(parts[i : i + n])
+                places = gazetteer().cities.get(place_key(name), ())
+                if places and all(p.country == "USA" for p in places) and kb.lookup_country(name) is None:
+                    return name
+    return None
+
+
 def home_office_country(title: str, home: str | None, kb: KnowledgeBase) -> tuple[str, str] | None:
     """(ISO3, evidence) for an office holder named by a role only, from the words of its title: a US state
     or a US-only institution the title names, else the article's home country where the title is one of
@@ -160,6 +192,9 @@ def home_office_country(title: str, home: str | None, kb: KnowledgeBase) -> tupl
         return "USA", f"US state in title:{state}"
     if us_only_title(title):
         return "USA", "US-only institution in title"
+    city = us_city_in(title, kb)
+    if city is not None and (us_office_title(title) or set(words) & OFFICIALS_WORDS):
+        return "USA", f"US city in title:{city}"
     if home == "USA" and us_office_title(title):
         return "USA", "home country:USA (a US office)"
     return None

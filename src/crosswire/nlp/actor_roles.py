@@ -98,6 +98,8 @@ ROLE_PHRASES: dict[str, str] = {
     "solicitor general": "JUD",
     "surgeon general": "GOV",
     "inspector general": "GOV",
+    # the officers of elections ("Supervisor of Elections", "the Board of Elections") are a government's
+    "of elections": "GOV",
     "postmaster general": "GOV",
     "governor general": "GOV",
     "auditor general": "GOV",
@@ -424,6 +426,12 @@ def affiliation_of_phrase(
             continue
         head_words.append(t.text)
     role, decided_by = role_of_words(head_words, kb)
+    if role is None and head_words:
+        # an office named by what it is of ("Supervisor of Elections"): the "of" phrase decides
+        after = [t for t in words if t.dep_ == "prep" or t.tag_ in ("IN", "WDT", "WP")][:1]
+        after += [t.doc[after[0].i + 1]] if after and after[0].i + 1 < span.end else []
+        if len(after) > 1 and after[0].lower_ == "of" and f"of {after[1].lower_}" in ROLE_PHRASES:
+            role, decided_by = ROLE_PHRASES[f"of {after[1].lower_}"], f"{head_words[-1]} of {after[1].text}"
     if decided_by is not None and decided_by.lower() in SPOKES_WORDS | STAFF_WORDS and aff.org is None:
         employer = _employer_role(span, ents, head_words, decided_by, kb)
         if employer is not None:
@@ -674,20 +682,41 @@ def premodifier_span(doc: Doc, ent: Span) -> Span | None:
     """The title words before a name in its noun phrase: "North Korean Foreign Minister" of "... Ri Yong-ho"."""
     start = ent.root.left_edge.i
     if start >= ent.start:
-        return None
+        return _of_title_before(doc, ent)
     i = ent.start
     while (
         i > start
         and not doc[i - 1].is_punct
         and not doc[i - 1].is_space
         and "\n" not in doc[i - 1].whitespace_
-        and doc[i - 1].tag_ not in ("POS", "VB", "VBD", "VBZ", "IN")
+        and (doc[i - 1].tag_ not in ("POS", "VB", "VBD", "VBZ", "IN") or _office_of(doc, i - 1, start))
         and doc[i - 1].ent_type_ not in ("TIME", "DATE")
     ):
         i -= 1
     while i < ent.start and doc[i].dep_ == "det":
         i += 1
     return doc[i : ent.start] if i < ent.start else None
+
+
+def _office_of(doc: Doc, i: int, start: int) -> bool:
+    """Whether token `i` is the "of" of an office inside a name's noun phrase ("Supervisor of Elections Jane
+    Roe"): a noun before it, within the phrase that begins at `start`."""
+    return doc[i].lower_ == "of" and i - 1 >= start and doc[i - 1].tag_ in ("NN", "NNP", "NNS", "NNPS")
+
+
+def _of_title_before(doc: Doc, ent: Span) -> Span | None:
+    """A title with an "of" phrase right before a name, which the parser makes the head and the name its
+    apposition ("County Supervisor of Elections Jane Roe", "Secretary of State John Doe" parsed so): the
+    title's words, where nothing (a comma, a verb) stands between them and the name."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.i >= ent.start or head.tag_ not in ("NN", "NNP"):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "of" and c.i < ent.start for c in head.children):
+        return None
+    span = doc[head.left_edge.i : ent.start]
+    if any(t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" for t in span):
+        return None
+    return span
 
 
 def apposition_span(ent: Span) -> Span | None:

@@ -687,6 +687,11 @@ class _Collector(DescriptionRules):
         elif d.person is not None:
             code, out_of_office = d.person.code_on(self.on)
             office = d.person.office_on(self.on)
+            if code and aff.former and office is not None and _same_office(aff.title, office.title):
+                # "former California Gov. Jerry Brown" in a 2016 story of a 1992 debate: the article calls
+                # former the very office the KB has him hold on its date - the sentence tells of another time
+                code, out_of_office = f"{d.person.country}ELI", True
+                evidence.append(f"title: former {office.title} -> ELI")
             if code:
                 codes = [code]
                 evidence.append(
@@ -742,6 +747,26 @@ _DEFECTOR = re.compile(r"\bdefect(?:or|ors|ed|ing)\b", re.IGNORECASE)
 
 # Roles held by office: their holders, once out of office, are coded as elites.
 OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "COP", "SPY"})
+
+# The words a title and an office of the knowledge base name one office by ("Gov." and "Governor of Texas").
+_OFFICE_WORD_GROUPS = (
+    frozenset({"gov", "governor"}),
+    frozenset({"sen", "senator"}),
+    frozenset({"rep", "representative", "congressman", "congresswoman"}),
+    frozenset({"president"}),
+    frozenset({"speaker"}),
+    frozenset({"secretary"}),
+)
+
+
+def _same_office(title: str | None, office_title: str) -> bool:
+    """Whether an article's title for a person ("former California Gov.") names the office the knowledge
+    base has him hold ("Governor of California"): one word group in both."""
+    if not title:
+        return False
+    words = {w.strip(".,").lower() for w in title.split()}
+    held = {w.strip(".,").lower() for w in office_title.split()}
+    return any(group & words and group & held for group in _OFFICE_WORD_GROUPS)
 
 
 def extract_actors(
