@@ -321,6 +321,18 @@ class ActorIndex:
                         and country_of(found)
                         and not found.actor_id
                         and child.dep_ != "poss"
+                        and tok.ent_type_ == "NORP"
+                        and tok.tag_ in ("NN", "NNP")
+                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+                    ):
+                        return (
+                            None  # "an American Muslim", "a Pakistani Christian": one person, not the state
+                        )
+                    if (
+                        len(found.code or "") == 3
+                        and country_of(found)
+                        and not found.actor_id
+                        and child.dep_ != "poss"
                         and people_noun(tok)
                     ):
                         # people the country's adjective describes
