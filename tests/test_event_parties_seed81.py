@@ -119,3 +119,40 @@ def test_who_was_asked_in_a_passive_participle_is_the_clauses_subject() -> None:
 def test_an_active_appeal_keeps_its_object_as_the_one_asked() -> None:
     found = coded("Obama urged Congress to reject Trump's plan.", "02")
     assert found and {e.target.code for e in found if e.target is not None} == {"USALEG"}
+
+
+def test_a_name_inside_the_quotation_is_not_the_speaker_of_its_first_person() -> None:
+    text = (
+        '"While I am at it, I hold in the highest esteem Sen. John McCain," Trump said, '
+        '"and I fully endorse his re-election."'
+    )
+    found = coded(text, "05")
+    assert found and names(found, "source") == {"Donald Trump"}
+
+
+def test_the_speaker_of_a_quotation_keeps_its_first_person() -> None:
+    found = coded('"I praise Mexico," Obama said.', "05")
+    assert found and {(e.source.code, e.target.code if e.target else None) for e in found} == {
+        ("USAGOV", "MEX")
+    }
+
+
+def test_he_after_a_surname_the_tagger_took_for_a_body_is_that_person() -> None:
+    text = (
+        "Donald Trump spoke on Monday. With the convention nearing, Trump has signaled that he may try to "
+        "make peace with some rivals, offering Sen. Ted Cruz a speaking slot. Trump has continued to needle "
+        "his detractors, as he did on a recent visit to Capitol Hill, where he attacked some lawmakers. "
+        '"You have been very critical of me," he told Sen. Jeff Flake, according to officials.'
+    )
+    found = [e for e in code_text(text) if e.target is not None and e.target.name == "Jeff Flake"]
+    assert found and names(found, "source") == {"Donald Trump"}
+
+
+def test_a_partys_members_in_a_chamber_are_named_as_such_not_as_congress() -> None:
+    found = coded("Senate Democrats blocked the bill on Tuesday.", "12")
+    assert found and {(e.source.name, e.source.code) for e in found} == {("Senate Democrats", "USALEG")}
+
+
+def test_the_chamber_itself_is_still_the_legislature() -> None:
+    found = coded("The Senate blocked the bill on Tuesday.", "12")
+    assert found and {e.source.code for e in found} == {"USALEG"}

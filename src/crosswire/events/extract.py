@@ -1735,7 +1735,13 @@ def _speaker_sources(ctx: ArticleContext, verb: Token, subject: Token) -> list[E
     head = clauses.speaker_of_pronoun(verb, subject)
     if head is None:
         return []
-    speakers = [a for s in clauses.subject_tokens(head) for a in ctx.index.resolve_all(s)]
+    said_by = clauses.subject_tokens(head)
+    # '"I hold Sen. John McCain in esteem," Trump said': the parser may make a name inside the quotation
+    # a second subject of the reporting verb; the speaker is the one outside it
+    if said_by and all(_quoted(s) for s in said_by):
+        outside = [c for c in head.children if c.dep_ == "nsubj" and not _quoted(c)]
+        said_by = [t for c in outside for t in (c, *c.conjuncts)] or said_by
+    speakers = [a for s in said_by for a in ctx.index.resolve_all(s)]
 
     def person(actor: EventActor) -> bool:
         return ctx.index.kinds.get(actor.actor_id or "", ("", ""))[0] == "person"
@@ -1751,6 +1757,17 @@ def _speaker_sources(ctx: ArticleContext, verb: Token, subject: Token) -> list[E
             people = [a for o in owners for a in ctx.index.resolve_all(o) if person(a)]
         return people
     return speakers
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether `tok` stands inside quotation marks within its sentence."""
+    inside = False
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.text == '"':
+            inside = not inside
+        elif t.text in ("\u201c", "\u201d"):
+            inside = t.text == "\u201c"
+    return inside
 
 
 NOT_ACTOR_ENTITIES = frozenset(

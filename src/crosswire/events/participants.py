@@ -346,6 +346,15 @@ class ActorIndex:
                             return (
                                 None  # "an American dentist killed a lion": one private person, not the state
                             )
+                    if (
+                        (found.code or "").endswith("LEG")
+                        and tok.tag_ in ("NNS", "NNPS")
+                        and child.dep_ in ("compound", "nmod")
+                    ):
+                        # "Senate Democrats blocked the bill", "House Republican leaders": some of the
+                        # chamber's members, its legislators, not the chamber (or Congress) as a whole
+                        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss")]
+                        return EventActor(name=" ".join(t.text for t in words)[:80], code=found.code)
                     role = found.code or ""
                     if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names
