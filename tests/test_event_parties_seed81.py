@@ -21,6 +21,11 @@ def test_the_place_a_deal_is_about_is_no_party_to_it() -> None:
     assert not any("Bolivia" in n for n in names(found, "source") | names(found, "target"))
 
 
+def test_the_place_a_deal_of_one_maker_is_about_is_no_party_to_it() -> None:
+    found = coded("Brazil rejected the Bolivia debt deal reached by France last week.", "")
+    assert not any("Bolivia" in n for n in names(found, "source") | names(found, "target"))
+
+
 def test_co_makers_of_a_deal_on_a_countrys_debt_agree_with_each_other() -> None:
     found = coded("France and Germany reached a deal on Greece's debt on Monday.", "03")
     pairs = {(e.source.code, e.target.code if e.target is not None else None) for e in found}
@@ -130,6 +135,11 @@ def test_a_name_inside_the_quotation_is_not_the_speaker_of_its_first_person() ->
     assert found and names(found, "source") == {"Donald Trump"}
 
 
+def test_examining_claims_made_by_someone_is_not_aimed_at_them() -> None:
+    text = "The dean said on Tuesday that he had carefully examined the detailed allegations made by Exxon Mobil."
+    assert not any("Exxon" in n for n in names(code_text(text), "target"))
+
+
 def test_the_speaker_of_a_quotation_keeps_its_first_person() -> None:
     found = coded('"I praise Mexico," Obama said.', "05")
     assert found and {(e.source.code, e.target.code if e.target else None) for e in found} == {
@@ -151,6 +161,11 @@ def test_he_after_a_surname_the_tagger_took_for_a_body_is_that_person() -> None:
 def test_a_partys_members_in_a_chamber_are_named_as_such_not_as_congress() -> None:
     found = coded("Senate Democrats blocked the bill on Tuesday.", "12")
     assert found and {(e.source.name, e.source.code) for e in found} == {("Senate Democrats", "USALEG")}
+
+
+def test_a_chambers_party_members_are_named_without_their_describing_words() -> None:
+    found = coded("Jones is pushing fellow Senate Democrats to reject the deal reached by France.", "12")
+    assert found and names(found, "source") == {"Senate Democrats"}
 
 
 def test_the_chamber_itself_is_still_the_legislature() -> None:

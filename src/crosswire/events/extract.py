@@ -1345,10 +1345,16 @@ def _assemble(
     if not targets and asked is not None:
         targets = index.resolve_all(asked)  # "Asked by Smith to respond, Carson said": Carson was asked
         syntactic = bool(targets)
-    if entry.symmetric and len(sources) > 1 and targets and not _counterpart_named(index, verb, entry):
+    if (
+        entry.symmetric
+        and targets
+        and given_targets is None
+        and not _counterpart_named(index, verb, entry)
+        and not (complement is not None and _counterpart_named(index, complement, entry))
+    ):
         # "the debt deal reached by the administration and Speaker Ryan", "Paris and Berlin reached a deal
-        # on Greece's debt": the co-makers of a joint act are each other's counterparts (paired below);
-        # whoever its object names is what the act is about, no party to it
+        # on Greece's debt": a joint act's counterpart is named by its own preposition or is a co-maker
+        # (paired below); whoever its object's modifiers name is what the act is about, no party to it
         targets, syntactic = [], False
     if not targets and given_targets is None and code[:2] in VIOLENT_ROOTS:
         # "militants killed 130 people in Paris": victims counted, not named, where the attack struck
@@ -1385,7 +1391,11 @@ def _assemble(
         if code in PLACE_TARGET_CODES:
             targets = destination(index, ctx.places, verb, entry, sources)
             syntactic = bool(targets)
-        names_other_side = bool(clauses.object_tokens(verb) or clauses.prep_objects(verb, entry.target_preps))
+        # ("reached a deal": the act's own noun names no other side; "met the delegation" does)
+        names_other_side = bool(
+            [o for o in clauses.object_tokens(verb) if o.lemma_.lower() not in entry.objects]
+            or clauses.prep_objects(verb, entry.target_preps)
+        )
         if (
             not targets
             and not (entry.symmetric and len(sources) > 1)
@@ -1992,11 +2002,13 @@ DEMANDED_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def _counterpart_named(index: ActorIndex, verb: Token, entry: VerbEntry) -> bool:
-    """Whether the clause names the other side of a joint act itself: its object is an actor ("met Putin")
-    or the act's own preposition names one ("a deal with Chile", "talks between the two")."""
+    """Whether the clause names the other side of a joint act itself: its object is an actor ("met Putin",
+    "met U.N. envoys") or the act's own preposition names one ("a deal with Chile", "talks between the two")."""
     objects = clauses.object_tokens(verb)
-    if any(index.direct(o) is not None for o in objects):
-        return True
+    if verb.lemma_.lower() not in TOPIC_OBJECT_VERBS and any(
+        o.lemma_.lower() not in entry.objects and index.resolve(o) is not None for o in objects
+    ):
+        return True  # "met U.N. envoys"; not "reached the Iran deal" (the act's own noun)
     heads = [verb] + objects
     return any(clauses.prep_objects(h, entry.target_preps) for h in heads)
 

@@ -353,7 +353,7 @@ class ActorIndex:
                     ):
                         # "Senate Democrats blocked the bill", "House Republican leaders": some of the
                         # chamber's members, its legislators, not the chamber (or Congress) as a whole
-                        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss")]
+                        words = [t for t in tok.subtree if child.i <= t.i <= tok.i]  # not "fellow"
                         return EventActor(name=" ".join(t.text for t in words)[:80], code=found.code)
                     role = found.code or ""
                     if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:

@@ -104,9 +104,10 @@ def syntactic_targets(
             if obj.lemma_.lower() in OWNED_PROPOSALS:
                 # "dismissed an appeal from President Gbagbo": the one who made what is answered
                 makers += clauses.prep_objects(obj, frozenset({"from", "by"}))
-            if head.i == verb.i:
-                # "reject the debt deal reached by the administration": whoever made the thing, named by
-                # its participle's agent, owns it (not the place or matter its modifiers name)
+            if head.i == verb.i and obj.lemma_.lower() in OWNED_PROPOSALS | DEAL_NOUNS:
+                # "reject the debt deal reached by the administration": whoever made a proposal or a deal,
+                # named by its participle's agent, owns it (not the place or matter its modifiers name);
+                # "examined the allegations made by Exxon" looks into claims, not into their maker
                 makers += _makers(obj, verb)
             # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
             # for Romania"; last of all the "of" noun itself ("allow the return of U.N. inspectors")
@@ -254,6 +255,10 @@ AID_PREPS = frozenset({"for", "to"})
 OWNED_PROPOSALS = frozenset(
     "appeal offer proposal invitation plan request demand call ultimatum overture initiative".split()
 )
+
+
+# Agreements one side's answer is aimed at the makers of ("rejected the deal reached by ...").
+DEAL_NOUNS = frozenset("deal agreement accord compromise settlement bill".split())
 
 
 # What one is asked to answer: declining comment on someone's one of these answers that someone.
