@@ -171,3 +171,13 @@ def test_a_chambers_party_members_are_named_without_their_describing_words() -> 
 def test_the_chamber_itself_is_still_the_legislature() -> None:
     found = coded("The Senate blocked the bill on Tuesday.", "12")
     assert found and {e.source.code for e in found} == {"USALEG"}
+
+
+def test_a_deal_named_in_a_participle_is_not_made_with_the_clause_around_it() -> None:
+    text = "Jones is pushing fellow Senate Democrats to reject the Bolivia debt deal reached by France."
+    assert not any(e.target is not None and e.target.code == "USALEG" for e in coded(text, "03"))
+
+
+def test_only_the_acts_own_noun_is_left_out_of_the_guessed_counterpart() -> None:
+    text = "Mr. Obama secured a landmark nuclear deal with Iran and sealed a free-trade pact in Asia."
+    assert any(e.target is not None and e.target.code == "IRN" for e in coded(text, "05"))

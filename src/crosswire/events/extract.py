@@ -1391,11 +1391,7 @@ def _assemble(
         if code in PLACE_TARGET_CODES:
             targets = destination(index, ctx.places, verb, entry, sources)
             syntactic = bool(targets)
-        # ("reached a deal": the act's own noun names no other side; "met the delegation" does)
-        names_other_side = bool(
-            [o for o in clauses.object_tokens(verb) if o.lemma_.lower() not in entry.objects]
-            or clauses.prep_objects(verb, entry.target_preps)
-        )
+        names_other_side = bool(clauses.object_tokens(verb) or clauses.prep_objects(verb, entry.target_preps))
         if (
             not targets
             and not (entry.symmetric and len(sources) > 1)
@@ -1445,11 +1441,25 @@ def _assemble(
                     if p.dep_ == "prep" and p.lower_ in ("on", "about", "over", "regarding", "concerning")
                     for t in p.subtree
                 }
-                if code[:2] == "04" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
-                    other_acts |= {t.i for o in clauses.object_tokens(verb) for t in o.subtree}
+                # "discussed Syria"; "reached the Bolivia debt deal": what is discussed, or what the act's own
+                # noun is qualified by, is the matter, not the other side
+                other_acts |= {
+                    t.i
+                    for o in clauses.object_tokens(verb)
+                    if (code[:2] == "04" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS)
+                    or o.lemma_.lower() in entry.objects
+                    for t in o.subtree
+                    if t.i <= o.i or code[:2] == "04"
+                }
             after = [t for t in sent if t.i > verb.i and t.i not in other_acts] + [
-                t for t in sent if t.i < verb.i
+                t
+                for t in sent
+                if t.i < verb.i and (t.i not in other_acts or code[:2] not in COOPERATIVE_TOPIC_ROOTS)
             ][::-1]
+            if verb.dep_ == "acl" and code[:2] in COOPERATIVE_TOPIC_ROOTS:
+                # "urged them to reject the deal reached by France": the participle's own phrase names the
+                # deal's sides; the clause around the noun is another act's
+                after = [t for t in after if t in verb.subtree]
             if not any(
                 o.lemma_.lower() in PARTY_NOUNS - RELATION_NOUNS and index.resolve(o) is None
                 for o in clauses.object_tokens(verb)
