@@ -196,6 +196,7 @@ RECOVERY_PREPS = frozenset({"to", "against", "with", "from", "on", "toward", "to
 
 
 COERCION_PREPS = frozenset({"for"})
+COOPERATIVE_TOPIC_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 
 
 # Verbs that ask something of someone: "demanded of Bush", "asked of the council".
@@ -222,6 +223,10 @@ def recovered_target(
         if o.pos_ in ("NOUN", "PROPN")
         and (o.lemma_.lower() not in OTHERS_ACTS or o.lemma_.lower() in entry.objects)
     ]
+    if code[:2] in COOPERATIVE_TOPIC_ROOTS:
+        # "reached a deal on Greece's debt", "agreed on Syria": what a cooperative act is about is no
+        # party to it (a coercive act's "on" is aimed: "sanctions on Iran")
+        preps -= {"on"}
     candidates = clauses.prep_objects(verb, preps)
     for obj in objects:
         candidates += clauses.prep_objects(obj, preps)

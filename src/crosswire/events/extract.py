@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import clauses, evidence, gate, location, nominal, timing
 from crosswire.events.aims import (
+    COOPERATIVE_TOPIC_ROOTS,
     NAMED_PARTY_ENTITIES,
     PARTY_NOUNS,
     PERSON_NOUNS,
@@ -56,7 +57,9 @@ from crosswire.events.participants import (
 from crosswire.events.status import REPORTING_HEADS, Status, act_status, is_authors_demand, is_speculation
 from crosswire.events.targets import (
     CONTENT_VERBS,
+    TOPIC_OBJECT_VERBS,
     answered_party,
+    called_a_law,
     counted_victims,
     destination,
     fallback_target,
@@ -387,9 +390,19 @@ def _code_verb(ctx: ArticleContext, sent: Span, verb: Token) -> list[Event]:
         any(m.dep_ == "compound" and m.lower_ in ("press", "news") for m in o.children) for o in objects
     ):
         return []  # "will hold a press conference": a statement to the press, not a consultation
+    # "sat down with USA Today to discuss ...": whom a purpose clause's talks are with is named on the verb
+    # it serves
+    spoken_with = [
+        o
+        for h in [verb] + ([verb.head] if _purpose_clause(verb) else [])
+        for o in _pobjs(h, "with") + _pobjs(h, "to")
+    ]
     if code.startswith("04") and any(
-        o.lower_ in PRESS_WORDS or any(m.dep_ == "compound" and m.lower_ in PRESS_WORDS for m in o.children)
-        for o in _pobjs(verb, "with") + _pobjs(verb, "to")
+        o.lower_ in PRESS_WORDS
+        or any(m.dep_ == "compound" and m.lower_ in PRESS_WORDS for m in o.children)
+        or names_medium(o)
+        or any(is_medium(ctx, a) for a in ctx.index.resolve_all(o))
+        for o in spoken_with
     ):
         return []  # "spoke with Fox News about Clinton", "talked to reporters": an interview, no consultation
     if code.startswith("04") and any(o.lemma_.lower() in LETTER_NOUNS for o in objects):
@@ -496,6 +509,13 @@ def _to_be_done_to(verb: Token) -> bool:
 PRESS_WORDS = frozenset("news reporter reporters journalist journalists press interviewer".split())
 
 
+def _purpose_clause(verb: Token) -> bool:
+    """ "sat down with her to discuss ...", "met to talk": an infinitive clause saying what its head is for."""
+    return verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
 def _owned(noun: Token) -> bool:
     """ "Trump's comments", "his remarks": the noun has a possessor of its own (the parser may hang the
     possessor beside it: "several of Trump's comments")."""
@@ -589,7 +609,18 @@ def _addressee(verb: Token) -> Token | None:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             return child
     objects = clauses.prep_objects(verb, frozenset({"on", "upon"}))
-    return objects[0] if objects else None
+    return objects[0] if objects else _asked_in_passive(verb)
+
+
+def _asked_in_passive(verb: Token) -> Token | None:
+    """Whom a passive appeal is made of: "Carson was asked by Smith to ...", "Asked by Smith to respond,
+    Carson said ...": the passive's subject, or that of the clause its participle hangs on."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    asked = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not asked and verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        asked = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return asked[0] if asked else None
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -1449,6 +1480,21 @@ def _assemble(
         # "called on the Obamas to rebuke the NAACP": the appeal is to the Obamas, whoever they rebuke
         own_complement = None
     targets, syntactic = syntactic_targets(index, verb, entry, own_complement)
+    asked = _asked_in_passive(verb) if code[:2] in ("02", "10") and given_targets is None else None
+    if not targets and asked is not None:
+        targets = index.resolve_all(asked)  # "Asked by Smith to respond, Carson said": Carson was asked
+        syntactic = bool(targets)
+    if (
+        entry.symmetric
+        and targets
+        and given_targets is None
+        and not _counterpart_named(index, verb, entry)
+        and not (complement is not None and _counterpart_named(index, complement, entry))
+    ):
+        # "the debt deal reached by the administration and Speaker Ryan", "Paris and Berlin reached a deal
+        # on Greece's debt": a joint act's counterpart is named by its own preposition or is a co-maker
+        # (paired below); whoever its object's modifiers name is what the act is about, no party to it
+        targets, syntactic = [], False
     if not targets and given_targets is None and code[:2] in VIOLENT_ROOTS:
         # "militants killed 130 people in Paris": victims counted, not named, where the attack struck
         targets = counted_victims(index, ctx.places, verb)
@@ -1524,9 +1570,35 @@ def _assemble(
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                     for t in c.subtree
                 }
+            if code[:2] in COOPERATIVE_TOPIC_ROOTS:
+                # "reached a deal on Bolivia's debt", "talks about Syria": what a deal or talks are about
+                # is no party to them (a coercive act's "on" is aimed: "sanctions on Iran")
+                other_acts |= {
+                    t.i
+                    for o in clauses.object_tokens(verb) + [verb]
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ in ("on", "about", "over", "regarding", "concerning")
+                    for t in p.subtree
+                }
+                # "discussed Syria"; "reached the Bolivia debt deal": what is discussed, or what the act's own
+                # noun is qualified by, is the matter, not the other side
+                other_acts |= {
+                    t.i
+                    for o in clauses.object_tokens(verb)
+                    if (code[:2] == "04" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS)
+                    or o.lemma_.lower() in entry.objects
+                    for t in o.subtree
+                    if t.i <= o.i or code[:2] == "04"
+                }
             after = [t for t in sent if t.i > verb.i and t.i not in other_acts] + [
-                t for t in sent if t.i < verb.i
+                t
+                for t in sent
+                if t.i < verb.i and (t.i not in other_acts or code[:2] not in COOPERATIVE_TOPIC_ROOTS)
             ][::-1]
+            if verb.dep_ == "acl" and code[:2] in COOPERATIVE_TOPIC_ROOTS:
+                # "urged them to reject the deal reached by France": the participle's own phrase names the
+                # deal's sides; the clause around the noun is another act's
+                after = [t for t in after if t in verb.subtree]
             if not any(
                 o.lemma_.lower() in PARTY_NOUNS - RELATION_NOUNS and index.resolve(o) is None
                 for o in clauses.object_tokens(verb)
@@ -1573,11 +1645,11 @@ def _assemble(
             syntactic = bool(targets)
             if not targets:
                 return []
-    if targets and all(names_document(a) for a in targets):
+    if targets and all(names_document(a) or called_a_law(index.doc, a) for a in targets):
         # "supported the North American Free Trade Agreement": a treaty or a law is no party, whatever
         # country its name holds; whom backing it is aimed at the clause does not say
         return []
-    targets = [a for a in targets if not names_document(a)]
+    targets = [a for a in targets if not (names_document(a) or called_a_law(index.doc, a))]
     if entry.needs_target and not targets and not (entry.symmetric and len(sources) > 1):
         return []
     if (
@@ -1603,7 +1675,12 @@ def _assemble(
         and names_unknown_party(verb, entry, complement)
     ):
         return []  # "rejected it", "decrying the TV star's rhetoric": aimed at someone we cannot name
-    if not targets and given_targets is None and code[:2] not in UNDIRECTED_ROOTS:
+    if (
+        not targets
+        and given_targets is None
+        and code[:2] not in UNDIRECTED_ROOTS
+        and not (entry.symmetric and len(sources) > 1)
+    ):
         recovered = recovered_target(ctx, verb, entry, code, sources)
         if recovered:
             targets, syntactic = recovered, True
@@ -1817,7 +1894,13 @@ def _speaker_sources(ctx: ArticleContext, verb: Token, subject: Token) -> list[E
     head = clauses.speaker_of_pronoun(verb, subject)
     if head is None:
         return []
-    speakers = [a for s in clauses.subject_tokens(head) for a in ctx.index.resolve_all(s)]
+    said_by = clauses.subject_tokens(head)
+    # '"I hold Sen. John McCain in esteem," Trump said': the parser may make a name inside the quotation
+    # a second subject of the reporting verb; the speaker is the one outside it
+    if said_by and all(_quoted(s) for s in said_by):
+        outside = [c for c in head.children if c.dep_ == "nsubj" and not _quoted(c)]
+        said_by = [t for c in outside for t in (c, *c.conjuncts)] or said_by
+    speakers = [a for s in said_by for a in ctx.index.resolve_all(s)]
 
     def person(actor: EventActor) -> bool:
         return ctx.index.kinds.get(actor.actor_id or "", ("", ""))[0] == "person"
@@ -1833,6 +1916,17 @@ def _speaker_sources(ctx: ArticleContext, verb: Token, subject: Token) -> list[E
             people = [a for o in owners for a in ctx.index.resolve_all(o) if person(a)]
         return people
     return speakers
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether `tok` stands inside quotation marks within its sentence."""
+    inside = False
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.text == '"':
+            inside = not inside
+        elif t.text in ("\u201c", "\u201d"):
+            inside = t.text == "\u201c"
+    return inside
 
 
 NOT_ACTOR_ENTITIES = frozenset(
@@ -1997,6 +2091,16 @@ def _measure_target(index: ActorIndex, verb: Token) -> EventActor | None:
     boycott", "called for a boycott of Apple", "called for an investigation into Acme Corp." (coded if the
     actor layer codes it, else by name)."""
     for measure in clauses.prep_objects(verb, frozenset({"for"})):
+        if measure.lemma_.lower() in GIVEN_NOUNS:
+            # "asked for Trump's endorsement", "appealed for China's help": one asks the giver for it
+            for giver in (c for c in measure.children if c.dep_ == "poss"):
+                found = index.resolve(giver)
+                if found is not None:
+                    return found
+                if giver.pos_ == "PROPN" and giver.ent_type_ in NAMED_PARTY_ENTITIES:
+                    words = [c for c in giver.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [giver]
+                    return EventActor(name=" ".join(w.text for w in words), code=None)
+            continue
         if measure.lemma_.lower() not in MEASURE_NOUNS and measure.lower_ not in MEASURE_NOUNS:
             continue
         parties = [c for c in measure.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -2014,6 +2118,12 @@ def _measure_target(index: ActorIndex, verb: Token) -> EventActor | None:
 # Entity labels of plural proper names that are places, times, laws or products ("the Philippines", "the
 # Rockies", "the Citizens United ruling"), not bodies of people.
 NOT_BODY_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "EVENT", "LAW", "PRODUCT"})
+
+
+# What one asks another to give: whose it is names whom an appeal for it is made to.
+GIVEN_NOUNS = frozenset(
+    "endorsement support help backing blessing approval permission forgiveness cooperation assistance".split()
+)
 
 
 # Roots of consultation and cooperation: acts done with a counterpart, never with what they are about.
@@ -2038,6 +2148,18 @@ JOINT_VERBS = frozenset({"agree", "concur"})
 
 # Subjects of a demanded clause that stand for a party named before: "demanded they stop producing coal".
 DEMANDED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _counterpart_named(index: ActorIndex, verb: Token, entry: VerbEntry) -> bool:
+    """Whether the clause names the other side of a joint act itself: its object is an actor ("met Putin",
+    "met U.N. envoys") or the act's own preposition names one ("a deal with Chile", "talks between the two")."""
+    objects = clauses.object_tokens(verb)
+    if verb.lemma_.lower() not in TOPIC_OBJECT_VERBS and any(
+        o.lemma_.lower() not in entry.objects and index.resolve(o) is not None for o in objects
+    ):
+        return True  # "met U.N. envoys"; not "reached the Iran deal" (the act's own noun)
+    heads = [verb] + objects
+    return any(clauses.prep_objects(h, entry.target_preps) for h in heads)
 
 
 def _rally_for(verb: Token) -> bool:

@@ -321,6 +321,18 @@ class ActorIndex:
                         and country_of(found)
                         and not found.actor_id
                         and child.dep_ != "poss"
+                        and tok.ent_type_ == "NORP"
+                        and tok.tag_ in ("NN", "NNP")
+                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+                    ):
+                        return (
+                            None  # "an American Muslim", "a Pakistani Christian": one person, not the state
+                        )
+                    if (
+                        len(found.code or "") == 3
+                        and country_of(found)
+                        and not found.actor_id
+                        and child.dep_ != "poss"
                         and people_noun(tok)
                     ):
                         # people the country's adjective describes
@@ -334,6 +346,15 @@ class ActorIndex:
                             return (
                                 None  # "an American dentist killed a lion": one private person, not the state
                             )
+                    if (
+                        (found.code or "").endswith("LEG")
+                        and tok.tag_ in ("NNS", "NNPS")
+                        and child.dep_ in ("compound", "nmod")
+                    ):
+                        # "Senate Democrats blocked the bill", "House Republican leaders": some of the
+                        # chamber's members, its legislators, not the chamber (or Congress) as a whole
+                        words = [t for t in tok.subtree if child.i <= t.i <= tok.i]  # not "fellow"
+                        return EventActor(name=" ".join(t.text for t in words)[:80], code=found.code)
                     role = found.code or ""
                     if not country_of(found) and not found.actor_id and role[:3] in ROLE_CODES:
                         # "seven opposition parties in Nepal": a role whose country the head phrase names

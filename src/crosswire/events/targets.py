@@ -5,7 +5,9 @@ Pure functions over the parse, the article's actors and its places, used by `ext
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Doc, Token
 
 from crosswire.events import clauses
 from crosswire.events.participants import (
@@ -47,6 +49,9 @@ def syntactic_targets(
         # told to ("told Putin", "said to Putin") or aimed at by its own preposition (an attitude, 012-019,
         # is aimed at what it is about: "says Trump poses a threat")
         objects = [o for o in objects if o.dep_ == "dative"]
+    if entry.code[:2] == "04" and verb.lemma_.lower() in TOPIC_OBJECT_VERBS:
+        # "discussed Syria with Erdogan": what is discussed is the topic; the other side is named by "with"
+        objects = []
     heads = [verb] + ([complement] if complement is not None else [])
     candidates: list[Token] = [o for o in objects if index.direct(o) is not None or _country_group(index, o)]
     if entry.code.startswith("087"):
@@ -66,6 +71,12 @@ def syntactic_targets(
             found_preps = [p for p in found_preps if not (p.i > owned_end and p.head.lower_ in OWNED_PREPS)]
         candidates += found_preps
         if entry.code.startswith("01"):
+            if entry.code >= "012" and head.i == verb.i:
+                # "voiced doubts about Smith's project", "expressed concern over Mexico": an attitude is
+                # aimed at whom its matter names or belongs to
+                candidates += [
+                    m for o in objects for m in clauses.prep_objects(o, frozenset({"about", "over"}))
+                ]
             continue  # "said of Trump's request to Coats": a statement is addressed by its own preposition
         violent = frozenset({"to"}) if entry.code[:2] in ("18", "19", "20") else frozenset()
         if violent:
@@ -93,6 +104,11 @@ def syntactic_targets(
             if obj.lemma_.lower() in OWNED_PROPOSALS:
                 # "dismissed an appeal from President Gbagbo": the one who made what is answered
                 makers += clauses.prep_objects(obj, frozenset({"from", "by"}))
+            if head.i == verb.i and obj.lemma_.lower() in OWNED_PROPOSALS | DEAL_NOUNS:
+                # "reject the debt deal reached by the administration": whoever made a proposal or a deal,
+                # named by its participle's agent, owns it (not the place or matter its modifiers name);
+                # "examined the allegations made by Exxon" looks into claims, not into their maker
+                makers += _makers(obj, verb)
             # one level down through "of": "a suspension of air links with Serbia", "$70 million of aid
             # for Romania"; last of all the "of" noun itself ("allow the return of U.N. inspectors")
             for inner in clauses.prep_objects(obj, frozenset({"of"})):
@@ -110,7 +126,8 @@ def syntactic_targets(
                 a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
             ):
                 candidates += [c for c in clause.children if c.dep_ == "nsubj"]
-    owned = [o for o in objects if index.direct(o) is None]  # "Seoul's offer": the owner
+    # "Seoul's offer": the owner; a thing whose makers the clause names has them as its owners, found or not
+    owned = [o for o in objects if index.direct(o) is None and not _makers(o, verb)]
     if complement is not None:  # "threatened to ban Ugandan opposition candidates"
         owned += [o for o in clauses.object_tokens(complement) if index.direct(o) is None]
     stray = stray_clause_subject(verb)
@@ -141,6 +158,21 @@ def syntactic_targets(
         if found:
             return found, True
     return [], False
+
+
+def _makers(noun: Token, verb: Token) -> list[Token]:
+    """Who made a thing, as a participle clause on it names them: "the deal reached by Obama and Ryan",
+    "a plan drafted by France" (not when that participle is the act being coded itself)."""
+    return [
+        p
+        for clause in noun.children
+        if clause.dep_ == "acl" and clause.i != verb.i and clause.tag_ == "VBN"
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for p in agent.children
+        if p.dep_ == "pobj"
+        for p in (p, *p.conjuncts)
+    ]
 
 
 def stray_clause_subject(verb: Token) -> set[int]:
@@ -200,6 +232,8 @@ BUILDING_NOUNS = frozenset(
 )
 EVALUATION_ROOTS = frozenset({"05", "11", "12"})
 OWNED_PREPS = frozenset({"to", "toward", "towards"})
+# Verbs of talks whose object is what is talked about, never the other side.
+TOPIC_OBJECT_VERBS = frozenset({"discuss"})
 TOPIC_PREPS = frozenset({"on", "upon", "about"})
 # Nouns for acts done by others: as the object of another act ("condemned the attack on the embassy",
 # "investigating the attacks on the consulate"), their own target is not that act's (unless the verb is
@@ -221,6 +255,10 @@ AID_PREPS = frozenset({"for", "to"})
 OWNED_PROPOSALS = frozenset(
     "appeal offer proposal invitation plan request demand call ultimatum overture initiative".split()
 )
+
+
+# Agreements one side's answer is aimed at the makers of ("rejected the deal reached by ...").
+DEAL_NOUNS = frozenset("deal agreement accord compromise settlement bill".split())
 
 
 # What one is asked to answer: declining comment on someone's one of these answers that someone.
@@ -252,6 +290,20 @@ def names_document(actor: EventActor) -> bool:
     """The actor's name is a document's ("North American Free Trade Agreement", "Affordable Care Act")."""
     words = (actor.name or "").lower().split()
     return len(words) > 1 and words[-1] in DOCUMENT_NAME_ENDS
+
+
+# Nouns a law's or bill's short name qualifies: "the Dodd-Frank bill", "the Glass-Steagall Act".
+LAW_NOUNS = frozenset("act bill law legislation amendment".split())
+
+
+def called_a_law(doc: Doc, actor: EventActor) -> bool:
+    """The article calls an uncoded pair of joined names a law somewhere ("the Dodd-Frank bill"): a law
+    named after its two sponsors is no party, wherever else the article names it bare ("defend
+    Dodd-Frank"). One sponsor's name ("the Smith bill") still names the person elsewhere."""
+    if actor.code or not actor.name or re.fullmatch(r"[A-Z]\w+-[A-Z]\w+", actor.name) is None:
+        return False
+    laws = "|".join(sorted(LAW_NOUNS))
+    return re.search(rf"\b{re.escape(actor.name)}\s+(?:{laws})s?\b", doc.text, re.IGNORECASE) is not None
 
 
 def _owner(index: ActorIndex, noun: Token) -> list[EventActor]:
@@ -376,6 +428,9 @@ def counted_victims(index: ActorIndex, places: list[Place], verb: Token) -> list
     struck += [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "NUM" and c.i > verb.i]
     if not any(_counted_victims(t) for t in struck):
         return []
+    # "carried out a shooting in San Bernardino, killing 14 people": a participle of what the attack did
+    # takes its place from the attack's clause
+    attack = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
     countries: set[str] = set()
     for place in places:
         span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
@@ -384,7 +439,8 @@ def counted_victims(index: ActorIndex, places: list[Place], verb: Token) -> list
         root = span.root
         while root.dep_ == "compound" and root.head.i != root.i:
             root = root.head  # "at the Brussels airport": the place names the site struck
-        if root.dep_ != "pobj" or root.head.lower_ not in VICTIM_PLACE_PREPS or not _reaches(root, verb):
+        reached = _reaches(root, verb) or (attack is not None and _reaches(root, attack))
+        if root.dep_ != "pobj" or root.head.lower_ not in VICTIM_PLACE_PREPS or not reached:
             continue
         countries.add(place.country)
     if len(countries) != 1:

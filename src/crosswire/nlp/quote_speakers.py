@@ -305,7 +305,7 @@ def _subject_antecedent(
     subjects = [
         e
         for e in doc_ents(doc)
-        if e.label_ == "PERSON"
+        if _names_person(e, actors)
         and start <= e.start
         and e.end <= before
         and e.start not in quoted
@@ -333,7 +333,30 @@ def _subject_antecedent(
         return None
     if generation_marked(doc, ent.start):
         return None  # "said the younger Mr. Trump": not the one named in full
+    if ent.label_ != "PERSON":
+        return _person_by_surname(ent, actors)
     return _actor_for(actors, ent.start_char, ent.end_char)
+
+
+def _names_person(ent: Span, actors: list[model.Actor]) -> bool:
+    """A person's name, also where the tagger took it for an organisation ("Trump has continued ...") but
+    the article's actors know it as a person."""
+    if ent.label_ == "PERSON":
+        return True
+    return ent.label_ == "ORG" and _person_by_surname(ent, actors) is not None
+
+
+def _person_by_surname(ent: Span, actors: list[model.Actor]) -> model.Actor | None:
+    """The article's person whose surname a one-word name is ("Trump" after "Donald Trump")."""
+    if len(ent) != 1:
+        return None
+    found = _actor_for(actors, ent.start_char, ent.end_char)
+    if found is not None and found.kind == "person":
+        return found
+    people = [
+        a for a in actors if a.kind == "person" and len(a.name.split()) > 1 and a.name.split()[-1] == ent.text
+    ]
+    return people[0] if len(people) == 1 else None
 
 
 def _in_main_clause(subject: Token) -> bool:
