@@ -120,6 +120,8 @@ POLNEAR_DRAWS: dict[int, tuple[int, tuple[int, ...]]] = {
     80: (24, tuple(range(61, 80))),
     81: (24, tuple(range(61, 81))),
     82: (24, tuple(range(61, 82))),
+    83: (24, tuple(range(61, 83))),
+    84: (24, tuple(range(61, 84))),
 }
 
 
