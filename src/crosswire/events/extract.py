@@ -1004,10 +1004,11 @@ def _bombing(verb: Token) -> bool:
 FIGHTER_NOUNS = frozenset(
     "fighter fighters militant militants jihadist jihadists mercenary mercenaries".split()
 )
-# People who move to live elsewhere: "Syrians coming to the U.S. as refugees" migrate, they visit no one.
+# People who move to live elsewhere: "Syrians coming to the U.S. as refugees" migrate, they visit no one;
+# "hosts millions of refugees" gives them a home, it receives no visit.
 MIGRANT_NOUNS = frozenset(
     "refugee refugees migrant migrants immigrant immigrants emigrant emigrants asylum-seeker asylum-seekers "
-    "asylum seeker seekers evacuee evacuees".split()
+    "asylum seeker seekers evacuee evacuees exile exiles".split()
 )
 
 
@@ -1079,13 +1080,6 @@ def _with_manner_only(verb: Token) -> bool:
     return bool(objects) and all(o.lemma_.lower() in MANNER_NOUNS for o in objects)
 
 
-# People a country hosts to live in it, not to visit: "hosts millions of refugees", "hosting the migrants".
-HOSTED_RESIDENTS = frozenset(
-    "refugee refugees migrant migrants asylum-seeker asylum-seekers seeker seekers evacuee evacuees "
-    "immigrant immigrants exile exiles".split()
-)
-
-
 def _hosts_residents(verb: Token) -> bool:
     """The object hosted (or the noun after its "of": "the growing number of migrants") are displaced people."""
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -1093,7 +1087,7 @@ def _hosts_residents(verb: Token) -> bool:
             p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
         ]
         nouns += [c for n in list(nouns) for c in n.conjuncts]
-        if any(n.lower_ in HOSTED_RESIDENTS for n in nouns):
+        if any(n.lower_ in MIGRANT_NOUNS for n in nouns):
             return True
     return False
 
