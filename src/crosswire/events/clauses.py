@@ -9,6 +9,9 @@ from spacy.tokens import Token
 
 from crosswire.knowledge.event_lexicon import Lexicon, VerbEntry
 
+# Tags of a finite verb or modal: a clause of its own, with its own tense (not a participle or infinitive).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 MODAL_AUX = frozenset(
     {"will", "would", "could", "may", "might", "should", "can", "shall", "must", "'ll", "\u2019ll"}
 )

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from crosswire.events.clauses import FINITE_TAGS
 from crosswire.knowledge.actor_codes import ORGANISATION_CODES, ROLE_CODES
 from crosswire.knowledge.event_gate import GateWeights
 from crosswire.model import EventActor
@@ -41,7 +42,6 @@ OFF_TOPIC = frozenset(
     festival weather storm rain snow hurricane recipe restaurant fashion celebrity""".split()
 )
 QUOTE_MARKS = ('"', "\u201c", "\u201d")
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Role codes that make a source a government, legislature, military or court (a state's body).
 STATE_ROLES = ("GOV", "LEG", "MIL", "JUD", "SPY", "COP")
 

@@ -196,15 +196,12 @@ def stray_clause_subject(verb: Token) -> set[int]:
     return set()
 
 
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _finite(clause: Token) -> bool:
     """A tensed clause ("can be resolved", "was wrong"), which needs a subject of its own."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return False
-    return clause.tag_ in FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in clause.children
+    return clause.tag_ in clauses.FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in clauses.FINITE_TAGS for c in clause.children
     )
 
 
